@@ -1,0 +1,41 @@
+# Every third-party library comes from a Debian package (scripts/install-deps.sh).
+# Some ship no CMake config, so they are found by hand here, once, and exposed as
+# imported targets named pactum::<lib>.
+find_package(PkgConfig REQUIRED)
+find_package(ICU 70 REQUIRED COMPONENTS uc i18n data)
+find_package(SQLite3 REQUIRED)
+find_package(LibXml2 REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)
+find_package(OpenSSL REQUIRED)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)
+
+# libstemmer: no pkg-config or CMake file on Debian 12.
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+add_library(pactum::stemmer UNKNOWN IMPORTED)
+set_target_properties(pactum::stemmer PROPERTIES IMPORTED_LOCATION "${STEMMER_LIBRARY}"
+                      INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
+
+# CLD2: only libcld2_full tells nynorsk from bokmål, and only when the linker
+# keeps it even though no symbol seems to need it (--no-as-needed).
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_FULL_LIBRARY cld2_full REQUIRED)
+add_library(pactum::cld2 INTERFACE IMPORTED)
+set_target_properties(pactum::cld2 PROPERTIES
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}"
+  INTERFACE_LINK_LIBRARIES "-Wl,--no-as-needed;${CLD2_FULL_LIBRARY};-Wl,--as-needed")
+
+# MeCab (Japanese segmentation).
+find_path(MECAB_INCLUDE_DIR mecab.h REQUIRED)
+find_library(MECAB_LIBRARY mecab REQUIRED)
+add_library(pactum::mecab UNKNOWN IMPORTED)
+set_target_properties(pactum::mecab PROPERTIES IMPORTED_LOCATION "${MECAB_LIBRARY}"
+                      INTERFACE_INCLUDE_DIRECTORIES "${MECAB_INCLUDE_DIR}")
+
+if(PACTUM_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages pactum needs to build, test and run.
+# Non-interactive and idempotent: packages already present are skipped, so a
+# second run does no network work at all.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git python3
+  libicu-dev libsqlite3-dev libstemmer-dev libcld2-dev
+  libgumbo-dev libxml2-dev libpoppler-cpp-dev
+  nlohmann-json3-dev libcli11-dev
+  iso-codes libssl-dev
+  libmecab-dev mecab mecab-ipadic-utf8
+  libvectorscan-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

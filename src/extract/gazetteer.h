@@ -1,0 +1,60 @@
+// The gazetteer: every actor pactum can recognise by name, with the surface
+// forms it goes by in each language. Built at start-up from
+//   - Debian's iso-codes (ISO 3166-1 countries, ISO 3166-2 subdivisions, and
+//     their translations in /usr/share/locale/*/LC_MESSAGES/iso_3166-*.mo),
+//   - ICU's localised country names (Norwegen, Noreg, ノルウェー, Norvège),
+//   - our own tables under data/actors/ (supranational bodies, cities,
+//     organizations, aliases such as EU/USA/NRW, demonyms such as norsk/
+//     japanisch, and the 2024 Norwegian counties iso-codes lacks).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace pactum::extract {
+
+struct Actor {
+  std::string key;          // stable id: ISO code ("NO", "DE-NW") or our own key ("org:jh2a")
+  std::string name;         // canonical English name
+  std::string kind;         // country | region | supranational | city | organization
+  std::string country;      // ISO 3166-1 alpha-2 it belongs to ("EU" for the EU)
+  std::string subdivision;  // ISO 3166-2 for regions, else ""
+  std::string parent;       // key of the parent actor (a region's country, a ministry's government), or ""
+};
+
+enum class AliasForm {
+  kName,     // names the actor itself: "Norge", "NRW", "METI"
+  kDemonym,  // an adjective of the actor: "norsk", "japanske", "German", "norsk-britiske" parts
+  kCapital,  // names it by its capital or seat: "Tokyo" for Japan's government, "Brussels"
+};
+
+struct Alias {
+  std::string surface;      // as written in the source table (not folded)
+  std::string lang;         // ISO 639-1, "" when the form is used in any language
+  std::uint32_t actor = 0;  // index into Gazetteer::actors()
+  AliasForm form = AliasForm::kName;
+  // Acronyms like "US" or "EU" must match in capitals only; "us" is a word.
+  bool case_sensitive = false;
+};
+
+class Gazetteer {
+ public:
+  // Loads all sources. A bad row in our tables fails with file:line.
+  static Result<Gazetteer> load(const std::filesystem::path& data_dir);
+
+  const std::vector<Actor>& actors() const { return actors_; }
+  const std::vector<Alias>& aliases() const { return aliases_; }
+  // Index of the actor with this key, or -1.
+  std::int64_t find(const std::string& key) const;
+
+ private:
+  std::vector<Actor> actors_;
+  std::vector<Alias> aliases_;
+  std::vector<std::pair<std::string, std::uint32_t>> key_index_;  // sorted by key
+};
+
+}  // namespace pactum::extract

@@ -1,0 +1,45 @@
+// Reading sources into Documents: files of every supported format, folders
+// (recursively) and stdin. Bad input never throws and never aborts the
+// whole read: each failing file is reported with its reason.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "ingest/document.h"
+
+namespace pactum::ingest {
+
+struct ReadOptions {
+  // Files above this size are refused (kResourceExhausted) without being read.
+  std::size_t max_file_bytes = std::size_t{64} << 20;
+};
+
+// Reads one source's bytes. The format is sniffed from the content (and the
+// file name's extension as a hint): PDF magic, XML feed roots (rss, feed,
+// rdf:RDF), HTML markup, JSON lines, else plain text.
+// A feed or JSONL source yields one Document per item; a source that is
+// empty, not UTF-8 (after the format's own decoding), binary, or truncated
+// beyond repair yields an error saying which.
+Result<std::vector<Document>> read_bytes(std::string_view bytes, const std::string& source,
+                                         const ReadOptions& options = {});
+
+// Reads one file from disk (respecting max_file_bytes) through read_bytes.
+Result<std::vector<Document>> read_path(const std::filesystem::path& path,
+                                        const ReadOptions& options = {});
+
+// Expands command-line arguments into the files to read, in a stable order:
+// a folder contributes its regular files recursively (sorted, hidden files
+// skipped), "-" stands for stdin. A missing path is returned as a failure.
+struct SourceList {
+  std::vector<std::string> files;  // paths, or "-" for stdin
+  std::vector<std::pair<std::string, Status>> missing;
+};
+SourceList expand_sources(const std::vector<std::string>& args);
+
+}  // namespace pactum::ingest
