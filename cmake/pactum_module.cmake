@@ -26,7 +26,7 @@ function(pactum_test name)
     PACTUM_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/data"
     PACTUM_TEST_DIR="${PROJECT_SOURCE_DIR}/tests")
   include(GoogleTest)
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300)
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300 LABELS unit)
 endfunction()
 
 # pactum_module_tests(NAME): the unit tests that sit beside a module

@@ -1,7 +1,78 @@
-// pactum's command line: parses the verb and hands over to cli/<verb>.cc.
-#include <cstdio>
+// pactum's command line: parses the verb and runs it. No exception leaves
+// main: library errors become a message and an exit code.
+#include <cstdlib>
+#include <exception>
+#include <iostream>
 
-int main() {
-  std::puts("pactum");
-  return 0;
+#include "cli/cli.h"
+#include "common/files.h"
+
+namespace pactum::cli {
+
+std::string resolve_db_path(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("PACTUM_DB"); env && *env) return env;
+  return "pactum.db";
+}
+
+int report(const Status& status) {
+  std::cerr << "pactum: " << status.to_string() << "\n";
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kNotFound: return kExitNotFound;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kUnsupported: return kExitUsage;
+    case StatusCode::kInternal: return kExitInternal;
+    default: return kExitStoreError;
+  }
+}
+
+Result<std::unique_ptr<store::Store>> open_store(const std::string& db_flag) {
+  return store::open_sqlite(resolve_db_path(db_flag));
+}
+
+Result<std::unique_ptr<extract::Extractor>> load_extractor() {
+  return extract::Extractor::create(data_dir());
+}
+
+void add_db_option(CLI::App* verb, std::string* db) {
+  verb->add_option("--db", *db, "Store file (default: $PACTUM_DB, else ./pactum.db)");
+}
+
+}  // namespace pactum::cli
+
+int main(int argc, char** argv) {
+  using namespace pactum::cli;
+  CLI::App app{"pactum: cooperation agreements of the green transition, read from press releases"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "pactum 0.1.0");
+  app.footer("Exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 not found, 4 store/data error, 5 internal.\n"
+             "Data files: $PACTUM_DATA (default: the source tree's data/).");
+  Runner run;
+  add_ingest(app, &run);
+  add_extract(app, &run);
+  add_events(app, &run);
+  add_show(app, &run);
+  add_export(app, &run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    return run ? run() : kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "pactum: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  } catch (...) {
+    std::cerr << "pactum: internal error\n";
+    return kExitInternal;
+  }
 }

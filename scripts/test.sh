@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# All tests: installs what is missing, builds, runs every unit, CLI and
+# quality test through CTest (the quality floors need ../shared beside the repo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh
+ctest --test-dir "${PACTUM_BUILD_DIR:-build}" --output-on-failure -j "$(nproc)"

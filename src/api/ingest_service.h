@@ -1,0 +1,53 @@
+// Ingesting sources into a store: read -> extract -> store, one transaction
+// per document. The use case behind `pactum ingest` and POST /api/ingest, so
+// both behave the same. A failing source is reported and skipped; it never
+// stops the others.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/extractor.h"
+#include "ingest/reader.h"
+#include "store/store.h"
+
+namespace pactum::api {
+
+struct IngestFailure {
+  std::string source;
+  Status status;
+};
+
+struct IngestSummary {
+  std::size_t read = 0;        // documents read from the sources
+  std::size_t stored = 0;      // newly stored
+  std::size_t duplicates = 0;  // already in the store (same content hash)
+  std::size_t events = 0;      // events stored with the new documents
+  std::size_t bytes = 0;       // bytes of the source files read
+  std::vector<IngestFailure> failed;
+};
+
+// Called after each source file: (files done, files total, current source).
+using IngestProgress = std::function<void(std::size_t, std::size_t, const std::string&)>;
+
+struct IngestOptions {
+  ingest::ReadOptions read;
+  extract::ExtractOptions extract;
+};
+
+// Ingests the given paths ("-" is stdin; folders are walked). Fails only when
+// the store itself fails; per-source problems are in the summary.
+Result<IngestSummary> ingest_paths(const std::vector<std::string>& paths,
+                                   const extract::Extractor& extractor, store::Store& store,
+                                   const IngestOptions& options = {},
+                                   const IngestProgress& progress = {});
+
+// Ingests already read documents (the REST API's request body).
+Result<IngestSummary> ingest_documents(const std::vector<ingest::Document>& docs,
+                                       const extract::Extractor& extractor, store::Store& store,
+                                       const IngestOptions& options = {});
+
+}  // namespace pactum::api

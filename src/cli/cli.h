@@ -1,0 +1,47 @@
+// Shared plumbing of the pactum verbs: exit codes, the store path, errors.
+// Each verb lives in cli/<verb>_cmd.cc and registers itself with add_*().
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "common/status.h"
+#include "extract/extractor.h"
+#include "store/store.h"
+
+namespace pactum::cli {
+
+// Exit codes, documented in README.md ("Exit codes").
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitSomeInputsFailed = 1,  // ingest/extract: at least one input could not be read
+  kExitUsage = 2,             // bad flags or arguments
+  kExitNotFound = 3,          // the event, actor or file asked for does not exist
+  kExitStoreError = 4,        // the store or data files could not be opened or written
+  kExitInternal = 5,          // a bug in pactum
+};
+
+// The store path: --db, else $PACTUM_DB, else pactum.db in the current folder.
+std::string resolve_db_path(const std::string& flag);
+
+// Prints "pactum: <message>" to stderr and returns the exit code for status.
+int report(const Status& status);
+
+Result<std::unique_ptr<store::Store>> open_store(const std::string& db_flag);
+Result<std::unique_ptr<extract::Extractor>> load_extractor();
+
+// A --db option on a verb.
+void add_db_option(CLI::App* verb, std::string* db);
+
+// Each verb adds its subcommand and sets *run to its body.
+using Runner = std::function<int()>;
+void add_ingest(CLI::App& app, Runner* run);
+void add_extract(CLI::App& app, Runner* run);
+void add_events(CLI::App& app, Runner* run);
+void add_show(CLI::App& app, Runner* run);
+void add_export(CLI::App& app, Runner* run);
+
+}  // namespace pactum::cli

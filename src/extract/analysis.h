@@ -1,0 +1,44 @@
+// The per-sentence view the extraction rules work on: a sentence's tokens,
+// its lexicon and actor mentions, and its dates. Built once per sentence and
+// shared by the event, people and layout rules (extract-internal).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/dates.h"
+#include "extract/lexicon.h"
+#include "text/segment.h"
+#include "text/span.h"
+
+namespace pactum::extract {
+
+// An actor named in a sentence.
+struct ActorMention {
+  std::uint32_t first_token = 0, end_token = 0;
+  std::uint32_t actor = 0;  // index into Gazetteer::actors()
+  AliasForm form = AliasForm::kName;
+  bool venue = false;       // after a location preposition ("in Brussels")
+};
+
+struct SentenceView {
+  text::Span span;                  // in the document text
+  std::vector<text::Token> tokens;  // spans in the document text
+  std::vector<Mention> mentions;    // lexicon and actor matches, longest first per start
+  std::vector<ActorMention> actors; // one reading per span, in order
+  std::vector<DateMention> dates;
+  int paragraph = 0;                // index of the paragraph (blank-line separated)
+  bool own_line = false;            // the sentence is a whole line (headline, caption, list item)
+  bool quote = false;               // inside a quotation: "– ...", "„...“", "«...»"
+
+  // Lexicon mentions of one category, in token order.
+  std::vector<const Mention*> of(Category c) const;
+  bool has(Category c) const;
+  std::string_view text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const;
+};
+
+SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
+                              text::Span span, const PartialDate& published);
+
+}  // namespace pactum::extract

@@ -1,0 +1,219 @@
+// Date recognition over tokens; see dates.h.
+#include "extract/dates.h"
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+
+namespace pactum::extract {
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+bool is_year(std::string_view s) {
+  if (s.size() != 4 || !all_digits(s)) return false;
+  int y = to_int(s);
+  return y >= 1945 && y <= 2100;
+}
+
+bool is_day(std::string_view s) {
+  if (s.empty() || s.size() > 2 || !all_digits(s)) return false;
+  int d = to_int(s);
+  return d >= 1 && d <= 31;
+}
+
+bool valid_ymd(int y, int m, int d) {
+  namespace c = std::chrono;
+  return c::year_month_day{c::year{y}, c::month{static_cast<unsigned>(m)}, c::day{static_cast<unsigned>(d)}}.ok();
+}
+
+// "15.5.2025", "08.12.2023", "8/12/2023" as one token.
+std::optional<PartialDate> numeric_date(std::string_view s) {
+  char sep = 0;
+  for (char c : s) {
+    if (c == '.' || c == '/') { sep = c; break; }
+  }
+  if (!sep) return std::nullopt;
+  auto a = s.find(sep), b = s.find(sep, a + 1);
+  if (b == std::string_view::npos) return std::nullopt;
+  auto d = s.substr(0, a), m = s.substr(a + 1, b - a - 1), y = s.substr(b + 1);
+  if (!is_day(d) || !is_day(m) || !is_year(y)) return std::nullopt;
+  PartialDate out{to_int(y), to_int(m), to_int(d)};
+  if (out.month > 12 || !valid_ymd(out.year, out.month, out.day)) return std::nullopt;
+  return out;
+}
+
+const LexiconEntry* entry_at(const std::vector<const Mention*>& by_start, std::uint32_t token,
+                             Category cat, std::uint32_t* end) {
+  if (token >= by_start.size()) return nullptr;
+  const Mention* m = by_start[token];
+  if (!m || !m->entry || m->entry->category != cat) return nullptr;
+  *end = m->end_token;
+  return m->entry;
+}
+
+}  // namespace
+
+std::string PartialDate::to_string() const {
+  if (year == 0) return "";
+  char buf[16];
+  if (month == 0) std::snprintf(buf, sizeof buf, "%04d", year);
+  else if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+std::optional<PartialDate> PartialDate::parse(std::string_view s) {
+  PartialDate d;
+  if (s.size() < 4 || !all_digits(s.substr(0, 4))) return std::nullopt;
+  d.year = to_int(s.substr(0, 4));
+  if (s.size() >= 7 && s[4] == '-' && all_digits(s.substr(5, 2))) d.month = to_int(s.substr(5, 2));
+  if (s.size() >= 10 && s[7] == '-' && all_digits(s.substr(8, 2))) d.day = to_int(s.substr(8, 2));
+  if (d.month > 12 || (d.day && !valid_ymd(d.year, d.month, d.day))) return std::nullopt;
+  return d;
+}
+
+PartialDate last_weekday_on_or_before(const PartialDate& date, int iso_weekday) {
+  namespace c = std::chrono;
+  c::sys_days days{c::year{date.year} / c::month{static_cast<unsigned>(date.month)} /
+                   c::day{static_cast<unsigned>(date.day)}};
+  unsigned have = c::weekday{days}.iso_encoding();
+  int back = (static_cast<int>(have) - iso_weekday + 7) % 7;
+  c::year_month_day ymd{days - c::days{back}};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+std::vector<DateMention> find_dates(std::string_view text, const std::vector<text::Token>& tokens,
+                                    const std::vector<Mention>& mentions,
+                                    const PartialDate& published) {
+  // The longest lexicon mention starting at each token (mentions come longest first).
+  std::vector<const Mention*> by_start(tokens.size(), nullptr);
+  for (const Mention& m : mentions) {
+    if (!m.entry || m.first_token >= tokens.size()) continue;
+    auto c = m.entry->category;
+    if (c != Category::kMonth && c != Category::kWeekday && c != Category::kRelativeDate &&
+        c != Category::kTargetPrep && c != Category::kSincePrep && c != Category::kDateQualifier) {
+      continue;
+    }
+    const Mention*& slot = by_start[m.first_token];
+    if (!slot || m.end_token - m.first_token > slot->end_token - slot->first_token) slot = &m;
+  }
+  auto token_text = [&](std::uint32_t i) -> std::string_view { return tokens[i].folded; };
+  // The text between token i and the next, to see "2023-12-08" and "8." shapes.
+  auto gap_after = [&](std::uint32_t i) -> std::string_view {
+    if (i + 1 >= tokens.size()) return text.substr(tokens[i].span.end);
+    return text.substr(tokens[i].span.end, tokens[i + 1].span.begin - tokens[i].span.end);
+  };
+
+  std::vector<DateMention> out;
+  std::vector<bool> used(tokens.size(), false);
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (used[i]) continue;
+    DateMention dm;
+    dm.first_token = i;
+    std::uint32_t end = 0;
+    std::string_view t = token_text(i);
+    if (auto nd = numeric_date(t)) {
+      dm.date = *nd;
+      dm.end_token = i + 1;
+    } else if (is_year(t)) {
+      dm.date.year = to_int(t);
+      dm.end_token = i + 1;
+      // ISO "2023-12-08" (three tokens joined by '-').
+      if (i + 2 < n && gap_after(i) == "-" && gap_after(i + 1) == "-" && is_day(token_text(i + 1)) &&
+          is_day(token_text(i + 2))) {
+        int m = to_int(token_text(i + 1)), d = to_int(token_text(i + 2));
+        if (m <= 12 && valid_ymd(dm.date.year, m, d)) {
+          dm.date.month = m;
+          dm.date.day = d;
+          dm.end_token = i + 3;
+        }
+      }
+    } else if (is_day(t) && entry_at(by_start, i + 1, Category::kMonth, &end)) {
+      // "8. Dezember 2023", "08 des. 2023", "8 November"
+      const LexiconEntry* month_entry = entry_at(by_start, i + 1, Category::kMonth, &end);
+      dm.date.month = to_int(month_entry->label);
+      dm.date.day = to_int(t);
+      dm.end_token = end;
+      if (end < n && is_year(token_text(end))) {
+        dm.date.year = to_int(token_text(end));
+        dm.end_token = end + 1;
+      }
+    } else if (const LexiconEntry* month_entry = entry_at(by_start, i, Category::kMonth, &end)) {
+      // "Dezember 2022", "March 21, 2023", "March 21", "im Januar"
+      dm.date.month = to_int(month_entry->label);
+      dm.end_token = end;
+      if (end < n && is_year(token_text(end))) {
+        dm.date.year = to_int(token_text(end));
+        dm.end_token = end + 1;
+      } else if (end < n && is_day(token_text(end))) {
+        dm.date.day = to_int(token_text(end));
+        dm.end_token = end + 1;
+        if (end + 1 < n && is_year(token_text(end + 1))) {
+          dm.date.year = to_int(token_text(end + 1));
+          dm.end_token = end + 2;
+        }
+      }
+    } else if (const LexiconEntry* rel = entry_at(by_start, i, Category::kRelativeDate, &end)) {
+      dm.relative = true;
+      dm.end_token = end;
+      const std::string& kind = rel->label;
+      dm.unresolved = kind;
+      if (!published.empty()) {
+        dm.unresolved.clear();
+        if (kind == "today" && published.day) dm.date = published;
+        else if (kind == "this_year") dm.date = {published.year, 0, 0};
+        else if (kind == "last_year") dm.date = {published.year - 1, 0, 0};
+        else if (kind == "next_year") dm.date = {published.year + 1, 0, 0};
+        else if (kind == "this_month" && published.month) dm.date = {published.year, published.month, 0};
+        else if (kind == "yesterday" && published.day) {
+          namespace c = std::chrono;
+          c::year_month_day ymd{c::sys_days{c::year{published.year} / c::month{static_cast<unsigned>(published.month)} /
+                                            c::day{static_cast<unsigned>(published.day)}} - c::days{1}};
+          dm.date = {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                     static_cast<int>(static_cast<unsigned>(ymd.day()))};
+        } else dm.unresolved = kind;
+      }
+    } else if (const LexiconEntry* wd = entry_at(by_start, i, Category::kWeekday, &end)) {
+      dm.relative = true;
+      dm.end_token = end;
+      if (published.day) dm.date = last_weekday_on_or_before(published, to_int(wd->label));
+      else dm.unresolved = "weekday:" + wd->label;
+    } else {
+      continue;
+    }
+    // A month or day without a year takes the publication year.
+    if (dm.date.year == 0 && dm.date.month != 0) {
+      if (published.year) dm.date.year = published.year;
+      else { dm.unresolved = "month:" + std::to_string(dm.date.month); dm.date = {}; }
+    }
+    if (dm.date.day && !valid_ymd(dm.date.year, dm.date.month, dm.date.day)) dm.date.day = 0;
+    // What stands just before says what kind of date it is.
+    for (std::uint32_t back = 1; back <= 2 && back <= i; ++back) {
+      std::uint32_t e = 0;
+      const std::uint32_t j = i - back;
+      if (entry_at(by_start, j, Category::kTargetPrep, &e) && e == i) dm.target = true;
+      if (entry_at(by_start, j, Category::kSincePrep, &e) && e == i) dm.since = true;
+    }
+    for (std::uint32_t k = dm.first_token; k < dm.end_token; ++k) used[k] = true;
+    out.push_back(dm);
+  }
+  return out;
+}
+
+}  // namespace pactum::extract

@@ -1,0 +1,163 @@
+// Title, dateline and chrome detection; see layout.h.
+#include "extract/layout.h"
+
+#include <algorithm>
+
+#include "text/segment.h"
+
+namespace pactum::extract {
+
+namespace {
+
+struct Line {
+  text::Span span;
+  int paragraph = 0;
+};
+
+std::vector<Line> lines_of(std::string_view text) {
+  std::vector<Line> out;
+  int paragraph = 0;
+  bool blank_run = false;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    auto nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::size_t b = pos, e = nl;
+    while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    if (b == e) {
+      if (!out.empty() && !blank_run) ++paragraph;
+      blank_run = true;
+    } else {
+      blank_run = false;
+      out.push_back({{b, e}, paragraph});
+    }
+    if (nl == text.size()) break;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+bool ends_sentence(std::string_view s) {
+  if (s.empty()) return false;
+  static constexpr std::string_view kEnds[] = {".", "!", "?", ":", "。", "！", "？", "\"", "”", "“", "»", "」"};
+  for (auto e : kEnds) {
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// Lexicon mentions of one category on a line of text.
+bool line_has(const Lexicon& lexicon, std::string_view lang, std::string_view text, text::Span span,
+              Category cat, const std::string& label, bool at_start) {
+  auto tokens = text::tokenize(span.of(text), lang);
+  auto mentions = lexicon.find(lang, span.of(text), tokens);
+  for (const Mention& m : mentions) {
+    if (m.entry && m.entry->category == cat && m.entry->label == label && (!at_start || m.first_token == 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::size_t count_words(std::string_view s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+}  // namespace
+
+Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string_view text,
+                      const ingest::Document& doc) {
+  Layout layout;
+  std::vector<Line> lines = lines_of(text);
+
+  // The article ends at the first chrome heading ("Siste pressemeldinger",
+  // "Kontakt", "Latest news") past its opening lines.
+  std::size_t end_line = lines.size();
+  for (std::size_t i = 2; i < lines.size(); ++i) {
+    if (count_words(lines[i].span.of(text)) > 8) continue;
+    if (line_has(lexicon, lang, text, lines[i].span, Category::kChrome, "end", true)) {
+      end_line = i;
+      break;
+    }
+  }
+  // A run of headline-like lines (short, no final punctuation) closing the
+  // page is a list of other news.
+  std::size_t run = 0;
+  for (std::size_t i = end_line; i-- > 0;) {
+    std::string_view l = lines[i].span.of(text);
+    if (!ends_sentence(l) && count_words(l) >= 3 && count_words(l) <= 16) ++run;
+    else break;
+  }
+  if (run >= 4) end_line -= run;
+
+  // Dateline: the publication date, from the source's metadata, else the
+  // first full date among the opening lines.
+  if (auto p = PartialDate::parse(doc.published)) layout.published = *p;
+  for (std::size_t i = 0; i < end_line && i < 12 && layout.published.empty(); ++i) {
+    std::string_view l = lines[i].span.of(text);
+    // A "date 2022-06" metadata line.
+    if (l.substr(0, 5) == "date " ) {
+      std::size_t k = 5;
+      while (k < l.size() && l[k] == ' ') ++k;
+      if (auto p = PartialDate::parse(l.substr(k, 10))) { layout.published = *p; break; }
+    }
+    auto tokens = text::tokenize(l, lang);
+    auto mentions = lexicon.find(lang, l, tokens);
+    for (const DateMention& d : find_dates(l, tokens, mentions, PartialDate{})) {
+      if (!d.relative && d.date.day && !d.target && !d.since) {
+        layout.published = d.date;
+        break;
+      }
+    }
+    if (text.size() > 0 && lines[i].span.end > 1200) break;
+  }
+
+  // Title: the source's, else the first line that reads as a headline.
+  layout.title = doc.title;
+  std::size_t title_line = lines.size();
+  for (std::size_t i = 0; i < end_line && i < 6; ++i) {
+    std::string_view l = lines[i].span.of(text);
+    if (line_has(lexicon, lang, text, lines[i].span, Category::kChrome, "line", true)) continue;
+    std::size_t w = count_words(l);
+    if (w >= 3 && w <= 20 && !ends_sentence(l)) {
+      if (layout.title.empty()) layout.title = std::string(l);
+      title_line = i;
+      break;
+    }
+    if (w > 20) break;
+  }
+
+  // Sentences of the article lines; chrome lines ("Foto: ...") are dropped.
+  bool lead_done = false;
+  for (std::size_t i = 0; i < end_line; ++i) {
+    const Line& line = lines[i];
+    if (line_has(lexicon, lang, text, line.span, Category::kChrome, "line", true)) continue;
+    std::string_view l = line.span.of(text);
+    auto spans = text::split_sentences(l, lang);
+    for (const text::Span& sp : spans) {
+      LayoutSentence s;
+      s.span = {line.span.begin + sp.begin, line.span.begin + sp.end};
+      s.paragraph = line.paragraph;
+      s.own_line = spans.size() == 1;
+      layout.sentences.push_back(s);
+    }
+    // The lead: the title and the first line of running text after it
+    // (press pages put the lead paragraph on one line).
+    if (i == title_line) layout.lead_sentences = layout.sentences.size();
+    if (!lead_done && i != title_line && count_words(l) > 12) {
+      layout.lead_sentences = layout.sentences.size();
+      lead_done = true;
+    }
+  }
+  return layout;
+}
+
+}  // namespace pactum::extract

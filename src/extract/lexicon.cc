@@ -1,0 +1,157 @@
+// Loading the per-language lexicon files and compiling them, with the
+// gazetteer's names, into one phrase matcher per language.
+#include "extract/lexicon.h"
+
+#include <algorithm>
+#include <array>
+
+#include "common/files.h"
+#include "text/normalize.h"
+#include "text/segment.h"
+
+namespace pactum::extract {
+
+namespace {
+
+constexpr std::array<std::string_view, static_cast<std::size_t>(Category::kCount)> kCategoryNames = {
+    "instrument", "stage", "sector", "role", "speech", "month", "weekday", "relative_date",
+    "date_qualifier", "chrome", "location_prep", "target_prep", "since_prep", "group_ref",
+    "cooperation", "agree_verb", "person_title", "hedge"};
+
+bool category_from_name(std::string_view name, Category* out) {
+  for (std::size_t i = 0; i < kCategoryNames.size(); ++i) {
+    if (kCategoryNames[i] == name) {
+      *out = static_cast<Category>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+// The phrase's folded words, tokenized as the text will be, with a leading or
+// trailing '*' carried over to the first or last word.
+std::vector<std::string> phrase_words(std::string_view phrase, std::string_view lang) {
+  bool leading = !phrase.empty() && phrase.front() == '*';
+  bool trailing = phrase.size() > 1 && phrase.back() == '*';
+  if (leading) phrase.remove_prefix(1);
+  if (trailing) phrase.remove_suffix(1);
+  std::vector<std::string> words;
+  for (const text::Token& t : text::tokenize(phrase, lang)) words.push_back(t.folded);
+  if (words.empty()) return words;
+  if (leading) words.front().insert(0, "*");
+  if (trailing) words.back().push_back('*');
+  return words;
+}
+
+}  // namespace
+
+std::string_view category_name(Category c) { return kCategoryNames[static_cast<std::size_t>(c)]; }
+
+Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data_dir,
+                                               const Gazetteer& gazetteer) {
+  auto lex = std::make_unique<Lexicon>();
+  lex->gazetteer_ = &gazetteer;
+  const auto root = data_dir / "lexicon";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(root, ec)) {
+    return Status::not_found(root.string() + ": lexicon folder missing (set PACTUM_DATA to pactum's data/)");
+  }
+  // Rows first, per language folder; matchers are compiled once all rows are
+  // known so that payload indexes are final.
+  std::vector<std::filesystem::path> lang_dirs;
+  for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+    if (entry.is_directory()) lang_dirs.push_back(entry.path());
+  }
+  std::sort(lang_dirs.begin(), lang_dirs.end());
+  struct Row { std::string lang; std::size_t entry; std::string phrase; std::string where; };
+  std::vector<Row> rows;
+  for (const auto& dir : lang_dirs) {
+    std::string lang = dir.filename().string();
+    std::vector<std::filesystem::path> files;
+    for (const auto& f : std::filesystem::directory_iterator(dir, ec)) {
+      if (f.path().extension() == ".tsv") files.push_back(f.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      Category cat;
+      if (!category_from_name(file.stem().string(), &cat)) {
+        return Status::invalid_argument(file.string() + ": unknown lexicon category '" +
+                                        file.stem().string() + "'");
+      }
+      auto tsv = read_tsv(file);
+      if (!tsv.is_ok()) return tsv.status();
+      for (const TsvRow& r : *tsv) {
+        if (r.fields.size() < 2 || r.at(0).empty() || r.at(1).empty()) {
+          return Status::invalid_argument(file.string() + ":" + std::to_string(r.line) +
+                                          ": expected 'label<TAB>phrase'");
+        }
+        lex->entries_.push_back({cat, r.at(0)});
+        rows.push_back({lang, lex->entries_.size() - 1, r.at(1),
+                        file.string() + ":" + std::to_string(r.line)});
+      }
+    }
+    if (lang != "xx") lex->languages_[lang];
+  }
+  lex->languages_["xx"];
+  lex->languages_["en"];  // the fallback for languages without rules
+
+  const auto n_entries = static_cast<std::uint32_t>(lex->entries_.size());
+  for (auto& [lang, language] : lex->languages_) {
+    for (const Row& row : rows) {
+      if (row.lang != lang && row.lang != "xx") continue;
+      auto words = phrase_words(row.phrase, lang);
+      if (!language.matcher.add(words, static_cast<std::uint32_t>(row.entry))) {
+        return Status::invalid_argument(row.where + ": phrase '" + row.phrase +
+                                        "' is empty or its wildcard stem is too short");
+      }
+    }
+    const auto& aliases = gazetteer.aliases();
+    for (std::size_t i = 0; i < aliases.size(); ++i) {
+      const Alias& a = aliases[i];
+      if (!a.lang.empty() && a.lang != lang) continue;
+      auto words = phrase_words(a.surface, lang);
+      if (!words.empty()) language.matcher.add(words, n_entries + static_cast<std::uint32_t>(i));
+    }
+  }
+  return lex;
+}
+
+std::vector<std::string> Lexicon::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, _] : languages_) {
+    if (lang != "xx") out.push_back(lang);
+  }
+  return out;
+}
+
+bool Lexicon::has_language(std::string_view lang) const {
+  return lang != "xx" && languages_.find(lang) != languages_.end();
+}
+
+const Lexicon::Language* Lexicon::language(std::string_view lang) const {
+  if (auto it = languages_.find(lang); it != languages_.end()) return &it->second;
+  return &languages_.find(std::string_view("en"))->second;
+}
+
+std::vector<Mention> Lexicon::find(std::string_view lang, std::string_view text,
+                                   const std::vector<text::Token>& tokens) const {
+  std::vector<Mention> out;
+  const auto n_entries = entries_.size();
+  for (const PhraseMatch& m : language(lang)->matcher.find(tokens)) {
+    Mention mention{m.first_token, m.end_token, nullptr, nullptr};
+    if (m.payload < n_entries) {
+      mention.entry = &entries_[m.payload];
+    } else {
+      const Alias& a = gazetteer_->aliases()[m.payload - n_entries];
+      if (a.case_sensitive) {
+        auto begin = tokens[m.first_token].span.begin, end = tokens[m.end_token - 1].span.end;
+        if (text.substr(begin, end - begin) != a.surface) continue;
+      }
+      mention.alias = &a;
+    }
+    out.push_back(mention);
+  }
+  return out;
+}
+
+}  // namespace pactum::extract

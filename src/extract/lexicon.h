@@ -1,0 +1,89 @@
+// The lexicon: every word and phrase the extractor reacts to, per language,
+// loaded from data/lexicon/<lang>/<category>.tsv (rows "label<TAB>phrase";
+// the folder "xx" holds phrases used in every language). Actor names from the
+// gazetteer are compiled into the same per-language matcher, so one pass over
+// a sentence's tokens finds triggers, sectors, dates words and actors alike.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/gazetteer.h"
+#include "extract/phrase_matcher.h"
+
+namespace pactum::extract {
+
+// What a lexicon row means; one data file per category.
+enum class Category : std::uint8_t {
+  kInstrument,     // label: instrument id ("memorandum_of_understanding")
+  kStage,          // label: stage id ("signed", "renewed", ...)
+  kSector,         // label: sector id
+  kRole,           // label: English role ("minister of trade and industry")
+  kSpeech,         // label: "after" (", says X") or "before" ("X says:")
+  kMonth,          // label: 1..12
+  kWeekday,        // label: 1..7 (Monday = 1)
+  kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month
+  kDateQualifier,  // label: early | mid | late (for "Anfang 2021", "late 2023")
+  kChrome,         // label: end (the article ends here) | line (drop this line)
+  kLocationPrep,   // label: in (a place named after it is a venue, not a party)
+  kTargetPrep,     // label: by (a year after it is a goal, not an event date)
+  kSincePrep,      // label: since (the cooperation is ongoing since then)
+  kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land")
+  kCooperation,    // label: cooperation (generic cooperation words)
+  kAgreeVerb,      // label: agree ("agreed", "enige", "vereinbart")
+  kPersonTitle,    // label: honorific that precedes a name ("Mr", "Dr", "H.K.H.")
+  kHedge,          // label: the act did not happen ("not", "ikke", "kein")
+  kCount
+};
+
+std::string_view category_name(Category c);
+
+struct LexiconEntry {
+  Category category;
+  std::string label;
+};
+
+// A match resolved against the lexicon or the gazetteer.
+struct Mention {
+  std::uint32_t first_token = 0, end_token = 0;
+  const LexiconEntry* entry = nullptr;  // set for lexicon matches
+  const Alias* alias = nullptr;         // set for actor matches
+};
+
+class Lexicon {
+ public:
+  // Loads every language folder under data_dir/lexicon and compiles the
+  // gazetteer's aliases into each language's matcher.
+  static Result<std::unique_ptr<Lexicon>> load(const std::filesystem::path& data_dir,
+                                               const Gazetteer& gazetteer);
+
+  // Languages with a folder of their own (not "xx").
+  std::vector<std::string> languages() const;
+  bool has_language(std::string_view lang) const;
+
+  // All mentions in tokens for lang (falls back to "en" rules for a language
+  // without a folder, plus "xx"). Actor mentions that need capitals ("US")
+  // are checked against text, the string the tokens' spans point into.
+  std::vector<Mention> find(std::string_view lang, std::string_view text,
+                            const std::vector<text::Token>& tokens) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
+ private:
+  struct Language {
+    PhraseMatcher matcher;
+  };
+  const Language* language(std::string_view lang) const;
+
+  const Gazetteer* gazetteer_ = nullptr;
+  std::vector<LexiconEntry> entries_;  // payloads below entries_.size() index here
+  std::map<std::string, Language, std::less<>> languages_;
+};
+
+}  // namespace pactum::extract

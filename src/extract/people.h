@@ -1,0 +1,25 @@
+// People: names with their roles, affiliations, and whether they are quoted.
+// A name is a run of capitalised words introduced by a role ("næringsminister
+// Jan Christian Vestre", "President Ursula von der Leyen") or attached to a
+// speech verb ("..., sier Vestre", "so Neubaur"). Extract-internal.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/analysis.h"
+#include "extract/layout.h"
+#include "extract/model.h"
+
+namespace pactum::extract {
+
+std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
+                                const std::vector<SentenceView>& views, const Layout& layout);
+
+// The people named in a sentence who signed what it reports (for stages
+// where someone signs).
+std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::string_view sentence,
+                                      const std::string& stage);
+
+}  // namespace pactum::extract

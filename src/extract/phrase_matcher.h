@@ -1,0 +1,57 @@
+// Finds lexicon phrases in a token sequence, in one pass over the tokens.
+// Phrases are sequences of folded words; the first word may start with '*'
+// (it then matches any word ending so: "*partnerschaft" finds
+// "Energiepartnerschaft") and the last may end with '*' (a prefix:
+// "hydrogen*" finds "hydrogensatsingen"). German and Scandinavian compounds
+// are why: their heads and modifiers are written as one word.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/segment.h"
+
+namespace pactum::extract {
+
+struct PhraseMatch {
+  std::uint32_t first_token = 0;  // index into the token vector
+  std::uint32_t end_token = 0;    // one past the last token
+  std::uint32_t payload = 0;      // what the caller attached to the phrase
+};
+
+class PhraseMatcher {
+ public:
+  // Adds a phrase given as folded words (see the header comment for '*').
+  // Returns false for an empty phrase or a wildcard shorter than 3 letters.
+  bool add(const std::vector<std::string>& folded_words, std::uint32_t payload);
+
+  // All matches, longest first at each start token, then by start. Matches
+  // may overlap; callers that want one reading per span use longest_only().
+  std::vector<PhraseMatch> find(const std::vector<text::Token>& tokens) const;
+
+  // Keeps, from matches sorted as find() returns them, those not covered by
+  // an earlier, longer match.
+  static std::vector<PhraseMatch> longest_only(std::vector<PhraseMatch> matches);
+
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> rest;  // words after the first
+    bool last_is_prefix = false;    // last word ends with '*'
+    std::uint32_t payload = 0;
+  };
+  bool match_rest(const Phrase& p, const std::vector<text::Token>& tokens, std::size_t start,
+                  std::size_t* end) const;
+
+  // Keyed by the first word: exactly, as a prefix ("hydrogen*"), or as a
+  // suffix ("*abkommen").
+  std::unordered_map<std::string, std::vector<Phrase>> exact_, prefix_, suffix_;
+  std::size_t min_prefix_ = SIZE_MAX, min_suffix_ = SIZE_MAX;
+  std::size_t size_ = 0;
+};
+
+}  // namespace pactum::extract
