@@ -20,14 +20,17 @@ add_library(pactum::stemmer UNKNOWN IMPORTED)
 set_target_properties(pactum::stemmer PROPERTIES IMPORTED_LOCATION "${STEMMER_LIBRARY}"
                       INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
 
-# CLD2: only libcld2_full tells nynorsk from bokmål, and only when the linker
-# keeps it even though no symbol seems to need it (--no-as-needed).
+# CLD2: only libcld2_full's tables tell nynorsk from bokmål. They must be kept
+# by the linker although no symbol seems to need them (--no-as-needed) and come
+# before libcld2, which holds the detector's code, so that the full tables win
+# symbol resolution.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 find_library(CLD2_FULL_LIBRARY cld2_full REQUIRED)
+find_library(CLD2_CODE_LIBRARY cld2 REQUIRED)
 add_library(pactum::cld2 INTERFACE IMPORTED)
 set_target_properties(pactum::cld2 PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}"
-  INTERFACE_LINK_LIBRARIES "-Wl,--no-as-needed;${CLD2_FULL_LIBRARY};-Wl,--as-needed")
+  INTERFACE_LINK_LIBRARIES "-Wl,--no-as-needed;${CLD2_FULL_LIBRARY};${CLD2_CODE_LIBRARY};-Wl,--as-needed")
 
 # MeCab (Japanese segmentation).
 find_path(MECAB_INCLUDE_DIR mecab.h REQUIRED)

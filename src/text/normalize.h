@@ -8,11 +8,15 @@
 namespace pactum::text {
 
 // NFKC case fold, for comparing names and words ("NORGE" == "norge",
-// "ﬁ" == "fi", full-width letters to ASCII).
+// "ﬁ" == "fi", "Straße" == "strasse", full-width letters to ASCII, half-width
+// katakana to full-width). Both functions are thread-safe.
 std::string fold(std::string_view s);
 
 // Folds and drops diacritics ("Møre" -> "more", "Québec" -> "quebec"), for
-// keys that should survive spelling variants. ø/æ/ß are transliterated.
+// keys that should survive spelling variants. ø/æ/ß/œ/đ/ł/þ are
+// transliterated. Only Latin, Greek and Cyrillic letters lose their marks:
+// Japanese is left alone ("ヴ" does not become "ウ"), so the result is ASCII
+// only for Latin input.
 std::string fold_ascii(std::string_view s);
 
 }  // namespace pactum::text

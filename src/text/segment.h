@@ -14,16 +14,31 @@
 namespace pactum::text {
 
 // Byte spans of the sentences of text, trimmed of surrounding whitespace, in
-// order. lang is an ISO 639-1 code or "".
+// order; empty sentences are dropped. lang is an ISO 639-1 code or "" (then
+// no abbreviation list applies). Every '\n' ends a sentence. No boundary after
+// an abbreviation of data/lexicon/<lang>/abbreviations.txt, an initial
+// ("Jonas G. Støre"), a list number opening a line ("1. Innledning"), or a
+// day or ordinal before a month or number ("8. Dezember", "08. des. 2023";
+// in German also "im 4. Quartal"). Japanese: no boundary inside a matched
+// 「…」/『…』 on one line, nor between 」 and a following と.
+// Thread-safe; each thread keeps its own ICU iterators.
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang);
 
 struct Token {
   Span span;          // in the text passed to tokenize
   std::string folded; // fold() of the token's text
-  bool is_word = true; // false for numbers and punctuation
+  bool is_word = true; // false for numbers ("2023", "1,500", "２０２３")
 };
 
-// Words and numbers of text (punctuation and spaces dropped).
+// Words and numbers of text, in order (punctuation and spaces dropped).
+// ICU's word rules: "Norway's", "f.eks", "U.S" and "1,500" stay whole, but
+// hyphenated compounds come out as their parts ("norsk-britiske" -> "norsk",
+// "britiske"; "Nordrhein-Westfalen" -> "Nordrhein", "Westfalen"), so
+// phrase matchers must tokenize their patterns the same way. Japanese ("ja")
+// goes through MeCab with IPADIC ("福島県" -> "福島", "県"; "ノルトライン・
+// ヴェストファーレン" stays whole), fed a sentence at a time; if the dictionary
+// is missing, ICU's segmentation is used instead. Thread-safe; each thread
+// keeps its own ICU iterator and MeCab tagger.
 std::vector<Token> tokenize(std::string_view text, std::string_view lang);
 
 }  // namespace pactum::text

@@ -1,0 +1,41 @@
+// Internal to text/: per-thread ICU break iterators over UTF-8 text. Not part
+// of the module's contract; segment.cc and tokenize.cc share it.
+#pragma once
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <string_view>
+
+namespace pactum::text::internal {
+
+enum class BreakKind { kSentence, kWord };
+
+// An ICU iterator of the given kind for lang, created once per thread and
+// language (creating one costs far more than iterating a sentence). Null if
+// ICU cannot build it. Valid until the calling thread ends; never share it.
+icu::BreakIterator* thread_break_iterator(BreakKind kind, std::string_view lang);
+
+// Points an iterator at UTF-8 text without converting it to UTF-16: the
+// iterator's offsets are then byte offsets into text. The UText must outlive
+// the iteration; close it with utext_close.
+class Utf8Text {
+ public:
+  explicit Utf8Text(std::string_view text);
+  ~Utf8Text() {
+    if (ok_) utext_close(&ut_);
+  }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+
+  // False when ICU refused the text (over 2 GB).
+  bool ok() const { return ok_; }
+  // Sets it as the iterator's text; false on an ICU error.
+  bool attach(icu::BreakIterator* it);
+
+ private:
+  UText ut_ = UTEXT_INITIALIZER;
+  bool ok_ = false;
+};
+
+}  // namespace pactum::text::internal

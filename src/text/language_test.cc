@@ -1,0 +1,110 @@
+// Table tests for identify_language: short press-release-like texts (two or
+// three sentences, written for these tests) in each target language.
+#include "text/language.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace pactum::text {
+namespace {
+
+struct LanguageRow {
+  const char* expected;
+  const char* text;
+};
+
+constexpr LanguageRow kLanguageRows[] = {
+    {"en",
+     "Norway and Japan have signed a memorandum of understanding on hydrogen. The agreement "
+     "covers research, shipping and the supply of clean ammonia. Both governments will meet "
+     "again in the spring."},
+    {"de",
+     "Nordrhein-Westfalen und die Präfektur Fukushima haben eine Absichtserklärung über die "
+     "Zusammenarbeit bei Wasserstoff unterzeichnet. Die Vereinbarung sieht einen regelmäßigen "
+     "Austausch zwischen Hochschulen und Unternehmen vor."},
+    {"nb",
+     "Norge og Japan har inngått en avtale om samarbeid. Fylkeskommunen vil være med i et nytt "
+     "nettverk for hydrogen."},
+    {"nn",
+     "Noreg og Japan har inngått ein avtale om samarbeid. Fylkeskommunen vil vere med i eit nytt "
+     "nettverk for hydrogen."},
+    {"nb",
+     "Vestland fylkeskommune og Baden-Württemberg signerte en intensjonsavtale om grønt "
+     "hydrogen. Avtalen skal styrke samarbeidet mellom næringslivet og universitetene i de to "
+     "regionene."},
+    {"nn",
+     "Vestland fylkeskommune og Baden-Württemberg skreiv under ein intensjonsavtale om grønt "
+     "hydrogen. Avtalen skal styrkje samarbeidet mellom næringslivet og universiteta i dei to "
+     "regionane."},
+    {"nb",
+     "– Dette er en viktig dag for hele regionen, sier fylkesordføreren. Hun mener avtalen vil "
+     "gi flere arbeidsplasser."},
+    {"nn",
+     "– Dette er ein viktig dag for heile regionen, seier fylkesordføraren. Ho meiner avtalen "
+     "vil gje fleire arbeidsplassar."},
+    // CLD2 alone says "da" for all three; the marker words decide.
+    {"nb", "Equinor og JERA signerte en avtale om ammoniakk og CCS i Tokyo."},
+    {"nn", "Equinor og JERA signerte ein avtale om ammoniakk og CCS i Tokyo."},
+    {"da", "Equinor og JERA underskrev en aftale om ammoniak og CCS i Tokyo."},
+    {"da",
+     "Danmark og Japan har indgået en aftale om samarbejde om grøn brint. Regionen vil være med i "
+     "et nyt netværk, som skal styrke forskningen og erhvervslivet."},
+    {"sv",
+     "Sverige och Japan har ingått ett avtal om samarbete kring vätgas. Regionen vill vara med i "
+     "ett nytt nätverk som ska stärka forskningen och näringslivet."},
+    {"fr",
+     "La Norvège et le Japon ont signé un protocole d'accord sur l'hydrogène. L'accord prévoit "
+     "des échanges entre les universités et les entreprises des deux pays."},
+    {"ja",
+     "福島県とノルトライン・ヴェストファーレン州は水素分野での協力に関する覚書を締結しました。"
+     "両地域は大学と企業の交流を進めます。"},
+    {"nl",
+     "Nederland en Japan hebben een intentieverklaring over waterstof ondertekend. De "
+     "overeenkomst voorziet in uitwisseling tussen universiteiten en bedrijven in beide landen."},
+    {"es",
+     "España y Japón han firmado un memorando de entendimiento sobre hidrógeno verde. El acuerdo "
+     "prevé intercambios entre universidades y empresas de ambos países."},
+    {"it",
+     "L'Italia e il Giappone hanno firmato un memorandum d'intesa sull'idrogeno verde. L'accordo "
+     "prevede scambi tra università e imprese dei due paesi."},
+};
+
+TEST(IdentifyLanguage, Table) {
+  for (const auto& row : kLanguageRows) {
+    LanguageGuess g = identify_language(row.text);
+    EXPECT_EQ(g.code, row.expected) << row.text;
+    EXPECT_GT(g.percent, 50) << row.text;
+  }
+}
+
+TEST(IdentifyLanguage, EmptyAndNoiseAreUnknown) {
+  EXPECT_EQ(identify_language("").code, "");
+  EXPECT_FALSE(identify_language("").reliable);
+  EXPECT_EQ(identify_language("12345 67 89 ---").code, "");
+}
+
+TEST(IdentifyLanguage, LooksOnlyAtAPrefix) {
+  // 8 KB of bokmål, then a long nynorsk tail that must not be read.
+  std::string text;
+  while (text.size() < 9000) {
+    text += "Norge og Japan har inngått en avtale om samarbeid om hydrogen og havvind. ";
+  }
+  std::string tail;
+  while (tail.size() < 50000) {
+    tail += "Noreg og Japan har inngått ein avtale om samarbeid. Dei vil vere med i eit nettverk. ";
+  }
+  EXPECT_EQ(identify_language(text + tail).code, "nb");
+}
+
+TEST(IdentifyLanguage, CutsThePrefixOnACharacterBoundary) {
+  // Three-byte characters straddle the 8 KB mark; the cut must not break one.
+  std::string text;
+  while (text.size() < 10000) text += "福島県は水素の覚書を締結した。";
+  LanguageGuess g = identify_language(text);
+  EXPECT_EQ(g.code, "ja");
+  EXPECT_TRUE(g.reliable);
+}
+
+}  // namespace
+}  // namespace pactum::text

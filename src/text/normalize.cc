@@ -1,0 +1,140 @@
+// Folding for matching: NFKC_Casefold (fold) and the diacritic-free key
+// (fold_ascii). Both are pure functions, safe to call from any thread.
+#include "text/normalize.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+namespace pactum::text {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// ICU's normalizer singletons are immutable after creation and documented as
+// thread-safe, so no per-thread copies are needed (unlike Transliterator).
+const icu::Normalizer2* nfkc_casefold() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return instance;
+}
+
+const icu::Normalizer2* nfd() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return instance;
+}
+
+const icu::Normalizer2* nfc() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return instance;
+}
+
+// Marks are dropped only from letters of these scripts. Elsewhere a mark is
+// part of the letter: the kana voicing mark (ガ = カ + U+3099), Indic vowel
+// signs.
+bool strips_marks(UScriptCode script) {
+  return script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC ||
+         script == USCRIPT_COMMON;
+}
+
+// Letters that NFD does not decompose but that readers treat as a base letter
+// plus a mark (Nordic, German, Polish, Croatian...). Input is already case
+// folded, so only lower case appears here.
+const char16_t* ascii_replacement(UChar32 c) {
+  switch (c) {
+    case 0x00F8: return u"o";   // ø
+    case 0x00E6: return u"ae";  // æ
+    case 0x00DF: return u"ss";  // ß (fold already maps it; kept for clarity)
+    case 0x0153: return u"oe";  // œ
+    case 0x0111: return u"d";   // đ
+    case 0x0142: return u"l";   // ł
+    case 0x00F0: return u"d";   // ð
+    case 0x00FE: return u"th";  // þ
+    case 0x0127: return u"h";   // ħ
+    case 0x0131: return u"i";   // dotless ı
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  std::string out;
+  if (is_ascii(s)) {
+    // NFKC_Casefold maps ASCII to lower-case ASCII and nothing else: skip ICU.
+    out.resize(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    return out;
+  }
+  const icu::Normalizer2* norm = nfkc_casefold();
+  if (norm == nullptr) return std::string(s);
+  out.reserve(s.size());
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  norm->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink,
+                      nullptr, status);
+  if (U_FAILURE(status)) return std::string(s);
+  return out;
+}
+
+std::string fold_ascii(std::string_view s) {
+  std::string folded = fold(s);
+  if (is_ascii(folded)) return folded;
+  const icu::Normalizer2* decompose = nfd();
+  const icu::Normalizer2* compose = nfc();
+  if (decompose == nullptr || compose == nullptr) return folded;
+
+  // NFD, drop nonspacing marks, map the letters NFD keeps whole, NFC: like the
+  // Transliterator "NFD; [:Nonspacing Mark:] Remove; NFC", but built from
+  // thread-safe normalizer singletons (no per-thread clone needed), and
+  // keeping marks on non-Latin/Greek/Cyrillic letters (see strips_marks).
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString decomposed =
+      decompose->normalize(icu::UnicodeString::fromUTF8(folded), status);
+  if (U_FAILURE(status)) return folded;
+  icu::UnicodeString stripped;
+  bool strip = false;  // whether marks on the current base letter are dropped
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) {
+      if (strip) continue;
+    } else {
+      UErrorCode script_status = U_ZERO_ERROR;
+      strip = strips_marks(uscript_getScript(c, &script_status));
+    }
+    if (const char16_t* r = ascii_replacement(c)) {
+      stripped.append(r);
+    } else {
+      stripped.append(c);
+    }
+  }
+  icu::UnicodeString composed = compose->normalize(stripped, status);
+  if (U_FAILURE(status)) return folded;
+  std::string out;
+  composed.toUTF8String(out);
+  return out;
+}
+
+}  // namespace pactum::text

@@ -1,0 +1,441 @@
+// Sentence splitting: ICU's sentence iterator, then vetoes for the boundaries
+// it gets wrong in press text (abbreviations, initials, dotted dates and
+// ordinals, Japanese 「quotes」). Tokenizing lives in tokenize.cc.
+#include "text/segment.h"
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/files.h"
+#include "text/break_iterator.h"
+#include "text/normalize.h"
+
+namespace pactum::text {
+namespace {
+
+using internal::BreakKind;
+
+// An abbreviation spans at most this many space-separated pieces ("i. d. R.").
+constexpr std::size_t kMaxAbbreviationPieces = 3;
+
+// German writes ordinals as "8." and capitalises nouns, so "im 4. Quartal"
+// looks like a sentence end to ICU. A number is taken as an ordinal there
+// unless one of these words, which typically open a sentence, follows it
+// ("Es waren 15. Das ist viel."). Folded.
+constexpr std::string_view kGermanSentenceStarters[] = {
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+    "er", "sie", "es", "wir", "ich", "ihr", "man", "dies", "diese", "dieser", "dieses",
+    "damit", "dabei", "danach", "dazu", "deshalb", "daher", "darüber", "dort", "hier", "heute",
+    "auch", "aber", "und", "so", "im", "am", "zum", "zur", "in", "an", "auf", "mit", "nach",
+    "bei", "von", "vor", "für", "seit", "zudem", "außerdem", "insgesamt", "jetzt", "nun",
+    "weitere", "weiterhin"};
+
+// Languages whose month names are known to the date rule, whatever the
+// document's language (a German date can appear in an English release).
+constexpr const char* kMonthLocales[] = {"en", "de", "nb", "nn", "da", "sv",
+                                         "fr", "nl", "es", "it", "fi"};
+
+struct Abbreviations {
+  // Entries with their spaces removed ("z. B." -> "z.B."), as written and
+  // with a capital first letter (sentence-initial "Bl.a.").
+  std::unordered_set<std::string> compact;
+  std::size_t max_pieces = 1;
+};
+
+bool is_lang_code(std::string_view lang) {
+  if (lang.empty() || lang.size() > 3) return false;
+  for (char c : lang) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
+std::unique_ptr<const Abbreviations> load_abbreviations(std::string_view lang) {
+  auto result = std::make_unique<Abbreviations>();
+  // lang becomes a path component: only plain codes, never "../x".
+  if (!is_lang_code(lang)) return result;
+  std::string dir = lang == "no" ? std::string("nb") : std::string(lang);
+  auto rows = read_tsv(data_dir() / "lexicon" / dir / "abbreviations.txt");
+  if (!rows.is_ok()) return result;  // no list: ICU's rules alone
+  for (const auto& row : *rows) {
+    const std::string& entry = row.at(0);
+    if (entry.empty()) continue;
+    std::string compact;
+    std::size_t pieces = 1;
+    for (std::size_t i = 0; i < entry.size(); ++i) {
+      if (entry[i] == ' ') {
+        if (i > 0 && entry[i - 1] != ' ') ++pieces;
+      } else {
+        compact.push_back(entry[i]);
+      }
+    }
+    if (compact.empty()) continue;
+    result->max_pieces = std::max(result->max_pieces, std::min(pieces, kMaxAbbreviationPieces));
+    if (compact[0] >= 'a' && compact[0] <= 'z') {
+      std::string capital = compact;
+      capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+      result->compact.insert(std::move(capital));
+    }
+    result->compact.insert(std::move(compact));
+  }
+  return result;
+}
+
+// The abbreviation list of lang, loaded on first use and kept for the life of
+// the process.
+const Abbreviations& abbreviations(std::string_view lang) {
+  // Each thread remembers the list it used last, so the lock below is taken
+  // once per thread and language, not once per call.
+  thread_local std::string last_lang;
+  thread_local const Abbreviations* last = nullptr;
+  if (last != nullptr && last_lang == lang) return *last;
+
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::unique_ptr<const Abbreviations>> loaded
+      /* GUARDED_BY(mutex) */;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = loaded[std::string(lang)];
+  if (!slot) slot = load_abbreviations(lang);
+  last_lang = std::string(lang);
+  last = slot.get();
+  return *last;
+}
+
+// Folded month names (wide and abbreviated, without a final '.') of the
+// kMonthLocales, from ICU's locale data. Built once; constant afterwards.
+const std::unordered_set<std::string>& month_names() {
+  static const std::unordered_set<std::string> names = [] {
+    std::unordered_set<std::string> out;
+    for (const char* locale : kMonthLocales) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::DateFormatSymbols symbols(icu::Locale(locale), status);
+      if (U_FAILURE(status)) continue;
+      for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+        for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+          int32_t count = 0;
+          const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+          for (int32_t i = 0; i < count; ++i) {
+            std::string name;
+            months[i].toUTF8String(name);
+            name = fold(name);
+            while (!name.empty() && name.back() == '.') name.pop_back();
+            if (!name.empty()) out.insert(std::move(name));
+          }
+        }
+      }
+    }
+    return out;
+  }();
+  return names;
+}
+
+bool is_german_sentence_starter(std::string_view folded_word) {
+  for (std::string_view w : kGermanSentenceStarters) {
+    if (w == folded_word) return true;
+  }
+  return false;
+}
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Length of the whitespace sequence starting at text[i] (ASCII space, NBSP,
+// ideographic space), 0 if none.
+std::size_t space_at(std::string_view text, std::size_t i) {
+  if (is_ascii_space(text[i])) return 1;
+  if (text.compare(i, 2, "\xC2\xA0") == 0) return 2;      // U+00A0
+  if (text.compare(i, 3, "\xE3\x80\x80") == 0) return 3;  // U+3000
+  return 0;
+}
+
+// Length of the whitespace sequence ending just before text[i], 0 if none.
+std::size_t space_before(std::string_view text, std::size_t i) {
+  if (i >= 1 && is_ascii_space(text[i - 1])) return 1;
+  if (i >= 2 && text.compare(i - 2, 2, "\xC2\xA0") == 0) return 2;
+  if (i >= 3 && text.compare(i - 3, 3, "\xE3\x80\x80") == 0) return 3;
+  return 0;
+}
+
+Span trim(std::string_view text, Span s) {
+  while (s.begin < s.end) {
+    std::size_t n = space_at(text, s.begin);
+    if (n == 0) break;
+    s.begin += n;
+  }
+  while (s.end > s.begin) {
+    std::size_t n = space_before(text, s.end);
+    if (n == 0) break;
+    s.end -= n;
+  }
+  return s;
+}
+
+// A piece is a run of non-space bytes on one line: "z.", "B.", "(Dr.".
+bool is_piece_space(char c) { return c == ' ' || c == '\t'; }
+
+// Strips opening punctuation ("(", "«", "„", quotes) from the front of a
+// piece, so that "(Dr." is looked up as "Dr.".
+std::string_view strip_leading_punct(std::string_view piece) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(piece.data());
+  const auto length = static_cast<int32_t>(piece.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t next = i;
+    UChar32 c;
+    U8_NEXT(bytes, next, length, c);
+    if (c < 0 || u_isalnum(c)) break;
+    i = next;
+  }
+  return piece.substr(static_cast<std::size_t>(i));
+}
+
+// Strips closing punctuation other than '.' (",", ")", "»") from a piece's end.
+std::string_view strip_trailing_punct(std::string_view piece) {
+  while (!piece.empty()) {
+    char c = piece.back();
+    if (c == ',' || c == ';' || c == ':' || c == ')' || c == '"' || c == '\'') {
+      piece.remove_suffix(1);
+    } else {
+      break;
+    }
+  }
+  return piece;
+}
+
+bool is_one_or_two_digits_and_dot(std::string_view piece) {
+  if (piece.size() < 2 || piece.size() > 3 || piece.back() != '.') return false;
+  for (std::size_t i = 0; i + 1 < piece.size(); ++i) {
+    if (piece[i] < '0' || piece[i] > '9') return false;
+  }
+  return true;
+}
+
+// "J." in "Jonas G. Støre": one upper-case letter and a dot.
+bool is_initial(std::string_view piece) {
+  if (piece.size() < 2 || piece.back() != '.') return false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(piece.data());
+  const auto length = static_cast<int32_t>(piece.size() - 1);
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(bytes, i, length, c);
+  return i == length && c >= 0 && u_isupper(c);
+}
+
+// Matched 「…」 and 『…』 ranges of a Japanese text, outermost only, each on
+// one line. An unmatched bracket is ignored, so that a stray 「 cannot swallow
+// the rest of a paragraph.
+std::vector<Span> japanese_quotes(std::string_view text) {
+  static constexpr std::string_view kOpen[] = {"\xE3\x80\x8C", "\xE3\x80\x8E"};   // 「 『
+  static constexpr std::string_view kClose[] = {"\xE3\x80\x8D", "\xE3\x80\x8F"};  // 」 』
+  std::vector<Span> out;
+  struct Open {
+    std::size_t pos;
+    int kind;
+  };
+  std::vector<Open> stack;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\n') {
+      stack.clear();
+      ++i;
+      continue;
+    }
+    if (static_cast<unsigned char>(text[i]) != 0xE3) {
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (int k = 0; k < 2 && !matched; ++k) {
+      if (text.compare(i, 3, kOpen[k]) == 0) {
+        stack.push_back({i, k});
+        matched = true;
+      } else if (text.compare(i, 3, kClose[k]) == 0) {
+        matched = true;
+        // Pop to the nearest opener of the same kind; openers above it were
+        // never closed and are dropped.
+        for (std::size_t j = stack.size(); j-- > 0;) {
+          if (stack[j].kind != k) continue;
+          std::size_t open = stack[j].pos;
+          stack.resize(j);
+          if (stack.empty()) out.push_back({open, i + 3});
+          break;
+        }
+      }
+    }
+    i += matched ? 3 : 1;
+  }
+  return out;
+}
+
+class BoundaryFilter {
+ public:
+  BoundaryFilter(std::string_view text, std::string_view lang)
+      : text_(text),
+        lang_(lang),
+        abbreviations_(abbreviations(lang)),
+        german_(lang == "de") {
+    if (lang == "ja") quotes_ = japanese_quotes(text);
+  }
+
+  // True when ICU's boundary at pos (the current sentence began at start)
+  // should be dropped.
+  bool veto(std::size_t start, std::size_t pos) {
+    if (pos == 0 || text_[pos - 1] == '\n') return false;  // line ends are hard boundaries
+    if (!quotes_.empty() && inside_quote(pos)) return true;
+    std::size_t end = pos;  // end of the sentence's text, spaces dropped
+    while (end > start && is_piece_space(text_[end - 1])) --end;
+    if (end == start) return false;
+    if (lang_ == "ja") return japanese_quote_continues(end, pos);
+    if (text_[end - 1] != '.') return false;
+
+    // The pieces before the boundary, last first, and after it.
+    std::array<std::string_view, kMaxAbbreviationPieces> before;
+    std::size_t n_before = 0;
+    std::size_t last_begin = end;  // where before[0] starts
+    for (std::size_t e = end; n_before < kMaxAbbreviationPieces && e > start;) {
+      std::size_t b = e;
+      while (b > start && !is_ascii_space(text_[b - 1])) --b;
+      if (n_before == 0) last_begin = b;
+      before[n_before++] = text_.substr(b, e - b);
+      // An earlier piece belongs to the same abbreviation only if it ends with
+      // '.' and only spaces (no line break) separate the two.
+      std::size_t prev = b;
+      while (prev > start && is_piece_space(text_[prev - 1])) --prev;
+      if (prev == b || prev == start || text_[prev - 1] != '.') break;
+      e = prev;
+    }
+    std::array<std::string_view, kMaxAbbreviationPieces> after;
+    std::size_t n_after = 0;
+    for (std::size_t b = pos; n_after < kMaxAbbreviationPieces;) {
+      while (b < text_.size() && is_piece_space(text_[b])) ++b;
+      std::size_t e = b;
+      while (e < text_.size() && !is_ascii_space(text_[e])) ++e;
+      if (e == b) break;
+      after[n_after++] = text_.substr(b, e - b);
+      b = e;
+    }
+
+    std::string_view last = strip_leading_punct(before[0]);
+    if (is_initial(last)) return true;
+    if (is_one_or_two_digits_and_dot(last)) {
+      // "1. Innledning": a numbered item opens its line or sentence.
+      if (trim(text_, {start, last_begin}).empty()) return true;
+      if (ordinal_or_date(n_after > 0 ? after[0] : "")) return true;
+    }
+    return is_abbreviation(before, n_before, after, n_after);
+  }
+
+ private:
+  bool inside_quote(std::size_t pos) {
+    // Boundaries arrive in increasing order, so the cursor only moves forward.
+    while (quote_cursor_ < quotes_.size() && quotes_[quote_cursor_].end <= pos) ++quote_cursor_;
+    return quote_cursor_ < quotes_.size() && quotes_[quote_cursor_].begin < pos;
+  }
+
+  // "「…。」と述べた。": a quotation followed by the quotative particle と is
+  // part of the sentence that reports it.
+  bool japanese_quote_continues(std::size_t end, std::size_t pos) const {
+    std::string_view tail = text_.substr(0, end);
+    bool after_close = tail.ends_with("\xE3\x80\x8D") || tail.ends_with("\xE3\x80\x8F");
+    return after_close && text_.substr(pos).starts_with("\xE3\x81\xA8");  // と
+  }
+
+  // "8." is a day of month or an ordinal when a month name or a number
+  // follows ("8. Dezember", "08. des. 2023", "8. 12. 2023"), or, in German,
+  // any word that does not usually open a sentence ("im 4. Quartal"). (A
+  // lower-case word after it never makes ICU break in the first place.)
+  bool ordinal_or_date(std::string_view next) const {
+    next = strip_trailing_punct(strip_leading_punct(next));
+    if (next.empty()) return false;
+    if (next[0] >= '0' && next[0] <= '9') return true;
+    while (!next.empty() && next.back() == '.') next.remove_suffix(1);
+    std::string folded = fold(next);
+    if (month_names().count(folded) != 0) return true;
+    return german_ && !is_german_sentence_starter(folded);
+  }
+
+  // Does an abbreviation end at the boundary, or span it ("z. | B.")?
+  bool is_abbreviation(const std::array<std::string_view, kMaxAbbreviationPieces>& before,
+                       std::size_t n_before,
+                       const std::array<std::string_view, kMaxAbbreviationPieces>& after,
+                       std::size_t n_after) {
+    const std::size_t max_pieces = abbreviations_.max_pieces;
+    for (std::size_t k = 1; k <= n_before && k <= max_pieces; ++k) {
+      key_.clear();
+      for (std::size_t i = k; i-- > 0;) key_.append(before[i]);
+      key_.erase(0, key_.size() - strip_leading_punct(key_).size());
+      if (abbreviations_.compact.count(key_) != 0) return true;
+      // The abbreviation may continue after the boundary: "z." + "B." = "z.B.".
+      const std::size_t key_size = key_.size();
+      for (std::size_t m = 1; m <= n_after && k + m <= max_pieces; ++m) {
+        key_.resize(key_size);
+        for (std::size_t i = 0; i + 1 < m; ++i) key_.append(after[i]);
+        key_.append(strip_trailing_punct(after[m - 1]));
+        if (abbreviations_.compact.count(key_) != 0) return true;
+      }
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  std::string_view lang_;
+  const Abbreviations& abbreviations_;
+  const bool german_;
+  std::vector<Span> quotes_;
+  std::size_t quote_cursor_ = 0;
+  std::string key_;  // scratch, reused between boundaries
+};
+
+void add_trimmed(std::string_view text, Span s, std::vector<Span>* out) {
+  s = trim(text, s);
+  if (!s.empty()) out->push_back(s);
+}
+
+// Without ICU, lines are still sentences.
+std::vector<Span> split_lines(std::string_view text) {
+  std::vector<Span> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      add_trimmed(text, {start, i}, &out);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
+  std::vector<Span> out;
+  if (text.empty()) return out;
+  icu::BreakIterator* it = internal::thread_break_iterator(BreakKind::kSentence, lang);
+  internal::Utf8Text utext(text);
+  if (!utext.attach(it)) return split_lines(text);
+
+  // ICU already ends a sentence after every '\n' (UAX #29 rule SB4), which
+  // gives headlines, datelines and captions their own sentences; the filter
+  // only removes boundaries.
+  BoundaryFilter filter(text, lang);
+  std::size_t start = 0;
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+    auto pos = static_cast<std::size_t>(b);
+    if (pos < text.size() && filter.veto(start, pos)) continue;
+    add_trimmed(text, {start, pos}, &out);
+    start = pos;
+  }
+  if (start < text.size()) add_trimmed(text, {start, text.size()}, &out);
+  return out;
+}
+
+}  // namespace pactum::text

@@ -1,0 +1,172 @@
+// Table tests for split_sentences: rows per language, expected sentences
+// joined by " | " (Xapian api_termgen style).
+#include "text/segment.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace pactum::text {
+namespace {
+
+std::string sentences(std::string_view text, std::string_view lang) {
+  std::string out;
+  for (const Span& s : split_sentences(text, lang)) {
+    if (!out.empty()) out += " | ";
+    out += s.of(text);
+  }
+  return out;
+}
+
+struct SentenceRow {
+  const char* lang;
+  const char* text;
+  const char* expected;
+};
+
+constexpr SentenceRow kSentenceRows[] = {
+    // Basics: whitespace trimmed, empty input and blank lines give nothing.
+    {"en", "", ""},
+    {"en", "  \n\n \t ", ""},
+    {"en", "  One sentence.  Two sentences!  Three?  ", "One sentence. | Two sentences! | Three?"},
+
+    // English: titles, initials, U.S., e.g., No., Inc., dates.
+    {"en", "Dr. Jane Smith and Prof. Ola Nordmann signed the MoU. It runs to 2030.",
+     "Dr. Jane Smith and Prof. Ola Nordmann signed the MoU. | It runs to 2030."},
+    {"en", "The U.S. Department of Energy joined. Japan did too.",
+     "The U.S. Department of Energy joined. | Japan did too."},
+    {"en", "Partners, e.g. Equinor and Mitsubishi, will invest. Work starts soon.",
+     "Partners, e.g. Equinor and Mitsubishi, will invest. | Work starts soon."},
+    {"en", "Toshiba Inc. President Taro Yamada attended. He spoke briefly.",
+     "Toshiba Inc. President Taro Yamada attended. | He spoke briefly."},
+    {"en", "The agreement was signed on Sept. 8 in Oslo. Jonas G. Støre was there.",
+     "The agreement was signed on Sept. 8 in Oslo. | Jonas G. Støre was there."},
+    {"en", "Sales reached 2023. The rest is history.", "Sales reached 2023. | The rest is history."},
+
+    // Headlines, datelines and captions sit on their own lines, without a period.
+    {"en",
+     "Norway and Japan sign hydrogen deal\nOslo, 8 December 2023\nThe two countries signed a "
+     "memorandum today.",
+     "Norway and Japan sign hydrogen deal | Oslo, 8 December 2023 | The two countries signed a "
+     "memorandum today."},
+
+    // German: z. B., bzw., u. a., Dr., Nr., dotted dates and ordinals.
+    {"de", "Am 8. Dezember 2023 unterzeichneten beide Länder die Erklärung. Sie gilt ab sofort.",
+     "Am 8. Dezember 2023 unterzeichneten beide Länder die Erklärung. | Sie gilt ab sofort."},
+    {"de", "Partner sind z. B. Siemens Energy und RWE. Weitere folgen.",
+     "Partner sind z. B. Siemens Energy und RWE. | Weitere folgen."},
+    {"de", "Partner sind z.B. Siemens Energy bzw. Uniper. Weitere folgen.",
+     "Partner sind z.B. Siemens Energy bzw. Uniper. | Weitere folgen."},
+    {"de", "Beteiligt sind u. a. Dr. Müller und Prof. Schmidt. Das Treffen war in Düsseldorf.",
+     "Beteiligt sind u. a. Dr. Müller und Prof. Schmidt. | Das Treffen war in Düsseldorf."},
+    {"de", "Es ist das 3. Abkommen dieser Art. Es gilt gemäß Nr. 4 Abs. 2 Satz 1 des Vertrags.",
+     "Es ist das 3. Abkommen dieser Art. | Es gilt gemäß Nr. 4 Abs. 2 Satz 1 des Vertrags."},
+    {"de", "Im 4. Quartal waren es 15. Das ist viel.", "Im 4. Quartal waren es 15. | Das ist viel."},
+    {"de", "Die Müller GmbH & Co. KG hat unterschrieben. Mehr folgt.",
+     "Die Müller GmbH & Co. KG hat unterschrieben. | Mehr folgt."},
+    {"de", "Düsseldorf, 08.12.2023\nNRW und Fukushima vereinbaren Zusammenarbeit",
+     "Düsseldorf, 08.12.2023 | NRW und Fukushima vereinbaren Zusammenarbeit"},
+
+    // Bokmål: f.eks., bl.a., dates "08. des. 2023", dash quotes.
+    {"nb", "Avtalen ble signert 08. des. 2023 i Tokyo. Den gjelder i fem år.",
+     "Avtalen ble signert 08. des. 2023 i Tokyo. | Den gjelder i fem år."},
+    {"nb", "Avtalen ble signert 8. desember 2023. Neste møte er i Bergen.",
+     "Avtalen ble signert 8. desember 2023. | Neste møte er i Bergen."},
+    {"nb", "Flere selskaper, bl.a. Equinor og Statkraft, deltar. Det gjelder f.eks. Hydro også.",
+     "Flere selskaper, bl.a. Equinor og Statkraft, deltar. | Det gjelder f.eks. Hydro også."},
+    {"nb", "Bl.a. Equinor deltar. Budsjettet er ca. 40 mill. NOK i år.",
+     "Bl.a. Equinor deltar. | Budsjettet er ca. 40 mill. NOK i år."},
+    {"nb",
+     "– Vi skal samarbeide tett med Japan om hydrogen, sier næringsministeren. Avtalen gjelder "
+     "fra nyttår.",
+     "– Vi skal samarbeide tett med Japan om hydrogen, sier næringsministeren. | Avtalen gjelder "
+     "fra nyttår."},
+    {"nb", "Innhold\n1. Innledning\n2. Avtalen. Den gjelder fra 2024.\n3. Veien videre",
+     "Innhold | 1. Innledning | 2. Avtalen. | Den gjelder fra 2024. | 3. Veien videre"},
+    {"nb", "Antallet partnere økte til 12. Neste år kommer flere.",
+     "Antallet partnere økte til 12. | Neste år kommer flere."},
+    {"nb", "Norge og Japan inngår hydrogenavtale\nPublisert 08. des. 2023\nAvtalen ble signert i dag.",
+     "Norge og Japan inngår hydrogenavtale | Publisert 08. des. 2023 | Avtalen ble signert i dag."},
+
+    // Nynorsk.
+    {"nn", "Avtalen vart signert 8. desember 2023. Ho gjeld m.a. forsking og t.d. shipping.",
+     "Avtalen vart signert 8. desember 2023. | Ho gjeld m.a. forsking og t.d. shipping."},
+    {"nn", "– Me skal samarbeide tett med Japan, seier fylkesordføraren. Dei møtest i mars.",
+     "– Me skal samarbeide tett med Japan, seier fylkesordføraren. | Dei møtest i mars."},
+
+    // Danish, Swedish.
+    {"da", "Aftalen blev underskrevet den 8. december 2023. Den omfatter bl.a. brint.",
+     "Aftalen blev underskrevet den 8. december 2023. | Den omfatter bl.a. brint."},
+    {"sv", "Avtalet omfattar t.ex. vätgas och havsbaserad vind. Det gäller bl.a. Vattenfall.",
+     "Avtalet omfattar t.ex. vätgas och havsbaserad vind. | Det gäller bl.a. Vattenfall."},
+
+    // French, Dutch, Spanish, Italian.
+    {"fr", "M. Dupont et Mme. Martin ont signé l'accord. Il entre en vigueur le 1er janvier.",
+     "M. Dupont et Mme. Martin ont signé l'accord. | Il entre en vigueur le 1er janvier."},
+    {"nl", "Partners zijn o.a. Shell en Gasunie. Dhr. Jansen tekende namens de provincie.",
+     "Partners zijn o.a. Shell en Gasunie. | Dhr. Jansen tekende namens de provincie."},
+    {"es", "El Sr. García y la Dra. López firmaron el acuerdo. Entra en vigor en enero.",
+     "El Sr. García y la Dra. López firmaron el acuerdo. | Entra en vigor en enero."},
+    {"it", "Il Dott. Rossi e la Sig.ra Bianchi hanno firmato. L'accordo vale tre anni.",
+     "Il Dott. Rossi e la Sig.ra Bianchi hanno firmato. | L'accordo vale tre anni."},
+
+    // Japanese: 。 ends a sentence, not inside 「」; 。」と continues the sentence.
+    {"ja", "福島県とノルトライン・ヴェストファーレン州は覚書を締結した。両地域は協力を進める。",
+     "福島県とノルトライン・ヴェストファーレン州は覚書を締結した。 | 両地域は協力を進める。"},
+    {"ja", "本当ですか？はい！覚書を締結しました。", "本当ですか？ | はい！ | 覚書を締結しました。"},
+    {"ja", "知事は「協力を深めたい。水素は重要だ。」と述べた。式典は東京で行われた。",
+     "知事は「協力を深めたい。水素は重要だ。」と述べた。 | 式典は東京で行われた。"},
+    {"ja", "「水素社会の実現へ。」\n県は発表した。",
+     "「水素社会の実現へ。」 | 県は発表した。"},
+    {"ja", "知事は「協力を深めたい。と述べた。式典は東京で行われた。",  // unmatched 「
+     "知事は「協力を深めたい。 | と述べた。 | 式典は東京で行われた。"},
+    {"ja", "福島県　水素協定を締結\n2023年12月8日", "福島県　水素協定を締結 | 2023年12月8日"},
+};
+
+TEST(SplitSentences, Table) {
+  for (const auto& row : kSentenceRows) {
+    EXPECT_EQ(sentences(row.text, row.lang), row.expected) << "[" << row.lang << "] " << row.text;
+  }
+}
+
+TEST(SplitSentences, SpansAreTrimmedByteOffsets) {
+  std::string_view text = "  Første setning.\n\n  Andre setning.  ";
+  std::vector<Span> spans = split_sentences(text, "nb");
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0], (Span{2, 18}));
+  EXPECT_EQ(spans[0].of(text), "Første setning.");
+  EXPECT_EQ(spans[1].of(text), "Andre setning.");
+}
+
+TEST(SplitSentences, UnknownOrOddLanguageStillSplits) {
+  EXPECT_EQ(sentences("One. Two.", ""), "One. | Two.");
+  EXPECT_EQ(sentences("One. Two.", "../../etc"), "One. | Two.");
+  EXPECT_EQ(sentences("One. Two.", "pt"), "One. | Two.");
+}
+
+TEST(SplitSentences, ManyThreads) {
+  // Each thread splits in four languages (abbreviation lists loading on
+  // first use) and must get what one thread gets.
+  constexpr std::string_view kText = "Partner sind z. B. RWE. Weitere folgen.";
+  const char* langs[] = {"de", "nb", "en", "ja"};
+  std::vector<std::vector<Span>> expected;
+  for (const char* lang : langs) expected.push_back(split_sentences(kText, lang));
+  EXPECT_EQ(expected[0].size(), 2u);
+  std::vector<std::thread> threads;
+  std::vector<int> failures(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        int l = (t + i) % 4;
+        if (split_sentences(kText, langs[l]) != expected[l]) ++failures[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int f : failures) EXPECT_EQ(f, 0);
+}
+
+}  // namespace
+}  // namespace pactum::text

@@ -1,0 +1,109 @@
+// Table tests for tokenize: the tokens' folded forms per language, numbers
+// marked with '#' (is_word false), Xapian api_termgen style.
+#include "text/segment.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace pactum::text {
+namespace {
+
+// "folded folded #number ..." and a check that every span points at the
+// token's text.
+std::string tokens(std::string_view text, std::string_view lang) {
+  std::string out;
+  for (const Token& t : tokenize(text, lang)) {
+    EXPECT_LE(t.span.end, text.size());
+    EXPECT_FALSE(t.span.empty());
+    if (!out.empty()) out += ' ';
+    if (!t.is_word) out += '#';
+    out += t.folded;
+  }
+  return out;
+}
+
+struct TokenRow {
+  const char* lang;
+  const char* text;
+  const char* expected;
+};
+
+constexpr TokenRow kTokenRows[] = {
+    {"en", "", ""},
+    {"en", " ... -- !!", ""},
+    {"en", "Norway's Equinor signed 2 MoUs in 2023.", "norway's equinor signed #2 mous in #2023"},
+    {"en", "The U.S. and E.ON, e.g. on 8 Dec. 2023: 1,500 MW.",
+     "the u.s and e.on e.g on #8 dec #2023 #1,500 mw"},
+    // Hyphenated compounds come out as their parts: ICU breaks at '-'.
+    {"de", "Nordrhein-Westfalen und Baden-Württemberg: 8. Dezember 2023",
+     "nordrhein westfalen und baden württemberg #8 dezember #2023"},
+    {"de", "STRASSE Straße Größe", "strasse strasse grösse"},
+    {"nb", "Det norsk-britiske samarbeidet om hydrogen, f.eks. i Møre og Romsdal.",
+     "det norsk britiske samarbeidet om hydrogen f.eks i møre og romsdal"},
+    {"nn", "– Me skal samarbeide tett, seier fylkesordføraren.",
+     "me skal samarbeide tett seier fylkesordføraren"},
+    {"fr", "L'accord franco-japonais sur l'hydrogène", "l'accord franco japonais sur l'hydrogène"},
+    {"sv", "Vätgasavtalet mellan Sverige och Japan", "vätgasavtalet mellan sverige och japan"},
+    {"en", "ＡＢＣ　１２３", "abc #123"},  // full-width letters and digits are folded
+    // Japanese via MeCab: place names and 覚書 stay whole, particles split off.
+    {"ja", "福島県とノルトライン・ヴェストファーレン州は覚書を締結した。",
+     "福島 県 と ノルトライン・ヴェストファーレン 州 は 覚書 を 締結 し た"},
+    {"ja", "2023年12月8日、東京で調印式が行われた。",
+     "#2023 年 #12 月 #8 日 東京 で 調印 式 が 行わ れ た"},
+};
+
+TEST(Tokenize, Table) {
+  for (const auto& row : kTokenRows) {
+    EXPECT_EQ(tokens(row.text, row.lang), row.expected) << "[" << row.lang << "] " << row.text;
+  }
+}
+
+TEST(Tokenize, SpansAreByteOffsets) {
+  std::string_view text = "Møre og Romsdal";
+  std::vector<Token> t = tokenize(text, "nb");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].span, (Span{0, 5}));
+  EXPECT_EQ(t[0].span.of(text), "Møre");
+  EXPECT_EQ(t[2].span.of(text), "Romsdal");
+}
+
+TEST(Tokenize, JapaneseSpansSkipWhitespaceAndLines) {
+  std::string_view text = "福島県と  ドイツ\n覚書を 締結。";
+  std::string joined;
+  for (const Token& t : tokenize(text, "ja")) {
+    EXPECT_EQ(t.span.of(text), t.folded);  // nothing to fold in this text
+    joined += std::string(t.span.of(text)) + "/";
+  }
+  EXPECT_EQ(joined, "福島/県/と/ドイツ/覚書/を/締結/");
+}
+
+TEST(Tokenize, JapaneseLongTextIsChunked) {
+  // No sentence mark at all: chunks are cut by length, on character bounds.
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "福島県";
+  std::vector<Token> t = tokenize(text, "ja");
+  ASSERT_FALSE(t.empty());
+  for (const Token& tok : t) EXPECT_EQ(tok.span.of(text), tok.folded);
+  EXPECT_EQ(t.back().span.end, text.size());
+}
+
+TEST(Tokenize, ManyThreads) {
+  std::vector<std::thread> threads;
+  std::vector<int> failures(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([t, &failures] {
+      for (int i = 0; i < 200; ++i) {
+        if (tokenize("福島県と覚書を締結した。", "ja").size() != 8) ++failures[t];
+        if (tokenize("Norge og Japan", "nb").size() != 3) ++failures[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int f : failures) EXPECT_EQ(f, 0);
+}
+
+}  // namespace
+}  // namespace pactum::text
