@@ -1,0 +1,278 @@
+// SQLite connection, statement and transaction owners; every sqlite3 return
+// code is checked here and turned into a Status.
+#include "store/sqlite_db.h"
+
+#include <sqlite3.h>
+
+#include <limits>
+#include <utility>
+
+namespace pactum::store::sqlite {
+
+Status status_from_code(int rc, std::string_view context, std::string_view detail) {
+  std::string message(context);
+  if (!detail.empty()) {
+    if (!message.empty()) message += ": ";
+    message += detail;
+  }
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+      return Status::invalid_argument(std::move(message));
+    case SQLITE_NOTADB:
+      return Status::failed_precondition(std::move(message));
+    case SQLITE_CORRUPT:
+      return Status::corruption(std::move(message));
+    case SQLITE_NOMEM:
+    case SQLITE_TOOBIG:
+    case SQLITE_FULL:
+      return Status::resource_exhausted(std::move(message));
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_PROTOCOL:
+    case SQLITE_NOLFS:
+    case SQLITE_AUTH:
+      return Status::io_error(std::move(message));
+    default:
+      return Status::internal(std::move(message));
+  }
+}
+
+// ---- Statement -------------------------------------------------------------
+
+Statement::Statement(Statement&& other) noexcept
+    : stmt_(std::exchange(other.stmt_, nullptr)),
+      db_(other.db_),
+      bind_error_(std::move(other.bind_error_)),
+      leased_(other.leased_) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    stmt_ = std::exchange(other.stmt_, nullptr);
+    db_ = other.db_;
+    bind_error_ = std::move(other.bind_error_);
+    leased_ = other.leased_;
+  }
+  return *this;
+}
+
+Statement::~Statement() {
+  // sqlite3_finalize only repeats the last step's error, already reported.
+  sqlite3_finalize(stmt_);
+}
+
+int Statement::index_of(const char* name) {
+  int index = sqlite3_bind_parameter_index(stmt_, name);
+  if (index == 0 && bind_error_.is_ok()) {
+    bind_error_ = Status::internal(std::string("no parameter ") + name + " in: " + std::string(sql()));
+  }
+  return index;
+}
+
+void Statement::note_bind(int rc, const char* name) {
+  if (rc != SQLITE_OK && bind_error_.is_ok()) {
+    bind_error_ = status_from_code(rc, std::string("binding ") + name, sqlite3_errmsg(db_));
+  }
+}
+
+void Statement::bind_int(const char* name, std::int64_t value) {
+  if (int i = index_of(name)) note_bind(sqlite3_bind_int64(stmt_, i, value), name);
+}
+
+void Statement::bind_double(const char* name, double value) {
+  if (int i = index_of(name)) note_bind(sqlite3_bind_double(stmt_, i, value), name);
+}
+
+void Statement::bind_text(const char* name, std::string_view value) {
+  // SQLITE_TRANSIENT: SQLite copies, so the caller's string may go away
+  // before the statement runs.
+  if (int i = index_of(name)) {
+    note_bind(sqlite3_bind_text64(stmt_, i, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+              name);
+  }
+}
+
+void Statement::bind_text_or_null(const char* name, std::string_view value) {
+  if (value.empty()) {
+    bind_null(name);
+  } else {
+    bind_text(name, value);
+  }
+}
+
+void Statement::bind_null(const char* name) {
+  if (int i = index_of(name)) note_bind(sqlite3_bind_null(stmt_, i), name);
+}
+
+Result<bool> Statement::step() {
+  if (!bind_error_.is_ok()) return bind_error_;
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return status_from_code(rc, "", sqlite3_errmsg(db_));
+}
+
+Status Statement::run() {
+  for (;;) {
+    auto row = step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) return Status::ok();
+  }
+}
+
+std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::column_double(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string Statement::column_text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column));
+  return std::string(reinterpret_cast<const char*>(text), size);
+}
+
+bool Statement::column_is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+void Statement::reset() {
+  // sqlite3_reset repeats the error of the last step, which step() already
+  // reported; here we only want the statement rewound.
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  bind_error_ = Status::ok();
+}
+
+std::string_view Statement::sql() const {
+  const char* s = sqlite3_sql(stmt_);
+  return s ? std::string_view(s) : std::string_view();
+}
+
+StatementLease::~StatementLease() {
+  if (stmt_ != nullptr) {
+    stmt_->reset();
+    stmt_->leased_ = false;
+  }
+}
+
+// ---- Db --------------------------------------------------------------------
+
+void Db::Closer::operator()(sqlite3* db) const {
+  // close_v2 never fails for a valid handle; it defers the close until any
+  // statement still alive is finalized.
+  sqlite3_close_v2(db);
+}
+
+Db::Db(sqlite3* db, std::string path) : path_(std::move(path)), db_(db) {}
+
+Db::~Db() = default;
+
+Result<Db> Db::open(const std::string& path) {
+  sqlite3* handle = nullptr;
+  // NOMUTEX: the store serialises access itself, one connection per Store.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  Db db(handle, path);  // owns the handle even when the open failed
+  if (rc != SQLITE_OK) {
+    std::string detail = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+    return status_from_code(rc, "cannot open " + path, detail);
+  }
+  sqlite3_extended_result_codes(handle, 1);
+  return db;
+}
+
+Status Db::error(int rc, std::string_view context) const {
+  return status_from_code(rc, context, sqlite3_errmsg(db_.get()));
+}
+
+Status Db::exec(const std::string& sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return Status::ok();
+  std::string detail = message ? message : sqlite3_errstr(rc);
+  sqlite3_free(message);
+  return status_from_code(rc, "", detail);
+}
+
+Result<StatementLease> Db::statement(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sql.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+      return Status::internal("SQL text too long");
+    }
+    // PREPARE_PERSISTENT: a hint that the statement lives long and is reused.
+    int rc = sqlite3_prepare_v3(db_.get(), sql.c_str(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+      Status st = error(rc, "preparing " + sql);
+      sqlite3_finalize(stmt);
+      return st;
+    }
+    if (stmt == nullptr) return Status::internal("no statement in: " + sql);
+    it = cache_.emplace(sql, std::make_unique<Statement>(stmt, db_.get())).first;
+  }
+  Statement* stmt = it->second.get();
+  if (stmt->leased_) return Status::internal("statement already in use: " + sql);
+  stmt->leased_ = true;
+  return StatementLease(stmt);
+}
+
+Result<std::int64_t> Db::query_int(const std::string& sql) {
+  auto stmt = statement(sql);
+  if (!stmt.is_ok()) return stmt.status();
+  auto row = (*stmt)->step();
+  if (!row.is_ok()) return row.status();
+  if (!*row) return Status::internal("no row from: " + sql);
+  return (*stmt)->column_int(0);
+}
+
+Result<std::string> Db::query_text(const std::string& sql) {
+  auto stmt = statement(sql);
+  if (!stmt.is_ok()) return stmt.status();
+  auto row = (*stmt)->step();
+  if (!row.is_ok()) return row.status();
+  if (!*row) return Status::internal("no row from: " + sql);
+  return (*stmt)->column_text(0);
+}
+
+bool Db::autocommit() const { return sqlite3_get_autocommit(db_.get()) != 0; }
+
+// ---- Transaction -----------------------------------------------------------
+
+Result<Transaction> Transaction::begin(Db& db, Mode mode) {
+  auto stmt = db.statement(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+  if (!stmt.is_ok()) return stmt.status();
+  Status st = (*stmt)->run();
+  if (!st.is_ok()) return Status(st.code(), "begin transaction: " + st.message());
+  return Transaction(&db);
+}
+
+Transaction::~Transaction() {
+  // Some errors (SQLITE_FULL, SQLITE_IOERR, ...) end the transaction on their
+  // own; ROLLBACK then would only fail with "no transaction is active".
+  if (db_ != nullptr && !db_->autocommit()) {
+    if (auto stmt = db_->statement("ROLLBACK"); stmt.is_ok()) {
+      // Nothing to report to: a failed ROLLBACK leaves the transaction for
+      // SQLite to roll back when the connection closes or the next BEGIN fails.
+      (void)(*stmt)->run();
+    }
+  }
+}
+
+Status Transaction::commit() {
+  if (db_ == nullptr) return Status::internal("commit of a finished transaction");
+  auto stmt = db_->statement("COMMIT");
+  if (!stmt.is_ok()) return stmt.status();
+  Status st = (*stmt)->run();
+  if (!st.is_ok()) return Status(st.code(), "commit: " + st.message());
+  db_ = nullptr;
+  return Status::ok();
+}
+
+}  // namespace pactum::store::sqlite

@@ -1,0 +1,158 @@
+// SQLite plumbing for the SQLite store: owners of a connection, a prepared
+// statement and a transaction, and the mapping of SQLite result codes to a
+// Status. Internal to src/store; the rest of pactum sees store.h and keys.h.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "common/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace pactum::store::sqlite {
+
+// The Status for SQLite result code `rc` (primary or extended): constraint
+// violations are the caller's bad input (kInvalidArgument), "not a database"
+// is kFailedPrecondition, a damaged file kCorruption, disk and lock trouble
+// kIoError, anything else (SQL errors, misuse) our bug, kInternal.
+// The message is "CONTEXT: DETAIL".
+Status status_from_code(int rc, std::string_view context, std::string_view detail);
+
+// A prepared statement. Parameters are bound by name (":name" as written in
+// the SQL). A failed bind is remembered and reported by the next step() or
+// run(), so that callers bind a row of values and check once.
+class Statement {
+ public:
+  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  void bind_int(const char* name, std::int64_t value);
+  void bind_double(const char* name, double value);
+  void bind_text(const char* name, std::string_view value);
+  // "" binds NULL: the store keeps absent strings as NULL.
+  void bind_text_or_null(const char* name, std::string_view value);
+  void bind_null(const char* name);
+
+  // Advances: true when a row is ready, false when the statement is done.
+  Result<bool> step();
+  // Steps to the end, for statements whose rows (if any) are not wanted.
+  Status run();
+
+  std::int64_t column_int(int column) const;
+  double column_double(int column) const;
+  // NULL reads as "".
+  std::string column_text(int column) const;
+  bool column_is_null(int column) const;
+
+  // Rewinds and clears bindings and any remembered bind error.
+  void reset();
+
+  std::string_view sql() const;
+
+ private:
+  friend class Db;
+  friend class StatementLease;
+  int index_of(const char* name);
+  void note_bind(int rc, const char* name);
+
+  sqlite3_stmt* stmt_ = nullptr;
+  sqlite3* db_ = nullptr;
+  Status bind_error_;
+  bool leased_ = false;  // lent out by Db::statement()
+};
+
+// A cached statement lent to one caller. It is reset when the lease ends, so
+// that no open read cursor (which would pin a WAL snapshot and hold a read
+// transaction) outlives its use.
+class StatementLease {
+ public:
+  explicit StatementLease(Statement* stmt) : stmt_(stmt) {}
+  StatementLease(StatementLease&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  StatementLease& operator=(StatementLease&&) = delete;
+  StatementLease(const StatementLease&) = delete;
+  StatementLease& operator=(const StatementLease&) = delete;
+  ~StatementLease();
+
+  Statement* operator->() { return stmt_; }
+  Statement& operator*() { return *stmt_; }
+
+ private:
+  Statement* stmt_;
+};
+
+// One connection. Not thread-safe: the owner serialises calls.
+class Db {
+ public:
+  // Opens (creating if needed) the database at `path`; ":memory:" is a
+  // private in-memory database. Nothing is read from the file yet: a file
+  // that is not a database shows up on the first statement.
+  static Result<Db> open(const std::string& path);
+
+  Db(Db&&) noexcept = default;
+  Db& operator=(Db&&) noexcept = default;
+  ~Db();
+
+  // Runs SQL text that may hold several statements and returns no rows.
+  Status exec(const std::string& sql);
+
+  // The statement for `sql`, prepared on first use and kept for the life of
+  // the connection. Fails with kInternal if it is already lent out.
+  Result<StatementLease> statement(const std::string& sql);
+
+  // Runs a statement returning one integer (a PRAGMA, a count).
+  Result<std::int64_t> query_int(const std::string& sql);
+  // Runs a statement returning one text value.
+  Result<std::string> query_text(const std::string& sql);
+
+  // True when no transaction is open.
+  bool autocommit() const;
+
+  // The Status for a failed call on this connection, with sqlite3_errmsg.
+  Status error(int rc, std::string_view context) const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const;
+  };
+  Db(sqlite3* db, std::string path);
+
+  std::string path_;
+  std::unique_ptr<sqlite3, Closer> db_;
+  // Declared after db_, so destroyed (finalized) before the connection closes.
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// A transaction that rolls back unless committed. Write transactions start
+// with BEGIN IMMEDIATE: they take the write lock up front (waiting up to the
+// busy timeout) instead of failing with SQLITE_BUSY half-way through.
+class Transaction {
+ public:
+  enum class Mode { kRead, kWrite };
+
+  static Result<Transaction> begin(Db& db, Mode mode);
+
+  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Transaction& operator=(Transaction&&) = delete;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  Status commit();
+
+ private:
+  explicit Transaction(Db* db) : db_(db) {}
+  Db* db_;  // null once committed or rolled back
+};
+
+}  // namespace pactum::store::sqlite

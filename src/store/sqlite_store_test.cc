@@ -1,0 +1,343 @@
+// Tests of the SQLite engine beyond the shared contract: opening foreign or
+// newer files, migrations, WAL, and a writer killed in mid-document.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include "common/files.h"
+#include "common/hash.h"
+#include "store/migrations.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+#include "store/store_contract_test.h"
+
+namespace pactum::store {
+namespace {
+
+using sqlite::Db;
+
+TEST(SqliteStore, TextFileIsNotAStore) {
+  TempDir dir;
+  auto path = dir.path() / "notes.txt";
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "This is a plain text file, not a database.\n";
+  std::ofstream(path) << text;
+  auto s = open_sqlite(path);
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(s.status().message(), path.string() + " is not a pactum store: file is not a database");
+  EXPECT_EQ(*read_file(path), text);  // untouched
+  EXPECT_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST(SqliteStore, ShortBinaryFileIsNotAStore) {
+  TempDir dir;
+  auto path = dir.path() / "junk.db";
+  std::ofstream(path, std::ios::binary) << std::string("\x01\x02\x03\x00garbage", 11);
+  auto s = open_sqlite(path);
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_TRUE(s.status().code() == StatusCode::kFailedPrecondition ||
+              s.status().code() == StatusCode::kCorruption)
+      << s.status().to_string();
+}
+
+TEST(SqliteStore, OtherApplicationsDatabaseIsNotAStore) {
+  TempDir dir;
+  auto tables = dir.path() / "other.db";
+  auto app_id = dir.path() / "app.db";
+  {
+    auto db = Db::open(tables.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("CREATE TABLE notes(body TEXT)").is_ok());
+    auto db2 = Db::open(app_id.string());
+    ASSERT_TRUE(db2.is_ok());
+    ASSERT_TRUE(db2->exec("PRAGMA application_id = 42").is_ok());
+  }
+  for (const auto& path : {tables, app_id}) {
+    auto s = open_sqlite(path);
+    ASSERT_FALSE(s.is_ok()) << path;
+    EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
+    EXPECT_NE(s.status().message().find("is not a pactum store"), std::string::npos)
+        << s.status().message();
+  }
+  // Their tables are left as they were.
+  auto db = Db::open(tables.string());
+  ASSERT_TRUE(db.is_ok());
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM sqlite_schema"), 1);
+  EXPECT_EQ(*db->query_text("PRAGMA journal_mode"), "delete");
+}
+
+TEST(SqliteStore, StoreOfANewerPactumIsRefused) {
+  TempDir dir;
+  auto path = dir.path() / "pactum.db";
+  ASSERT_TRUE(open_sqlite(path).is_ok());
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("PRAGMA user_version = 999").is_ok());
+  }
+  auto s = open_sqlite(path);
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(s.status().message().find("newer pactum"), std::string::npos) << s.status().message();
+  EXPECT_NE(s.status().message().find("999"), std::string::npos) << s.status().message();
+}
+
+TEST(SqliteStore, UnopenablePathIsAnIoError) {
+  TempDir dir;
+  auto s = open_sqlite(dir.path() / "no" / "such" / "dir" / "pactum.db");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kIoError);
+  EXPECT_NE(s.status().message().find("no/such/dir"), std::string::npos) << s.status().message();
+  auto d = open_sqlite(dir.path());  // a directory
+  ASSERT_FALSE(d.is_ok());
+  EXPECT_EQ(d.status().code(), StatusCode::kIoError) << d.status().to_string();
+}
+
+TEST(SqliteStore, FileIsInWalModeAndMigratedOnce) {
+  TempDir dir;
+  auto path = dir.path() / "pactum.db";
+  for (int i = 0; i < 2; ++i) {
+    auto s = open_sqlite(path);
+    ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+    EXPECT_EQ(*(*s)->schema_version(), sqlite::latest_schema_version());
+  }
+  auto db = Db::open(path.string());
+  ASSERT_TRUE(db.is_ok());
+  EXPECT_EQ(*db->query_text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(*db->query_int("PRAGMA application_id"), sqlite::kApplicationId);
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM schema_migrations"),
+            static_cast<std::int64_t>(sqlite::migrations().size()));
+}
+
+TEST(SqliteStore, MigrationsAreNumberedFromOneWithoutGaps) {
+  int expected = 1;
+  for (const auto& m : sqlite::migrations()) {
+    EXPECT_EQ(m.version, expected++) << m.description;
+    EXPECT_NE(std::string(m.sql).find_first_not_of(" \n"), std::string::npos);
+  }
+  EXPECT_EQ(sqlite::latest_schema_version(), expected - 1);
+}
+
+TEST(SqliteStore, FailedMigrationKeepsThePreviousVersionWhole) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  const sqlite::Migration first = sqlite::migrations()[0];
+  const sqlite::Migration broken[] = {
+      first, {2, "half", "CREATE TABLE extra(x INTEGER); SELECT * FROM no_such_table;"}};
+  Status st = sqlite::migrate(*db, broken);
+  ASSERT_FALSE(st.is_ok());
+  EXPECT_NE(st.message().find("migration 2 (half)"), std::string::npos) << st.message();
+  EXPECT_EQ(*db->query_int("PRAGMA user_version"), 1);
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), 0);
+  EXPECT_TRUE(db->autocommit());
+
+  const sqlite::Migration fixed[] = {first, {2, "whole", "CREATE TABLE extra(x INTEGER);"}};
+  ASSERT_TRUE(sqlite::migrate(*db, fixed).is_ok());
+  EXPECT_EQ(*db->query_int("PRAGMA user_version"), 2);
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM schema_migrations"), 2);
+  // Knowing fewer migrations than the database has applied is a newer store.
+  EXPECT_EQ(sqlite::migrate(*db, sqlite::migrations()).code(), StatusCode::kFailedPrecondition);
+}
+
+TEST(SqliteStore, TwoStoresOnOneFileSeeEachOthersWrites) {
+  TempDir dir;
+  auto path = dir.path() / "shared.db";
+  auto a = open_sqlite(path);
+  auto b = open_sqlite(path);
+  ASSERT_TRUE(a.is_ok() && b.is_ok());
+  ingest::Document doc;
+  doc.source = "a.txt";
+  doc.text = "Norway and Japan.";
+  doc.content_hash = sha256_hex(doc.text);
+  extract::Extraction x;
+  ASSERT_EQ(*(*a)->put(doc, x), PutResult::kStored);
+  EXPECT_TRUE(*(*b)->has_document(doc.content_hash));
+  EXPECT_EQ(*(*b)->put(doc, x), PutResult::kDuplicate);
+  EXPECT_EQ(*(*a)->document_count(), 1);
+}
+
+TEST(SqliteDb, ResultCodesMapToStatusCodes) {
+  struct Row {
+    int rc;
+    StatusCode code;
+  };
+  const Row rows[] = {
+      {SQLITE_CONSTRAINT_CHECK, StatusCode::kInvalidArgument},
+      {SQLITE_CONSTRAINT_UNIQUE, StatusCode::kInvalidArgument},
+      {SQLITE_NOTADB, StatusCode::kFailedPrecondition},
+      {SQLITE_CORRUPT, StatusCode::kCorruption},
+      {SQLITE_FULL, StatusCode::kResourceExhausted},
+      {SQLITE_IOERR_WRITE, StatusCode::kIoError},
+      {SQLITE_BUSY, StatusCode::kIoError},
+      {SQLITE_CANTOPEN, StatusCode::kIoError},
+      {SQLITE_ERROR, StatusCode::kInternal},
+      {SQLITE_MISUSE, StatusCode::kInternal},
+  };
+  for (const Row& row : rows) {
+    Status st = sqlite::status_from_code(row.rc, "ctx", "detail");
+    EXPECT_EQ(st.code(), row.code) << row.rc;
+    EXPECT_EQ(st.message(), "ctx: detail");
+  }
+}
+
+TEST(SqliteDb, BadSqlAndBadBindsAreErrorsNotCrashes) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  auto bad = db->statement("SELEC 1");
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInternal);
+  EXPECT_NE(bad.status().message().find("syntax error"), std::string::npos) << bad.status().message();
+
+  auto s = db->statement("SELECT :a");
+  ASSERT_TRUE(s.is_ok());
+  (*s)->bind_int(":b", 1);  // no such parameter: reported by step()
+  auto row = (*s)->step();
+  ASSERT_FALSE(row.is_ok());
+  EXPECT_EQ(row.status().code(), StatusCode::kInternal);
+
+  // A statement is lent to one user at a time.
+  auto again = db->statement("SELECT :a");
+  EXPECT_FALSE(again.is_ok());
+}
+
+TEST(SqliteDb, LeaseResetsTheStatement) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  ASSERT_TRUE(db->exec("CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2);").is_ok());
+  {
+    auto s = db->statement("SELECT x FROM t ORDER BY x");
+    ASSERT_TRUE(s.is_ok());
+    ASSERT_TRUE(*(*s)->step());  // left open after one row
+  }
+  // Had the cursor stayed open, this connection would still be in a read
+  // transaction.
+  EXPECT_TRUE(db->autocommit());
+  auto s = db->statement("SELECT x FROM t ORDER BY x");
+  ASSERT_TRUE(s.is_ok());
+  ASSERT_TRUE(*(*s)->step());
+  EXPECT_EQ((*s)->column_int(0), 1);
+}
+
+// ---- a writer killed in mid-ingest --------------------------------------------
+
+// Document i has 1 + i % 4 events of three parties each.
+int events_of(int i) { return 1 + i % 4; }
+
+ingest::Document kill_doc(int i) {
+  ingest::Document d;
+  d.source = "kill/" + std::to_string(i) + ".txt";
+  d.title = "doc " + std::to_string(i);
+  d.text = "Document " + std::to_string(i) + ": Norway, Japan and Equinor " + std::to_string(i % 7) +
+           " agree to cooperate on hydrogen. " + std::string(2000, 'x');
+  d.content_hash = sha256_hex(d.text);
+  return d;
+}
+
+extract::Extraction kill_extraction(const ingest::Document& d, int i) {
+  extract::Extraction x;
+  x.language = "en";
+  for (int k = 0; k < events_of(i); ++k) {
+    extract::Event e;
+    std::size_t at = d.text.find("Norway");
+    e.parties = {{"Norway", "country", "NO", "", {at, at + 6}},
+                 {"Japan", "country", "JP", "", {at + 8, at + 13}},
+                 {"Equinor " + std::to_string(i % 7), "organization", "NO", "", {at + 18, at + 27}}};
+    e.instrument = "memorandum_of_understanding";
+    e.stage = "signed";
+    e.date = std::to_string(2000 + k);
+    e.sectors = {"hydrogen", "offshore_wind"};
+    e.signatories = {{"A. Person", "minister", "Norway"}};
+    e.evidence = "agree to cooperate on hydrogen.";
+    e.confidence = 0.5;
+    x.events.push_back(e);
+  }
+  x.people = {{"A. Person", "minister", "Norway", true, {0, 8}}};
+  return x;
+}
+
+TEST(SqliteStore, WriterKilledMidIngestLeavesOnlyWholeDocuments) {
+  TempDir dir;
+  auto path = dir.path() / "kill.db";
+  ASSERT_TRUE(open_sqlite(path).is_ok());  // schema in place before the race
+
+  constexpr int kDocs = 1000000;  // more than the child can write before it dies
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  pid_t pid = fork();
+  ASSERT_NE(pid, -1);
+  if (pid == 0) {
+    // The child: no gtest here, only an exit code if something fails.
+    close(ready[0]);
+    auto store = open_sqlite(path);
+    if (!store.is_ok()) _exit(2);
+    for (int i = 0; i < kDocs; ++i) {
+      ingest::Document d = kill_doc(i);
+      if (!(*store)->put(d, kill_extraction(d, i)).is_ok()) _exit(3);
+      if (i == 20 && write(ready[1], "r", 1) != 1) _exit(4);
+    }
+    _exit(0);
+  }
+  close(ready[1]);
+  char c = 0;
+  ASSERT_EQ(read(ready[0], &c, 1), 1) << "child failed before its 20th document";
+  close(ready[0]);
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  ASSERT_EQ(kill(pid, SIGKILL), 0);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "child exited with " << WEXITSTATUS(status);
+
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    EXPECT_EQ(*db->query_text("PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(*db->query_int("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  }
+
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  auto count = (*store)->document_count();
+  ASSERT_TRUE(count.is_ok());
+  ASSERT_GT(*count, 20);
+  int stored = static_cast<int>(*count);
+
+  // Every stored document has all its events, each with all its parts.
+  std::map<std::int64_t, int> events_per_doc;
+  auto events = (*store)->events({});
+  ASSERT_TRUE(events.is_ok()) << events.status().to_string();
+  for (const auto& r : *events) {
+    ++events_per_doc[r.document_id];
+    EXPECT_EQ(r.event.parties.size(), 3u);
+    EXPECT_EQ(r.event.sectors.size(), 2u);
+    EXPECT_EQ(r.event.signatories.size(), 1u);
+  }
+  ASSERT_EQ(events_per_doc.size(), static_cast<std::size_t>(stored));
+  for (const auto& [doc_id, n] : events_per_doc) {
+    auto d = (*store)->document(doc_id);
+    ASSERT_TRUE(d.is_ok());
+    int i = std::stoi(d->title.substr(4));
+    EXPECT_EQ(n, events_of(i)) << d->title;
+    EXPECT_EQ((*store)->people(doc_id)->size(), 1u);
+  }
+
+  // Writes go in order, so documents 0..stored-1 are in; putting everything
+  // again adds only the rest.
+  for (int i = 0; i < stored + 5; ++i) {
+    ingest::Document d = kill_doc(i);
+    auto r = (*store)->put(d, kill_extraction(d, i));
+    ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+    EXPECT_EQ(*r, i < stored ? PutResult::kDuplicate : PutResult::kStored) << i;
+  }
+  EXPECT_EQ(*(*store)->document_count(), stored + 5);
+}
+
+}  // namespace
+}  // namespace pactum::store
