@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace pactum::extract {
 
 std::vector<const Mention*> SentenceView::of(Category c) const {
@@ -23,6 +26,39 @@ std::string_view SentenceView::text_of(std::string_view doc, std::uint32_t first
   auto b = tokens[first].span.begin, e = tokens[end - 1].span.end;
   return doc.substr(b, e - b);
 }
+
+namespace {
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(w.data(), i, static_cast<int32_t>(w.size()), c);
+  return c >= 0 && (u_isupper(c) || u_isdigit(c));
+}
+
+// Byte ranges of the sentence that are asides: "(...)", " -- ... -- ",
+// " – ... – ".
+std::vector<text::Span> asides_of(std::string_view doc, text::Span span) {
+  std::vector<text::Span> out;
+  std::string_view s = span.of(doc);
+  for (std::size_t open = s.find('('); open != std::string_view::npos; open = s.find('(', open + 1)) {
+    auto close = s.find(')', open);
+    out.push_back({span.begin + open, span.begin + (close == std::string_view::npos ? s.size() : close)});
+  }
+  for (std::string_view dash : {" -- ", " – ", " — "}) {
+    auto a = s.find(dash);
+    while (a != std::string_view::npos) {
+      auto b = s.find(dash, a + dash.size());
+      if (b == std::string_view::npos) break;
+      out.push_back({span.begin + a, span.begin + b});
+      a = s.find(dash, b + dash.size());
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
                               text::Span span, const PartialDate& published) {
@@ -58,9 +94,13 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     by_index.push_back(&m);
   }
   auto kept = PhraseMatcher::longest_only(actor_matches);
-  std::vector<bool> location_prep_end(s.tokens.size() + 1, false);
+  // Where a location preposition ends: 1 for "in" (a place after it is a
+  // venue), 2 for "at" (anything after it is: "auf dem ... Forum").
+  std::vector<int> location_prep_end(s.tokens.size() + 1, 0);
   for (const Mention& m : s.mentions) {
-    if (m.entry && m.entry->category == Category::kLocationPrep) location_prep_end[m.end_token] = true;
+    if (m.entry && m.entry->category == Category::kLocationPrep) {
+      location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], m.entry->label == "at" ? 2 : 1);
+    }
   }
   std::uint32_t last_first = UINT32_MAX, last_end = 0;
   for (const PhraseMatch& pm : kept) {
@@ -76,16 +116,91 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
     ActorMention a{m->first_token, m->end_token, m->alias->actor, m->alias->form, false};
     // "in Brussels", "im französischen Dijon": a venue. Look back over one
-    // demonym ("im belgischen Ostende").
-    if (location_prep_end[a.first_token]) a.venue = true;
+    // demonym ("im belgischen Ostende"). Only places are venues: "medlem i
+    // S3 Hydrogen Valleys" is membership.
+    const std::string& kind = lexicon.gazetteer().actors()[m->alias->actor].kind;
+    bool place = kind != "organization";
+    if ((location_prep_end[a.first_token] == 1 && place) || location_prep_end[a.first_token] == 2) a.venue = true;
     if (!s.actors.empty() && s.actors.back().end_token == a.first_token &&
-        s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue) {
+        s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue && place) {
       a.venue = true;
     }
     s.actors.push_back(a);
     last_first = m->first_token;
     last_end = m->end_token;
   }
+  // Asides and news sources are not parties.
+  auto asides = asides_of(doc, span);
+  for (ActorMention& a : s.actors) {
+    text::Span at{s.tokens[a.first_token].span.begin, s.tokens[a.end_token - 1].span.end};
+    for (const text::Span& aside : asides) {
+      if (aside.contains(at)) a.aside = true;
+    }
+  }
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kSpeech) continue;
+    for (ActorMention& a : s.actors) {
+      const auto& act = lexicon.gazetteer().actors()[a.actor];
+      if (act.kind != "organization" && act.kind != "city") continue;
+      // "according to the (Norwegian) Ministry ...": after the phrase, over one demonym.
+      if (m.entry->label == "after" && (a.first_token == m.end_token || a.first_token == m.end_token + 1)) a.source = true;
+      // "Cheong Wa Dae said", "wie das Ministerium (BMWK) mitteilt".
+      if (m.entry->label == "before" && m.first_token >= a.end_token && m.first_token <= a.end_token + 2) a.source = true;
+    }
+  }
+
+  // Organizations the gazetteer does not know: a run of capitalised words
+  // around a head word ("Vitagora Cluster", "S3 Hydrogen Valleys").
+  std::vector<bool> is_actor(s.tokens.size(), false);
+  for (const ActorMention& a : s.actors) {
+    for (auto k = a.first_token; k < a.end_token; ++k) is_actor[k] = true;
+  }
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead) continue;
+    if (is_actor[m.first_token] || !starts_upper(s.tokens[m.first_token].span.of(doc))) continue;
+    std::uint32_t first = m.first_token, end = m.end_token;
+    auto joined = [&](std::uint32_t a) {  // tokens a and a+1 separated by one space
+      return doc.substr(s.tokens[a].span.end, s.tokens[a + 1].span.begin - s.tokens[a].span.end) == " ";
+    };
+    while (first > 0 && !is_actor[first - 1] && joined(first - 1) &&
+           starts_upper(s.tokens[first - 1].span.of(doc))) {
+      --first;
+    }
+    while (end < s.tokens.size() && !is_actor[end] && joined(end - 1) &&
+           starts_upper(s.tokens[end].span.of(doc))) {
+      ++end;
+    }
+    // The sentence's first word is capitalised anyway: keep it only if the
+    // name would otherwise be the head alone.
+    if (first == 0 && end - first > 2) ++first;
+    if (end - first < 2) continue;
+    // A name that is an instrument ("Green Alliance") is not an organization.
+    bool instrument = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      return o.entry && o.entry->category == Category::kInstrument && o.first_token < end && first < o.end_token;
+    });
+    if (instrument) continue;
+    // "EU-Japan Hydrogen Business Forum": actors joined to the name by a
+    // hyphen chain belong to it and are not parties themselves.
+    auto gap = [&](std::uint32_t k) {  // text between tokens k and k+1
+      return doc.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end);
+    };
+    std::uint32_t chain = first;
+    bool hyphen = false;
+    while (chain > 0 && is_actor[chain - 1] && (gap(chain - 1) == "-" || (chain == first && gap(chain - 1) == " "))) {
+      hyphen = hyphen || gap(chain - 1) == "-";
+      --chain;
+    }
+    if (hyphen) {
+      for (ActorMention& a : s.actors) {
+        if (a.first_token >= chain && a.end_token <= first) a.aside = true;
+      }
+      first = chain;
+    }
+    if (!s.unknown_orgs.empty() && s.unknown_orgs.back().end_token > first) continue;
+    if (location_prep_end[first] == 2) continue;  // a venue: "at the ... Forum"
+    s.unknown_orgs.push_back({first, end, std::string(s.text_of(doc, first, end))});
+  }
+
   // Quotation: the sentence opens with a dash or a quotation mark.
   std::string_view t = sentence;
   static constexpr std::string_view kOpeners[] = {"–", "—", "-", "„", "“", "\"", "«", "»", "「", "”"};

@@ -20,6 +20,16 @@ struct ActorMention {
   std::uint32_t actor = 0;  // index into Gazetteer::actors()
   AliasForm form = AliasForm::kName;
   bool venue = false;       // after a location preposition ("in Brussels")
+  bool aside = false;       // in a parenthesis or between dashes: an apposition, not a party
+  bool source = false;      // the source of the news ("according to the ministry", "X said")
+  bool is_party() const { return !venue && !aside && !source; }
+};
+
+// A capitalised name with an organization head word ("Kyushu Bio Cluster",
+// "S3 Hydrogen Valleys") that the gazetteer does not know.
+struct UnknownOrg {
+  std::uint32_t first_token = 0, end_token = 0;
+  std::string name;
 };
 
 struct SentenceView {
@@ -27,6 +37,7 @@ struct SentenceView {
   std::vector<text::Token> tokens;  // spans in the document text
   std::vector<Mention> mentions;    // lexicon and actor matches, longest first per start
   std::vector<ActorMention> actors; // one reading per span, in order
+  std::vector<UnknownOrg> unknown_orgs;
   std::vector<DateMention> dates;
   int paragraph = 0;                // index of the paragraph (blank-line separated)
   bool own_line = false;            // the sentence is a whole line (headline, caption, list item)

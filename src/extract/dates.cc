@@ -134,13 +134,14 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
     } else if (is_year(t)) {
       dm.date.year = to_int(t);
       dm.end_token = i + 1;
-      // ISO "2023-12-08" (three tokens joined by '-').
-      if (i + 2 < n && gap_after(i) == "-" && gap_after(i + 1) == "-" && is_day(token_text(i + 1)) &&
-          is_day(token_text(i + 2))) {
-        int m = to_int(token_text(i + 1)), d = to_int(token_text(i + 2));
-        if (m <= 12 && valid_ymd(dm.date.year, m, d)) {
-          dm.date.month = m;
-          dm.date.day = d;
+      // ISO "2023-12-08" or "2023-12" (tokens joined by '-').
+      if (i + 1 < n && gap_after(i) == "-" && token_text(i + 1).size() == 2 && is_day(token_text(i + 1)) &&
+          to_int(token_text(i + 1)) <= 12) {
+        dm.date.month = to_int(token_text(i + 1));
+        dm.end_token = i + 2;
+        if (i + 2 < n && gap_after(i + 1) == "-" && token_text(i + 2).size() == 2 && is_day(token_text(i + 2)) &&
+            valid_ymd(dm.date.year, dm.date.month, to_int(token_text(i + 2)))) {
+          dm.date.day = to_int(token_text(i + 2));
           dm.end_token = i + 3;
         }
       }
@@ -158,6 +159,10 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       // "Dezember 2022", "March 21, 2023", "March 21", "im Januar"
       dm.date.month = to_int(month_entry->label);
       dm.end_token = end;
+      bool dated = (end < n && (is_year(token_text(end)) || is_day(token_text(end))));
+      // A month name alone must be a full word: "Jan", "May", "Mar" are also
+      // names and verbs ("Jan Christian Vestre", "may").
+      if (!dated && tokens[i].span.size() < 4) continue;
       if (end < n && is_year(token_text(end))) {
         dm.date.year = to_int(token_text(end));
         dm.end_token = end + 1;
@@ -176,7 +181,8 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       dm.unresolved = kind;
       if (!published.empty()) {
         dm.unresolved.clear();
-        if (kind == "today" && published.day) dm.date = published;
+        // With a publication month but no day, "today" is still that month.
+        if (kind == "today") dm.date = published;
         else if (kind == "this_year") dm.date = {published.year, 0, 0};
         else if (kind == "last_year") dm.date = {published.year - 1, 0, 0};
         else if (kind == "next_year") dm.date = {published.year + 1, 0, 0};
@@ -193,6 +199,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       dm.relative = true;
       dm.end_token = end;
       if (published.day) dm.date = last_weekday_on_or_before(published, to_int(wd->label));
+      else if (published.month) dm.date = {published.year, published.month, 0};
       else dm.unresolved = "weekday:" + wd->label;
     } else {
       continue;

@@ -4,6 +4,8 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -36,6 +38,7 @@ int instrument_rank(const std::string& s) {
   if (s == "other") return 1;
   if (s == "platform" || s == "negotiations") return 2;
   if (s == "cooperation_agreement" || s == "strategic_partnership") return 3;
+  if (s == "memorandum_of_understanding") return 5;  // "Absichtserklärung (sogenanntes MoU)"
   return 4;
 }
 
@@ -46,6 +49,61 @@ struct Candidate {
   std::size_t sentence = 0;
   bool in_lead = false;                 // title or first paragraph
   bool dated_in_text = false;
+};
+
+std::string party_key(const Party& p) {
+  if (!p.subdivision.empty()) return p.subdivision;
+  if ((p.kind == "country" || p.kind == "supranational") && !p.country.empty()) return p.country;
+  return "name:" + p.name;
+}
+
+// The parties of one event, each once, with the gazetteer actor behind each
+// (-1 for an organization the gazetteer does not know).
+class PartySet {
+ public:
+  explicit PartySet(const Gazetteer& g) : gazetteer_(g) {}
+  void add(std::int64_t actor, const Party& p) {
+    std::string key = party_key(p);
+    for (const auto& [a, q] : items_) {
+      if (party_key(q) == key) return;
+    }
+    items_.emplace_back(actor, p);
+  }
+  // A party carried over from another event: its actor is found by key.
+  void add_party(const Party& p) {
+    std::string key = party_key(p);
+    add(key.rfind("name:", 0) == 0 ? -1 : gazetteer_.find(key), p);
+  }
+  // A ministry and its government are one party: the government. An actor
+  // whose ancestor is also a party is dropped.
+  void prune_parts() {
+    std::vector<std::pair<std::int64_t, Party>> kept;
+    for (const auto& item : items_) {
+      bool part = false;
+      for (std::int64_t up = parent(item.first), hops = 0; up >= 0 && hops < 6; up = parent(up), ++hops) {
+        for (const auto& other : items_) {
+          if (other.first == up) part = true;
+        }
+      }
+      if (!part) kept.push_back(item);
+    }
+    items_ = std::move(kept);
+  }
+  std::size_t size() const { return items_.size(); }
+  std::vector<Party> parties() const {
+    std::vector<Party> out;
+    for (const auto& [a, p] : items_) out.push_back(p);
+    return out;
+  }
+
+ private:
+  std::int64_t parent(std::int64_t actor) const {
+    if (actor < 0) return -1;
+    const std::string& key = gazetteer_.actors()[static_cast<std::size_t>(actor)].parent;
+    return key.empty() ? -1 : gazetteer_.find(key);
+  }
+  const Gazetteer& gazetteer_;
+  std::vector<std::pair<std::int64_t, Party>> items_;
 };
 
 class RuleExtractor final : public Extractor {
@@ -69,6 +127,7 @@ class RuleExtractor final : public Extractor {
 
   Gazetteer gazetteer_;
   std::unique_ptr<Lexicon> lexicon_;  // points into gazetteer_: constant after init
+  bool debug_ = std::getenv("PACTUM_DEBUG_EXTRACT") != nullptr;  // candidates to stderr
 };
 
 Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const {
@@ -80,57 +139,59 @@ Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const 
   return p;
 }
 
-std::string party_key(const Party& p) {
-  if (!p.subdivision.empty()) return p.subdivision;
-  if ((p.kind == "country" || p.kind == "supranational") && !p.country.empty()) return p.country;
-  return "name:" + p.name;
-}
-
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<std::uint32_t>& main_actors, const std::vector<Party>& previous_parties,
     const PartialDate& published) const {
+  (void)published;
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
   auto stages = s.of(Category::kStage);
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
-  bool hedge = s.has(Category::kHedge);
   if (instruments.empty() && !(cooperation && (agree || !stages.empty()))) return out;
-  if (hedge) return out;
+  if (s.has(Category::kHedge)) return out;
 
-  // Parties: names first; demonyms only when no name stands right after them
-  // (in "den japanske bransjeorganisasjonen for hydrogen, JH2A" the org is
-  // the party, in "norske og amerikanske myndigheter" the countries are).
-  std::vector<Party> parties;
-  std::set<std::string> seen;
-  auto add = [&](const Party& p) {
-    if (seen.insert(party_key(p)).second) parties.push_back(p);
-  };
+  // Parties: names first; demonyms only when fewer than two names stand in
+  // the sentence ("norske og amerikanske myndigheter" are the countries, but
+  // in "den japanske bransjeorganisasjonen ..., JH2A" the org is the party).
+  PartySet parties(gazetteer_);
   int names = 0;
   for (const ActorMention& a : s.actors) {
-    if (a.venue || a.form != AliasForm::kName) continue;
+    if (!a.is_party() || a.form != AliasForm::kName) continue;
     ++names;
-    add(party_of(a.actor, s, a));
+    parties.add(a.actor, party_of(a.actor, s, a));
+  }
+  for (const UnknownOrg& o : s.unknown_orgs) {
+    ++names;
+    parties.add(-1, Party{o.name, "organization", "", "",
+                          {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
   }
   if (names < 2) {
     for (const ActorMention& a : s.actors) {
-      if (a.venue || a.form != AliasForm::kDemonym) continue;
-      add(party_of(a.actor, s, a));
+      if (!a.is_party() || a.form != AliasForm::kDemonym) continue;
+      parties.add(a.actor, party_of(a.actor, s, a));
     }
   }
-  bool group_ref = s.has(Category::kGroupRef);
+  parties.prune_parts();
+  // Parties left implicit: "the two sides" are the last event's; otherwise
+  // the document's main actors (its title and lead) stand in.
   double confidence = instruments.empty() ? 0.45 : 0.6;
-  if (parties.size() < 2 && (group_ref || parties.empty()) && previous_parties.size() >= 2) {
-    for (const Party& p : previous_parties) add(p);
-    confidence -= 0.1;
+  if (parties.size() < 2 && s.has(Category::kGroupRef) && previous_parties.size() >= 2) {
+    for (const Party& p : previous_parties) parties.add_party(p);
+    confidence -= 0.05;
   }
-  if (parties.size() < 2 && !main_actors.empty()) {
+  // With no party named, all the main actors stand in (a multilateral
+  // summit's page names its members up front); with one named, the first
+  // main actor that is not it is the other side.
+  if (parties.size() < 2) {
+    const bool all = parties.size() == 0;
     for (std::uint32_t a : main_actors) {
-      if (parties.size() >= 2) break;
+      if (!all && parties.size() >= 2) break;
       const Actor& act = gazetteer_.actors()[a];
-      add(Party{act.name, act.kind, act.country, act.subdivision, {}});
+      parties.add(a, Party{act.name, act.kind, act.country, act.subdivision, {}});
+      parties.prune_parts();
     }
     confidence -= 0.15;
   }
@@ -152,33 +213,38 @@ std::vector<Candidate> RuleExtractor::sentence_events(
 
   auto make = [&](const std::string& stage, const DateMention* d) {
     Candidate c;
-    c.event.parties = parties;
+    c.event.parties = parties.parties();
     c.event.instrument = instrument;
     c.event.stage = stage;
     if (d) {
       c.event.date = d->date.to_string();
-      c.unresolved_date = d->unresolved;
+      // An unresolved day only tells acts apart when it dates an act (not
+      // a webinar "am 26. Januar" in a sentence that mentions a partnership).
+      if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
     }
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;
     c.event.confidence = std::clamp(confidence + (stage == "signed" ? 0.1 : 0.0), 0.05, 0.99);
     c.sentence = index;
-    for (const Party& p : parties) c.party_keys.push_back(party_key(p));
+    for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
     std::sort(c.party_keys.begin(), c.party_keys.end());
     return c;
   };
+  // A date "since" an act of a formal instrument dates its signature ("has
+  // had an MoU since 2018"); of a looser cooperation, its start.
+  auto since_stage = [&]() { return instrument_rank(instrument) >= 3 ? "signed" : "ongoing"; };
   auto default_stage = [&](const DateMention* d) -> std::string {
     if (instrument == "negotiations") return "negotiating";
-    if (d && d->since) return instrument_rank(instrument) >= 3 ? "signed" : "ongoing";
-    return agree ? "announced" : "announced";
+    if (d && d->since) return since_stage();
+    return "announced";
   };
+  auto centre = [](std::uint32_t a, std::uint32_t b) { return static_cast<int>(a + b); };
 
   // A history: several dated acts in one sentence ("signed in 2014, extended
-  // in 2017, to be renewed in 2021"). Each stage mention takes the nearest
-  // date; each date makes one event.
+  // in 2017, to be renewed in 2021"). Each date takes the nearest stage
+  // mention and makes one event.
   if (dates.size() >= 2 && stages.size() >= 2) {
-    auto centre = [](std::uint32_t a, std::uint32_t b) { return static_cast<int>(a + b); };
     for (const DateMention* d : dates) {
       const Mention* best = nullptr;
       int best_dist = 1 << 30;
@@ -191,19 +257,39 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     return out;
   }
 
-  // One act: its stage is the strongest stage named; its date the first
-  // date that is not a goal.
+  // One act: its stage is the strongest stage named; its date the one
+  // nearest to the words that state the act.
   std::string stage;
   for (const Mention* m : stages) {
     if (stage_rank(m->entry->label) > stage_rank(stage)) stage = m->entry->label;
   }
-  const DateMention* date = dates.empty() ? nullptr : dates.front();
+  const DateMention* date = nullptr;
+  int best_dist = 1 << 30;
+  for (const DateMention* d : dates) {
+    for (const auto* group : {&stages, &instruments}) {
+      for (const Mention* m : *group) {
+        int dist = std::abs(centre(m->first_token, m->end_token) - centre(d->first_token, d->end_token));
+        if (dist < best_dist) { best_dist = dist; date = d; }
+      }
+    }
+  }
+  if (!date && !dates.empty()) date = dates.front();
   if (stage.empty()) stage = default_stage(date);
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
-  if (date && date->since && stage == "announced") stage = "ongoing";
+  if (date && date->since) stage = since_stage();
   out.push_back(make(stage, date));
-  (void)published;
   return out;
+}
+
+bool same_act_parties(const Candidate& a, const Candidate& b) {
+  if (a.party_keys == b.party_keys) return true;
+  const auto& small = a.party_keys.size() < b.party_keys.size() ? a.party_keys : b.party_keys;
+  const auto& large = a.party_keys.size() < b.party_keys.size() ? b.party_keys : a.party_keys;
+  if (small.size() < 2 || large.size() < 3) return false;
+  bool subset = std::includes(large.begin(), large.end(), small.begin(), small.end());
+  bool loose = a.event.instrument == b.event.instrument || instrument_rank(a.event.instrument) <= 2 ||
+               instrument_rank(b.event.instrument) <= 2;
+  return subset && loose;
 }
 
 bool dates_compatible(const Candidate& a, const Candidate& b) {
@@ -222,6 +308,11 @@ bool dates_compatible(const Candidate& a, const Candidate& b) {
 }
 
 void merge_into(Candidate& a, const Candidate& b) {
+  // The mention with more parties names the act more fully.
+  if (b.party_keys.size() > a.party_keys.size()) {
+    a.event.parties = b.event.parties;
+    a.party_keys = b.party_keys;
+  }
   if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
   if (stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
   if (b.event.date.size() > a.event.date.size()) a.event.date = b.event.date;
@@ -275,7 +366,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<std::uint32_t> main_actors;
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
     for (const ActorMention& a : views[i].actors) {
-      if (a.venue || a.form != AliasForm::kName) continue;
+      if (!a.is_party() || a.form != AliasForm::kName) continue;
       if (std::find(main_actors.begin(), main_actors.end(), a.actor) == main_actors.end()) {
         main_actors.push_back(a.actor);
       }
@@ -289,6 +380,13 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   for (std::size_t i = 0; i < views.size(); ++i) {
     for (Candidate& c : sentence_events(text, views, i, main_actors, previous, layout.published)) {
       c.in_lead = i < layout.lead_sentences;
+      // An undated act reported in the lead happened on the day of
+      // publication; dating it before merging keeps older acts of the same
+      // parties ("2014 wurde ein MoU vereinbart") apart from it.
+      if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && layout.published.day &&
+          (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended")) {
+        c.event.date = layout.published.to_string();
+      }
       // Sectors: those named in the evidence sentence.
       for (const Mention* m : views[i].of(Category::kSector)) {
         if (std::find(c.event.sectors.begin(), c.event.sectors.end(), m->entry->label) == c.event.sectors.end()) {
@@ -301,22 +399,22 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
   }
 
-  // Merge the mentions of one act: same parties, compatible dates.
+  // Merge the mentions of one act: same parties (or one side's parties
+  // all among the other's, for a looser mention of a multilateral act) and
+  // compatible dates.
   std::vector<Candidate> merged;
   for (Candidate& c : candidates) {
     auto it = std::find_if(merged.begin(), merged.end(), [&](const Candidate& m) {
-      return m.party_keys == c.party_keys && dates_compatible(m, c);
+      return same_act_parties(m, c) && dates_compatible(m, c);
     });
+    if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage
+                          << "/" << c.event.date << " parties " << c.party_keys.size()
+                          << (it == merged.end() ? " new" : " merged") << ": " << c.event.evidence.substr(0, 80) << "\n";
     if (it == merged.end()) merged.push_back(std::move(c));
     else merge_into(*it, c);
   }
 
   for (Candidate& c : merged) {
-    // An undated act reported in the lead happened on the day of publication.
-    if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && layout.published.day &&
-        (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended")) {
-      c.event.date = layout.published.to_string();
-    }
     if (c.event.confidence < options.min_confidence) continue;
     x.events.push_back(std::move(c.event));
   }
@@ -329,6 +427,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (a.form == AliasForm::kName && act.kind == "organization" && orgs.insert(act.name).second) {
         x.organizations.push_back(act.name);
       }
+    }
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      if (orgs.insert(o.name).second) x.organizations.push_back(o.name);
     }
   }
   return x;

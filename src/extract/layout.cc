@@ -71,6 +71,33 @@ std::size_t count_words(std::string_view s) {
   return n;
 }
 
+// Bytes of a leading "date 2022-06" label or "6. Juni 2024 |" dateline.
+std::size_t dateline_prefix(const Lexicon& lexicon, std::string_view lang, std::string_view l) {
+  std::size_t k = 0;
+  if (l.substr(0, 5) == "date ") {
+    k = 5;
+    while (k < l.size() && l[k] == ' ') ++k;
+    while (k < l.size() && l[k] != ' ') ++k;
+    while (k < l.size() && l[k] == ' ') ++k;
+    return k;
+  }
+  auto tokens = text::tokenize(l, lang);
+  auto mentions = lexicon.find(lang, l, tokens);
+  auto dates = find_dates(l, tokens, mentions, PartialDate{});
+  if (dates.empty() || dates[0].first_token != 0 || dates[0].relative) return 0;
+  std::size_t end = tokens[dates[0].end_token - 1].span.end;
+  std::size_t j = end;
+  while (j < l.size() && l[j] == ' ') ++j;
+  for (std::string_view sep : {"|", "–", "—", "-", ":", "/"}) {
+    if (l.substr(j, sep.size()) == sep) {
+      j += sep.size();
+      while (j < l.size() && l[j] == ' ') ++j;
+      return j;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string_view text,
@@ -135,11 +162,16 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
     if (w > 20) break;
   }
 
-  // Sentences of the article lines; chrome lines ("Foto: ...") are dropped.
+  // Sentences of the article lines; chrome lines ("Foto: ...", a long "Les
+  // mer om ..." link) are dropped, and a dateline ahead of the text
+  // ("6. Juni 2024 | Japan und ...", "date 2022-06 Mandag ...") is cut off so
+  // that the publication date is not read as the date of an act.
   bool lead_done = false;
   for (std::size_t i = 0; i < end_line; ++i) {
-    const Line& line = lines[i];
+    Line line = lines[i];
     if (line_has(lexicon, lang, text, line.span, Category::kChrome, "line", true)) continue;
+    if (line_has(lexicon, lang, text, line.span, Category::kChrome, "end", true)) continue;
+    line.span.begin += dateline_prefix(lexicon, lang, line.span.of(text));
     std::string_view l = line.span.of(text);
     auto spans = text::split_sentences(l, lang);
     for (const text::Span& sp : spans) {

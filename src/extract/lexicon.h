@@ -39,6 +39,7 @@ enum class Category : std::uint8_t {
   kAgreeVerb,      // label: agree ("agreed", "enige", "vereinbart")
   kPersonTitle,    // label: honorific that precedes a name ("Mr", "Dr", "H.K.H.")
   kHedge,          // label: the act did not happen ("not", "ikke", "kein")
+  kOrgHead,        // label: org (a word that makes a capitalised name an organization: "Cluster", "Alliance")
   kCount
 };
 

@@ -431,6 +431,21 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     auto pos = static_cast<std::size_t>(b);
     if (pos < text.size() && filter.veto(start, pos)) continue;
+    // ICU does not end a sentence before a number that a lower-case word
+    // follows (UAX #29 SB8: "... unterstützen. 2014 wurde ..."); a word of
+    // letters, a period and a number do end one, unless the word is an
+    // abbreviation.
+    for (std::size_t k = start; k + 2 < pos; ++k) {
+      if (text[k] != '.' || text[k + 1] != ' ' || k < start + 3) continue;
+      std::size_t digit = k + 1;
+      while (digit < pos && text[digit] == ' ') ++digit;
+      if (digit >= pos || text[digit] < '0' || text[digit] > '9') continue;
+      auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) >= 0x80); };
+      if (!letter(text[k - 1]) || !letter(text[k - 2]) || !letter(text[k - 3])) continue;
+      if (filter.veto(start, digit)) continue;
+      add_trimmed(text, {start, digit}, &out);
+      start = digit;
+    }
     add_trimmed(text, {start, pos}, &out);
     start = pos;
   }
