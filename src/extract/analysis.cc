@@ -129,6 +129,33 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     last_first = m->first_token;
     last_end = m->end_token;
   }
+  // A dateline's places ("TOKYO –", "Brüssel/Tokio.") say where the news was
+  // written, not who cooperates.
+  {
+    std::size_t k = 0;
+    std::uint32_t next_token = 0;
+    while (k < s.actors.size() && s.actors[k].first_token == next_token &&
+           lexicon.gazetteer().actors()[s.actors[k].actor].kind != "organization") {
+      next_token = s.actors[k].end_token;
+      ++k;
+    }
+    if (k > 0) {
+      std::size_t after = s.tokens[next_token - 1].span.end;
+      std::string_view rest = doc.substr(after, std::min<std::size_t>(4, span.end - after));
+      bool dateline = next_token == s.tokens.size() || rest.starts_with(" –") || rest.starts_with(" —") ||
+                      rest.starts_with(" -") || rest.starts_with(":") || rest.starts_with(",");
+      // "Brüssel/Tokio." alone, or "TOKYO – ..."; "Norway, Japan and ..." is
+      // no dateline: a comma needs capitals ("OSLO, 3 May").
+      if (rest.starts_with(",")) {
+        std::string_view first = s.tokens[0].span.of(doc);
+        dateline = first.size() > 2 && std::all_of(first.begin(), first.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      }
+      if (dateline) {
+        for (std::size_t i = 0; i < k; ++i) s.actors[i].venue = true;
+      }
+    }
+  }
+
   // Asides and news sources are not parties.
   auto asides = asides_of(doc, span);
   for (ActorMention& a : s.actors) {

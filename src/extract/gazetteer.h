@@ -47,6 +47,9 @@ class Gazetteer {
   static Result<Gazetteer> load(const std::filesystem::path& data_dir);
 
   const std::vector<Actor>& actors() const { return actors_; }
+  // Sorted so that, where one surface names several actors, the preferred
+  // reading comes first: country, supranational, city, region, organization
+  // ("Oslo" the city before the county, "Georgia" the country first).
   const std::vector<Alias>& aliases() const { return aliases_; }
   // Index of the actor with this key, or -1.
   std::int64_t find(const std::string& key) const;

@@ -83,7 +83,11 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     // than titles of address.
     std::vector<bool> blocked(n, false);
     for (const Mention& m : s.mentions) {
-      if (m.entry && m.entry->category == Category::kPersonTitle) continue;
+      // Only actors, roles and speech verbs end a name: "Jan" is a month
+      // abbreviation and a first name.
+      bool stops = m.alias || (m.entry && (m.entry->category == Category::kRole ||
+                                           m.entry->category == Category::kSpeech));
+      if (!stops) continue;
       for (std::uint32_t k = m.first_token; k < m.end_token && k < n; ++k) blocked[k] = true;
     }
     auto affiliation_near = [&](std::uint32_t from, std::uint32_t to) -> std::string {

@@ -1,8 +1,8 @@
 // Finds lexicon phrases in a token sequence, in one pass over the tokens.
 // Phrases are sequences of folded words; the first word may start with '*'
 // (it then matches any word ending so: "*partnerschaft" finds
-// "Energiepartnerschaft") and the last may end with '*' (a prefix:
-// "hydrogen*" finds "hydrogensatsingen"). German and Scandinavian compounds
+// "Energiepartnerschaft" and "Partnerschaft") and the last may end with '*'
+// (a prefix: "hydrogen*" finds "hydrogen" and "hydrogensatsingen"). German and Scandinavian compounds
 // are why: their heads and modifiers are written as one word.
 #pragma once
 

@@ -1,0 +1,127 @@
+// Table tests of the extractor: a short press text per row, in each language
+// the lexicons cover, and what must (and must not) come out of it.
+#include "extract/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "common/hash.h"
+#include "common/utf8.h"
+
+namespace pactum::extract {
+namespace {
+
+const Extractor& extractor() {
+  static std::unique_ptr<Extractor> ex = [] {
+    auto r = Extractor::create(PACTUM_TEST_DATA_DIR);
+    EXPECT_TRUE(r.is_ok()) << r.status().to_string();
+    return r.is_ok() ? std::move(r).value() : nullptr;
+  }();
+  return *ex;
+}
+
+Extraction run(const std::string& text, const std::string& published = "") {
+  ingest::Document d;
+  d.source = "test.txt";
+  d.text = normalize_document(text);
+  d.published = published;
+  d.content_hash = sha256_hex(d.text);
+  auto x = extractor().extract(d);
+  EXPECT_TRUE(x.is_ok()) << x.status().to_string();
+  return x.is_ok() ? *x : Extraction{};
+}
+
+std::vector<std::string> party_keys(const Event& e) {
+  std::vector<std::string> keys;
+  for (const auto& p : e.parties) keys.push_back(p.subdivision.empty() ? (p.country.empty() ? p.name : p.country) : p.subdivision);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+struct Row {
+  const char* lang;
+  const char* text;
+  const char* published;
+  std::vector<std::string> parties;  // sorted keys of the first event; empty: no event at all
+  const char* instrument;
+  const char* stage;
+  const char* date;
+};
+
+TEST(Extractor, FirstEventTable) {
+  const Row rows[] = {
+      {"en", "Norway and Japan sign hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen and ammonia in Oslo today.",
+       "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
+      {"de", "Nordrhein-Westfalen und Fukushima\n\nNordrhein-Westfalen und die japanische Präfektur Fukushima haben 2014 eine Absichtserklärung zur Zusammenarbeit bei erneuerbaren Energien unterzeichnet.",
+       "", {"DE-NW", "JP-07"}, "letter_of_intent", "signed", "2014"},
+      {"nb", "Norge og USA starter forhandlinger\n\nNorge og USA er enige om å starte formelle forhandlinger om et samarbeid om kritiske mineraler.",
+       "", {"NO", "US"}, "negotiations", "negotiating", ""},
+      {"nn", "Noreg og Japan inngår partnarskap\n\nNoreg og Japan har i dag underteikna ei felles erklæring om eit strategisk partnarskap for det grøne skiftet, og dei vil òg samarbeide om havvind.",
+       "2023-12-08", {"JP", "NO"}, "joint_declaration", "signed", "2023-12-08"},
+      {"en", "Statistics\n\nElectric cars made up nine in ten new cars sold in Norway last year, the road authority said in its annual report on Monday.",
+       "", {}, "", "", ""},
+  };
+  for (const Row& r : rows) {
+    Extraction x = run(r.text, r.published);
+    EXPECT_EQ(x.language, r.lang) << r.text;
+    if (r.parties.empty()) {
+      EXPECT_TRUE(x.events.empty()) << r.text;
+      continue;
+    }
+    ASSERT_FALSE(x.events.empty()) << r.text;
+    const Event& e = x.events[0];
+    EXPECT_EQ(party_keys(e), r.parties) << r.text;
+    EXPECT_EQ(e.instrument, r.instrument) << r.text;
+    EXPECT_EQ(e.stage, r.stage) << r.text;
+    EXPECT_EQ(e.date, r.date) << r.text;
+    EXPECT_NE(std::string(r.text).find(e.evidence), std::string::npos) << "evidence is verbatim: " << e.evidence;
+  }
+}
+
+TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {
+  Extraction x = run("NRW und Fukushima\n\nZwischen Nordrhein-Westfalen und der Präfektur Fukushima wurde 2014 eine Absichtserklärung unterzeichnet, die 2017 verlängert wurde und Anfang 2021 erneuert werden soll.");
+  ASSERT_EQ(x.events.size(), 3u);
+  EXPECT_EQ(x.events[0].date, "2014");
+  EXPECT_EQ(x.events[0].stage, "signed");
+  EXPECT_EQ(x.events[1].date, "2017");
+  EXPECT_EQ(x.events[1].stage, "extended");
+  EXPECT_EQ(x.events[2].date, "2021");
+  EXPECT_EQ(x.events[2].stage, "planned");
+}
+
+TEST(Extractor, RelativeDatesResolveAgainstPublication) {
+  Extraction x = run("Avtale signert\n\nStatsministeren sa at Norge og Storbritannia undertegnet en felles erklæring i fjor.", "2023-04-20");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].date, "2022");
+}
+
+TEST(Extractor, ChromeAfterTheArticleMakesNoEvent) {
+  Extraction x = run(
+      "Norway and Japan sign memorandum\n\nNorway and Japan signed a memorandum of understanding on offshore wind.\n\n"
+      "Latest news\nGermany and France sign agreement on batteries\nSweden and Finland sign hydrogen pact\n");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"JP", "NO"}));
+}
+
+TEST(Extractor, QuotedPeopleWithRoles) {
+  Extraction x = run("Samarbeid om hydrogen\n\n– Dette er en viktig dag for norsk industri, sier næringsminister Jan Christian Vestre.");
+  auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Jan Christian Vestre"; });
+  ASSERT_NE(it, x.people.end());
+  EXPECT_TRUE(it->quoted);
+  EXPECT_EQ(it->role, "minister of trade and industry");
+}
+
+TEST(Extractor, MinConfidenceFilters) {
+  ingest::Document d;
+  d.source = "t.txt";
+  d.text = "Norway and Japan signed a memorandum of understanding on hydrogen.";
+  ExtractOptions strict;
+  strict.min_confidence = 0.999;
+  auto x = extractor().extract(d, strict);
+  ASSERT_TRUE(x.is_ok());
+  EXPECT_TRUE(x->events.empty());
+}
+
+}  // namespace
+}  // namespace pactum::extract

@@ -1,0 +1,469 @@
+// Table tests for the gazetteer (surface forms per language -> actor) and
+// for the .mo reader it takes iso-codes' translations from.
+#include "extract/gazetteer.h"
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "extract/mo_file.h"
+
+namespace pactum::extract {
+namespace {
+
+const std::filesystem::path kDataDir = PACTUM_TEST_DATA_DIR;
+
+class GazetteerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto start = std::chrono::steady_clock::now();
+    auto g = Gazetteer::load(kDataDir);
+    load_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_TRUE(g.is_ok()) << g.status().to_string();
+    gazetteer_ = new Gazetteer(std::move(g).value());
+    std::printf("gazetteer: %zu actors, %zu aliases, loaded in %.1f ms\n", gazetteer_->actors().size(),
+                gazetteer_->aliases().size(), load_ms_);
+  }
+  static void TearDownTestSuite() {
+    delete gazetteer_;
+    gazetteer_ = nullptr;
+  }
+
+  static const Gazetteer& g() { return *gazetteer_; }
+
+  static const Actor* actor(const std::string& key) {
+    std::int64_t i = g().find(key);
+    return i < 0 ? nullptr : &g().actors()[static_cast<std::size_t>(i)];
+  }
+
+  // The aliases a document in `lang` sees for exactly this surface.
+  static std::vector<const Alias*> lookup(const std::string& surface, const std::string& lang) {
+    std::vector<const Alias*> out;
+    for (const Alias& a : g().aliases()) {
+      if (a.surface == surface && (a.lang.empty() || a.lang == lang)) out.push_back(&a);
+    }
+    return out;
+  }
+
+  static std::string keys_of(const std::vector<const Alias*>& aliases) {
+    std::string s;
+    for (const Alias* a : aliases) s += g().actors()[a->actor].key + " ";
+    return s;
+  }
+
+  static inline Gazetteer* gazetteer_ = nullptr;
+  static inline double load_ms_ = 0;
+};
+
+struct SurfaceCase {
+  const char* surface;
+  const char* lang;
+  const char* key;
+  AliasForm form;
+};
+
+// Rows per language, as a document in that language would name the actor.
+const SurfaceCase kSurfaces[] = {
+    // Countries: iso-codes, its catalogues, ICU.
+    {"Norway", "en", "NO", AliasForm::kName},
+    {"Norwegen", "de", "NO", AliasForm::kName},
+    {"Norge", "nb", "NO", AliasForm::kName},
+    {"Noreg", "nn", "NO", AliasForm::kName},
+    {"ノルウェー", "ja", "NO", AliasForm::kName},
+    {"Norvège", "fr", "NO", AliasForm::kName},
+    {"Noorwegen", "nl", "NO", AliasForm::kName},
+    {"Norges", "nb", "NO", AliasForm::kName},  // genitive, added by the loader
+    {"Norwegens", "de", "NO", AliasForm::kName},
+    {"Südkorea", "de", "KR", AliasForm::kName},
+    {"Sør-Korea", "nb", "KR", AliasForm::kName},
+    {"韓国", "ja", "KR", AliasForm::kName},
+    {"Storbritannia", "nn", "GB", AliasForm::kName},
+    {"Großbritannien", "de", "GB", AliasForm::kName},
+    {"USA", "nb", "US", AliasForm::kName},
+    {"US", "en", "US", AliasForm::kName},
+    {"Vereinigten Staaten", "de", "US", AliasForm::kName},
+    {"米国", "ja", "US", AliasForm::kName},
+    {"日本", "ja", "JP", AliasForm::kName},
+    // The EU and the Commission that acts for it.
+    {"EU", "nb", "EU", AliasForm::kName},
+    {"EUs", "nb", "EU", AliasForm::kName},
+    {"Den europeiske union", "nb", "EU", AliasForm::kName},
+    {"the Commission", "en", "EU", AliasForm::kName},
+    {"EU-kommisjonen", "nn", "EU", AliasForm::kName},
+    {"Europäische Kommission", "de", "EU", AliasForm::kName},
+    {"欧州連合", "ja", "EU", AliasForm::kName},
+    {"Brussels", "en", "EU", AliasForm::kCapital},
+    // Regions.
+    {"Nordrhein-Westfalen", "de", "DE-NW", AliasForm::kName},
+    {"North Rhine-Westphalia", "en", "DE-NW", AliasForm::kName},
+    {"NRW", "de", "DE-NW", AliasForm::kName},
+    {"Nordrhein-Westfalens", "de", "DE-NW", AliasForm::kName},
+    {"ノルトライン・ヴェストファーレン州", "ja", "DE-NW", AliasForm::kName},
+    {"Bayern", "de", "DE-BY", AliasForm::kName},
+    {"福島県", "ja", "JP-07", AliasForm::kName},
+    {"Fukushima", "en", "JP-07", AliasForm::kName},
+    {"Fukushima Prefecture", "en", "JP-07", AliasForm::kName},
+    {"Präfektur Fukushima", "de", "JP-07", AliasForm::kName},
+    {"Fukushima-prefekturen", "nb", "JP-07", AliasForm::kName},
+    {"大阪府", "ja", "JP-27", AliasForm::kName},
+    {"Tokyo", "en", "JP-13", AliasForm::kName},
+    {"東京都", "ja", "JP-13", AliasForm::kName},
+    {"New South Wales", "en", "AU-NSW", AliasForm::kName},
+    {"Akershus", "nb", "NO-32", AliasForm::kName},
+    {"Vestland", "nn", "NO-46", AliasForm::kName},
+    {"Møre og Romsdal", "nn", "NO-15", AliasForm::kName},
+    {"Trøndelag", "nb", "NO-50", AliasForm::kName},
+    {"Møre og Romsdal fylkeskommune", "nn", "NO-15:fk", AliasForm::kName},
+    {"Vestland fylkeskommune", "nb", "NO-46:fk", AliasForm::kName},
+    // Demonyms, inflected.
+    {"japanske", "nb", "JP", AliasForm::kDemonym},
+    {"norske", "nn", "NO", AliasForm::kDemonym},
+    {"norwegischen", "de", "NO", AliasForm::kDemonym},
+    {"deutsch", "de", "DE", AliasForm::kDemonym},
+    {"Norwegian", "en", "NO", AliasForm::kDemonym},
+    {"europeiske", "nb", "EU", AliasForm::kDemonym},
+    {"britiske", "nb", "GB", AliasForm::kDemonym},
+    {"norvégienne", "fr", "NO", AliasForm::kDemonym},
+    {"japanska", "sv", "JP", AliasForm::kDemonym},
+    // Organizations.
+    {"Innovation Norway", "en", "org:innovation-norway", AliasForm::kName},
+    {"Innovasjon Norge", "nb", "org:innovation-norway", AliasForm::kName},
+    {"Innovation Norge", "de", "org:innovation-norway", AliasForm::kName},
+    {"JH2A", "en", "org:jh2a", AliasForm::kName},
+    {"Japan Hydrogen Association", "en", "org:jh2a", AliasForm::kName},
+    {"水素バリューチェーン推進協議会", "ja", "org:jh2a", AliasForm::kName},
+    {"Nærings- og fiskeridepartementet", "nb", "org:no-nfd", AliasForm::kName},
+    {"Olje- og energidepartementet", "nb", "org:no-ed", AliasForm::kName},
+    {"Norsk Hydrogenforum", "nb", "org:no-hydrogen-forum", AliasForm::kName},
+    {"METI", "en", "org:jp-meti", AliasForm::kName},
+    {"経済産業省", "ja", "org:jp-meti", AliasForm::kName},
+    {"BMWK", "de", "org:de-bmwk", AliasForm::kName},
+    {"NRW.Energy4Climate", "de", "org:nrw-energy4climate", AliasForm::kName},
+    {"Oslo", "nb", "city:oslo", AliasForm::kName},
+    {"Oslo", "nb", "NO", AliasForm::kCapital},
+};
+
+TEST_F(GazetteerTest, SurfacesNameTheirActors) {
+  for (const SurfaceCase& c : kSurfaces) {
+    SCOPED_TRACE(std::string(c.surface) + " [" + c.lang + "]");
+    auto found = lookup(c.surface, c.lang);
+    bool hit = false;
+    for (const Alias* a : found) {
+      if (g().actors()[a->actor].key == c.key && a->form == c.form) hit = true;
+    }
+    EXPECT_TRUE(hit) << "expected " << c.key << ", found: " << keys_of(found);
+  }
+}
+
+struct ActorCase {
+  const char* key;
+  const char* name;
+  const char* kind;
+  const char* country;
+  const char* subdivision;
+  const char* parent;
+};
+
+const ActorCase kActors[] = {
+    {"NO", "Norway", "country", "NO", "", ""},
+    {"KR", "South Korea", "country", "KR", "", ""},
+    {"GB", "United Kingdom", "country", "GB", "", ""},
+    {"CD", "Democratic Republic of the Congo", "country", "CD", "", ""},
+    {"EU", "European Union", "supranational", "EU", "", ""},
+    {"JP-07", "Fukushima Prefecture", "region", "JP", "JP-07", "JP"},
+    {"JP-27", "Osaka Prefecture", "region", "JP", "JP-27", "JP"},
+    {"JP-40", "Fukuoka Prefecture", "region", "JP", "JP-40", "JP"},
+    {"JP-13", "Tokyo", "region", "JP", "JP-13", "JP"},
+    {"DE-NW", "North Rhine-Westphalia", "region", "DE", "DE-NW", "DE"},
+    {"DE-BY", "Bavaria", "region", "DE", "DE-BY", "DE"},
+    {"AU-NSW", "New South Wales", "region", "AU", "AU-NSW", "AU"},
+    {"CA-QC", "Quebec", "region", "CA", "CA-QC", "CA"},
+    {"NO-32", "Akershus", "region", "NO", "NO-32", "NO"},
+    {"NO-56", "Finnmark", "region", "NO", "NO-56", "NO"},
+    {"NO-50", "Trøndelag", "region", "NO", "NO-50", "NO"},
+    {"NO-15:fk", "Møre og Romsdal County Municipality", "region", "NO", "NO-15", "NO-15"},
+    {"org:innovation-norway", "Innovation Norway", "organization", "NO", "", "org:no-nfd"},
+    {"org:jh2a", "Japan Hydrogen Association", "organization", "JP", "", ""},
+    {"org:no-nfd", "Ministry of Trade, Industry and Fisheries", "organization", "NO", "", "NO"},
+    {"org:nrw-energy4climate", "NRW.Energy4Climate", "organization", "DE", "DE-NW", "org:de-nw-mwike"},
+    {"org:energy-agency-fukushima", "Energy Agency Fukushima", "organization", "JP", "JP-07", ""},
+    {"org:efta", "European Free Trade Association", "organization", "", "", ""},
+    {"city:oslo", "Oslo", "city", "NO", "", "NO-03"},
+};
+
+TEST_F(GazetteerTest, ActorsHaveCanonicalFields) {
+  for (const ActorCase& c : kActors) {
+    SCOPED_TRACE(c.key);
+    const Actor* a = actor(c.key);
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->key, c.key);
+    EXPECT_EQ(a->name, c.name);
+    EXPECT_EQ(a->kind, c.kind);
+    EXPECT_EQ(a->country, c.country);
+    EXPECT_EQ(a->subdivision, c.subdivision);
+    EXPECT_EQ(a->parent, c.parent);
+  }
+  EXPECT_EQ(g().find("XX-NOPE"), -1);
+}
+
+TEST_F(GazetteerTest, NoiseIsLeftOut) {
+  // Generic region names of many countries, and forms that do not exist.
+  const std::tuple<const char*, const char*, const char*> kAbsent[] = {
+      {"Central", "en", ""},
+      {"Western", "en", ""},
+      {"Meridionale", "it", ""},
+      {"Washington", "en", "US-WA"},  // the capital, not the state
+      {"Tokyo Prefecture", "en", "JP-13"},
+      {"Vereinigte Staatens", "de", "US"},  // no German genitive on names with an article
+      {"Korea, Republic of", "en", "KR"},
+      {"Man", "en", "IM"},
+  };
+  for (const auto& [surface, lang, key] : kAbsent) {
+    SCOPED_TRACE(surface);
+    for (const Alias* a : lookup(surface, lang)) {
+      const Actor& actor = g().actors()[a->actor];
+      if (*key) {
+        EXPECT_FALSE(actor.key == key && a->form == AliasForm::kName);
+      } else {
+        EXPECT_NE(actor.kind, "region") << actor.key;
+      }
+    }
+  }
+}
+
+TEST_F(GazetteerTest, AcronymsAreCaseSensitive) {
+  const std::tuple<const char*, const char*, bool> kCases[] = {
+      {"US", "en", true}, {"EU", "nb", true}, {"NRW", "de", true}, {"JH2A", "en", true},
+      {"UN", "fr", true}, {"Norge", "nb", false}, {"norske", "nb", false}, {"Innlandet", "nb", true},
+  };
+  for (const auto& [surface, lang, sensitive] : kCases) {
+    SCOPED_TRACE(surface);
+    auto found = lookup(surface, lang);
+    ASSERT_FALSE(found.empty());
+    for (const Alias* a : found) EXPECT_EQ(a->case_sensitive, sensitive);
+  }
+}
+
+TEST_F(GazetteerTest, PreferredReadingComesFirst) {
+  // One surface, several actors: the first name alias is the preferred one.
+  const std::pair<const char*, const char*> kFirst[] = {
+      {"Oslo", "city:oslo"}, {"Georgia", "GE"}, {"Luxembourg", "LU"}, {"Berlin", "city:berlin"}};
+  for (const auto& [surface, key] : kFirst) {
+    SCOPED_TRACE(surface);
+    const Alias* first = nullptr;
+    for (const Alias& a : g().aliases()) {
+      if (a.surface == surface && a.form == AliasForm::kName) {
+        first = &a;
+        break;
+      }
+    }
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(g().actors()[first->actor].key, key);
+  }
+}
+
+TEST_F(GazetteerTest, Invariants) {
+  const auto& actors = g().actors();
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < actors.size(); ++i) {
+    const Actor& a = actors[i];
+    SCOPED_TRACE(a.key);
+    EXPECT_TRUE(keys.insert(a.key).second) << "duplicate key";
+    EXPECT_EQ(g().find(a.key), static_cast<std::int64_t>(i));
+    EXPECT_FALSE(a.name.empty());
+    if (!a.parent.empty()) {
+      EXPECT_GE(g().find(a.parent), 0);
+    }
+    if (!a.country.empty() && a.country != "EU") {
+      const Actor* c = actor(a.country);
+      ASSERT_NE(c, nullptr);
+      EXPECT_EQ(c->kind, "country");
+    }
+    if (a.kind == "region") {
+      EXPECT_FALSE(a.subdivision.empty());
+      EXPECT_EQ(a.subdivision.substr(0, 2), a.country);
+    }
+  }
+  std::set<std::tuple<std::string, std::uint32_t, int>> seen;
+  for (const Alias& a : g().aliases()) {
+    ASSERT_LT(a.actor, actors.size());
+    EXPECT_FALSE(a.surface.empty());
+    EXPECT_EQ(a.surface.find('*'), std::string::npos) << a.surface;
+    EXPECT_TRUE(seen.emplace(a.surface, a.actor, static_cast<int>(a.form)).second)
+        << "duplicate alias " << a.surface << " -> " << actors[a.actor].key;
+  }
+}
+
+TEST_F(GazetteerTest, LoadsFast) {
+  // The budget is 200 ms in an optimised build; the bound here is looser so
+  // that a busy machine does not fail the suite. Sanitizer builds skip it.
+#ifdef NDEBUG
+  EXPECT_LT(load_ms_, 1000.0);
+#endif
+  RecordProperty("load_ms", std::to_string(load_ms_));
+}
+
+// --- Bad tables fail with file:line ------------------------------------------
+
+class GazetteerErrorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("pactum_gazetteer_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    std::filesystem::copy(kDataDir / "actors", dir_ / "actors", std::filesystem::copy_options::recursive);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Appends a row; returns its line number.
+  std::size_t append(const std::string& table, const std::string& row) {
+    auto path = dir_ / "actors" / table;
+    std::size_t lines = 0;
+    {
+      std::ifstream in(path);
+      std::string line;
+      while (std::getline(in, line)) ++lines;
+    }
+    std::ofstream out(path, std::ios::app);
+    out << row << "\n";
+    return lines + 1;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(GazetteerErrorTest, BadRowsNameFileAndLine) {
+  struct BadRow {
+    const char* table;
+    const char* row;
+    const char* message;
+  };
+  const BadRow kRows[] = {
+      {"aliases.tsv", "XX\t\tname\tSomewhere", "unknown actor key 'XX'"},
+      {"aliases.tsv", "NO\tno\tname\tNorge", "unknown language 'no'"},
+      {"aliases.tsv", "NO\tnb\tnickname\tNorge", "bad form 'nickname'"},
+      {"aliases.tsv", "NO\tnb\tname\tNor*", "contains '*'"},
+      {"actors.tsv", "org:x\tX\tcompany\tNO", "bad kind 'company'"},
+      {"actors.tsv", "org:x\tX\torganization\tZZ", "unknown country 'ZZ'"},
+      {"actors.tsv", "org:x\tX\torganization\tNO\t\torg:nowhere", "unknown parent key 'org:nowhere'"},
+      {"actors.tsv", "NO\tNorway\torganization", "duplicate actor key 'NO'"},
+      {"demonyms.tsv", "XX\tde\tfoo", "unknown actor key 'XX'"},
+      {"names.tsv", "XX-99\tNowhere", "unknown actor key 'XX-99'"},
+      {"subdivisions_extra.tsv", "NO-46\tVestland\tCounty", "already in iso-codes"},
+      {"actors.tsv", "org:x\tX\torganization\tNO\t\t\tNO", "7 columns, at most 6"},
+      {"name_rules.tsv", "Foo\tignore", "bad rule 'ignore'"},
+      {"subdivision_forms.tsv", "JP\tPrefecture\ten\tPrefecture", "no {name} or {lang} slot"},
+  };
+  for (const BadRow& bad : kRows) {
+    SCOPED_TRACE(bad.row);
+    TearDown();
+    SetUp();
+    std::size_t line = append(bad.table, bad.row);
+    auto g = Gazetteer::load(dir_);
+    ASSERT_FALSE(g.is_ok());
+    const std::string& msg = g.status().message();
+    EXPECT_NE(msg.find(std::string(bad.table) + ":" + std::to_string(line) + ": "), std::string::npos) << msg;
+    EXPECT_NE(msg.find(bad.message), std::string::npos) << msg;
+  }
+}
+
+TEST_F(GazetteerErrorTest, MissingTableIsAnError) {
+  std::filesystem::remove(dir_ / "actors" / "aliases.tsv");
+  auto g = Gazetteer::load(dir_);
+  ASSERT_FALSE(g.is_ok());
+  EXPECT_NE(g.status().message().find("aliases.tsv"), std::string::npos);
+}
+
+// --- The .mo reader -------------------------------------------------------------
+
+// Builds a .mo file: header, originals table, translations table, strings.
+std::string make_mo(const std::vector<std::pair<std::string, std::string>>& entries, bool big_endian) {
+  std::string out;
+  auto u32 = [&](std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) {
+      int shift = big_endian ? 24 - 8 * i : 8 * i;
+      out += static_cast<char>((v >> shift) & 0xff);
+    }
+  };
+  auto n = static_cast<std::uint32_t>(entries.size());
+  std::uint32_t originals = 28, translations = originals + 8 * n, strings = translations + 8 * n;
+  u32(0x950412de);
+  u32(0);
+  u32(n);
+  u32(originals);
+  u32(translations);
+  u32(0);
+  u32(0);
+  std::string blob;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> orig_at, trans_at;
+  for (const auto& [o, t] : entries) {
+    orig_at.emplace_back(static_cast<std::uint32_t>(o.size()), strings + static_cast<std::uint32_t>(blob.size()));
+    blob += o + '\0';
+  }
+  for (const auto& [o, t] : entries) {
+    trans_at.emplace_back(static_cast<std::uint32_t>(t.size()), strings + static_cast<std::uint32_t>(blob.size()));
+    blob += t + '\0';
+  }
+  for (auto [len, off] : orig_at) {
+    u32(len);
+    u32(off);
+  }
+  for (auto [len, off] : trans_at) {
+    u32(len);
+    u32(off);
+  }
+  return out + blob;
+}
+
+TEST(MoFileTest, ReadsBothByteOrders) {
+  const std::vector<std::pair<std::string, std::string>> kEntries = {
+      {"", "Content-Type: text/plain; charset=UTF-8\n"},
+      {"Germany", "Deutschland"},
+      {"Norway", "Norwegen"},
+      {std::string("file\0files", 10), std::string("Datei\0Dateien", 13)},
+  };
+  for (bool big_endian : {false, true}) {
+    SCOPED_TRACE(big_endian ? "big endian" : "little endian");
+    auto mo = MoFile::parse(make_mo(kEntries, big_endian), "test.mo");
+    ASSERT_TRUE(mo.is_ok()) << mo.status().to_string();
+    EXPECT_EQ(mo->size(), 3u);  // the header entry is not a translation
+    EXPECT_EQ(mo->find("Norway"), "Norwegen");
+    EXPECT_EQ(mo->find("Germany"), "Deutschland");
+    EXPECT_EQ(mo->find("file"), "Datei");  // plural: singular -> first form
+    EXPECT_EQ(mo->find("Japan"), "");
+  }
+}
+
+TEST(MoFileTest, RejectsCorruptFiles) {
+  auto good = make_mo({{"Norway", "Norwegen"}}, false);
+  std::string bad_magic = good;
+  bad_magic[0] = 'x';
+  std::string truncated = good.substr(0, good.size() - 12);
+  std::string short_header = good.substr(0, 20);
+  for (const std::string& data : {bad_magic, truncated, short_header}) {
+    auto mo = MoFile::parse(data, "bad.mo");
+    ASSERT_FALSE(mo.is_ok());
+    EXPECT_EQ(mo.status().code(), StatusCode::kCorruption);
+    EXPECT_NE(mo.status().message().find("bad.mo"), std::string::npos);
+  }
+}
+
+TEST(MoFileTest, ReadsIsoCodesCatalogue) {
+  auto mo = MoFile::open("/usr/share/locale/de/LC_MESSAGES/iso_3166-1.mo");
+  ASSERT_TRUE(mo.is_ok()) << mo.status().to_string();
+  EXPECT_EQ(mo->find("Norway"), "Norwegen");
+  EXPECT_EQ(mo->find("Japan"), "Japan");
+}
+
+}  // namespace
+}  // namespace pactum::extract
