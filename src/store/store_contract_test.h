@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct StoreBackend {
   std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path& dir)> open;
   bool persistent = true;
 };
+
+// So that CTest lists "GetParam() = SqliteFile", not the struct's bytes.
+inline void PrintTo(const StoreBackend& b, std::ostream* os) { *os << b.name; }
 
 // A fresh temporary directory, removed with the object.
 class TempDir {
