@@ -1,8 +1,6 @@
 // read -> extract -> store; see ingest_service.h.
 #include "api/ingest_service.h"
 
-#include <iostream>
-#include <iterator>
 
 namespace pactum::api {
 
@@ -45,17 +43,11 @@ Result<IngestSummary> ingest_paths(const std::vector<std::string>& paths,
   for (auto& [path, status] : sources.missing) summary.failed.push_back({path, status});
   std::size_t done = 0;
   for (const std::string& file : sources.files) {
-    Result<std::vector<ingest::Document>> docs = Status::internal("unread");
-    if (file == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      summary.bytes += bytes.size();
-      docs = ingest::read_bytes(bytes, "-", options.read);
-    } else {
-      std::error_code ec;
-      auto size = std::filesystem::file_size(file, ec);
-      if (!ec) summary.bytes += size;
-      docs = ingest::read_path(file, options.read);
-    }
+    // read_path reads "-" from stdin, with the same size limits as files.
+    std::error_code ec;
+    auto size = file == "-" ? 0 : std::filesystem::file_size(file, ec);
+    if (!ec) summary.bytes += size;
+    Result<std::vector<ingest::Document>> docs = ingest::read_path(file, options.read);
     if (!docs.is_ok()) {
       summary.failed.push_back({file, docs.status()});
     } else {

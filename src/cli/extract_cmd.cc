@@ -35,13 +35,7 @@ void add_extract(CLI::App& app, Runner* run) {
         exit_code = kExitSomeInputsFailed;
       }
       for (const std::string& file : sources.files) {
-        Result<std::vector<ingest::Document>> docs = Status::internal("unread");
-        if (file == "-") {
-          std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-          docs = ingest::read_bytes(bytes, "-");
-        } else {
-          docs = ingest::read_path(file);
-        }
+        Result<std::vector<ingest::Document>> docs = ingest::read_path(file);  // "-" is stdin
         if (!docs.is_ok()) {
           std::cerr << "pactum: " << file << ": " << docs.status().to_string() << "\n";
           exit_code = kExitSomeInputsFailed;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,11 @@ namespace pactum::ingest {
 struct ReadOptions {
   // Files above this size are refused (kResourceExhausted) without being read.
   std::size_t max_file_bytes = std::size_t{64} << 20;
+  // A single document (plain text, HTML page, the text of a PDF) above this
+  // size is refused (kResourceExhausted): no press release is that big, and a
+  // huge one is a log file or a dump, not an article. Feeds and JSONL files
+  // hold many documents and are bounded by max_file_bytes only.
+  std::size_t max_document_bytes = std::size_t{8} << 20;
 };
 
 // Reads one source's bytes. The format is sniffed from the content (and the
@@ -25,13 +31,21 @@ struct ReadOptions {
 // rdf:RDF), HTML markup, JSON lines, else plain text.
 // A feed or JSONL source yields one Document per item; a source that is
 // empty, not UTF-8 (after the format's own decoding), binary, or truncated
-// beyond repair yields an error saying which.
+// beyond repair yields an error saying which. Messages do not repeat the
+// source (callers print it); feed and JSONL errors name the item or line.
+// A JSONL file with one bad line fails as a whole ("line N: reason").
 Result<std::vector<Document>> read_bytes(std::string_view bytes, const std::string& source,
                                          const ReadOptions& options = {});
 
-// Reads one file from disk (respecting max_file_bytes) through read_bytes.
+// Reads one file from disk (respecting max_file_bytes) through read_bytes;
+// "-" reads stdin (read_stdin).
 Result<std::vector<Document>> read_path(const std::filesystem::path& path,
                                         const ReadOptions& options = {});
+
+// Reads all of a stream (stdin: "-") through read_bytes with source "-",
+// refusing it past max_file_bytes without holding more than that in memory.
+Result<std::vector<Document>> read_stream(std::istream& in, const ReadOptions& options = {});
+Result<std::vector<Document>> read_stdin(const ReadOptions& options = {});
 
 // Expands command-line arguments into the files to read, in a stable order:
 // a folder contributes its regular files recursively (sorted, hidden files

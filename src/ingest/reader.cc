@@ -1,0 +1,208 @@
+// ingest's front door: sources (files, folders, stdin) to bytes, bytes to
+// the reader of their sniffed format. Every exception stops here.
+#include "ingest/reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <iostream>
+#include <system_error>
+
+#include "common/files.h"
+#include "ingest/formats.h"
+
+namespace pactum::ingest {
+
+const char* format_name(Format f) {
+  switch (f) {
+    case Format::kText: return "text";
+    case Format::kHtml: return "html";
+    case Format::kPdf: return "pdf";
+    case Format::kFeed: return "feed";
+    case Format::kJsonl: return "jsonl";
+  }
+  return "unknown";
+}
+
+namespace {
+
+// "Report.HTML" -> "html"; "" for stdin and names without one.
+std::string extension_of(const std::string& source) {
+  if (source == "-") return "";
+  std::string ext = std::filesystem::path(source).extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool is_blank(std::string_view bytes) {
+  return std::all_of(bytes.begin(), bytes.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  });
+}
+
+Result<std::vector<Document>> one(Result<Document> doc) {
+  if (!doc.is_ok()) return doc.status();
+  std::vector<Document> docs;
+  docs.push_back(std::move(doc).value());
+  return docs;
+}
+
+Result<std::vector<Document>> dispatch(std::string_view bytes, const std::string& source,
+                                       const ReadOptions& options) {
+  if (is_blank(bytes)) return Status::invalid_argument("empty document");
+  // Notepad's "Unicode" is UTF-16 with a byte-order mark: decode it rather
+  // than call it binary for its NUL bytes.
+  std::string decoded;
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    Result<std::string> utf8 = internal::convert_to_utf8(bytes, "UTF-16");
+    if (!utf8.is_ok()) return utf8.status();
+    decoded = std::move(utf8).value();
+    bytes = decoded;
+  }
+  Result<Format> format = internal::sniff_format(bytes, extension_of(source));
+  if (!format.is_ok()) return format.status();
+  if ((*format == Format::kText || *format == Format::kHtml) && bytes.size() > options.max_document_bytes) {
+    return Status::resource_exhausted(
+        std::string(format_name(*format)) + " document of " + internal::human_size(bytes.size()) + " (" +
+        std::to_string(bytes.size()) + " bytes) is over the " + internal::human_size(options.max_document_bytes) +
+        " limit for one document (max_document_bytes): not a press release");
+  }
+  switch (*format) {
+    case Format::kText: return one(internal::read_text(bytes, source));
+    case Format::kHtml: return one(internal::read_html(bytes, source));
+    case Format::kPdf: return one(internal::read_pdf(bytes, source, options.max_document_bytes));
+    case Format::kFeed: return internal::read_feed(bytes, source);
+    case Format::kJsonl: return internal::read_jsonl(bytes, source);
+  }
+  return Status::internal("unknown format");
+}
+
+}  // namespace
+
+Result<std::vector<Document>> read_bytes(std::string_view bytes, const std::string& source,
+                                         const ReadOptions& options) {
+  // gumbo and libxml2 are C; poppler, nlohmann and ICU's C++ API throw, and
+  // so can any allocation on hostile input. Readers catch what they expect;
+  // this is the module boundary's net for the rest.
+  try {
+    return dispatch(bytes, source, options);
+  } catch (const std::bad_alloc&) {
+    return Status::resource_exhausted("out of memory while reading");
+  } catch (const std::exception& e) {
+    return Status::internal(std::string("unexpected error while reading: ") + e.what());
+  } catch (...) {
+    return Status::internal("unexpected error while reading");
+  }
+}
+
+Result<std::vector<Document>> read_stream(std::istream& in, const ReadOptions& options) {
+  try {
+    std::string bytes;
+    char buffer[64 * 1024];
+    while (in) {
+      in.read(buffer, sizeof buffer);
+      bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+      if (bytes.size() > options.max_file_bytes) {
+        return Status::resource_exhausted("input is over the " + internal::human_size(options.max_file_bytes) +
+                                          " limit (max_file_bytes)");
+      }
+    }
+    if (in.bad()) return Status::io_error("read error on input");
+    return read_bytes(bytes, "-", options);
+  } catch (const std::bad_alloc&) {
+    return Status::resource_exhausted("out of memory while reading input");
+  } catch (...) {
+    return Status::io_error("read error on input");
+  }
+}
+
+Result<std::vector<Document>> read_stdin(const ReadOptions& options) { return read_stream(std::cin, options); }
+
+namespace {
+
+Result<std::vector<Document>> read_file_at(const std::filesystem::path& path, const ReadOptions& options) {
+  if (path == "-") return read_stdin(options);
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) return Status::not_found("no such file or directory");
+  if (std::filesystem::is_directory(status)) return Status::invalid_argument("is a directory");
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::io_error(ec.message());
+  if (size > options.max_file_bytes) {
+    return Status::resource_exhausted(internal::human_size(size) + " (" + std::to_string(size) +
+                                      " bytes) is over the " + internal::human_size(options.max_file_bytes) +
+                                      " limit for one file (max_file_bytes)");
+  }
+  Result<std::string> bytes = read_file(path, options.max_file_bytes);
+  if (!bytes.is_ok()) return bytes.status();
+  return read_bytes(*bytes, path.string(), options);
+}
+
+}  // namespace
+
+Result<std::vector<Document>> read_path(const std::filesystem::path& path, const ReadOptions& options) {
+  try {
+    return read_file_at(path, options);
+  } catch (const std::bad_alloc&) {
+    return Status::resource_exhausted("out of memory while reading");
+  } catch (const std::exception& e) {
+    return Status::io_error(e.what());
+  }
+}
+
+namespace {
+
+// One command-line argument into list: itself, a folder's files, or a failure.
+void expand_one(const std::string& arg, SourceList& list) {
+  namespace fs = std::filesystem;
+  if (arg == "-") {
+    list.files.push_back(arg);
+    return;
+  }
+  std::error_code ec;
+  fs::file_status status = fs::status(arg, ec);
+  if (!fs::exists(status)) {
+    list.missing.emplace_back(arg, Status::not_found("no such file or directory"));
+    return;
+  }
+  if (fs::is_regular_file(status)) {
+    list.files.push_back(arg);  // named explicitly: read even if hidden
+    return;
+  }
+  if (!fs::is_directory(status)) {
+    list.missing.emplace_back(arg, Status::invalid_argument("not a regular file or a folder"));
+    return;
+  }
+  std::vector<std::string> found;
+  fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    std::error_code entry_ec;  // a broken symlink is skipped, not fatal
+    std::string name = entry.path().filename().string();
+    if (name.starts_with(".")) {  // .git, .DS_Store, editor swap files
+      if (entry.is_directory(entry_ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (entry.is_regular_file(entry_ec)) found.push_back(entry.path().string());
+  }
+  // A folder that fails half-way still contributes what was listed.
+  if (ec) list.missing.emplace_back(arg, Status::io_error("cannot list folder: " + ec.message()));
+  std::sort(found.begin(), found.end());
+  list.files.insert(list.files.end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+SourceList expand_sources(const std::vector<std::string>& args) {
+  SourceList list;
+  for (const std::string& arg : args) {
+    try {
+      expand_one(arg, list);
+    } catch (const std::exception& e) {  // allocation failures: report, go on
+      list.missing.emplace_back(arg, Status::internal(std::string("cannot expand: ") + e.what()));
+    }
+  }
+  return list;
+}
+
+}  // namespace pactum::ingest
