@@ -129,6 +129,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     last_first = m->first_token;
     last_end = m->end_token;
   }
+  // "the Japanese government", "norske myndigheter": the demonym names the
+  // state as surely as its name does.
+  for (ActorMention& a : s.actors) {
+    if (a.form != AliasForm::kDemonym) continue;
+    for (const Mention& m : s.mentions) {
+      if (m.entry && m.entry->category == Category::kGovernment && m.first_token == a.end_token) a.form = AliasForm::kName;
+    }
+  }
+
   // A dateline's places ("TOKYO –", "Brüssel/Tokio.") say where the news was
   // written, not who cooperates.
   {
@@ -227,6 +236,67 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (location_prep_end[first] == 2) continue;  // a venue: "at the ... Forum"
     s.unknown_orgs.push_back({first, end, std::string(s.text_of(doc, first, end))});
   }
+
+  // Names introduced by a description: "the Japanese steel fabricator
+  // Kitaura Marine Works", "den koreanske hydrogenalliansen H2Korea". After a
+  // demonym or place, up to three lower-case words (not a role: "the
+  // Norwegian prime minister Erna Solberg" is a person), then a capitalised
+  // run of two or more words, or one word with a capital or digit inside.
+  std::vector<bool> lexical(s.tokens.size(), false), conj_or_role(s.tokens.size(), false);
+  for (const Mention& m : s.mentions) {
+    if (!m.entry) continue;
+    bool stop = m.entry->category == Category::kRole || m.entry->category == Category::kConjunction ||
+                m.entry->category == Category::kSpeech || m.entry->category == Category::kPersonTitle;
+    for (auto k = m.first_token; k < m.end_token && k < s.tokens.size(); ++k) {
+      lexical[k] = true;
+      if (stop) conj_or_role[k] = true;
+    }
+  }
+  auto gap_is_space = [&](std::uint32_t k) {  // between tokens k and k+1
+    return doc.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end) == " ";
+  };
+  auto org_named_at = [&](std::uint32_t k) {
+    for (const ActorMention& o : s.actors) {
+      if (o.first_token == k && lexicon.gazetteer().actors()[o.actor].kind == "organization") return true;
+    }
+    for (const UnknownOrg& o : s.unknown_orgs) {
+      if (o.first_token == k) return true;
+    }
+    return false;
+  };
+  for (ActorMention& a : s.actors) {
+    if (lexicon.gazetteer().actors()[a.actor].kind == "organization") continue;
+    std::uint32_t k = a.end_token, skipped = 0;
+    bool blocked = false;
+    while (k < s.tokens.size() && skipped < 3 && !starts_upper(s.tokens[k].span.of(doc))) {
+      if (conj_or_role[k] || !gap_is_space(k - 1)) { blocked = true; break; }
+      ++k;
+      ++skipped;
+    }
+    if (blocked || k >= s.tokens.size() || !gap_is_space(k - 1) || conj_or_role[k]) continue;
+    if (org_named_at(k)) {
+      a.attribute = true;
+      continue;
+    }
+    if (skipped == 0 || is_actor[k]) continue;
+    // Names start with a capital letter and hold no lexicon word ("die
+    // Landesregierung Kooperationen" is German capitalisation, not a name).
+    auto name_word = [&](std::uint32_t t) {
+      std::string_view w = s.tokens[t].span.of(doc);
+      return !is_actor[t] && !lexical[t] && starts_upper(w) && !(w[0] >= '0' && w[0] <= '9');
+    };
+    std::uint32_t end = k;
+    while (end < s.tokens.size() && end - k < 4 && name_word(end) && (end == k || gap_is_space(end - 1))) ++end;
+    if (end == k) continue;
+    std::string_view first = s.tokens[k].span.of(doc);
+    bool marked = std::any_of(first.begin() + 1, first.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+    if (end - k >= 2 || (end - k == 1 && marked)) {
+      s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
+      a.attribute = true;
+    }
+  }
+  std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
+            [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
 
   // Quotation: the sentence opens with a dash or a quotation mark.
   std::string_view t = sentence;

@@ -22,7 +22,8 @@ struct ActorMention {
   bool venue = false;       // after a location preposition ("in Brussels")
   bool aside = false;       // in a parenthesis or between dashes: an apposition, not a party
   bool source = false;      // the source of the news ("according to the ministry", "X said")
-  bool is_party() const { return !venue && !aside && !source; }
+  bool attribute = false;   // describes an organization named next ("the Bergen cable maker X")
+  bool is_party() const { return !venue && !aside && !source && !attribute; }
 };
 
 // A capitalised name with an organization head word ("Kyushu Bio Cluster",

@@ -4,6 +4,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -57,11 +58,24 @@ std::string party_key(const Party& p) {
   return "name:" + p.name;
 }
 
+// True when word occurs in name delimited by non-letters ("EU" in
+// "EU-Japan Centre", not in "EUROPA").
+bool contains_word(const std::string& name, const std::string& word) {
+  if (word.empty()) return false;
+  for (auto pos = name.find(word); pos != std::string::npos; pos = name.find(word, pos + 1)) {
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    bool left = pos == 0 || !letter(name[pos - 1]);
+    bool right = pos + word.size() == name.size() || !letter(name[pos + word.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
 // The parties of one event, each once, with the gazetteer actor behind each
 // (-1 for an organization the gazetteer does not know).
 class PartySet {
  public:
-  explicit PartySet(const Gazetteer& g) : gazetteer_(g) {}
+  explicit PartySet(const Gazetteer& g) : gazetteer_(&g) {}
   void add(std::int64_t actor, const Party& p) {
     std::string key = party_key(p);
     for (const auto& [a, q] : items_) {
@@ -72,7 +86,7 @@ class PartySet {
   // A party carried over from another event: its actor is found by key.
   void add_party(const Party& p) {
     std::string key = party_key(p);
-    add(key.rfind("name:", 0) == 0 ? -1 : gazetteer_.find(key), p);
+    add(key.rfind("name:", 0) == 0 ? -1 : gazetteer_->find(key), p);
   }
   // A ministry and its government are one party: the government. An actor
   // whose ancestor is also a party is dropped.
@@ -89,6 +103,22 @@ class PartySet {
     }
     items_ = std::move(kept);
   }
+  // A joint body of two parties ("EU-Japan Centre for Industrial
+  // Cooperation" beside the EU and Japan) is not a third party.
+  void prune_joint_bodies() {
+    std::vector<std::pair<std::int64_t, Party>> kept;
+    for (const auto& item : items_) {
+      int named = 0;
+      if (item.second.kind == "organization") {
+        for (const auto& other : items_) {
+          if (&other == &item || (other.second.kind != "country" && other.second.kind != "supranational")) continue;
+          if (contains_word(item.second.name, other.second.name) || contains_word(item.second.name, other.second.country)) ++named;
+        }
+      }
+      if (named < 2) kept.push_back(item);
+    }
+    items_ = std::move(kept);
+  }
   std::size_t size() const { return items_.size(); }
   std::vector<Party> parties() const {
     std::vector<Party> out;
@@ -99,10 +129,10 @@ class PartySet {
  private:
   std::int64_t parent(std::int64_t actor) const {
     if (actor < 0) return -1;
-    const std::string& key = gazetteer_.actors()[static_cast<std::size_t>(actor)].parent;
-    return key.empty() ? -1 : gazetteer_.find(key);
+    const std::string& key = gazetteer_->actors()[static_cast<std::size_t>(actor)].parent;
+    return key.empty() ? -1 : gazetteer_->find(key);
   }
-  const Gazetteer& gazetteer_;
+  const Gazetteer* gazetteer_;  // not owned
   std::vector<std::pair<std::int64_t, Party>> items_;
 };
 
@@ -158,23 +188,41 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // in "den japanske bransjeorganisasjonen ..., JH2A" the org is the party).
   PartySet parties(gazetteer_);
   int names = 0;
+  std::vector<std::uint32_t> org_starts;  // where named organizations begin
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
     ++names;
     parties.add(a.actor, party_of(a.actor, s, a));
+    if (gazetteer_.actors()[a.actor].kind == "organization") org_starts.push_back(a.first_token);
   }
   for (const UnknownOrg& o : s.unknown_orgs) {
     ++names;
     parties.add(-1, Party{o.name, "organization", "", "",
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
+    org_starts.push_back(o.first_token);
+  }
+  // "the document's own government" ("die Landesregierung", "regjeringen")
+  // is the first main actor.
+  std::int64_t self = -1;
+  if (s.has(Category::kSelfRef) && !main_actors.empty()) {
+    self = main_actors.front();
+    const Actor& act = gazetteer_.actors()[main_actors.front()];
+    parties.add(self, Party{act.name, act.kind, act.country, act.subdivision, {}});
+    ++names;
   }
   if (names < 2) {
     for (const ActorMention& a : s.actors) {
       if (!a.is_party() || a.form != AliasForm::kDemonym) continue;
-      parties.add(a.actor, party_of(a.actor, s, a));
+      // "the Japanese steel maker Kitaura ...": an attribute of the
+      // organization it introduces, not a party.
+      bool attribute = std::any_of(org_starts.begin(), org_starts.end(), [&](std::uint32_t o) {
+        return o > a.first_token && o - a.end_token <= 3;
+      });
+      if (!attribute) parties.add(a.actor, party_of(a.actor, s, a));
     }
   }
   parties.prune_parts();
+  parties.prune_joint_bodies();
   // Parties left implicit: "the two sides" are the last event's; otherwise
   // the document's main actors (its title and lead) stand in.
   double confidence = instruments.empty() ? 0.45 : 0.6;
@@ -277,6 +325,22 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (stage.empty()) stage = default_stage(date);
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
+  // "The state government cooperates with Tokyo ... and Osaka": one
+  // bilateral act per partner of the document's own government.
+  if (self >= 0 && parties.size() >= 3) {
+    const std::vector<Party> all = parties.parties();
+    const Actor& self_actor = gazetteer_.actors()[static_cast<std::size_t>(self)];
+    const Party self_party{self_actor.name, self_actor.kind, self_actor.country, self_actor.subdivision, {}};
+    for (const Party& p : all) {
+      if (p.name == self_party.name) continue;
+      PartySet pair(gazetteer_);
+      pair.add_party(self_party);
+      pair.add_party(p);
+      parties = pair;
+      out.push_back(make(stage, date));
+    }
+    return out;
+  }
   out.push_back(make(stage, date));
   return out;
 }
@@ -290,6 +354,13 @@ bool same_act_parties(const Candidate& a, const Candidate& b) {
   bool loose = a.event.instrument == b.event.instrument || instrument_rank(a.event.instrument) <= 2 ||
                instrument_rank(b.event.instrument) <= 2;
   return subset && loose;
+}
+
+// Starting negotiations is another act than signing what they lead to.
+bool instruments_compatible(const Candidate& a, const Candidate& b) {
+  bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
+  if (na == nb) return true;
+  return instrument_rank((na ? b : a).event.instrument) < 3;
 }
 
 bool dates_compatible(const Candidate& a, const Candidate& b) {
@@ -405,7 +476,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<Candidate> merged;
   for (Candidate& c : candidates) {
     auto it = std::find_if(merged.begin(), merged.end(), [&](const Candidate& m) {
-      return same_act_parties(m, c) && dates_compatible(m, c);
+      return same_act_parties(m, c) && dates_compatible(m, c) && instruments_compatible(m, c);
     });
     if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage
                           << "/" << c.event.date << " parties " << c.party_keys.size()

@@ -40,6 +40,9 @@ enum class Category : std::uint8_t {
   kPersonTitle,    // label: honorific that precedes a name ("Mr", "Dr", "H.K.H.")
   kHedge,          // label: the act did not happen ("not", "ikke", "kein")
   kOrgHead,        // label: org (a word that makes a capitalised name an organization: "Cluster", "Alliance")
+  kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen")
+  kConjunction,    // label: and ("and", "og", "und", "sowie": joins parties; an attribute never stands across one)
+  kGovernment,     // label: gov (after a demonym names the state itself: "the Japanese government", "norske myndigheter")
   kCount
 };
 
