@@ -22,10 +22,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" extract "$docs"/*.txt --json >"$tmp/pred.jsonl"
 status=0
-while IFS=$'\t' read -r s langs metric floor; do
-  [[ -z "$s" || "$s" == \#* || "$s" != "$set" ]] && continue
-  args+=("--min" "$metric=$floor")
-  languages=$langs
-done <"$here/floors.tsv"
-python3 "$scorer" --gold "$gold" --pred "$tmp/pred.jsonl" --languages "$languages" "${args[@]}" || status=$?
+# One scorer run per (set, languages) group of floors.
+groups=$(awk -F'\t' -v set="$set" '$1 == set && $1 !~ /^#/ { print $2 }' "$here/floors.tsv" | sort -u)
+for languages in $groups; do
+  args=()
+  while IFS=$'\t' read -r s langs metric floor; do
+    [[ "$s" == "$set" && "$langs" == "$languages" ]] && args+=("--min" "$metric=$floor")
+  done <"$here/floors.tsv"
+  echo "== $set, languages $languages"
+  python3 "$scorer" --gold "$gold" --pred "$tmp/pred.jsonl" --languages "$languages" "${args[@]}" \
+    >"$tmp/score.txt" || status=1
+  grep -E '^(documents|event_f1|event_strict_f1|party_f1|sector_f1|people_f1|language_accuracy) ' "$tmp/score.txt" || true
+done
 exit $status
