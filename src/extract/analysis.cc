@@ -1,10 +1,10 @@
 // Building a SentenceView; see analysis.h.
 #include "extract/analysis.h"
 
+#include "text/normalize.h"
+
 #include <algorithm>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 namespace pactum::extract {
 
@@ -29,13 +29,7 @@ std::string_view SentenceView::text_of(std::string_view doc, std::uint32_t first
 
 namespace {
 
-bool starts_upper(std::string_view w) {
-  if (w.empty()) return false;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(w.data(), i, static_cast<int32_t>(w.size()), c);
-  return c >= 0 && (u_isupper(c) || u_isdigit(c));
-}
+bool starts_upper(std::string_view w) { return text::starts_upper(w, /*digits_count=*/true); }
 
 // Byte ranges of the sentence that are asides: "(...)", " -- ... -- ",
 // " – ... – ".

@@ -16,7 +16,8 @@ namespace {
 constexpr std::array<std::string_view, static_cast<std::size_t>(Category::kCount)> kCategoryNames = {
     "instrument", "stage", "sector", "role", "speech", "month", "weekday", "relative_date",
     "date_qualifier", "chrome", "location_prep", "target_prep", "since_prep", "group_ref",
-    "cooperation", "agree_verb", "person_title", "hedge", "org_head", "self_ref", "conjunction", "government"};
+    "cooperation", "agree_verb", "person_title", "hedge", "org_head", "self_ref", "conjunction", "government",
+    "date_marker", "era"};
 
 bool category_from_name(std::string_view name, Category* out) {
   for (std::size_t i = 0; i < kCategoryNames.size(); ++i) {
@@ -73,7 +74,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
-      Category cat;
+      Category cat = Category::kCount;
       if (!category_from_name(file.stem().string(), &cat)) {
         return Status::invalid_argument(file.string() + ": unknown lexicon category '" +
                                         file.stem().string() + "'");
@@ -86,6 +87,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
                                           ": expected 'label<TAB>phrase'");
         }
         lex->entries_.push_back({cat, r.at(0)});
+        lex->phrases_.push_back({cat, r.at(0), lang, r.at(1)});
         rows.push_back({lang, lex->entries_.size() - 1, r.at(1),
                         file.string() + ":" + std::to_string(r.line)});
       }

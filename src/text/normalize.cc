@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 namespace pactum::text {
 namespace {
@@ -135,6 +136,22 @@ std::string fold_ascii(std::string_view s) {
   std::string out;
   composed.toUTF8String(out);
   return out;
+}
+
+}  // namespace pactum::text
+
+namespace pactum::text {
+
+bool starts_upper(std::string_view word, bool digits_count) {
+  if (word.empty()) return false;
+  int32_t i = 0;
+  UChar32 c = 0;
+  // ICU's U8_NEXT converts between int widths inside the macro.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+#pragma GCC diagnostic pop
+  return c >= 0 && (u_isupper(c) || (digits_count && u_isdigit(c)));
 }
 
 }  // namespace pactum::text

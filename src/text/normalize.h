@@ -20,3 +20,11 @@ std::string fold(std::string_view s);
 std::string fold_ascii(std::string_view s);
 
 }  // namespace pactum::text
+
+namespace pactum::text {
+
+// True when the word's first character is an upper-case letter ("Norge",
+// "Øst") or, with digits_count, a digit ("S3 Hydrogen Valleys").
+bool starts_upper(std::string_view word, bool digits_count = false);
+
+}  // namespace pactum::text
