@@ -146,7 +146,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       std::size_t after = s.tokens[next_token - 1].span.end;
       std::string_view rest = doc.substr(after, std::min<std::size_t>(4, span.end - after));
       bool dateline = next_token == s.tokens.size() || rest.starts_with(" –") || rest.starts_with(" —") ||
-                      rest.starts_with(" -") || rest.starts_with(":") || rest.starts_with(",");
+                      rest.starts_with(" -") || rest.starts_with(":") || rest.starts_with(",") ||
+                      (rest.starts_with("/") && next_token + 2 >= s.tokens.size());
       // "Brüssel/Tokio." alone, or "TOKYO – ..."; "Norway, Japan and ..." is
       // no dateline: a comma needs capitals ("OSLO, 3 May").
       if (rest.starts_with(",")) {
@@ -157,6 +158,18 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         for (std::size_t i = 0; i < k; ++i) s.actors[i].venue = true;
       }
     }
+  }
+
+  // "in Bremerhaven und Yokohama": a place joined to a venue is a venue too.
+  for (std::size_t i = 1; i < s.actors.size(); ++i) {
+    const ActorMention& prev = s.actors[i - 1];
+    ActorMention& a = s.actors[i];
+    if (!prev.venue || a.venue || lexicon.gazetteer().actors()[a.actor].kind == "organization") continue;
+    bool joined = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.entry->category == Category::kConjunction && m.first_token == prev.end_token &&
+             m.end_token == a.first_token;
+    });
+    if (joined) a.venue = true;
   }
 
   // Asides and news sources are not parties.
@@ -186,7 +199,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (auto k = a.first_token; k < a.end_token; ++k) is_actor[k] = true;
   }
   for (const Mention& m : s.mentions) {
-    if (!m.entry || m.entry->category != Category::kOrgHead) continue;
+    if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "org") continue;
     if (is_actor[m.first_token] || !starts_upper(s.tokens[m.first_token].span.of(doc))) continue;
     std::uint32_t first = m.first_token, end = m.end_token;
     auto joined = [&](std::uint32_t a) {  // tokens a and a+1 separated by one space
@@ -260,9 +273,25 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   };
   for (ActorMention& a : s.actors) {
     if (lexicon.gazetteer().actors()[a.actor].kind == "organization") continue;
+    // "Bremer Unternehmen", "den japanske bransjeorganisasjonen": a demonym
+    // describing an (unnamed) organization is not a state party.
+    bool org_noun = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.entry->category == Category::kOrgHead && m.first_token >= a.end_token &&
+             m.first_token <= a.end_token + 1;
+    });
+    if (a.form == AliasForm::kDemonym && org_noun) a.attribute = true;
     std::uint32_t k = a.end_token, skipped = 0;
     bool blocked = false;
-    while (k < s.tokens.size() && skipped < 3 && !starts_upper(s.tokens[k].span.of(doc))) {
+    // Descriptive words are lower case, or an organization noun ("das
+    // japanische Unternehmen Kaiun ...": German capitalises nouns).
+    auto descriptive = [&](std::uint32_t t) {
+      if (!starts_upper(s.tokens[t].span.of(doc))) return true;
+      return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label == "noun" &&
+               m.first_token <= t && t < m.end_token;
+      });
+    };
+    while (k < s.tokens.size() && skipped < 3 && descriptive(k)) {
       if (conj_or_role[k] || !gap_is_space(k - 1)) { blocked = true; break; }
       ++k;
       ++skipped;

@@ -136,6 +136,13 @@ class PartySet {
   std::vector<std::pair<std::int64_t, Party>> items_;
 };
 
+// An actor the title and lead name: it stands in for parties a sentence
+// leaves implicit. actor is -1 for an organization the gazetteer lacks.
+struct MainActor {
+  std::int64_t actor = -1;
+  Party party;
+};
+
 class RuleExtractor final : public Extractor {
  public:
   RuleExtractor(Gazetteer gazetteer) : gazetteer_(std::move(gazetteer)) {}
@@ -150,7 +157,7 @@ class RuleExtractor final : public Extractor {
 
  private:
   std::vector<Candidate> sentence_events(const std::string& text, const std::vector<SentenceView>& views,
-                                         std::size_t index, const std::vector<std::uint32_t>& main_actors,
+                                         std::size_t index, const std::vector<MainActor>& main_actors,
                                          const std::vector<Party>& previous_parties,
                                          const PartialDate& published) const;
   Party party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const;
@@ -171,7 +178,7 @@ Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const 
 
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
-    const std::vector<std::uint32_t>& main_actors, const std::vector<Party>& previous_parties,
+    const std::vector<MainActor>& main_actors, const std::vector<Party>& previous_parties,
     const PartialDate& published) const {
   (void)published;
   const SentenceView& s = views[index];
@@ -204,11 +211,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // "the document's own government" ("die Landesregierung", "regjeringen")
   // is the first main actor.
   std::int64_t self = -1;
-  if (s.has(Category::kSelfRef) && !main_actors.empty()) {
-    self = main_actors.front();
-    const Actor& act = gazetteer_.actors()[main_actors.front()];
-    parties.add(self, Party{act.name, act.kind, act.country, act.subdivision, {}});
-    ++names;
+  if (s.has(Category::kSelfRef)) {
+    for (const MainActor& m : main_actors) {
+      if (m.actor < 0 || m.party.kind == "organization") continue;
+      self = m.actor;
+      parties.add(m.actor, m.party);
+      ++names;
+      break;
+    }
   }
   if (names < 2) {
     for (const ActorMention& a : s.actors) {
@@ -235,10 +245,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // main actor that is not it is the other side.
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;
-    for (std::uint32_t a : main_actors) {
+    for (const MainActor& m : main_actors) {
       if (!all && parties.size() >= 2) break;
-      const Actor& act = gazetteer_.actors()[a];
-      parties.add(a, Party{act.name, act.kind, act.country, act.subdivision, {}});
+      parties.add(m.actor, m.party);
       parties.prune_parts();
     }
     confidence -= 0.15;
@@ -248,8 +257,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
 
   // The instrument: the most specific one named.
   std::string instrument = "other";
+  const Mention* instrument_mention = nullptr;
   for (const Mention* m : instruments) {
-    if (instrument_rank(m->entry->label) > instrument_rank(instrument)) instrument = m->entry->label;
+    if (instrument_rank(m->entry->label) > instrument_rank(instrument)) {
+      instrument = m->entry->label;
+      instrument_mention = m;
+    }
   }
   if (!instruments.empty()) confidence += 0.1;
 
@@ -293,11 +306,24 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // in 2017, to be renewed in 2021"). Each date takes the nearest stage
   // mention and makes one event.
   if (dates.size() >= 2 && stages.size() >= 2) {
+    // A stage across a comma or parenthesis from the date states another
+    // act: "(2014年2月締結、2017年1月更新)", "signed in 2014, extended in 2017".
+    auto across_clause = [&](const DateMention* d, const Mention* m) {
+      std::uint32_t left_end = std::min(d->end_token, m->end_token), right = std::max(d->first_token, m->first_token);
+      if (left_end == 0 || left_end > right || right >= s.tokens.size()) return false;
+      std::size_t from = s.tokens[left_end - 1].span.end, to = s.tokens[right].span.begin;
+      std::string_view between = std::string_view(text).substr(from, to > from ? to - from : 0);
+      for (std::string_view p : {",", ";", "(", ")", "、", "，", "（", "）"}) {
+        if (between.find(p) != std::string_view::npos) return true;
+      }
+      return false;
+    };
     for (const DateMention* d : dates) {
       const Mention* best = nullptr;
       int best_dist = 1 << 30;
       for (const Mention* m : stages) {
         int dist = std::abs(centre(m->first_token, m->end_token) - centre(d->first_token, d->end_token));
+        if (across_clause(d, m)) dist += 1000;
         if (dist < best_dist) { best_dist = dist; best = m; }
       }
       out.push_back(make(best ? best->entry->label : default_stage(d), d));
@@ -311,14 +337,17 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   for (const Mention* m : stages) {
     if (stage_rank(m->entry->label) > stage_rank(stage)) stage = m->entry->label;
   }
+  // The date nearest to the instrument named ("built on the U.S.-Japan
+  // Trade Agreement of 2019"), else to a stage word.
   const DateMention* date = nullptr;
   int best_dist = 1 << 30;
+  std::vector<const Mention*> anchors;
+  if (instrument_mention) anchors.push_back(instrument_mention);
+  else anchors = stages;
   for (const DateMention* d : dates) {
-    for (const auto* group : {&stages, &instruments}) {
-      for (const Mention* m : *group) {
-        int dist = std::abs(centre(m->first_token, m->end_token) - centre(d->first_token, d->end_token));
-        if (dist < best_dist) { best_dist = dist; date = d; }
-      }
+    for (const Mention* m : anchors) {
+      int dist = std::abs(centre(m->first_token, m->end_token) - centre(d->first_token, d->end_token));
+      if (dist < best_dist) { best_dist = dist; date = d; }
     }
   }
   if (!date && !dates.empty()) date = dates.front();
@@ -356,8 +385,13 @@ bool same_act_parties(const Candidate& a, const Candidate& b) {
   return subset && loose;
 }
 
-// Starting negotiations is another act than signing what they lead to.
+// Starting negotiations is another act than signing what they lead to, and
+// a plan another act than one done.
 bool instruments_compatible(const Candidate& a, const Candidate& b) {
+  auto done = [](const std::string& stage) { return stage == "signed" || stage == "renewed" || stage == "extended"; };
+  if ((a.event.stage == "planned" && done(b.event.stage)) || (b.event.stage == "planned" && done(a.event.stage))) {
+    return false;
+  }
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
   return instrument_rank((na ? b : a).event.instrument) < 3;
@@ -434,13 +468,21 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
 
   // The document's main actors: named in the title and lead, in order of
   // appearance. They stand in for the parties a sentence leaves implicit.
-  std::vector<std::uint32_t> main_actors;
+  std::vector<MainActor> main_actors;
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
+    std::vector<std::pair<std::uint32_t, MainActor>> found;  // by token position
     for (const ActorMention& a : views[i].actors) {
       if (!a.is_party() || a.form != AliasForm::kName) continue;
-      if (std::find(main_actors.begin(), main_actors.end(), a.actor) == main_actors.end()) {
-        main_actors.push_back(a.actor);
-      }
+      found.push_back({a.first_token, {a.actor, party_of(a.actor, views[i], a)}});
+    }
+    for (const UnknownOrg& o : views[i].unknown_orgs) {
+      found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}}});
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (auto& [pos, m] : found) {
+      bool seen = std::any_of(main_actors.begin(), main_actors.end(),
+                              [&](const MainActor& o) { return party_key(o.party) == party_key(m.party); });
+      if (!seen) main_actors.push_back(std::move(m));
     }
   }
 
