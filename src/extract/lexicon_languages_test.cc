@@ -1,0 +1,295 @@
+// Table tests of the lexicons for French, Swedish, Danish, Dutch, Spanish and
+// Italian: a short press text per row, written for these tests, and the first
+// event that must (or must not) come out of it; quoted people with their roles;
+// and the date formats of each language.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extract/extract_test_util.h"
+
+namespace pactum::extract {
+namespace {
+
+using test_util::first_date;
+using test_util::party_keys;
+using test_util::run;
+
+struct Row {
+  const char* text;
+  const char* published;
+  std::vector<std::string> parties;  // sorted keys of the first event; empty: no event at all
+  const char* instrument;
+  const char* stage;
+  const char* date;
+};
+
+void check_rows(const char* lang, const std::vector<Row>& rows) {
+  for (const Row& r : rows) {
+    SCOPED_TRACE(std::string(lang) + ": " + r.text);
+    Extraction x = run(r.text, r.published);
+    EXPECT_EQ(x.language, lang);
+    if (r.parties.empty()) {
+      EXPECT_TRUE(x.events.empty()) << "first event: " << (x.events.empty() ? "" : x.events[0].evidence);
+      continue;
+    }
+    ASSERT_FALSE(x.events.empty());
+    const Event& e = x.events[0];
+    EXPECT_EQ(party_keys(e), r.parties);
+    EXPECT_EQ(e.instrument, r.instrument);
+    EXPECT_EQ(e.stage, r.stage);
+    EXPECT_EQ(e.date, r.date);
+    EXPECT_NE(std::string(r.text).find(e.evidence), std::string::npos) << "evidence is verbatim: " << e.evidence;
+  }
+}
+
+// A quote with a speech verb and a role: the person, the role's English
+// label, and quoted.
+struct PersonRow {
+  const char* lang;
+  const char* text;
+  const char* name;
+  const char* role;
+};
+
+TEST(LexiconLanguages, QuotedPeopleWithRoles) {
+  const PersonRow rows[] = {
+      {"fr", "Coopération industrielle\n\n« C'est une étape importante pour notre industrie », a déclaré le ministre de l’Économie Bruno Dufresne.",
+       "Bruno Dufresne", "minister of economic affairs"},
+      {"fr", "Coopération industrielle\n\nLa présidente de la région Bretagne, Claire Morvan, a souligné l'importance de cette coopération avec le Japon pour les entreprises bretonnes.",
+       "Claire Morvan", "president"},
+      {"sv", "Samarbete om vätgas\n\n– Det här är en viktig dag för svensk industri, säger näringsminister Ebba Lindqvist.",
+       "Ebba Lindqvist", "minister of energy, business and industry"},
+      {"da", "Samarbejde om brint\n\n– Det er en vigtig dag for dansk erhvervsliv, siger udenrigsminister Lars Holm Jensen.",
+       "Lars Holm Jensen", "minister of foreign affairs"},
+      {"nl", "Samenwerking op het gebied van waterstof\n\n“Dit is een belangrijke stap voor onze industrie en voor de energietransitie”, zegt minister Sophie de Wit.",
+       "Sophie de Wit", "minister"},
+      {"es", "Cooperación en hidrógeno\n\n«Es un día importante para la industria española y para la transición energética», afirmó la ministra Teresa Olmedo.",
+       "Teresa Olmedo", "minister"},
+      {"it", "Cooperazione sull'idrogeno\n\n«È un passo importante per la nostra industria e per la transizione energetica», ha dichiarato il ministro Adolfo Ricci.",
+       "Adolfo Ricci", "minister"},
+  };
+  for (const PersonRow& r : rows) {
+    SCOPED_TRACE(std::string(r.lang) + ": " + r.text);
+    Extraction x = run(r.text);
+    EXPECT_EQ(x.language, r.lang);
+    auto it = std::find_if(x.people.begin(), x.people.end(), [&](const Person& p) { return p.name == r.name; });
+    ASSERT_NE(it, x.people.end());
+    EXPECT_EQ(it->role, r.role);
+    EXPECT_TRUE(it->quoted);
+  }
+}
+
+TEST(LexiconLanguages, French) {
+  check_rows("fr", {
+      {"La France et le Japon signent un protocole d'accord\n\nLa France et le Japon ont signé le 8 décembre 2023 à Tokyo un protocole d'accord sur l'hydrogène et l'ammoniac. "
+       "Les deux pays veulent développer ensemble des chaînes d'approvisionnement pour les carburants bas carbone.",
+       "", {"FR", "JP"}, "memorandum_of_understanding", "signed", "2023-12-08"},
+      {"Le Québec et la Bavière renouvellent leur accord\n\nLe Québec et la Bavière ont renouvelé aujourd’hui leur accord de coopération dans le domaine des véhicules électriques. "
+       "Les entreprises des deux régions pourront ainsi poursuivre leurs projets communs de recherche.",
+       "2024-03-12", {"CA-QC", "DE-BY"}, "cooperation_agreement", "renewed", "2024-03-12"},
+      {"Matières premières critiques\n\nL’Union européenne et l’Australie ont ouvert des négociations sur les matières premières critiques. "
+       "Les discussions porteront notamment sur le lithium, le cobalt et les terres rares.",
+       "", {"AU", "EU"}, "negotiations", "negotiating", ""},
+      {"Éolien en mer\n\nLa Norvège et l'Allemagne ont signé l'an dernier une déclaration commune sur l'éolien en mer. "
+       "Ce texte prévoit des échanges réguliers entre les administrations et les entreprises du secteur.",
+       "2024-05-03", {"DE", "NO"}, "joint_declaration", "signed", "2023"},
+      {"Hydrogène vert\n\nL'Allemagne et l'Espagne prévoient de signer une lettre d'intention sur l'hydrogène vert au cours de l'été. "
+       "Le document doit encadrer le développement des infrastructures de transport entre la péninsule Ibérique et l'Europe centrale.",
+       "", {"DE", "ES"}, "letter_of_intent", "planned", ""},
+      {"Voitures électriques\n\nLes ventes de voitures électriques ont augmenté de vingt pour cent en France l'an dernier, selon l'agence nationale de la statistique. "
+       "Les modèles les plus vendus restent les petites citadines et les véhicules utilitaires légers.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
+TEST(LexiconLanguages, Swedish) {
+  check_rows("sv", {
+      {"Sverige och Japan i vätgasavtal\n\nSverige och Japan undertecknade den 8 december 2023 ett samförståndsavtal om vätgas och havsbaserad vindkraft. "
+       "Avtalet ska göra det lättare för svenska och japanska företag att hitta samarbetspartner.",
+       "", {"JP", "SE"}, "memorandum_of_understanding", "signed", "2023-12-08"},
+      {"Förnyat samarbete om batterier\n\nSverige och Finland har i dag förnyat sitt samarbetsavtal om batterier och kritiska mineraler. "
+       "Länderna vill bygga upp en gemensam värdekedja i norra Europa.",
+       "2024-04-02", {"FI", "SE"}, "cooperation_agreement", "renewed", "2024-04-02"},
+      {"Förhandlingar inleds\n\nEU och Indonesien har inlett förhandlingar om ett samarbete kring kritiska mineraler. "
+       "Förhandlingarna väntas pågå under hela året och omfattar även frågor om miljö och arbetsvillkor.",
+       "", {"EU", "ID"}, "negotiations", "negotiating", ""},
+      {"Elflyg\n\nNorge och Sverige undertecknade i fjol en avsiktsförklaring om elflyg mellan länderna. "
+       "Målet är att de första kommersiella flygningarna ska kunna starta före slutet av decenniet.",
+       "2024-05-03", {"NO", "SE"}, "letter_of_intent", "signed", "2023"},
+      {"Strategiskt partnerskap\n\nSverige och Tyskland har sedan 2017 ett strategiskt partnerskap för innovation och hållbar utveckling. "
+       "Samarbetet omfattar bland annat forskning, elektrifiering och fossilfri industri.",
+       "", {"DE", "SE"}, "strategic_partnership", "signed", "2017"},
+      {"Fler elbilar\n\nAndelen elbilar bland nya personbilar i Sverige ökade kraftigt förra året, enligt myndigheten Trafikanalys. "
+       "Laddhybriderna minskade samtidigt något jämfört med året innan.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
+TEST(LexiconLanguages, Danish) {
+  check_rows("da", {
+      {"Danmark og Vietnam i havvindsaftale\n\nDanmark og Vietnam underskrev den 8. december 2023 et memorandum of understanding om havvind og grøn energi. "
+       "Aftalen skal styrke det danske og vietnamesiske samarbejde om den grønne omstilling.",
+       "", {"DK", "VN"}, "memorandum_of_understanding", "signed", "2023-12-08"},
+      {"Fornyet brintaftale\n\nDanmark og Tyskland har i dag fornyet deres samarbejdsaftale om brint og grøn omstilling. "
+       "Landene vil især samarbejde om en ny rørledning til transport af brint over grænsen.",
+       "2024-04-02", {"DE", "DK"}, "cooperation_agreement", "renewed", "2024-04-02"},
+      {"Forhandlinger om råstoffer\n\nEU og Chile har indledt forhandlinger om et samarbejde om kritiske råstoffer. "
+       "Forhandlingerne skal blandt andet handle om lithium og om miljøkrav til minedriften.",
+       "", {"CL", "EU"}, "negotiations", "negotiating", ""},
+      {"Grøn skibsfart\n\nDanmark og Indien indgik sidste år en hensigtserklæring om grøn skibsfart og havne. "
+       "Erklæringen lægger op til et tættere samarbejde mellem rederier, havne og myndigheder.",
+       "2024-05-03", {"DK", "IN"}, "letter_of_intent", "signed", "2023"},
+      {"Forlænget partnerskab\n\nDanmark og Kenya har forlænget deres strategiske samarbejde om vedvarende energi med fem år. "
+       "Samarbejdet omfatter blandt andet vindenergi, geotermi og energieffektivisering.",
+       "", {"DK", "KE"}, "strategic_partnership", "extended", ""},
+      {"Rekordmange elbiler\n\nSalget af elbiler i Danmark steg kraftigt sidste år, viser nye tal fra statistikken. "
+       "Hver anden nye personbil var en elbil, og andelen ventes at stige yderligere i år.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
+TEST(LexiconLanguages, Dutch) {
+  check_rows("nl", {
+      {"Nederland en Duitsland tekenen waterstofakkoord\n\nNederland en Duitsland hebben op 8 december 2023 een memorandum van overeenstemming over waterstof ondertekend. "
+       "Beide landen willen de aanleg van een gezamenlijk netwerk voor het transport van waterstof versnellen.",
+       "", {"DE", "NL"}, "memorandum_of_understanding", "signed", "2023-12-08"},
+      {"Samenwerking vernieuwd\n\nVlaanderen en Nederland hebben vandaag hun samenwerkingsovereenkomst over wind op zee vernieuwd. "
+       "De overeenkomst regelt onder meer de aansluiting van windparken op het elektriciteitsnet.",
+       "2024-04-02", {"BE-VLG", "NL"}, "cooperation_agreement", "renewed", "2024-04-02"},
+      {"Onderhandelingen\n\nDe EU en Chili zijn onderhandelingen gestart over een partnerschap voor kritieke grondstoffen. "
+       "Het gaat daarbij vooral om de winning en verwerking van lithium en koper.",
+       "", {"CL", "EU"}, "negotiations", "negotiating", ""},
+      {"CO2-opslag\n\nBelgië en Nederland ondertekenden vorig jaar een intentieverklaring over CO2-opslag onder de Noordzee. "
+       "Bedrijven uit beide landen kunnen hun uitstoot zo in lege gasvelden opslaan.",
+       "2024-05-03", {"BE", "NL"}, "letter_of_intent", "signed", "2023"},
+      {"Verlenging\n\nNederland en Noorwegen hebben hun samenwerkingsovereenkomst over waterstof met vijf jaar verlengd. "
+       "De overeenkomst richt zich op de import van waterstof via de havens van Rotterdam en Eemshaven.",
+       "", {"NL", "NO"}, "cooperation_agreement", "extended", ""},
+      {"Meer elektrische auto's\n\nHet aandeel elektrische auto's in de verkoop van nieuwe personenauto's in Nederland steeg vorig jaar tot ruim dertig procent. "
+       "Vooral kleine en middelgrote modellen waren populair bij particuliere kopers.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
+TEST(LexiconLanguages, Spanish) {
+  check_rows("es", {
+      {"España y Chile firman un memorando\n\nEspaña y Chile firmaron el 8 de diciembre de 2023 un memorando de entendimiento sobre hidrógeno verde. "
+       "El texto prevé el intercambio de conocimientos entre empresas y centros de investigación de ambos países.",
+       "", {"CL", "ES"}, "memorandum_of_understanding", "signed", "2023-12-08"},
+      {"Renovación del acuerdo\n\nEspaña y Portugal renovaron hoy su acuerdo de cooperación en energías renovables e interconexiones eléctricas. "
+       "Los dos gobiernos quieren acelerar la conexión de la península ibérica con el resto de Europa.",
+       "2024-04-02", {"ES", "PT"}, "cooperation_agreement", "renewed", "2024-04-02"},
+      {"Materias primas\n\nLa UE y Australia iniciaron negociaciones sobre materias primas críticas y tierras raras. "
+       "Las conversaciones se centrarán en el litio y en la diversificación de las cadenas de suministro.",
+       "", {"AU", "EU"}, "negotiations", "negotiating", ""},
+      {"Minerales críticos\n\nMéxico y Canadá firmaron el año pasado una declaración conjunta sobre minerales críticos. "
+       "Ambos países quieren reforzar las cadenas de suministro de litio y de otros materiales para la transición energética.",
+       "2024-05-03", {"CA", "MX"}, "joint_declaration", "signed", "2023"},
+      {"Litio e hidrógeno\n\nArgentina y Alemania tienen previsto firmar en marzo de 2025 una carta de intención sobre litio e hidrógeno. "
+       "El documento abrirá la puerta a nuevas inversiones de empresas alemanas en el norte del país.",
+       "", {"AR", "DE"}, "letter_of_intent", "planned", "2025-03"},
+      {"Coches eléctricos\n\nLas ventas de coches eléctricos en España crecieron un veinte por ciento el año pasado, según la asociación de fabricantes. "
+       "Los modelos más vendidos fueron los utilitarios y los todoterrenos compactos.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
+TEST(LexiconLanguages, Italian) {
+  check_rows("it", {
+      {"Italia e Germania firmano un memorandum\n\nL'Italia e la Germania hanno firmato l'8 dicembre 2023 un memorandum d'intesa sull'idrogeno. "
+       "L'intesa prevede la realizzazione di un corridoio per il trasporto dell'idrogeno dal Nord Africa all'Europa centrale.",
+       "", {"DE", "IT"}, "memorandum_of_understanding", "signed", "2023-12-08"},
+      {"Rinnovato l'accordo\n\nLa Lombardia e la Baviera hanno rinnovato oggi il loro accordo di cooperazione sull'innovazione. "
+       "Le due regioni collaborano soprattutto nei settori delle tecnologie mediche e della mobilità sostenibile.",
+       "2024-04-02", {"DE-BY", "IT-25"}, "cooperation_agreement", "renewed", "2024-04-02"},
+      {"Negoziati\n\nL’Unione europea e l’India hanno avviato i negoziati sulle materie prime critiche. "
+       "I colloqui riguarderanno anche gli investimenti nelle tecnologie pulite e nelle batterie.",
+       "", {"EU", "IN"}, "negotiations", "negotiating", ""},
+      {"Gas e idrogeno\n\nL'Italia e l'Algeria hanno firmato l'anno scorso una dichiarazione congiunta sul gas e sull'idrogeno. "
+       "Il documento punta a rafforzare la sicurezza degli approvvigionamenti energetici del Mediterraneo.",
+       "2024-05-03", {"DZ", "IT"}, "joint_declaration", "signed", "2023"},
+      {"Partenariato\n\nL'Italia e il Giappone hanno prorogato il loro partenariato strategico nel settore spaziale. "
+       "Le agenzie dei due paesi lavoreranno insieme su nuove missioni di osservazione della Terra.",
+       "", {"IT", "JP"}, "strategic_partnership", "extended", ""},
+      {"Auto elettriche\n\nLe vendite di auto elettriche in Italia sono cresciute del venti per cento l'anno scorso, secondo l'associazione dei costruttori. "
+       "I modelli più venduti restano le utilitarie e i piccoli suv.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
+TEST(LexiconLanguages, Dates) {
+  struct DateRow { const char* lang; const char* text; const char* published; const char* want; } rows[] = {
+      {"fr", "signé le 8 décembre 2023", "", "2023-12-08"},
+      {"fr", "signé le 3 juin", "2024-01-10", "2024-06-03"},
+      {"fr", "signé le 3 juin", "", "?month:6"},
+      {"fr", "en mars 2022", "", "2022-03"},
+      {"fr", "signé l’an dernier", "2024-05-03", "2023"},
+      {"fr", "signé aujourd'hui", "2024-05-03", "2024-05-03"},
+      {"fr", "signé hier", "2024-05-03", "2024-05-02"},
+      {"fr", "signé mardi", "2024-05-03", "2024-04-30"},
+      {"fr", "neutre d'ici 2030", "", ""},
+      {"sv", "undertecknat den 8 december 2023", "", "2023-12-08"},
+      {"sv", "undertecknat i fjol", "2024-05-03", "2023"},
+      {"sv", "undertecknat i går", "2024-05-03", "2024-05-02"},
+      {"sv", "undertecknat i tisdags", "2024-05-03", "2024-04-30"},
+      {"sv", "klimatneutralt senast 2045", "", ""},
+      {"da", "underskrevet den 8. december 2023", "", "2023-12-08"},
+      {"da", "underskrevet 8 dec. 2023", "", "2023-12-08"},
+      {"da", "underskrevet sidste år", "2024-05-03", "2023"},
+      {"da", "underskrevet i dag", "2024-05-03", "2024-05-03"},
+      {"da", "klimaneutral inden 2045", "", ""},
+      {"nl", "ondertekend op 8 december 2023", "", "2023-12-08"},
+      {"nl", "ondertekend op 8 dec. 2023", "", "2023-12-08"},
+      {"nl", "vorig jaar ondertekend", "2024-05-03", "2023"},
+      {"nl", "gisteren ondertekend", "2024-05-03", "2024-05-02"},
+      {"nl", "klimaatneutraal tegen 2050", "", ""},
+      {"es", "firmado el 8 de diciembre de 2023", "", "2023-12-08"},
+      {"es", "firmado el 8 de diciembre", "2024-01-10", "2023-12-08"},  // the December before
+      {"es", "firmado en diciembre de 2023", "", "2023-12"},
+      {"es", "firmado el año pasado", "2024-05-03", "2023"},
+      {"es", "firmado hoy", "2024-05-03", "2024-05-03"},
+      {"es", "neutralidad climática para 2050", "", ""},
+      {"it", "firmato l'8 dicembre 2023", "", "2023-12-08"},
+      {"it", "firmato il 3 giugno", "2024-01-10", "2024-06-03"},
+      {"it", "firmato l’anno scorso", "2024-05-03", "2023"},
+      {"it", "firmato ieri", "2024-05-03", "2024-05-02"},
+      {"it", "neutralità climatica entro il 2050", "", ""},
+  };
+  for (const auto& r : rows) EXPECT_EQ(first_date(r.lang, r.text, r.published), r.want) << r.lang << ": " << r.text;
+}
+
+TEST(LexiconLanguages, SinceIsMarked) {
+  const auto& f = test_util::lexicon_fixture();
+  ASSERT_TRUE(f.lexicon);
+  struct SinceRow { const char* lang; const char* text; } rows[] = {
+      {"fr", "depuis 2018"}, {"sv", "sedan 2018"}, {"da", "siden 2018"},
+      {"nl", "sinds 2018"},  {"es", "desde 2018"}, {"it", "dal 2018"},
+  };
+  for (const auto& r : rows) {
+    auto tokens = text::tokenize(r.text, r.lang);
+    auto mentions = f.lexicon->find(r.lang, r.text, tokens);
+    auto dates = find_dates(r.text, tokens, mentions, {});
+    ASSERT_EQ(dates.size(), 1u) << r.lang << ": " << r.text;
+    EXPECT_TRUE(dates[0].since) << r.lang << ": " << r.text;
+  }
+}
+
+// Elided articles stay on their word ("l'Allemagne", "dell'Italia"): the
+// gazetteer lists the elided forms, with both apostrophes.
+TEST(LexiconLanguages, ElidedNamesAreActors) {
+  struct ElisionRow { const char* text; std::vector<std::string> parties; } rows[] = {
+      {"Accord\n\nL’Allemagne et l'Inde ont signé un accord de coopération sur l’hydrogène.", {"DE", "IN"}},
+      {"Accordo\n\nIl governo dell'Italia e quello dell’Austria hanno firmato un accordo di cooperazione sull'idrogeno.", {"AT", "IT"}},
+  };
+  for (const auto& r : rows) {
+    Extraction x = run(r.text);
+    ASSERT_FALSE(x.events.empty()) << r.text;
+    EXPECT_EQ(party_keys(x.events[0]), r.parties) << r.text;
+  }
+}
+
+}  // namespace
+}  // namespace pactum::extract
