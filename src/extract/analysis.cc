@@ -21,6 +21,11 @@ bool SentenceView::has(Category c) const {
                      [c](const Mention& m) { return m.entry && m.entry->category == c; });
 }
 
+bool SentenceView::has_label(Category c, std::string_view label) const {
+  return std::any_of(mentions.begin(), mentions.end(),
+                     [&](const Mention& m) { return m.entry && m.entry->category == c && m.entry->label == label; });
+}
+
 std::string_view SentenceView::text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const {
   if (first >= end || end > tokens.size()) return {};
   auto b = tokens[first].span.begin, e = tokens[end - 1].span.end;
@@ -151,8 +156,13 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       // "Brüssel/Tokio." alone, or "TOKYO – ..."; "Norway, Japan and ..." is
       // no dateline: a comma needs capitals ("OSLO, 3 May").
       if (rest.starts_with(",")) {
+        // "OSLO, ..." in capitals, or "Bruxelles, le 19 février 2024": a
+        // place, a comma and a date.
         std::string_view first = s.tokens[0].span.of(doc);
         dateline = first.size() > 2 && std::all_of(first.begin(), first.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        for (const DateMention& d : s.dates) {
+          if (d.first_token >= next_token && d.first_token <= next_token + 2 && !d.relative) dateline = true;
+        }
       }
       if (dateline) {
         for (std::size_t i = 0; i < k; ++i) s.actors[i].venue = true;

@@ -47,6 +47,7 @@ struct SentenceView {
   // Lexicon mentions of one category, in token order.
   std::vector<const Mention*> of(Category c) const;
   bool has(Category c) const;
+  bool has_label(Category c, std::string_view label) const;
   std::string_view text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const;
 };
 

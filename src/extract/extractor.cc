@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "common/utf8.h"
@@ -243,6 +244,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // With no party named, all the main actors stand in (a multilateral
   // summit's page names its members up front); with one named, the first
   // main actor that is not it is the other side.
+  const bool named_here = parties.size() >= 2;  // not filled in from the lead
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;
     for (const MainActor& m : main_actors) {
@@ -272,10 +274,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     if (!d.target) dates.push_back(&d);
   }
 
-  auto make = [&](const std::string& stage, const DateMention* d) {
+  auto make = [&](const std::string& stage, const DateMention* d, const std::string& act_instrument) {
     Candidate c;
     c.event.parties = parties.parties();
-    c.event.instrument = instrument;
+    c.event.instrument = act_instrument;
     c.event.stage = stage;
     if (d) {
       c.event.date = d->date.to_string();
@@ -318,15 +320,24 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
       return false;
     };
-    for (const DateMention* d : dates) {
+    // Each act also takes the instrument named nearest to its date ("a
+    // trade agreement in December, a strategic partnership on 18 July").
+    auto nearest = [&](const DateMention* d, const std::vector<const Mention*>& of) -> const Mention* {
       const Mention* best = nullptr;
       int best_dist = 1 << 30;
-      for (const Mention* m : stages) {
+      for (const Mention* m : of) {
         int dist = std::abs(centre(m->first_token, m->end_token) - centre(d->first_token, d->end_token));
         if (across_clause(d, m)) dist += 1000;
         if (dist < best_dist) { best_dist = dist; best = m; }
       }
-      out.push_back(make(best ? best->entry->label : default_stage(d), d));
+      return best;
+    };
+    for (const DateMention* d : dates) {
+      const Mention* stage_mention = nearest(d, stages);
+      const Mention* instrument_near = nearest(d, instruments);
+      std::string act_instrument = instrument;
+      if (instrument_near && instrument_rank(instrument_near->entry->label) >= 3) act_instrument = instrument_near->entry->label;
+      out.push_back(make(stage_mention ? stage_mention->entry->label : default_stage(d), d, act_instrument));
     }
     return out;
   }
@@ -354,23 +365,41 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (stage.empty()) stage = default_stage(date);
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
-  // "The state government cooperates with Tokyo ... and Osaka": one
-  // bilateral act per partner of the document's own government.
-  if (self >= 0 && parties.size() >= 3) {
-    const std::vector<Party> all = parties.parties();
+  // A hub and its partners: "the state government cooperates with Tokyo
+  // ... and Osaka", "the EU's sixth partnership, after Canada and Ukraine
+  // in 2021, Kazakhstan and Namibia in 2022". One bilateral act per partner,
+  // dated by the date that follows it. Not for acts of all the listed
+  // parties together: a joint declaration, a platform, "between A, B and C".
+  const std::vector<Party> all = parties.parties();
+  std::optional<Party> hub;
+  if (self >= 0) {
     const Actor& self_actor = gazetteer_.actors()[static_cast<std::size_t>(self)];
-    const Party self_party{self_actor.name, self_actor.kind, self_actor.country, self_actor.subdivision, {}};
+    hub = Party{self_actor.name, self_actor.kind, self_actor.country, self_actor.subdivision, {}};
+  } else if (named_here && all.size() >= 3 && instrument != "joint_declaration" && instrument != "platform" &&
+             !s.has_label(Category::kConjunction, "between") && !main_actors.empty()) {
+    bool places = std::all_of(all.begin(), all.end(), [](const Party& p) { return p.kind != "organization"; });
+    const Party& first = main_actors.front().party;
+    bool present = std::any_of(all.begin(), all.end(), [&](const Party& p) { return party_key(p) == party_key(first); });
+    if (places && present) hub = first;
+  }
+  if (hub && all.size() >= 3) {
     for (const Party& p : all) {
-      if (p.name == self_party.name) continue;
+      if (party_key(p) == party_key(*hub)) continue;
+      const DateMention* partner_date = date;
+      if (dates.size() >= 2 && !p.span.empty()) {
+        for (const DateMention* d : dates) {
+          if (s.tokens[d->first_token].span.begin >= p.span.end) { partner_date = d; break; }
+        }
+      }
       PartySet pair(gazetteer_);
-      pair.add_party(self_party);
+      pair.add_party(*hub);
       pair.add_party(p);
       parties = pair;
-      out.push_back(make(stage, date));
+      out.push_back(make(stage, partner_date, instrument));
     }
     return out;
   }
-  out.push_back(make(stage, date));
+  out.push_back(make(stage, date, instrument));
   return out;
 }
 
