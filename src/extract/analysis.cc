@@ -133,7 +133,13 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   for (ActorMention& a : s.actors) {
     if (a.form != AliasForm::kDemonym) continue;
     for (const Mention& m : s.mentions) {
-      if (m.entry && m.entry->category == Category::kGovernment && m.first_token == a.end_token) a.form = AliasForm::kName;
+      // Label "gov": the demonym comes first; "gov_noun_first": the noun
+      // does ("le gouvernement japonais", "el gobierno japonés").
+      if (!m.entry || m.entry->category != Category::kGovernment) continue;
+      if ((m.entry->label == "gov" && m.first_token == a.end_token) ||
+          (m.entry->label == "gov_noun_first" && m.end_token == a.first_token)) {
+        a.form = AliasForm::kName;
+      }
     }
   }
 
@@ -223,9 +229,12 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
            starts_upper(s.tokens[end].span.of(doc))) {
       ++end;
     }
-    // The sentence's first word is capitalised anyway: keep it only if the
-    // name would otherwise be the head alone.
-    if (first == 0 && end - first > 2) ++first;
+    // The sentence's first word is capitalised anyway: an article there
+    // ("Die", "The") is not part of the name.
+    bool article = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      return o.entry && o.entry->category == Category::kDeterminer && o.first_token == first && o.end_token == first + 1;
+    });
+    if (article && end - first > 2) ++first;
     if (end - first < 2) continue;
     // A name that is an instrument ("Green Alliance") is not an organization.
     bool instrument = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {

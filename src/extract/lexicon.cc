@@ -16,7 +16,7 @@ namespace {
 constexpr std::array<std::string_view, static_cast<std::size_t>(Category::kCount)> kCategoryNames = {
     "instrument", "stage", "sector", "role", "speech", "month", "weekday", "relative_date",
     "date_qualifier", "chrome", "location_prep", "target_prep", "since_prep", "group_ref",
-    "cooperation", "agree_verb", "person_title", "hedge", "org_head", "self_ref", "conjunction", "government",
+    "cooperation", "agree_verb", "person_title", "hedge", "org_head", "self_ref", "conjunction", "government", "determiner",
     "date_marker", "era"};
 
 bool category_from_name(std::string_view name, Category* out) {

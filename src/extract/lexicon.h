@@ -32,8 +32,8 @@ enum class Category : std::uint8_t {
   kDateQualifier,  // label: early | mid | late (for "Anfang 2021", "late 2023")
   kChrome,         // label: end (the article ends here) | line (drop this line)
   kLocationPrep,   // label: in (a place named after it is a venue, not a party)
-  kTargetPrep,     // label: by (a year after it is a goal, not an event date)
-  kSincePrep,      // label: since (the cooperation is ongoing since then)
+  kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
+  kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
   kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land")
   kCooperation,    // label: cooperation (generic cooperation words)
   kAgreeVerb,      // label: agree ("agreed", "enige", "vereinbart")
@@ -43,6 +43,10 @@ enum class Category : std::uint8_t {
   kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen")
   kConjunction,    // label: and ("and", "og", "und", "sowie": joins parties; an attribute never stands across one)
   kGovernment,     // label: gov (after a demonym names the state itself: "the Japanese government", "norske myndigheter")
+  kDeterminer,     // label: det (an article: "the", "die", "le"; not the first word of a name)
+  kDateMarker,     // label: year | month | day (a number before it is that field: "2023年12月8日"),
+                   // year_one (an era's first year: "元年"), link (joins a relative year to a month: "今年の10月")
+  kEra,            // label: the Gregorian year of the era's year 0 ("令和" 2018: 令和5年 = 2023)
   kCount
 };
 
@@ -58,6 +62,16 @@ struct Mention {
   std::uint32_t first_token = 0, end_token = 0;
   const LexiconEntry* entry = nullptr;  // set for lexicon matches
   const Alias* alias = nullptr;         // set for actor matches
+};
+
+// A lexicon row as written in its data file (phrase unfolded, '*' kept), for
+// those who need the words themselves: search expands a sector named in a
+// query into the sector's phrases in every language.
+struct LexiconPhrase {
+  Category category;
+  std::string label;
+  std::string lang;    // the folder: ISO 639-1, or "xx"
+  std::string phrase;
 };
 
 class Lexicon {
@@ -78,6 +92,11 @@ class Lexicon {
                             const std::vector<text::Token>& tokens) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
+  // The compiled matcher find() uses for lang (for benchmarks and tests).
+  const PhraseMatcher& matcher(std::string_view lang) const { return language(lang)->matcher; }
+
+  // Every row of every language folder, in load order.
+  const std::vector<LexiconPhrase>& phrases() const { return phrases_; }
 
  private:
   struct Language {
@@ -88,6 +107,7 @@ class Lexicon {
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<LexiconEntry> entries_;  // payloads below entries_.size() index here
   std::map<std::string, Language, std::less<>> languages_;
+  std::vector<LexiconPhrase> phrases_;
 };
 
 }  // namespace pactum::extract
