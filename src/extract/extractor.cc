@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -13,6 +14,7 @@
 
 #include "common/utf8.h"
 #include "extract/analysis.h"
+#include "extract/dates.h"
 #include "extract/gazetteer.h"
 #include "extract/layout.h"
 #include "extract/lexicon.h"
@@ -51,6 +53,7 @@ struct Candidate {
   std::size_t sentence = 0;
   bool in_lead = false;                 // title or first paragraph
   bool dated_in_text = false;
+  bool dated_by_publication = false;    // undated lead act given the publication day
 };
 
 std::string party_key(const Party& p) {
@@ -382,6 +385,46 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     bool present = std::any_of(all.begin(), all.end(), [&](const Party& p) { return party_key(p) == party_key(first); });
     if (places && present) hub = first;
   }
+  // "Italia, Germania e Austria firmano ...": a hub listed with the others
+  // acts together with them.
+  if (hub && self < 0) {
+    auto token_at = [&](std::size_t offset) -> std::int64_t {
+      for (std::size_t t = 0; t < s.tokens.size(); ++t) {
+        if (s.tokens[t].span.begin == offset) return static_cast<std::int64_t>(t);
+      }
+      return -1;
+    };
+    auto only_glue = [&](std::int64_t from, std::int64_t to) {  // tokens [from, to) are "and", "the", ...
+      for (std::int64_t t = from; t < to; ++t) {
+        bool glue = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+          return m.entry && (m.entry->category == Category::kConjunction || m.entry->category == Category::kDeterminer) &&
+                 static_cast<std::int64_t>(m.first_token) <= t && t < static_cast<std::int64_t>(m.end_token);
+        });
+        if (!glue) return false;
+      }
+      return true;
+    };
+    const Party* hub_party = nullptr;
+    for (const Party& p : all) {
+      if (party_key(p) == party_key(*hub)) hub_party = &p;
+    }
+    if (hub_party && !hub_party->span.empty()) {
+      std::int64_t hub_first = token_at(hub_party->span.begin);
+      for (const Party& p : all) {
+        if (&p == hub_party || p.span.empty() || hub_first < 0) continue;
+        std::int64_t first = token_at(p.span.begin);
+        if (first < 0) continue;
+        // The token after each mention's end: spans end on a token end.
+        std::int64_t hub_end = hub_first, p_end = first;
+        while (hub_end < static_cast<std::int64_t>(s.tokens.size()) && s.tokens[static_cast<std::size_t>(hub_end)].span.end <= hub_party->span.end) ++hub_end;
+        while (p_end < static_cast<std::int64_t>(s.tokens.size()) && s.tokens[static_cast<std::size_t>(p_end)].span.end <= p.span.end) ++p_end;
+        if ((p_end <= hub_first && only_glue(p_end, hub_first)) || (hub_end <= first && only_glue(hub_end, first))) {
+          hub.reset();
+          break;
+        }
+      }
+    }
+  }
   if (hub && all.size() >= 3) {
     for (const Party& p : all) {
       if (party_key(p) == party_key(*hub)) continue;
@@ -426,7 +469,24 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   return instrument_rank((na ? b : a).event.instrument) < 3;
 }
 
+// Days between two full dates, or -1.
+int days_apart(const std::string& x, const std::string& y) {
+  auto a = PartialDate::parse(x), b = PartialDate::parse(y);
+  if (!a || !b || !a->day || !b->day) return -1;
+  namespace c = std::chrono;
+  auto days = [](const PartialDate& d) {
+    return c::sys_days{c::year{d.year} / c::month{static_cast<unsigned>(d.month)} / c::day{static_cast<unsigned>(d.day)}};
+  };
+  return static_cast<int>(std::abs((days(*a) - days(*b)).count()));
+}
+
 bool dates_compatible(const Candidate& a, const Candidate& b) {
+  // A title dated by its publication day and the body's "yesterday" or
+  // "on Wednesday" report one act.
+  if ((a.dated_by_publication || b.dated_by_publication) && days_apart(a.event.date, b.event.date) >= 0 &&
+      days_apart(a.event.date, b.event.date) <= 7) {
+    return true;
+  }
   if (!a.event.date.empty() && !b.event.date.empty()) {
     // "2023" and "2023-12-08" can be the same act, "2014" and "2017" not.
     const auto& x = a.event.date.size() < b.event.date.size() ? a.event.date : b.event.date;
@@ -449,7 +509,10 @@ void merge_into(Candidate& a, const Candidate& b) {
   }
   if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
   if (stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
-  if (b.event.date.size() > a.event.date.size()) a.event.date = b.event.date;
+  if (b.event.date.size() > a.event.date.size() || (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
+    a.event.date = b.event.date;
+    a.dated_by_publication = b.dated_by_publication;
+  }
   if (a.unresolved_date.empty()) a.unresolved_date = b.unresolved_date;
   a.dated_in_text = a.dated_in_text || b.dated_in_text;
   a.in_lead = a.in_lead || b.in_lead;
@@ -528,6 +591,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && layout.published.day &&
           (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended")) {
         c.event.date = layout.published.to_string();
+        c.dated_by_publication = true;
       }
       // Sectors: those named in the evidence sentence.
       for (const Mention* m : views[i].of(Category::kSector)) {
