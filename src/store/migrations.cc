@@ -145,11 +145,140 @@ CREATE TABLE document_organizations (
 PRAGMA application_id = 1346454356;
 )sql";
 
+// The knowledge base and search. Everything here is derived from documents
+// and events (and so rebuilt by SqliteStore::rebuild_knowledge_base()),
+// except the curation tables, which hold what analysts said and are never
+// recomputed. kb_state.rebuild_needed asks the store to fill the derived
+// tables for documents stored before this migration: SQL cannot tokenize or
+// fingerprint text, so the store does it in C++ on open.
+constexpr const char* kMigration2 = R"sql(
+-- An analyst's verdict on an event: NULL (as extracted), confirmed, rejected.
+ALTER TABLE events ADD COLUMN curation TEXT CHECK (curation IS NULL OR curation IN ('confirmed', 'rejected'));
+
+-- MinHash signature of the document's word 3-shingles (kb/near_duplicate.h),
+-- and its LSH band keys, so that near-copies are found by index lookups.
+CREATE TABLE document_fingerprints (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  signature   BLOB NOT NULL
+) STRICT;
+CREATE TABLE document_bands (
+  band_key    INTEGER NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band_key, document_id)
+) WITHOUT ROWID, STRICT;
+
+-- A near-copy (a syndicated press release) and the first stored document it
+-- copies; a copy's events add no source to an agreement.
+CREATE TABLE document_links (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  original_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  similarity  REAL NOT NULL CHECK (similarity >= 0.0 AND similarity <= 1.0),
+  CHECK (document_id <> original_id)
+) STRICT;
+CREATE INDEX document_links_original ON document_links(original_id);
+
+-- Agreements merged across documents (kb/agreements.h). party_key is
+-- kb::party_key() of the parties' actor ids.
+CREATE TABLE agreements (
+  id         INTEGER PRIMARY KEY,
+  party_key  TEXT NOT NULL,
+  instrument TEXT NOT NULL
+) STRICT;
+CREATE INDEX agreements_party_key ON agreements(party_key);
+
+CREATE TABLE agreement_parties (
+  agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+  actor_id     INTEGER NOT NULL REFERENCES actors(id),
+  PRIMARY KEY (agreement_id, actor_id)
+) WITHOUT ROWID, STRICT;
+CREATE INDEX agreement_parties_actor ON agreement_parties(actor_id, agreement_id);
+
+-- The acts of an agreement's timeline; date widened like events.date.
+CREATE TABLE agreement_acts (
+  id           INTEGER PRIMARY KEY,
+  agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+  stage        TEXT NOT NULL,
+  date         TEXT CHECK )sql" PACTUM_DATE_FORM("date") R"sql(,
+  date_lo      TEXT GENERATED ALWAYS AS (CASE length(date)
+                 WHEN 4 THEN date || '-01-01' WHEN 7 THEN date || '-01' ELSE date END) VIRTUAL,
+  date_hi      TEXT GENERATED ALWAYS AS (CASE length(date)
+                 WHEN 4 THEN date || '-12-31' WHEN 7 THEN date || '-31' ELSE date END) VIRTUAL
+) STRICT;
+CREATE INDEX agreement_acts_agreement ON agreement_acts(agreement_id);
+
+-- Which event states which act; is_copy marks events of near-copies.
+CREATE TABLE agreement_events (
+  event_id     INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+  act_id       INTEGER NOT NULL REFERENCES agreement_acts(id) ON DELETE CASCADE,
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  is_copy      INTEGER NOT NULL CHECK (is_copy IN (0, 1))
+) STRICT;
+CREATE INDEX agreement_events_agreement ON agreement_events(agreement_id, act_id);
+CREATE INDEX agreement_events_document ON agreement_events(document_id);
+
+-- Organization names under kb::org_name_key(), so that "Equinor ASA" found
+-- in a new document joins the actor "Equinor".
+CREATE TABLE actor_name_keys (
+  name_key TEXT NOT NULL,
+  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  PRIMARY KEY (name_key, actor_id)
+) WITHOUT ROWID, STRICT;
+
+-- Keys of actors merged into another (curation): a later document naming
+-- the old key lands on the actor it was merged into.
+CREATE TABLE actor_redirects (
+  key      TEXT PRIMARY KEY COLLATE NOCASE,
+  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE
+) WITHOUT ROWID, STRICT;
+
+-- Curated event facts, keyed by what survives re-extraction (the document's
+-- content hash and the evidence span), applied over whatever is extracted.
+-- field: status | instrument | stage | date | sectors | duration_years.
+CREATE TABLE event_overrides (
+  content_hash   TEXT NOT NULL,
+  evidence_begin INTEGER NOT NULL,
+  evidence_end   INTEGER NOT NULL,
+  field          TEXT NOT NULL,
+  value          TEXT,
+  PRIMARY KEY (content_hash, evidence_begin, evidence_end, field)
+) WITHOUT ROWID, STRICT;
+
+-- Every curation, append-only.
+CREATE TABLE curation_log (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  author    TEXT NOT NULL CHECK (author <> ''),
+  target    TEXT NOT NULL CHECK (target IN ('event', 'actor')),
+  target_id INTEGER NOT NULL,
+  action    TEXT NOT NULL,
+  field     TEXT,
+  old_value TEXT,
+  new_value TEXT,
+  note      TEXT
+) STRICT;
+
+-- Full text of documents (title, text) and of their events' evidence.
+-- Contentless: the text lives in documents, the index holds only terms.
+-- unicode61 without diacritics, so "Møre" finds "More"; text with Japanese
+-- is indexed as MeCab tokens separated by spaces (unicode61 alone keeps a run
+-- of kanji as one token). rowid = documents.id.
+CREATE VIRTUAL TABLE search_index USING fts5(
+  title, body, evidence, content='', tokenize='unicode61 remove_diacritics 2');
+
+CREATE TABLE kb_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID, STRICT;
+INSERT INTO kb_state(key, value) SELECT 'rebuild_needed', '1' WHERE EXISTS (SELECT 1 FROM documents);
+)sql";
+
 #undef PACTUM_DATE_FORM
 
 // Append only; see the top of this file.
 constexpr Migration kMigrations[] = {
     {1, "documents, actors, events and people", kMigration1},
+    {2, "agreements, near-duplicates, curation and the search index", kMigration2},
 };
 
 }  // namespace

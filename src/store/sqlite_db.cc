@@ -105,6 +105,19 @@ void Statement::bind_text_or_null(const char* name, std::string_view value) {
   }
 }
 
+void Statement::bind_blob(const char* name, std::string_view bytes) {
+  if (int i = index_of(name)) {
+    note_bind(sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT), name);
+  }
+}
+
+std::string Statement::column_blob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_, column);
+  if (data == nullptr) return {};
+  auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column));
+  return std::string(static_cast<const char*>(data), size);
+}
+
 void Statement::bind_null(const char* name) {
   if (int i = index_of(name)) note_bind(sqlite3_bind_null(stmt_, i), name);
 }

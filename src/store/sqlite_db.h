@@ -41,6 +41,7 @@ class Statement {
   // "" binds NULL: the store keeps absent strings as NULL.
   void bind_text_or_null(const char* name, std::string_view value);
   void bind_null(const char* name);
+  void bind_blob(const char* name, std::string_view bytes);
 
   // Advances: true when a row is ready, false when the statement is done.
   Result<bool> step();
@@ -52,6 +53,8 @@ class Statement {
   // NULL reads as "".
   std::string column_text(int column) const;
   bool column_is_null(int column) const;
+  // The bytes of a BLOB column ("" for NULL).
+  std::string column_blob(int column) const;
 
   // Rewinds and clears bindings and any remembered bind error.
   void reset();

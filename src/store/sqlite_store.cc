@@ -6,11 +6,19 @@
 #include <string>
 #include <utility>
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "common/utf8.h"
+#include "kb/agreements.h"
+#include "kb/near_duplicate.h"
+#include "kb/taxonomy.h"
 #include "store/keys.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "text/segment.h"
 
 namespace pactum::store {
 
@@ -76,7 +84,7 @@ std::string widen_date(const std::string& date, bool upper) {
 // The columns read_event() expects, in order.
 constexpr const char* kEventColumns =
     "e.id, e.document_id, d.source, d.language, e.instrument, e.stage, e.date, "
-    "e.duration_years, e.confidence, e.evidence, e.evidence_begin, e.evidence_end";
+    "e.duration_years, e.confidence, e.evidence, e.evidence_begin, e.evidence_end, e.curation";
 
 EventRecord read_event(sqlite::Statement& s) {
   EventRecord r;
@@ -92,6 +100,7 @@ EventRecord read_event(sqlite::Statement& s) {
   r.event.evidence = s.column_text(9);
   r.event.evidence_span = {static_cast<std::size_t>(s.column_int(10)),
                            static_cast<std::size_t>(s.column_int(11))};
+  r.curation = s.column_text(12);
   return r;
 }
 
@@ -121,6 +130,21 @@ class SqliteStore final : public Store {
   Result<std::vector<extract::Person>> people(std::int64_t document_id) override;
   Result<int> schema_version() override;
 
+  Result<std::vector<AgreementRecord>> agreements(const AgreementFilter& filter) override;
+  Result<AgreementRecord> agreement(std::int64_t id) override;
+  Result<std::int64_t> agreement_of_event(std::int64_t event_id) override;
+  Result<std::optional<DocumentLink>> original_of(std::int64_t document_id) override;
+  Status rebuild_knowledge_base() override;
+  Result<std::vector<CurationEntry>> curate_event(std::int64_t event_id,
+                                                  const EventCuration& curation) override;
+  Result<CurationEntry> merge_actors(const std::string& keep, const std::string& absorb,
+                                     const std::string& author, const std::string& note) override;
+  Result<std::vector<CurationEntry>> curation_log(std::size_t limit) override;
+  Result<SearchResult> search(const TextQuery& query, const SearchFilter& filter) override;
+
+  // Fills the derived tables of a store migrated from before them.
+  Status rebuild_if_needed();
+
  private:
   // Write path; each runs inside put()'s transaction.
   Result<std::optional<std::int64_t>> insert_document(const ingest::Document& doc,
@@ -128,9 +152,31 @@ class SqliteStore final : public Store {
   Status insert_people(std::int64_t document_id, const ingest::Document& doc,
                        const extract::Extraction& x);
   Status insert_organizations(std::int64_t document_id, const extract::Extraction& x);
-  Status insert_event(std::int64_t document_id, std::size_t position, const ingest::Document& doc,
-                      const extract::Event& e);
+  // Returns the event's id; the parties' actor ids go to *actor_ids and the
+  // curation status, if a curator set one for this event before, to *curation.
+  Result<std::int64_t> insert_event(std::int64_t document_id, std::size_t position,
+                                    const ingest::Document& doc, const extract::Event& e,
+                                    std::vector<std::int64_t>* actor_ids, std::string* curation);
   Result<std::int64_t> upsert_actor(const extract::Party& party, std::string_view mention);
+  Status add_name_key(std::int64_t actor_id, std::string_view name);
+
+  // Knowledge base, inside a write transaction.
+  Status apply_overrides(const std::string& content_hash, extract::Event& e, std::string* curation);
+  Result<bool> link_near_duplicate(std::int64_t document_id, std::string_view text, std::string_view lang);
+  Status index_document(std::int64_t document_id, std::string_view title, std::string_view text,
+                        std::string_view lang, const std::vector<std::string>& evidence);
+  Status place_event(std::int64_t event_id, std::int64_t document_id,
+                     const std::vector<std::int64_t>& actor_ids, const std::string& instrument,
+                     const std::string& stage, const std::string& date, bool is_copy);
+  Status place_stored_event(std::int64_t event_id);
+  Status replace_party_set(const std::string& key, std::int64_t also_event);
+  Status rebuild_agreements();
+  Status rebuild_locked();
+  Result<std::int64_t> log_curation(const CurationEntry& e);
+  Result<std::vector<CurationEntry>> read_log(const std::string& where, std::int64_t arg, std::size_t limit);
+  Result<std::optional<std::int64_t>> find_actor_id(const std::string& name_or_code);
+  Result<AgreementRecord> load_agreement(std::int64_t id);
+  Result<std::vector<EventRecord>> document_events(std::int64_t document_id);
 
   // Read path; callers hold a read transaction so that the parts agree.
   Status load_event_details(EventRecord& r);
@@ -156,9 +202,40 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
   std::int64_t document_id = **id;
   Status st = insert_organizations(document_id, x);
   if (st.is_ok()) st = insert_people(document_id, doc, x);
+  struct Placed {
+    std::int64_t id;
+    std::vector<std::int64_t> actors;
+    std::string curation;
+  };
+  std::vector<Placed> placed;
   for (std::size_t i = 0; st.is_ok() && i < x.events.size(); ++i) {
-    st = insert_event(document_id, i, doc, x.events[i]);
-    if (!st.is_ok()) st = with_context(st, "event " + std::to_string(i + 1));
+    Placed p;
+    auto event_id = insert_event(document_id, i, doc, x.events[i], &p.actors, &p.curation);
+    if (!event_id.is_ok()) {
+      st = with_context(event_id.status(), "event " + std::to_string(i + 1));
+    } else {
+      p.id = *event_id;
+      placed.push_back(std::move(p));
+    }
+  }
+  // The knowledge base follows in the same transaction: a near-copy link,
+  // the search index, and each event's place among the agreements.
+  if (st.is_ok()) {
+    auto copy = link_near_duplicate(document_id, doc.text, x.language);
+    if (!copy.is_ok()) st = copy.status();
+  }
+  if (st.is_ok()) {
+    std::vector<std::string> evidence;
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+      if (placed[i].curation != "rejected") evidence.push_back(x.events[i].evidence);
+    }
+    st = index_document(document_id, doc.title.empty() ? x.title : doc.title, doc.text, x.language, evidence);
+  }
+  for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
+    if (placed[i].curation == "rejected") continue;
+    // Placed by the stored row: curated overrides (if any) are in it, and
+    // the near-copy link just written marks its events as a copy's.
+    st = place_stored_event(placed[i].id);
   }
   if (st.is_ok()) st = tx->commit();
   if (!st.is_ok()) return with_context(st, doc.source);
@@ -228,16 +305,20 @@ Status SqliteStore::insert_people(std::int64_t document_id, const ingest::Docume
   return Status::ok();
 }
 
-Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
-                                 const ingest::Document& doc, const extract::Event& e) {
-  PACTUM_RETURN_IF_ERROR(check_span(e.evidence_span, doc.text.size(), "evidence"));
+Result<std::int64_t> SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
+                                               const ingest::Document& doc, const extract::Event& extracted,
+                                               std::vector<std::int64_t>* actor_ids, std::string* curation) {
+  PACTUM_RETURN_IF_ERROR(check_span(extracted.evidence_span, doc.text.size(), "evidence"));
+  // What a curator said about this event wins over what was extracted.
+  extract::Event e = extracted;
+  PACTUM_RETURN_IF_ERROR(apply_overrides(doc.content_hash, e, curation));
   std::int64_t event_id = 0;
   {
     auto s = db_.statement(
         "INSERT INTO events(document_id, position, instrument, stage, date, duration_years, "
-        "confidence, evidence, evidence_begin, evidence_end) "
+        "confidence, evidence, evidence_begin, evidence_end, curation) "
         "VALUES (:doc, :pos, :instrument, :stage, :date, :duration, :confidence, :evidence, "
-        ":begin, :end) RETURNING id");
+        ":begin, :end, :curation) RETURNING id");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":doc", document_id);
     (*s)->bind_int(":pos", to_int64(position));
@@ -255,6 +336,7 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
     (*s)->bind_text(":evidence", e.evidence);
     (*s)->bind_int(":begin", to_int64(e.evidence_span.begin));
     (*s)->bind_int(":end", to_int64(e.evidence_span.end));
+    (*s)->bind_text_or_null(":curation", *curation);
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
     if (!*row) return Status::internal("INSERT ... RETURNING gave no row");
@@ -267,6 +349,7 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
     PACTUM_RETURN_IF_ERROR(check_span(party.span, doc.text.size(), what));
     auto actor_id = upsert_actor(party, party.span.of(doc.text));
     if (!actor_id.is_ok()) return with_context(actor_id.status(), what);
+    actor_ids->push_back(*actor_id);
     auto s = db_.statement(
         "INSERT INTO event_parties(event_id, position, actor_id, mention_begin, mention_end) "
         "VALUES (:event, :pos, :actor, :begin, :end)");
@@ -307,11 +390,55 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
     (*s)->bind_text_or_null(":affiliation", sig.affiliation);
     PACTUM_RETURN_IF_ERROR((*s)->run());
   }
-  return Status::ok();
+  return event_id;
 }
 
 Result<std::int64_t> SqliteStore::upsert_actor(const extract::Party& party, std::string_view mention) {
   std::string key = actor_key(party);
+  // An actor a curator merged away, or an organization without a code whose
+  // name (less its legal form) is already an actor's name or alias: the
+  // mention joins that actor instead of starting a new one.
+  std::optional<std::int64_t> known;
+  {
+    auto s = db_.statement("SELECT actor_id FROM actor_redirects WHERE key = :key");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":key", key);
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (*row) known = (*s)->column_int(0);
+  }
+  if (!known && key.rfind("name:", 0) == 0) {
+    auto s = db_.statement(
+        "SELECT id FROM actors WHERE key = :key UNION ALL "
+        "SELECT min(actor_id) FROM actor_name_keys WHERE name_key = :name_key "
+        "AND NOT EXISTS (SELECT 1 FROM actors WHERE key = :key) LIMIT 1");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":key", key);
+    (*s)->bind_text(":name_key", kb::org_name_key(party.name));
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (*row && !(*s)->column_is_null(0)) known = (*s)->column_int(0);
+  }
+  if (known) {
+    // The mention and, if it differs from the actor's, the party's own name
+    // become aliases ("Equinor ASA" of Equinor).
+    for (std::string_view alias : {mention, std::string_view(party.name)}) {
+      std::string folded = fold_case(alias);
+      if (!alias.empty() && is_valid_utf8(alias)) {
+        auto s = db_.statement(
+            "INSERT INTO actor_aliases(actor_id, alias, alias_folded) SELECT :actor, :alias, :folded "
+            "WHERE NOT EXISTS (SELECT 1 FROM actors WHERE id = :actor AND name_folded = :folded) "
+            "ON CONFLICT(actor_id, alias) DO NOTHING");
+        if (!s.is_ok()) return s.status();
+        (*s)->bind_int(":actor", *known);
+        (*s)->bind_text(":alias", alias);
+        (*s)->bind_text(":folded", folded);
+        PACTUM_RETURN_IF_ERROR((*s)->run());
+        PACTUM_RETURN_IF_ERROR(add_name_key(*known, alias));
+      }
+    }
+    return *known;
+  }
   {
     // The first document to name an actor sets its name and kind; later ones
     // only add aliases.
@@ -340,6 +467,7 @@ Result<std::int64_t> SqliteStore::upsert_actor(const extract::Party& party, std:
     actor_id = (*s)->column_int(0);
     name_folded = (*s)->column_text(1);
   }
+  PACTUM_RETURN_IF_ERROR(add_name_key(actor_id, party.name));
   // The mention as written becomes an alias, unless it is the name itself
   // (in any case: matching ignores case) or not text at all (a span cutting
   // a character in two, a bug upstream that should not cost the document).
@@ -353,8 +481,21 @@ Result<std::int64_t> SqliteStore::upsert_actor(const extract::Party& party, std:
     (*s)->bind_text(":alias", mention);
     (*s)->bind_text(":folded", mention_folded);
     PACTUM_RETURN_IF_ERROR((*s)->run());
+    PACTUM_RETURN_IF_ERROR(add_name_key(actor_id, mention));
   }
   return actor_id;
+}
+
+Status SqliteStore::add_name_key(std::int64_t actor_id, std::string_view name) {
+  std::string key = kb::org_name_key(name);
+  if (key.empty()) return Status::ok();
+  auto s = db_.statement(
+      "INSERT INTO actor_name_keys(name_key, actor_id) VALUES (:key, :actor) "
+      "ON CONFLICT(name_key, actor_id) DO NOTHING");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":key", key);
+  (*s)->bind_int(":actor", actor_id);
+  return (*s)->run();
 }
 
 // ---- reads -----------------------------------------------------------------
@@ -515,6 +656,7 @@ Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
   if (f.until) sql += " AND e.date_hi <= :until";
   if (f.language) sql += " AND d.language = :language";
   if (f.min_confidence) sql += " AND e.confidence >= :min_confidence";
+  if (!f.include_rejected) sql += " AND e.curation IS NOT 'rejected'";
   sql += " ORDER BY e.date_lo IS NULL, e.date_lo, e.id";
   if (f.limit > 0) sql += " LIMIT :limit";
 
@@ -581,6 +723,16 @@ Result<ActorRecord> SqliteStore::actor(const std::string& name_or_code) {
   std::lock_guard lock(mu_);
   auto tx = Transaction::begin(db_, Transaction::Mode::kRead);
   if (!tx.is_ok()) return tx.status();
+  auto found = find_actor_id(name_or_code);
+  if (!found.is_ok()) return found.status();
+  if (!*found) return Status::not_found("no actor named '" + name_or_code + "'");
+  auto a = load_actor(**found);
+  if (!a.is_ok()) return a.status();
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return a;
+}
+
+Result<std::optional<std::int64_t>> SqliteStore::find_actor_id(const std::string& name_or_code) {
   std::optional<std::int64_t> found;
   if (auto id = parse_id(name_or_code)) {
     auto s = db_.statement("SELECT id FROM actors WHERE id = :id");
@@ -605,11 +757,7 @@ Result<ActorRecord> SqliteStore::actor(const std::string& name_or_code) {
     if (!row.is_ok()) return row.status();
     if (*row) found = (*s)->column_int(0);
   }
-  if (!found) return Status::not_found("no actor named '" + name_or_code + "'");
-  auto a = load_actor(*found);
-  if (!a.is_ok()) return a.status();
-  PACTUM_RETURN_IF_ERROR(tx->commit());
-  return a;
+  return found;
 }
 
 Result<std::vector<ActorRecord>> SqliteStore::actors() {
@@ -699,6 +847,1129 @@ Result<int> SqliteStore::schema_version() {
   return static_cast<int>(*v);
 }
 
+// ---- knowledge base: writes ------------------------------------------------
+
+// Text with Japanese (or Chinese) characters: unicode61 keeps a run of kanji
+// as one token, so such text is indexed as MeCab tokens instead.
+bool has_cjk(std::string_view s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
+    // U+3040..U+30FF (kana) and U+3400..U+9FFF (CJK ideographs).
+    if ((b0 == 0xE3 && b1 >= 0x81 && b1 <= 0x83) || (b0 == 0xE3 && b1 >= 0x90) ||
+        (b0 >= 0xE4 && b0 <= 0xE9)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string index_text(std::string_view text) {
+  if (!has_cjk(text)) return std::string(text);
+  std::string out;
+  for (const text::Token& t : text::tokenize(text, "ja")) {
+    if (!out.empty()) out += ' ';
+    out += t.folded;
+  }
+  return out;
+}
+
+Status SqliteStore::apply_overrides(const std::string& content_hash, extract::Event& e,
+                                    std::string* curation) {
+  auto s = db_.statement(
+      "SELECT field, value FROM event_overrides WHERE content_hash = :hash AND evidence_begin = :begin "
+      "AND evidence_end = :end");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":hash", content_hash);
+  (*s)->bind_int(":begin", to_int64(e.evidence_span.begin));
+  (*s)->bind_int(":end", to_int64(e.evidence_span.end));
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) break;
+    std::string field = (*s)->column_text(0), value = (*s)->column_text(1);
+    if (field == "status") *curation = value;
+    if (field == "instrument") e.instrument = value;
+    if (field == "stage") e.stage = value;
+    if (field == "date") e.date = value;
+    if (field == "duration_years") {
+      e.duration_years = value.empty() ? std::nullopt : std::optional<int>(std::stoi(value));
+    }
+    if (field == "sectors") {
+      e.sectors.clear();
+      std::size_t at = 0;
+      while (at <= value.size() && !value.empty()) {
+        std::size_t comma = value.find(',', at);
+        if (comma == std::string::npos) comma = value.size();
+        if (comma > at) e.sectors.push_back(value.substr(at, comma - at));
+        at = comma + 1;
+      }
+    }
+  }
+  return Status::ok();
+}
+
+Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, std::string_view text,
+                                              std::string_view lang) {
+  auto sig = kb::signature(text, lang);
+  if (!sig) return false;
+  auto keys = kb::band_keys(*sig);
+  std::optional<DocumentLink> best;
+  {
+    // Candidates share a band; the signature decides. Several bands may
+    // name one candidate: DISTINCT.
+    std::string sql =
+        "SELECT f.document_id, f.signature, coalesce(l.original_id, f.document_id) "
+        "FROM document_fingerprints f LEFT JOIN document_links l ON l.document_id = f.document_id "
+        "WHERE f.document_id IN (SELECT document_id FROM document_bands WHERE band_key IN (";
+    for (int i = 0; i < kb::kBands; ++i) sql += (i ? ", :k" : ":k") + std::to_string(i);
+    sql += ")) AND f.document_id <> :doc";
+    auto s = db_.statement(sql);
+    if (!s.is_ok()) return s.status();
+    for (int i = 0; i < kb::kBands; ++i) (*s)->bind_int((":k" + std::to_string(i)).c_str(), keys[i]);
+    (*s)->bind_int(":doc", document_id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      auto other = kb::decode((*s)->column_blob(1));
+      if (!other) continue;
+      double sim = kb::similarity(*sig, *other);
+      if (sim < kb::kNearDuplicateSimilarity) continue;
+      // Link to the root original, so that copies of copies count once.
+      DocumentLink link{document_id, (*s)->column_int(2), sim};
+      if (!best || sim > best->similarity || (sim == best->similarity && link.original_id < best->original_id)) {
+        best = link;
+      }
+    }
+  }
+  {
+    auto s = db_.statement(
+        "INSERT OR REPLACE INTO document_fingerprints(document_id, signature) VALUES (:doc, :sig)");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":doc", document_id);
+    (*s)->bind_blob(":sig", kb::encode(*sig));
+    PACTUM_RETURN_IF_ERROR((*s)->run());
+  }
+  {
+    auto s = db_.statement("INSERT OR IGNORE INTO document_bands(band_key, document_id) VALUES (:key, :doc)");
+    if (!s.is_ok()) return s.status();
+    for (std::int64_t key : keys) {
+      (*s)->reset();
+      (*s)->bind_int(":key", key);
+      (*s)->bind_int(":doc", document_id);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
+  }
+  if (!best || best->original_id == document_id) return false;
+  auto s = db_.statement(
+      "INSERT OR REPLACE INTO document_links(document_id, original_id, similarity) VALUES (:doc, :orig, :sim)");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":doc", document_id);
+  (*s)->bind_int(":orig", best->original_id);
+  (*s)->bind_double(":sim", best->similarity);
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  return true;
+}
+
+Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string_view text,
+                                   std::string_view, const std::vector<std::string>& evidence) {
+  std::string joined;
+  for (const auto& e : evidence) joined += (joined.empty() ? "" : "\n") + e;
+  auto s = db_.statement(
+      "INSERT INTO search_index(rowid, title, body, evidence) VALUES (:doc, :title, :body, :evidence)");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":doc", document_id);
+  (*s)->bind_text(":title", index_text(title));
+  (*s)->bind_text(":body", index_text(text));
+  (*s)->bind_text(":evidence", index_text(joined));
+  return (*s)->run();
+}
+
+Status SqliteStore::place_stored_event(std::int64_t event_id) {
+  std::int64_t document_id = 0;
+  std::string instrument, stage, date, curation;
+  bool is_copy = false;
+  {
+    auto s = db_.statement(
+        "SELECT e.document_id, e.instrument, e.stage, e.date, e.curation, "
+        "EXISTS (SELECT 1 FROM document_links l WHERE l.document_id = e.document_id) "
+        "FROM events e WHERE e.id = :id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", event_id);
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) return Status::not_found("event " + std::to_string(event_id));
+    document_id = (*s)->column_int(0);
+    instrument = (*s)->column_text(1);
+    stage = (*s)->column_text(2);
+    date = (*s)->column_text(3);
+    curation = (*s)->column_text(4);
+    is_copy = (*s)->column_int(5) != 0;
+  }
+  if (curation == "rejected") return Status::ok();
+  std::vector<std::int64_t> actors;
+  {
+    auto s = db_.statement("SELECT actor_id FROM event_parties WHERE event_id = :id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", event_id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      actors.push_back((*s)->column_int(0));
+    }
+  }
+  return place_event(event_id, document_id, actors, instrument, stage, date, is_copy);
+}
+
+Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
+                                const std::vector<std::int64_t>& actor_ids, const std::string& instrument,
+                                const std::string& stage, const std::string& date, bool is_copy) {
+  std::string key = kb::party_key(actor_ids);
+  if (key.empty()) return Status::ok();
+  // The party set's agreements as known so far, oldest first.
+  std::vector<kb::AgreementState> known;
+  {
+    auto s = db_.statement("SELECT id, instrument FROM agreements WHERE party_key = :key ORDER BY id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":key", key);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      known.push_back({(*s)->column_int(0), (*s)->column_text(1), {}});
+    }
+  }
+  if (!known.empty()) {
+    auto s = db_.statement(
+        "SELECT c.id, c.agreement_id, c.stage, c.date FROM agreement_acts c "
+        "JOIN agreements a ON a.id = c.agreement_id WHERE a.party_key = :key ORDER BY c.id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":key", key);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      std::int64_t agreement_id = (*s)->column_int(1);
+      for (auto& a : known) {
+        if (a.id == agreement_id) a.acts.push_back({(*s)->column_int(0), (*s)->column_text(2), (*s)->column_text(3)});
+      }
+    }
+  }
+  kb::EventFact fact{event_id, instrument, stage, date};
+  kb::Placement where = kb::place(fact, known);
+  auto before = known;
+  auto [ai, ci] = kb::apply(fact, where, known);
+  kb::AgreementState& a = known[ai];
+  if (!where.agreement) {
+    auto s = db_.statement("INSERT INTO agreements(party_key, instrument) VALUES (:key, :instrument) RETURNING id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":key", key);
+    (*s)->bind_text(":instrument", a.instrument);
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) return Status::internal("INSERT ... RETURNING gave no row");
+    a.id = (*s)->column_int(0);
+    std::set<std::int64_t> distinct(actor_ids.begin(), actor_ids.end());
+    auto p = db_.statement("INSERT INTO agreement_parties(agreement_id, actor_id) VALUES (:a, :actor)");
+    if (!p.is_ok()) return p.status();
+    for (std::int64_t actor : distinct) {
+      (*p)->reset();
+      (*p)->bind_int(":a", a.id);
+      (*p)->bind_int(":actor", actor);
+      PACTUM_RETURN_IF_ERROR((*p)->run());
+    }
+  } else if (before[ai].instrument != a.instrument) {
+    auto s = db_.statement("UPDATE agreements SET instrument = :instrument WHERE id = :id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":instrument", a.instrument);
+    (*s)->bind_int(":id", a.id);
+    PACTUM_RETURN_IF_ERROR((*s)->run());
+  }
+  kb::ActState& act = a.acts[ci];
+  if (!where.act) {
+    auto s = db_.statement(
+        "INSERT INTO agreement_acts(agreement_id, stage, date) VALUES (:a, :stage, :date) RETURNING id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":a", a.id);
+    (*s)->bind_text(":stage", act.stage);
+    (*s)->bind_text_or_null(":date", act.date);
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) return Status::internal("INSERT ... RETURNING gave no row");
+    act.id = (*s)->column_int(0);
+  } else {
+    const kb::ActState& old = before[ai].acts[ci];
+    if (old.stage != act.stage || old.date != act.date) {
+      auto s = db_.statement("UPDATE agreement_acts SET stage = :stage, date = :date WHERE id = :id");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_text(":stage", act.stage);
+      (*s)->bind_text_or_null(":date", act.date);
+      (*s)->bind_int(":id", act.id);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
+  }
+  auto s = db_.statement(
+      "INSERT OR REPLACE INTO agreement_events(event_id, agreement_id, act_id, document_id, is_copy) "
+      "VALUES (:event, :a, :act, :doc, :copy)");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":event", event_id);
+  (*s)->bind_int(":a", a.id);
+  (*s)->bind_int(":act", act.id);
+  (*s)->bind_int(":doc", document_id);
+  (*s)->bind_int(":copy", is_copy ? 1 : 0);
+  return (*s)->run();
+}
+
+// Recomputes one party set's agreements from its events in id order (after
+// a curation changed one of them); `also_event` joins the set if it left it.
+Status SqliteStore::replace_party_set(const std::string& key, std::int64_t also_event) {
+  std::set<std::int64_t> events{also_event};
+  {
+    auto s = db_.statement(
+        "SELECT ae.event_id FROM agreement_events ae JOIN agreements a ON a.id = ae.agreement_id "
+        "WHERE a.party_key = :key");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":key", key);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      events.insert((*s)->column_int(0));
+    }
+  }
+  {
+    auto s = db_.statement("DELETE FROM agreements WHERE party_key = :key");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":key", key);
+    PACTUM_RETURN_IF_ERROR((*s)->run());
+  }
+  {
+    auto s = db_.statement("DELETE FROM agreement_events WHERE event_id = :id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", also_event);
+    PACTUM_RETURN_IF_ERROR((*s)->run());
+  }
+  for (std::int64_t id : events) PACTUM_RETURN_IF_ERROR(place_stored_event(id));
+  return Status::ok();
+}
+
+Status SqliteStore::rebuild_agreements() {
+  PACTUM_RETURN_IF_ERROR(db_.exec("DELETE FROM agreement_events; DELETE FROM agreements;"));
+  std::vector<std::int64_t> ids;
+  {
+    auto s = db_.statement("SELECT id FROM events WHERE curation IS NOT 'rejected' ORDER BY id");
+    if (!s.is_ok()) return s.status();
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      ids.push_back((*s)->column_int(0));
+    }
+  }
+  for (std::int64_t id : ids) PACTUM_RETURN_IF_ERROR(place_stored_event(id));
+  return Status::ok();
+}
+
+Status SqliteStore::rebuild_locked() {
+  PACTUM_RETURN_IF_ERROR(db_.exec(
+      "DELETE FROM document_links; DELETE FROM document_fingerprints; DELETE FROM document_bands; "
+      "INSERT INTO search_index(search_index) VALUES ('delete-all');"));
+  // Name keys of every actor's name and aliases (kept: curated merges).
+  PACTUM_RETURN_IF_ERROR(db_.exec("DELETE FROM actor_name_keys"));
+  {
+    std::vector<std::pair<std::int64_t, std::string>> names;
+    {
+      auto s = db_.statement("SELECT id, name FROM actors UNION ALL SELECT actor_id, alias FROM actor_aliases");
+      if (!s.is_ok()) return s.status();
+      for (;;) {
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (!*row) break;
+        names.emplace_back((*s)->column_int(0), (*s)->column_text(1));
+      }
+    }
+    for (const auto& [id, name] : names) PACTUM_RETURN_IF_ERROR(add_name_key(id, name));
+  }
+  struct Doc {
+    std::int64_t id;
+    std::string title, text, language;
+  };
+  std::vector<std::int64_t> doc_ids;
+  {
+    auto s = db_.statement("SELECT id FROM documents ORDER BY id");
+    if (!s.is_ok()) return s.status();
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      doc_ids.push_back((*s)->column_int(0));
+    }
+  }
+  for (std::int64_t id : doc_ids) {
+    Doc d{id, "", "", ""};
+    {
+      auto s = db_.statement("SELECT title, text, language FROM documents WHERE id = :id");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_int(":id", id);
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) continue;
+      d.title = (*s)->column_text(0);
+      d.text = (*s)->column_text(1);
+      d.language = (*s)->column_text(2);
+    }
+    std::vector<std::string> evidence;
+    {
+      auto s = db_.statement(
+          "SELECT evidence FROM events WHERE document_id = :id AND curation IS NOT 'rejected' ORDER BY position");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_int(":id", id);
+      for (;;) {
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (!*row) break;
+        evidence.push_back((*s)->column_text(0));
+      }
+    }
+    auto copy = link_near_duplicate(id, d.text, d.language);
+    if (!copy.is_ok()) return copy.status();
+    PACTUM_RETURN_IF_ERROR(index_document(id, d.title, d.text, d.language, evidence));
+  }
+  PACTUM_RETURN_IF_ERROR(rebuild_agreements());
+  return db_.exec("DELETE FROM kb_state WHERE key = 'rebuild_needed'");
+}
+
+Status SqliteStore::rebuild_knowledge_base() {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  PACTUM_RETURN_IF_ERROR(rebuild_locked());
+  return tx->commit();
+}
+
+Status SqliteStore::rebuild_if_needed() {
+  std::lock_guard lock(mu_);
+  auto needed = db_.query_int("SELECT count(*) FROM kb_state WHERE key = 'rebuild_needed'");
+  if (!needed.is_ok()) return needed.status();
+  if (*needed == 0) return Status::ok();
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  PACTUM_RETURN_IF_ERROR(rebuild_locked());
+  return tx->commit();
+}
+
+// ---- knowledge base: reads -------------------------------------------------
+
+Result<AgreementRecord> SqliteStore::load_agreement(std::int64_t id) {
+  AgreementRecord r;
+  {
+    auto s = db_.statement("SELECT id, instrument FROM agreements WHERE id = :id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", id);
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) return Status::not_found("agreement " + std::to_string(id));
+    r.id = (*s)->column_int(0);
+    r.instrument = (*s)->column_text(1);
+  }
+  {
+    auto s = db_.statement(
+        "SELECT a.id, a.key, a.name, a.kind, a.country, a.subdivision FROM agreement_parties p "
+        "JOIN actors a ON a.id = p.actor_id WHERE p.agreement_id = :id ORDER BY a.name, a.id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      ActorRecord a;
+      a.id = (*s)->column_int(0);
+      a.key = (*s)->column_text(1);
+      a.name = (*s)->column_text(2);
+      a.kind = (*s)->column_text(3);
+      a.country = (*s)->column_text(4);
+      a.subdivision = (*s)->column_text(5);
+      r.parties.push_back(std::move(a));
+    }
+  }
+  {
+    auto s = db_.statement(
+        "SELECT id, stage, date FROM agreement_acts WHERE agreement_id = :id "
+        "ORDER BY date_lo IS NULL, date_lo, id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      r.timeline.push_back({(*s)->column_int(0), (*s)->column_text(1), (*s)->column_text(2), {}, {}});
+      const std::string& date = r.timeline.back().date;
+      if (!date.empty()) {
+        if (r.first_date.empty()) r.first_date = date;
+        r.last_date = date;
+      }
+    }
+  }
+  std::set<std::int64_t> sources, copies;
+  {
+    auto s = db_.statement(
+        "SELECT event_id, act_id, document_id, is_copy FROM agreement_events WHERE agreement_id = :id "
+        "ORDER BY event_id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      std::int64_t event = (*s)->column_int(0), act = (*s)->column_int(1), doc = (*s)->column_int(2);
+      bool copy = (*s)->column_int(3) != 0;
+      (copy ? copies : sources).insert(doc);
+      for (auto& a : r.timeline) {
+        if (a.id != act) continue;
+        a.event_ids.push_back(event);
+        if (!copy && std::find(a.document_ids.begin(), a.document_ids.end(), doc) == a.document_ids.end()) {
+          a.document_ids.push_back(doc);
+        }
+      }
+    }
+  }
+  for (std::int64_t d : sources) copies.erase(d);
+  r.sources.assign(sources.begin(), sources.end());
+  r.copies.assign(copies.begin(), copies.end());
+  {
+    auto s = db_.statement(
+        "SELECT s.sector, count(*) FROM agreement_events ae JOIN event_sectors s ON s.event_id = ae.event_id "
+        "WHERE ae.agreement_id = :id GROUP BY s.sector ORDER BY 2 DESC, 1");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      r.sectors.push_back((*s)->column_text(0));
+    }
+  }
+  {
+    auto s = db_.statement(
+        "SELECT DISTINCT d.language FROM agreement_events ae JOIN documents d ON d.id = ae.document_id "
+        "WHERE ae.agreement_id = :id AND ae.is_copy = 0 AND d.language IS NOT NULL ORDER BY 1");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      r.languages.push_back((*s)->column_text(0));
+    }
+  }
+  return r;
+}
+
+Result<AgreementRecord> SqliteStore::agreement(std::int64_t id) {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kRead);
+  if (!tx.is_ok()) return tx.status();
+  auto r = load_agreement(id);
+  if (!r.is_ok()) return r.status();
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return r;
+}
+
+Result<std::int64_t> SqliteStore::agreement_of_event(std::int64_t event_id) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("SELECT agreement_id FROM agreement_events WHERE event_id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":id", event_id);
+  auto row = (*s)->step();
+  if (!row.is_ok()) return row.status();
+  if (!*row) return Status::not_found("event " + std::to_string(event_id) + " belongs to no agreement");
+  return (*s)->column_int(0);
+}
+
+Result<std::optional<DocumentLink>> SqliteStore::original_of(std::int64_t document_id) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("SELECT original_id, similarity FROM document_links WHERE document_id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":id", document_id);
+  auto row = (*s)->step();
+  if (!row.is_ok()) return row.status();
+  if (!*row) return std::optional<DocumentLink>();
+  return std::optional<DocumentLink>(
+      DocumentLink{document_id, (*s)->column_int(0), (*s)->column_double(1)});
+}
+
+// The actors a party filter names, as SQL selecting actor ids (see events()).
+constexpr const char* kPartyActors =
+    "SELECT a.id FROM actors a WHERE a.name_folded = :party_folded OR a.key = :party "
+    "OR a.country = :party OR a.subdivision = :party "
+    "UNION SELECT al.actor_id FROM actor_aliases al WHERE al.alias_folded = :party_folded";
+
+Status check_dates(const std::optional<std::string>& since, const std::optional<std::string>& until) {
+  for (const auto* bound : {&since, &until}) {
+    if (*bound && !is_date_form(**bound)) {
+      return Status::invalid_argument(std::string(bound == &since ? "since" : "until") +
+                                      ": expected YYYY, YYYY-MM or YYYY-MM-DD, got '" + **bound + "'");
+    }
+  }
+  return Status::ok();
+}
+
+Result<std::vector<AgreementRecord>> SqliteStore::agreements(const AgreementFilter& f) {
+  if (f.party && f.party->empty()) return Status::invalid_argument("party filter is empty");
+  PACTUM_RETURN_IF_ERROR(check_dates(f.since, f.until));
+  std::string sql =
+      "SELECT g.id, (SELECT max(c.date_lo) FROM agreement_acts c WHERE c.agreement_id = g.id) AS last "
+      "FROM agreements g WHERE 1";
+  if (f.party) {
+    sql += std::string(" AND g.id IN (SELECT p.agreement_id FROM agreement_parties p WHERE p.actor_id IN (") +
+           kPartyActors + "))";
+  }
+  if (f.country) {
+    sql += " AND g.id IN (SELECT p.agreement_id FROM agreement_parties p JOIN actors a ON a.id = p.actor_id "
+           "WHERE a.country = :country)";
+  }
+  if (f.region) {
+    sql += " AND g.id IN (SELECT p.agreement_id FROM agreement_parties p JOIN actors a ON a.id = p.actor_id "
+           "WHERE a.subdivision = :region)";
+  }
+  if (f.sector) {
+    sql += " AND g.id IN (SELECT ae.agreement_id FROM agreement_events ae JOIN event_sectors s "
+           "ON s.event_id = ae.event_id WHERE s.sector = :sector)";
+  }
+  if (f.instrument) sql += " AND g.instrument = :instrument";
+  if (f.stage || f.since || f.until) {
+    sql += " AND EXISTS (SELECT 1 FROM agreement_acts c WHERE c.agreement_id = g.id";
+    if (f.stage) sql += " AND c.stage = :stage";
+    if (f.since) sql += " AND c.date_lo >= :since";
+    if (f.until) sql += " AND c.date_hi <= :until";
+    sql += ")";
+  }
+  if (f.language) {
+    sql += " AND g.id IN (SELECT ae.agreement_id FROM agreement_events ae JOIN documents d "
+           "ON d.id = ae.document_id WHERE ae.is_copy = 0 AND d.language = :language)";
+  }
+  sql += " ORDER BY last IS NULL, last, g.id";
+  if (f.limit > 0) sql += " LIMIT :limit";
+
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kRead);
+  if (!tx.is_ok()) return tx.status();
+  std::vector<std::int64_t> ids;
+  {
+    auto s = db_.statement(sql);
+    if (!s.is_ok()) return s.status();
+    if (f.party) {
+      (*s)->bind_text(":party", *f.party);
+      (*s)->bind_text(":party_folded", fold_case(*f.party));
+    }
+    if (f.country) (*s)->bind_text(":country", *f.country);
+    if (f.region) (*s)->bind_text(":region", *f.region);
+    if (f.sector) (*s)->bind_text(":sector", *f.sector);
+    if (f.instrument) (*s)->bind_text(":instrument", *f.instrument);
+    if (f.stage) (*s)->bind_text(":stage", *f.stage);
+    if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
+    if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
+    if (f.language) (*s)->bind_text(":language", *f.language);
+    if (f.limit > 0) (*s)->bind_int(":limit", to_int64(f.limit));
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      ids.push_back((*s)->column_int(0));
+    }
+  }
+  std::vector<AgreementRecord> out;
+  for (std::int64_t id : ids) {
+    auto r = load_agreement(id);
+    if (!r.is_ok()) return r.status();
+    out.push_back(std::move(*r));
+  }
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return out;
+}
+
+// ---- curation ----------------------------------------------------------------
+
+Result<std::int64_t> SqliteStore::log_curation(const CurationEntry& e) {
+  auto s = db_.statement(
+      "INSERT INTO curation_log(author, target, target_id, action, field, old_value, new_value, note) "
+      "VALUES (:author, :target, :id, :action, :field, :old, :new, :note) RETURNING id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":author", e.author);
+  (*s)->bind_text(":target", e.target);
+  (*s)->bind_int(":id", e.target_id);
+  (*s)->bind_text(":action", e.action);
+  (*s)->bind_text_or_null(":field", e.field);
+  (*s)->bind_text_or_null(":old", e.old_value);
+  (*s)->bind_text_or_null(":new", e.new_value);
+  (*s)->bind_text_or_null(":note", e.note);
+  auto row = (*s)->step();
+  if (!row.is_ok()) return row.status();
+  if (!*row) return Status::internal("INSERT ... RETURNING gave no row");
+  return (*s)->column_int(0);
+}
+
+Result<std::vector<CurationEntry>> SqliteStore::read_log(const std::string& where, std::int64_t arg,
+                                                         std::size_t limit) {
+  std::string sql =
+      "SELECT id, at, author, target, target_id, action, field, old_value, new_value, note FROM curation_log " +
+      where + " ORDER BY id DESC";
+  if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+  auto s = db_.statement(sql);
+  if (!s.is_ok()) return s.status();
+  if (!where.empty()) (*s)->bind_int(":arg", arg);
+  std::vector<CurationEntry> out;
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) break;
+    CurationEntry e;
+    e.id = (*s)->column_int(0);
+    e.at = (*s)->column_text(1);
+    e.author = (*s)->column_text(2);
+    e.target = (*s)->column_text(3);
+    e.target_id = (*s)->column_int(4);
+    e.action = (*s)->column_text(5);
+    e.field = (*s)->column_text(6);
+    e.old_value = (*s)->column_text(7);
+    e.new_value = (*s)->column_text(8);
+    e.note = (*s)->column_text(9);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<CurationEntry>> SqliteStore::curation_log(std::size_t limit) {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kRead);
+  if (!tx.is_ok()) return tx.status();
+  auto out = read_log("", 0, limit);
+  if (!out.is_ok()) return out.status();
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return out;
+}
+
+// A curated value in its stored form, or an error saying what is wrong.
+Result<std::string> check_field(const std::string& field, const std::string& value) {
+  if (field == "instrument") {
+    if (!kb::is_instrument(value)) return Status::invalid_argument("unknown instrument '" + value + "'");
+  } else if (field == "stage") {
+    if (!kb::is_stage(value)) return Status::invalid_argument("unknown stage '" + value + "'");
+  } else if (field == "date") {
+    if (value == "null" || value.empty()) return std::string();
+    if (!is_date_form(value)) return Status::invalid_argument("date: expected YYYY[-MM[-DD]] or null, got '" + value + "'");
+  } else if (field == "duration_years") {
+    if (value == "null" || value.empty()) return std::string();
+    if (value.size() > 3 || value.find_first_not_of("0123456789") != std::string::npos) {
+      return Status::invalid_argument("duration_years: expected a number of years or null, got '" + value + "'");
+    }
+  } else if (field == "sectors") {
+    std::string out;
+    std::size_t at = 0;
+    while (at <= value.size()) {
+      std::size_t comma = value.find(',', at);
+      if (comma == std::string::npos) comma = value.size();
+      std::string id = value.substr(at, comma - at);
+      if (!id.empty()) {
+        if (!kb::is_sector(id)) return Status::invalid_argument("unknown sector '" + id + "'");
+        out += (out.empty() ? "" : ",") + id;
+      }
+      at = comma + 1;
+    }
+    return out;
+  } else {
+    return Status::invalid_argument("cannot set '" + field +
+                                    "' (fields: instrument, stage, date, sectors, duration_years)");
+  }
+  return value;
+}
+
+Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_id, const EventCuration& c) {
+  if (c.author.empty()) return Status::invalid_argument("a curation needs an author");
+  if (c.status && *c.status != "confirmed" && *c.status != "rejected") {
+    return Status::invalid_argument("status must be confirmed or rejected, got '" + *c.status + "'");
+  }
+  std::vector<std::pair<std::string, std::string>> set;
+  for (const auto& [field, value] : c.set) {
+    auto v = check_field(field, value);
+    if (!v.is_ok()) return v.status();
+    set.emplace_back(field, *v);
+  }
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  std::string hash;
+  std::int64_t begin = 0, end = 0;
+  std::map<std::string, std::string> current;
+  {
+    auto s = db_.statement(
+        "SELECT d.content_hash, e.evidence_begin, e.evidence_end, e.instrument, e.stage, e.date, "
+        "e.duration_years, e.curation, (SELECT group_concat(sector, ',') FROM "
+        "(SELECT sector FROM event_sectors WHERE event_id = e.id ORDER BY position)) "
+        "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = :id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", event_id);
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) return Status::not_found("event " + std::to_string(event_id));
+    hash = (*s)->column_text(0);
+    begin = (*s)->column_int(1);
+    end = (*s)->column_int(2);
+    current = {{"instrument", (*s)->column_text(3)}, {"stage", (*s)->column_text(4)},
+               {"date", (*s)->column_text(5)},       {"duration_years", (*s)->column_text(6)},
+               {"status", (*s)->column_text(7)},     {"sectors", (*s)->column_text(8)}};
+  }
+  if (c.status) set.emplace_back("status", *c.status);
+  std::vector<std::int64_t> logged;
+  for (const auto& [field, value] : set) {
+    // Recorded even when unchanged: the curator's word now outranks a later
+    // extraction of this event.
+    {
+      auto s = db_.statement(
+          "INSERT INTO event_overrides(content_hash, evidence_begin, evidence_end, field, value) "
+          "VALUES (:hash, :begin, :end, :field, :value) "
+          "ON CONFLICT(content_hash, evidence_begin, evidence_end, field) DO UPDATE SET value = excluded.value");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_text(":hash", hash);
+      (*s)->bind_int(":begin", begin);
+      (*s)->bind_int(":end", end);
+      (*s)->bind_text(":field", field);
+      (*s)->bind_text(":value", value);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
+    if (current[field] == value) continue;
+    if (field == "sectors") {
+      {
+        auto s = db_.statement("DELETE FROM event_sectors WHERE event_id = :id");
+        if (!s.is_ok()) return s.status();
+        (*s)->bind_int(":id", event_id);
+        PACTUM_RETURN_IF_ERROR((*s)->run());
+      }
+      auto s = db_.statement("INSERT OR IGNORE INTO event_sectors(event_id, sector, position) VALUES (:id, :sector, :pos)");
+      if (!s.is_ok()) return s.status();
+      std::size_t at = 0, pos = 0;
+      while (at < value.size()) {
+        std::size_t comma = value.find(',', at);
+        if (comma == std::string::npos) comma = value.size();
+        (*s)->reset();
+        (*s)->bind_int(":id", event_id);
+        (*s)->bind_text(":sector", value.substr(at, comma - at));
+        (*s)->bind_int(":pos", to_int64(pos++));
+        PACTUM_RETURN_IF_ERROR((*s)->run());
+        at = comma + 1;
+      }
+    } else {
+      // The column name comes from check_field()'s closed list, not from input.
+      std::string column = field == "status" ? "curation" : field;
+      auto s = db_.statement("UPDATE events SET " + column + " = :value WHERE id = :id");
+      if (!s.is_ok()) return s.status();
+      if (value.empty()) {
+        (*s)->bind_null(":value");
+      } else if (field == "duration_years") {
+        (*s)->bind_int(":value", std::stoll(value));
+      } else {
+        (*s)->bind_text(":value", value);
+      }
+      (*s)->bind_int(":id", event_id);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
+    CurationEntry e;
+    e.author = c.author;
+    e.target = "event";
+    e.target_id = event_id;
+    e.action = field == "status" ? (value == "rejected" ? "reject" : "confirm") : "set";
+    e.field = field;
+    e.old_value = current[field];
+    e.new_value = value;
+    e.note = c.note;
+    auto id = log_curation(e);
+    if (!id.is_ok()) return id.status();
+    logged.push_back(*id);
+  }
+  if (!logged.empty()) {
+    std::vector<std::int64_t> actors;
+    {
+      auto s = db_.statement("SELECT actor_id FROM event_parties WHERE event_id = :id");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_int(":id", event_id);
+      for (;;) {
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (!*row) break;
+        actors.push_back((*s)->column_int(0));
+      }
+    }
+    std::string key = kb::party_key(actors);
+    if (!key.empty()) PACTUM_RETURN_IF_ERROR(replace_party_set(key, event_id));
+  }
+  std::vector<CurationEntry> out;
+  for (std::int64_t id : logged) {
+    auto e = read_log("WHERE id = :arg", id, 1);
+    if (!e.is_ok()) return e.status();
+    out.insert(out.end(), e->begin(), e->end());
+  }
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return out;
+}
+
+Result<CurationEntry> SqliteStore::merge_actors(const std::string& keep, const std::string& absorb,
+                                                const std::string& author, const std::string& note) {
+  if (author.empty()) return Status::invalid_argument("a curation needs an author");
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto keep_id = find_actor_id(keep);
+  if (!keep_id.is_ok()) return keep_id.status();
+  if (!*keep_id) return Status::not_found("no actor named '" + keep + "'");
+  auto absorb_id = find_actor_id(absorb);
+  if (!absorb_id.is_ok()) return absorb_id.status();
+  if (!*absorb_id) return Status::not_found("no actor named '" + absorb + "'");
+  if (**keep_id == **absorb_id) {
+    return Status::invalid_argument("'" + keep + "' and '" + absorb + "' are already one actor");
+  }
+  auto kept = load_actor(**keep_id);
+  if (!kept.is_ok()) return kept.status();
+  auto gone = load_actor(**absorb_id);
+  if (!gone.is_ok()) return gone.status();
+  std::int64_t k = **keep_id, a = **absorb_id;
+  auto run = [&](const std::string& sql) -> Status {
+    auto s = db_.statement(sql);
+    if (!s.is_ok()) return s.status();
+    if (sql.find(":keep") != std::string::npos) (*s)->bind_int(":keep", k);
+    (*s)->bind_int(":absorb", a);
+    return (*s)->run();
+  };
+  PACTUM_RETURN_IF_ERROR(run("UPDATE event_parties SET actor_id = :keep WHERE actor_id = :absorb"));
+  PACTUM_RETURN_IF_ERROR(run(
+      "INSERT OR IGNORE INTO actor_aliases(actor_id, alias, alias_folded) "
+      "SELECT :keep, alias, alias_folded FROM actor_aliases WHERE actor_id = :absorb "
+      "UNION ALL SELECT :keep, name, name_folded FROM actors WHERE id = :absorb"));
+  PACTUM_RETURN_IF_ERROR(run(
+      "INSERT OR IGNORE INTO actor_name_keys(name_key, actor_id) "
+      "SELECT name_key, :keep FROM actor_name_keys WHERE actor_id = :absorb"));
+  PACTUM_RETURN_IF_ERROR(run("UPDATE actor_redirects SET actor_id = :keep WHERE actor_id = :absorb"));
+  PACTUM_RETURN_IF_ERROR(run(
+      "INSERT OR REPLACE INTO actor_redirects(key, actor_id) SELECT key, :keep FROM actors WHERE id = :absorb"));
+  PACTUM_RETURN_IF_ERROR(run("DELETE FROM agreement_parties WHERE actor_id = :absorb"));
+  PACTUM_RETURN_IF_ERROR(run("DELETE FROM actors WHERE id = :absorb"));
+  // Party sets changed: recompute every agreement (curation is rare; a
+  // targeted recomputation would touch only the absorbed actor's sets).
+  PACTUM_RETURN_IF_ERROR(rebuild_agreements());
+  CurationEntry e;
+  e.author = author;
+  e.target = "actor";
+  e.target_id = k;
+  e.action = "merge";
+  e.field = "actor";
+  e.old_value = gone->name + " (" + gone->key + ")";
+  e.new_value = kept->name + " (" + kept->key + ")";
+  e.note = note;
+  auto id = log_curation(e);
+  if (!id.is_ok()) return id.status();
+  auto back = read_log("WHERE id = :arg", *id, 1);
+  if (!back.is_ok()) return back.status();
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return back->front();
+}
+
+// ---- search ------------------------------------------------------------------
+
+// FTS5 syntax for a TextQuery: phrases in double quotes (quotes doubled
+// inside), '*' after a prefix phrase, OR within a clause, AND between.
+std::string fts_expression(const TextQuery& q) {
+  std::string out;
+  for (const auto& clause : q.all_of) {
+    std::string alts;
+    for (const auto& alt : clause) {
+      std::string phrase;
+      for (const auto& w : alt.words) {
+        if (w.empty()) continue;
+        phrase += phrase.empty() ? "" : " ";
+        for (char c : w) {
+          if (c == '"') phrase += '"';
+          phrase += c;
+        }
+      }
+      if (phrase.empty()) continue;
+      alts += (alts.empty() ? "" : " OR ") + ("\"" + phrase + "\"") + (alt.prefix ? " *" : "");
+    }
+    if (alts.empty()) continue;
+    out += (out.empty() ? "" : " AND ") + ("(" + alts + ")");
+  }
+  return out;
+}
+
+Result<std::vector<EventRecord>> SqliteStore::document_events(std::int64_t document_id) {
+  std::vector<EventRecord> out;
+  {
+    auto s = db_.statement(std::string("SELECT ") + kEventColumns +
+                           " FROM events e JOIN documents d ON d.id = e.document_id "
+                           "WHERE e.document_id = :doc AND e.curation IS NOT 'rejected' ORDER BY e.position");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":doc", document_id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      out.push_back(read_event(**s));
+    }
+  }
+  for (EventRecord& r : out) PACTUM_RETURN_IF_ERROR(load_event_details(r));
+  return out;
+}
+
+Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFilter& f) {
+  std::string match = fts_expression(query);
+  if (match.empty()) return Status::invalid_argument("the query has no words to search for");
+  PACTUM_RETURN_IF_ERROR(check_dates(f.since, f.until));
+
+  // Event-level filters: some non-rejected event of the document meets all.
+  std::string events_where;
+  if (f.country) {
+    events_where += " AND e.id IN (SELECT p.event_id FROM event_parties p JOIN actors a ON a.id = p.actor_id "
+                    "WHERE a.country = :country)";
+  }
+  if (f.region) {
+    events_where += " AND e.id IN (SELECT p.event_id FROM event_parties p JOIN actors a ON a.id = p.actor_id "
+                    "WHERE a.subdivision = :region)";
+  }
+  if (f.sector) events_where += " AND e.id IN (SELECT event_id FROM event_sectors WHERE sector = :sector)";
+  if (f.instrument) events_where += " AND e.instrument = :instrument";
+  if (f.stage) events_where += " AND e.stage = :stage";
+  std::string dates;
+  if (f.since) dates += " AND e.date_lo >= :since";
+  if (f.until) dates += " AND e.date_hi <= :until";
+
+  // The full-text match runs first, materialized: FTS5 cannot evaluate
+  // MATCH under the OR that a dates-only filter adds.
+  std::string sql =
+      "WITH i AS MATERIALIZED (SELECT rowid, -bm25(search_index, 3.0, 1.0, 2.0) AS rank "
+      "FROM search_index WHERE search_index MATCH :match) "
+      "INSERT INTO temp.search_hits(document_id, score) "
+      "SELECT i.rowid, i.rank * "
+      "(CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.document_id = i.rowid AND e.curation IS NOT 'rejected') "
+      "THEN 1.25 ELSE 1.0 END) "
+      "FROM i WHERE i.rowid NOT IN (SELECT document_id FROM document_links)";
+  if (f.language) sql += " AND i.rowid IN (SELECT id FROM documents WHERE language = :language)";
+  if (!events_where.empty() || !dates.empty()) {
+    std::string ev = "SELECT e.document_id FROM events e WHERE e.curation IS NOT 'rejected'" + events_where + dates;
+    if (events_where.empty()) {
+      // Dates alone: a document without dated events counts by its publication date.
+      std::string pub = "SELECT id FROM documents WHERE published IS NOT NULL";
+      if (f.since) pub += " AND (CASE length(published) WHEN 4 THEN published || '-01-01' WHEN 7 THEN published || '-01' ELSE published END) >= :since";
+      if (f.until) pub += " AND (CASE length(published) WHEN 4 THEN published || '-12-31' WHEN 7 THEN published || '-31' ELSE published END) <= :until";
+      sql += " AND (i.rowid IN (" + ev + ") OR (i.rowid NOT IN (SELECT document_id FROM events WHERE date IS NOT NULL) AND i.rowid IN (" + pub + ")))";
+    } else {
+      sql += " AND i.rowid IN (" + ev + ")";
+    }
+  }
+
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kRead);
+  if (!tx.is_ok()) return tx.status();
+  PACTUM_RETURN_IF_ERROR(db_.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS search_hits(document_id INTEGER PRIMARY KEY, score REAL NOT NULL);"
+      "DELETE FROM temp.search_hits;"));
+  {
+    auto s = db_.statement(sql);
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_text(":match", match);
+    if (f.language) (*s)->bind_text(":language", *f.language);
+    if (f.country) (*s)->bind_text(":country", *f.country);
+    if (f.region) (*s)->bind_text(":region", *f.region);
+    if (f.sector) (*s)->bind_text(":sector", *f.sector);
+    if (f.instrument) (*s)->bind_text(":instrument", *f.instrument);
+    if (f.stage) (*s)->bind_text(":stage", *f.stage);
+    if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
+    if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
+    Status st = (*s)->run();
+    if (!st.is_ok()) {
+      // FTS5 rejects some expressions (a lone stop character); say it is the query.
+      if (st.code() == StatusCode::kInternal) return Status::invalid_argument("bad query: " + st.message());
+      return st;
+    }
+  }
+  SearchResult result;
+  {
+    auto n = db_.query_int("SELECT count(*) FROM temp.search_hits");
+    if (!n.is_ok()) return n.status();
+    result.total = static_cast<std::size_t>(*n);
+  }
+  {
+    std::string top =
+        "SELECT h.document_id, h.score, d.source, d.title, d.language, d.published FROM temp.search_hits h "
+        "JOIN documents d ON d.id = h.document_id ORDER BY h.score DESC, h.document_id";
+    if (f.limit > 0) top += " LIMIT " + std::to_string(f.limit);
+    auto s = db_.statement(top);
+    if (!s.is_ok()) return s.status();
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      SearchHit h;
+      h.document_id = (*s)->column_int(0);
+      h.score = (*s)->column_double(1);
+      h.source = (*s)->column_text(2);
+      h.title = (*s)->column_text(3);
+      h.language = (*s)->column_text(4);
+      h.published = (*s)->column_text(5);
+      result.hits.push_back(std::move(h));
+    }
+  }
+  for (SearchHit& h : result.hits) {
+    auto ev = document_events(h.document_id);
+    if (!ev.is_ok()) return ev.status();
+    h.events = std::move(*ev);
+    auto s = db_.statement("SELECT document_id FROM document_links WHERE original_id = :id ORDER BY document_id");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":id", h.document_id);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      h.copies.push_back((*s)->column_int(0));
+    }
+  }
+  if (f.facets) {
+    const std::pair<const char*, const char*> facets[] = {
+        {"language", "SELECT d.language, count(*) FROM temp.search_hits h JOIN documents d ON d.id = h.document_id "
+                     "WHERE d.language IS NOT NULL GROUP BY 1"},
+        {"country", "SELECT a.country, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
+                    "ON e.document_id = h.document_id JOIN event_parties p ON p.event_id = e.id JOIN actors a "
+                    "ON a.id = p.actor_id WHERE a.country IS NOT NULL AND e.curation IS NOT 'rejected' GROUP BY 1"},
+        {"region", "SELECT a.subdivision, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
+                   "ON e.document_id = h.document_id JOIN event_parties p ON p.event_id = e.id JOIN actors a "
+                   "ON a.id = p.actor_id WHERE a.subdivision IS NOT NULL AND e.curation IS NOT 'rejected' GROUP BY 1"},
+        {"sector", "SELECT s.sector, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
+                   "ON e.document_id = h.document_id JOIN event_sectors s ON s.event_id = e.id "
+                   "WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
+        {"instrument", "SELECT e.instrument, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
+                       "ON e.document_id = h.document_id WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
+        {"stage", "SELECT e.stage, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
+                  "ON e.document_id = h.document_id WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
+        {"year", "SELECT substr(coalesce(e.date, d.published), 1, 4), count(DISTINCT h.document_id) "
+                 "FROM temp.search_hits h JOIN documents d ON d.id = h.document_id LEFT JOIN events e "
+                 "ON e.document_id = h.document_id AND e.curation IS NOT 'rejected' "
+                 "WHERE coalesce(e.date, d.published) IS NOT NULL GROUP BY 1"},
+    };
+    for (const auto& [name, facet_sql] : facets) {
+      auto s = db_.statement(facet_sql);
+      if (!s.is_ok()) return s.status();
+      auto& counts = result.facets[name];
+      for (;;) {
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (!*row) break;
+        counts[(*s)->column_text(0)] = (*s)->column_int(1);
+      }
+    }
+  }
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return result;
+}
+
+
 // ---- opening ---------------------------------------------------------------
 
 // An SQLite error met while opening `path`, said in terms of the store.
@@ -767,7 +2038,9 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
   // (or migrating) then waits instead of failing with "database is locked".
   PACTUM_RETURN_IF_ERROR(db->exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs)));
   PACTUM_RETURN_IF_ERROR(configure(*db));
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db)));
+  auto store = std::make_unique<SqliteStore>(std::move(*db));
+  PACTUM_RETURN_IF_ERROR(store->rebuild_if_needed());
+  return std::unique_ptr<Store>(std::move(store));
 }
 
 }  // namespace pactum::store

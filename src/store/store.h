@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +45,7 @@ struct EventRecord {
   std::string language;
   extract::Event event;  // parties carry their actor ids through `party_actor_ids`
   std::vector<std::int64_t> party_actor_ids;
+  std::string curation;  // "" (as extracted), "confirmed" or "rejected" (pactum curate)
 };
 
 // Which events to list; unset members do not filter. Results come ordered by
@@ -66,6 +68,109 @@ struct EventFilter {
   std::optional<std::string> language;    // of the document, ISO 639-1
   std::optional<double> min_confidence;
   std::size_t limit = 0;                  // 0: no limit
+  bool include_rejected = false;          // events a curator rejected are left out unless set
+};
+
+// ---- knowledge base ----------------------------------------------------------
+
+// One act of an agreement (signed 2014, extended 2017, ...).
+struct AgreementAct {
+  std::int64_t id = 0;
+  std::string stage, date;                 // date "" when no source dates it
+  std::vector<std::int64_t> event_ids;     // every event stating it, copies included
+  std::vector<std::int64_t> document_ids;  // its sources: distinct documents, copies left out
+};
+
+// Events of several documents merged into one agreement (kb/agreements.h).
+struct AgreementRecord {
+  std::int64_t id = 0;
+  std::string instrument;
+  std::vector<ActorRecord> parties;      // by name; aliases not loaded
+  std::vector<AgreementAct> timeline;    // by date, undated last
+  std::vector<std::string> sectors;      // of its events, most often named first
+  std::vector<std::int64_t> sources;     // distinct documents, near-copies left out
+  std::vector<std::int64_t> copies;      // near-copies that also report it
+  std::vector<std::string> languages;    // of its sources, sorted
+  std::string first_date, last_date;     // of its dated acts, "" if none
+};
+
+// Which agreements to list; unset members do not filter; values are checked
+// as in EventFilter. Results come ordered by their latest act (undated
+// last), then id.
+struct AgreementFilter {
+  std::optional<std::string> party;       // as EventFilter::party
+  std::optional<std::string> country;     // a party of this ISO 3166-1 country (or the country itself)
+  std::optional<std::string> region;      // a party that is this ISO 3166-2 subdivision
+  std::optional<std::string> sector;
+  std::optional<std::string> instrument;
+  std::optional<std::string> stage;       // an act at this stage
+  std::optional<std::string> since;       // an act dated within [since, until], widened as in EventFilter
+  std::optional<std::string> until;
+  std::optional<std::string> language;    // a source in this language
+  std::size_t limit = 0;
+};
+
+struct DocumentLink {
+  std::int64_t document_id = 0, original_id = 0;
+  double similarity = 0;  // estimated Jaccard similarity of their word 3-shingles
+};
+
+// What an analyst says about an event. Fields that can be set: instrument,
+// stage, date (YYYY[-MM[-DD]] or "null"), sectors (comma-separated ids),
+// duration_years (a number or "null").
+struct EventCuration {
+  std::string author;                                     // required
+  std::string note;
+  std::optional<std::string> status;                      // "confirmed" | "rejected"
+  std::vector<std::pair<std::string, std::string>> set;   // field, value
+};
+
+struct CurationEntry {
+  std::int64_t id = 0;
+  std::string at, author;
+  std::string target;         // event | actor
+  std::int64_t target_id = 0;
+  std::string action;         // confirm | reject | set | merge
+  std::string field, old_value, new_value, note;
+};
+
+// ---- search ------------------------------------------------------------------
+
+// A full-text query independent of the engine's syntax: every clause must
+// match; a clause matches when one of its alternatives does; an alternative
+// is a phrase of folded words, its last word a prefix when `prefix` is set.
+struct TextQuery {
+  struct Alternative {
+    std::vector<std::string> words;
+    bool prefix = false;
+  };
+  std::vector<std::vector<Alternative>> all_of;
+};
+
+// Filters over a document's (non-rejected) events; since/until also accept
+// a document without dated events by its publication date.
+struct SearchFilter {
+  std::optional<std::string> country, region, sector, instrument, stage;
+  std::optional<std::string> since, until;
+  std::optional<std::string> language;  // of the document
+  std::size_t limit = 20;               // 0: no limit
+  bool facets = false;
+};
+
+struct SearchHit {
+  std::int64_t document_id = 0;
+  std::string source, title, language, published;
+  double score = 0;                       // higher is better
+  std::vector<EventRecord> events;        // the document's events, rejected ones left out
+  std::vector<std::int64_t> copies;       // its near-copies (not hits themselves)
+};
+
+struct SearchResult {
+  std::vector<SearchHit> hits;  // best first; near-copies fold into their original
+  std::size_t total = 0;        // matching documents before the limit
+  // facet -> value -> matching documents: language, country, region,
+  // sector, instrument, stage, year. Filled when SearchFilter::facets.
+  std::map<std::string, std::map<std::string, std::int64_t>> facets;
 };
 
 enum class PutResult { kStored, kDuplicate };
@@ -100,6 +205,44 @@ class Store {
 
   // Schema version of the open store (the number of the last migration applied).
   virtual Result<int> schema_version() = 0;
+
+  // ---- knowledge base: kept up to date by put(), in its transaction ----
+
+  virtual Result<std::vector<AgreementRecord>> agreements(const AgreementFilter& filter) = 0;
+  virtual Result<AgreementRecord> agreement(std::int64_t id) = 0;
+  // The agreement an event belongs to; kNotFound for an event in none (a
+  // rejected one, or one without parties).
+  virtual Result<std::int64_t> agreement_of_event(std::int64_t event_id) = 0;
+  // The original a document is a near-copy of, or nullopt.
+  virtual Result<std::optional<DocumentLink>> original_of(std::int64_t document_id) = 0;
+
+  // Recomputes everything derived from documents and events (agreements,
+  // near-copy links, search index, name keys) from scratch, keeping
+  // curation. Idempotent.
+  virtual Status rebuild_knowledge_base() = 0;
+
+  // ---- curation: what analysts say wins over extraction, and is logged ----
+
+  // Confirms, rejects or corrects an event; returns the log entries written
+  // (one per change; nothing changed, nothing logged). A curated field is
+  // reapplied whenever the document's events are stored again. kNotFound
+  // for a missing event, kInvalidArgument for an unknown field or bad value.
+  virtual Result<std::vector<CurationEntry>> curate_event(std::int64_t event_id,
+                                                          const EventCuration& curation) = 0;
+  // Merges actor `absorb` into `keep` (each by id, key, name or alias): its
+  // events, aliases and agreements move, and later documents naming it land
+  // on `keep`.
+  virtual Result<CurationEntry> merge_actors(const std::string& keep, const std::string& absorb,
+                                             const std::string& author, const std::string& note) = 0;
+  // Newest first; limit 0 is all.
+  virtual Result<std::vector<CurationEntry>> curation_log(std::size_t limit) = 0;
+
+  // ---- search ----
+
+  // Documents matching the query and filters, ranked (BM25 over title, text
+  // and evidence, boosted for documents that state events). An empty query
+  // is kInvalidArgument.
+  virtual Result<SearchResult> search(const TextQuery& query, const SearchFilter& filter) = 0;
 };
 
 // Opens (creating and migrating if needed) an SQLite store in WAL mode;

@@ -1,0 +1,90 @@
+// Near-duplicate signatures on our samples: a syndicated copy (new headline,
+// dateline and footer, a word changed) scores at or above
+// kNearDuplicateSimilarity against its original; different releases below.
+#include "kb/near_duplicate.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace pactum::kb {
+namespace {
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::filesystem::path> samples() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& e : std::filesystem::directory_iterator(PACTUM_TEST_DATA_DIR "/samples/docs")) {
+    if (e.path().extension() == ".txt") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// What syndication does to a release: another headline and dateline, a
+// footer, one word changed.
+std::string syndicate(const std::string& text) {
+  std::string t = text;
+  auto nl = t.find('\n');
+  t = "Syndicated: " + t.substr(0, nl) + "\nOSLO (Newswire)\n" + t.substr(nl == std::string::npos ? t.size() : nl);
+  if (auto at = t.find(" the "); at != std::string::npos) t.replace(at, 5, " this ");
+  return t + "\n\nDistributed by Newswire. All rights reserved.\n";
+}
+
+TEST(MinHash, ShortTextsHaveNoSignature) {
+  EXPECT_FALSE(signature("Norway and Japan sign a memorandum.", "en").has_value());
+}
+
+TEST(MinHash, IsStableAndRoundTrips) {
+  // Stored signatures depend on the hash: it must not change between builds.
+  std::string t = "Norway and North Rhine-Westphalia signed a memorandum of understanding on hydrogen and "
+                  "offshore wind on 5 May 2023. The agreement runs for five years.";
+  auto a = signature(t, "en"), b = signature(t, "en");
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(*a, *b);
+  EXPECT_EQ(similarity(*a, *b), 1.0);
+  EXPECT_EQ(decode(encode(*a)), a);
+  EXPECT_FALSE(decode("short").has_value());
+}
+
+TEST(MinHash, CopiesAreNearAndDifferentReleasesFar) {
+  auto files = samples();
+  ASSERT_GE(files.size(), 20u);
+  std::vector<Signature> sigs;
+  double worst_copy = 1, closest = 0;
+  for (const auto& f : files) {
+    std::string text = read(f);
+    std::string lang = f.filename().string().substr(0, 2);
+    auto original = signature(text, lang), copy = signature(syndicate(text), lang);
+    ASSERT_TRUE(original && copy) << f;
+    double sim = similarity(*original, *copy);
+    worst_copy = std::min(worst_copy, sim);
+    EXPECT_GE(sim, kNearDuplicateSimilarity) << f.filename();
+    // A copy shares at least one LSH band with its original.
+    auto a = band_keys(*original), b = band_keys(*copy);
+    int shared = 0;
+    for (int i = 0; i < kBands; ++i) shared += a[i] == b[i];
+    EXPECT_GE(shared, 1) << f.filename();
+    sigs.push_back(*original);
+  }
+  for (std::size_t i = 0; i < sigs.size(); ++i) {
+    for (std::size_t j = i + 1; j < sigs.size(); ++j) {
+      closest = std::max(closest, similarity(sigs[i], sigs[j]));
+      EXPECT_LT(similarity(sigs[i], sigs[j]), kNearDuplicateSimilarity)
+          << files[i].filename() << " vs " << files[j].filename();
+    }
+  }
+  std::cout << "lowest copy similarity " << worst_copy << ", highest between releases " << closest << "\n";
+}
+
+}  // namespace
+}  // namespace pactum::kb
