@@ -9,3 +9,7 @@ build:
 sanitize:
 	PACTUM_BUILD_DIR=build-sanitize PACTUM_BUILD_TYPE=Sanitize bash scripts/build.sh && \
 	ctest --test-dir build-sanitize --output-on-failure -j 2 -L unit
+# Benchmarks (not in the test suite): one table, per stage beside its baseline.
+# make bench ARGS="--mb 8 --rss-mb 1024" for the 1 GB peak-RSS run.
+bench:
+	bash scripts/bench.sh $(ARGS)

@@ -1,37 +1,206 @@
 // read -> extract -> store; see ingest_service.h.
 #include "api/ingest_service.h"
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
 
 namespace pactum::api {
 
 namespace {
 
-// Extracts and stores one document; a store failure is returned, an
-// extraction failure is recorded against the document.
-Status ingest_one(const ingest::Document& doc, const extract::Extractor& extractor, store::Store& store,
-                  const IngestOptions& options, IngestSummary& summary) {
-  ++summary.read;
-  auto known = store.has_document(doc.content_hash);
-  if (!known.is_ok()) return known.status();
-  if (*known) {  // skip extraction work for what is stored already
-    ++summary.duplicates;
-    return Status::ok();
+// Extraction, never throwing: a library exception becomes the document's
+// failure.
+Result<extract::Extraction> extract_safely(const ingest::Document& doc, const extract::Extractor& extractor,
+                                           const extract::ExtractOptions& options) {
+  try {
+    return extractor.extract(doc, options);
+  } catch (const std::bad_alloc&) {
+    return Status::resource_exhausted("out of memory while extracting");
+  } catch (const std::exception& e) {
+    return Status::internal(std::string("unexpected error while extracting: ") + e.what());
+  } catch (...) {
+    return Status::internal("unexpected error while extracting");
   }
-  auto x = extractor.extract(doc, options.extract);
-  if (!x.is_ok()) {
-    summary.failed.push_back({doc.source, x.status()});
-    return Status::ok();
-  }
-  auto put = store.put(doc, *x);
-  if (!put.is_ok()) return put.status();
-  if (*put == store::PutResult::kDuplicate) {
-    ++summary.duplicates;
-  } else {
-    ++summary.stored;
-    summary.events += x->events.size();
-  }
-  return Status::ok();
 }
+
+// The ingest of a stream of documents: add() them in order, then finish().
+// The calling thread reads, checks for duplicates and writes the store; with
+// N > 1 threads, N - 1 workers and the calling thread extract. Results are written in the order
+// the documents were added, whatever order the workers finish in.
+class Pipeline {
+ public:
+  Pipeline(const extract::Extractor& extractor, store::Store& store, const IngestOptions& options,
+           IngestSummary& summary)
+      : extractor_(extractor), store_(store), options_(options), summary_(summary) {
+    // The calling thread is one of them: it extracts too while it waits for
+    // the document it is to write next, so N threads keep N cores busy.
+    std::size_t threads = options.threads == 0 ? std::thread::hardware_concurrency() : options.threads;
+    if (threads > 1) {
+      max_in_flight_ = 4 * threads;
+      for (std::size_t i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    }
+  }
+  ~Pipeline() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+      queue_.clear();  // after a store failure: nobody will write these
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Queues one document; a store failure (of this or an earlier document)
+  // is returned and ends the ingest.
+  Status add(ingest::Document&& doc) {
+    ++summary_.read;
+    auto known = store_.has_document(doc.content_hash);
+    if (!known.is_ok()) return known.status();
+    auto item = std::make_unique<Item>();
+    if (*known) {  // skip extraction work for what is stored already
+      item->known = true;
+      item->done = true;
+    } else {
+      item->doc = std::move(doc);
+    }
+    return push(std::move(item));
+  }
+
+  // Runs `then` once every document added before it has been written: the
+  // progress bar and per-source failures keep the input order.
+  Status add_marker(std::function<void()> then) {
+    auto item = std::make_unique<Item>();
+    item->marker = std::move(then);
+    item->done = true;
+    return push(std::move(item));
+  }
+
+  // Writes everything still in flight.
+  Status finish() {
+    while (!window_.empty()) PACTUM_RETURN_IF_ERROR(write_front());
+    return Status::ok();
+  }
+
+ private:
+  struct Item {
+    ingest::Document doc;
+    std::optional<Result<extract::Extraction>> result;
+    std::function<void()> marker;
+    bool known = false;  // stored already: nothing to extract or write
+    bool done = false;   // guarded by mutex_ while workers may see the item
+  };
+
+  Status push(std::unique_ptr<Item> item) {
+    Item* raw = item.get();
+    const bool needs_work = !raw->done;
+    window_.push_back(std::move(item));
+    if (needs_work) {
+      if (workers_.empty()) {
+        raw->result = extract_safely(raw->doc, extractor_, options_.extract);
+        raw->done = true;
+      } else {
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          queue_.push_back(raw);
+        }
+        work_ready_.notify_one();
+      }
+    }
+    // Bounded memory: never more than max_in_flight_ documents read ahead.
+    while (window_.size() > max_in_flight_) PACTUM_RETURN_IF_ERROR(write_front());
+    return Status::ok();
+  }
+
+  Status write_front() {
+    std::unique_ptr<Item> item = std::move(window_.front());
+    window_.pop_front();
+    if (!workers_.empty()) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (!item->done) {
+        if (queue_.empty()) {
+          work_done_.wait(lock, [&] { return item->done; });
+          break;
+        }
+        // Help rather than wait: extract the oldest queued document here.
+        Item* other = queue_.front();
+        queue_.pop_front();
+        lock.unlock();
+        auto result = extract_safely(other->doc, extractor_, options_.extract);
+        lock.lock();
+        other->result = std::move(result);
+        other->done = true;
+      }
+    }
+    if (item->marker) {
+      item->marker();
+      return Status::ok();
+    }
+    if (item->known) {
+      ++summary_.duplicates;
+      return Status::ok();
+    }
+    Result<extract::Extraction>& x = *item->result;
+    if (!x.is_ok()) {
+      summary_.failed.push_back({item->doc.source, x.status()});
+      return Status::ok();
+    }
+    auto put = store_.put(item->doc, *x);
+    if (!put.is_ok()) return put.status();
+    if (*put == store::PutResult::kDuplicate) {
+      ++summary_.duplicates;
+    } else {
+      ++summary_.stored;
+      summary_.events += x->events.size();
+    }
+    return Status::ok();
+  }
+
+  void work() {
+    for (;;) {
+      Item* item = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, and nothing left
+        item = queue_.front();
+        queue_.pop_front();
+      }
+      // The item is the writer's until done is set; its document is not
+      // touched by the writer meanwhile.
+      auto result = extract_safely(item->doc, extractor_, options_.extract);
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        item->result = std::move(result);
+        item->done = true;
+      }
+      work_done_.notify_all();
+    }
+  }
+
+  const extract::Extractor& extractor_;
+  store::Store& store_;
+  const IngestOptions& options_;
+  IngestSummary& summary_;
+  std::size_t max_in_flight_ = 0;  // constant after construction; 0 writes each document at once
+
+  // Owned by the calling thread: documents in input order, being extracted
+  // or done and waiting to be written.
+  std::deque<std::unique_ptr<Item>> window_;
+
+  std::mutex mutex_;
+  std::condition_variable work_ready_, work_done_;
+  std::deque<Item*> queue_;                   // guarded by mutex_: waiting for a worker
+  bool stopping_ = false;                     // guarded by mutex_
+  std::vector<std::thread> workers_;          // constant after construction
+};
 
 }  // namespace
 
@@ -41,23 +210,27 @@ Result<IngestSummary> ingest_paths(const std::vector<std::string>& paths,
   IngestSummary summary;
   ingest::SourceList sources = ingest::expand_sources(paths);
   for (auto& [path, status] : sources.missing) summary.failed.push_back({path, status});
+  Pipeline pipeline(extractor, store, options, summary);
   std::size_t done = 0;
+  const std::size_t total = sources.files.size();
   for (const std::string& file : sources.files) {
     // read_path reads "-" from stdin, with the same size limits as files.
     std::error_code ec;
     auto size = file == "-" ? 0 : std::filesystem::file_size(file, ec);
     if (!ec) summary.bytes += size;
-    Result<std::vector<ingest::Document>> docs = ingest::read_path(file, options.read);
-    if (!docs.is_ok()) {
-      summary.failed.push_back({file, docs.status()});
-    } else {
-      for (const ingest::Document& doc : *docs) {
-        PACTUM_RETURN_IF_ERROR(ingest_one(doc, extractor, store, options, summary));
-      }
-    }
-    ++done;
-    if (progress) progress(done, sources.files.size(), file);
+    Status store_status = Status::ok();
+    Status read = ingest::read_path_each(file, options.read, [&](ingest::Document&& doc) {
+      store_status = pipeline.add(std::move(doc));
+      return store_status.is_ok();
+    });
+    PACTUM_RETURN_IF_ERROR(store_status);
+    PACTUM_RETURN_IF_ERROR(pipeline.add_marker([&summary, &progress, &done, total, file, read] {
+      if (!read.is_ok()) summary.failed.push_back({file, read});
+      ++done;
+      if (progress) progress(done, total, file);
+    }));
   }
+  PACTUM_RETURN_IF_ERROR(pipeline.finish());
   return summary;
 }
 
@@ -65,10 +238,13 @@ Result<IngestSummary> ingest_documents(const std::vector<ingest::Document>& docs
                                        const extract::Extractor& extractor, store::Store& store,
                                        const IngestOptions& options) {
   IngestSummary summary;
+  Pipeline pipeline(extractor, store, options, summary);
   for (const ingest::Document& doc : docs) {
     summary.bytes += doc.text.size();
-    PACTUM_RETURN_IF_ERROR(ingest_one(doc, extractor, store, options, summary));
+    ingest::Document copy = doc;
+    PACTUM_RETURN_IF_ERROR(pipeline.add(std::move(copy)));
   }
+  PACTUM_RETURN_IF_ERROR(pipeline.finish());
   return summary;
 }
 

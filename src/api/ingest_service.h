@@ -2,6 +2,13 @@
 // per document. The use case behind `pactum ingest` and POST /api/ingest, so
 // both behave the same. A failing source is reported and skipped; it never
 // stops the others.
+//
+// With several threads, documents are extracted in parallel by a pool of
+// workers while the calling thread reads the sources and is the only writer
+// to the store, in input order: the summary, the failures' order and what
+// the store holds are the same for any number of threads. At most a few
+// documents per thread are in flight, and a JSONL file too big to read whole
+// is streamed a line at a time, so memory stays bounded whatever the input.
 #pragma once
 
 #include <cstddef>
@@ -36,6 +43,9 @@ using IngestProgress = std::function<void(std::size_t, std::size_t, const std::s
 struct IngestOptions {
   ingest::ReadOptions read;
   extract::ExtractOptions extract;
+  // Extraction threads; 0 means one per hardware thread. With 1 everything
+  // runs on the calling thread.
+  std::size_t threads = 1;
 };
 
 // Ingests the given paths ("-" is stdin; folders are walked). Fails only when

@@ -39,16 +39,33 @@ bool PhraseMatcher::add(const std::vector<std::string>& words, std::uint32_t pay
   if (first_is_suffix && p.rest.empty() && p.last_is_prefix) return false;
 
   if (first_is_suffix) {
-    min_suffix_ = std::min(min_suffix_, first.size());
-    suffix_[first].push_back(std::move(p));
+    trie_insert(suffix_, first, /*reversed=*/true).push_back(std::move(p));
   } else if (p.rest.empty() && p.last_is_prefix) {
-    min_prefix_ = std::min(min_prefix_, first.size());
-    prefix_[first].push_back(std::move(p));
+    trie_insert(prefix_, first, /*reversed=*/false).push_back(std::move(p));
   } else {
     exact_[first].push_back(std::move(p));
   }
   ++size_;
   return true;
+}
+
+std::vector<PhraseMatcher::Phrase>& PhraseMatcher::trie_insert(Trie& trie, std::string_view key, bool reversed) {
+  std::uint32_t node = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(key[reversed ? key.size() - 1 - i : i]);
+    auto& next = trie[node].next;
+    auto it = std::lower_bound(next.begin(), next.end(), byte,
+                               [](const std::pair<unsigned char, std::uint32_t>& e, unsigned char b) { return e.first < b; });
+    if (it != next.end() && it->first == byte) {
+      node = it->second;
+    } else {
+      const auto child = static_cast<std::uint32_t>(trie.size());
+      next.insert(it, {byte, child});
+      trie.emplace_back();  // invalidates `next`: not used after this
+      node = child;
+    }
+  }
+  return trie[node].phrases;
 }
 
 bool PhraseMatcher::match_rest(const Phrase& p, const std::vector<text::Token>& tokens,
@@ -78,27 +95,59 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tok
       }
     }
   };
-  std::string key;
+  // Every phrase keyed by a prefix (or suffix) of word, shortest key first.
+  auto walk = [&](const Trie& trie, const std::string& word, bool reversed, std::size_t start) {
+    std::uint32_t node = 0;
+    const std::size_t n = word.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto byte = static_cast<unsigned char>(word[reversed ? n - 1 - i : i]);
+      const auto& next = trie[node].next;
+      auto it = std::lower_bound(next.begin(), next.end(), byte,
+                                 [](const std::pair<unsigned char, std::uint32_t>& e, unsigned char b) { return e.first < b; });
+      if (it == next.end() || it->first != byte) return;
+      node = it->second;
+      if (!trie[node].phrases.empty()) emit(trie[node].phrases, start);
+    }
+  };
+  const bool any_prefix = !prefix_[0].next.empty(), any_suffix = !suffix_[0].next.empty();
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     const std::string& word = tokens[t].folded;
     if (auto it = exact_.find(word); it != exact_.end()) emit(it->second, t);
-    if (!prefix_.empty()) {
-      for (std::size_t n = min_prefix_; n <= word.size(); ++n) {
-        key.assign(word, 0, n);
-        if (auto it = prefix_.find(key); it != prefix_.end()) emit(it->second, t);
-      }
-    }
-    if (!suffix_.empty()) {
-      for (std::size_t n = min_suffix_; n <= word.size(); ++n) {
-        key.assign(word, word.size() - n, n);
-        if (auto it = suffix_.find(key); it != suffix_.end()) emit(it->second, t);
-      }
-    }
+    if (any_prefix) walk(prefix_, word, false, t);
+    if (any_suffix) walk(suffix_, word, true, t);
   }
   std::sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     if (a.first_token != b.first_token) return a.first_token < b.first_token;
     return a.end_token > b.end_token;
   });
+  return out;
+}
+
+std::vector<std::string> PhraseMatcher::phrases(std::string_view separator) const {
+  std::vector<std::string> out;
+  auto add_all = [&](const std::string& first, const std::vector<Phrase>& list) {
+    for (const Phrase& p : list) {
+      std::string s = first;
+      for (const std::string& w : p.rest) {
+        s += separator;
+        s += w;
+      }
+      out.push_back(std::move(s));
+    }
+  };
+  for (const auto& [first, list] : exact_) add_all(first, list);
+  for (const Trie* trie : {&prefix_, &suffix_}) {
+    // Depth first, the path so far in key (reversed for the suffix trie).
+    std::vector<std::pair<std::uint32_t, std::string>> stack = {{0, ""}};
+    while (!stack.empty()) {
+      auto [node, key] = std::move(stack.back());
+      stack.pop_back();
+      std::string first = trie == &suffix_ ? std::string(key.rbegin(), key.rend()) : key;
+      add_all(first, (*trie)[node].phrases);
+      for (const auto& [byte, child] : (*trie)[node].next) stack.emplace_back(child, key + static_cast<char>(byte));
+    }
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -38,19 +38,33 @@ class PhraseMatcher {
 
   std::size_t size() const { return size_; }
 
+  // Every phrase as one string, its words joined by separator and its
+  // wildcards dropped (for baselines that scan text for the same literals).
+  std::vector<std::string> phrases(std::string_view separator) const;
+
  private:
   struct Phrase {
     std::vector<std::string> rest;  // words after the first
     bool last_is_prefix = false;    // last word ends with '*'
     std::uint32_t payload = 0;
   };
+  // A byte trie of first words: one walk along a token finds every phrase
+  // keyed by one of its prefixes (or, in the reversed trie, suffixes), with
+  // no hashing and no key strings built per token.
+  struct TrieNode {
+    std::vector<std::pair<unsigned char, std::uint32_t>> next;  // sorted by byte
+    std::vector<Phrase> phrases;                                 // keyed by the path to here
+  };
+  using Trie = std::vector<TrieNode>;  // [0] is the root
+  static std::vector<Phrase>& trie_insert(Trie& trie, std::string_view key, bool reversed);
+
   bool match_rest(const Phrase& p, const std::vector<text::Token>& tokens, std::size_t start,
                   std::size_t* end) const;
 
   // Keyed by the first word: exactly, as a prefix ("hydrogen*"), or as a
-  // suffix ("*abkommen").
-  std::unordered_map<std::string, std::vector<Phrase>> exact_, prefix_, suffix_;
-  std::size_t min_prefix_ = SIZE_MAX, min_suffix_ = SIZE_MAX;
+  // suffix ("*abkommen", stored reversed).
+  std::unordered_map<std::string, std::vector<Phrase>> exact_;
+  Trie prefix_{1}, suffix_{1};
   std::size_t size_ = 0;
 };
 

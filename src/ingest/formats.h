@@ -38,6 +38,12 @@ Result<Document> read_pdf(std::string_view bytes, const std::string& source,
                           std::size_t max_text_bytes);
 // jsonl.cc: one Document per non-blank line, sources "source#N".
 Result<std::vector<Document>> read_jsonl(std::string_view bytes, const std::string& source);
+// One line of a JSONL file (without its '\n'; a UTF-8 BOM is dropped from
+// line 1) as a finished Document with source "source#item"; errors say
+// "line N: reason". Blank lines (is_blank_line) are no item: skip them.
+Result<Document> read_jsonl_line(std::string_view line, std::size_t line_number, const std::string& source,
+                                 std::size_t item);
+bool is_blank_line(std::string_view line);
 
 // --- HTML to text (html.cc) ----------------------------------------------
 

@@ -57,6 +57,25 @@ Result<Document> parse_line(std::string_view line) {
 
 }  // namespace
 
+bool is_blank_line(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+Result<Document> read_jsonl_line(std::string_view line, std::size_t line_number, const std::string& source,
+                                 std::size_t item) {
+  if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+  auto fail = [&](const Status& st) {
+    return Status(st.code(), "line " + std::to_string(line_number) + ": " + st.message());
+  };
+  Result<Document> doc = parse_line(line);
+  if (!doc.is_ok()) return fail(doc.status());
+  // Items are numbered as the contract says, skipping blank lines; errors
+  // name the line, which is what an editor shows.
+  Status st = finish_document(*doc, Format::kJsonl, source + "#" + std::to_string(item));
+  if (!st.is_ok()) return fail(st);
+  return doc;
+}
+
 Result<std::vector<Document>> read_jsonl(std::string_view bytes, const std::string& source) {
   std::vector<Document> docs;
   std::size_t line_number = 0;
@@ -67,17 +86,10 @@ Result<std::vector<Document>> read_jsonl(std::string_view bytes, const std::stri
     std::string_view line = bytes.substr(start, end - start);
     start = end + 1;
     ++line_number;
-    if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    auto fail = [&](const Status& st) {
-      return Status(st.code(), "line " + std::to_string(line_number) + ": " + st.message());
-    };
-    Result<Document> doc = parse_line(line);
-    if (!doc.is_ok()) return fail(doc.status());
-    // Items are numbered as the contract says, skipping blank lines; errors
-    // name the line, which is what an editor shows.
-    Status st = finish_document(*doc, Format::kJsonl, source + "#" + std::to_string(docs.size() + 1));
-    if (!st.is_ok()) return fail(st);
+    std::string_view content = line_number == 1 && line.starts_with("\xEF\xBB\xBF") ? line.substr(3) : line;
+    if (is_blank_line(content)) continue;
+    Result<Document> doc = read_jsonl_line(line, line_number, source, docs.size() + 1);
+    if (!doc.is_ok()) return doc.status();
     docs.push_back(std::move(doc).value());
   }
   if (docs.empty()) return Status::invalid_argument("empty document");

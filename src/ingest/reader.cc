@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <system_error>
 
@@ -143,6 +145,100 @@ Result<std::vector<Document>> read_file_at(const std::filesystem::path& path, co
 Result<std::vector<Document>> read_path(const std::filesystem::path& path, const ReadOptions& options) {
   try {
     return read_file_at(path, options);
+  } catch (const std::bad_alloc&) {
+    return Status::resource_exhausted("out of memory while reading");
+  } catch (const std::exception& e) {
+    return Status::io_error(e.what());
+  }
+}
+
+namespace {
+
+// A file too big to read whole that still can be read: JSON lines, by name
+// or by its first byte.
+bool streamable_jsonl(const std::filesystem::path& path) {
+  std::string ext = extension_of(path.string());
+  if (ext == "jsonl" || ext == "ndjson") return true;
+  if (!ext.empty() && ext != "json" && ext != "txt") return false;
+  std::ifstream in(path, std::ios::binary);
+  char c = 0;
+  while (in.get(c)) {
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+  }
+  return in && c == '{';
+}
+
+// Streams a JSONL file a line at a time (see read_path_each).
+Status stream_jsonl(const std::filesystem::path& path, const ReadOptions& options,
+                    const std::function<bool(Document&&)>& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::io_error("cannot open");
+  const std::string source = path.string();
+  std::string line;
+  std::vector<char> buffer(std::size_t{1} << 20);
+  std::size_t line_number = 0, items = 0;
+  bool eof = false;
+  while (!eof) {
+    // One line into `line`, however many reads it takes.
+    line.clear();
+    for (;;) {
+      int c = in.peek();
+      if (c == std::char_traits<char>::eof()) {
+        eof = true;
+        break;
+      }
+      in.getline(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      const auto got = static_cast<std::size_t>(in.gcount());
+      const bool delimited = !in.fail() && !in.eof();  // the '\n' was read (and counted)
+      line.append(buffer.data(), delimited ? got - 1 : got);
+      if (line.size() > options.max_file_bytes) {
+        return Status::resource_exhausted("line " + std::to_string(line_number + 1) + ": over the " +
+                                          internal::human_size(options.max_file_bytes) + " limit (max_file_bytes)");
+      }
+      if (delimited) break;
+      if (in.eof()) {
+        eof = true;
+        break;
+      }
+      if (in.bad()) break;
+      in.clear();  // the buffer filled before the line ended: read on
+    }
+    if (in.bad()) return Status::io_error("read error");
+    if (eof && line.empty()) break;
+    ++line_number;
+    std::string_view content = line;
+    if (line_number == 1 && content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+    if (internal::is_blank_line(content)) continue;
+    Result<Document> doc = internal::read_jsonl_line(line, line_number, source, items + 1);
+    if (!doc.is_ok()) return doc.status();
+    ++items;
+    if (!sink(std::move(doc).value())) return Status::ok();
+  }
+  if (items == 0) return Status::invalid_argument("empty document");
+  return Status::ok();
+}
+
+}  // namespace
+
+Status read_path_each(const std::filesystem::path& path, const ReadOptions& options,
+                      const std::function<bool(Document&&)>& sink) {
+  try {
+    if (path != "-") {
+      std::error_code ec;
+      auto status = std::filesystem::status(path, ec);
+      if (std::filesystem::is_regular_file(status)) {
+        auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size > options.max_file_bytes && streamable_jsonl(path)) {
+          return stream_jsonl(path, options, sink);
+        }
+      }
+    }
+    Result<std::vector<Document>> docs = read_path(path, options);
+    if (!docs.is_ok()) return docs.status();
+    for (Document& doc : *docs) {
+      if (!sink(std::move(doc))) break;
+    }
+    return Status::ok();
   } catch (const std::bad_alloc&) {
     return Status::resource_exhausted("out of memory while reading");
   } catch (const std::exception& e) {

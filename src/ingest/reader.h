@@ -42,6 +42,17 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, const std::stri
 Result<std::vector<Document>> read_path(const std::filesystem::path& path,
                                         const ReadOptions& options = {});
 
+// Passes each document of one source to sink, in order, stopping early when
+// sink returns false (then OK is returned). A source up to max_file_bytes is
+// read as read_path reads it: all its documents or an error, nothing passed
+// to sink before the whole source has been read. A JSONL file over
+// max_file_bytes (refused by read_path) is streamed instead, a line at a
+// time, so that memory stays bounded by the longest line whatever the file's
+// size; a bad line then ends the file with "line N: reason" after the lines
+// before it were passed on.
+Status read_path_each(const std::filesystem::path& path, const ReadOptions& options,
+                      const std::function<bool(Document&&)>& sink);
+
 // Reads all of a stream (stdin: "-") through read_bytes with source "-",
 // refusing it past max_file_bytes without holding more than that in memory.
 Result<std::vector<Document>> read_stream(std::istream& in, const ReadOptions& options = {});
