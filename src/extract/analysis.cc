@@ -94,11 +94,17 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   }
   auto kept = PhraseMatcher::longest_only(actor_matches);
   // Where a location preposition ends: 1 for "in" (a place after it is a
-  // venue), 2 for "at" (anything after it is: "auf dem ... Forum").
-  std::vector<int> location_prep_end(s.tokens.size() + 1, 0);
+  // venue), 2 for "at" (anything after it is: "auf dem ... Forum"). A
+  // postposition ("in_post", "at_post": "ブリュッセルにおいて") is marked where
+  // it starts, for the place just before it.
+  std::vector<int> location_prep_end(s.tokens.size() + 1, 0), location_post_start(s.tokens.size() + 1, 0);
   for (const Mention& m : s.mentions) {
-    if (m.entry && m.entry->category == Category::kLocationPrep) {
-      location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], m.entry->label == "at" ? 2 : 1);
+    if (!m.entry || m.entry->category != Category::kLocationPrep) continue;
+    const std::string& label = m.entry->label;
+    if (label == "in_post" || label == "at_post") {
+      location_post_start[m.first_token] = std::max(location_post_start[m.first_token], label == "at_post" ? 2 : 1);
+    } else {
+      location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
     }
   }
   std::uint32_t last_first = UINT32_MAX, last_end = 0;
@@ -120,6 +126,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const std::string& kind = lexicon.gazetteer().actors()[m->alias->actor].kind;
     bool place = kind != "organization";
     if ((location_prep_end[a.first_token] == 1 && place) || location_prep_end[a.first_token] == 2) a.venue = true;
+    if ((location_post_start[a.end_token] == 1 && place) || location_post_start[a.end_token] == 2) a.venue = true;
     if (!s.actors.empty() && s.actors.back().end_token == a.first_token &&
         s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue && place) {
       a.venue = true;
@@ -186,6 +193,44 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
              m.end_token == a.first_token;
     });
     if (joined) a.venue = true;
+  }
+
+  // A country written just before one of its own regions, cities or
+  // organizations names where that one is ("豪州ニューサウスウェールズ州",
+  // "ドイツのバイエルン州", "オランダのロッテルダム港湾公社", "Germany's
+  // Bavaria"): the place or organization is the party. Not across a
+  // conjunction or a comma ("日本と福島県", "Norway, Vestland").
+  {
+    const auto& acts = lexicon.gazetteer().actors();
+    auto inside = [&](std::uint32_t place, std::uint32_t country) {
+      std::int64_t up = acts[place].parent.empty() ? -1 : lexicon.gazetteer().find(acts[place].parent);
+      for (int hops = 0; up >= 0 && hops < 4; ++hops) {
+        if (static_cast<std::uint32_t>(up) == country) return true;
+        const std::string& next = acts[static_cast<std::size_t>(up)].parent;
+        up = next.empty() ? -1 : lexicon.gazetteer().find(next);
+      }
+      return false;
+    };
+    for (std::size_t i = 0; i + 1 < s.actors.size(); ++i) {
+      ActorMention& country = s.actors[i];
+      const ActorMention& place = s.actors[i + 1];
+      if (acts[country.actor].kind != "country" || place.first_token > country.end_token + 1) continue;
+      const std::string& kind = acts[place.actor].kind;
+      if (kind == "organization" ? acts[place.actor].country != acts[country.actor].country
+                                 : (kind != "region" && kind != "city") || !inside(place.actor, country.actor)) {
+        continue;
+      }
+      std::string_view between = doc.substr(s.tokens[country.end_token - 1].span.end,
+                                            s.tokens[place.first_token].span.begin - s.tokens[country.end_token - 1].span.end);
+      bool separated = between.find(',') != std::string_view::npos || between.find("、") != std::string_view::npos;
+      for (const Mention& m : s.mentions) {
+        if (m.entry && m.entry->category == Category::kConjunction && m.first_token >= country.end_token &&
+            m.end_token <= place.first_token) {
+          separated = true;
+        }
+      }
+      if (!separated) country.attribute = true;
+    }
   }
 
   // Asides and news sources are not parties.

@@ -1,4 +1,6 @@
-// Date recognition over tokens; see dates.h.
+// Date recognition over tokens; see dates.h. Dates written with markers
+// ("2023年12月8日", "令和5年") are read through the date_marker and era
+// lexicon categories, so Chinese or Korean would add rows, not code.
 #include "extract/dates.h"
 
 #include <charconv>
@@ -106,7 +108,8 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
     if (!m.entry || m.first_token >= tokens.size()) continue;
     auto c = m.entry->category;
     if (c != Category::kMonth && c != Category::kWeekday && c != Category::kRelativeDate &&
-        c != Category::kTargetPrep && c != Category::kSincePrep && c != Category::kDateQualifier) {
+        c != Category::kTargetPrep && c != Category::kSincePrep && c != Category::kDateQualifier &&
+        c != Category::kDateMarker && c != Category::kEra) {
       continue;
     }
     const Mention*& slot = by_start[m.first_token];
@@ -119,9 +122,30 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
     return text.substr(tokens[i].span.end, tokens[i + 1].span.begin - tokens[i].span.end);
   };
 
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  // The date marker at token k ("年", "月", "日" after a number), its end in *end.
+  auto marker_at = [&](std::uint32_t k, std::uint32_t* end) -> std::string_view {
+    const LexiconEntry* e = entry_at(by_start, k, Category::kDateMarker, end);
+    return e ? std::string_view(e->label) : std::string_view();
+  };
+  // "12月8日" from token k on: a month and maybe its day, each a number and
+  // its marker. Returns the end of what was read (k if nothing).
+  auto read_month_day = [&](std::uint32_t k, PartialDate* d) -> std::uint32_t {
+    std::uint32_t end = 0;
+    if (k + 1 >= n || !is_day(token_text(k)) || to_int(token_text(k)) > 12 || marker_at(k + 1, &end) != "month") {
+      return k;
+    }
+    d->month = to_int(token_text(k));
+    k = end;
+    if (k + 1 < n && is_day(token_text(k)) && marker_at(k + 1, &end) == "day") {
+      d->day = to_int(token_text(k));
+      k = end;
+    }
+    return k;
+  };
+
   std::vector<DateMention> out;
   std::vector<bool> used(tokens.size(), false);
-  const auto n = static_cast<std::uint32_t>(tokens.size());
   for (std::uint32_t i = 0; i < n; ++i) {
     if (used[i]) continue;
     DateMention dm;
@@ -131,19 +155,56 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
     if (auto nd = numeric_date(t)) {
       dm.date = *nd;
       dm.end_token = i + 1;
+    } else if (const LexiconEntry* era = entry_at(by_start, i, Category::kEra, &end)) {
+      // "令和5年12月8日", "平成26年", "令和元年": the era's year 0 plus the year.
+      std::uint32_t after = 0;
+      int year_in_era = 0;
+      if (end + 1 < n && all_digits(token_text(end)) && token_text(end).size() <= 2 &&
+          marker_at(end + 1, &after) == "year") {
+        year_in_era = to_int(token_text(end));
+      } else if (marker_at(end, &after) == "year_one") {
+        year_in_era = 1;
+      }
+      if (year_in_era == 0) continue;
+      dm.date.year = to_int(era->label) + year_in_era;
+      dm.end_token = read_month_day(after, &dm.date);
     } else if (is_year(t)) {
       dm.date.year = to_int(t);
       dm.end_token = i + 1;
-      // ISO "2023-12-08" or "2023-12" (tokens joined by '-').
-      if (i + 1 < n && gap_after(i) == "-" && token_text(i + 1).size() == 2 && is_day(token_text(i + 1)) &&
-          to_int(token_text(i + 1)) <= 12) {
+      std::uint32_t after = 0;
+      if (marker_at(i + 1, &after) == "year") {
+        // "2023年12月8日"
+        dm.end_token = read_month_day(after, &dm.date);
+      } else if (i + 1 < n && (gap_after(i) == "-" || gap_after(i) == "/") && is_day(token_text(i + 1)) &&
+                 to_int(token_text(i + 1)) <= 12 && (gap_after(i) == "/" || token_text(i + 1).size() == 2)) {
+        // ISO "2023-12-08" or "2023-12" (tokens joined by '-'); year first
+        // with slashes, "2018/10/25", "2024/1/10".
+        const std::string_view sep = gap_after(i);
         dm.date.month = to_int(token_text(i + 1));
         dm.end_token = i + 2;
-        if (i + 2 < n && gap_after(i + 1) == "-" && token_text(i + 2).size() == 2 && is_day(token_text(i + 2)) &&
-            valid_ymd(dm.date.year, dm.date.month, to_int(token_text(i + 2)))) {
+        if (i + 2 < n && gap_after(i + 1) == sep && (sep == "/" || token_text(i + 2).size() == 2) &&
+            is_day(token_text(i + 2)) && valid_ymd(dm.date.year, dm.date.month, to_int(token_text(i + 2)))) {
           dm.date.day = to_int(token_text(i + 2));
           dm.end_token = i + 3;
         }
+      }
+    } else if (std::uint32_t md_end = read_month_day(i, &dm.date); md_end > i) {
+      // "12月8日" without a year: the publication's, below.
+      dm.end_token = md_end;
+    } else if (is_day(t) && marker_at(i + 1, &end) == "day") {
+      // "8日" alone: that day of the publication's month (Japanese news:
+      // "経済産業省は8日、..."), the month before if the day is still to come.
+      dm.relative = true;
+      dm.end_token = end;
+      const int day = to_int(t);
+      if (published.month) {
+        dm.date = {published.year, published.month, day};
+        if (published.day && day > published.day) {
+          dm.date.month = published.month == 1 ? 12 : published.month - 1;
+          if (published.month == 1) --dm.date.year;
+        }
+      } else {
+        dm.unresolved = "day:" + std::to_string(day);
       }
     } else if (is_day(t) && entry_at(by_start, i + 1, Category::kMonth, &end)) {
       // "8. Dezember 2023", "08 des. 2023", "8 November"
@@ -179,7 +240,26 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       dm.end_token = end;
       const std::string& kind = rel->label;
       dm.unresolved = kind;
-      if (!published.empty()) {
+      // "同年9月", "the same day": the date named last in the sentence.
+      const bool same = kind == "same_year" || kind == "same_month" || kind == "same_day";
+      const DateMention* last = nullptr;
+      for (const DateMention& d : out) {
+        if (!d.date.empty()) last = &d;
+      }
+      if (same && last) {
+        dm.unresolved.clear();
+        dm.date = {last->date.year, kind == "same_year" ? 0 : last->date.month, kind == "same_day" ? last->date.day : 0};
+        if ((kind == "same_month" && !dm.date.month) || (kind == "same_day" && !dm.date.day)) {
+          dm.date = {};
+          dm.unresolved = kind;
+        }
+        std::uint32_t day_end = 0;
+        if (kind == "same_month" && dm.date.month && end + 1 < n && is_day(token_text(end)) &&
+            marker_at(end + 1, &day_end) == "day") {
+          dm.date.day = to_int(token_text(end));  // "同月8日"
+          dm.end_token = day_end;
+        }
+      } else if (!same && !published.empty()) {
         dm.unresolved.clear();
         // With a publication month but no day, "today" is still that month.
         if (kind == "today") dm.date = published;
@@ -187,13 +267,29 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
         else if (kind == "last_year") dm.date = {published.year - 1, 0, 0};
         else if (kind == "next_year") dm.date = {published.year + 1, 0, 0};
         else if (kind == "this_month" && published.month) dm.date = {published.year, published.month, 0};
-        else if (kind == "yesterday" && published.day) {
+        else if (kind == "last_month" && published.month) {
+          dm.date = published.month == 1 ? PartialDate{published.year - 1, 12, 0}
+                                         : PartialDate{published.year, published.month - 1, 0};
+        } else if (kind == "yesterday" && published.day) {
           namespace c = std::chrono;
           c::year_month_day ymd{c::sys_days{c::year{published.year} / c::month{static_cast<unsigned>(published.month)} /
                                             c::day{static_cast<unsigned>(published.day)}} - c::days{1}};
           dm.date = {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
                      static_cast<int>(static_cast<unsigned>(ymd.day()))};
         } else dm.unresolved = kind;
+      }
+      // A relative year and its month: "昨年8月", "今年の10月".
+      if (kind == "this_year" || kind == "last_year" || kind == "next_year" || kind == "same_year") {
+        std::uint32_t k = end, link_end = 0;
+        if (marker_at(k, &link_end) == "link") k = link_end;
+        PartialDate md;
+        if (std::uint32_t month_end = read_month_day(k, &md); month_end > k) {
+          dm.end_token = month_end;
+          if (!dm.date.empty()) {
+            dm.date.month = md.month;
+            dm.date.day = md.day;
+          }
+        }
       }
     } else if (const LexiconEntry* wd = entry_at(by_start, i, Category::kWeekday, &end)) {
       dm.relative = true;
@@ -204,18 +300,39 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
     } else {
       continue;
     }
-    // A month or day without a year takes the publication year.
+    // A month or day without a year takes the publication year; the year
+    // before when that would put it more than half a year after publication
+    // (a release of 10 January reports a signing "11月27日" of last year).
     if (dm.date.year == 0 && dm.date.month != 0) {
-      if (published.year) dm.date.year = published.year;
-      else { dm.unresolved = "month:" + std::to_string(dm.date.month); dm.date = {}; }
+      if (published.year) {
+        dm.date.year = published.year;
+        if (published.month && dm.date.month - published.month > 6) --dm.date.year;
+      } else {
+        dm.unresolved = "month:" + std::to_string(dm.date.month);
+        dm.date = {};
+      }
     }
     if (dm.date.day && !valid_ymd(dm.date.year, dm.date.month, dm.date.day)) dm.date.day = 0;
-    // What stands just before says what kind of date it is.
+    // What stands just before says what kind of date it is; in languages
+    // with postpositions, what stands just after ("2030年までに", "2014年以来").
     for (std::uint32_t back = 1; back <= 2 && back <= i; ++back) {
       std::uint32_t e = 0;
       const std::uint32_t j = i - back;
-      if (entry_at(by_start, j, Category::kTargetPrep, &e) && e == i) dm.target = true;
-      if (entry_at(by_start, j, Category::kSincePrep, &e) && e == i) dm.since = true;
+      if (const LexiconEntry* p = entry_at(by_start, j, Category::kTargetPrep, &e); p && e == i && p->label == "by") {
+        dm.target = true;
+      }
+      if (const LexiconEntry* p = entry_at(by_start, j, Category::kSincePrep, &e); p && e == i && p->label == "since") {
+        dm.since = true;
+      }
+    }
+    {
+      std::uint32_t e = 0;
+      if (const LexiconEntry* p = entry_at(by_start, dm.end_token, Category::kTargetPrep, &e); p && p->label == "by_post") {
+        dm.target = true;
+      }
+      if (const LexiconEntry* p = entry_at(by_start, dm.end_token, Category::kSincePrep, &e); p && p->label == "since_post") {
+        dm.since = true;
+      }
     }
     for (std::uint32_t k = dm.first_token; k < dm.end_token; ++k) used[k] = true;
     out.push_back(dm);

@@ -62,6 +62,26 @@ TEST(Dates, Table) {
       {"en", "on 15.5.2025", "", "2025-05-15"},
       {"en", "Jan Christian Vestre said", "2023-01-05", ""},  // a name, not January
       {"en", "last year", "2016-04-15", "2015"},
+      {"en", "signed in December", "2023-04-20", "2022-12"},  // a month far ahead of publication is last year's
+      // Japanese: numbers with the date markers 年 月 日, era years, relative days.
+      {"ja", "2023年12月8日に署名した", "", "2023-12-08"},
+      {"ja", "２０２３年１２月８日に署名した", "", "2023-12-08"},  // full-width digits
+      {"ja", "2023年12月に締結", "", "2023-12"},
+      {"ja", "2014年の覚書", "", "2014"},
+      {"ja", "2030年度までに", "", ""},  // a goal, not an act
+      {"ja", "令和5年12月8日", "", "2023-12-08"},
+      {"ja", "平成26年9月に締結", "", "2014-09"},
+      {"ja", "令和元年", "", "2019"},
+      {"ja", "12月8日に署名", "", "?month:12"},
+      {"ja", "1月12日に開催します", "2024-01-10", "2024-01-12"},
+      {"ja", "11月27日に締結しました", "2024-01-10", "2023-11-27"},  // ten months ahead: last year
+      {"ja", "経済産業省は8日、発表した", "2023-12-11", "2023-12-08"},
+      {"ja", "本日締結した", "2023-12-08", "2023-12-08"},
+      {"ja", "昨年8月、訪問団を派遣", "2024-01-10", "2023-08"},
+      {"ja", "今年の10月に来日", "2025-03-01", "2025-10"},
+      {"ja", "昨年締結", "", "?last_year"},
+      {"ja", "2018/10/25 ニュース", "", "2018-10-25"},
+      {"ja", "同年9月に締結", "2024-01-10", "?same_year"},  // no year named before it
   };
   for (const auto& r : rows) EXPECT_EQ(first_date(r.lang, r.text, r.published), r.want) << r.lang << ": " << r.text;
 }
@@ -72,6 +92,29 @@ TEST(Dates, SinceIsMarked) {
   auto dates = find_dates("siden 2018", tokens, mentions, {});
   ASSERT_EQ(dates.size(), 1u);
   EXPECT_TRUE(dates[0].since);
+}
+
+TEST(Dates, JapaneseSinceAndTargetFollowTheDate) {
+  const std::string text = "2014年以来協力し、2040年までに達成する";
+  auto tokens = text::tokenize(text, "ja");
+  auto mentions = fixture().lexicon->find("ja", text, tokens);
+  auto dates = find_dates(text, tokens, mentions, {});
+  ASSERT_EQ(dates.size(), 2u);
+  EXPECT_EQ(dates[0].date.to_string(), "2014");
+  EXPECT_TRUE(dates[0].since);
+  EXPECT_FALSE(dates[0].target);
+  EXPECT_EQ(dates[1].date.to_string(), "2040");
+  EXPECT_TRUE(dates[1].target);
+}
+
+TEST(Dates, SameYearTakesTheLastDateNamed) {
+  const std::string text = "2014年2月に締結し、同年9月にも締結した。10月23日、同日に署名";
+  auto tokens = text::tokenize(text, "ja");
+  auto mentions = fixture().lexicon->find("ja", text, tokens);
+  auto dates = find_dates(text, tokens, mentions, *PartialDate::parse("2018-10-25"));
+  ASSERT_EQ(dates.size(), 4u);
+  EXPECT_EQ(dates[1].date.to_string(), "2014-09");
+  EXPECT_EQ(dates[3].date.to_string(), "2018-10-23");
 }
 
 TEST(PartialDate, ParsesAndPrints) {

@@ -80,7 +80,18 @@ bool contains_word(const std::string& name, const std::string& word) {
 class PartySet {
  public:
   explicit PartySet(const Gazetteer& g) : gazetteer_(&g) {}
-  void add(std::int64_t actor, const Party& p) {
+  void add(std::int64_t actor, Party p) {
+    // A ministry acts for its government: "経済産業省は…署名した" is
+    // Japan's act. (Agencies, whose parent is a ministry, stay themselves.)
+    if (actor >= 0) {
+      const Actor& act = gazetteer_->actors()[static_cast<std::size_t>(actor)];
+      std::int64_t up = act.kind == "organization" && !act.parent.empty() ? gazetteer_->find(act.parent) : -1;
+      if (up >= 0 && gazetteer_->actors()[static_cast<std::size_t>(up)].kind != "organization") {
+        const Actor& gov = gazetteer_->actors()[static_cast<std::size_t>(up)];
+        actor = up;
+        p = Party{gov.name, gov.kind, gov.country, gov.subdivision, p.span};
+      }
+    }
     std::string key = party_key(p);
     for (const auto& [a, q] : items_) {
       if (party_key(q) == key) return;
@@ -593,8 +604,47 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
       }
-      // Sectors: those named in the evidence sentence.
+      // Sectors: those named in the evidence sentence, but not inside a
+      // ministry's name or a title ("貿易産業水産省", "産業・貿易大臣": a
+      // portfolio, not the act's sector; "Hydrogen Valleys" is one).
+      auto ministry = [&](const Alias* a) {
+        const Actor& act = gazetteer_.actors()[a->actor];
+        if (act.kind != "organization" || act.parent.empty()) return false;
+        std::int64_t up = gazetteer_.find(act.parent);
+        return up >= 0 && gazetteer_.actors()[static_cast<std::size_t>(up)].kind != "organization";
+      };
+      // A Japanese title lists its portfolio before the role, written
+      // together or with "・" and no kana particle between
+      // ("経済・産業・気候保護・エネルギー大臣").
+      const SentenceView& v = views[i];
+      auto in_title = [&](const Mention* m) {
+        for (std::uint32_t k = m->end_token; k < v.tokens.size() && k < m->end_token + 6; ++k) {
+          std::string_view gap = std::string_view(text).substr(
+              v.tokens[k - 1].span.end, v.tokens[k].span.begin - v.tokens[k - 1].span.end);
+          if (!gap.empty() && gap != "・") return false;
+          for (const Mention& o : v.mentions) {
+            if (o.entry && o.entry->category == Category::kRole && o.first_token == k) return true;
+          }
+          std::string_view word = v.tokens[k].span.of(text);
+          // Hiragana (U+3041..U+309F: E3 81 81..E3 82 9F) is a particle or verb.
+          for (std::size_t b = 0; b + 1 < word.size(); ++b) {
+            auto c0 = static_cast<unsigned char>(word[b]), c1 = static_cast<unsigned char>(word[b + 1]);
+            if (c0 == 0xE3 && (c1 == 0x81 || (c1 == 0x82 && b + 2 < word.size() &&
+                                              static_cast<unsigned char>(word[b + 2]) <= 0x9F))) {
+              return false;
+            }
+          }
+          if (static_cast<unsigned char>(word.front()) < 0x80) return false;  // Latin letters or digits
+        }
+        return false;
+      };
       for (const Mention* m : views[i].of(Category::kSector)) {
+        bool in_name = std::any_of(views[i].mentions.begin(), views[i].mentions.end(), [&](const Mention& o) {
+          bool name = (o.alias && ministry(o.alias)) || (o.entry && o.entry->category == Category::kRole);
+          return name && o.first_token <= m->first_token && m->end_token <= o.end_token &&
+                 o.end_token - o.first_token > m->end_token - m->first_token;
+        });
+        if (in_name || in_title(m)) continue;
         if (std::find(c.event.sectors.begin(), c.event.sectors.end(), m->entry->label) == c.event.sectors.end()) {
           c.event.sectors.push_back(m->entry->label);
         }

@@ -47,28 +47,49 @@ bool ends_sentence(std::string_view s) {
   return false;
 }
 
-// Lexicon mentions of one category on a line of text.
-bool line_has(const Lexicon& lexicon, std::string_view lang, std::string_view text, text::Span span,
-              Category cat, const std::string& label, bool at_start) {
-  auto tokens = text::tokenize(span.of(text), lang);
-  auto mentions = lexicon.find(lang, span.of(text), tokens);
-  for (const Mention& m : mentions) {
-    if (m.entry && m.entry->category == cat && m.entry->label == label && (!at_start || m.first_token == 0)) {
-      return true;
-    }
+// Chrome phrases that open a line ("Siste pressemeldinger", "Foto:"): one
+// bit per label. Only the line's first bytes are tokenized: chrome phrases
+// are short, and this runs on every line of every document.
+enum ChromeBits : unsigned { kChromeEnd = 1, kChromeLine = 2 };
+
+unsigned chrome_at_start(const Lexicon& lexicon, std::string_view lang, std::string_view line) {
+  constexpr std::size_t kPrefixBytes = 96;
+  std::size_t n = std::min(line.size(), kPrefixBytes);
+  while (n < line.size() && (static_cast<unsigned char>(line[n]) & 0xC0) == 0x80) ++n;  // whole characters
+  std::string_view prefix = line.substr(0, n);
+  auto tokens = text::tokenize(prefix, lang);
+  unsigned bits = 0;
+  for (const Mention& m : lexicon.find(lang, prefix, tokens)) {
+    if (!m.entry || m.entry->category != Category::kChrome || m.first_token != 0) continue;
+    // A phrase that runs to the cut may be longer in the full line: only
+    // count it when it ends before the cut.
+    if (n < line.size() && m.end_token == tokens.size()) continue;
+    if (m.entry->label == "end") bits |= kChromeEnd;
+    if (m.entry->label == "line") bits |= kChromeLine;
   }
-  return false;
+  return bits;
 }
 
+// Words of a line; Japanese and Chinese write no spaces, so there every three
+// characters of kana or Han count as a word (a 60-character Japanese
+// headline is as long as a 20-word English one).
 std::size_t count_words(std::string_view s) {
-  std::size_t n = 0;
+  std::size_t n = 0, cjk = 0;
   bool in = false;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    // U+3040..U+30FF (kana) and U+3400..U+9FFF (Han) lead with E3..E9.
+    if (c >= 0xE3 && c <= 0xE9 && i + 2 < s.size() && !(c == 0xE3 && static_cast<unsigned char>(s[i + 1]) < 0x81)) {
+      ++cjk;
+      in = false;
+      i += 2;
+      continue;
+    }
     bool space = c == ' ' || c == '\t';
     if (!space && !in) ++n;
     in = !space;
   }
-  return n;
+  return n + cjk / 3;
 }
 
 // Bytes of a leading "date 2022-06" label or "6. Juni 2024 |" dateline.
@@ -104,13 +125,15 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
                       const ingest::Document& doc) {
   Layout layout;
   std::vector<Line> lines = lines_of(text);
+  std::vector<unsigned> chrome(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) chrome[i] = chrome_at_start(lexicon, lang, lines[i].span.of(text));
 
   // The article ends at the first chrome heading ("Siste pressemeldinger",
   // "Kontakt", "Latest news") past its opening lines.
   std::size_t end_line = lines.size();
   for (std::size_t i = 2; i < lines.size(); ++i) {
     if (count_words(lines[i].span.of(text)) > 8) continue;
-    if (line_has(lexicon, lang, text, lines[i].span, Category::kChrome, "end", true)) {
+    if (chrome[i] & kChromeEnd) {
       end_line = i;
       break;
     }
@@ -152,7 +175,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   std::size_t title_line = lines.size();
   for (std::size_t i = 0; i < end_line && i < 6; ++i) {
     std::string_view l = lines[i].span.of(text);
-    if (line_has(lexicon, lang, text, lines[i].span, Category::kChrome, "line", true)) continue;
+    if (chrome[i] & kChromeLine) continue;
     std::size_t w = count_words(l);
     if (w >= 3 && w <= 20 && !ends_sentence(l)) {
       if (layout.title.empty()) layout.title = std::string(l);
@@ -169,8 +192,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   bool lead_done = false;
   for (std::size_t i = 0; i < end_line; ++i) {
     Line line = lines[i];
-    if (line_has(lexicon, lang, text, line.span, Category::kChrome, "line", true)) continue;
-    if (line_has(lexicon, lang, text, line.span, Category::kChrome, "end", true)) continue;
+    if (chrome[i] & (kChromeLine | kChromeEnd)) continue;
     line.span.begin += dateline_prefix(lexicon, lang, line.span.of(text));
     std::string_view l = line.span.of(text);
     auto spans = text::split_sentences(l, lang);

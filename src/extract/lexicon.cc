@@ -97,7 +97,6 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
   lex->languages_["xx"];
   lex->languages_["en"];  // the fallback for languages without rules
 
-  const auto n_entries = static_cast<std::uint32_t>(lex->entries_.size());
   for (auto& [lang, language] : lex->languages_) {
     for (const Row& row : rows) {
       if (row.lang != lang && row.lang != "xx") continue;
@@ -107,13 +106,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
                                         "' is empty or its wildcard stem is too short");
       }
     }
-    const auto& aliases = gazetteer.aliases();
-    for (std::size_t i = 0; i < aliases.size(); ++i) {
-      const Alias& a = aliases[i];
-      if (!a.lang.empty() && a.lang != lang) continue;
-      auto words = phrase_words(a.surface, lang);
-      if (!words.empty()) language.matcher.add(words, n_entries + static_cast<std::uint32_t>(i));
-    }
+    language.code = lang;
   }
   return lex;
 }
@@ -131,6 +124,21 @@ bool Lexicon::has_language(std::string_view lang) const {
 }
 
 const Lexicon::Language* Lexicon::language(std::string_view lang) const {
+  const Language* found = find_language(lang);
+  std::call_once(found->names_once, [&] {
+    const auto n_entries = static_cast<std::uint32_t>(entries_.size());
+    const auto& aliases = gazetteer_->aliases();
+    for (std::size_t i = 0; i < aliases.size(); ++i) {
+      const Alias& a = aliases[i];
+      if (!a.lang.empty() && a.lang != found->code) continue;
+      auto words = phrase_words(a.surface, found->code);
+      if (!words.empty()) found->matcher.add(words, n_entries + static_cast<std::uint32_t>(i));
+    }
+  });
+  return found;
+}
+
+const Lexicon::Language* Lexicon::find_language(std::string_view lang) const {
   if (auto it = languages_.find(lang); it != languages_.end()) return &it->second;
   return &languages_.find(std::string_view("en"))->second;
 }

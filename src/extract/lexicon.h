@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,10 +29,12 @@ enum class Category : std::uint8_t {
   kSpeech,         // label: "after" (", says X") or "before" ("X says:")
   kMonth,          // label: 1..12
   kWeekday,        // label: 1..7 (Monday = 1)
-  kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month
+  kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month,
+                   // same_year | same_month | same_day (the date named last in the sentence: "同年9月")
   kDateQualifier,  // label: early | mid | late (for "Anfang 2021", "late 2023")
   kChrome,         // label: end (the article ends here) | line (drop this line)
-  kLocationPrep,   // label: in (a place named after it is a venue, not a party)
+  kLocationPrep,   // label: in (a place named after it is a venue, not a party); at (anything after it is);
+                   // in_post, at_post (postpositions: the place before it, "ブリュッセルにおいて")
   kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
   kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
   kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land")
@@ -99,10 +102,17 @@ class Lexicon {
   const std::vector<LexiconPhrase>& phrases() const { return phrases_; }
 
  private:
+  // A language's matcher holds its rows from load(); the gazetteer's
+  // thousands of names are compiled in on first use, so a process that
+  // reads two languages does not pay for eleven (once guards it: find() is
+  // called from many threads).
   struct Language {
-    PhraseMatcher matcher;
+    std::string code;
+    mutable PhraseMatcher matcher;
+    mutable std::once_flag names_once;
   };
-  const Language* language(std::string_view lang) const;
+  const Language* language(std::string_view lang) const;       // compiled, names included
+  const Language* find_language(std::string_view lang) const;  // as loaded
 
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<LexiconEntry> entries_;  // payloads below entries_.size() index here

@@ -1,22 +1,21 @@
-// Finding people, their roles and quotes; see people.h.
+// Finding people, their roles and quotes; see people.h. Japanese names come
+// from MeCab's name tokens and are written in Latin letters (text/reading.h).
 #include "extract/people.h"
 
 #include <algorithm>
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
+
+#include "text/normalize.h"
+#include "text/reading.h"
 
 namespace pactum::extract {
 
 namespace {
 
-bool starts_upper(std::string_view s) {
-  if (s.empty()) return false;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && u_isupper(c);
-}
+using text::starts_upper;
 
 // Lower-case words that may stand inside a name: "Ursula von der Leyen".
 bool is_particle(std::string_view w) {
@@ -55,6 +54,272 @@ NameRun name_at(std::string_view text, const SentenceView& s, std::uint32_t i,
 std::string last_word(const std::string& name) {
   auto sp = name.find_last_of(' ');
   return sp == std::string::npos ? name : name.substr(sp + 1);
+}
+
+// Scripts tell Japanese name parts apart: a name MeCab does not know comes
+// out as single Han characters ("世" "耕"); a foreign one is katakana
+// ("ノイバウアー"); a title's words are Han or katakana, its particles kana.
+UScriptCode script_of(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status);
+}
+
+bool is_single_han(std::string_view w) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(w.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<int32_t>(w.size()), c);
+  return c >= 0 && i == static_cast<int32_t>(w.size()) && script_of(c) == USCRIPT_HAN;
+}
+
+bool is_han(std::string_view w) {
+  if (w.empty()) return false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(w.data());
+  for (int32_t i = 0; i < static_cast<int32_t>(w.size());) {
+    UChar32 c;
+    U8_NEXT(bytes, i, static_cast<int32_t>(w.size()), c);
+    if (c < 0 || script_of(c) != USCRIPT_HAN) return false;
+  }
+  return true;
+}
+
+bool is_katakana(std::string_view w) {
+  if (w.empty()) return false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(w.data());
+  for (int32_t i = 0; i < static_cast<int32_t>(w.size());) {
+    UChar32 c;
+    U8_NEXT(bytes, i, static_cast<int32_t>(w.size()), c);
+    // ー and ・ are "common" script but belong to katakana words.
+    if (c < 0 || !(script_of(c) == USCRIPT_KATAKANA || c == 0x30FC || c == 0x30FB)) return false;
+  }
+  return true;
+}
+
+bool has_cjk(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c;
+    U8_NEXT(bytes, i, static_cast<int32_t>(s.size()), c);
+    if (c < 0) continue;
+    UScriptCode sc = script_of(c);
+    if (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) return true;
+  }
+  return false;
+}
+
+std::string capitalised(std::string latin) {
+  if (!latin.empty() && latin[0] >= 'a' && latin[0] <= 'z') latin[0] = static_cast<char>(latin[0] - 'a' + 'A');
+  return latin;
+}
+
+// A person named in Japanese: MeCab's surname and given-name tokens
+// ("内堀" "雅雄"), or words it does not know right before a role or an
+// honorific ("世耕大臣", "ノイバウアー氏").
+struct JapaneseName {
+  NameRun run;
+  std::string role;
+  std::string affiliation;
+  bool quoted = false;
+};
+
+// The name as English texts write it: "Masao Uchibori" from 内堀雅雄, given
+// name first; the surname alone for 内堀. Names MeCab has no reading for
+// keep their written form.
+std::string english_name(std::string_view text, const SentenceView& s, NameRun run) {
+  // Readings in the context of the whole sentence, as the tokens were read.
+  const std::vector<text::LatinWord> words = text::latin_words(s.span.of(text));
+  auto reading = [&](std::uint32_t k) -> std::string {
+    const text::Span at{s.tokens[k].span.begin - s.span.begin, s.tokens[k].span.end - s.span.begin};
+    for (const text::LatinWord& w : words) {
+      if (w.span == at) return w.latin;
+    }
+    return "";
+  };
+  // Foreign names in katakana keep their written form: their Latin
+  // spelling is not their reading ("ノイバウアー" is Neubaur).
+  if (is_katakana(s.tokens[run.first].span.of(text))) return std::string(s.text_of(text, run.first, run.end));
+  std::string surname, given;
+  for (std::uint32_t k = run.first; k < run.end; ++k) {
+    // A given name MeCab does not know as one has no reliable reading: the
+    // surname stands alone, as later mentions ("西村大臣") write it.
+    if (!s.tokens[k].proper_name) {
+      if (k == run.first) return std::string(s.text_of(text, run.first, run.end));
+      given.clear();
+      break;
+    }
+    std::string latin = reading(k);
+    if (latin.empty()) return std::string(s.text_of(text, run.first, run.end));
+    (k == run.first ? surname : given) += latin;
+  }
+  return given.empty() ? capitalised(surname) : capitalised(given) + " " + capitalised(surname);
+}
+
+// Japanese names in one sentence, with the role written before or after
+// them and whether a statement is theirs. blocked marks actors, roles and
+// speech phrases.
+std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceView& s,
+                                         const std::vector<bool>& blocked, const std::vector<Actor>& actors) {
+  const auto n = static_cast<std::uint32_t>(s.tokens.size());
+  std::vector<const Mention*> role_from(n + 1, nullptr), role_to(n + 1, nullptr);
+  std::vector<bool> title_at(n + 1, false), lexical(n, false);
+  for (const Mention& m : s.mentions) {
+    if (!m.entry) continue;
+    for (auto k = m.first_token; k < m.end_token && k < n; ++k) lexical[k] = true;
+    if (m.entry->category == Category::kRole) {
+      if (!role_from[m.first_token] || m.end_token > role_from[m.first_token]->end_token) role_from[m.first_token] = &m;
+      if (!role_to[m.end_token] || m.first_token < role_to[m.end_token]->first_token) role_to[m.end_token] = &m;
+    }
+    if (m.entry->category == Category::kPersonTitle) title_at[m.first_token] = true;
+  }
+  // Text between tokens k and k+1: names are written together, or with a
+  // space ("福岡県知事 服部誠太郎"), or a katakana name with "・".
+  auto gap = [&](std::uint32_t k) {
+    return text.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end);
+  };
+  auto joined = [&](std::uint32_t k, bool dot_ok) {
+    std::string_view g = gap(k);
+    return g.empty() || g == " " || g == "\u3000" || (dot_ok && g == "・");
+  };
+  auto actor_at = [&](std::uint32_t k) -> const ActorMention* {
+    for (const ActorMention& a : s.actors) {
+      if (a.first_token == k) return &a;
+    }
+    return nullptr;
+  };
+
+  // The role closing a title written from token k on: its portfolio words
+  // together or with "・", no kana particle between ("経済・産業・気候保護・
+  // エネルギー大臣"), at most six words.
+  auto title_role = [&](std::uint32_t k) -> const Mention* {
+    for (std::uint32_t j = k; j < n && j < k + 6; ++j) {
+      if (role_from[j]) return role_from[j];
+      std::string_view w = s.tokens[j].span.of(text);
+      if (!(is_katakana(w) || is_han(w)) || j + 1 >= n || !joined(j, true)) return nullptr;
+    }
+    return nullptr;
+  };
+
+  std::vector<JapaneseName> out;
+  for (std::uint32_t k = 0; k < n;) {
+    if (blocked[k]) { ++k; continue; }
+    NameRun run{k, k};
+    // Katakana names (foreign ones) are read as katakana runs below, even
+    // where MeCab knows a part ("ヨハン").
+    bool known = s.tokens[k].proper_name && !is_katakana(s.tokens[k].span.of(text));
+    if (known) {
+      run.end = k + 1;
+      while (run.end < n && run.end - run.first < 3 && s.tokens[run.end].proper_name && !blocked[run.end] &&
+             !is_katakana(s.tokens[run.end].span.of(text)) && joined(run.end - 1, false)) {
+        ++run.end;
+      }
+      // A given name MeCab splits into characters it does not know as names
+      // ("西村" "康" "稔"): single Han characters up to a role or honorific.
+      std::uint32_t rest = run.end;
+      while (rest < n && rest - run.end < 2 && !blocked[rest] && !lexical[rest] && joined(rest - 1, false) &&
+             is_single_han(s.tokens[rest].span.of(text))) {
+        ++rest;
+      }
+      if (rest > run.end && rest < n && joined(rest - 1, false) && (role_from[rest] || title_at[rest])) run.end = rest;
+    } else {
+      // Words MeCab does not know: single Han characters, or katakana.
+      std::string_view w = s.tokens[k].span.of(text);
+      const bool han = is_single_han(w) && !lexical[k];
+      const bool kana = is_katakana(w) && !lexical[k] && !(k > 0 && is_katakana(s.tokens[k - 1].span.of(text)) &&
+                                                            joined(k - 1, true) && !blocked[k - 1]);
+      if (!han && !kana) { ++k; continue; }
+      run.end = k + 1;
+      while (run.end < n && run.end - run.first < 4 && !blocked[run.end] && !lexical[run.end] &&
+             joined(run.end - 1, kana) &&
+             (han ? is_single_han(s.tokens[run.end].span.of(text)) : is_katakana(s.tokens[run.end].span.of(text)))) {
+        ++run.end;
+      }
+      // Han characters before a role or honorific; katakana before an
+      // honorific, or a foreign full name ("モナ・ノイバウアー") before a title.
+      bool dotted = false;
+      for (std::uint32_t j = run.first; j < run.end; ++j) {
+        dotted = dotted || s.tokens[j].span.of(text).find("・") != std::string_view::npos ||
+                 (j + 1 < run.end && gap(j) == "・");
+      }
+      const bool marked = run.end < n && joined(run.end - 1, false) &&
+                          (title_at[run.end] || (han && role_from[run.end]) || (kana && dotted && title_role(run.end)));
+      if (!marked || (han && run.end - run.first < 2)) { k = run.end; continue; }
+    }
+    JapaneseName name;
+    name.run = run;
+    // The role after the name, over a place ("内堀雅雄福島県知事"); or before
+    // it, over one linking word ("経済産業大臣の西村康稔氏").
+    std::uint32_t after = run.end;
+    std::string place;
+    const Mention* role = nullptr;
+    if (after < n && role_from[after] && joined(after - 1, false)) {
+      role = role_from[after];
+    } else if (const ActorMention* a = after < n ? actor_at(after) : nullptr; a && joined(after - 1, false)) {
+      place = actors[a->actor].name;
+      after = a->end_token;
+      if (after < n && role_from[after] && joined(after - 1, false)) role = role_from[after];
+    }
+    if (!role && after < n && joined(after - 1, false)) role = title_role(after);
+    if (!role && role_to[run.first]) role = role_to[run.first];
+    if (!role && run.first >= 1 && role_to[run.first - 1] && !blocked[run.first - 1]) role = role_to[run.first - 1];
+    if (role) {
+      name.role = role->entry->label;
+      if (place.empty() && role->end_token <= run.first) {
+        // A place just before the role: "福岡県知事の服部誠太郎氏".
+        for (const ActorMention& a : s.actors) {
+          if (a.end_token == role->first_token) place = actors[a.actor].name;
+        }
+      }
+    }
+    name.affiliation = place;
+    // A full name (surname and given name) stands by itself; a single word
+    // needs a role or an honorific.
+    const bool titled = title_at[run.end] || (after < n && title_at[after]);
+    if (!role && !titled && !(known && run.end - run.first >= 2)) { k = run.end; continue; }
+    out.push_back(name);
+    k = run.end;
+  }
+
+  // Statements: 「…」と述べた / …と語った, or a name opening a quotation
+  // ("西村大臣は「…」"). The speaker is the last name before the quotation,
+  // or before the speech phrase if there is none.
+  auto quote_open_before = [&](std::size_t pos) -> std::size_t {
+    std::string_view sv = text.substr(s.span.begin, pos - s.span.begin);
+    auto close = sv.rfind("」");
+    if (close == std::string_view::npos) return std::string_view::npos;
+    // Only a quotation that ends just before the speech phrase.
+    std::string_view tail = sv.substr(close + std::string_view("」").size());
+    if (tail.size() > 3) return std::string_view::npos;
+    auto open = sv.rfind("「", close);
+    return open == std::string_view::npos ? std::string_view::npos : s.span.begin + open;
+  };
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kSpeech) continue;
+    std::size_t limit = s.tokens[m.first_token].span.begin;
+    if (std::size_t open = quote_open_before(limit); open != std::string_view::npos) limit = open;
+    JapaneseName* speaker = nullptr;
+    for (JapaneseName& name : out) {
+      if (s.tokens[name.run.end - 1].span.end <= limit) speaker = &name;
+    }
+    if (speaker) speaker->quoted = true;
+  }
+  for (JapaneseName& name : out) {
+    // Name, then only its role, place, honorific and one particle, then an
+    // opening quotation mark.
+    std::size_t pos = s.tokens[name.run.end - 1].span.end;
+    std::size_t open = text.substr(pos, s.span.end - pos).find("「");
+    if (open == std::string_view::npos) continue;
+    open += pos;
+    std::uint32_t k = name.run.end;
+    bool particle = false;
+    while (k < n && s.tokens[k].span.begin < open) {
+      if (blocked[k] || title_at[k]) { ++k; continue; }
+      if (particle || s.tokens[k].span.size() > 3) break;
+      particle = true;
+      ++k;
+    }
+    if (k >= n || s.tokens[k].span.begin >= open) name.quoted = true;
+  }
+  return out;
 }
 
 }  // namespace
@@ -111,6 +376,29 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       p->quoted = p->quoted || quoted;
     };
 
+    // Japanese names have no capitals: MeCab's name tokens, or words before
+    // a role or honorific.
+    if (has_cjk(s.span.of(text))) {
+      for (const JapaneseName& jn : japanese_names(text, s, blocked, actors)) {
+        std::string name = english_name(text, s, jn.run);
+        Person* p = find_person(name);
+        // The full name after the surname alone: the same person.
+        if (!p && name.find(' ') != std::string::npos) {
+          for (Person& q : people) {
+            if (q.name == last_word(name)) { q.name = name; p = &q; }
+          }
+        }
+        if (!p) {
+          people.push_back({name, jn.role, jn.affiliation, jn.quoted,
+                            {s.tokens[jn.run.first].span.begin, s.tokens[jn.run.end - 1].span.end}});
+          continue;
+        }
+        if (p->role.empty()) p->role = jn.role;
+        if (p->affiliation.empty()) p->affiliation = jn.affiliation;
+        p->quoted = p->quoted || jn.quoted;
+      }
+    }
+
     auto roles = s.of(Category::kRole);
     auto speech = s.of(Category::kSpeech);
     // Role, then name: "næringsminister Jan Christian Vestre".
@@ -166,8 +454,20 @@ std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::st
                                       const std::string& stage) {
   std::vector<Signatory> out;
   if (stage != "signed" && stage != "renewed" && stage != "extended") return out;
+  // Japanese names are kept in Latin letters: find them by the readings of
+  // the sentence's name tokens ("内堀" reads "uchibori").
+  std::vector<std::string> readings;
+  if (has_cjk(sentence) && std::any_of(people.begin(), people.end(), [&](const Person& p) {
+        return sentence.find(p.name) == std::string_view::npos;
+      })) {
+    for (const text::LatinWord& w : text::latin_words(sentence)) {
+      if (w.proper_name) readings.push_back(capitalised(w.latin));
+    }
+  }
   for (const Person& p : people) {
-    if (sentence.find(p.name) != std::string_view::npos) out.push_back({p.name, p.role, p.affiliation});
+    bool named = sentence.find(p.name) != std::string_view::npos ||
+                 std::find(readings.begin(), readings.end(), last_word(p.name)) != readings.end();
+    if (named) out.push_back({p.name, p.role, p.affiliation});
   }
   return out;
 }

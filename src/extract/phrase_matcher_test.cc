@@ -49,4 +49,59 @@ TEST(PhraseMatcher, RefusesTooShortWildcards) {
 }
 
 }  // namespace
+// The matcher against a brute-force reading of the '*' rules, on random
+// phrases and tokens over a small alphabet (so that prefixes, suffixes and
+// multi-word phrases overlap often), UTF-8 letters included.
+TEST(PhraseMatcher, AgreesWithBruteForceOnRandomPhrases) {
+  const std::vector<std::string> letters = {"a", "b", "c", "\xC3\xB8" /* ø */};
+  std::uint64_t state = 42;
+  auto next = [&](std::size_t n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>((state >> 33) % n);
+  };
+  auto word = [&](std::size_t min_letters) {
+    std::string w;
+    for (std::size_t i = 0, n = min_letters + next(4); i < n; ++i) w += letters[next(letters.size())];
+    return w;
+  };
+  struct Pattern { std::vector<std::string> words; std::uint32_t payload; };
+  PhraseMatcher m;
+  std::vector<Pattern> added;
+  for (std::uint32_t id = 0; id < 300; ++id) {
+    Pattern p{{}, id};
+    for (std::size_t i = 0, n = 1 + next(3); i < n; ++i) p.words.push_back(word(1));
+    if (next(4) == 0) p.words.front().insert(0, "*");
+    if (next(4) == 0) p.words.back().push_back('*');
+    if (m.add(p.words, id)) added.push_back(p);
+  }
+  auto word_matches = [](const std::string& pattern, const std::string& w, bool first, bool last) {
+    std::string core = pattern;
+    bool suffix = first && core.size() > 1 && core.front() == '*';
+    bool prefix = last && core.size() > 1 && core.back() == '*';
+    if (suffix) core.erase(0, 1);
+    if (prefix) core.pop_back();
+    if (suffix) return w.size() >= core.size() && w.compare(w.size() - core.size(), core.size(), core) == 0;
+    if (prefix) return w.compare(0, core.size(), core) == 0;
+    return w == core;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<text::Token> tokens(1 + next(12));
+    for (auto& t : tokens) t.folded = word(1);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> want, got;  // (start, payload)
+    for (std::uint32_t start = 0; start < tokens.size(); ++start) {
+      for (const Pattern& p : added) {
+        bool ok = start + p.words.size() <= tokens.size();
+        for (std::size_t i = 0; ok && i < p.words.size(); ++i) {
+          ok = word_matches(p.words[i], tokens[start + i].folded, i == 0, i + 1 == p.words.size());
+        }
+        if (ok) want.emplace_back(start, p.payload);
+      }
+    }
+    for (const PhraseMatch& pm : m.find(tokens)) got.emplace_back(pm.first_token, pm.payload);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, want) << "round " << round;
+  }
+}
+
 }  // namespace pactum::extract

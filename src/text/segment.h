@@ -28,6 +28,7 @@ struct Token {
   Span span;          // in the text passed to tokenize
   std::string folded; // fold() of the token's text
   bool is_word = true; // false for numbers ("2023", "1,500", "２０２３")
+  bool proper_name = false;  // Japanese: MeCab reads it as a person's surname or given name
 };
 
 // Words and numbers of text, in order (punctuation and spaces dropped).

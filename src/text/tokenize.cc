@@ -1,13 +1,16 @@
 // Tokenizing: ICU's word iterator, or MeCab (IPADIC) for Japanese, whose
-// katakana loanwords ICU's dictionary splits badly.
+// katakana loanwords ICU's dictionary splits badly; and Latin readings of
+// Japanese words from MeCab's pronunciations (text/reading.h).
 #include <mecab.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <memory>
 
 #include "text/break_iterator.h"
 #include "text/normalize.h"
+#include "text/reading.h"
 #include "text/segment.h"
 
 namespace pactum::text {
@@ -97,12 +100,67 @@ std::size_t mecab_chunk_end(std::string_view text, std::size_t begin) {
   return end > begin ? end : limit;
 }
 
-void add_token(std::string_view text, std::size_t begin, std::size_t end, bool is_word,
-               std::vector<Token>* out) {
+Token& add_token(std::string_view text, std::size_t begin, std::size_t end, bool is_word,
+                 std::vector<Token>* out) {
   Token& t = out->emplace_back();
   t.span = {begin, end};
   t.folded = fold(text.substr(begin, end - begin));
   t.is_word = is_word;
+  return t;
+}
+
+// A chunk as MeCab reads it: full-width digits and Latin letters narrowed to
+// ASCII, which MeCab otherwise splits digit by digit ("２０２３年" would be
+// ２/０/２/３/年) or glues to a counter ("１２月"). offsets[k] is the byte
+// offset in the original chunk of byte k of text (one past the end included),
+// so token spans still point into the caller's text.
+struct NarrowChunk {
+  std::string text;
+  std::vector<std::size_t> offsets;
+};
+
+bool has_full_width_alnum(std::string_view s) {
+  // U+FF10..U+FF5A are EF BC 90..EF BD 9A in UTF-8.
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) == 0xEF &&
+        (static_cast<unsigned char>(s[i + 1]) == 0xBC || static_cast<unsigned char>(s[i + 1]) == 0xBD)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+NarrowChunk narrow(std::string_view chunk) {
+  NarrowChunk out;
+  out.text.reserve(chunk.size());
+  out.offsets.reserve(chunk.size() + 1);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(chunk.data());
+  const auto length = static_cast<int32_t>(chunk.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    const bool digit = c >= 0xFF10 && c <= 0xFF19;
+    const bool letter = (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
+    if (digit || letter) {
+      out.text.push_back(static_cast<char>(c - 0xFEE0));
+      out.offsets.push_back(static_cast<std::size_t>(start));
+    } else {
+      for (int32_t k = start; k < i; ++k) {
+        out.text.push_back(chunk[static_cast<std::size_t>(k)]);
+        out.offsets.push_back(static_cast<std::size_t>(k));
+      }
+    }
+  }
+  out.offsets.push_back(chunk.size());
+  return out;
+}
+
+// IPADIC's feature string starts "名詞,固有名詞,人名" for a person's surname or
+// given name.
+bool is_person_name(const MeCab::Node* node) {
+  static constexpr std::string_view kPersonName = "名詞,固有名詞,人名";
+  return node->feature != nullptr && std::string_view(node->feature).starts_with(kPersonName);
 }
 
 std::vector<Token> tokenize_icu(std::string_view text, std::string_view lang) {
@@ -122,13 +180,21 @@ std::vector<Token> tokenize_icu(std::string_view text, std::string_view lang) {
   return out;
 }
 
-std::vector<Token> tokenize_mecab(std::string_view text, MecabThread* mecab) {
-  std::vector<Token> out;
-  out.reserve(text.size() / 4);
+// Calls visit(node, begin, end) for each MeCab word of text, in order, with
+// its byte span in text. Text is fed a chunk at a time (see mecab_chunk_end),
+// narrowed where it holds full-width letters or digits.
+template <typename Visit>
+void mecab_words(std::string_view text, MecabThread* mecab, Visit visit) {
   for (std::size_t chunk = 0; chunk < text.size();) {
     std::size_t chunk_end = mecab_chunk_end(text, chunk);
-    const char* base = text.data() + chunk;
-    const std::size_t length = chunk_end - chunk;
+    std::string_view original = text.substr(chunk, chunk_end - chunk);
+    NarrowChunk narrowed;
+    const bool narrowing = has_full_width_alnum(original);
+    if (narrowing) narrowed = narrow(original);
+    const char* base = narrowing ? narrowed.text.data() : original.data();
+    const std::size_t length = narrowing ? narrowed.text.size() : original.size();
+    // Byte k of what MeCab read, as an offset in text.
+    auto offset = [&](std::size_t k) { return chunk + (narrowing ? narrowed.offsets[k] : k); };
     mecab->lattice->set_sentence(base, length);
     if (mecab->tagger->parse(mecab->lattice.get())) {
       for (const MeCab::Node* node = mecab->lattice->bos_node(); node != nullptr;
@@ -137,19 +203,148 @@ std::vector<Token> tokenize_mecab(std::string_view text, MecabThread* mecab) {
         // Surfaces point into the buffer given to set_sentence, after any
         // whitespace MeCab skipped; the offset is their distance from it.
         if (node->surface < base || node->surface + node->length > base + length) continue;
-        std::size_t begin = chunk + static_cast<std::size_t>(node->surface - base);
-        std::size_t end = begin + node->length;
-        TokenClass cls = classify(text.substr(begin, end - begin));
-        if (!cls.has_alnum) continue;  // 、。「」・ and other symbols
-        add_token(text, begin, end, cls.has_letter, &out);
+        const auto at = static_cast<std::size_t>(node->surface - base);
+        visit(node, offset(at), offset(at + node->length));
       }
     }
     chunk = chunk_end;
   }
+}
+
+std::vector<Token> tokenize_mecab(std::string_view text, MecabThread* mecab) {
+  std::vector<Token> out;
+  out.reserve(text.size() / 4);
+  // MeCab reads an unknown katakana compound with its dots as one word
+  // ("クリーンエネルギー・トランジション"). Its parts are read again on their
+  // own, as the lexicon's phrases are ("クリーン" "エネルギー" "トランジション");
+  // not while the lattice is being walked, so pieces are collected first.
+  struct Piece {
+    std::size_t begin, end;
+    bool proper_name;
+    bool reread;  // a part of a dotted compound
+  };
+  static constexpr std::string_view kDot = "・";
+  std::vector<Piece> pieces;
+  mecab_words(text, mecab, [&](const MeCab::Node* node, std::size_t begin, std::size_t end) {
+    std::string_view word = text.substr(begin, end - begin);
+    const bool dotted = word.find(kDot) != std::string_view::npos;
+    for (std::size_t from = 0;;) {
+      std::size_t dot = word.find(kDot, from);
+      std::size_t part_end = dot == std::string_view::npos ? word.size() : dot;
+      if (part_end > from) pieces.push_back({begin + from, begin + part_end, is_person_name(node), dotted});
+      if (dot == std::string_view::npos) break;
+      from = dot + kDot.size();
+    }
+  });
+  for (const Piece& p : pieces) {
+    if (p.reread) {
+      for (Token& t : tokenize_mecab(text.substr(p.begin, p.end - p.begin), mecab)) {
+        t.span.begin += p.begin;
+        t.span.end += p.begin;
+        out.push_back(std::move(t));
+      }
+      continue;
+    }
+    TokenClass cls = classify(text.substr(p.begin, p.end - p.begin));
+    if (!cls.has_alnum) continue;  // 、。「」・ and other symbols
+    add_token(text, p.begin, p.end, cls.has_letter, &out).proper_name = p.proper_name;
+  }
   return out;
 }
 
+// Hepburn for one katakana syllable (with a following small ャュョァィゥェォ
+// when there is one), as IPADIC's pronunciation field writes it.
+struct Kana {
+  std::u32string_view kana;
+  std::string_view latin;
+};
+
+constexpr Kana kKana[] = {
+    {U"キャ", "kya"}, {U"キュ", "kyu"}, {U"キョ", "kyo"}, {U"シャ", "sha"}, {U"シュ", "shu"}, {U"ショ", "sho"},
+    {U"シェ", "she"}, {U"チャ", "cha"}, {U"チュ", "chu"}, {U"チョ", "cho"}, {U"チェ", "che"}, {U"ニャ", "nya"},
+    {U"ニュ", "nyu"}, {U"ニョ", "nyo"}, {U"ヒャ", "hya"}, {U"ヒュ", "hyu"}, {U"ヒョ", "hyo"}, {U"ミャ", "mya"},
+    {U"ミュ", "myu"}, {U"ミョ", "myo"}, {U"リャ", "rya"}, {U"リュ", "ryu"}, {U"リョ", "ryo"}, {U"ギャ", "gya"},
+    {U"ギュ", "gyu"}, {U"ギョ", "gyo"}, {U"ジャ", "ja"},  {U"ジュ", "ju"},  {U"ジョ", "jo"},  {U"ジェ", "je"},
+    {U"ビャ", "bya"}, {U"ビュ", "byu"}, {U"ビョ", "byo"}, {U"ピャ", "pya"}, {U"ピュ", "pyu"}, {U"ピョ", "pyo"},
+    {U"ファ", "fa"},  {U"フィ", "fi"},  {U"フェ", "fe"},  {U"フォ", "fo"},  {U"ティ", "ti"},  {U"ディ", "di"},
+    {U"ウィ", "wi"},  {U"ウェ", "we"},  {U"ウォ", "wo"},  {U"ヴァ", "va"},  {U"ヴィ", "vi"},  {U"ヴェ", "ve"},
+    {U"ヴォ", "vo"},
+    {U"ア", "a"},   {U"イ", "i"},   {U"ウ", "u"},   {U"エ", "e"},   {U"オ", "o"},   {U"カ", "ka"},  {U"キ", "ki"},
+    {U"ク", "ku"},  {U"ケ", "ke"},  {U"コ", "ko"},  {U"サ", "sa"},  {U"シ", "shi"}, {U"ス", "su"},  {U"セ", "se"},
+    {U"ソ", "so"},  {U"タ", "ta"},  {U"チ", "chi"}, {U"ツ", "tsu"}, {U"テ", "te"},  {U"ト", "to"},  {U"ナ", "na"},
+    {U"ニ", "ni"},  {U"ヌ", "nu"},  {U"ネ", "ne"},  {U"ノ", "no"},  {U"ハ", "ha"},  {U"ヒ", "hi"},  {U"フ", "fu"},
+    {U"ヘ", "he"},  {U"ホ", "ho"},  {U"マ", "ma"},  {U"ミ", "mi"},  {U"ム", "mu"},  {U"メ", "me"},  {U"モ", "mo"},
+    {U"ヤ", "ya"},  {U"ユ", "yu"},  {U"ヨ", "yo"},  {U"ラ", "ra"},  {U"リ", "ri"},  {U"ル", "ru"},  {U"レ", "re"},
+    {U"ロ", "ro"},  {U"ワ", "wa"},  {U"ヰ", "i"},   {U"ヱ", "e"},   {U"ヲ", "o"},   {U"ン", "n"},   {U"ガ", "ga"},
+    {U"ギ", "gi"},  {U"グ", "gu"},  {U"ゲ", "ge"},  {U"ゴ", "go"},  {U"ザ", "za"},  {U"ジ", "ji"},  {U"ズ", "zu"},
+    {U"ゼ", "ze"},  {U"ゾ", "zo"},  {U"ダ", "da"},  {U"ヂ", "ji"},  {U"ヅ", "zu"},  {U"デ", "de"},  {U"ド", "do"},
+    {U"バ", "ba"},  {U"ビ", "bi"},  {U"ブ", "bu"},  {U"ベ", "be"},  {U"ボ", "bo"},  {U"パ", "pa"},  {U"ピ", "pi"},
+    {U"プ", "pu"},  {U"ペ", "pe"},  {U"ポ", "po"},  {U"ヴ", "vu"},  {U"ァ", "a"},   {U"ィ", "i"},   {U"ゥ", "u"},
+    {U"ェ", "e"},   {U"ォ", "o"},   {U"ャ", "ya"},  {U"ュ", "yu"},  {U"ョ", "yo"},
+};
+
+// The tenth IPADIC feature, the pronunciation ("サトー" for 佐藤), or "" when
+// the word has none (unknown words, symbols).
+std::string_view pronunciation(const MeCab::Node* node) {
+  if (node->feature == nullptr) return {};
+  std::string_view f(node->feature);
+  for (int field = 0; field < 8; ++field) {
+    auto comma = f.find(',');
+    if (comma == std::string_view::npos) return {};
+    f.remove_prefix(comma + 1);
+  }
+  return f.substr(0, f.find(','));
+}
+
 }  // namespace
+
+std::string hepburn(std::string_view katakana) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(katakana);
+  std::u32string s;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (c >= 0x3041 && c <= 0x3096) c += 0x60;  // hiragana to katakana
+    s.push_back(static_cast<char32_t>(c));
+  }
+  std::string out;
+  bool geminate = false;  // after ッ: double the next consonant
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == U'ー') { ++i; continue; }  // long vowels are written short, as names are in English
+    if (s[i] == U'ッ') { geminate = true; ++i; continue; }
+    const Kana* hit = nullptr;
+    for (const Kana& k : kKana) {
+      if (s.compare(i, k.kana.size(), k.kana) == 0 && (!hit || k.kana.size() > hit->kana.size())) hit = &k;
+    }
+    if (!hit) return "";  // not katakana: no reading
+    if (geminate) {
+      out.push_back(hit->latin.starts_with("ch") ? 't' : hit->latin.front());
+      geminate = false;
+    }
+    out += hit->latin;
+    i += hit->kana.size();
+  }
+  return out;
+}
+
+std::vector<LatinWord> latin_words(std::string_view japanese) {
+  std::vector<LatinWord> out;
+  MecabThread* mecab = mecab_thread();
+  if (mecab == nullptr) return out;
+  mecab_words(japanese, mecab, [&](const MeCab::Node* node, std::size_t begin, std::size_t end) {
+    out.push_back({{begin, end}, hepburn(pronunciation(node)), is_person_name(node)});
+  });
+  return out;
+}
+
+std::string latin_reading(std::string_view japanese) {
+  std::string out;
+  for (const LatinWord& w : latin_words(japanese)) {
+    if (w.latin.empty()) return "";
+    out += w.latin;
+  }
+  return out;
+}
 
 std::vector<Token> tokenize(std::string_view text, std::string_view lang) {
   if (text.empty()) return {};

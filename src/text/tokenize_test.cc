@@ -1,6 +1,7 @@
 // Table tests for tokenize: the tokens' folded forms per language, numbers
 // marked with '#' (is_word false), Xapian api_termgen style.
 #include "text/segment.h"
+#include "text/reading.h"
 
 #include <gtest/gtest.h>
 
@@ -48,11 +49,17 @@ constexpr TokenRow kTokenRows[] = {
     {"fr", "L'accord franco-japonais sur l'hydrogène", "l'accord franco japonais sur l'hydrogène"},
     {"sv", "Vätgasavtalet mellan Sverige och Japan", "vätgasavtalet mellan sverige och japan"},
     {"en", "ＡＢＣ　１２３", "abc #123"},  // full-width letters and digits are folded
-    // Japanese via MeCab: place names and 覚書 stay whole, particles split off.
+    // Japanese via MeCab: 覚書 stays whole, particles split off, katakana
+    // compounds split at their dots.
     {"ja", "福島県とノルトライン・ヴェストファーレン州は覚書を締結した。",
-     "福島 県 と ノルトライン・ヴェストファーレン 州 は 覚書 を 締結 し た"},
+     "福島 県 と ノルトライン ヴェストファーレン 州 は 覚書 を 締結 し た"},
+    {"ja", "クリーンエネルギー・トランジションに関する", "クリーン エネルギー トランジション に関する"},
     {"ja", "2023年12月8日、東京で調印式が行われた。",
      "#2023 年 #12 月 #8 日 東京 で 調印 式 が 行わ れ た"},
+    // Full-width digits and letters read as ASCII ones would, not digit by
+    // digit ("２/０/２/３") or glued to a counter ("１２月").
+    {"ja", "２０２３年１２月８日", "#2023 年 #12 月 #8 日"},
+    {"ja", "ＮＲＷ州と福島県", "nrw 州 と 福島 県"},
 };
 
 TEST(Tokenize, Table) {
@@ -78,6 +85,40 @@ TEST(Tokenize, JapaneseSpansSkipWhitespaceAndLines) {
     joined += std::string(t.span.of(text)) + "/";
   }
   EXPECT_EQ(joined, "福島/県/と/ドイツ/覚書/を/締結/");
+}
+
+TEST(Tokenize, JapaneseFullWidthSpansPointIntoTheText) {
+  std::string_view text = "令和５年ＮＲＷ州";
+  std::vector<Token> t = tokenize(text, "ja");
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[1].span.of(text), "５");
+  EXPECT_EQ(t[1].folded, "5");
+  EXPECT_FALSE(t[1].is_word);
+  EXPECT_EQ(t[3].span.of(text), "ＮＲＷ");
+}
+
+TEST(Tokenize, JapanesePersonNamesAreMarked) {
+  std::string_view text = "内堀雅雄知事と福島県";
+  std::string marked;
+  for (const Token& t : tokenize(text, "ja")) marked += std::string(t.span.of(text)) + (t.proper_name ? "*" : "") + " ";
+  EXPECT_EQ(marked, "内堀* 雅雄* 知事 と 福島 県 ");
+  for (const Token& t : tokenize("Masao Uchibori", "en")) EXPECT_FALSE(t.proper_name);
+}
+
+TEST(Reading, HepburnOfKatakana) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"ウチボリ", "uchibori"}, {"サトー", "sato"},     {"ハットリ", "hattori"}, {"マッチャ", "matcha"},
+      {"キョート", "kyoto"},    {"シンジ", "shinji"},   {"ふくしま", "fukushima"}, {"Abc", ""},
+  };
+  for (const auto& [kana, latin] : rows) EXPECT_EQ(hepburn(kana), latin) << kana;
+}
+
+TEST(Reading, LatinReadingOfNames) {
+  EXPECT_EQ(latin_reading("内堀"), "uchibori");
+  EXPECT_EQ(latin_reading("佐藤"), "sato");    // サトー: long vowels written short
+  EXPECT_EQ(latin_reading("井上"), "inoue");   // イノウエ: not a long vowel
+  EXPECT_EQ(latin_reading("岸田"), "kishida");
+  EXPECT_EQ(latin_reading(""), "");
 }
 
 TEST(Tokenize, JapaneseLongTextIsChunked) {

@@ -1,0 +1,146 @@
+// Table tests of the Japanese lexicon: short press texts written for these
+// tests and the first event that must (or must not) come out of them; a
+// history of dated acts; quoted people with their roles, their names in
+// Latin letters as English texts write them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extract/extract_test_util.h"
+
+namespace pactum::extract {
+namespace {
+
+using test_util::party_keys;
+using test_util::run;
+
+struct Row {
+  const char* text;
+  const char* published;
+  std::vector<std::string> parties;  // sorted keys of the first event; empty: no event at all
+  const char* instrument;
+  const char* stage;
+  const char* date;
+};
+
+TEST(LexiconJa, FirstEventTable) {
+  const Row rows[] = {
+      {"経産省とノルウェーが水素で協力\n\n経済産業省は、2023年12月8日、ノルウェー王国貿易産業水産省との間で、"
+       "水素及びアンモニア分野における協力覚書に署名しました。",
+       "", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2023-12-08"},
+      // An era date; the region's Japanese name with its suffix.
+      {"福島県とNRW州が覚書を更新\n\n福島県とノルトライン・ヴェストファーレン州は、令和5年4月26日、"
+       "エネルギー分野等における連携に関する覚書を更新しました。",
+       "", {"DE-NW", "JP-07"}, "memorandum_of_understanding", "renewed", "2023-04-26"},
+      {"日英EPA\n\n日本と英国は、経済連携協定の交渉を開始することで合意した。",
+       "", {"GB", "JP"}, "trade_agreement", "negotiating", ""},
+      // "来年3月" resolves against the publication date.
+      {"覚書締結へ\n\n福岡県とニューサウスウェールズ州は来年3月に覚書を締結する予定だ。",
+       "2024-01-10", {"AU-NSW", "JP-40"}, "memorandum_of_understanding", "planned", "2025-03"},
+      {"日豪パートナーシップ\n\n日本国政府とオーストラリア政府は、2022年10月22日、重要鉱物に関する"
+       "戦略的パートナーシップに署名した。",
+       "", {"AU", "JP"}, "strategic_partnership", "signed", "2022-10-22"},
+      // A minister's title stands for Japan; "ドイツの" only says where Bavaria is.
+      {"日ノルウェー共同声明\n\n西村康稔経済産業大臣は、来日中のノルウェーのヴェストレ貿易産業水産大臣と会談し、"
+       "両国間のエネルギー協力に関する共同声明を発出しました。",
+       "", {"JP", "NO"}, "joint_declaration", "signed", ""},
+      {"大阪府とバイエルン州\n\n大阪府は、ドイツのバイエルン州と友好交流に関する協定を2023年に締結した。",
+       "", {"DE-BY", "JP-27"}, "cooperation_agreement", "signed", "2023"},
+      // "11月27日" in a release of 10 January is last year's.
+      {"福岡県とNSW州の協力\n\nその後、両県州での協議を経て、11月27日、福岡県とNSW州は正式に覚書を締結しました。",
+       "2024-01-10", {"AU-NSW", "JP-40"}, "memorandum_of_understanding", "signed", "2023-11-27"},
+      // No cooperation act: statistics, and an act that did not happen.
+      {"再エネ導入実績\n\n福島県は本日、2023年度の再生可能エネルギー導入実績を公表した。"
+       "県内の太陽光発電の導入量は前年比で増加した。",
+       "2024-05-01", {}, "", "", ""},
+      {"交渉は合意に至らず\n\n日本と英国の交渉は合意に至らなかった。", "", {}, "", "", ""},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text, r.published);
+    EXPECT_EQ(x.language, "ja");
+    if (r.parties.empty()) {
+      EXPECT_TRUE(x.events.empty()) << "first event: " << (x.events.empty() ? "" : x.events[0].evidence);
+      continue;
+    }
+    ASSERT_FALSE(x.events.empty());
+    const Event& e = x.events[0];
+    EXPECT_EQ(party_keys(e), r.parties);
+    EXPECT_EQ(e.instrument, r.instrument);
+    EXPECT_EQ(e.stage, r.stage);
+    EXPECT_EQ(e.date, r.date);
+    EXPECT_NE(std::string(r.text).find(e.evidence), std::string::npos) << "evidence is verbatim: " << e.evidence;
+  }
+}
+
+TEST(LexiconJa, HistoryGivesOneEventPerDatedAct) {
+  Extraction x = run("NRW州と福島県の歩み\n\nNRW州と福島県は、2014年2月に覚書を締結し、2017年1月に更新、"
+                     "令和元年10月には二つの覚書を統合した。");
+  ASSERT_EQ(x.events.size(), 3u);
+  EXPECT_EQ(x.events[0].date, "2014-02");
+  EXPECT_EQ(x.events[0].stage, "signed");
+  EXPECT_EQ(x.events[1].date, "2017-01");
+  EXPECT_EQ(x.events[1].stage, "renewed");
+  EXPECT_EQ(x.events[2].date, "2019-10");
+  EXPECT_EQ(x.events[2].stage, "extended");
+}
+
+TEST(LexiconJa, SectorsOfTheActNotOfTitles) {
+  Extraction x = run("日ノルウェー協力覚書\n\n経済産業省は、ノルウェー王国貿易産業水産省との間で、"
+                     "洋上風力及び水素分野における協力覚書に署名しました。");
+  ASSERT_FALSE(x.events.empty());
+  auto sectors = x.events[0].sectors;
+  std::sort(sectors.begin(), sectors.end());
+  EXPECT_EQ(sectors, (std::vector<std::string>{"hydrogen", "offshore_wind"}));
+}
+
+struct PersonRow {
+  const char* text;
+  const char* name;
+  const char* role;
+  bool quoted;
+};
+
+TEST(LexiconJa, PeopleWithRoles) {
+  const PersonRow rows[] = {
+      // Name, place, role; then a quotation and と述べた.
+      {"覚書更新\n\n内堀雅雄福島県知事は「両地域の協力をさらに深めたい」と述べた。",
+       "Masao Uchibori", "governor", true},
+      // Role, の, name and honorific.
+      {"首相の発言\n\n岸田文雄首相は、日本とオーストラリアの協力について「大きな一歩だ」と語った。",
+       "Fumio Kishida", "prime minister", true},
+      // A signatory named, not quoted.
+      {"覚書に署名\n\n福岡県とNSW州は覚書に署名し、署名式には外務大臣の上川陽子氏が出席した。",
+       "Yoko Kamikawa", "minister of foreign affairs", false},
+      // The quotation first, the speaker between it and the verb.
+      {"知事の発言\n\n「両地域の協力をさらに深めたい」と内堀雅雄福島県知事は語った。",
+       "Masao Uchibori", "governor", true},
+      // A foreign full name before its title keeps its written form.
+      {"署名\n\n覚書にはNRW州のモナ・ノイバウアー経済・産業・気候保護・エネルギー大臣が署名しました。",
+       "モナ・ノイバウアー", "minister of energy", false},
+      // A foreign name in katakana keeps its written form.
+      {"NRW州の大臣\n\nNRW州のノイバウアー氏は「福島との協力を続けたい」と語った。", "ノイバウアー", "", true},
+  };
+  for (const PersonRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text);
+    auto it = std::find_if(x.people.begin(), x.people.end(), [&](const Person& p) { return p.name == r.name; });
+    ASSERT_NE(it, x.people.end()) << (x.people.empty() ? "no people" : "first: " + x.people[0].name);
+    EXPECT_EQ(it->role, r.role);
+    EXPECT_EQ(it->quoted, r.quoted);
+  }
+}
+
+TEST(LexiconJa, SignatoriesAreFoundByTheirReading) {
+  Extraction x = run("覚書を更新\n\n2023年4月26日、内堀雅雄福島県知事とNRW州のノイバウアー氏が覚書を更新した。");
+  ASSERT_FALSE(x.events.empty());
+  std::vector<std::string> names;
+  for (const Signatory& s : x.events[0].signatories) names.push_back(s.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Masao Uchibori", "ノイバウアー"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
