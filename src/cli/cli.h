@@ -43,5 +43,9 @@ void add_extract(CLI::App& app, Runner* run);
 void add_events(CLI::App& app, Runner* run);
 void add_show(CLI::App& app, Runner* run);
 void add_export(CLI::App& app, Runner* run);
+void add_search(CLI::App& app, Runner* run);      // search_cmd.cc
+void add_agreements(CLI::App& app, Runner* run);  // agreements_cmd.cc
+void add_actor(CLI::App& app, Runner* run);       // agreements_cmd.cc
+void add_curate(CLI::App& app, Runner* run);      // curate_cmd.cc
 
 }  // namespace pactum::cli

@@ -1,6 +1,7 @@
 // pactum ingest PATH...: read, extract and store documents.
 #include <chrono>
 #include <iostream>
+#include <thread>
 
 #include "api/ingest_service.h"
 #include "cli/cli.h"
@@ -14,6 +15,7 @@ void add_ingest(CLI::App& app, Runner* run) {
     std::string db;
     bool json = false;
     double min_confidence = 0.0;
+    std::size_t threads = 0;
   };
   auto args = std::make_shared<Args>();
   CLI::App* verb = app.add_subcommand("ingest", "Read files, folders or stdin ('-'), extract events, store them");
@@ -22,6 +24,9 @@ void add_ingest(CLI::App& app, Runner* run) {
   verb->add_flag("--json", args->json, "Print a JSON summary (read, stored, duplicates, failed with reasons)");
   verb->add_option("--min-confidence", args->min_confidence, "Drop events below this confidence (0..1)")
       ->check(CLI::Range(0.0, 1.0));
+  verb->add_option("--threads", args->threads,
+                   "Extraction threads (default: one per hardware thread); one thread writes the store")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
   verb->callback([run, args] {
     *run = [args]() -> int {
       auto extractor = load_extractor();
@@ -31,6 +36,7 @@ void add_ingest(CLI::App& app, Runner* run) {
       ProgressBar bar;
       api::IngestOptions options;
       options.extract.min_confidence = args->min_confidence;
+      options.threads = args->threads;  // 0: hardware concurrency
       auto start = std::chrono::steady_clock::now();
       auto summary = api::ingest_paths(args->paths, **extractor, **store, options,
                                        [&bar](std::size_t done, std::size_t total, const std::string& src) {

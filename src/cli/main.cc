@@ -54,6 +54,10 @@ int main(int argc, char** argv) {
   add_events(app, &run);
   add_show(app, &run);
   add_export(app, &run);
+  add_search(app, &run);
+  add_agreements(app, &run);
+  add_actor(app, &run);
+  add_curate(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
