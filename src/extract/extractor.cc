@@ -670,7 +670,22 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     else merge_into(*it, c);
   }
 
+  // The act the page is about (reported in its lead) is also about the
+  // sectors its title and lead name.
+  std::vector<std::string> lead_sectors;
+  for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
+    for (const Mention* m : views[i].of(Category::kSector)) {
+      if (std::find(lead_sectors.begin(), lead_sectors.end(), m->entry->label) == lead_sectors.end()) {
+        lead_sectors.push_back(m->entry->label);
+      }
+    }
+  }
   for (Candidate& c : merged) {
+    if (c.in_lead) {
+      for (const std::string& sct : lead_sectors) {
+        if (std::find(c.event.sectors.begin(), c.event.sectors.end(), sct) == c.event.sectors.end()) c.event.sectors.push_back(sct);
+      }
+    }
     if (c.event.confidence < options.min_confidence) continue;
     x.events.push_back(std::move(c.event));
   }
