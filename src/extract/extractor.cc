@@ -581,7 +581,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     for (const UnknownOrg& o : views[i].unknown_orgs) {
       found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}}});
     }
-    std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::stable_sort(found.begin(), found.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
     for (auto& [pos, m] : found) {
       bool seen = std::any_of(main_actors.begin(), main_actors.end(),
                               [&](const MainActor& o) { return party_key(o.party) == party_key(m.party); });
@@ -590,6 +590,54 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   }
 
   std::vector<Person> people = find_people(*lexicon_, text, views, layout);
+
+  // An act's sectors: those named in a sentence, but not inside a
+  // ministry's name or a title ("貿易産業水産省", "産業・貿易大臣": a
+  // portfolio, not the act's sector; "Hydrogen Valleys" is one).
+  auto ministry = [&](const Alias* a) {
+    const Actor& act = gazetteer_.actors()[a->actor];
+    if (act.kind != "organization" || act.parent.empty()) return false;
+    std::int64_t up = gazetteer_.find(act.parent);
+    return up >= 0 && gazetteer_.actors()[static_cast<std::size_t>(up)].kind != "organization";
+  };
+  // A Japanese title lists its portfolio before the role, written
+  // together or with "・" and no kana particle between
+  // ("経済・産業・気候保護・エネルギー大臣").
+  auto in_title = [&](const SentenceView& v, const Mention* m) {
+    for (std::uint32_t k = m->end_token; k < v.tokens.size() && k < m->end_token + 6; ++k) {
+      std::string_view gap = std::string_view(text).substr(
+          v.tokens[k - 1].span.end, v.tokens[k].span.begin - v.tokens[k - 1].span.end);
+      if (!gap.empty() && gap != "・") return false;
+      for (const Mention& o : v.mentions) {
+        if (o.entry && o.entry->category == Category::kRole && o.first_token == k) return true;
+      }
+      std::string_view word = v.tokens[k].span.of(text);
+      // Hiragana (U+3041..U+309F: E3 81 81..E3 82 9F) is a particle or verb.
+      for (std::size_t b = 0; b + 1 < word.size(); ++b) {
+        auto c0 = static_cast<unsigned char>(word[b]), c1 = static_cast<unsigned char>(word[b + 1]);
+        if (c0 == 0xE3 && (c1 == 0x81 || (c1 == 0x82 && b + 2 < word.size() &&
+                                          static_cast<unsigned char>(word[b + 2]) <= 0x9F))) {
+          return false;
+        }
+      }
+      if (static_cast<unsigned char>(word.front()) < 0x80) return false;  // Latin letters or digits
+    }
+    return false;
+  };
+  auto sectors_of = [&](std::size_t i) {
+    const SentenceView& v = views[i];
+    std::vector<std::string> out;
+    for (const Mention* m : v.of(Category::kSector)) {
+      bool in_name = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& o) {
+        bool name = (o.alias && ministry(o.alias)) || (o.entry && o.entry->category == Category::kRole);
+        return name && o.first_token <= m->first_token && m->end_token <= o.end_token &&
+               o.end_token - o.first_token > m->end_token - m->first_token;
+      });
+      if (in_name || in_title(v, m)) continue;
+      if (std::find(out.begin(), out.end(), m->entry->label) == out.end()) out.push_back(m->entry->label);
+    }
+    return out;
+  };
 
   std::vector<Candidate> candidates;
   std::vector<Party> previous;
@@ -604,49 +652,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
       }
-      // Sectors: those named in the evidence sentence, but not inside a
-      // ministry's name or a title ("貿易産業水産省", "産業・貿易大臣": a
-      // portfolio, not the act's sector; "Hydrogen Valleys" is one).
-      auto ministry = [&](const Alias* a) {
-        const Actor& act = gazetteer_.actors()[a->actor];
-        if (act.kind != "organization" || act.parent.empty()) return false;
-        std::int64_t up = gazetteer_.find(act.parent);
-        return up >= 0 && gazetteer_.actors()[static_cast<std::size_t>(up)].kind != "organization";
-      };
-      // A Japanese title lists its portfolio before the role, written
-      // together or with "・" and no kana particle between
-      // ("経済・産業・気候保護・エネルギー大臣").
-      const SentenceView& v = views[i];
-      auto in_title = [&](const Mention* m) {
-        for (std::uint32_t k = m->end_token; k < v.tokens.size() && k < m->end_token + 6; ++k) {
-          std::string_view gap = std::string_view(text).substr(
-              v.tokens[k - 1].span.end, v.tokens[k].span.begin - v.tokens[k - 1].span.end);
-          if (!gap.empty() && gap != "・") return false;
-          for (const Mention& o : v.mentions) {
-            if (o.entry && o.entry->category == Category::kRole && o.first_token == k) return true;
-          }
-          std::string_view word = v.tokens[k].span.of(text);
-          // Hiragana (U+3041..U+309F: E3 81 81..E3 82 9F) is a particle or verb.
-          for (std::size_t b = 0; b + 1 < word.size(); ++b) {
-            auto c0 = static_cast<unsigned char>(word[b]), c1 = static_cast<unsigned char>(word[b + 1]);
-            if (c0 == 0xE3 && (c1 == 0x81 || (c1 == 0x82 && b + 2 < word.size() &&
-                                              static_cast<unsigned char>(word[b + 2]) <= 0x9F))) {
-              return false;
-            }
-          }
-          if (static_cast<unsigned char>(word.front()) < 0x80) return false;  // Latin letters or digits
-        }
-        return false;
-      };
-      for (const Mention* m : views[i].of(Category::kSector)) {
-        bool in_name = std::any_of(views[i].mentions.begin(), views[i].mentions.end(), [&](const Mention& o) {
-          bool name = (o.alias && ministry(o.alias)) || (o.entry && o.entry->category == Category::kRole);
-          return name && o.first_token <= m->first_token && m->end_token <= o.end_token &&
-                 o.end_token - o.first_token > m->end_token - m->first_token;
-        });
-        if (in_name || in_title(m)) continue;
-        if (std::find(c.event.sectors.begin(), c.event.sectors.end(), m->entry->label) == c.event.sectors.end()) {
-          c.event.sectors.push_back(m->entry->label);
+      for (const std::string& sct : sectors_of(i)) {
+        if (std::find(c.event.sectors.begin(), c.event.sectors.end(), sct) == c.event.sectors.end()) {
+          c.event.sectors.push_back(sct);
         }
       }
       c.event.signatories = signatories_in(people, views[i].span.of(text), c.event.stage);
@@ -674,10 +682,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // sectors its title and lead name.
   std::vector<std::string> lead_sectors;
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
-    for (const Mention* m : views[i].of(Category::kSector)) {
-      if (std::find(lead_sectors.begin(), lead_sectors.end(), m->entry->label) == lead_sectors.end()) {
-        lead_sectors.push_back(m->entry->label);
-      }
+    for (const std::string& sct : sectors_of(i)) {
+      if (std::find(lead_sectors.begin(), lead_sectors.end(), sct) == lead_sectors.end()) lead_sectors.push_back(sct);
     }
   }
   for (Candidate& c : merged) {
