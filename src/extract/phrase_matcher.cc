@@ -7,10 +7,6 @@ namespace pactum::extract {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // Wildcards must leave at least this many bytes, or "*er" would match half
 // of every German sentence.
 constexpr std::size_t kMinWildcardStem = 3;

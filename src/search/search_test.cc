@@ -86,7 +86,9 @@ TEST_F(SearchTest, BadQueriesAreInvalidArguments) {
                                  std::string("\xff\xfe")}) {
     auto q = searcher_->expand(bad);
     EXPECT_FALSE(q.is_ok()) << bad.substr(0, 40);
-    if (!q.is_ok()) EXPECT_EQ(q.status().code(), StatusCode::kInvalidArgument);
+    if (!q.is_ok()) {
+      EXPECT_EQ(q.status().code(), StatusCode::kInvalidArgument);
+    }
   }
 }
 
