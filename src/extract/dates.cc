@@ -224,6 +224,8 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       // A month name alone must be a full word: "Jan", "May", "Mar" are also
       // names and verbs ("Jan Christian Vestre", "may").
       if (!dated && tokens[i].span.size() < 4) continue;
+      std::uint32_t rel_end = 0;
+      const LexiconEntry* rel_year = end < n ? entry_at(by_start, end, Category::kRelativeDate, &rel_end) : nullptr;
       if (end < n && is_year(token_text(end))) {
         dm.date.year = to_int(token_text(end));
         dm.end_token = end + 1;
@@ -234,8 +236,22 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
           dm.date.year = to_int(token_text(end + 1));
           dm.end_token = end + 2;
         }
+      } else if (rel_year && published.year) {
+        // "im März vergangenen Jahres", "décembre dernier" (the last
+        // December before publication), "in December last year".
+        const std::string& k = rel_year->label;
+        int year = 0;
+        if (k == "last_year") year = published.year - 1;
+        else if (k == "this_year") year = published.year;
+        else if (k == "next_year") year = published.year + 1;
+        else if (k == "previous") year = dm.date.month < published.month || !published.month ? published.year : published.year - 1;
+        if (year) {
+          dm.date.year = year;
+          dm.end_token = rel_end;
+        }
       }
     } else if (const LexiconEntry* rel = entry_at(by_start, i, Category::kRelativeDate, &end)) {
+      if (rel->label == "previous") continue;  // only dates a month named before it
       dm.relative = true;
       dm.end_token = end;
       const std::string& kind = rel->label;

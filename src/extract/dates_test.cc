@@ -62,6 +62,10 @@ TEST(Dates, Table) {
       {"en", "on 15.5.2025", "", "2025-05-15"},
       {"en", "Jan Christian Vestre said", "2023-01-05", ""},  // a name, not January
       {"en", "last year", "2016-04-15", "2015"},
+      {"de", "im März vergangenen Jahres vereinbart", "2023-01-05", "2022-03"},
+      {"fr", "en décembre dernier", "2023-07-20", "2022-12"},
+      {"fr", "en juin dernier", "2023-07-20", "2023-06"},
+      {"en", "in December last year", "2024-02-01", "2023-12"},
       {"en", "signed in December", "2023-04-20", "2022-12"},  // a month far ahead of publication is last year's
       // Japanese: numbers with the date markers 年 月 日, era years, relative days.
       {"ja", "2023年12月8日に署名した", "", "2023-12-08"},
