@@ -273,12 +273,30 @@ CREATE TABLE kb_state (
 INSERT INTO kb_state(key, value) SELECT 'rebuild_needed', '1' WHERE EXISTS (SELECT 1 FROM documents);
 )sql";
 
+// Mineral production (or refining) tables imported by `pactum minerals
+// import`; analytics/minerals.h validates rows before they get here, the
+// checks below only keep a store from holding what it would compute nonsense
+// from. A re-import of a (mineral, year, source) replaces its rows.
+constexpr const char* kMigration3 = R"sql(
+CREATE TABLE mineral_production (
+  mineral TEXT NOT NULL CHECK (mineral <> ''),
+  year    INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),
+  country TEXT NOT NULL CHECK (country = 'WORLD' OR (length(country) = 2 AND country GLOB '[A-Z][A-Z]')),
+  tonnes  REAL CHECK (tonnes IS NULL OR tonnes >= 0),
+  share   REAL CHECK (share IS NULL OR (share >= 0 AND share <= 100)),
+  source  TEXT NOT NULL CHECK (source <> ''),
+  CHECK (tonnes IS NOT NULL OR share IS NOT NULL),
+  PRIMARY KEY (mineral, year, source, country)
+) WITHOUT ROWID, STRICT;
+)sql";
+
 #undef PACTUM_DATE_FORM
 
 // Append only; see the top of this file.
 constexpr Migration kMigrations[] = {
     {1, "documents, actors, events and people", kMigration1},
     {2, "agreements, near-duplicates, curation and the search index", kMigration2},
+    {3, "mineral production tables", kMigration3},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <limits>
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include <algorithm>
@@ -141,6 +142,8 @@ class SqliteStore final : public Store {
                                      const std::string& author, const std::string& note) override;
   Result<std::vector<CurationEntry>> curation_log(std::size_t limit) override;
   Result<SearchResult> search(const TextQuery& query, const SearchFilter& filter) override;
+  Result<std::size_t> put_mineral_rows(const std::vector<MineralRow>& rows) override;
+  Result<std::vector<MineralRow>> mineral_rows() override;
 
   // Fills the derived tables of a store migrated from before them.
   Status rebuild_if_needed();
@@ -845,6 +848,68 @@ Result<int> SqliteStore::schema_version() {
   auto v = db_.query_int("PRAGMA user_version");
   if (!v.is_ok()) return v.status();
   return static_cast<int>(*v);
+}
+
+// ---- mineral supply tables -------------------------------------------------
+
+Result<std::size_t> SqliteStore::put_mineral_rows(const std::vector<MineralRow>& rows) {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  // Clear each (mineral, year, source) once, before any of its new rows.
+  std::set<std::tuple<std::string, int, std::string>> cleared;
+  for (const MineralRow& r : rows) {
+    if (!cleared.insert({r.mineral, r.year, r.source}).second) continue;
+    auto del = db_.statement(
+        "DELETE FROM mineral_production WHERE mineral = :mineral AND year = :year AND source = :source");
+    if (!del.is_ok()) return del.status();
+    (*del)->bind_text(":mineral", r.mineral);
+    (*del)->bind_int(":year", r.year);
+    (*del)->bind_text(":source", r.source);
+    PACTUM_RETURN_IF_ERROR((*del)->run());
+  }
+  for (const MineralRow& r : rows) {
+    auto ins = db_.statement(
+        "INSERT INTO mineral_production(mineral, year, country, tonnes, share, source) "
+        "VALUES (:mineral, :year, :country, :tonnes, :share, :source)");
+    if (!ins.is_ok()) return ins.status();
+    (*ins)->bind_text(":mineral", r.mineral);
+    (*ins)->bind_int(":year", r.year);
+    (*ins)->bind_text(":country", r.country);
+    if (r.tonnes) (*ins)->bind_double(":tonnes", *r.tonnes); else (*ins)->bind_null(":tonnes");
+    if (r.share) (*ins)->bind_double(":share", *r.share); else (*ins)->bind_null(":share");
+    (*ins)->bind_text(":source", r.source);
+    Status st = (*ins)->run();
+    if (!st.is_ok()) {
+      return Status(st.code(), r.mineral + " " + std::to_string(r.year) + " " + r.country + " (" + r.source +
+                                   "): " + st.message());
+    }
+  }
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return rows.size();
+}
+
+Result<std::vector<MineralRow>> SqliteStore::mineral_rows() {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement(
+      "SELECT mineral, year, country, tonnes, share, source FROM mineral_production "
+      "ORDER BY mineral, year, source, country");
+  if (!s.is_ok()) return s.status();
+  std::vector<MineralRow> out;
+  for (;;) {
+    auto more = (*s)->step();
+    if (!more.is_ok()) return more.status();
+    if (!*more) break;
+    MineralRow r;
+    r.mineral = (*s)->column_text(0);
+    r.year = static_cast<int>((*s)->column_int(1));
+    r.country = (*s)->column_text(2);
+    if (!(*s)->column_is_null(3)) r.tonnes = (*s)->column_double(3);
+    if (!(*s)->column_is_null(4)) r.share = (*s)->column_double(4);
+    r.source = (*s)->column_text(5);
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 // ---- knowledge base: writes ------------------------------------------------

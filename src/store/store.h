@@ -173,6 +173,22 @@ struct SearchResult {
   std::map<std::string, std::map<std::string, std::int64_t>> facets;
 };
 
+// ---- mineral supply --------------------------------------------------------
+
+// One row of an imported production (or refining) table: a country's output
+// of a mineral in a year, by one source. Country is ISO 3166-1 alpha-2 or
+// "WORLD" (the world total). Tonnes or share (percent of world) may be absent,
+// not both.
+struct MineralRow {
+  std::string mineral;
+  int year = 0;
+  std::string country;
+  std::optional<double> tonnes;
+  std::optional<double> share;
+  std::string source;
+  std::size_t line = 0;  // line in the CSV it came from; 0 when read from a store
+};
+
 enum class PutResult { kStored, kDuplicate };
 
 // Every method may be called from any thread; an engine may serialise them.
@@ -243,6 +259,16 @@ class Store {
   // and evidence, boosted for documents that state events). An empty query
   // is kInvalidArgument.
   virtual Result<SearchResult> search(const TextQuery& query, const SearchFilter& filter) = 0;
+
+  // ---- mineral supply tables (analytics/minerals.h checks them first) ----
+
+  // In one transaction: for every (mineral, year, source) among `rows`, the
+  // stored rows of it are replaced by these. A row breaking the table's
+  // checks (negative tonnes, share outside 0..100, a duplicate country) is
+  // kInvalidArgument and nothing is written. Returns the rows written.
+  virtual Result<std::size_t> put_mineral_rows(const std::vector<MineralRow>& rows) = 0;
+  // Every stored row, ordered by mineral, year, source, country.
+  virtual Result<std::vector<MineralRow>> mineral_rows() = 0;
 };
 
 // Opens (creating and migrating if needed) an SQLite store in WAL mode;
