@@ -47,5 +47,9 @@ void add_search(CLI::App& app, Runner* run);      // search_cmd.cc
 void add_agreements(CLI::App& app, Runner* run);  // agreements_cmd.cc
 void add_actor(CLI::App& app, Runner* run);       // agreements_cmd.cc
 void add_curate(CLI::App& app, Runner* run);      // curate_cmd.cc
+void add_minerals(CLI::App& app, Runner* run);    // minerals_cmd.cc
+void add_network(CLI::App& app, Runner* run);     // analytics_cmd.cc
+void add_timeline(CLI::App& app, Runner* run);    // analytics_cmd.cc
+void add_matrix(CLI::App& app, Runner* run);      // analytics_cmd.cc
 
 }  // namespace pactum::cli

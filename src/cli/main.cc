@@ -58,6 +58,10 @@ int main(int argc, char** argv) {
   add_agreements(app, &run);
   add_actor(app, &run);
   add_curate(app, &run);
+  add_minerals(app, &run);
+  add_network(app, &run);
+  add_timeline(app, &run);
+  add_matrix(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
