@@ -6,38 +6,14 @@
 
 #include <algorithm>
 
-#include "common/hash.h"
-#include "common/utf8.h"
+#include "extract/extract_test_util.h"
 
 namespace pactum::extract {
 namespace {
 
-const Extractor& extractor() {
-  static std::unique_ptr<Extractor> ex = [] {
-    auto r = Extractor::create(PACTUM_TEST_DATA_DIR);
-    EXPECT_TRUE(r.is_ok()) << r.status().to_string();
-    return r.is_ok() ? std::move(r).value() : nullptr;
-  }();
-  return *ex;
-}
-
-Extraction run(const std::string& text, const std::string& published = "") {
-  ingest::Document d;
-  d.source = "test.txt";
-  d.text = normalize_document(text);
-  d.published = published;
-  d.content_hash = sha256_hex(d.text);
-  auto x = extractor().extract(d);
-  EXPECT_TRUE(x.is_ok()) << x.status().to_string();
-  return x.is_ok() ? *x : Extraction{};
-}
-
-std::vector<std::string> party_keys(const Event& e) {
-  std::vector<std::string> keys;
-  for (const auto& p : e.parties) keys.push_back(p.subdivision.empty() ? (p.country.empty() ? p.name : p.country) : p.subdivision);
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
+using test_util::extractor;
+using test_util::party_keys;
+using test_util::run;
 
 struct Row {
   const char* lang;
