@@ -47,16 +47,25 @@ bool ends_sentence(std::string_view s) {
   return false;
 }
 
+// The first `bytes` bytes of s, extended to a whole UTF-8 character.
+std::string_view utf8_prefix(std::string_view s, std::size_t bytes) {
+  std::size_t n = std::min(s.size(), bytes);
+  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+  return s.substr(0, n);
+}
+
+// Longer than any chrome phrase or dateline ("Torsdag 12. september 2024 kl. 10.00 |").
+constexpr std::size_t kChromePrefixBytes = 96;
+constexpr std::size_t kDatelinePrefixBytes = 96;
+
 // Chrome phrases that open a line ("Siste pressemeldinger", "Foto:"): one
 // bit per label. Only the line's first bytes are tokenized: chrome phrases
 // are short, and this runs on every line of every document.
 enum ChromeBits : unsigned { kChromeEnd = 1, kChromeLine = 2 };
 
 unsigned chrome_at_start(const Lexicon& lexicon, std::string_view lang, std::string_view line) {
-  constexpr std::size_t kPrefixBytes = 96;
-  std::size_t n = std::min(line.size(), kPrefixBytes);
-  while (n < line.size() && (static_cast<unsigned char>(line[n]) & 0xC0) == 0x80) ++n;  // whole characters
-  std::string_view prefix = line.substr(0, n);
+  std::string_view prefix = utf8_prefix(line, kChromePrefixBytes);
+  const std::size_t n = prefix.size();
   auto tokens = text::tokenize(prefix, lang);
   unsigned bits = 0;
   for (const Mention& m : lexicon.find(lang, prefix, tokens)) {
@@ -102,10 +111,16 @@ std::size_t dateline_prefix(const Lexicon& lexicon, std::string_view lang, std::
     while (k < l.size() && l[k] == ' ') ++k;
     return k;
   }
-  auto tokens = text::tokenize(l, lang);
-  auto mentions = lexicon.find(lang, l, tokens);
-  auto dates = find_dates(l, tokens, mentions, PartialDate{});
+  // Only a bounded prefix is read: a dateline is short, and this runs on
+  // every line of the article (reading whole lines here tokenized the text
+  // twice).
+  std::string_view prefix = utf8_prefix(l, kDatelinePrefixBytes);
+  auto tokens = text::tokenize(prefix, lang);
+  auto mentions = lexicon.find(lang, prefix, tokens);
+  auto dates = find_dates(prefix, tokens, mentions, PartialDate{});
   if (dates.empty() || dates[0].first_token != 0 || dates[0].relative) return 0;
+  // A date running to the cut may go on past it: no dateline then.
+  if (prefix.size() < l.size() && dates[0].end_token == tokens.size()) return 0;
   std::size_t end = tokens[dates[0].end_token - 1].span.end;
   std::size_t j = end;
   while (j < l.size() && l[j] == ' ') ++j;

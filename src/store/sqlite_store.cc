@@ -121,6 +121,7 @@ class SqliteStore final : public Store {
   explicit SqliteStore(Db db) : db_(std::move(db)) {}
 
   Result<PutResult> put(const ingest::Document& doc, const extract::Extraction& x) override;
+  Result<std::vector<Result<PutResult>>> put_batch(const std::vector<PutItem>& items) override;
   Result<bool> has_document(const std::string& content_hash) override;
   Result<StoredDocument> document(std::int64_t id) override;
   Result<std::int64_t> document_count() override;
@@ -149,7 +150,14 @@ class SqliteStore final : public Store {
   Status rebuild_if_needed();
 
  private:
-  // Write path; each runs inside put()'s transaction.
+  // Write path; each runs inside put()'s transaction. put_locked writes one
+  // document (mu_ held, a transaction open) and commits nothing.
+  Result<PutResult> put_locked(const ingest::Document& doc, const extract::Extraction& x,
+                               const PreparedDocument* prepared);
+  // Without savepoints, a document that breaks the schema fails the batch
+  // and sets *has_bad_document.
+  Result<std::vector<Result<PutResult>>> put_batch_locked(const std::vector<PutItem>& items, bool savepoints,
+                                                          bool* has_bad_document);
   Result<std::optional<std::int64_t>> insert_document(const ingest::Document& doc,
                                                       const extract::Extraction& x);
   Status insert_people(std::int64_t document_id, const ingest::Document& doc,
@@ -165,9 +173,16 @@ class SqliteStore final : public Store {
 
   // Knowledge base, inside a write transaction.
   Status apply_overrides(const std::string& content_hash, extract::Event& e, std::string* curation);
-  Result<bool> link_near_duplicate(std::int64_t document_id, std::string_view text, std::string_view lang);
-  Status index_document(std::int64_t document_id, std::string_view title, std::string_view text,
-                        std::string_view lang, const std::vector<std::string>& evidence);
+  Result<bool> link_near_duplicate(std::int64_t document_id, const std::optional<kb::Signature>& sig);
+  // A document's row of the FTS5 index, its columns analysed (index_text).
+  struct IndexRow {
+    std::int64_t document_id = 0;
+    std::string title, body, evidence;
+  };
+  Status write_index_row(const IndexRow& row);
+  // indexed_body: the text as index_text() analyses it (PreparedDocument).
+  Status index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
+                        const std::vector<std::string>& evidence);
   Status place_event(std::int64_t event_id, std::int64_t document_id,
                      const std::vector<std::int64_t>& actor_ids, const std::string& instrument,
                      const std::string& stage, const std::string& date, bool is_copy);
@@ -190,6 +205,9 @@ class SqliteStore final : public Store {
   // takes mu_ for its whole length.
   std::mutex mu_;
   Db db_;  // guarded by mu_
+  // Guarded by mu_. Set during put_batch(): index_document() collects its
+  // rows here instead of writing them.
+  std::vector<IndexRow>* deferred_index_ = nullptr;
 };
 
 // ---- writes ----------------------------------------------------------------
@@ -198,7 +216,76 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
   std::lock_guard lock(mu_);
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
   if (!tx.is_ok()) return with_context(tx.status(), doc.source);
-  // Any early return below rolls the whole document back (~Transaction).
+  // Any early return rolls the whole document back (~Transaction).
+  auto put = put_locked(doc, x, nullptr);
+  if (!put.is_ok() || *put == PutResult::kDuplicate) return put;
+  if (Status st = tx->commit(); !st.is_ok()) return with_context(st, doc.source);
+  return PutResult::kStored;
+}
+
+Result<std::vector<Result<PutResult>>> SqliteStore::put_batch(const std::vector<PutItem>& items) {
+  std::lock_guard lock(mu_);
+  // First without savepoints: FTS5 flushes its pending terms into a new
+  // segment at every savepoint, which would undo most of what batching
+  // saves. Only a batch with a document that breaks the schema (rare) is
+  // written again, each document in its own savepoint.
+  bool has_bad_document = false;
+  auto fast = put_batch_locked(items, /*savepoints=*/false, &has_bad_document);
+  if (!has_bad_document) return fast;
+  return put_batch_locked(items, /*savepoints=*/true, &has_bad_document);
+}
+
+Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(const std::vector<PutItem>& items,
+                                                                     bool savepoints, bool* has_bad_document) {
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  // The search index rows go in last, all together: SQLite opens a
+  // statement savepoint for most writes, and FTS5 (3.40) flushes its pending
+  // terms into a new segment at each one, so rows indexed between the other
+  // writes would cost a segment each.
+  std::vector<IndexRow> index_rows;
+  deferred_index_ = &index_rows;
+  struct Reset {
+    std::vector<IndexRow>** slot;
+    ~Reset() { *slot = nullptr; }
+  } reset{&deferred_index_};
+  std::vector<Result<PutResult>> out;
+  out.reserve(items.size());
+  for (const PutItem& item : items) {
+    if (savepoints) PACTUM_RETURN_IF_ERROR(db_.exec("SAVEPOINT put_document"));
+    const std::size_t rows_before = index_rows.size();
+    auto put = put_locked(*item.doc, *item.extraction, item.prepared);
+    const bool bad_document = !put.is_ok() && put.status().code() == StatusCode::kInvalidArgument;
+    // An I/O or full-disk error is the store's, not the document's.
+    if (!put.is_ok() && !bad_document) return put.status();
+    if (bad_document && !savepoints) {
+      *has_bad_document = true;
+      return put.status();  // rolled back whole (~Transaction)
+    }
+    if (savepoints) {
+      if (bad_document) {
+        PACTUM_RETURN_IF_ERROR(db_.exec("ROLLBACK TO put_document"));
+        index_rows.resize(rows_before);
+      }
+      PACTUM_RETURN_IF_ERROR(db_.exec("RELEASE put_document"));
+    }
+    out.push_back(std::move(put));
+  }
+  deferred_index_ = nullptr;
+  for (const IndexRow& row : index_rows) PACTUM_RETURN_IF_ERROR(write_index_row(row));
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return out;
+}
+
+Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const extract::Extraction& x,
+                                          const PreparedDocument* prepared) {
+  // Work that depends on the document alone, if the caller did not do it
+  // ahead on another thread.
+  PreparedDocument own;
+  if (prepared == nullptr) {
+    own = prepare_document(doc, x);
+    prepared = &own;
+  }
   auto id = insert_document(doc, x);
   if (!id.is_ok()) return with_context(id.status(), doc.source);
   if (!id->has_value()) return PutResult::kDuplicate;
@@ -224,7 +311,7 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
   // The knowledge base follows in the same transaction: a near-copy link,
   // the search index, and each event's place among the agreements.
   if (st.is_ok()) {
-    auto copy = link_near_duplicate(document_id, doc.text, x.language);
+    auto copy = link_near_duplicate(document_id, prepared->signature);
     if (!copy.is_ok()) st = copy.status();
   }
   if (st.is_ok()) {
@@ -232,7 +319,7 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
     for (std::size_t i = 0; i < placed.size(); ++i) {
       if (placed[i].curation != "rejected") evidence.push_back(x.events[i].evidence);
     }
-    st = index_document(document_id, doc.title.empty() ? x.title : doc.title, doc.text, x.language, evidence);
+    st = index_document(document_id, doc.title.empty() ? x.title : doc.title, prepared->index_body, evidence);
   }
   for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
     if (placed[i].curation == "rejected") continue;
@@ -240,7 +327,6 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
     // the near-copy link just written marks its events as a copy's.
     st = place_stored_event(placed[i].id);
   }
-  if (st.is_ok()) st = tx->commit();
   if (!st.is_ok()) return with_context(st, doc.source);
   return PutResult::kStored;
 }
@@ -914,30 +1000,6 @@ Result<std::vector<MineralRow>> SqliteStore::mineral_rows() {
 
 // ---- knowledge base: writes ------------------------------------------------
 
-// Text with Japanese (or Chinese) characters: unicode61 keeps a run of kanji
-// as one token, so such text is indexed as MeCab tokens instead.
-bool has_cjk(std::string_view s) {
-  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-    auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
-    // U+3040..U+30FF (kana) and U+3400..U+9FFF (CJK ideographs).
-    if ((b0 == 0xE3 && b1 >= 0x81 && b1 <= 0x83) || (b0 == 0xE3 && b1 >= 0x90) ||
-        (b0 >= 0xE4 && b0 <= 0xE9)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string index_text(std::string_view text) {
-  if (!has_cjk(text)) return std::string(text);
-  std::string out;
-  for (const text::Token& t : text::tokenize(text, "ja")) {
-    if (!out.empty()) out += ' ';
-    out += t.folded;
-  }
-  return out;
-}
-
 Status SqliteStore::apply_overrides(const std::string& content_hash, extract::Event& e,
                                     std::string* curation) {
   auto s = db_.statement(
@@ -973,9 +1035,7 @@ Status SqliteStore::apply_overrides(const std::string& content_hash, extract::Ev
   return Status::ok();
 }
 
-Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, std::string_view text,
-                                              std::string_view lang) {
-  auto sig = kb::signature(text, lang);
+Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const std::optional<kb::Signature>& sig) {
   if (!sig) return false;
   auto keys = kb::band_keys(*sig);
   std::optional<DocumentLink> best;
@@ -1036,17 +1096,26 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, std::str
   return true;
 }
 
-Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string_view text,
-                                   std::string_view, const std::vector<std::string>& evidence) {
+Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
+                                   const std::vector<std::string>& evidence) {
   std::string joined;
   for (const auto& e : evidence) joined += (joined.empty() ? "" : "\n") + e;
+  IndexRow row{document_id, index_text(title), std::move(indexed_body), index_text(joined)};
+  if (deferred_index_ != nullptr) {
+    deferred_index_->push_back(std::move(row));
+    return Status::ok();
+  }
+  return write_index_row(row);
+}
+
+Status SqliteStore::write_index_row(const IndexRow& row) {
   auto s = db_.statement(
       "INSERT INTO search_index(rowid, title, body, evidence) VALUES (:doc, :title, :body, :evidence)");
   if (!s.is_ok()) return s.status();
-  (*s)->bind_int(":doc", document_id);
-  (*s)->bind_text(":title", index_text(title));
-  (*s)->bind_text(":body", index_text(text));
-  (*s)->bind_text(":evidence", index_text(joined));
+  (*s)->bind_int(":doc", row.document_id);
+  (*s)->bind_text(":title", row.title);
+  (*s)->bind_text(":body", row.body);
+  (*s)->bind_text(":evidence", row.evidence);
   return (*s)->run();
 }
 
@@ -1297,9 +1366,9 @@ Status SqliteStore::rebuild_locked() {
         evidence.push_back((*s)->column_text(0));
       }
     }
-    auto copy = link_near_duplicate(id, d.text, d.language);
+    auto copy = link_near_duplicate(id, kb::signature(d.text, d.language));
     if (!copy.is_ok()) return copy.status();
-    PACTUM_RETURN_IF_ERROR(index_document(id, d.title, d.text, d.language, evidence));
+    PACTUM_RETURN_IF_ERROR(index_document(id, d.title, index_text(d.text), evidence));
   }
   PACTUM_RETURN_IF_ERROR(rebuild_agreements());
   return db_.exec("DELETE FROM kb_state WHERE key = 'rebuild_needed'");

@@ -18,6 +18,7 @@
 
 #include "common/status.h"
 #include "extract/model.h"
+#include "kb/near_duplicate.h"
 #include "ingest/document.h"
 
 namespace pactum::store {
@@ -189,6 +190,22 @@ struct MineralRow {
   std::size_t line = 0;  // line in the CSV it came from; 0 when read from a store
 };
 
+// ---- preparing a write ---------------------------------------------------
+
+// What put() derives from a document alone. put() computes it when not
+// given; a multi-threaded ingest calls prepare_document() on its workers so
+// that the one writer thread only writes.
+struct PreparedDocument {
+  std::optional<kb::Signature> signature;  // near-copy MinHash (kb/near_duplicate.h)
+  std::string index_body;                  // the text as index_text() analyses it
+};
+PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x);
+
+// Text as the search index analyses it: FTS5's unicode61 keeps a run of
+// kanji or kana as one token, so text with Japanese (or Chinese) characters
+// is indexed as MeCab tokens joined by spaces; other text as it is.
+std::string index_text(std::string_view text);
+
 enum class PutResult { kStored, kDuplicate };
 
 // Every method may be called from any thread; an engine may serialise them.
@@ -203,6 +220,20 @@ class Store {
   // confidence outside 0..1, a party without a name, no content hash) fail
   // with kInvalidArgument and store nothing of the document.
   virtual Result<PutResult> put(const ingest::Document& doc, const extract::Extraction& x) = 0;
+
+  // Stores several documents in one transaction, each as put() would and
+  // whole or not at all: a document that breaks the schema is left out
+  // alone, its error in its slot of the result. Committing once per batch
+  // instead of once per document is what makes a bulk ingest cheap (the
+  // WAL frames and the FTS segment are written once). A crash loses the
+  // uncommitted batch entirely, which a re-run stores. Fails as a whole only
+  // when the store itself fails. The default writes one document at a time.
+  struct PutItem {
+    const ingest::Document* doc = nullptr;
+    const extract::Extraction* extraction = nullptr;
+    const PreparedDocument* prepared = nullptr;  // null: put computes it
+  };
+  virtual Result<std::vector<Result<PutResult>>> put_batch(const std::vector<PutItem>& items);
 
   virtual Result<bool> has_document(const std::string& content_hash) = 0;
   virtual Result<StoredDocument> document(std::int64_t id) = 0;
