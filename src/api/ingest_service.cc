@@ -146,7 +146,7 @@ class Pipeline {
       batch_bytes_ += item->doc.text.size();
     }
     batch_.push_back(std::move(item));
-    if (batch_documents_ >= kBatchDocuments || batch_bytes_ >= kBatchBytes) return flush();
+    if (batch_documents_ >= kDocumentsPerTransaction || batch_bytes_ >= kBytesPerTransaction) return flush();
     return Status::ok();
   }
 
@@ -230,8 +230,6 @@ class Pipeline {
   // Owned by the calling thread: extracted, in input order, waiting for one
   // transaction. Bounded in documents and bytes, so memory stays bounded and
   // a crash loses little work.
-  static constexpr std::size_t kBatchDocuments = 64;
-  static constexpr std::size_t kBatchBytes = 8u << 20;
   std::vector<std::unique_ptr<Item>> batch_;
   std::size_t batch_documents_ = 0, batch_bytes_ = 0;
 

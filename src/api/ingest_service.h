@@ -24,6 +24,10 @@
 
 namespace pactum::api {
 
+// Documents (and bytes) written per store transaction, at most.
+inline constexpr std::size_t kDocumentsPerTransaction = 64;
+inline constexpr std::size_t kBytesPerTransaction = 8u << 20;
+
 struct IngestFailure {
   std::string source;
   Status status;
