@@ -2,6 +2,7 @@
 #include "kb/profile.h"
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
 #include <set>
 
@@ -11,6 +12,7 @@ namespace pactum::kb {
 
 namespace {
 
+constexpr const char* kIsoCodesDir = "/usr/share/iso-codes/json";
 constexpr std::string_view kTypes[] = {"business_offer", "business_request", "technology_offer",
                                        "technology_request", "research_partner_search"};
 constexpr std::string_view kKinds[] = {"company", "cluster",     "research",  "agency",
@@ -113,6 +115,17 @@ ProfileCodes ProfileCodes::from_gazetteer(const extract::Gazetteer& gazetteer) {
   for (const auto& a : gazetteer.actors()) {
     if (a.kind == "country") countries->insert(a.key);
     if (!a.subdivision.empty()) subdivisions->insert(a.subdivision);
+  }
+  // The gazetteer keeps the subdivisions a press release names; a profile
+  // may be anywhere iso-codes knows (every level: "GB-ABE", Aberdeen City).
+  try {
+    std::ifstream in(std::string(kIsoCodesDir) + "/iso_3166-2.json");
+    if (in) {
+      auto j = nlohmann::json::parse(in);
+      for (const auto& e : j.at("3166-2")) subdivisions->insert(e.at("code").get<std::string>());
+    }
+  } catch (const std::exception&) {
+    // A missing or unreadable file leaves the gazetteer's subdivisions.
   }
   ProfileCodes codes;
   codes.is_country = [countries](std::string_view c) { return countries->count(c) > 0; };

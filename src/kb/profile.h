@@ -50,8 +50,9 @@ struct FieldError {
 };
 
 // Which codes exist. The default-constructed one accepts any well-formed
-// code (two capitals; CC-XXX); from_gazetteer() checks them against
-// iso-codes and our own tables (the 2024 Norwegian counties included).
+// code (two capitals; CC-XXX); from_gazetteer() checks them against the
+// gazetteer (iso-codes and our own tables, the 2024 Norwegian counties
+// included) and every subdivision of iso-codes' ISO 3166-2 list.
 struct ProfileCodes {
   std::function<bool(std::string_view)> is_country;      // "DE"
   std::function<bool(std::string_view)> is_subdivision;  // "DE-NW"
