@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "common/files.h"
+#include "text/normalize.h"
 #include "text/segment.h"
 #include "text/stem.h"
 
@@ -24,6 +26,22 @@ Result<std::unique_ptr<Analyzer>> Analyzer::create(const std::filesystem::path& 
   owned->lexicon = std::move(*lexicon);
   auto analyzer = std::make_unique<Analyzer>(*owned->lexicon);
   analyzer->owned_ = std::move(owned);
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir / "match" / "stopwords", ec)) {
+    if (entry.path().extension() != ".txt") continue;
+    auto text = read_file(entry.path());
+    if (!text.is_ok()) return text.status();
+    auto& words = analyzer->stopwords_[entry.path().stem().string()];
+    std::size_t start = 0;
+    while (start < text->size()) {
+      auto end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      std::string line = text->substr(start, end - start);
+      start = end + 1;
+      if (line.empty() || line[0] == '#') continue;
+      words.insert(text::fold(line));
+    }
+  }
   return analyzer;
 }
 
@@ -55,8 +73,10 @@ std::vector<std::string> Analyzer::terms(std::string_view text, std::string_view
   std::vector<std::string> out;
   auto tokens = text::tokenize(text, lang);
   text::Stemmer& stemmer = stemmer_for(lang);
+  auto stop = stopwords_.find(std::string(lang));
   for (const auto& t : tokens) {
     if (!t.is_word || too_short(t.folded)) continue;
+    if (stop != stopwords_.end() && stop->second.count(t.folded)) continue;
     out.push_back("w:" + stemmer.stem(t.folded));
   }
   if (!concepts) return out;

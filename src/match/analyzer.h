@@ -9,12 +9,16 @@
 //               (data/lexicon/<lang>/sector.tsv);
 //   "a:<key>"   an actor of the gazetteer named by any of its aliases
 //               ("Norge", "Norwegen", "ノルウェー" are all "a:NO").
+// Words of data/match/stopwords/<lang>.txt ("und", "søker", "の") and
+// Latin-script words under three letters give no "w:" term.
 #pragma once
 
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/status.h"
@@ -25,7 +29,7 @@ namespace pactum::match {
 
 class Analyzer {
  public:
-  // Loads the gazetteer and every language's lexicon from data_dir.
+  // Loads the gazetteer, every language's lexicon and the stop words from data_dir.
   static Result<std::unique_ptr<Analyzer>> create(const std::filesystem::path& data_dir);
   // Uses a lexicon someone else owns; it must outlive the Analyzer.
   explicit Analyzer(const extract::Lexicon& lexicon);
@@ -45,6 +49,7 @@ class Analyzer {
   struct Owned;
   std::unique_ptr<Owned> owned_;  // set by create()
   const extract::Lexicon* lexicon_ = nullptr;
+  std::unordered_map<std::string, std::unordered_set<std::string>> stopwords_;  // lang -> folded words
 };
 
 }  // namespace pactum::match

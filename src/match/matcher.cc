@@ -25,6 +25,7 @@ constexpr std::uint8_t kNone = 255;
 constexpr std::int32_t kNoDeadline = INT32_MAX;
 constexpr double kK1 = 1.2, kB = 0.75;
 constexpr std::size_t kMaxQueryTerms = 32;
+constexpr double kOutsideTargets = 0.5, kOutsideTheirTargets = 0.7;
 
 template <typename List>
 std::uint8_t index_in(const List& list, std::string_view v) {
@@ -553,10 +554,17 @@ Result<std::vector<MatchResult>> Matcher::match(const MatchQuery& query) const {
     c.proven = d.agreements_named > 0 ? std::min(1.0, 0.5 + 0.25 * d.agreements_named) : 0;
     return c;
   };
-  auto total = [&](const Components& c) {
+  // A partner outside what a side targets is a poor one whatever else fits:
+  // the sum is scaled down (kOutsideTargets when outside the profile's
+  // targets, kOutsideTheirTargets when the profile is outside theirs).
+  auto penalty = [](const Components& c) {
+    return (c.geo_forward == 0 ? kOutsideTargets : 1.0) * (c.geo_back == 0 ? kOutsideTheirTargets : 1.0);
+  };
+  auto base = [&](const Components& c) {
     return w.complementarity * c.complementarity + w.sectors * c.sectors + w.text * c.text +
            w.geography * c.geography + w.agreements * c.agreements + w.proven_partner * c.proven;
   };
+  auto total = [&](const Components& c) { return base(c) * penalty(c); };
   std::vector<std::pair<double, std::uint32_t>> scored;
   scored.reserve(kept.size());
   for (auto doc : kept) scored.push_back({total(components(doc, false)), doc});
@@ -589,7 +597,11 @@ Result<std::vector<MatchResult>> Matcher::match(const MatchQuery& query) const {
             const std::string& name = ix.term_names[term];
             std::string shown = name.substr(2);
             if (name[0] == 's') shown += " (sector, any language)";
-            if (name[0] == 'a') shown = ix.find_loc(shown) ? ix.loc_names[ix.find_loc(shown)] : shown;
+            if (name[0] == 'a') {
+              auto actor = ix.analyzer->gazetteer().find(shown);
+              if (actor >= 0) shown = ix.analyzer->gazetteer().actors()[static_cast<std::size_t>(actor)].name;
+              shown += " (named in any language)";
+            }
             shared.push_back({idf, shown});
           }
         }
@@ -622,6 +634,16 @@ Result<std::vector<MatchResult>> Matcher::match(const MatchQuery& query) const {
     if (c.proven > 0) {
       add("proven_partner", "the organization is a party to " + std::to_string(d.agreements_named) +
                                 " agreement(s) (proven partner)", w.proven_partner * c.proven);
+    }
+    if (double f = penalty(c); f < 1) {
+      double before = 0;
+      for (const auto& why : r.reasons) before += why.weight;
+      r.reasons.push_back({"outside_targets",
+                           std::string(c.geo_forward == 0 ? "outside the profile's target countries" : "") +
+                               (c.geo_forward == 0 && c.geo_back == 0 ? "; " : "") +
+                               (c.geo_back == 0 ? "the profile is outside their target countries" : "") +
+                               ": score x" + fmt(f),
+                           std::round((r.score - before) * 10000) / 10000});
     }
     if (d.deadline != kNoDeadline) r.reasons.push_back({"open", "open for " + std::to_string(d.deadline - q.today) + " more day(s)", 0});
     out.push_back(std::move(r));

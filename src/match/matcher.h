@@ -17,6 +17,9 @@
 //   agreements       an agreement between their regions (or countries) on
 //                    the profile's sectors ("NRW and Fukushima on hydrogen");
 //   proven partner   the candidate organization is a party to agreements.
+// A candidate outside the profile's target countries (or the profile
+// outside the candidate's) has its sum scaled down, a reason with a negative
+// weight saying so; the reasons' weights always add up to the score.
 // A profile whose deadline has passed never matches (renewing it moves the
 // deadline and it matches again).
 //
