@@ -113,6 +113,8 @@ struct Matcher::Index {
   std::vector<std::vector<Posting>> postings;
   std::vector<float> idf;
   std::array<std::vector<std::uint32_t>, 32> sector_postings;
+  // (sector << 32 | country location) -> documents of that sector in that country.
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> sector_country_postings;
   // Locations: id 0 is "none".
   std::unordered_map<std::string, std::uint32_t> loc_ids{{"", 0}};
   std::vector<std::string> loc_codes{""};
@@ -228,7 +230,9 @@ Status MatcherBuilder::add(const kb::Profile& p) {
     d.agreements_named = it->second;
   }
   for (std::size_t s = 0; s < 32; ++s) {
-    if (d.sectors & (1u << s)) ix.sector_postings[s].push_back(doc_id);
+    if (!(d.sectors & (1u << s))) continue;
+    ix.sector_postings[s].push_back(doc_id);
+    ix.sector_country_postings[(std::uint64_t{s} << 32) | d.country].push_back(doc_id);
   }
 
   std::string text = p.title + "\n" + p.summary;
@@ -438,13 +442,13 @@ Result<std::vector<MatchResult>> Matcher::match(const MatchQuery& query) const {
   } else {
     return Status::invalid_argument("a match needs a profile id or a text");
   }
-  // The rarest terms carry the text score; very common ones (in more than a
-  // fifth of a large index) cost time and tell little.
+  // The rarest terms carry the text score; common ones (in more than 1 % of
+  // a large index) cost time and tell little.
   std::sort(q.terms.begin(), q.terms.end(), [](auto& a, auto& b) { return a.second > b.second; });
   if (q.terms.size() > kMaxQueryTerms) q.terms.resize(kMaxQueryTerms);
   const std::size_t n = ix.docs.size();
   if (n > 10000) {
-    std::erase_if(q.terms, [&](auto& t) { return ix.postings[t.first].size() * 5 > n; });
+    std::erase_if(q.terms, [&](auto& t) { return ix.postings[t.first].size() * 100 > n; });
   }
 
   // The agreement network around the query's locations.
@@ -490,16 +494,32 @@ Result<std::vector<MatchResult>> Matcher::match(const MatchQuery& query) const {
       candidates.push_back(doc);
     }
   };
-  for (std::size_t s = 0; s < 32; ++s) {
-    if (q.sectors & (1u << s)) {
-      for (auto doc : ix.sector_postings[s]) touch(doc);
-    }
-  }
+  // Phase 1: the terms' documents, and the documents of the query's sectors
+  // in the countries it targets (all of them when it targets none).
   float max_text = 0;
   for (auto [term, idf] : q.terms) {
     for (const Posting& p : ix.postings[term]) {
       touch(p.doc);
       acc[p.doc] += idf * p.weight;
+    }
+  }
+  std::vector<std::uint32_t> target_countries;
+  for (auto c : q.target_countries) target_countries.push_back(c);
+  for (auto sub : q.target_subdivisions) target_countries.push_back(ix.loc_country[sub]);
+  std::sort(target_countries.begin(), target_countries.end());
+  target_countries.erase(std::unique(target_countries.begin(), target_countries.end()), target_countries.end());
+  std::erase(target_countries, 0u);
+  bool all_sectors_touched = target_countries.empty();
+  for (std::uint32_t s = 0; s < 32; ++s) {
+    if (!(q.sectors & (1u << s))) continue;
+    if (all_sectors_touched) {
+      for (auto doc : ix.sector_postings[s]) touch(doc);
+      continue;
+    }
+    for (auto c : target_countries) {
+      auto it = ix.sector_country_postings.find((std::uint64_t{s} << 32) | c);
+      if (it == ix.sector_country_postings.end()) continue;
+      for (auto doc : it->second) touch(doc);
     }
   }
 
@@ -519,12 +539,10 @@ Result<std::vector<MatchResult>> Matcher::match(const MatchQuery& query) const {
     }
     return true;
   };
-  std::vector<std::uint32_t> kept;
-  kept.reserve(candidates.size());
+  // Every document with text has been touched: the best text score is known
+  // before any scoring (phase 2 adds documents with none).
   for (auto doc : candidates) {
-    if (!eligible(doc)) continue;
-    kept.push_back(doc);
-    max_text = std::max(max_text, acc[doc]);
+    if (acc[doc] > max_text && eligible(doc)) max_text = acc[doc];
   }
   auto components = [&](std::uint32_t doc, bool explain) {
     const Doc& d = ix.docs[doc];
@@ -566,14 +584,36 @@ Result<std::vector<MatchResult>> Matcher::match(const MatchQuery& query) const {
   };
   auto total = [&](const Components& c) { return base(c) * penalty(c); };
   std::vector<std::pair<double, std::uint32_t>> scored;
-  scored.reserve(kept.size());
-  for (auto doc : kept) scored.push_back({total(components(doc, false)), doc});
+  scored.reserve(candidates.size());
+  for (auto doc : candidates) {
+    if (eligible(doc)) scored.push_back({total(components(doc, false)), doc});
+  }
   auto better = [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
     return ix.docs[a.second].id < ix.docs[b.second].id;
   };
   std::size_t k = std::min(query.top, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(k), scored.end(), better);
+  // Phase 2: a document of the query's sectors outside its target countries
+  // has no text score and is scaled by kOutsideTargets, so it scores at most
+  // kOutsideTargets * (every weight but text's). Only when the k-th score
+  // is below that can one enter the top k: then they are all scored.
+  double outside_bound = kOutsideTargets * (w.complementarity + w.sectors + w.geography + w.agreements +
+                                            w.proven_partner);
+  if (!all_sectors_touched && (k < query.top || scored[k - 1].first < outside_bound)) {
+    std::size_t before = candidates.size();
+    for (std::uint32_t s = 0; s < 32; ++s) {
+      if (q.sectors & (1u << s)) {
+        for (auto doc : ix.sector_postings[s]) touch(doc);
+      }
+    }
+    for (std::size_t i = before; i < candidates.size(); ++i) {
+      auto doc = candidates[i];
+      if (eligible(doc)) scored.push_back({total(components(doc, false)), doc});
+    }
+    k = std::min(query.top, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(k), scored.end(), better);
+  }
 
   std::vector<MatchResult> out;
   for (std::size_t i = 0; i < k; ++i) {
