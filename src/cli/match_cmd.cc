@@ -10,18 +10,6 @@
 
 namespace pactum::cli {
 
-nlohmann::json match_results_json(const std::vector<match::MatchResult>& results) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& r : results) {
-    nlohmann::json reasons = nlohmann::json::array();
-    for (const auto& why : r.reasons) {
-      reasons.push_back({{"code", why.code}, {"text", why.text}, {"weight", why.weight}});
-    }
-    out.push_back({{"profile", r.profile_id}, {"score", r.score}, {"reasons", reasons}});
-  }
-  return out;
-}
-
 void add_match(CLI::App& app, Runner* run) {
   struct Args {
     std::string db, profile, text, lang = "en", type, today;
@@ -83,7 +71,7 @@ void add_match(CLI::App& app, Runner* run) {
       auto results = (*matcher)->match(q);
       if (!results.is_ok()) return report(results.status());
       if (a->json) {
-        std::cout << match_results_json(*results).dump(1) << "\n";
+        std::cout << match::to_json(*results).dump(1) << "\n";
         return kExitOk;
       }
       if (results->empty()) std::cout << "no partners found\n";

@@ -310,6 +310,18 @@ std::string today_utc() {
   return o.str();
 }
 
+nlohmann::json to_json(const std::vector<MatchResult>& results) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : results) {
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& why : r.reasons) {
+      reasons.push_back({{"code", why.code}, {"text", why.text}, {"weight", why.weight}});
+    }
+    out.push_back({{"profile", r.profile_id}, {"score", r.score}, {"reasons", reasons}});
+  }
+  return out;
+}
+
 namespace {
 
 // The query side, resolved against the index once per match().

@@ -123,4 +123,8 @@ class Matcher {
 // Today's date in UTC, "YYYY-MM-DD".
 std::string today_utc();
 
+// The contract's JSON (PRODUCT.md): an array of {"profile", "score",
+// "reasons": [{"code", "text", "weight"}]}, for the CLI and the REST API alike.
+nlohmann::json to_json(const std::vector<MatchResult>& results);
+
 }  // namespace pactum::match
