@@ -1,5 +1,5 @@
 # A front for the common verbs; the scripts do the work.
-.PHONY: run test build sanitize bench
+.PHONY: run test build sanitize bench bench-match
 run:
 	bash scripts/run.sh
 test:
@@ -13,3 +13,7 @@ sanitize:
 # make bench ARGS="--mb 8 --rss-mb 1024" for the 1 GB peak-RSS run.
 bench:
 	bash scripts/bench.sh $(ARGS)
+# Partner matching: NDCG@10/Recall@10/MRR against BM25, then top-10 latency
+# and peak RSS at 1,000,000 generated profiles (ARGS="--scale 0" skips it).
+bench-match:
+	bash scripts/bench-match.sh $(ARGS)

@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
   add_network(app, &run);
   add_timeline(app, &run);
   add_matrix(app, &run);
+  add_profiles(app, &run);
+  add_interest(app, &run);
+  add_match(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

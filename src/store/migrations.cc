@@ -290,6 +290,55 @@ CREATE TABLE mineral_production (
 ) WITHOUT ROWID, STRICT;
 )sql";
 
+// Cooperation profiles (kb/profile.h) and the helpdesk's workflow on them.
+// A profile is kept whole as JSON (its schema's shape) with the columns that
+// filters need beside it; kb/profile.h validates before anything gets here.
+// An expression of interest moves interested -> forwarded|declined ->
+// accepted|declined; every step is a row with its time and author.
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE profiles (
+  id          TEXT PRIMARY KEY CHECK (id <> ''),
+  json        TEXT NOT NULL CHECK (json_valid(json)),
+  type        TEXT NOT NULL,
+  country     TEXT NOT NULL,
+  subdivision TEXT,
+  language    TEXT NOT NULL,
+  published   TEXT,
+  deadline    TEXT,
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX profiles_country ON profiles(country);
+CREATE INDEX profiles_deadline ON profiles(deadline);
+
+CREATE TABLE profile_sectors (
+  profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  sector     TEXT NOT NULL,
+  PRIMARY KEY (profile_id, sector)
+) WITHOUT ROWID, STRICT;
+CREATE INDEX profile_sectors_sector ON profile_sectors(sector);
+
+CREATE TABLE profile_interests (
+  id           INTEGER PRIMARY KEY,
+  profile_id   TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  organization TEXT NOT NULL CHECK (organization <> ''),
+  from_profile TEXT,
+  state        TEXT NOT NULL CHECK (state IN ('interested', 'forwarded', 'declined', 'accepted')),
+  created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX profile_interests_profile ON profile_interests(profile_id);
+
+CREATE TABLE profile_interest_steps (
+  id          INTEGER PRIMARY KEY,
+  interest_id INTEGER NOT NULL REFERENCES profile_interests(id) ON DELETE CASCADE,
+  step        TEXT NOT NULL CHECK (step IN ('interested', 'forwarded', 'declined', 'accepted')),
+  at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  author      TEXT NOT NULL CHECK (author <> ''),
+  note        TEXT
+) STRICT;
+CREATE INDEX profile_interest_steps_interest ON profile_interest_steps(interest_id);
+)sql";
+
 #undef PACTUM_DATE_FORM
 
 // Append only; see the top of this file.
@@ -297,6 +346,7 @@ constexpr Migration kMigrations[] = {
     {1, "documents, actors, events and people", kMigration1},
     {2, "agreements, near-duplicates, curation and the search index", kMigration2},
     {3, "mineral production tables", kMigration3},
+    {4, "cooperation profiles and expressions of interest", kMigration4},
 };
 
 }  // namespace

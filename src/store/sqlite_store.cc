@@ -146,10 +146,24 @@ class SqliteStore final : public Store {
   Result<std::size_t> put_mineral_rows(const std::vector<MineralRow>& rows) override;
   Result<std::vector<MineralRow>> mineral_rows() override;
 
+  // Profiles and interests: implemented in the "cooperation profiles" section below.
+  Result<ProfileImport> put_profiles(const std::vector<kb::Profile>& profiles) override;
+  Result<kb::Profile> profile(const std::string& id) override;
+  Result<std::vector<kb::Profile>> profiles() override;
+  Status delete_profile(const std::string& id) override;
+  Result<InterestRecord> add_interest(const std::string& profile_id, const std::string& organization,
+                                      const std::string& from_profile, const std::string& author,
+                                      const std::string& note) override;
+  Result<InterestRecord> interest_step(std::int64_t interest_id, const std::string& step,
+                                       const std::string& author, const std::string& note) override;
+  Result<InterestRecord> interest(std::int64_t interest_id) override;
+  Result<std::vector<InterestRecord>> interests(const std::string& profile_id) override;
+
   // Fills the derived tables of a store migrated from before them.
   Status rebuild_if_needed();
 
  private:
+  Result<InterestRecord> read_interest(std::int64_t interest_id);  // caller holds mu_
   // Write path; each runs inside put()'s transaction. put_locked writes one
   // document (mu_ held, a transaction open) and commits nothing.
   Result<PutResult> put_locked(const ingest::Document& doc, const extract::Extraction& x,
@@ -994,6 +1008,250 @@ Result<std::vector<MineralRow>> SqliteStore::mineral_rows() {
     if (!(*s)->column_is_null(4)) r.share = (*s)->column_double(4);
     r.source = (*s)->column_text(5);
     out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// ---- cooperation profiles and expressions of interest (migration 4) --------
+
+namespace {
+
+Result<kb::Profile> profile_from_json(const std::string& id, const std::string& json) {
+  auto parsed = kb::parse_profile_line(json, kb::ProfileCodes{});
+  if (!parsed.profile) {
+    return Status::corruption("stored profile " + id + ": " + parsed.errors[0].field + ": " +
+                              parsed.errors[0].message);
+  }
+  return std::move(*parsed.profile);
+}
+
+}  // namespace
+
+Result<ProfileImport> SqliteStore::put_profiles(const std::vector<kb::Profile>& profiles) {
+  for (const auto& p : profiles) {
+    auto errors = kb::validate_profile(p, kb::ProfileCodes{});
+    if (!errors.empty()) {
+      return Status::invalid_argument("profile " + (p.id.empty() ? std::string("(no id)") : p.id) + ": " +
+                                      errors[0].field + ": " + errors[0].message);
+    }
+  }
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  ProfileImport out;
+  for (const auto& p : profiles) {
+    std::string json = kb::to_json(p).dump();
+    auto get = db_.statement("SELECT json FROM profiles WHERE id = :id");
+    if (!get.is_ok()) return get.status();
+    (*get)->bind_text(":id", p.id);
+    auto found = (*get)->step();
+    if (!found.is_ok()) return found.status();
+    std::optional<std::string> old;
+    if (*found) old = (*get)->column_text(0);
+    (*get)->reset();
+    if (old && *old == json) {
+      ++out.unchanged;
+      continue;
+    }
+    auto put = db_.statement(
+        old ? "UPDATE profiles SET json = :json, type = :type, country = :country, subdivision = :sub, "
+              "language = :lang, published = :pub, deadline = :deadline, "
+              "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id"
+            : "INSERT INTO profiles(id, json, type, country, subdivision, language, published, deadline) "
+              "VALUES (:id, :json, :type, :country, :sub, :lang, :pub, :deadline)");
+    if (!put.is_ok()) return put.status();
+    (*put)->bind_text(":id", p.id);
+    (*put)->bind_text(":json", json);
+    (*put)->bind_text(":type", p.type);
+    (*put)->bind_text(":country", p.organization.country);
+    (*put)->bind_text_or_null(":sub", p.organization.subdivision);
+    (*put)->bind_text(":lang", p.language);
+    (*put)->bind_text_or_null(":pub", p.published);
+    (*put)->bind_text_or_null(":deadline", p.deadline);
+    PACTUM_RETURN_IF_ERROR((*put)->run());
+    auto del = db_.statement("DELETE FROM profile_sectors WHERE profile_id = :id");
+    if (!del.is_ok()) return del.status();
+    (*del)->bind_text(":id", p.id);
+    PACTUM_RETURN_IF_ERROR((*del)->run());
+    for (const auto& sector : p.sectors) {
+      auto ins = db_.statement("INSERT INTO profile_sectors(profile_id, sector) VALUES (:id, :sector)");
+      if (!ins.is_ok()) return ins.status();
+      (*ins)->bind_text(":id", p.id);
+      (*ins)->bind_text(":sector", sector);
+      PACTUM_RETURN_IF_ERROR((*ins)->run());
+    }
+    ++(old ? out.updated : out.inserted);
+  }
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return out;
+}
+
+Result<kb::Profile> SqliteStore::profile(const std::string& id) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("SELECT json FROM profiles WHERE id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":id", id);
+  auto found = (*s)->step();
+  if (!found.is_ok()) return found.status();
+  if (!*found) return Status::not_found("no profile " + id);
+  std::string json = (*s)->column_text(0);
+  (*s)->reset();
+  return profile_from_json(id, json);
+}
+
+Result<std::vector<kb::Profile>> SqliteStore::profiles() {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("SELECT id, json FROM profiles ORDER BY id");
+  if (!s.is_ok()) return s.status();
+  std::vector<kb::Profile> out;
+  for (;;) {
+    auto more = (*s)->step();
+    if (!more.is_ok()) return more.status();
+    if (!*more) break;
+    auto p = profile_from_json((*s)->column_text(0), (*s)->column_text(1));
+    if (!p.is_ok()) return p.status();
+    out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+Status SqliteStore::delete_profile(const std::string& id) {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto s = db_.statement("DELETE FROM profiles WHERE id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":id", id);
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  auto n = db_.query_int("SELECT changes()");
+  if (!n.is_ok()) return n.status();
+  if (*n == 0) return Status::not_found("no profile " + id);
+  return tx->commit();
+}
+
+Result<InterestRecord> SqliteStore::read_interest(std::int64_t interest_id) {
+  auto s = db_.statement(
+      "SELECT profile_id, organization, from_profile, state FROM profile_interests WHERE id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":id", interest_id);
+  auto found = (*s)->step();
+  if (!found.is_ok()) return found.status();
+  if (!*found) return Status::not_found("no interest " + std::to_string(interest_id));
+  InterestRecord r;
+  r.id = interest_id;
+  r.profile_id = (*s)->column_text(0);
+  r.organization = (*s)->column_text(1);
+  r.from_profile = (*s)->column_text(2);
+  r.state = (*s)->column_text(3);
+  (*s)->reset();
+  auto steps = db_.statement(
+      "SELECT step, at, author, note FROM profile_interest_steps WHERE interest_id = :id ORDER BY id");
+  if (!steps.is_ok()) return steps.status();
+  (*steps)->bind_int(":id", interest_id);
+  for (;;) {
+    auto more = (*steps)->step();
+    if (!more.is_ok()) return more.status();
+    if (!*more) break;
+    r.steps.push_back({(*steps)->column_text(0), (*steps)->column_text(1), (*steps)->column_text(2),
+                       (*steps)->column_text(3)});
+  }
+  return r;
+}
+
+Result<InterestRecord> SqliteStore::add_interest(const std::string& profile_id, const std::string& organization,
+                                                 const std::string& from_profile, const std::string& author,
+                                                 const std::string& note) {
+  if (organization.empty()) return Status::invalid_argument("an interest needs the organization's name");
+  if (author.empty()) return Status::invalid_argument("an interest step needs an author");
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto exists = db_.statement("SELECT 1 FROM profiles WHERE id = :id");
+  if (!exists.is_ok()) return exists.status();
+  (*exists)->bind_text(":id", profile_id);
+  auto found = (*exists)->step();
+  if (!found.is_ok()) return found.status();
+  (*exists)->reset();
+  if (!*found) return Status::not_found("no profile " + profile_id);
+  auto ins = db_.statement(
+      "INSERT INTO profile_interests(profile_id, organization, from_profile, state) "
+      "VALUES (:p, :org, :from, 'interested')");
+  if (!ins.is_ok()) return ins.status();
+  (*ins)->bind_text(":p", profile_id);
+  (*ins)->bind_text(":org", organization);
+  (*ins)->bind_text_or_null(":from", from_profile);
+  PACTUM_RETURN_IF_ERROR((*ins)->run());
+  auto id = db_.query_int("SELECT last_insert_rowid()");
+  if (!id.is_ok()) return id.status();
+  auto step = db_.statement(
+      "INSERT INTO profile_interest_steps(interest_id, step, author, note) VALUES (:id, 'interested', :a, :n)");
+  if (!step.is_ok()) return step.status();
+  (*step)->bind_int(":id", *id);
+  (*step)->bind_text(":a", author);
+  (*step)->bind_text_or_null(":n", note);
+  PACTUM_RETURN_IF_ERROR((*step)->run());
+  auto r = read_interest(*id);
+  if (!r.is_ok()) return r.status();
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return r;
+}
+
+Result<InterestRecord> SqliteStore::interest_step(std::int64_t interest_id, const std::string& step,
+                                                  const std::string& author, const std::string& note) {
+  if (!kb::is_interest_step(step)) return Status::invalid_argument("'" + step + "' is not a workflow step");
+  if (author.empty()) return Status::invalid_argument("an interest step needs an author");
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto cur = read_interest(interest_id);
+  if (!cur.is_ok()) return cur.status();
+  if (!kb::interest_transition_allowed(cur->state, step)) {
+    return Status::failed_precondition("interest " + std::to_string(interest_id) + " is " + cur->state +
+                                       "; it cannot become " + step);
+  }
+  auto upd = db_.statement("UPDATE profile_interests SET state = :s WHERE id = :id");
+  if (!upd.is_ok()) return upd.status();
+  (*upd)->bind_text(":s", step);
+  (*upd)->bind_int(":id", interest_id);
+  PACTUM_RETURN_IF_ERROR((*upd)->run());
+  auto ins = db_.statement(
+      "INSERT INTO profile_interest_steps(interest_id, step, author, note) VALUES (:id, :s, :a, :n)");
+  if (!ins.is_ok()) return ins.status();
+  (*ins)->bind_int(":id", interest_id);
+  (*ins)->bind_text(":s", step);
+  (*ins)->bind_text(":a", author);
+  (*ins)->bind_text_or_null(":n", note);
+  PACTUM_RETURN_IF_ERROR((*ins)->run());
+  auto r = read_interest(interest_id);
+  if (!r.is_ok()) return r.status();
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return r;
+}
+
+Result<InterestRecord> SqliteStore::interest(std::int64_t interest_id) {
+  std::lock_guard lock(mu_);
+  return read_interest(interest_id);
+}
+
+Result<std::vector<InterestRecord>> SqliteStore::interests(const std::string& profile_id) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement(
+      "SELECT id FROM profile_interests WHERE (:p = '' OR profile_id = :p) ORDER BY id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":p", profile_id);
+  std::vector<std::int64_t> ids;
+  for (;;) {
+    auto more = (*s)->step();
+    if (!more.is_ok()) return more.status();
+    if (!*more) break;
+    ids.push_back((*s)->column_int(0));
+  }
+  (*s)->reset();
+  std::vector<InterestRecord> out;
+  for (auto id : ids) {
+    auto r = read_interest(id);
+    if (!r.is_ok()) return r.status();
+    out.push_back(std::move(*r));
   }
   return out;
 }
