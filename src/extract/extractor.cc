@@ -54,6 +54,15 @@ struct Candidate {
   bool in_lead = false;                 // title or first paragraph
   bool dated_in_text = false;
   bool dated_by_publication = false;    // undated lead act given the publication day
+  // Which of its sentence's sector words are this act's, when the sentence
+  // states several acts: in a history, those nearest to the act's anchor
+  // (the instrument word its date goes with, else its date; token positions
+  // doubled), and an act nearest to none has those of the act before it (a
+  // renewal is about what was signed); for a
+  // hub's partner, those from the partner's name up to the next partner's
+  // (and all before the first partner).
+  int anchor = -1;
+  std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
 
 std::string party_key(const Party& p) {
@@ -352,6 +361,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       std::string act_instrument = instrument;
       if (instrument_near && instrument_rank(instrument_near->entry->label) >= 3) act_instrument = instrument_near->entry->label;
       out.push_back(make(stage_mention ? stage_mention->entry->label : default_stage(d), d, act_instrument));
+      out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
+                                          : centre(d->first_token, d->end_token);
     }
     return out;
   }
@@ -437,6 +448,19 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   if (hub && all.size() >= 3) {
+    // Where each partner's name begins, to give it the sector words that
+    // follow it ("Tokyo ... SMEs and Osaka ... hydrogen").
+    auto first_token_of = [&](const Party& p) -> std::uint32_t {
+      for (std::uint32_t t = 0; t < s.tokens.size(); ++t) {
+        if (!p.span.empty() && s.tokens[t].span.begin >= p.span.begin) return t;
+      }
+      return UINT32_MAX;
+    };
+    std::vector<std::uint32_t> starts;
+    for (const Party& p : all) {
+      if (party_key(p) != party_key(*hub)) starts.push_back(first_token_of(p));
+    }
+    const std::uint32_t first_partner = starts.empty() ? 0 : *std::min_element(starts.begin(), starts.end());
     for (const Party& p : all) {
       if (party_key(p) == party_key(*hub)) continue;
       const DateMention* partner_date = date;
@@ -450,6 +474,16 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       pair.add_party(p);
       parties = pair;
       out.push_back(make(stage, partner_date, instrument));
+      const std::uint32_t from = first_token_of(p);
+      std::uint32_t to = UINT32_MAX;
+      for (std::uint32_t st : starts) {
+        if (st > from) to = std::min(to, st);
+      }
+      if (from != UINT32_MAX) {
+        out.back().sectors_from = from;
+        out.back().sectors_to = to;
+        out.back().shared_before = first_partner;
+      }
     }
     return out;
   }
@@ -624,25 +658,36 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     return false;
   };
-  auto sectors_of = [&](std::size_t i) {
+  auto sector_mentions = [&](std::size_t i) {
     const SentenceView& v = views[i];
-    std::vector<std::string> out;
+    std::vector<const Mention*> out;
     for (const Mention* m : v.of(Category::kSector)) {
       bool in_name = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& o) {
         bool name = (o.alias && ministry(o.alias)) || (o.entry && o.entry->category == Category::kRole);
         return name && o.first_token <= m->first_token && m->end_token <= o.end_token &&
                o.end_token - o.first_token > m->end_token - m->first_token;
       });
-      if (in_name || in_title(v, m)) continue;
-      if (std::find(out.begin(), out.end(), m->entry->label) == out.end()) out.push_back(m->entry->label);
+      if (!in_name && !in_title(v, m)) out.push_back(m);
     }
+    return out;
+  };
+  auto add_sector = [](std::vector<std::string>& to, const std::string& sct) {
+    if (std::find(to.begin(), to.end(), sct) == to.end()) to.push_back(sct);
+  };
+  auto sectors_of = [&](std::size_t i) {
+    std::vector<std::string> out;
+    for (const Mention* m : sector_mentions(i)) add_sector(out, m->entry->label);
     return out;
   };
 
   std::vector<Candidate> candidates;
   std::vector<Party> previous;
+  std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   for (std::size_t i = 0; i < views.size(); ++i) {
-    for (Candidate& c : sentence_events(text, views, i, main_actors, previous, layout.published)) {
+    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
+    acts_in[i] = here.size();
+    const std::vector<const Mention*> sector_words = sector_mentions(i);
+    for (Candidate& c : here) {
       c.in_lead = i < layout.lead_sentences;
       // An undated act reported in the lead happened on the day of
       // publication; dating it before merging keeps older acts of the same
@@ -652,14 +697,46 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
       }
-      for (const std::string& sct : sectors_of(i)) {
-        if (std::find(c.event.sectors.begin(), c.event.sectors.end(), sct) == c.event.sectors.end()) {
-          c.event.sectors.push_back(sct);
+      for (const Mention* m : sector_words) {
+        if (c.anchor >= 0) {
+          // A history: the word belongs to the acts whose anchor is nearest.
+          const int at = static_cast<int>(m->first_token + m->end_token);
+          int best = 1 << 30;
+          for (const Candidate& o : here) {
+            if (o.anchor >= 0) best = std::min(best, std::abs(o.anchor - at));
+          }
+          if (std::abs(c.anchor - at) > best) continue;
         }
+        const bool shared = m->first_token < c.shared_before;
+        if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;
+        add_sector(c.event.sectors, m->entry->label);
+      }
+      if (c.anchor >= 0 && c.event.sectors.empty() && !candidates.empty() && candidates.back().sentence == i) {
+        c.event.sectors = candidates.back().event.sectors;
       }
       c.event.signatories = signatories_in(people, views[i].span.of(text), c.event.stage);
       previous = c.event.parties;
       candidates.push_back(std::move(c));
+    }
+  }
+  // An act stated without a sector word is about what its paragraph is
+  // about: the sectors of the sentences around it that state no act
+  // themselves ("Fukushima will cover its energy from renewables ...
+  // Therefore an MoU was signed in 2014"), else those of the act before it
+  // in this paragraph or the one before ("the sixth partnership of the
+  // kind, after Canada").
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    Candidate& c = candidates[k];
+    if (!c.event.sectors.empty()) continue;
+    const std::size_t i = c.sentence;
+    for (std::size_t j : {i - 1, i + 1}) {
+      if (j >= views.size() || acts_in[j] > 0 || views[j].paragraph != views[i].paragraph) continue;
+      for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
+    }
+    for (std::size_t b = k; b-- > 0 && c.event.sectors.empty();) {
+      const Candidate& before = candidates[b];
+      if (views[before.sentence].paragraph + 1 < views[i].paragraph) break;
+      if (before.sentence != i) c.event.sectors = before.event.sectors;
     }
   }
 
@@ -682,6 +759,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // sectors its title and lead name.
   std::vector<std::string> lead_sectors;
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
+    if (acts_in[i] >= 2) continue;  // its sectors were given to its several acts
     for (const std::string& sct : sectors_of(i)) {
       if (std::find(lead_sectors.begin(), lead_sectors.end(), sct) == lead_sectors.end()) lead_sectors.push_back(sct);
     }

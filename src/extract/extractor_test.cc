@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "extract/extract_test_util.h"
 
@@ -86,6 +87,39 @@ TEST(Extractor, QuotedPeopleWithRoles) {
   ASSERT_NE(it, x.people.end());
   EXPECT_TRUE(it->quoted);
   EXPECT_EQ(it->role, "minister of trade and industry");
+}
+
+// Sectors belong to the act they are named with: in a history, the act
+// whose instrument word is nearest; for a hub's partners, the words after
+// each partner; an act named without any takes those of the sentence before.
+TEST(Extractor, SectorsOfTheirOwnAct) {
+  auto sectors_by_partner = [](const Extraction& x) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const Event& e : x.events) {
+      std::string key;
+      for (const std::string& k : party_keys(e)) key += k + " ";
+      std::vector<std::string> s = e.sectors;
+      std::sort(s.begin(), s.end());
+      out[key + e.date] = s;
+    }
+    return out;
+  };
+  {
+    Extraction x = run("Nordrhein-Westfalen und Fukushima bauen Partnerschaft aus\n\nNeben der Zusammenarbeit mit der "
+                       "Präfektur Fukushima pflegt die Landesregierung Kooperationen mit der Präfektur Tokyo zur "
+                       "Internationalisierung von kleinen und mittleren Unternehmen und der Präfektur Osaka in den "
+                       "Bereichen Wasserstoff und Batterien.");
+    auto s = sectors_by_partner(x);
+    EXPECT_EQ(s["DE-NW JP-13 "], (std::vector<std::string>{"sme_internationalisation"}));
+    EXPECT_EQ(s["DE-NW JP-27 "], (std::vector<std::string>{"batteries", "hydrogen"}));
+  }
+  {
+    Extraction x = run("Partnerschaft mit Fukushima\n\nFukushima will seinen Verbrauch an Energie bis 2040 aus "
+                       "erneuerbaren Energien decken. Deshalb wurde 2014 eine Absichtserklärung zwischen "
+                       "Nordrhein-Westfalen und Fukushima unterzeichnet, die 2017 verlängert wurde.");
+    ASSERT_GE(x.events.size(), 2u);
+    for (const Event& e : x.events) EXPECT_EQ(e.sectors, (std::vector<std::string>{"renewable_energy"})) << e.date;
+  }
 }
 
 TEST(Extractor, MinConfidenceFilters) {
