@@ -252,6 +252,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       bool attribute = std::any_of(org_starts.begin(), org_starts.end(), [&](std::uint32_t o) {
         return o > a.first_token && o - a.end_token <= 3;
       });
+      // "europeisk samarbeid", "European cooperation": a union's adjective
+      // before the cooperation word says where, not with whom.
+      if (gazetteer_.actors()[a.actor].kind == "supranational") {
+        attribute = attribute || std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+          return m.entry && m.first_token == a.end_token &&
+                 (m.entry->category == Category::kCooperation || m.entry->category == Category::kInstrument);
+        });
+      }
       if (!attribute) parties.add(a.actor, party_of(a.actor, s, a));
     }
   }
@@ -725,34 +733,80 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // Therefore an MoU was signed in 2014"), else those of the act before it
   // in this paragraph or the one before ("the sixth partnership of the
   // kind, after Canada").
+  // (One pass: the last act with sectors from an earlier sentence is kept,
+  // not searched for, so that a long document stays linear.)
+  std::optional<std::size_t> with_sectors, pending;  // in an earlier sentence; in this one
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     Candidate& c = candidates[k];
-    if (!c.event.sectors.empty()) continue;
     const std::size_t i = c.sentence;
-    for (std::size_t j : {i - 1, i + 1}) {
-      if (j >= views.size() || acts_in[j] > 0 || views[j].paragraph != views[i].paragraph) continue;
-      for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
+    if (pending && candidates[*pending].sentence != i) {
+      with_sectors = pending;
+      pending.reset();
     }
-    for (std::size_t b = k; b-- > 0 && c.event.sectors.empty();) {
-      const Candidate& before = candidates[b];
-      if (views[before.sentence].paragraph + 1 < views[i].paragraph) break;
-      if (before.sentence != i) c.event.sectors = before.event.sectors;
+    if (c.event.sectors.empty()) {
+      for (std::size_t j : {i - 1, i + 1}) {
+        if (j >= views.size() || acts_in[j] > 0 || views[j].paragraph != views[i].paragraph) continue;
+        for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
+      }
     }
+    if (c.event.sectors.empty() && with_sectors &&
+        views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
+      c.event.sectors = candidates[*with_sectors].event.sectors;
+    }
+    if (!c.event.sectors.empty()) pending = k;
   }
 
   // Merge the mentions of one act: same parties (or one side's parties
   // all among the other's, for a looser mention of a multilateral act) and
   // compatible dates.
+  // The first merged act that c joins. Only acts with the same parties, or
+  // with three or more (a multilateral act c's parties may be part of), can
+  // join: they are looked up by party keys, so that merging stays linear in
+  // a long document of many acts.
   std::vector<Candidate> merged;
+  std::map<std::vector<std::string>, std::vector<std::size_t>> merged_by_parties;
+  std::vector<std::size_t> merged_multilateral;  // three or more parties
   for (Candidate& c : candidates) {
-    auto it = std::find_if(merged.begin(), merged.end(), [&](const Candidate& m) {
-      return same_act_parties(m, c) && dates_compatible(m, c) && instruments_compatible(m, c);
-    });
+    auto joins = [&](std::size_t m) {
+      return same_act_parties(merged[m], c) && dates_compatible(merged[m], c) && instruments_compatible(merged[m], c);
+    };
+    std::size_t first = merged.size();
+    if (c.party_keys.size() >= 3) {
+      for (std::size_t m = 0; m < merged.size() && m < first; ++m) {
+        if (joins(m)) first = m;
+      }
+    } else {
+      if (auto b = merged_by_parties.find(c.party_keys); b != merged_by_parties.end()) {
+        for (std::size_t m : b->second) {
+          if (m < first && joins(m)) { first = m; break; }
+        }
+      }
+      for (std::size_t m : merged_multilateral) {
+        if (m < first && joins(m)) { first = m; break; }
+      }
+    }
+    auto it = merged.begin() + static_cast<std::ptrdiff_t>(first);
     if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage
                           << "/" << c.event.date << " parties " << c.party_keys.size()
                           << (it == merged.end() ? " new" : " merged") << ": " << c.event.evidence.substr(0, 80) << "\n";
-    if (it == merged.end()) merged.push_back(std::move(c));
-    else merge_into(*it, c);
+    if (it != merged.end()) {
+      const std::vector<std::string> keys_before = it->party_keys;
+      merge_into(*it, c);
+      if (it->party_keys != keys_before) {  // it took the other mention's fuller party set
+        auto& old_bucket = merged_by_parties[keys_before];
+        old_bucket.erase(std::remove(old_bucket.begin(), old_bucket.end(), first), old_bucket.end());
+        auto& bucket = merged_by_parties[it->party_keys];
+        bucket.insert(std::upper_bound(bucket.begin(), bucket.end(), first), first);
+        if (it->party_keys.size() >= 3 && keys_before.size() < 3) {
+          merged_multilateral.insert(std::upper_bound(merged_multilateral.begin(), merged_multilateral.end(), first), first);
+        }
+      }
+      continue;
+    }
+    const std::size_t index = merged.size();
+    merged_by_parties[c.party_keys].push_back(index);
+    if (c.party_keys.size() >= 3) merged_multilateral.push_back(index);
+    merged.push_back(std::move(c));
   }
 
   // The act the page is about (reported in its lead) is also about the
