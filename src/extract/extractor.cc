@@ -61,6 +61,10 @@ struct Candidate {
   // renewal is about what was signed); for a
   // hub's partner, those from the partner's name up to the next partner's
   // (and all before the first partner).
+  // Stated in passing: no party named (the lead's stand in), no stage, no
+  // agreeing, no date ("The alliance gathers actors from ..."). It adds to
+  // an act stated elsewhere but opens none.
+  bool in_passing = false;
   int anchor = -1;
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
@@ -144,6 +148,10 @@ class PartySet {
     items_ = std::move(kept);
   }
   std::size_t size() const { return items_.size(); }
+  void remove(const std::string& key) {
+    items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const auto& item) { return party_key(item.second) == key; }),
+                 items_.end());
+  }
   std::vector<Party> parties() const {
     std::vector<Party> out;
     for (const auto& [a, p] : items_) out.push_back(p);
@@ -244,6 +252,33 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       break;
     }
   }
+  // An actor in the genitive before a word that is not about cooperation
+  // owns something ("lanseringa av EUs hydrogenstrategi", "Norway's
+  // exports"): no party, when two others are named ("Norges samarbeid med
+  // Japan" and "Norges statsminister" stay).
+  {
+    std::vector<std::string> possessors;
+    for (const ActorMention& a : s.actors) {
+      if (!a.is_party() || a.form != AliasForm::kName || a.end_token >= s.tokens.size()) continue;
+      std::string_view last = s.tokens[a.end_token - 1].span.of(text);
+      const Actor& act = gazetteer_.actors()[a.actor];
+      bool genitive = last.ends_with("'s") || last.ends_with("’s") ||
+                      (last.ends_with("s") && !act.name.ends_with("s") && !act.name.ends_with("S") &&
+                       std::string_view(act.name).find(last) == std::string_view::npos);
+      if (!genitive) continue;
+      bool about_cooperation = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        if (!m.entry || m.first_token != a.end_token) return false;
+        Category c = m.entry->category;
+        return c == Category::kCooperation || c == Category::kInstrument || c == Category::kRole ||
+               c == Category::kGovernment || c == Category::kAgreeVerb || c == Category::kStage ||
+               c == Category::kSelfRef || c == Category::kGroupRef;
+      });
+      if (!about_cooperation) possessors.push_back(party_key(party_of(a.actor, s, a)));
+    }
+    if (!possessors.empty() && parties.size() >= possessors.size() + 2) {
+      for (const std::string& k : possessors) parties.remove(k);
+    }
+  }
   if (names < 2) {
     for (const ActorMention& a : s.actors) {
       if (!a.is_party() || a.form != AliasForm::kDemonym) continue;
@@ -320,6 +355,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;
     c.event.confidence = std::clamp(confidence + (stage == "signed" ? 0.1 : 0.0), 0.05, 0.99);
+    c.in_passing = !named_here && stages.empty() && !agree && dates.empty();
     c.sentence = index;
     for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
     std::sort(c.party_keys.begin(), c.party_keys.end());
@@ -803,6 +839,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       }
       continue;
     }
+    if (c.in_passing) continue;
     const std::size_t index = merged.size();
     merged_by_parties[c.party_keys].push_back(index);
     if (c.party_keys.size() >= 3) merged_multilateral.push_back(index);
@@ -810,9 +847,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   }
 
   // The act the page is about (reported in its lead) is also about the
-  // sectors its title and lead name.
+  // sectors its headline (its first sentence) names; the rest of the lead
+  // names the sectors of its own acts.
   std::vector<std::string> lead_sectors;
-  for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
+  for (std::size_t i = 0; i < views.size() && i < std::min<std::size_t>(layout.lead_sentences, 1); ++i) {
     if (acts_in[i] >= 2) continue;  // its sectors were given to its several acts
     for (const std::string& sct : sectors_of(i)) {
       if (std::find(lead_sectors.begin(), lead_sectors.end(), sct) == lead_sectors.end()) lead_sectors.push_back(sct);
