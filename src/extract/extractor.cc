@@ -689,16 +689,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       for (const Mention& o : v.mentions) {
         if (o.entry && o.entry->category == Category::kRole && o.first_token == k) return true;
       }
-      std::string_view word = v.tokens[k].span.of(text);
-      // Hiragana (U+3041..U+309F: E3 81 81..E3 82 9F) is a particle or verb.
-      for (std::size_t b = 0; b + 1 < word.size(); ++b) {
-        auto c0 = static_cast<unsigned char>(word[b]), c1 = static_cast<unsigned char>(word[b + 1]);
-        if (c0 == 0xE3 && (c1 == 0x81 || (c1 == 0x82 && b + 2 < word.size() &&
-                                          static_cast<unsigned char>(word[b + 2]) <= 0x9F))) {
-          return false;
-        }
-      }
-      if (static_cast<unsigned char>(word.front()) < 0x80) return false;  // Latin letters or digits
+      // A title's words are Han or katakana; kana particles, verbs, Latin
+      // letters and digits end it (Unicode scripts, as people.cc reads titles).
+      if (!is_title_word(v.tokens[k].span.of(text))) return false;
     }
     return false;
   };

@@ -38,6 +38,13 @@ TEST(Extractor, FirstEventTable) {
        "2023-12-08", {"JP", "NO"}, "joint_declaration", "signed", "2023-12-08"},
       {"en", "Statistics\n\nElectric cars made up nine in ten new cars sold in Norway last year, the road authority said in its annual report on Monday.",
        "", {}, "", "", ""},
+      // The unveiling ceremony of an MoU signed before is no act of its own.
+      {"ja", "福岡県とニューサウスウェールズ州の式典\n\n福岡県とニューサウスウェールズ州は1月12日に覚書のお披露目式を行います。",
+       "", {}, "", "", ""},
+      // "European cooperation" says where, not with whom; "the alliance"
+      // mentioned in passing opens no act of its own.
+      {"nn", "Fylkeskommunen styrkar europeisk samarbeid\n\nAlliansen samlar aktørar frå heile verdikjeda, inkludert nasjonale og europeiske styresmakter.",
+       "", {}, "", "", ""},
   };
   for (const Row& r : rows) {
     Extraction x = run(r.text, r.published);

@@ -236,8 +236,7 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
   auto title_role = [&](std::uint32_t k) -> const Mention* {
     for (std::uint32_t j = k; j < n && j < k + 6; ++j) {
       if (role_from[j]) return role_from[j];
-      std::string_view w = s.tokens[j].span.of(text);
-      if (!(is_katakana(w) || is_han(w)) || j + 1 >= n || !joined(j, true)) return nullptr;
+      if (!is_title_word(s.tokens[j].span.of(text)) || j + 1 >= n || !joined(j, true)) return nullptr;
     }
     return nullptr;
   };
@@ -554,6 +553,8 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
   }
   return kept;
 }
+
+bool is_title_word(std::string_view word) { return is_han(word) || is_katakana(word); }
 
 std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::string_view sentence,
                                       const std::string& stage) {
