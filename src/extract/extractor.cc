@@ -20,6 +20,7 @@
 #include "extract/lexicon.h"
 #include "extract/people.h"
 #include "text/language.h"
+#include "text/normalize.h"
 #include "text/segment.h"
 
 namespace pactum::extract {
@@ -535,6 +536,69 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   return out;
 }
 
+// An organization named once with its legal form ("Nordkyst Kabel AS",
+// "Nordhafen Ammonia Bunkering GmbH") is named without it later in the text
+// ("Nordkyst Kabel has also started negotiations"): those later mentions
+// become the same unknown organization. One pass over the tokens, the short
+// names looked up by their first word.
+void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
+  struct Short {
+    std::vector<std::string> words;  // folded
+    std::string name;                // the full name, as first written
+  };
+  std::map<std::string, std::vector<Short>> by_first;
+  for (const SentenceView& v : views) {
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      if (o.end_token - o.first_token < 2) continue;
+      const bool legal = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label == "legal" &&
+               m.end_token == o.end_token && m.first_token > o.first_token;
+      });
+      if (!legal) continue;
+      std::uint32_t legal_first = o.end_token - 1;
+      for (const Mention& m : v.mentions) {
+        if (m.entry && m.entry->label == "legal" && m.end_token == o.end_token) legal_first = std::min(legal_first, m.first_token);
+      }
+      Short sh;
+      for (std::uint32_t k = o.first_token; k < legal_first; ++k) sh.words.push_back(v.tokens[k].folded);
+      sh.name = o.name;
+      auto& list = by_first[sh.words.front()];
+      bool seen = std::any_of(list.begin(), list.end(), [&](const Short& x) { return x.words == sh.words; });
+      if (!seen) list.push_back(std::move(sh));
+    }
+  }
+  if (by_first.empty()) return;
+  for (SentenceView& v : views) {
+    std::vector<bool> taken(v.tokens.size(), false);
+    for (const ActorMention& a : v.actors) {
+      for (auto k = a.first_token; k < a.end_token; ++k) taken[k] = true;
+    }
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      for (auto k = o.first_token; k < o.end_token; ++k) taken[k] = true;
+    }
+    bool added = false;
+    for (std::uint32_t k = 0; k < v.tokens.size(); ++k) {
+      auto it = by_first.find(v.tokens[k].folded);
+      if (it == by_first.end() || taken[k] || !text::starts_upper(v.tokens[k].span.of(text))) continue;
+      for (const Short& sh : it->second) {
+        const auto end = k + static_cast<std::uint32_t>(sh.words.size());
+        if (end > v.tokens.size()) continue;
+        bool match = true;
+        for (std::uint32_t j = k; j < end && match; ++j) match = !taken[j] && v.tokens[j].folded == sh.words[j - k];
+        if (!match) continue;
+        v.unknown_orgs.push_back({k, end, sh.name});
+        for (std::uint32_t j = k; j < end; ++j) taken[j] = true;
+        added = true;
+        break;
+      }
+    }
+    if (added) {
+      std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
+                [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+    }
+  }
+}
+
 bool same_act_parties(const Candidate& a, const Candidate& b) {
   if (a.party_keys == b.party_keys) return true;
   const auto& small = a.party_keys.size() < b.party_keys.size() ? a.party_keys : b.party_keys;
@@ -646,6 +710,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     v.own_line = ls.own_line;
     views.push_back(std::move(v));
   }
+
+  name_short_forms(views, text);
 
   // The document's main actors: named in the title and lead, in order of
   // appearance. They stand in for the parties a sentence leaves implicit.

@@ -129,6 +129,19 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
   }
 }
 
+// A company named with its legal form is the same company named without it
+// later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
+TEST(Extractor, OrganizationsByTheirShortName) {
+  Extraction x = run("Cable maker signs in Tokyo\n\nThe Norwegian cable maker Nordkyst Kabel AS opened an office in Tokyo "
+                     "on Monday. Nordkyst Kabel has also started negotiations with the Japanese utility Sanriku Energy "
+                     "on a framework agreement.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) {
+    return std::any_of(e.parties.begin(), e.parties.end(), [](const Party& p) { return p.name == "Nordkyst Kabel AS"; });
+  });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->parties.size(), 2u);
+}
+
 TEST(Extractor, MinConfidenceFilters) {
   ingest::Document d;
   d.source = "t.txt";
