@@ -191,7 +191,7 @@ class RuleExtractor final : public Extractor {
  private:
   std::vector<Candidate> sentence_events(const std::string& text, const std::vector<SentenceView>& views,
                                          std::size_t index, const std::vector<MainActor>& main_actors,
-                                         const std::vector<Party>& previous_parties,
+                                         const Event& previous,
                                          const PartialDate& published) const;
   Party party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const;
 
@@ -211,7 +211,7 @@ Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const 
 
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
-    const std::vector<MainActor>& main_actors, const std::vector<Party>& previous_parties,
+    const std::vector<MainActor>& main_actors, const Event& previous,
     const PartialDate& published) const {
   (void)published;
   const SentenceView& s = views[index];
@@ -253,10 +253,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       break;
     }
   }
-  // An actor in the genitive before a word that is not about cooperation
+  // An actor in the genitive before words that are not about cooperation
   // owns something ("lanseringa av EUs hydrogenstrategi", "Norway's
   // exports"): no party, when two others are named ("Norges samarbeid med
-  // Japan" and "Norges statsminister" stay).
+  // Japan", "the EU's sixth partnership" and "Norges statsminister" stay).
   {
     std::vector<std::string> possessors;
     for (const ActorMention& a : s.actors) {
@@ -267,8 +267,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                       (last.ends_with("s") && !act.name.ends_with("s") && !act.name.ends_with("S") &&
                        std::string_view(act.name).find(last) == std::string_view::npos);
       if (!genitive) continue;
+      // The owned thing within three words ("the EU's sixth partnership").
       bool about_cooperation = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-        if (!m.entry || m.first_token != a.end_token) return false;
+        if (!m.entry || m.first_token < a.end_token || m.first_token > a.end_token + 2) return false;
         Category c = m.entry->category;
         return c == Category::kCooperation || c == Category::kInstrument || c == Category::kRole ||
                c == Category::kGovernment || c == Category::kAgreeVerb || c == Category::kStage ||
@@ -304,8 +305,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // Parties left implicit: "the two sides" are the last event's; otherwise
   // the document's main actors (its title and lead) stand in.
   double confidence = instruments.empty() ? 0.45 : 0.6;
-  if (parties.size() < 2 && s.has(Category::kGroupRef) && previous_parties.size() >= 2) {
-    for (const Party& p : previous_parties) parties.add_party(p);
+  if (parties.size() < 2 && s.has_label(Category::kGroupRef, "pair") && previous.parties.size() >= 2) {
+    for (const Party& p : previous.parties) parties.add_party(p);
     confidence -= 0.05;
   }
   // With no party named, all the main actors stand in (a multilateral
@@ -435,6 +436,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (stage.empty()) stage = default_stage(date);
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
+  // "the sixth partnership of the kind, after Canada and Ukraine in 2021":
+  // acts of the same kind as the one stated before, done as it was.
+  if (s.has_label(Category::kGroupRef, "kind") && !previous.instrument.empty() &&
+      instrument_rank(previous.instrument) > instrument_rank(instrument)) {
+    instrument = previous.instrument;
+    if (stages.empty() && !(date && date->since)) stage = previous.stage;
+  }
   // A hub and its partners: "the state government cooperates with Tokyo
   // ... and Osaka", "the EU's sixth partnership, after Canada and Ukraine
   // in 2021, Kazakhstan and Namibia in 2022". One bilateral act per partner,
@@ -784,7 +792,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   };
 
   std::vector<Candidate> candidates;
-  std::vector<Party> previous;
+  Event previous;  // the last act stated: "the two sides" are its parties
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
@@ -818,7 +826,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.sectors = candidates.back().event.sectors;
       }
       c.event.signatories = signatories_in(people, views[i].span.of(text), c.event.stage);
-      previous = c.event.parties;
+      previous = c.event;
       candidates.push_back(std::move(c));
     }
   }

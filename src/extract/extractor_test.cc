@@ -142,6 +142,21 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// "the sixth partnership of the kind, after Canada ...": the acts listed are
+// of the kind of the act stated before, and done as it was.
+TEST(Extractor, ActsOfTheSameKind) {
+  Extraction x = run("EU and Chile sign raw materials partnership\n\nThe European Union signed a strategic partnership "
+                     "on critical raw materials with Chile on 18 July 2023.\n\nIt is, for the European Union, the sixth "
+                     "partnership of the kind, after Canada and Ukraine in 2021 and Namibia in November 2022.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) {
+    return party_keys(e) == std::vector<std::string>{"CA", "EU"};
+  });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
+  EXPECT_EQ(it->stage, "signed");
+  EXPECT_EQ(it->date, "2021");
+}
+
 TEST(Extractor, MinConfidenceFilters) {
   ingest::Document d;
   d.source = "t.txt";
