@@ -241,6 +241,33 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
     org_starts.push_back(o.first_token);
   }
+  // "Tokyo and Berlin", "zwischen Brüssel und Tokio": where every place
+  // named as a party is also a capital or seat, they stand for their
+  // governments (Tokyo with Osaka is a prefecture).
+  {
+    std::vector<std::pair<const ActorMention*, std::uint32_t>> seats;  // mention, the state it seats
+    bool all = true;
+    for (const ActorMention& a : s.actors) {
+      if (!a.is_party() || a.form != AliasForm::kName) continue;
+      const std::string& kind = gazetteer_.actors()[a.actor].kind;
+      const Mention* capital = nullptr;
+      for (const Mention& m : s.mentions) {
+        if (m.alias && m.alias->form == AliasForm::kCapital && m.first_token == a.first_token && m.end_token == a.end_token) {
+          capital = &m;
+        }
+      }
+      if (!capital || (kind != "city" && kind != "region")) { all = false; break; }
+      seats.push_back({&a, capital->alias->actor});
+    }
+    if (all && seats.size() >= 2 && s.unknown_orgs.empty()) {
+      PartySet states(gazetteer_);
+      for (const auto& [a, state] : seats) states.add(state, party_of(state, s, *a));
+      if (states.size() >= 2) {
+        parties = states;
+        names = static_cast<int>(states.size());
+      }
+    }
+  }
   // "the document's own government" ("die Landesregierung", "regjeringen")
   // is the first main actor.
   std::int64_t self = -1;

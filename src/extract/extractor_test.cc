@@ -38,6 +38,9 @@ TEST(Extractor, FirstEventTable) {
        "2023-12-08", {"JP", "NO"}, "joint_declaration", "signed", "2023-12-08"},
       {"en", "Statistics\n\nElectric cars made up nine in ten new cars sold in Norway last year, the road authority said in its annual report on Monday.",
        "", {}, "", "", ""},
+      // Capitals for their governments when every place named is one.
+      {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
+       "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
       // The unveiling ceremony of an MoU signed before is no act of its own.
       {"ja", "福岡県とニューサウスウェールズ州の式典\n\n福岡県とニューサウスウェールズ州は1月12日に覚書のお披露目式を行います。",
        "", {}, "", "", ""},
