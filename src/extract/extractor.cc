@@ -361,6 +361,22 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       instrument_mention = m;
     }
   }
+  // "inledde förhandlingar om ett avtal", "started negotiations on a
+  // framework agreement": the act is the negotiation, the agreement its
+  // object, unless the sentence also reports it done. (A trade agreement's
+  // negotiations are named as the agreement: "EPA交渉", "FTA talks".)
+  const bool negotiating = std::any_of(instruments.begin(), instruments.end(), [](const Mention* m) {
+    return m->entry->label == "negotiations";
+  });
+  const bool done = std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
+    return stage_rank(m->entry->label) >= stage_rank("renewed");
+  });
+  if (negotiating && !done && instrument != "negotiations" && instrument != "trade_agreement") {
+    instrument = "negotiations";
+    instrument_mention = *std::find_if(instruments.begin(), instruments.end(), [](const Mention* m) {
+      return m->entry->label == "negotiations";
+    });
+  }
   if (!instruments.empty()) confidence += 0.1;
 
   // Dates that can date an act (not goals).
@@ -654,6 +670,8 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   }
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
+  // A plan to sign what is being negotiated is the negotiation's goal.
+  if ((na && b.event.stage == "planned") || (nb && a.event.stage == "planned")) return true;
   return instrument_rank((na ? b : a).event.instrument) < 3;
 }
 

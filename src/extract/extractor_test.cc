@@ -38,6 +38,9 @@ TEST(Extractor, FirstEventTable) {
        "2023-12-08", {"JP", "NO"}, "joint_declaration", "signed", "2023-12-08"},
       {"en", "Statistics\n\nElectric cars made up nine in ten new cars sold in Norway last year, the road authority said in its annual report on Monday.",
        "", {}, "", "", ""},
+      // Negotiations about an agreement are the act, the agreement its object.
+      {"sv", "Förhandlingar om vätgas\n\nSverige och Tyskland inledde i dag förhandlingar om ett långsiktigt avtal om leveranser av grön vätgas.",
+       "", {"DE", "SE"}, "negotiations", "negotiating", ""},
       // Capitals for their governments when every place named is one.
       {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
        "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
