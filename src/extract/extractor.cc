@@ -221,7 +221,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
   if (instruments.empty() && !(cooperation && (agree || !stages.empty()))) return out;
-  if (s.has(Category::kHedge)) return out;
+  // A negation is a hedge unless it belongs to a stage ("går ikke videre
+  // med": the cooperation ended, an act of its own).
+  for (const Mention* h : s.of(Category::kHedge)) {
+    bool in_stage = std::any_of(stages.begin(), stages.end(), [&](const Mention* m) {
+      return m->first_token <= h->first_token && h->end_token <= m->end_token;
+    });
+    if (!in_stage) return out;
+  }
 
   // Parties: names first; demonyms only when fewer than two names stand in
   // the sentence ("norske og amerikanske myndigheter" are the countries, but

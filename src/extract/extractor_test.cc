@@ -41,6 +41,9 @@ TEST(Extractor, FirstEventTable) {
       // Negotiations about an agreement are the act, the agreement its object.
       {"sv", "Förhandlingar om vätgas\n\nSverige och Tyskland inledde i dag förhandlingar om ett långsiktigt avtal om leveranser av grön vätgas.",
        "", {"DE", "SE"}, "negotiations", "negotiating", ""},
+      // A negation inside a stage phrase is no hedge: the cooperation ended.
+      {"nb", "Equinor og RWE\n\nEquinor går ikke videre med samarbeidet med RWE om blå hydrogen, bekreftet selskapet fredag.",
+       "", {"DE", "NO"}, "other", "expired", ""},
       // Capitals for their governments when every place named is one.
       {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
        "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
