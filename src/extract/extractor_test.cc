@@ -166,6 +166,17 @@ TEST(Extractor, ActsOfTheSameKind) {
   EXPECT_EQ(it->date, "2021");
 }
 
+// Page metadata run together ("News article8 November 2022Directorate-
+// General") still gives the publication date that "On 8 November" needs.
+TEST(Extractor, PublicationDateInTextRunTogether) {
+  Extraction x = run("Skip to main content\nNews article8 November 2022Directorate-General for Trade\n\n"
+                     "EU and Namibia partnership\n\nOn 8 November, the EU and Namibia signed a memorandum of "
+                     "understanding on raw materials.");
+  EXPECT_EQ(x.published, "2022-11-08");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].date, "2022-11-08");
+}
+
 TEST(Extractor, MinConfidenceFilters) {
   ingest::Document d;
   d.source = "t.txt";
