@@ -852,11 +852,13 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     const std::vector<const Mention*> sector_words = sector_mentions(i);
     for (Candidate& c : here) {
       c.in_lead = i < layout.lead_sentences;
-      // An undated act reported in the lead happened on the day of
-      // publication; dating it before merging keeps older acts of the same
-      // parties ("2014 wurde ein MoU vereinbart") apart from it.
-      if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && layout.published.day &&
-          (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended")) {
+      // An undated act (signed, renewed or announced) reported in the lead
+      // happened when the page was published (its day, or its month where
+      // only that is given); dating it before merging keeps older acts of
+      // the same parties ("2014 wurde ein MoU vereinbart") apart from it.
+      if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
+          (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||
+           c.event.stage == "announced")) {
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
       }
