@@ -456,7 +456,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       const Mention* instrument_near = nearest(d, instruments);
       std::string act_instrument = instrument;
       if (instrument_near && instrument_rank(instrument_near->entry->label) >= 3) act_instrument = instrument_near->entry->label;
-      out.push_back(make(stage_mention ? stage_mention->entry->label : default_stage(d), d, act_instrument));
+      const std::string act_stage = stage_mention ? stage_mention->entry->label : default_stage(d);
+      // What is renewed or extended is what was signed before it: "eine
+      // Absichtserklärung wurde 2014 unterzeichnet, 2017 verlängert und 2019
+      // mit der Vereinbarung ... zusammengeführt".
+      if (!out.empty() && (act_stage == "renewed" || act_stage == "extended")) act_instrument = out.back().event.instrument;
+      out.push_back(make(act_stage, d, act_instrument));
       out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
                                           : centre(d->first_token, d->end_token);
     }
