@@ -61,6 +61,7 @@ struct Config {
   std::uint64_t seed = 1;
   double mb = 2.0;          // stage corpus, all languages together
   double rss_mb = 16.0;     // JSONL for the peak-RSS and CLI scaling runs (0: skip)
+  double long_mb = 50.0;    // one document of repeated sentences, per language (0: skip)
   int reps = 3;
   std::string pactum_bin;   // for the RSS run
   fs::path expected_file;
@@ -539,6 +540,49 @@ int run(const Config& cfg) {
     answers["events." + lang] = events;
   }
 
+  // 6b. One long document of repeated sentences: extraction must stay linear
+  // in a document's size (no per-sentence scan over all earlier sentences,
+  // no pairwise merging of all events). The long document beside one a
+  // tenth its size: linear time gives the same seconds per MB. Timed once
+  // (it is long); checked only to complete with events, never on time.
+  if (cfg.long_mb > 0) {
+    for (const std::string lang : {"en", "de", "ja"}) {
+      auto it = sets.find(lang);
+      if (it == sets.end() || it->second.docs.empty()) continue;
+      auto long_doc = [&](double mb) {
+        ingest::Document d;
+        d.source = "long-" + lang + ".txt";
+        const std::size_t target = static_cast<std::size_t>(mb * 1e6);
+        d.text.reserve(target + (std::size_t{1} << 16));
+        for (std::size_t k = 0; d.text.size() < target; ++k) {
+          const auto& src = it->second.docs[k % it->second.docs.size()];
+          d.text += src.text;
+          d.text += "\n\n";
+        }
+        return d;
+      };
+      double secs[2] = {0, 0}, bytes[2] = {0, 0};
+      std::uint64_t events[2] = {0, 0};
+      bool ok = true;
+      const double sizes[2] = {cfg.long_mb / 10, cfg.long_mb};
+      for (int k = 0; k < 2; ++k) {
+        ingest::Document d = long_doc(sizes[k]);
+        bytes[k] = double(d.text.size());
+        double t0 = thread_cpu_seconds();
+        auto x = (*extractor)->extract(d);
+        secs[k] = thread_cpu_seconds() - t0;
+        if (!x.is_ok()) ok = false;
+        else events[k] = x->events.size();
+      }
+      const double per_mb_small = secs[0] / (bytes[0] / 1e6), per_mb_long = secs[1] / (bytes[1] / 1e6);
+      add_row({"extraction, one long document", lang, bytes[1], 1, secs[1],
+               "the same, " + fmt(bytes[0] / 1e6, 0) + " MB", bytes[0], secs[0],
+               std::to_string(events[1]) + " events", ok && events[1] > 0,
+               fmt(per_mb_long, 2) + " s/MB vs " + fmt(per_mb_small, 2) + " s/MB at a tenth the size (" +
+                   fmt(per_mb_long / per_mb_small, 2) + "x per MB; 1x is linear)"});
+    }
+  }
+
   // Everything, in language order, for the store and ingest stages.
   std::vector<const ingest::Document*> all;
   for (auto& [lang, ls] : sets) {
@@ -792,6 +836,7 @@ int main(int argc, char** argv) {
   app.add_option("--seed", cfg.seed, "corpus seed");
   app.add_option("--mb", cfg.mb, "size of the stage corpus in MB (all languages)");
   app.add_option("--rss-mb", cfg.rss_mb, "size of the JSONL for the pactum ingest / peak RSS runs, MB (0: skip)");
+  app.add_option("--long-mb", cfg.long_mb, "size of the one long document extracted per language, MB (0: skip)");
   app.add_option("--reps", cfg.reps, "runs per measurement (the best is reported)")->check(CLI::Range(1, 100));
   app.add_option("--pactum", cfg.pactum_bin, "the pactum binary for the ingest runs");
   app.add_option("--out", out, "scratch folder for databases and the large JSONL");

@@ -260,14 +260,24 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (auto k = a.first_token; k < a.end_token; ++k) is_actor[k] = true;
   }
   for (const Mention& m : s.mentions) {
-    if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "org") continue;
+    if (!m.entry || m.entry->category != Category::kOrgHead || (m.entry->label != "org" && m.entry->label != "legal")) {
+      continue;
+    }
     if (is_actor[m.first_token] || !starts_upper(s.tokens[m.first_token].span.of(doc))) continue;
     std::uint32_t first = m.first_token, end = m.end_token;
     auto joined = [&](std::uint32_t a) {  // tokens a and a+1 separated by one space
       return doc.substr(s.tokens[a].span.end, s.tokens[a + 1].span.begin - s.tokens[a].span.end) == " ";
     };
+    // A describing noun ("das japanische Unternehmen Kaiun ... K.K.": German
+    // capitalises nouns) is not part of the name.
+    auto describing_noun = [&](std::uint32_t t) {
+      return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kOrgHead && o.entry->label == "noun" && o.first_token <= t &&
+               t < o.end_token;
+      });
+    };
     while (first > 0 && !is_actor[first - 1] && joined(first - 1) &&
-           starts_upper(s.tokens[first - 1].span.of(doc))) {
+           starts_upper(s.tokens[first - 1].span.of(doc)) && !describing_noun(first - 1)) {
       --first;
     }
     while (end < s.tokens.size() && !is_actor[end] && joined(end - 1) &&

@@ -20,6 +20,7 @@
 #include "extract/lexicon.h"
 #include "extract/people.h"
 #include "text/language.h"
+#include "text/normalize.h"
 #include "text/segment.h"
 
 namespace pactum::extract {
@@ -54,6 +55,19 @@ struct Candidate {
   bool in_lead = false;                 // title or first paragraph
   bool dated_in_text = false;
   bool dated_by_publication = false;    // undated lead act given the publication day
+  // Which of its sentence's sector words are this act's, when the sentence
+  // states several acts: in a history, those nearest to the act's anchor
+  // (the instrument word its date goes with, else its date; token positions
+  // doubled), and an act nearest to none has those of the act before it (a
+  // renewal is about what was signed); for a
+  // hub's partner, those from the partner's name up to the next partner's
+  // (and all before the first partner).
+  // Stated in passing: no party named (the lead's stand in), no stage, no
+  // agreeing, no date ("The alliance gathers actors from ..."). It adds to
+  // an act stated elsewhere but opens none.
+  bool in_passing = false;
+  int anchor = -1;
+  std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
 
 std::string party_key(const Party& p) {
@@ -135,6 +149,10 @@ class PartySet {
     items_ = std::move(kept);
   }
   std::size_t size() const { return items_.size(); }
+  void remove(const std::string& key) {
+    items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const auto& item) { return party_key(item.second) == key; }),
+                 items_.end());
+  }
   std::vector<Party> parties() const {
     std::vector<Party> out;
     for (const auto& [a, p] : items_) out.push_back(p);
@@ -173,7 +191,7 @@ class RuleExtractor final : public Extractor {
  private:
   std::vector<Candidate> sentence_events(const std::string& text, const std::vector<SentenceView>& views,
                                          std::size_t index, const std::vector<MainActor>& main_actors,
-                                         const std::vector<Party>& previous_parties,
+                                         const Event& previous,
                                          const PartialDate& published) const;
   Party party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const;
 
@@ -193,7 +211,7 @@ Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const 
 
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
-    const std::vector<MainActor>& main_actors, const std::vector<Party>& previous_parties,
+    const std::vector<MainActor>& main_actors, const Event& previous,
     const PartialDate& published) const {
   (void)published;
   const SentenceView& s = views[index];
@@ -203,7 +221,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
   if (instruments.empty() && !(cooperation && (agree || !stages.empty()))) return out;
-  if (s.has(Category::kHedge)) return out;
+  // A negation is a hedge unless it belongs to a stage ("går ikke videre
+  // med": the cooperation ended, an act of its own).
+  for (const Mention* h : s.of(Category::kHedge)) {
+    bool in_stage = std::any_of(stages.begin(), stages.end(), [&](const Mention* m) {
+      return m->first_token <= h->first_token && h->end_token <= m->end_token;
+    });
+    if (!in_stage) return out;
+  }
 
   // Parties: names first; demonyms only when fewer than two names stand in
   // the sentence ("norske og amerikanske myndigheter" are the countries, but
@@ -223,6 +248,33 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
     org_starts.push_back(o.first_token);
   }
+  // "Tokyo and Berlin", "zwischen Brüssel und Tokio": where every place
+  // named as a party is also a capital or seat, they stand for their
+  // governments (Tokyo with Osaka is a prefecture).
+  {
+    std::vector<std::pair<const ActorMention*, std::uint32_t>> seats;  // mention, the state it seats
+    bool all = true;
+    for (const ActorMention& a : s.actors) {
+      if (!a.is_party() || a.form != AliasForm::kName) continue;
+      const std::string& kind = gazetteer_.actors()[a.actor].kind;
+      const Mention* capital = nullptr;
+      for (const Mention& m : s.mentions) {
+        if (m.alias && m.alias->form == AliasForm::kCapital && m.first_token == a.first_token && m.end_token == a.end_token) {
+          capital = &m;
+        }
+      }
+      if (!capital || (kind != "city" && kind != "region")) { all = false; break; }
+      seats.push_back({&a, capital->alias->actor});
+    }
+    if (all && seats.size() >= 2 && s.unknown_orgs.empty()) {
+      PartySet states(gazetteer_);
+      for (const auto& [a, state] : seats) states.add(state, party_of(state, s, *a));
+      if (states.size() >= 2) {
+        parties = states;
+        names = static_cast<int>(states.size());
+      }
+    }
+  }
   // "the document's own government" ("die Landesregierung", "regjeringen")
   // is the first main actor.
   std::int64_t self = -1;
@@ -235,6 +287,34 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       break;
     }
   }
+  // An actor in the genitive before words that are not about cooperation
+  // owns something ("lanseringa av EUs hydrogenstrategi", "Norway's
+  // exports"): no party, when two others are named ("Norges samarbeid med
+  // Japan", "the EU's sixth partnership" and "Norges statsminister" stay).
+  {
+    std::vector<std::string> possessors;
+    for (const ActorMention& a : s.actors) {
+      if (!a.is_party() || a.form != AliasForm::kName || a.end_token >= s.tokens.size()) continue;
+      std::string_view last = s.tokens[a.end_token - 1].span.of(text);
+      const Actor& act = gazetteer_.actors()[a.actor];
+      bool genitive = last.ends_with("'s") || last.ends_with("’s") ||
+                      (last.ends_with("s") && !act.name.ends_with("s") && !act.name.ends_with("S") &&
+                       std::string_view(act.name).find(last) == std::string_view::npos);
+      if (!genitive) continue;
+      // The owned thing within three words ("the EU's sixth partnership").
+      bool about_cooperation = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        if (!m.entry || m.first_token < a.end_token || m.first_token > a.end_token + 2) return false;
+        Category c = m.entry->category;
+        return c == Category::kCooperation || c == Category::kInstrument || c == Category::kRole ||
+               c == Category::kGovernment || c == Category::kAgreeVerb || c == Category::kStage ||
+               c == Category::kSelfRef || c == Category::kGroupRef;
+      });
+      if (!about_cooperation) possessors.push_back(party_key(party_of(a.actor, s, a)));
+    }
+    if (!possessors.empty() && parties.size() >= possessors.size() + 2) {
+      for (const std::string& k : possessors) parties.remove(k);
+    }
+  }
   if (names < 2) {
     for (const ActorMention& a : s.actors) {
       if (!a.is_party() || a.form != AliasForm::kDemonym) continue;
@@ -243,6 +323,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       bool attribute = std::any_of(org_starts.begin(), org_starts.end(), [&](std::uint32_t o) {
         return o > a.first_token && o - a.end_token <= 3;
       });
+      // "europeisk samarbeid", "European cooperation": a union's adjective
+      // before the cooperation word says where, not with whom.
+      if (gazetteer_.actors()[a.actor].kind == "supranational") {
+        attribute = attribute || std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+          return m.entry && m.first_token == a.end_token &&
+                 (m.entry->category == Category::kCooperation || m.entry->category == Category::kInstrument);
+        });
+      }
       if (!attribute) parties.add(a.actor, party_of(a.actor, s, a));
     }
   }
@@ -251,8 +339,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // Parties left implicit: "the two sides" are the last event's; otherwise
   // the document's main actors (its title and lead) stand in.
   double confidence = instruments.empty() ? 0.45 : 0.6;
-  if (parties.size() < 2 && s.has(Category::kGroupRef) && previous_parties.size() >= 2) {
-    for (const Party& p : previous_parties) parties.add_party(p);
+  if (parties.size() < 2 && s.has_label(Category::kGroupRef, "pair") && previous.parties.size() >= 2) {
+    for (const Party& p : previous.parties) parties.add_party(p);
     confidence -= 0.05;
   }
   // With no party named, all the main actors stand in (a multilateral
@@ -280,6 +368,22 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       instrument_mention = m;
     }
   }
+  // "inledde förhandlingar om ett avtal", "started negotiations on a
+  // framework agreement": the act is the negotiation, the agreement its
+  // object, unless the sentence also reports it done. (A trade agreement's
+  // negotiations are named as the agreement: "EPA交渉", "FTA talks".)
+  const bool negotiating = std::any_of(instruments.begin(), instruments.end(), [](const Mention* m) {
+    return m->entry->label == "negotiations";
+  });
+  const bool done = std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
+    return stage_rank(m->entry->label) >= stage_rank("renewed");
+  });
+  if (negotiating && !done && instrument != "negotiations" && instrument != "trade_agreement") {
+    instrument = "negotiations";
+    instrument_mention = *std::find_if(instruments.begin(), instruments.end(), [](const Mention* m) {
+      return m->entry->label == "negotiations";
+    });
+  }
   if (!instruments.empty()) confidence += 0.1;
 
   // Dates that can date an act (not goals).
@@ -303,6 +407,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;
     c.event.confidence = std::clamp(confidence + (stage == "signed" ? 0.1 : 0.0), 0.05, 0.99);
+    c.in_passing = !named_here && stages.empty() && !agree && dates.empty();
     c.sentence = index;
     for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
     std::sort(c.party_keys.begin(), c.party_keys.end());
@@ -351,7 +456,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       const Mention* instrument_near = nearest(d, instruments);
       std::string act_instrument = instrument;
       if (instrument_near && instrument_rank(instrument_near->entry->label) >= 3) act_instrument = instrument_near->entry->label;
-      out.push_back(make(stage_mention ? stage_mention->entry->label : default_stage(d), d, act_instrument));
+      const std::string act_stage = stage_mention ? stage_mention->entry->label : default_stage(d);
+      // What is renewed or extended is what was signed before it: "eine
+      // Absichtserklärung wurde 2014 unterzeichnet, 2017 verlängert und 2019
+      // mit der Vereinbarung ... zusammengeführt".
+      if (!out.empty() && (act_stage == "renewed" || act_stage == "extended")) act_instrument = out.back().event.instrument;
+      out.push_back(make(act_stage, d, act_instrument));
+      out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
+                                          : centre(d->first_token, d->end_token);
     }
     return out;
   }
@@ -379,6 +491,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (stage.empty()) stage = default_stage(date);
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
+  // "the sixth partnership of the kind, after Canada and Ukraine in 2021":
+  // acts of the same kind as the one stated before, done as it was.
+  if (s.has_label(Category::kGroupRef, "kind") && !previous.instrument.empty() &&
+      instrument_rank(previous.instrument) > instrument_rank(instrument)) {
+    instrument = previous.instrument;
+    if (stages.empty() && !(date && date->since)) stage = previous.stage;
+  }
   // A hub and its partners: "the state government cooperates with Tokyo
   // ... and Osaka", "the EU's sixth partnership, after Canada and Ukraine
   // in 2021, Kazakhstan and Namibia in 2022". One bilateral act per partner,
@@ -437,6 +556,19 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   if (hub && all.size() >= 3) {
+    // Where each partner's name begins, to give it the sector words that
+    // follow it ("Tokyo ... SMEs and Osaka ... hydrogen").
+    auto first_token_of = [&](const Party& p) -> std::uint32_t {
+      for (std::uint32_t t = 0; t < s.tokens.size(); ++t) {
+        if (!p.span.empty() && s.tokens[t].span.begin >= p.span.begin) return t;
+      }
+      return UINT32_MAX;
+    };
+    std::vector<std::uint32_t> starts;
+    for (const Party& p : all) {
+      if (party_key(p) != party_key(*hub)) starts.push_back(first_token_of(p));
+    }
+    const std::uint32_t first_partner = starts.empty() ? 0 : *std::min_element(starts.begin(), starts.end());
     for (const Party& p : all) {
       if (party_key(p) == party_key(*hub)) continue;
       const DateMention* partner_date = date;
@@ -450,11 +582,84 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       pair.add_party(p);
       parties = pair;
       out.push_back(make(stage, partner_date, instrument));
+      const std::uint32_t from = first_token_of(p);
+      std::uint32_t to = UINT32_MAX;
+      for (std::uint32_t st : starts) {
+        if (st > from) to = std::min(to, st);
+      }
+      if (from != UINT32_MAX) {
+        out.back().sectors_from = from;
+        out.back().sectors_to = to;
+        out.back().shared_before = first_partner;
+      }
     }
     return out;
   }
   out.push_back(make(stage, date, instrument));
   return out;
+}
+
+// An organization named once with its legal form ("Nordkyst Kabel AS",
+// "Nordhafen Ammonia Bunkering GmbH") is named without it later in the text
+// ("Nordkyst Kabel has also started negotiations"): those later mentions
+// become the same unknown organization. One pass over the tokens, the short
+// names looked up by their first word.
+void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
+  struct Short {
+    std::vector<std::string> words;  // folded
+    std::string name;                // the full name, as first written
+  };
+  std::map<std::string, std::vector<Short>> by_first;
+  for (const SentenceView& v : views) {
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      if (o.end_token - o.first_token < 2) continue;
+      const bool legal = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label == "legal" &&
+               m.end_token == o.end_token && m.first_token > o.first_token;
+      });
+      if (!legal) continue;
+      std::uint32_t legal_first = o.end_token - 1;
+      for (const Mention& m : v.mentions) {
+        if (m.entry && m.entry->label == "legal" && m.end_token == o.end_token) legal_first = std::min(legal_first, m.first_token);
+      }
+      Short sh;
+      for (std::uint32_t k = o.first_token; k < legal_first; ++k) sh.words.push_back(v.tokens[k].folded);
+      sh.name = o.name;
+      auto& list = by_first[sh.words.front()];
+      bool seen = std::any_of(list.begin(), list.end(), [&](const Short& x) { return x.words == sh.words; });
+      if (!seen) list.push_back(std::move(sh));
+    }
+  }
+  if (by_first.empty()) return;
+  for (SentenceView& v : views) {
+    std::vector<bool> taken(v.tokens.size(), false);
+    for (const ActorMention& a : v.actors) {
+      for (auto k = a.first_token; k < a.end_token; ++k) taken[k] = true;
+    }
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      for (auto k = o.first_token; k < o.end_token; ++k) taken[k] = true;
+    }
+    bool added = false;
+    for (std::uint32_t k = 0; k < v.tokens.size(); ++k) {
+      auto it = by_first.find(v.tokens[k].folded);
+      if (it == by_first.end() || taken[k] || !text::starts_upper(v.tokens[k].span.of(text))) continue;
+      for (const Short& sh : it->second) {
+        const auto end = k + static_cast<std::uint32_t>(sh.words.size());
+        if (end > v.tokens.size()) continue;
+        bool match = true;
+        for (std::uint32_t j = k; j < end && match; ++j) match = !taken[j] && v.tokens[j].folded == sh.words[j - k];
+        if (!match) continue;
+        v.unknown_orgs.push_back({k, end, sh.name});
+        for (std::uint32_t j = k; j < end; ++j) taken[j] = true;
+        added = true;
+        break;
+      }
+    }
+    if (added) {
+      std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
+                [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+    }
+  }
 }
 
 bool same_act_parties(const Candidate& a, const Candidate& b) {
@@ -477,6 +682,8 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   }
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
+  // A plan to sign what is being negotiated is the negotiation's goal.
+  if ((na && b.event.stage == "planned") || (nb && a.event.stage == "planned")) return true;
   return instrument_rank((na ? b : a).event.instrument) < 3;
 }
 
@@ -569,6 +776,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     views.push_back(std::move(v));
   }
 
+  name_short_forms(views, text);
+
   // The document's main actors: named in the title and lead, in order of
   // appearance. They stand in for the parties a sentence leaves implicit.
   std::vector<MainActor> main_actors;
@@ -611,83 +820,170 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       for (const Mention& o : v.mentions) {
         if (o.entry && o.entry->category == Category::kRole && o.first_token == k) return true;
       }
-      std::string_view word = v.tokens[k].span.of(text);
-      // Hiragana (U+3041..U+309F: E3 81 81..E3 82 9F) is a particle or verb.
-      for (std::size_t b = 0; b + 1 < word.size(); ++b) {
-        auto c0 = static_cast<unsigned char>(word[b]), c1 = static_cast<unsigned char>(word[b + 1]);
-        if (c0 == 0xE3 && (c1 == 0x81 || (c1 == 0x82 && b + 2 < word.size() &&
-                                          static_cast<unsigned char>(word[b + 2]) <= 0x9F))) {
-          return false;
-        }
-      }
-      if (static_cast<unsigned char>(word.front()) < 0x80) return false;  // Latin letters or digits
+      // A title's words are Han or katakana; kana particles, verbs, Latin
+      // letters and digits end it (Unicode scripts, as people.cc reads titles).
+      if (!is_title_word(v.tokens[k].span.of(text))) return false;
     }
     return false;
   };
-  auto sectors_of = [&](std::size_t i) {
+  auto sector_mentions = [&](std::size_t i) {
     const SentenceView& v = views[i];
-    std::vector<std::string> out;
+    std::vector<const Mention*> out;
     for (const Mention* m : v.of(Category::kSector)) {
       bool in_name = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& o) {
         bool name = (o.alias && ministry(o.alias)) || (o.entry && o.entry->category == Category::kRole);
         return name && o.first_token <= m->first_token && m->end_token <= o.end_token &&
                o.end_token - o.first_token > m->end_token - m->first_token;
       });
-      if (in_name || in_title(v, m)) continue;
-      if (std::find(out.begin(), out.end(), m->entry->label) == out.end()) out.push_back(m->entry->label);
+      if (!in_name && !in_title(v, m)) out.push_back(m);
     }
+    return out;
+  };
+  auto add_sector = [](std::vector<std::string>& to, const std::string& sct) {
+    if (std::find(to.begin(), to.end(), sct) == to.end()) to.push_back(sct);
+  };
+  auto sectors_of = [&](std::size_t i) {
+    std::vector<std::string> out;
+    for (const Mention* m : sector_mentions(i)) add_sector(out, m->entry->label);
     return out;
   };
 
   std::vector<Candidate> candidates;
-  std::vector<Party> previous;
+  Event previous;  // the last act stated: "the two sides" are its parties
+  std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   for (std::size_t i = 0; i < views.size(); ++i) {
+    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
+    acts_in[i] = here.size();
+    const std::vector<const Mention*> sector_words = sector_mentions(i);
     // The sentence's signatories, found once: for Japanese that reads the
     // sentence with MeCab again.
     std::optional<std::vector<Signatory>> signed_by;
-    for (Candidate& c : sentence_events(text, views, i, main_actors, previous, layout.published)) {
+    for (Candidate& c : here) {
       c.in_lead = i < layout.lead_sentences;
-      // An undated act reported in the lead happened on the day of
-      // publication; dating it before merging keeps older acts of the same
-      // parties ("2014 wurde ein MoU vereinbart") apart from it.
-      if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && layout.published.day &&
-          (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended")) {
+      // An undated act (signed, renewed or announced) reported in the lead
+      // happened when the page was published (its day, or its month where
+      // only that is given); dating it before merging keeps older acts of
+      // the same parties ("2014 wurde ein MoU vereinbart") apart from it.
+      if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
+          (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||
+           c.event.stage == "announced")) {
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
       }
-      for (const std::string& sct : sectors_of(i)) {
-        if (std::find(c.event.sectors.begin(), c.event.sectors.end(), sct) == c.event.sectors.end()) {
-          c.event.sectors.push_back(sct);
+      for (const Mention* m : sector_words) {
+        if (c.anchor >= 0) {
+          // A history: the word belongs to the acts whose anchor is nearest.
+          const int at = static_cast<int>(m->first_token + m->end_token);
+          int best = 1 << 30;
+          for (const Candidate& o : here) {
+            if (o.anchor >= 0) best = std::min(best, std::abs(o.anchor - at));
+          }
+          if (std::abs(c.anchor - at) > best) continue;
         }
+        const bool shared = m->first_token < c.shared_before;
+        if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;
+        add_sector(c.event.sectors, m->entry->label);
+      }
+      if (c.anchor >= 0 && c.event.sectors.empty() && !candidates.empty() && candidates.back().sentence == i) {
+        c.event.sectors = candidates.back().event.sectors;
       }
       if (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended") {
         if (!signed_by) signed_by = signatories_in(people, views[i].span.of(text), c.event.stage);
         c.event.signatories = *signed_by;
       }
-      previous = c.event.parties;
+      previous = c.event;
       candidates.push_back(std::move(c));
     }
+  }
+  // An act stated without a sector word is about what its paragraph is
+  // about: the sectors of the sentences around it that state no act
+  // themselves ("Fukushima will cover its energy from renewables ...
+  // Therefore an MoU was signed in 2014"), else those of the act before it
+  // in this paragraph or the one before ("the sixth partnership of the
+  // kind, after Canada").
+  // (One pass: the last act with sectors from an earlier sentence is kept,
+  // not searched for, so that a long document stays linear.)
+  std::optional<std::size_t> with_sectors, pending;  // in an earlier sentence; in this one
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    Candidate& c = candidates[k];
+    const std::size_t i = c.sentence;
+    if (pending && candidates[*pending].sentence != i) {
+      with_sectors = pending;
+      pending.reset();
+    }
+    if (c.event.sectors.empty()) {
+      for (std::size_t j : {i - 1, i + 1}) {
+        if (j >= views.size() || acts_in[j] > 0 || views[j].paragraph != views[i].paragraph) continue;
+        for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
+      }
+    }
+    if (c.event.sectors.empty() && with_sectors &&
+        views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
+      c.event.sectors = candidates[*with_sectors].event.sectors;
+    }
+    if (!c.event.sectors.empty()) pending = k;
   }
 
   // Merge the mentions of one act: same parties (or one side's parties
   // all among the other's, for a looser mention of a multilateral act) and
   // compatible dates.
+  // The first merged act that c joins. Only acts with the same parties, or
+  // with three or more (a multilateral act c's parties may be part of), can
+  // join: they are looked up by party keys, so that merging stays linear in
+  // a long document of many acts.
   std::vector<Candidate> merged;
+  std::map<std::vector<std::string>, std::vector<std::size_t>> merged_by_parties;
+  std::vector<std::size_t> merged_multilateral;  // three or more parties
   for (Candidate& c : candidates) {
-    auto it = std::find_if(merged.begin(), merged.end(), [&](const Candidate& m) {
-      return same_act_parties(m, c) && dates_compatible(m, c) && instruments_compatible(m, c);
-    });
+    auto joins = [&](std::size_t m) {
+      return same_act_parties(merged[m], c) && dates_compatible(merged[m], c) && instruments_compatible(merged[m], c);
+    };
+    std::size_t first = merged.size();
+    if (c.party_keys.size() >= 3) {
+      for (std::size_t m = 0; m < merged.size() && m < first; ++m) {
+        if (joins(m)) first = m;
+      }
+    } else {
+      if (auto b = merged_by_parties.find(c.party_keys); b != merged_by_parties.end()) {
+        for (std::size_t m : b->second) {
+          if (m < first && joins(m)) { first = m; break; }
+        }
+      }
+      for (std::size_t m : merged_multilateral) {
+        if (m < first && joins(m)) { first = m; break; }
+      }
+    }
+    auto it = merged.begin() + static_cast<std::ptrdiff_t>(first);
     if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage
                           << "/" << c.event.date << " parties " << c.party_keys.size()
                           << (it == merged.end() ? " new" : " merged") << ": " << c.event.evidence.substr(0, 80) << "\n";
-    if (it == merged.end()) merged.push_back(std::move(c));
-    else merge_into(*it, c);
+    if (it != merged.end()) {
+      const std::vector<std::string> keys_before = it->party_keys;
+      merge_into(*it, c);
+      if (it->party_keys != keys_before) {  // it took the other mention's fuller party set
+        auto& old_bucket = merged_by_parties[keys_before];
+        old_bucket.erase(std::remove(old_bucket.begin(), old_bucket.end(), first), old_bucket.end());
+        auto& bucket = merged_by_parties[it->party_keys];
+        bucket.insert(std::upper_bound(bucket.begin(), bucket.end(), first), first);
+        if (it->party_keys.size() >= 3 && keys_before.size() < 3) {
+          merged_multilateral.insert(std::upper_bound(merged_multilateral.begin(), merged_multilateral.end(), first), first);
+        }
+      }
+      continue;
+    }
+    if (c.in_passing) continue;
+    const std::size_t index = merged.size();
+    merged_by_parties[c.party_keys].push_back(index);
+    if (c.party_keys.size() >= 3) merged_multilateral.push_back(index);
+    merged.push_back(std::move(c));
   }
 
   // The act the page is about (reported in its lead) is also about the
-  // sectors its title and lead name.
+  // sectors its headline (its first sentence) names; the rest of the lead
+  // names the sectors of its own acts.
   std::vector<std::string> lead_sectors;
-  for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
+  for (std::size_t i = 0; i < views.size() && i < std::min<std::size_t>(layout.lead_sentences, 1); ++i) {
+    if (acts_in[i] >= 2) continue;  // its sectors were given to its several acts
     for (const std::string& sct : sectors_of(i)) {
       if (std::find(lead_sectors.begin(), lead_sectors.end(), sct) == lead_sectors.end()) lead_sectors.push_back(sct);
     }

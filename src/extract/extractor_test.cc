@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "extract/extract_test_util.h"
 
@@ -36,6 +37,22 @@ TEST(Extractor, FirstEventTable) {
       {"nn", "Noreg og Japan inngår partnarskap\n\nNoreg og Japan har i dag underteikna ei felles erklæring om eit strategisk partnarskap for det grøne skiftet, og dei vil òg samarbeide om havvind.",
        "2023-12-08", {"JP", "NO"}, "joint_declaration", "signed", "2023-12-08"},
       {"en", "Statistics\n\nElectric cars made up nine in ten new cars sold in Norway last year, the road authority said in its annual report on Monday.",
+       "", {}, "", "", ""},
+      // Negotiations about an agreement are the act, the agreement its object.
+      {"sv", "Förhandlingar om vätgas\n\nSverige och Tyskland inledde i dag förhandlingar om ett långsiktigt avtal om leveranser av grön vätgas.",
+       "", {"DE", "SE"}, "negotiations", "negotiating", ""},
+      // A negation inside a stage phrase is no hedge: the cooperation ended.
+      {"nb", "Equinor og RWE\n\nEquinor går ikke videre med samarbeidet med RWE om blå hydrogen, bekreftet selskapet fredag.",
+       "", {"DE", "NO"}, "other", "expired", ""},
+      // Capitals for their governments when every place named is one.
+      {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
+       "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
+      // The unveiling ceremony of an MoU signed before is no act of its own.
+      {"ja", "福岡県とニューサウスウェールズ州の式典\n\n福岡県とニューサウスウェールズ州は1月12日に覚書のお披露目式を行います。",
+       "", {}, "", "", ""},
+      // "European cooperation" says where, not with whom; "the alliance"
+      // mentioned in passing opens no act of its own.
+      {"nn", "Fylkeskommunen styrkar europeisk samarbeid\n\nAlliansen samlar aktørar frå heile verdikjeda, inkludert nasjonale og europeiske styresmakter.",
        "", {}, "", "", ""},
   };
   for (const Row& r : rows) {
@@ -86,6 +103,78 @@ TEST(Extractor, QuotedPeopleWithRoles) {
   ASSERT_NE(it, x.people.end());
   EXPECT_TRUE(it->quoted);
   EXPECT_EQ(it->role, "minister of trade and industry");
+}
+
+// Sectors belong to the act they are named with: in a history, the act
+// whose instrument word is nearest; for a hub's partners, the words after
+// each partner; an act named without any takes those of the sentence before.
+TEST(Extractor, SectorsOfTheirOwnAct) {
+  auto sectors_by_partner = [](const Extraction& x) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const Event& e : x.events) {
+      std::string key;
+      for (const std::string& k : party_keys(e)) key += k + " ";
+      std::vector<std::string> s = e.sectors;
+      std::sort(s.begin(), s.end());
+      out[key + e.date] = s;
+    }
+    return out;
+  };
+  {
+    Extraction x = run("Nordrhein-Westfalen und Fukushima bauen Partnerschaft aus\n\nNeben der Zusammenarbeit mit der "
+                       "Präfektur Fukushima pflegt die Landesregierung Kooperationen mit der Präfektur Tokyo zur "
+                       "Internationalisierung von kleinen und mittleren Unternehmen und der Präfektur Osaka in den "
+                       "Bereichen Wasserstoff und Batterien.");
+    auto s = sectors_by_partner(x);
+    EXPECT_EQ(s["DE-NW JP-13 "], (std::vector<std::string>{"sme_internationalisation"}));
+    EXPECT_EQ(s["DE-NW JP-27 "], (std::vector<std::string>{"batteries", "hydrogen"}));
+  }
+  {
+    Extraction x = run("Partnerschaft mit Fukushima\n\nFukushima will seinen Verbrauch an Energie bis 2040 aus "
+                       "erneuerbaren Energien decken. Deshalb wurde 2014 eine Absichtserklärung zwischen "
+                       "Nordrhein-Westfalen und Fukushima unterzeichnet, die 2017 verlängert wurde.");
+    ASSERT_GE(x.events.size(), 2u);
+    for (const Event& e : x.events) EXPECT_EQ(e.sectors, (std::vector<std::string>{"renewable_energy"})) << e.date;
+  }
+}
+
+// A company named with its legal form is the same company named without it
+// later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
+TEST(Extractor, OrganizationsByTheirShortName) {
+  Extraction x = run("Cable maker signs in Tokyo\n\nThe Norwegian cable maker Nordkyst Kabel AS opened an office in Tokyo "
+                     "on Monday. Nordkyst Kabel has also started negotiations with the Japanese utility Sanriku Energy "
+                     "on a framework agreement.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) {
+    return std::any_of(e.parties.begin(), e.parties.end(), [](const Party& p) { return p.name == "Nordkyst Kabel AS"; });
+  });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->parties.size(), 2u);
+}
+
+// "the sixth partnership of the kind, after Canada ...": the acts listed are
+// of the kind of the act stated before, and done as it was.
+TEST(Extractor, ActsOfTheSameKind) {
+  Extraction x = run("EU and Chile sign raw materials partnership\n\nThe European Union signed a strategic partnership "
+                     "on critical raw materials with Chile on 18 July 2023.\n\nIt is, for the European Union, the sixth "
+                     "partnership of the kind, after Canada and Ukraine in 2021 and Namibia in November 2022.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) {
+    return party_keys(e) == std::vector<std::string>{"CA", "EU"};
+  });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
+  EXPECT_EQ(it->stage, "signed");
+  EXPECT_EQ(it->date, "2021");
+}
+
+// Page metadata run together ("News article8 November 2022Directorate-
+// General") still gives the publication date that "On 8 November" needs.
+TEST(Extractor, PublicationDateInTextRunTogether) {
+  Extraction x = run("Skip to main content\nNews article8 November 2022Directorate-General for Trade\n\n"
+                     "EU and Namibia partnership\n\nOn 8 November, the EU and Namibia signed a memorandum of "
+                     "understanding on raw materials.");
+  EXPECT_EQ(x.published, "2022-11-08");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].date, "2022-11-08");
 }
 
 TEST(Extractor, MinConfidenceFilters) {

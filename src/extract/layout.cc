@@ -2,6 +2,7 @@
 #include "extract/layout.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "text/segment.h"
 
@@ -190,13 +191,29 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
       while (k < l.size() && l[k] == ' ') ++k;
       if (auto p = PartialDate::parse(l.substr(k, 10))) { layout.published = *p; break; }
     }
-    auto tokens = text::tokenize(l, lang);
-    auto mentions = lexicon.find(lang, l, tokens);
-    for (const DateMention& d : find_dates(l, tokens, mentions, PartialDate{})) {
-      if (!d.relative && d.date.day && !d.target && !d.since) {
-        layout.published = d.date;
-        break;
+    // A page's text may run its metadata together ("News article8 November
+    // 2022Directorate-General"): a second reading with a space between
+    // letters and digits.
+    std::string spaced;
+    for (std::size_t k = 0; k < l.size(); ++k) {
+      auto c = static_cast<unsigned char>(l[k]);
+      if (k > 0) {
+        auto p = static_cast<unsigned char>(l[k - 1]);
+        bool pd = std::isdigit(p) != 0, cd = std::isdigit(c) != 0;
+        if ((pd && std::isalpha(c)) || (cd && std::isalpha(p))) spaced.push_back(' ');
       }
+      spaced.push_back(static_cast<char>(c));
+    }
+    for (std::string_view reading : {l, std::string_view(spaced)}) {
+      auto tokens = text::tokenize(reading, lang);
+      auto mentions = lexicon.find(lang, reading, tokens);
+      for (const DateMention& d : find_dates(reading, tokens, mentions, PartialDate{})) {
+        if (!d.relative && d.date.day && !d.target && !d.since) {
+          layout.published = d.date;
+          break;
+        }
+      }
+      if (!layout.published.empty() || spaced.size() == l.size()) break;
     }
     if (text.size() > 0 && lines[i].span.end > 1200) break;
   }

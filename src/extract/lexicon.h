@@ -42,7 +42,8 @@ enum class Category : std::uint8_t {
   kAgreeVerb,      // label: agree ("agreed", "enige", "vereinbart")
   kPersonTitle,    // label: honorific that precedes a name ("Mr", "Dr", "H.K.H.")
   kHedge,          // label: the act did not happen ("not", "ikke", "kein")
-  kOrgHead,        // label: org (a word that makes a capitalised name an organization: "Cluster", "Alliance")
+  kOrgHead,        // label: org (a word that makes a capitalised name an organization: "Cluster", "Alliance");
+                   // legal (a legal form: "AS", "GmbH"; the name without it names the same organization)
   kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen")
   kConjunction,    // label: and ("and", "og", "und", "sowie": joins parties; an attribute never stands across one)
   kGovernment,     // label: gov (after a demonym names the state itself: "the Japanese government", "norske myndigheter")

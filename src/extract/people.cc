@@ -3,6 +3,7 @@
 #include "extract/people.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -23,6 +24,13 @@ bool is_particle(std::string_view w) {
   return std::find(std::begin(kParticles), std::end(kParticles), w) != std::end(kParticles);
 }
 
+// Particles that may open a surname written without its given name ("von
+// der Leyen", "van der Hoeven"); "von", "van" or "de" alone open a place
+// or portfolio ("Präsident von Kaiun", "minister van Klimaat"), not a name.
+bool opens_surname(std::string_view w, std::string_view next) {
+  return (w == "von" || w == "van") && (next == "der" || next == "den");
+}
+
 struct NameRun {
   std::uint32_t first = 0, end = 0;
 };
@@ -33,22 +41,57 @@ NameRun name_at(std::string_view text, const SentenceView& s, std::uint32_t i,
                 const std::vector<bool>& blocked) {
   NameRun run{i, i};
   std::uint32_t k = i;
+  bool opened = false;  // a leading particle: "von der Leyen"
+  auto gap_after = [&](std::uint32_t t) {
+    return text.substr(s.tokens[t].span.end, s.tokens[t + 1].span.begin - s.tokens[t].span.end);
+  };
   while (k < s.tokens.size() && k - i < 5) {
     std::string_view w = s.tokens[k].span.of(text);
-    if (blocked[k]) break;
+    if (blocked[k]) {
+      // A place name inside a name, between two of its words: "Peggy
+      // Hessen Følsvik" (Hessen is a German state).
+      bool inside = run.end == k && k + 1 < s.tokens.size() && !blocked[k + 1] && s.tokens[k + 1].is_word &&
+                    starts_upper(s.tokens[k + 1].span.of(text)) && gap_after(k) == " " &&
+                    starts_upper(w) && !starts_upper(w.substr(1));
+      if (!inside) break;
+    }
     if (starts_upper(w) && s.tokens[k].is_word) {
       run.end = k + 1;
-    } else if (!(is_particle(w) && run.end > run.first)) {
+      // A hyphenated part belongs to the name whatever its case:
+      // "Park Geun-hye", "Marc-André".
+      while (run.end < s.tokens.size() && gap_after(run.end - 1) == "-" && s.tokens[run.end].is_word &&
+             !blocked[run.end]) {
+        ++run.end;
+      }
+      k = run.end - 1;
+    } else if (k == i && k + 1 < s.tokens.size() && opens_surname(w, s.tokens[k + 1].span.of(text))) {
+      opened = true;
+    } else if (!(is_particle(w) && (run.end > run.first || opened))) {
       break;
     }
     // Words are separated by single spaces inside a name.
     if (k + 1 < s.tokens.size()) {
-      auto gap = text.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end);
-      if (gap != " ") { ++k; break; }
+      if (gap_after(k) != " ") { ++k; break; }
     }
     ++k;
   }
   return run;
+}
+
+// Latin letters in s (the contract writes names in Latin script).
+bool has_latin(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+}
+
+// True when word stands in text as a word of its own (not inside another).
+bool has_word(std::string_view text, std::string_view word) {
+  auto letter = [](unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; };
+  for (auto pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
+    bool left = pos == 0 || !letter(static_cast<unsigned char>(text[pos - 1]));
+    bool right = pos + word.size() == text.size() || !letter(static_cast<unsigned char>(text[pos + word.size()]));
+    if (left && right) return true;
+  }
+  return false;
 }
 
 std::string last_word(const std::string& name) {
@@ -193,8 +236,7 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
   auto title_role = [&](std::uint32_t k) -> const Mention* {
     for (std::uint32_t j = k; j < n && j < k + 6; ++j) {
       if (role_from[j]) return role_from[j];
-      std::string_view w = s.tokens[j].span.of(text);
-      if (!(is_katakana(w) || is_han(w)) || j + 1 >= n || !joined(j, true)) return nullptr;
+      if (!is_title_word(s.tokens[j].span.of(text)) || j + 1 >= n || !joined(j, true)) return nullptr;
     }
     return nullptr;
   };
@@ -332,10 +374,12 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     for (Person& p : people) {
       if (p.name == name) return &p;
     }
-    // A surname alone refers to the person already named in full.
-    if (name.find(' ') == std::string::npos) {
-      for (Person& p : people) {
-        if (last_word(p.name) == name) return &p;
+    // A surname alone ("Støre", "von der Leyen") refers to the person
+    // already named in full.
+    for (Person& p : people) {
+      if (p.name.size() > name.size() + 1 && p.name.compare(p.name.size() - name.size(), name.size(), name) == 0 &&
+          p.name[p.name.size() - name.size() - 1] == ' ' && (name.find(' ') == std::string::npos || !starts_upper(name))) {
+        return &p;
       }
     }
     return nullptr;
@@ -361,13 +405,29 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       }
       return "";
     };
-    auto note = [&](NameRun run, const std::string& role, const std::string& affiliation, bool quoted) {
+    // titled: a role stands right before the name, so a surname alone
+    // ("Minister Hermans", "EU-Energiekommissarin Simson") is a person.
+    auto note = [&](NameRun run, const std::string& role, const std::string& affiliation, bool quoted,
+                    bool titled = false) {
       if (run.end <= run.first) return;
       std::string name(s.text_of(text, run.first, run.end));
       bool single = run.end - run.first == 1;
       Person* p = find_person(name);
+      // The full name after the surname alone: the same person.
+      if (!p && !single) {
+        for (Person& q : people) {
+          if (q.name == last_word(name)) { q.name = name; p = &q; }
+        }
+      }
       if (!p) {
-        if (single) return;  // a lone capitalised word is too weak to be a person
+        // A lone capitalised word is too weak to be a person, unless a role
+        // introduces it and no lexicon entry reads it otherwise.
+        if (single && !titled) return;
+        if (single && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+              return m.first_token <= run.first && run.first < m.end_token;
+            })) {
+          return;
+        }
         people.push_back({name, role, affiliation, quoted, {s.tokens[run.first].span.begin, s.tokens[run.end - 1].span.end}});
         return;
       }
@@ -410,6 +470,35 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       }
       if (i >= n) continue;
       NameRun run = name_at(text, s, i, blocked);
+      const bool titled = i == r->end_token;
+      // The name in apposition after the role's place or portfolio:
+      // "Gouverneur der Präfektur, Masao Uchibori", "ambassadør til Norge,
+      // Richard Wood", "næringssjef i Møre og Romsdal fylkeskommune Hilde
+      // Aspås", "ministre ... de la Technologie, Martin Zeil". A full name
+      // after a comma or an actor, within a few words, before another role or
+      // a speech verb.
+      if (run.end <= run.first) {
+        for (std::uint32_t j = i; j < n && j < r->end_token + 16; ++j) {
+          bool stop = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.first_token == j && m.entry &&
+                   (m.entry->category == Category::kRole || m.entry->category == Category::kSpeech);
+          });
+          if (stop) break;
+          std::string_view before = text.substr(s.tokens[j - 1].span.end, s.tokens[j].span.begin - s.tokens[j - 1].span.end);
+          bool after_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) { return a.end_token == j; });
+          if (before.find_first_of(".;:!?()") != std::string_view::npos) break;
+          if (before.find(',') == std::string_view::npos && !after_actor) continue;
+          NameRun apposed = name_at(text, s, j, blocked);
+          // Not a forum or a programme: no lexicon word inside.
+          bool lexical = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.first_token < apposed.end && apposed.first < m.end_token;
+          });
+          if (apposed.end - apposed.first >= 2 && !lexical) {
+            run = apposed;
+            break;
+          }
+        }
+      }
       if (run.end <= run.first) continue;
       bool quoted = false;
       for (const Mention* sp : speech) {
@@ -420,7 +509,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         auto rest = text.substr(s.tokens[run.end - 1].span.end, 3);
         if (!rest.empty() && rest[0] == ':') quoted = true;
       }
-      note(run, r->entry->label, affiliation_near(r->first_token, run.first), quoted);
+      note(run, r->entry->label, affiliation_near(r->first_token, run.first), quoted, titled);
     }
     // Speech verb, then name: "..., sier Vestre", "so X".
     for (const Mention* sp : speech) {
@@ -447,8 +536,25 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       if (start < j) note({start, j}, "", "", true);
     }
   }
-  return people;
+  // A genitive is not part of the name: "Jan Christian Vestres besøk" is
+  // Vestre's visit when "Vestre" stands alone elsewhere in the text.
+  for (Person& p : people) {
+    const std::string last = last_word(p.name);
+    if (p.name.find(' ') == std::string::npos || last.size() < 4 || last.back() != 's') continue;
+    if (has_word(text, std::string_view(last).substr(0, last.size() - 1))) p.name.pop_back();
+  }
+  // The contract writes names in Latin letters; a Japanese name MeCab has
+  // no reading for (a katakana foreign name, unknown kanji) is left out
+  // rather than guessed.
+  std::vector<Person> kept;
+  for (Person& p : people) {
+    bool dup = std::any_of(kept.begin(), kept.end(), [&](const Person& q) { return q.name == p.name; });
+    if (has_latin(p.name) && !dup) kept.push_back(std::move(p));
+  }
+  return kept;
 }
+
+bool is_title_word(std::string_view word) { return is_han(word) || is_katakana(word); }
 
 std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::string_view sentence,
                                       const std::string& stage) {

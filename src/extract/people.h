@@ -17,6 +17,10 @@ namespace pactum::extract {
 std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
                                 const std::vector<SentenceView>& views, const Layout& layout);
 
+// True for a word that can stand in a Japanese title ("経済", "エネルギー"):
+// Han or katakana only (by Unicode script), not kana particles or Latin.
+bool is_title_word(std::string_view word);
+
 // The people named in a sentence who signed what it reports (for stages
 // where someone signs).
 std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::string_view sentence,

@@ -1,0 +1,81 @@
+// Table tests of people: how names are introduced by roles, in apposition,
+// as surnames alone, and what is not part of a name.
+#include "extract/people.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "extract/extract_test_util.h"
+
+namespace pactum::extract {
+namespace {
+
+using test_util::run;
+
+struct PeopleRow {
+  const char* text;
+  std::vector<std::string> present;  // names that must come out
+  std::vector<std::string> absent;   // names that must not
+};
+
+TEST(People, NamesTable) {
+  const PeopleRow rows[] = {
+      // A surname alone right after a role.
+      {"Nederland werkt samen met Denemarken\n\nMinister Hermans tekende dinsdag in Kopenhagen met minister Lars "
+       "Aagaard een intentieverklaring over waterstof.",
+       {"Hermans", "Lars Aagaard"}, {}},
+      // A surname opened by particles after a role, and a compound role.
+      {"Treffen in Brüssel\n\nAuch Kommissionspräsidentin von der Leyen und die EU-Energiekommissarin Simson waren "
+       "eingeladen, ebenso wie Vertreter der Industrie.",
+       {"von der Leyen", "Simson"}, {}},
+      // "von" alone is a preposition, not a particle of a name.
+      {"Partnerschaft für Ammoniak\n\nDer Präsident von Kaiun Green Fuels unterzeichnete die Vereinbarung mit der "
+       "Hamburger Reederei.",
+       {}, {"von Kaiun Green Fuels", "Kaiun Green Fuels"}},
+      // The name in apposition after the role's place.
+      {"Fortsetzung der Kooperation\n\nDer Gouverneur der Präfektur, Masao Uchibori, unterzeichnete die "
+       "Absichtserklärung in Düsseldorf.",
+       {"Masao Uchibori"}, {}},
+      {"Hydrogen in the region\n\nIt will open new markets for our companies, says head of department at the "
+       "county of Vestland, Hilde Aspås.",
+       {"Hilde Aspås"}, {}},
+      // A hyphenated given name is whole; a place name inside a name too.
+      {"Korea and Norway\n\nPresident Park Geun-hye and Norwegian Prime Minister Erna Solberg agreed on Friday to "
+       "strengthen cooperation in shipbuilding.",
+       {"Park Geun-hye", "Erna Solberg"}, {"Park Geun"}},
+      {"Mineralsamarbeid med USA\n\nDet er veldig positivt, sier LO-leder Peggy Hessen Følsvik etter møtet i "
+       "Washington.",
+       {"Peggy Hessen Følsvik"}, {"Peggy"}},
+      // A genitive is not part of the name when the name stands alone too.
+      {"Mineralsamarbeid med USA\n\nEnigheten kom etter næringsminister Jan Christian Vestres besøk i Washington. "
+       "Vestre møtte flere rådgivere.",
+       {"Jan Christian Vestre"}, {"Jan Christian Vestres"}},
+      // English titles in another language's text.
+      {"Mineralsamarbeid med USA\n\nNæringsministeren møtte onsdag Deputy National Security Advisor Daleep Singh "
+       "i Det hvite hus.",
+       {"Daleep Singh"}, {}},
+      // A forum named after a role's place is not a person.
+      {"Wasserstoff\n\nDazu haben Vertreter beim Besuch des japanischen Wirtschaftsministers auf dem EU-Japan "
+       "Hydrogen Business Forum mehrere Absichtserklärungen unterzeichnet.",
+       {}, {"Hydrogen Business Forum"}},
+      // The surname after the full name is the same person.
+      {"Green Alliance\n\nThe alliance was signed by President Ursula von der Leyen in Brussels. \"This is a "
+       "milestone,\" said von der Leyen.",
+       {"Ursula von der Leyen"}, {"von der Leyen"}},
+  };
+  for (const PeopleRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text);
+    auto has = [&](const std::string& name) {
+      return std::any_of(x.people.begin(), x.people.end(), [&](const Person& p) { return p.name == name; });
+    };
+    std::string all;
+    for (const Person& p : x.people) all += "[" + p.name + "] ";
+    for (const std::string& n : r.present) EXPECT_TRUE(has(n)) << n << " not in " << all;
+    for (const std::string& n : r.absent) EXPECT_FALSE(has(n)) << n << " in " << all;
+  }
+}
+
+}  // namespace
+}  // namespace pactum::extract
