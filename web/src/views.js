@@ -1,0 +1,196 @@
+// The views: search, agreements, one agreement, one document, one actor,
+// the sector by country matrix. Text from data goes through h() only.
+import { h, highlight, human } from './dom.js';
+import { t } from './i18n.js';
+import { get } from './api.js';
+
+const FILTERS = ['country', 'region', 'sector', 'instrument', 'stage', 'year', 'language'];
+
+function link(href, text, props = {}) { return h('a', { href, ...props }, text); }
+const agreementHref = (id) => `#/agreement/${id}`;
+const actorHref = (name) => `#/actor/${encodeURIComponent(name)}`;
+const documentHref = (id) => `#/document/${id}`;
+function withQuery(path, params) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) qs.set(k, v);
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+function dateText(d) { return d || t('undated'); }
+
+function partiesList(parties) {
+  return h('ul', { class: 'inline parties' }, parties.map((p) => h('li', {},
+    link(actorHref(p.name), p.name), p.country ? h('span', { class: 'muted' }, ` (${p.subdivision || p.country})`) : null)));
+}
+
+function agreementRow(a) {
+  return h('li', { class: 'card agreement' },
+    h('h3', {}, link(agreementHref(a.id), `${human(a.instrument)}: ${a.parties.map((p) => p.name).join(' · ')}`)),
+    h('p', { class: 'meta' },
+      h('span', {}, `${t('sectors')}: ${a.sectors.map(human).join(', ') || '–'}`), ' · ',
+      h('span', {}, `${t('acts')}: ${a.timeline.map((x) => `${human(x.stage)} ${dateText(x.date)}`).join(', ')}`), ' · ',
+      h('span', {}, `${t('sources')}: ${a.sources.length}`), ' · ',
+      h('span', {}, `${t('languages')}: ${a.languages.join(', ')}`)));
+}
+
+// ---- search ---------------------------------------------------------------
+
+export async function searchView(root, _m, query) {
+  const q = query.get('q') || '';
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, query.get(f) || '']));
+  const input = h('input', { id: 'q', name: 'q', type: 'search', value: q, placeholder: t('search.placeholder'), autocomplete: 'off' });
+  const form = h('form', { class: 'search', role: 'search', onsubmit: (e) => {
+    e.preventDefault();
+    location.hash = withQuery('#/search', { ...filters, q: input.value.trim() });
+  } },
+  h('label', { for: 'q' }, t('search.label')), input, h('button', { type: 'submit' }, t('search.button')));
+  root.append(h('h1', {}, t('search.title')), form);
+  if (!q) {
+    root.append(h('p', { class: 'hint' }, t('search.hint')),
+      h('p', {}, ['hydrogen', 'Wasserstoff', '水素', 'Norway', 'batteries'].map((ex) =>
+        [link(withQuery('#/search', { q: ex }), ex, { class: 'chip' }), ' '])));
+    return;
+  }
+  const res = await get('search', { q, ...filters, limit: 50 });
+  const words = q.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
+  const active = Object.entries(filters).filter(([, v]) => v);
+  const facets = h('aside', { class: 'facets', 'aria-label': t('facets') },
+    h('h2', {}, t('facets')),
+    active.length ? h('p', {}, link(withQuery('#/search', { q }), t('facets.clear'))) : null,
+    Object.entries(res.facets).filter(([name, values]) => FILTERS.includes(name) && Object.keys(values).length).map(([name, values]) =>
+      h('section', { class: 'facet' }, h('h3', {}, t(`facet.${name}`)),
+        h('ul', {}, Object.entries(values).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([value, n]) => {
+          const on = filters[name] === value;
+          return h('li', {}, link(withQuery('#/search', { ...filters, q, [name]: on ? '' : value }),
+            `${name === 'sector' || name === 'instrument' || name === 'stage' ? human(value) : value} (${n})`,
+            { 'aria-pressed': on ? 'true' : 'false', class: on ? 'on' : null }));
+        })))));
+  const hits = h('section', { class: 'hits', 'aria-label': t('results') },
+    h('p', { class: 'count' }, t('search.count', { n: res.total })),
+    res.hits.length ? h('ol', { class: 'hit-list' }, res.hits.map((hit) => h('li', { class: 'card hit' },
+      h('h3', {}, link(documentHref(hit.document_id), hit.title || hit.document)),
+      h('p', { class: 'meta' }, h('span', { class: 'lang-tag', lang: hit.language }, hit.language), ' · ',
+        hit.published || t('undated'), hit.copies.length ? ` · ${t('copies', { n: hit.copies.length })}` : ''),
+      hit.evidence.map((ev) => h('blockquote', { class: 'evidence', lang: hit.language }, highlight(ev, words))),
+    ))) : h('p', {}, t('search.none')));
+  root.append(h('div', { class: 'with-facets' }, facets, hits));
+}
+
+// ---- agreements --------------------------------------------------------------
+
+export async function agreementsView(root, _m, query) {
+  const params = Object.fromEntries(['party', 'country', 'region', 'sector', 'instrument', 'stage', 'year', 'language']
+    .map((k) => [k, query.get(k) || '']).filter(([, v]) => v));
+  const list = await get('agreements', { ...params, limit: 500 });
+  root.append(h('h1', {}, t('agreements.title')),
+    Object.keys(params).length ? h('p', { class: 'meta' }, Object.entries(params).map(([k, v]) => `${t(`facet.${k}`)}: ${human(v)}`).join(' · '),
+      ' ', link('#/agreements', t('facets.clear'))) : null,
+    h('p', { class: 'count' }, t('agreements.count', { n: list.length })),
+    h('ol', { class: 'agreement-list' }, list.map(agreementRow)));
+}
+
+// Segments of a text; evidence pieces are <mark> with the event's id.
+function markedText(segments, lang) {
+  return h('div', { class: 'doc-text', lang }, segments.map((s) => (s.event === null
+    ? s.text : h('mark', { class: 'evidence-mark', id: `ev-${s.event}`, 'data-event': s.event }, s.text))));
+}
+
+export async function agreementView(root, [id]) {
+  const a = await get(`agreements/${id}`);
+  root.append(
+    h('p', { class: 'crumbs' }, link('#/agreements', t('nav.agreements'))),
+    h('h1', {}, `${human(a.instrument)}`),
+    h('dl', { class: 'facts' },
+      h('dt', {}, t('parties')), h('dd', {}, partiesList(a.parties)),
+      h('dt', {}, t('instrument')), h('dd', {}, human(a.instrument)),
+      h('dt', {}, t('stage')), h('dd', {}, a.timeline.length ? human(a.timeline[a.timeline.length - 1].stage) : '–'),
+      h('dt', {}, t('sectors')), h('dd', {}, a.sectors.map(human).join(', ') || '–'),
+      h('dt', {}, t('languages')), h('dd', {}, a.languages.join(', '))),
+    h('h2', {}, t('timeline')),
+    h('ol', { class: 'timeline' }, a.timeline.map((act) => h('li', {},
+      h('strong', {}, dateText(act.date)), ' ', human(act.stage),
+      h('span', { class: 'muted' }, ` (${t('sources')}: ${act.sources.length})`)))),
+    h('h2', {}, t('agreement.sources', { n: a.documents.length })),
+    a.documents.map((d) => h('article', { class: 'card source' },
+      h('h3', {}, link(documentHref(d.id), d.title || d.source), d.copy ? h('span', { class: 'badge' }, t('copy')) : null),
+      h('p', { class: 'meta' }, h('span', { class: 'lang-tag' }, d.language), ' · ', d.published || t('undated'),
+        d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer' }, d.url)] : ''),
+      d.events.map((e) => h('blockquote', { class: 'evidence', lang: d.language },
+        h('span', { class: 'muted' }, `${human(e.stage)} ${dateText(e.date)}: `), e.evidence)),
+      h('details', { open: true }, h('summary', {}, t('original_text')), markedText(d.segments, d.language)))));
+}
+
+export async function documentView(root, [id]) {
+  const d = await get(`documents/${id}`);
+  const agreements = new Map();
+  for (const e of d.events) {
+    const ev = await get(`events/${e.id}`);
+    if (ev.agreement) agreements.set(ev.agreement, e);
+  }
+  root.append(
+    h('h1', { lang: d.language }, d.title || d.source),
+    h('p', { class: 'meta' }, h('span', { class: 'lang-tag' }, d.language), ' · ', d.published || t('undated'),
+      d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer' }, d.url)] : '',
+      d.original ? [' · ', link(documentHref(d.original), t('copy_of'))] : ''),
+    agreements.size ? h('section', {}, h('h2', {}, t('nav.agreements')),
+      h('ul', {}, [...agreements.entries()].map(([aid, e]) => h('li', {},
+        link(agreementHref(aid), `${human(e.instrument)}: ${e.parties.map((p) => p.name).join(' · ')}`))))) : null,
+    h('h2', {}, t('original_text')),
+    markedText(d.segments, d.language));
+}
+
+// ---- actor -------------------------------------------------------------------
+
+function bars(counts, label) {
+  const max = Math.max(1, ...Object.values(counts));
+  return h('table', { class: 'bars' }, h('caption', {}, label),
+    h('tbody', {}, Object.entries(counts).map(([k, n]) => h('tr', {},
+      h('th', { scope: 'row' }, k),
+      h('td', {}, h('span', { class: 'bar', style: `width:${Math.round((n / max) * 100)}%` }), h('span', { class: 'n' }, String(n)))))));
+}
+
+export async function actorView(root, [name]) {
+  const a = await get(`actors/${encodeURIComponent(name)}`);
+  const perYear = {};
+  for (const x of a.timeline) {
+    const y = x.date ? x.date.slice(0, 4) : t('undated');
+    perYear[y] = (perYear[y] || 0) + 1;
+  }
+  const years = Object.fromEntries(Object.entries(perYear).sort());
+  const partners = Object.fromEntries(Object.entries(a.partners).sort((x, y) => y[1] - x[1]));
+  root.append(
+    h('h1', {}, a.name),
+    h('p', { class: 'meta' }, [human(a.kind), a.country, a.subdivision].filter(Boolean).join(' · ')),
+    a.aliases.length ? h('p', { class: 'aliases' }, `${t('aliases')}: `, a.aliases.join(', ')) : null,
+    h('div', { class: 'grid' },
+      h('section', {}, h('h2', {}, t('partners')),
+        h('ul', {}, Object.entries(partners).map(([p, n]) => h('li', {}, link(actorHref(p), p), ` (${n})`)))),
+      h('section', {}, h('h2', {}, t('sectors')), bars(Object.fromEntries(Object.entries(a.sectors).map(([k, v]) => [human(k), v])), t('sectors'))),
+      h('section', {}, h('h2', {}, t('actor.over_time')), bars(years, t('actor.over_time')))),
+    h('h2', {}, t('timeline')),
+    h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, [t('date'), t('stage'), t('instrument'), t('partners'), ''].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, a.timeline.map((x) => h('tr', {},
+        h('td', {}, dateText(x.date)), h('td', {}, human(x.stage)), h('td', {}, human(x.instrument)),
+        h('td', {}, x.partners.join(', ')), h('td', {}, link(agreementHref(x.agreement), t('open'))))))),
+    h('h2', {}, t('nav.agreements')),
+    h('ol', { class: 'agreement-list' }, a.agreements.map(agreementRow)));
+}
+
+// ---- matrix ------------------------------------------------------------------
+
+export async function matrixView(root) {
+  const m = await get('matrix');
+  const cell = new Map(m.cells.map((c) => [`${c.sector}|${c.country}`, c]));
+  root.append(h('h1', {}, t('matrix.title')), h('p', { class: 'hint' }, t('matrix.hint')),
+    h('div', { class: 'scroll' }, h('table', { class: 'matrix' },
+      h('caption', { class: 'sr-only' }, t('matrix.title')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('facet.sector')), m.countries.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, m.sectors.map((s) => h('tr', {}, h('th', { scope: 'row' }, human(s)),
+        m.countries.map((c) => {
+          const x = cell.get(`${s}|${c}`);
+          return h('td', { class: x ? `n${Math.min(x.count, 5)}` : '' },
+            x ? link(withQuery('#/agreements', { sector: s, country: c }), String(x.count),
+              { 'aria-label': `${human(s)} · ${c}: ${x.count}` }) : '');
+        })))))));
+}
