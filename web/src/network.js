@@ -2,7 +2,7 @@
 // sector and year; a node opens its actor. A table lists the same nodes for
 // keyboard and screen-reader users.
 import cytoscape from './vendor/cytoscape.mjs';
-import { h, human } from './dom.js';
+import { h, append, human } from './dom.js';
 import { t } from './i18n.js';
 import { get } from './api.js';
 
@@ -28,7 +28,7 @@ export async function networkView(root, _m, query) {
   h('label', { for: 'net-until' }, t('until')), untilInput,
   h('button', { type: 'submit' }, t('apply')));
   const box = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': t('network.aria', { nodes: net.nodes.length, edges: net.edges.length }) });
-  root.append(h('h1', {}, t('network.title')), form,
+  append(root, h('h1', {}, t('network.title')), form,
     h('p', { class: 'count' }, t('network.count', { nodes: net.nodes.length, edges: net.edges.length })), box);
   const elements = [
     ...net.nodes.map((n) => ({ data: { id: String(n.id), label: n.name, size: 14 + 6 * Math.sqrt(n.degree), color: palette[n.community % palette.length] } })),
@@ -50,7 +50,7 @@ export async function networkView(root, _m, query) {
     root.__cy = cy;
   });
   const top = [...net.nodes].sort((a, b) => b.degree - a.degree || b.betweenness - a.betweenness).slice(0, 30);
-  root.append(h('h2', {}, t('network.central')),
+  append(root, h('h2', {}, t('network.central')),
     h('table', { class: 'table' }, h('thead', {}, h('tr', {}, [t('actor'), t('network.degree'), t('network.betweenness'), t('network.community')].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, top.map((n) => h('tr', {}, h('td', {}, h('a', { href: `#/actor/${encodeURIComponent(n.name)}` }, n.name)),
         h('td', {}, String(n.degree)), h('td', {}, n.betweenness.toFixed(1)), h('td', {}, String(n.community)))))));

@@ -1,6 +1,6 @@
 // The views: search, agreements, one agreement, one document, one actor,
 // the sector by country matrix. Text from data goes through h() only.
-import { h, highlight, human } from './dom.js';
+import { h, append, highlight, human } from './dom.js';
 import { t } from './i18n.js';
 import { get } from './api.js';
 
@@ -44,9 +44,9 @@ export async function searchView(root, _m, query) {
     location.hash = withQuery('#/search', { ...filters, q: input.value.trim() });
   } },
   h('label', { for: 'q' }, t('search.label')), input, h('button', { type: 'submit' }, t('search.button')));
-  root.append(h('h1', {}, t('search.title')), form);
+  append(root, h('h1', {}, t('search.title')), form);
   if (!q) {
-    root.append(h('p', { class: 'hint' }, t('search.hint')),
+    append(root, h('p', { class: 'hint' }, t('search.hint')),
       h('p', {}, ['hydrogen', 'Wasserstoff', '水素', 'Norway', 'batteries'].map((ex) =>
         [link(withQuery('#/search', { q: ex }), ex, { class: 'chip' }), ' '])));
     return;
@@ -54,8 +54,9 @@ export async function searchView(root, _m, query) {
   const res = await get('search', { q, ...filters, limit: 50 });
   const words = q.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
   const active = Object.entries(filters).filter(([, v]) => v);
-  const facets = h('aside', { class: 'facets', 'aria-label': t('facets') },
-    h('h2', {}, t('facets')),
+  // On a phone the facets fold away above the hits.
+  const facets = h('details', { class: 'facets', open: window.innerWidth > 760 },
+    h('summary', {}, h('h2', {}, t('facets'))),
     active.length ? h('p', {}, link(withQuery('#/search', { q }), t('facets.clear'))) : null,
     Object.entries(res.facets).filter(([name, values]) => FILTERS.includes(name) && Object.keys(values).length).map(([name, values]) =>
       h('section', { class: 'facet' }, h('h3', {}, t(`facet.${name}`)),
@@ -73,7 +74,7 @@ export async function searchView(root, _m, query) {
         hit.published || t('undated'), hit.copies.length ? ` · ${t('copies', { n: hit.copies.length })}` : ''),
       hit.evidence.map((ev) => h('blockquote', { class: 'evidence', lang: hit.language }, highlight(ev, words))),
     ))) : h('p', {}, t('search.none')));
-  root.append(h('div', { class: 'with-facets' }, facets, hits));
+  append(root, h('div', { class: 'with-facets' }, facets, hits));
 }
 
 // ---- agreements --------------------------------------------------------------
@@ -82,7 +83,7 @@ export async function agreementsView(root, _m, query) {
   const params = Object.fromEntries(['party', 'country', 'region', 'sector', 'instrument', 'stage', 'year', 'language']
     .map((k) => [k, query.get(k) || '']).filter(([, v]) => v));
   const list = await get('agreements', { ...params, limit: 500 });
-  root.append(h('h1', {}, t('agreements.title')),
+  append(root, h('h1', {}, t('agreements.title')),
     Object.keys(params).length ? h('p', { class: 'meta' }, Object.entries(params).map(([k, v]) => `${t(`facet.${k}`)}: ${human(v)}`).join(' · '),
       ' ', link('#/agreements', t('facets.clear'))) : null,
     h('p', { class: 'count' }, t('agreements.count', { n: list.length })),
@@ -97,7 +98,7 @@ function markedText(segments, lang) {
 
 export async function agreementView(root, [id]) {
   const a = await get(`agreements/${id}`);
-  root.append(
+  append(root, 
     h('p', { class: 'crumbs' }, link('#/agreements', t('nav.agreements'))),
     h('h1', {}, `${human(a.instrument)}`),
     h('dl', { class: 'facts' },
@@ -127,7 +128,7 @@ export async function documentView(root, [id]) {
     const ev = await get(`events/${e.id}`);
     if (ev.agreement) agreements.set(ev.agreement, e);
   }
-  root.append(
+  append(root, 
     h('h1', { lang: d.language }, d.title || d.source),
     h('p', { class: 'meta' }, h('span', { class: 'lang-tag' }, d.language), ' · ', d.published || t('undated'),
       d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer' }, d.url)] : '',
@@ -158,7 +159,7 @@ export async function actorView(root, [name]) {
   }
   const years = Object.fromEntries(Object.entries(perYear).sort());
   const partners = Object.fromEntries(Object.entries(a.partners).sort((x, y) => y[1] - x[1]));
-  root.append(
+  append(root, 
     h('h1', {}, a.name),
     h('p', { class: 'meta' }, [human(a.kind), a.country, a.subdivision].filter(Boolean).join(' · ')),
     a.aliases.length ? h('p', { class: 'aliases' }, `${t('aliases')}: `, a.aliases.join(', ')) : null,
@@ -182,7 +183,7 @@ export async function actorView(root, [name]) {
 export async function matrixView(root) {
   const m = await get('matrix');
   const cell = new Map(m.cells.map((c) => [`${c.sector}|${c.country}`, c]));
-  root.append(h('h1', {}, t('matrix.title')), h('p', { class: 'hint' }, t('matrix.hint')),
+  append(root, h('h1', {}, t('matrix.title')), h('p', { class: 'hint' }, t('matrix.hint')),
     h('div', { class: 'scroll' }, h('table', { class: 'matrix' },
       h('caption', { class: 'sr-only' }, t('matrix.title')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('facet.sector')), m.countries.map((c) => h('th', { scope: 'col' }, c)))),
