@@ -675,6 +675,11 @@ TEST_P(StoreContractTest, DocumentsAreListedByIdWithoutText) {
   EXPECT_EQ((*all)[0].content_hash, s.doc.content_hash);
   EXPECT_TRUE((*all)[0].text.empty());
   EXPECT_TRUE(store_->documents(1, 0)->empty());
+  EventFilter mine, other;
+  mine.document_id = (*all)[0].id;
+  other.document_id = (*all)[0].id + 1;
+  EXPECT_EQ(store_->events(mine)->size(), s.x.events.size());
+  EXPECT_TRUE(store_->events(other)->empty());
 }
 
 TEST_P(StoreContractTest, ApiTokensAreFoundByHashOnly) {
