@@ -11,6 +11,7 @@ const routes = [
   [/^#\/agreement\/(\d+)$/, views.agreementView],
   [/^#\/document\/(\d+)$/, views.documentView],
   [/^#\/actor\/(.+)$/, views.actorView],
+  [/^#\/actors$/, views.actorsView],
   [/^#\/network$/, async (main, m, q) => (await import('./network.js')).networkView(main, m, q)],
   [/^#\/matrix$/, views.matrixView],
 ];
@@ -25,7 +26,7 @@ function renderNav() {
   const nav = document.getElementById('nav');
   clear(nav);
   const here = parseHash().path;
-  const links = [['#/search', 'nav.search'], ['#/agreements', 'nav.agreements'], ['#/network', 'nav.network'],
+  const links = [['#/search', 'nav.search'], ['#/agreements', 'nav.agreements'], ['#/actors', 'nav.actors'], ['#/network', 'nav.network'],
     ['#/matrix', 'nav.matrix']];
   nav.append(h('ul', {}, links.map(([href, key]) => h('li', {},
     h('a', { href, 'aria-current': here === href || (href === '#/search' && (here === '#/' || here === '#')) ? 'page' : null }, t(key))))));

@@ -83,7 +83,13 @@ export async function agreementsView(root, _m, query) {
   const params = Object.fromEntries(['party', 'country', 'region', 'sector', 'instrument', 'stage', 'year', 'language']
     .map((k) => [k, query.get(k) || '']).filter(([, v]) => v));
   const list = await get('agreements', { ...params, limit: 500 });
-  append(root, h('h1', {}, t('agreements.title')),
+  const fields = ['party', 'sector', 'year'].map((k) => h('input', { id: `ag-${k}`, name: k, value: params[k] || '',
+    type: k === 'year' ? 'number' : 'text', inputmode: k === 'year' ? 'numeric' : null }));
+  const form = h('form', { class: 'filters', onsubmit: (e) => {
+    e.preventDefault();
+    location.hash = withQuery('#/agreements', Object.fromEntries(fields.map((f) => [f.name, f.value.trim()])));
+  } }, fields.map((f) => [h('label', { for: f.id }, t(`facet.${f.name}`)), f]), h('button', { type: 'submit' }, t('apply')));
+  append(root, h('h1', {}, t('agreements.title')), form,
     Object.keys(params).length ? h('p', { class: 'meta' }, Object.entries(params).map(([k, v]) => `${t(`facet.${k}`)}: ${human(v)}`).join(' · '),
       ' ', link('#/agreements', t('facets.clear'))) : null,
     h('p', { class: 'count' }, t('agreements.count', { n: list.length })),
@@ -194,4 +200,25 @@ export async function matrixView(root) {
             x ? link(withQuery('#/agreements', { sector: s, country: c }), String(x.count),
               { 'aria-label': `${human(s)} · ${c}: ${x.count}` }) : '');
         })))))));
+}
+
+// ---- actors ------------------------------------------------------------------
+
+export async function actorsView(root) {
+  const list = await get('actors');
+  list.sort((a, b) => a.name.localeCompare(b.name));
+  const input = h('input', { id: 'actor-filter', type: 'search', autocomplete: 'off' });
+  const rows = list.map((a) => ({ a, text: [a.name, a.country, a.subdivision, ...a.aliases].join(' ').toLowerCase(),
+    el: h('li', {}, link(actorHref(a.name), a.name), h('span', { class: 'muted' }, ` ${human(a.kind)}${a.country ? ` · ${a.subdivision || a.country}` : ''}`),
+      a.aliases.length ? h('span', { class: 'muted' }, ` · ${a.aliases.filter((x) => x !== a.name).slice(0, 4).join(', ')}`) : null) }));
+  const ul = h('ul', { class: 'actor-list' }, rows.map((r) => r.el));
+  const count = h('p', { class: 'count' }, t('actors.count', { n: list.length }));
+  input.addEventListener('input', () => {
+    const q = input.value.trim().toLowerCase();
+    let n = 0;
+    for (const r of rows) { const on = !q || r.text.includes(q); r.el.hidden = !on; n += on; }
+    count.textContent = t('actors.count', { n });
+  });
+  append(root, h('h1', {}, t('actors.title')),
+    h('div', { class: 'filters' }, h('label', { for: 'actor-filter' }, t('actors.filter')), input), count, ul);
 }

@@ -104,6 +104,26 @@ try {
   check(await page.locator('.grid section').count() === 3, 'actor page shows partners, sectors and agreements over time');
   await shot(page, 'actor');
 
+  // ---- actors, found by an alias -------------------------------------------
+  await page.goto(`${base}#/actors`);
+  await page.waitForSelector('#actor-filter');
+  await page.fill('#actor-filter', 'Norge');
+  const shown = await page.locator('.actor-list li:not([hidden]) a').allTextContents();
+  check(shown.includes('Norway'), `the actor filter finds Norway by its alias Norge (${shown.slice(0, 5).join(', ')})`);
+  await shot(page, 'actors');
+
+  // ---- agreements filtered by a form ----------------------------------------
+  await page.goto(`${base}#/agreements`);
+  await page.waitForSelector('#ag-party');
+  const all = await page.locator('.agreement').count();
+  await page.fill('#ag-party', 'Japan');
+  await page.press('#ag-party', 'Enter');
+  await page.waitForFunction(() => location.hash.includes('party=Japan'));
+  await page.waitForFunction((n) => document.querySelectorAll('.agreement').length < n, all);
+  const filtered = await page.locator('.agreement').count();
+  const expected = (await (await fetch(`${base}api/agreements?party=Japan&limit=1000`)).json()).length;
+  check(filtered > 0 && filtered === expected, `agreements filtered by party Japan: ${filtered} of ${all} (API: ${expected})`);
+
   // ---- network and matrix -----------------------------------------------------
   await page.goto(`${base}#/network`);
   await page.waitForSelector('#graph canvas', { timeout: 20000 });
