@@ -119,7 +119,7 @@ try {
   await page.fill('#ag-party', 'Japan');
   await page.press('#ag-party', 'Enter');
   await page.waitForFunction(() => location.hash.includes('party=Japan'));
-  await page.waitForFunction((n) => document.querySelectorAll('.agreement').length < n, all);
+  await page.waitForFunction((n) => { const k = document.querySelectorAll('.agreement').length; return k > 0 && k < n; }, all);
   const filtered = await page.locator('.agreement').count();
   const expected = (await (await fetch(`${base}api/agreements?party=Japan&limit=1000`)).json()).length;
   check(filtered > 0 && filtered === expected, `agreements filtered by party Japan: ${filtered} of ${all} (API: ${expected})`);
