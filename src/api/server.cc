@@ -2,6 +2,7 @@
 #include "api/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <ctime>
@@ -92,6 +93,13 @@ Server::Server(const Api& api, ServerOptions options) : impl_(new Impl{api, std:
   Impl* impl = impl_.get();
   // Without TCP_NODELAY each keep-alive response waits for the peer's delayed ACK (~40 ms).
   http.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a
+  // second server on a port in use starts without error and steals half
+  // the connections.
+  http.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   std::size_t threads = o.threads == 0 ? 1 : o.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(o.max_body_bytes);

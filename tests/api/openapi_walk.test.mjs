@@ -5,6 +5,7 @@
 // and ids give the documented errors; that SIGTERM stops the server cleanly
 // and the access log has one JSON line per request.
 // Usage: node openapi_walk.test.mjs PATH/TO/pactum
+import { spawnSync } from 'node:child_process';
 import { startServer, check, finish } from './server.mjs';
 
 const pactum = process.argv[2];
@@ -135,6 +136,11 @@ check((await call('DELETE', '/api/agreements')).status === 405, 'wrong method: 4
 // A bad search is a 400 with a message, never a crash.
 const quote = await call('GET', '/api/search', { query: { q: '"unbalanced' } });
 check(quote.status === 400 && /quote/.test(quote.text), `unbalanced quotes: ${quote.status} ${quote.text}`);
+
+// A second server on the same port is refused (exit 4), never shares it.
+const port = new URL(server.url).port;
+const second = spawnSync(pactum, ['serve', '--db', server.db, '--port', port, '--access-log', 'off'], { timeout: 20000, encoding: 'utf8' });
+check(second.status === 4 && /cannot listen/.test(second.stderr), `a second server on port ${port}: exit ${second.status} ${second.stderr}`);
 
 const { code, signal } = await server.stop({ keep: true });
 check(code === 0, `SIGTERM: clean exit (code ${code}, signal ${signal})`);
