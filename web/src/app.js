@@ -14,6 +14,7 @@ const routes = [
   [/^#\/actors$/, views.actorsView],
   [/^#\/network$/, async (main, m, q) => (await import('./network.js')).networkView(main, m, q)],
   [/^#\/matrix$/, views.matrixView],
+  [/^#\/minerals$/, views.mineralsView],
 ];
 
 function parseHash() {
@@ -27,7 +28,7 @@ function renderNav() {
   clear(nav);
   const here = parseHash().path;
   const links = [['#/search', 'nav.search'], ['#/agreements', 'nav.agreements'], ['#/actors', 'nav.actors'], ['#/network', 'nav.network'],
-    ['#/matrix', 'nav.matrix']];
+    ['#/matrix', 'nav.matrix'], ['#/minerals', 'nav.minerals']];
   nav.append(h('ul', {}, links.map(([href, key]) => h('li', {},
     h('a', { href, 'aria-current': here === href || (href === '#/search' && (here === '#/' || here === '#')) ? 'page' : null }, t(key))))));
   document.getElementById('lang-label').textContent = t('language');

@@ -222,3 +222,34 @@ export async function actorsView(root) {
   append(root, h('h1', {}, t('actors.title')),
     h('div', { class: 'filters' }, h('label', { for: 'actor-filter' }, t('actors.filter')), input), count, ul);
 }
+
+// ---- critical minerals -------------------------------------------------------
+
+export async function mineralsView(root, _m, query) {
+  const country = (query.get('country') || 'JP').toUpperCase();
+  const [conc, exposure] = await Promise.all([get('minerals/concentration'), get(`minerals/exposure/${encodeURIComponent(country)}`)]);
+  // the latest year of each mineral and source
+  const latest = new Map();
+  for (const c of conc) {
+    const k = `${c.mineral}|${c.source}`;
+    if (!latest.has(k) || latest.get(k).year < c.year) latest.set(k, c);
+  }
+  const input = h('input', { id: 'min-country', name: 'country', value: country, maxlength: 2, size: 3, autocapitalize: 'characters' });
+  const form = h('form', { class: 'filters', onsubmit: (e) => { e.preventDefault(); location.hash = withQuery('#/minerals', { country: input.value.trim().toUpperCase() }); } },
+    h('label', { for: 'min-country' }, t('minerals.country')), input, h('button', { type: 'submit' }, t('apply')));
+  append(root, h('h1', {}, t('minerals.title')),
+    h('h2', {}, t('minerals.concentration')),
+    h('div', { class: 'scroll' }, h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, [t('minerals.mineral'), t('facet.year'), 'HHI', t('minerals.top1'), t('minerals.top3'), t('sources')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, [...latest.values()].map((c) => h('tr', {},
+        h('td', {}, human(c.mineral)), h('td', {}, String(c.year)), h('td', {}, c.hhi.toFixed(0)),
+        h('td', {}, `${c.top1_country} ${c.top1_share.toFixed(1)} %`), h('td', {}, `${c.top3.join(', ')} ${c.top3_share.toFixed(1)} %`),
+        h('td', { class: 'muted' }, c.source)))))),
+    h('h2', {}, t('minerals.exposure', { country })), form,
+    h('div', { class: 'scroll' }, h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, [t('minerals.mineral'), t('minerals.domestic'), t('minerals.partners'), t('minerals.steps')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, exposure.map((e) => h('tr', {},
+        h('td', {}, human(e.mineral)), h('td', {}, `${e.domestic_share.toFixed(1)} %`),
+        h('td', {}, `${e.partner_share.toFixed(1)} %`, e.partners.length ? h('span', { class: 'muted' }, ` (${e.partners.map((p) => `${p.country} ${p.share.toFixed(1)}`).join(', ')})`) : ''),
+        h('td', {}, e.steps.map((s) => `${dateText(s.date)} ${s.partner} +${s.added_share.toFixed(1)}`).join(' · ') || '–')))))));
+}

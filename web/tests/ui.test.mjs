@@ -140,6 +140,11 @@ try {
   await page.waitForSelector('table.matrix td a');
   check(await page.locator('table.matrix td a').count() > 5, 'the matrix has filled cells');
   await shot(page, 'matrix');
+  await page.goto(`${base}#/minerals?country=JP`);
+  await page.waitForSelector('#min-country');
+  const rows = await page.locator('table.table tbody tr').count();
+  check(rows >= 4, `the minerals view lists concentration and exposure (${rows} rows)`);
+  await shot(page, 'minerals');
 
   // ---- data is text, never markup --------------------------------------------
   await page.goto(`${base}#/search?q=Zetaport`);
