@@ -164,6 +164,7 @@ Result<int> Server::bind() {
 }
 
 Status Server::run() {
+  if (impl_->stopping) return Status::ok();  // stopped before it began
   if (!impl_->http.listen_after_bind() && !impl_->stopping) {
     return Status::io_error("the server stopped listening unexpectedly");
   }
