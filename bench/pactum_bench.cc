@@ -564,20 +564,28 @@ int run(const Config& cfg) {
       remove_db(store_path);
       auto store = store::open_sqlite(store_path);
       if (!store.is_ok()) return std::uint64_t{0};
+      // As the ingest writes: batches of kDocumentsPerTransaction.
       std::uint64_t n = 0;
-      for (std::size_t i = 0; i < all.size(); ++i) {
-        auto r = (*store)->put(*all[i], extractions[i]);
-        n += r.is_ok() && *r == store::PutResult::kStored;
+      for (std::size_t i = 0; i < all.size(); i += api::kDocumentsPerTransaction) {
+        std::vector<store::Store::PutItem> batch;
+        for (std::size_t j = i; j < std::min(all.size(), i + api::kDocumentsPerTransaction); ++j) {
+          batch.push_back({all[j], &extractions[j], nullptr});
+        }
+        auto r = (*store)->put_batch(batch);
+        if (!r.is_ok()) return n;
+        for (const auto& one : *r) n += one.is_ok() && *one == store::PutResult::kStored;
       }
       return n;
     }, &stored);
     double b = best_of(cfg.reps, [&] {
       BareDb db(cfg.out_dir / "bench-bare.db", false);
-      return db.put_all(all);
+      return db.put_all(all, api::kDocumentsPerTransaction);
     }, &bare);
-    add_row({"store writes", "all", double(total_bytes), double(all.size()), s, "bare SQLite insert (same texts)",
-             double(total_bytes), b, std::to_string(stored) + "/" + std::to_string(all.size()) + " stored",
-             stored == all.size() && bare == all.size(), "one transaction per document"});
+    add_row({"store writes (KB + index)", "all", double(total_bytes), double(all.size()), s,
+             "bare SQLite insert (same texts)", double(total_bytes), b,
+             std::to_string(stored) + "/" + std::to_string(all.size()) + " stored",
+             stored == all.size() && bare == all.size(),
+             std::to_string(api::kDocumentsPerTransaction) + " documents per transaction, both"});
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(store_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
       sqlite3_stmt* q = nullptr;
@@ -593,7 +601,7 @@ int run(const Config& cfg) {
 
   // 8. Index writes: a bare FTS5 insert, beside the plain insert. (Its time
   // is in the store writes when the store has an FTS5 index.)
-  double fts_secs = 0;
+  double fts_secs = 0, fts_batched_secs = 0;
   {
     std::uint64_t n = 0, m = 0;
     fts_secs = best_of(cfg.reps, [&] {
@@ -605,13 +613,14 @@ int run(const Config& cfg) {
       return db.put_all(all);
     }, &m);
     std::uint64_t k = 0;
-    double batched = best_of(cfg.reps, [&] {
+    fts_batched_secs = best_of(cfg.reps, [&] {
       BareDb db(cfg.out_dir / "bench-fts.db", true);
-      return db.put_all(all, 100);
+      return db.put_all(all, api::kDocumentsPerTransaction);
     }, &k);
-    add_row({"index writes (bare FTS5, 100 docs per transaction)", "all", double(total_bytes), double(all.size()),
-             batched, "bare FTS5 insert, 1 doc per transaction", double(total_bytes), fts_secs,
-             std::to_string(k) + " indexed", k == all.size(), "what batched transactions would save"});
+    add_row({"index writes (bare FTS5, " + std::to_string(api::kDocumentsPerTransaction) + " docs per transaction)",
+             "all", double(total_bytes), double(all.size()), fts_batched_secs,
+             "bare FTS5 insert, 1 doc per transaction", double(total_bytes), fts_secs,
+             std::to_string(k) + " indexed", k == all.size(), "what batched transactions save"});
     add_row({"index writes (bare FTS5)", "all", double(total_bytes), double(all.size()), fts_secs,
              "bare SQLite insert (same texts)", double(total_bytes), b, std::to_string(n) + " indexed",
              n == all.size(), store_has_fts ? "the store has an FTS5 index (in store writes)"
@@ -636,10 +645,12 @@ int run(const Config& cfg) {
   {
     std::size_t stored = 0;
     double s = best_of(cfg.reps, [&] { return ingest_once(1, &stored); }, &events1);
+    // The baseline is batched as the ingest is: the same transactions.
     add_row({"ingest (extract + store), 1 thread", "all", double(total_bytes), double(all.size()), s,
-             "bare FTS5 insert (same texts)", double(total_bytes), fts_secs,
+             "bare FTS5 insert (same texts, same batches)", double(total_bytes), fts_batched_secs,
              std::to_string(events1) + " events (extract: " + std::to_string(total_events) + ")",
-             events1 == total_events && stored == all.size(), "target: at most 2x the FTS5 insert"});
+             events1 == total_events && stored == all.size(),
+             "target: at most 2x the FTS5 insert; " + fmt(s / fts_secs, 1) + "x the unbatched one"});
   }
   for (std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
     std::size_t stored = 0;

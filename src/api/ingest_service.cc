@@ -86,13 +86,14 @@ class Pipeline {
   // Writes everything still in flight.
   Status finish() {
     while (!window_.empty()) PACTUM_RETURN_IF_ERROR(write_front());
-    return Status::ok();
+    return flush();
   }
 
  private:
   struct Item {
     ingest::Document doc;
     std::optional<Result<extract::Extraction>> result;
+    store::PreparedDocument prepared;  // with a result: what the store derives from it
     std::function<void()> marker;
     bool known = false;  // stored already: nothing to extract or write
     bool done = false;   // guarded by mutex_ while workers may see the item
@@ -104,7 +105,7 @@ class Pipeline {
     window_.push_back(std::move(item));
     if (needs_work) {
       if (workers_.empty()) {
-        raw->result = extract_safely(raw->doc, extractor_, options_.extract);
+        process(*raw);
         raw->done = true;
       } else {
         {
@@ -133,33 +134,65 @@ class Pipeline {
         Item* other = queue_.front();
         queue_.pop_front();
         lock.unlock();
-        auto result = extract_safely(other->doc, extractor_, options_.extract);
+        process(*other);
         lock.lock();
-        other->result = std::move(result);
         other->done = true;
       }
     }
-    if (item->marker) {
-      item->marker();
-      return Status::ok();
+    // Into the batch, in input order; markers and failures wait there too,
+    // so that they are reported after the documents before them are stored.
+    if (wants_put(*item)) {
+      ++batch_documents_;
+      batch_bytes_ += item->doc.text.size();
     }
-    if (item->known) {
-      ++summary_.duplicates;
-      return Status::ok();
+    batch_.push_back(std::move(item));
+    if (batch_documents_ >= kDocumentsPerTransaction || batch_bytes_ >= kBytesPerTransaction) return flush();
+    return Status::ok();
+  }
+
+  // Extraction and the store's preparation of the write: everything that
+  // needs no store, done by whichever thread picked the item up.
+  void process(Item& item) const {
+    item.result = extract_safely(item.doc, extractor_, options_.extract);
+    if (item.result->is_ok()) item.prepared = store::prepare_document(item.doc, **item.result);
+  }
+
+  static bool wants_put(const Item& item) {
+    return !item.marker && !item.known && item.result && item.result->is_ok();
+  }
+
+  // Stores the batch in one transaction, then accounts for its items in order.
+  Status flush() {
+    std::vector<store::Store::PutItem> puts;
+    for (const auto& item : batch_) {
+      if (wants_put(*item)) puts.push_back({&item->doc, &**item->result, &item->prepared});
     }
-    Result<extract::Extraction>& x = *item->result;
-    if (!x.is_ok()) {
-      summary_.failed.push_back({item->doc.source, x.status()});
-      return Status::ok();
+    std::vector<Result<store::PutResult>> stored;
+    if (!puts.empty()) {
+      auto written = store_.put_batch(puts);
+      if (!written.is_ok()) return written.status();
+      stored = std::move(*written);
     }
-    auto put = store_.put(item->doc, *x);
-    if (!put.is_ok()) return put.status();
-    if (*put == store::PutResult::kDuplicate) {
-      ++summary_.duplicates;
-    } else {
-      ++summary_.stored;
-      summary_.events += x->events.size();
+    std::size_t next = 0;
+    for (auto& item : batch_) {
+      if (item->marker) {
+        item->marker();
+      } else if (item->known) {
+        ++summary_.duplicates;
+      } else if (!item->result->is_ok()) {
+        summary_.failed.push_back({item->doc.source, item->result->status()});
+      } else if (const Result<store::PutResult>& put = stored[next++]; !put.is_ok()) {
+        // Facts that break the schema: this document's failure, not the ingest's.
+        summary_.failed.push_back({item->doc.source, put.status()});
+      } else if (*put == store::PutResult::kDuplicate) {
+        ++summary_.duplicates;
+      } else {
+        ++summary_.stored;
+        summary_.events += (*item->result)->events.size();
+      }
     }
+    batch_.clear();
+    batch_documents_ = batch_bytes_ = 0;
     return Status::ok();
   }
 
@@ -175,10 +208,9 @@ class Pipeline {
       }
       // The item is the writer's until done is set; its document is not
       // touched by the writer meanwhile.
-      auto result = extract_safely(item->doc, extractor_, options_.extract);
+      process(*item);
       {
         std::lock_guard<std::mutex> lock(mutex_);
-        item->result = std::move(result);
         item->done = true;
       }
       work_done_.notify_all();
@@ -194,6 +226,12 @@ class Pipeline {
   // Owned by the calling thread: documents in input order, being extracted
   // or done and waiting to be written.
   std::deque<std::unique_ptr<Item>> window_;
+
+  // Owned by the calling thread: extracted, in input order, waiting for one
+  // transaction. Bounded in documents and bytes, so memory stays bounded and
+  // a crash loses little work.
+  std::vector<std::unique_ptr<Item>> batch_;
+  std::size_t batch_documents_ = 0, batch_bytes_ = 0;
 
   std::mutex mutex_;
   std::condition_variable work_ready_, work_done_;

@@ -1,5 +1,6 @@
-// Ingesting sources into a store: read -> extract -> store, one transaction
-// per document. The use case behind `pactum ingest` and POST /api/ingest, so
+// Ingesting sources into a store: read -> extract -> store, up to 64
+// documents (or 8 MB) per transaction, each document whole or absent (a
+// crash loses the last uncommitted batch, which a re-run stores). The use case behind `pactum ingest` and POST /api/ingest, so
 // both behave the same. A failing source is reported and skipped; it never
 // stops the others.
 //
@@ -22,6 +23,10 @@
 #include "store/store.h"
 
 namespace pactum::api {
+
+// Documents (and bytes) written per store transaction, at most.
+inline constexpr std::size_t kDocumentsPerTransaction = 64;
+inline constexpr std::size_t kBytesPerTransaction = 8u << 20;
 
 struct IngestFailure {
   std::string source;

@@ -18,6 +18,8 @@
 #include "api/ingest_service.h"
 #include "api/views.h"
 #include "common/hash.h"
+#include "kb/profile.h"
+#include "match/matcher.h"
 #include "ingest/formats.h"
 #include "ingest/reader.h"
 
@@ -49,13 +51,13 @@ Result<std::int64_t> parse_int(const std::string& what, const std::string& s) {
   return v;
 }
 
-Result<std::size_t> parse_limit(const ApiRequest& r, std::size_t fallback) {
-  auto v = opt(r, "limit");
+Result<std::size_t> parse_limit(const ApiRequest& r, std::size_t fallback, const std::string& name = "limit") {
+  auto v = opt(r, name);
   if (!v) return fallback;
-  auto n = parse_int("limit", *v);
+  auto n = parse_int(name, *v);
   if (!n.is_ok()) return n.status();
   if (*n < 1 || static_cast<std::size_t>(*n) > kMaxListLimit) {
-    return Status::invalid_argument("limit: between 1 and " + std::to_string(kMaxListLimit));
+    return Status::invalid_argument(name + ": between 1 and " + std::to_string(kMaxListLimit));
   }
   return static_cast<std::size_t>(*n);
 }
@@ -485,6 +487,164 @@ struct Handlers {
     return ApiResponse::json(curation_entry_json(*entry));
   }
 
+  // ---- profiles and partner matching (match/matcher.h) ----
+
+  // match::to_json's results, each with the profile it names (for showing).
+  static json results_json(const Api& api, const std::vector<match::MatchResult>& results) {
+    json out = match::to_json(results);
+    for (auto& item : out) {
+      auto p = api.store_.profile(item["profile"].get<std::string>());
+      item["summary"] = p.is_ok() ? kb::to_json(*p) : json();
+    }
+    return out;
+  }
+
+  static ApiResponse profiles(const Api& api, const ApiRequest&) {
+    auto list = api.store_.profiles();
+    if (!list.is_ok()) return ApiResponse::error(list.status());
+    json out = json::array();
+    for (const auto& p : *list) out.push_back(kb::to_json(p));
+    return ApiResponse::json(out);
+  }
+
+  static ApiResponse profile(const Api& api, const ApiRequest& r) {
+    auto p = api.store_.profile(r.params.at("id"));
+    if (!p.is_ok()) return ApiResponse::error(p.status());
+    json j = kb::to_json(*p);
+    auto interests = api.store_.interests(p->id);
+    if (!interests.is_ok()) return ApiResponse::error(interests.status());
+    j["interests"] = static_cast<std::int64_t>(interests->size());
+    return ApiResponse::json(j);
+  }
+
+  // Parses one profile or an array of them; every bad field is reported.
+  static Result<std::vector<kb::Profile>> parse_profiles(const Api& api, const json& body) {
+    json items = body.is_array() ? body : json::array({body});
+    if (items.empty()) return Status::invalid_argument("an empty array holds no profile");
+    std::vector<kb::Profile> out;
+    std::string errors;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto parsed = kb::parse_profile(items[i], api.codes_);
+      for (const auto& e : parsed.errors) {
+        errors += (errors.empty() ? "" : "; ") + (items.size() > 1 ? "item " + std::to_string(i + 1) + ": " : std::string()) +
+                  (e.field.empty() ? "" : e.field + ": ") + e.message;
+      }
+      if (parsed.profile) out.push_back(std::move(*parsed.profile));
+    }
+    if (!errors.empty()) return Status::invalid_argument(errors);
+    return out;
+  }
+
+  static ApiResponse create_profiles(const Api& api, const ApiRequest& r) {
+    auto body = parse_body(r);
+    if (!body.is_ok()) return ApiResponse::error(body.status());
+    auto list = parse_profiles(api, *body);
+    if (!list.is_ok()) return ApiResponse::error(list.status());
+    auto result = api.store_.put_profiles(*list);
+    if (!result.is_ok()) return ApiResponse::error(result.status());
+    return ApiResponse::json({{"inserted", result->inserted}, {"updated", result->updated}, {"unchanged", result->unchanged}});
+  }
+
+  static ApiResponse update_profile(const Api& api, const ApiRequest& r) {
+    const std::string& id = r.params.at("id");
+    auto existing = api.store_.profile(id);
+    if (!existing.is_ok()) return ApiResponse::error(existing.status());
+    auto body = parse_body(r);
+    if (!body.is_ok()) return ApiResponse::error(body.status());
+    if (!body->is_object()) return ApiResponse::error(Status::invalid_argument("the body must be one profile object"));
+    if (!body->contains("id")) (*body)["id"] = id;
+    if ((*body)["id"] != id) return ApiResponse::error(Status::invalid_argument("id: the body's id differs from the path's"));
+    auto list = parse_profiles(api, *body);
+    if (!list.is_ok()) return ApiResponse::error(list.status());
+    auto result = api.store_.put_profiles(*list);
+    if (!result.is_ok()) return ApiResponse::error(result.status());
+    return ApiResponse::json(kb::to_json(list->front()));
+  }
+
+  static ApiResponse delete_profile(const Api& api, const ApiRequest& r) {
+    Status st = api.store_.delete_profile(r.params.at("id"));
+    if (!st.is_ok()) return ApiResponse::error(st);
+    return ApiResponse::json({{"deleted", r.params.at("id")}});
+  }
+
+  static std::vector<std::string> list_arg(const ApiRequest& r, const std::string& name) {
+    std::vector<std::string> out;
+    auto [lo, hi] = r.query.equal_range(name);
+    for (auto it = lo; it != hi; ++it) {
+      std::size_t at = 0;
+      while (at <= it->second.size()) {
+        std::size_t comma = it->second.find(',', at);
+        if (comma == std::string::npos) comma = it->second.size();
+        if (comma > at) out.push_back(it->second.substr(at, comma - at));
+        at = comma + 1;
+      }
+    }
+    return out;
+  }
+
+  static ApiResponse run_match(const Api& api, match::MatchQuery q) {
+    auto matcher = api.matcher();
+    if (!matcher.is_ok()) return ApiResponse::error(matcher.status());
+    auto results = (*matcher)->match(q);
+    if (!results.is_ok()) return ApiResponse::error(results.status());
+    return ApiResponse::json(results_json(api, *results));
+  }
+
+  static ApiResponse profile_matches(const Api& api, const ApiRequest& r) {
+    match::MatchQuery q;
+    q.profile_id = r.params.at("id");
+    auto top = parse_limit(r, 10, "top");
+    if (!top.is_ok()) return ApiResponse::error(top.status());
+    q.top = *top;
+    q.countries = list_arg(r, "country");
+    q.kinds = list_arg(r, "kind");
+    return run_match(api, q);
+  }
+
+  // Body {"text", "language", "type"?, "top"?, "countries"?, "kinds"?}: a
+  // request in words, matched without being stored.
+  static ApiResponse match_text(const Api& api, const ApiRequest& r) {
+    auto body = parse_body(r);
+    if (!body.is_ok()) return ApiResponse::error(body.status());
+    if (!body->is_object()) return ApiResponse::error(Status::invalid_argument("the body must be a JSON object"));
+    auto text = member(*body, "text", true);
+    auto language = member(*body, "language", false);
+    auto type = member(*body, "type", false);
+    for (const auto* m : {&text, &language, &type}) {
+      if (!m->is_ok()) return ApiResponse::error(m->status());
+    }
+    kb::Profile p;
+    p.title = *text;
+    p.language = language->empty() ? "en" : *language;
+    const auto& langs = kb::profile_languages();
+    if (std::find(langs.begin(), langs.end(), p.language) == langs.end()) {
+      return ApiResponse::error(Status::invalid_argument("language: '" + p.language + "' is not a profile language"));
+    }
+    if (!type->empty() && !kb::is_profile_type(*type)) {
+      return ApiResponse::error(Status::invalid_argument("type: '" + *type + "' is not a profile type"));
+    }
+    p.type = *type;
+    match::MatchQuery q;
+    q.profile = p;
+    q.top = 10;
+    if (auto top = body->find("top"); top != body->end()) {
+      if (!top->is_number_integer() || *top < 1 || *top > 1000) {
+        return ApiResponse::error(Status::invalid_argument("top: an integer 1..1000"));
+      }
+      q.top = top->get<std::size_t>();
+    }
+    for (const auto& [field, target] : {std::pair{"countries", &q.countries}, std::pair{"kinds", &q.kinds}}) {
+      auto it = body->find(field);
+      if (it == body->end() || it->is_null()) continue;
+      if (!it->is_array()) return ApiResponse::error(Status::invalid_argument(std::string(field) + ": an array of strings"));
+      for (const auto& v : *it) {
+        if (!v.is_string()) return ApiResponse::error(Status::invalid_argument(std::string(field) + ": an array of strings"));
+        target->push_back(v.get<std::string>());
+      }
+    }
+    return run_match(api, q);
+  }
+
   // A JSON body is one record {url, title, published, text} or an array of
   // them (as a line of JSONL); any other body is a file in a format pactum
   // reads (HTML, text, feed, PDF), named by ?source=.
@@ -556,6 +716,13 @@ const std::vector<Route>& table() {
       {{"POST", "/api/curation/events/{id}", true, {}}, Handlers::curate_event},
       {{"POST", "/api/curation/actors/merge", true, {}}, Handlers::merge_actors},
       {{"POST", "/api/ingest", true, {"source"}}, Handlers::ingest},
+      {{"GET", "/api/profiles", false, {}}, Handlers::profiles},
+      {{"POST", "/api/profiles", true, {}}, Handlers::create_profiles},
+      {{"GET", "/api/profiles/{id}", false, {}}, Handlers::profile},
+      {{"PUT", "/api/profiles/{id}", true, {}}, Handlers::update_profile},
+      {{"DELETE", "/api/profiles/{id}", true, {}}, Handlers::delete_profile},
+      {{"GET", "/api/profiles/{id}/matches", false, {"top", "country", "kind"}}, Handlers::profile_matches},
+      {{"POST", "/api/match", false, {}}, Handlers::match_text},
   };
   return routes;
 }
@@ -592,8 +759,28 @@ bool match(const std::string& pattern, const std::string& path, std::map<std::st
 }  // namespace
 
 Api::Api(store::Store& store, const search::Searcher& searcher, const extract::Extractor& extractor,
-         std::string openapi)
-    : store_(store), searcher_(searcher), extractor_(extractor), openapi_(std::move(openapi)) {}
+         const match::Analyzer& analyzer, kb::ProfileCodes codes, std::string openapi)
+    : store_(store),
+      searcher_(searcher),
+      extractor_(extractor),
+      analyzer_(analyzer),
+      codes_(std::move(codes)),
+      openapi_(std::move(openapi)) {}
+
+Result<std::shared_ptr<const match::Matcher>> Api::matcher() const {
+  std::lock_guard lock(matcher_mu_);
+  if (!matcher_) {
+    auto built = match::Matcher::build_from_store(store_, analyzer_);
+    if (!built.is_ok()) return built.status();
+    matcher_ = std::shared_ptr<const match::Matcher>(std::move(*built));
+  }
+  return matcher_;
+}
+
+void Api::matcher_changed() const {
+  std::lock_guard lock(matcher_mu_);
+  matcher_.reset();
+}
 
 const std::vector<RouteInfo>& Api::routes() {
   static const std::vector<RouteInfo> infos = [] {
@@ -627,7 +814,9 @@ ApiResponse Api::handle(ApiRequest request) const {
         if (!known->has_value()) return ApiResponse::error(401, "unauthenticated", "unknown token");
       }
       request.params = std::move(params);
-      return route.fn(*this, request);
+      ApiResponse out = route.fn(*this, request);
+      if (route.info.write && out.status < 400) matcher_changed();
+      return out;
     }
     if (path_known) return ApiResponse::error(405, "method_not_allowed", request.method + " is not allowed here");
     return ApiResponse::error(404, "not_found", "no such endpoint: " + request.path);

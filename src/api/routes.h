@@ -8,11 +8,16 @@
 // token made by `pactum token create` (only its SHA-256 is stored).
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "api/http.h"
 #include "extract/extractor.h"
+#include "kb/profile.h"
+#include "match/analyzer.h"
+#include "match/matcher.h"
 #include "search/search.h"
 #include "store/store.h"
 
@@ -32,9 +37,10 @@ constexpr std::size_t kMaxListLimit = 1000;
 class Api {
  public:
   // The services must outlive the Api; each is used from many threads.
-  // `openapi` is the OpenAPI document served at /api/openapi.json.
+  // `codes` check the countries and regions of profiles written through
+  // the API; `openapi` is the document served at /api/openapi.json.
   Api(store::Store& store, const search::Searcher& searcher, const extract::Extractor& extractor,
-      std::string openapi);
+      const match::Analyzer& analyzer, kb::ProfileCodes codes, std::string openapi);
 
   // Routes, authenticates and runs a request. Never throws: a bug becomes a
   // 500 with a JSON error. Unknown paths are 404, a known path with another
@@ -47,7 +53,17 @@ class Api {
   store::Store& store_;
   const search::Searcher& searcher_;
   const extract::Extractor& extractor_;
+  const match::Analyzer& analyzer_;
+  kb::ProfileCodes codes_;
   std::string openapi_;
+
+  // The partner index, built from the store on first use and again after
+  // a write through the API (profiles, ingest and curation change what it
+  // holds). Writes made by another process show after the next API write.
+  Result<std::shared_ptr<const match::Matcher>> matcher() const;
+  void matcher_changed() const;
+  mutable std::mutex matcher_mu_;
+  mutable std::shared_ptr<const match::Matcher> matcher_;
 
   friend struct Handlers;
 };

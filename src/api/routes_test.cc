@@ -17,6 +17,7 @@ struct Fixture {
   std::unique_ptr<store::Store> store;
   std::unique_ptr<extract::Extractor> extractor;
   std::unique_ptr<search::Searcher> searcher;
+  std::unique_ptr<match::Analyzer> analyzer;
   std::unique_ptr<Api> api;
 };
 
@@ -26,7 +27,8 @@ Fixture& fixture() {
     x->store = std::move(store::open_sqlite(":memory:")).value();
     x->extractor = std::move(extract::Extractor::create(PACTUM_TEST_DATA_DIR)).value();
     x->searcher = std::move(search::Searcher::create(PACTUM_TEST_DATA_DIR)).value();
-    x->api = std::make_unique<Api>(*x->store, *x->searcher, *x->extractor, "{}");
+    x->analyzer = std::move(match::Analyzer::create(PACTUM_TEST_DATA_DIR)).value();
+    x->api = std::make_unique<Api>(*x->store, *x->searcher, *x->extractor, *x->analyzer, kb::ProfileCodes{}, "{}");
     return x;
   }();
   return *f;

@@ -64,6 +64,9 @@ int main(int argc, char** argv) {
   add_matrix(app, &run);
   add_serve(app, &run);
   add_token(app, &run);
+  add_profiles(app, &run);
+  add_interest(app, &run);
+  add_match(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -11,6 +11,9 @@
 #include "api/server.h"
 #include "cli/cli.h"
 #include "common/files.h"
+#include "extract/gazetteer.h"
+#include "kb/profile.h"
+#include "match/analyzer.h"
 #include "search/search.h"
 
 namespace pactum::cli {
@@ -51,6 +54,10 @@ void add_serve(CLI::App& app, Runner* run) {
       if (!extractor.is_ok()) return report(extractor.status());
       auto searcher = search::Searcher::create(data_dir());
       if (!searcher.is_ok()) return report(searcher.status());
+      auto analyzer = match::Analyzer::create(data_dir());
+      if (!analyzer.is_ok()) return report(analyzer.status());
+      auto gazetteer = extract::Gazetteer::load(data_dir());
+      if (!gazetteer.is_ok()) return report(gazetteer.status());
       auto openapi = read_file(data_dir() / "api" / "openapi.json");
       if (!openapi.is_ok()) return report(openapi.status());
 
@@ -68,7 +75,8 @@ void add_serve(CLI::App& app, Runner* run) {
         if (!log_file) return report(Status::io_error("cannot write the access log " + a->access_log));
         o.access_log = &log_file;
       }
-      api::Api api(**store, **searcher, **extractor, std::move(*openapi));
+      api::Api api(**store, **searcher, **extractor, **analyzer, kb::ProfileCodes::from_gazetteer(*gazetteer),
+                   std::move(*openapi));
       api::Server server(api, o);
 
       // SIGINT/SIGTERM are taken by one thread (sigwait), which stops the

@@ -642,6 +642,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<Candidate> candidates;
   std::vector<Party> previous;
   for (std::size_t i = 0; i < views.size(); ++i) {
+    // The sentence's signatories, found once: for Japanese that reads the
+    // sentence with MeCab again.
+    std::optional<std::vector<Signatory>> signed_by;
     for (Candidate& c : sentence_events(text, views, i, main_actors, previous, layout.published)) {
       c.in_lead = i < layout.lead_sentences;
       // An undated act reported in the lead happened on the day of
@@ -657,7 +660,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
           c.event.sectors.push_back(sct);
         }
       }
-      c.event.signatories = signatories_in(people, views[i].span.of(text), c.event.stage);
+      if (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended") {
+        if (!signed_by) signed_by = signatories_in(people, views[i].span.of(text), c.event.stage);
+        c.event.signatories = *signed_by;
+      }
       previous = c.event.parties;
       candidates.push_back(std::move(c));
     }

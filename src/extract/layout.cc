@@ -47,23 +47,46 @@ bool ends_sentence(std::string_view s) {
   return false;
 }
 
+// The first `bytes` bytes of s, extended to a whole UTF-8 character.
+std::string_view utf8_prefix(std::string_view s, std::size_t bytes) {
+  std::size_t n = std::min(s.size(), bytes);
+  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+  return s.substr(0, n);
+}
+
+// Longer than any chrome phrase or dateline ("Torsdag 12. september 2024 kl. 10.00 |").
+constexpr std::size_t kLineStartBytes = 96;
+
+// The opening of a line, tokenized and matched once: both the chrome test
+// and the dateline test read only this, as it runs on every line of every
+// document (for Japanese each tokenization is a MeCab call).
+struct LineStart {
+  std::string_view prefix;
+  bool cut = false;  // the line goes on past the prefix
+  std::vector<text::Token> tokens;
+  std::vector<Mention> mentions;
+};
+
+LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::string_view line) {
+  LineStart start;
+  start.prefix = utf8_prefix(line, kLineStartBytes);
+  start.cut = start.prefix.size() < line.size();
+  start.tokens = text::tokenize(start.prefix, lang);
+  start.mentions = lexicon.find(lang, start.prefix, start.tokens);
+  return start;
+}
+
 // Chrome phrases that open a line ("Siste pressemeldinger", "Foto:"): one
-// bit per label. Only the line's first bytes are tokenized: chrome phrases
-// are short, and this runs on every line of every document.
+// bit per label.
 enum ChromeBits : unsigned { kChromeEnd = 1, kChromeLine = 2 };
 
-unsigned chrome_at_start(const Lexicon& lexicon, std::string_view lang, std::string_view line) {
-  constexpr std::size_t kPrefixBytes = 96;
-  std::size_t n = std::min(line.size(), kPrefixBytes);
-  while (n < line.size() && (static_cast<unsigned char>(line[n]) & 0xC0) == 0x80) ++n;  // whole characters
-  std::string_view prefix = line.substr(0, n);
-  auto tokens = text::tokenize(prefix, lang);
+unsigned chrome_at_start(const LineStart& start) {
   unsigned bits = 0;
-  for (const Mention& m : lexicon.find(lang, prefix, tokens)) {
+  for (const Mention& m : start.mentions) {
     if (!m.entry || m.entry->category != Category::kChrome || m.first_token != 0) continue;
     // A phrase that runs to the cut may be longer in the full line: only
     // count it when it ends before the cut.
-    if (n < line.size() && m.end_token == tokens.size()) continue;
+    if (start.cut && m.end_token == start.tokens.size()) continue;
     if (m.entry->label == "end") bits |= kChromeEnd;
     if (m.entry->label == "line") bits |= kChromeLine;
   }
@@ -93,7 +116,7 @@ std::size_t count_words(std::string_view s) {
 }
 
 // Bytes of a leading "date 2022-06" label or "6. Juni 2024 |" dateline.
-std::size_t dateline_prefix(const Lexicon& lexicon, std::string_view lang, std::string_view l) {
+std::size_t dateline_prefix(const LineStart& start, std::string_view l) {
   std::size_t k = 0;
   if (l.substr(0, 5) == "date ") {
     k = 5;
@@ -102,10 +125,12 @@ std::size_t dateline_prefix(const Lexicon& lexicon, std::string_view lang, std::
     while (k < l.size() && l[k] == ' ') ++k;
     return k;
   }
-  auto tokens = text::tokenize(l, lang);
-  auto mentions = lexicon.find(lang, l, tokens);
-  auto dates = find_dates(l, tokens, mentions, PartialDate{});
+  // Only the line's start is read: a dateline is short.
+  const auto& tokens = start.tokens;
+  auto dates = find_dates(start.prefix, tokens, start.mentions, PartialDate{});
   if (dates.empty() || dates[0].first_token != 0 || dates[0].relative) return 0;
+  // A date running to the cut may go on past it: no dateline then.
+  if (start.cut && dates[0].end_token == tokens.size()) return 0;
   std::size_t end = tokens[dates[0].end_token - 1].span.end;
   std::size_t j = end;
   while (j < l.size() && l[j] == ' ') ++j;
@@ -125,8 +150,14 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
                       const ingest::Document& doc) {
   Layout layout;
   std::vector<Line> lines = lines_of(text);
-  std::vector<unsigned> chrome(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) chrome[i] = chrome_at_start(lexicon, lang, lines[i].span.of(text));
+  std::vector<LineStart> starts;
+  std::vector<unsigned> chrome;
+  starts.reserve(lines.size());
+  chrome.reserve(lines.size());
+  for (const Line& line : lines) {
+    starts.push_back(scan_line_start(lexicon, lang, line.span.of(text)));
+    chrome.push_back(chrome_at_start(starts.back()));
+  }
 
   // The article ends at the first chrome heading ("Siste pressemeldinger",
   // "Kontakt", "Latest news") past its opening lines.
@@ -193,7 +224,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   for (std::size_t i = 0; i < end_line; ++i) {
     Line line = lines[i];
     if (chrome[i] & (kChromeLine | kChromeEnd)) continue;
-    line.span.begin += dateline_prefix(lexicon, lang, line.span.of(text));
+    line.span.begin += dateline_prefix(starts[i], line.span.of(text));
     std::string_view l = line.span.of(text);
     auto spans = text::split_sentences(l, lang);
     for (const text::Span& sp : spans) {

@@ -31,5 +31,6 @@ bool in(const std::array<std::string_view, N>& list, std::string_view id) {
 bool is_instrument(std::string_view id) { return in(kInstruments, id); }
 bool is_stage(std::string_view id) { return in(kStages, id); }
 bool is_sector(std::string_view id) { return in(kSectors, id); }
+std::span<const std::string_view> sector_ids() { return kSectors; }
 
 }  // namespace pactum::kb

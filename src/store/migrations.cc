@@ -292,13 +292,62 @@ CREATE TABLE mineral_production (
 
 // API tokens of `pactum serve`: only the SHA-256 of a token is kept, so a
 // copy of the store does not leak write access.
-constexpr const char* kMigration4 = R"sql(
+constexpr const char* kMigrationApiTokens = R"sql(
 CREATE TABLE api_tokens (
   id         INTEGER PRIMARY KEY,
   name       TEXT NOT NULL CHECK (name <> ''),
   sha256     TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
+)sql";
+
+// Cooperation profiles (kb/profile.h) and the helpdesk's workflow on them.
+// A profile is kept whole as JSON (its schema's shape) with the columns that
+// filters need beside it; kb/profile.h validates before anything gets here.
+// An expression of interest moves interested -> forwarded|declined ->
+// accepted|declined; every step is a row with its time and author.
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE profiles (
+  id          TEXT PRIMARY KEY CHECK (id <> ''),
+  json        TEXT NOT NULL CHECK (json_valid(json)),
+  type        TEXT NOT NULL,
+  country     TEXT NOT NULL,
+  subdivision TEXT,
+  language    TEXT NOT NULL,
+  published   TEXT,
+  deadline    TEXT,
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX profiles_country ON profiles(country);
+CREATE INDEX profiles_deadline ON profiles(deadline);
+
+CREATE TABLE profile_sectors (
+  profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  sector     TEXT NOT NULL,
+  PRIMARY KEY (profile_id, sector)
+) WITHOUT ROWID, STRICT;
+CREATE INDEX profile_sectors_sector ON profile_sectors(sector);
+
+CREATE TABLE profile_interests (
+  id           INTEGER PRIMARY KEY,
+  profile_id   TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  organization TEXT NOT NULL CHECK (organization <> ''),
+  from_profile TEXT,
+  state        TEXT NOT NULL CHECK (state IN ('interested', 'forwarded', 'declined', 'accepted')),
+  created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX profile_interests_profile ON profile_interests(profile_id);
+
+CREATE TABLE profile_interest_steps (
+  id          INTEGER PRIMARY KEY,
+  interest_id INTEGER NOT NULL REFERENCES profile_interests(id) ON DELETE CASCADE,
+  step        TEXT NOT NULL CHECK (step IN ('interested', 'forwarded', 'declined', 'accepted')),
+  at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  author      TEXT NOT NULL CHECK (author <> ''),
+  note        TEXT
+) STRICT;
+CREATE INDEX profile_interest_steps_interest ON profile_interest_steps(interest_id);
 )sql";
 
 #undef PACTUM_DATE_FORM
@@ -308,8 +357,9 @@ constexpr Migration kMigrations[] = {
     {1, "documents, actors, events and people", kMigration1},
     {2, "agreements, near-duplicates, curation and the search index", kMigration2},
     {3, "mineral production tables", kMigration3},
-    // lead: renumber to 6 at merge (migrate() refuses gaps, so 4 on this branch).
-    {4, "API tokens, hashed", kMigration4},
+    {4, "cooperation profiles and expressions of interest", kMigration4},
+    // lead: renumber to 6 at merge (migrate() refuses gaps, so 5 on this branch).
+    {5, "API tokens, hashed", kMigrationApiTokens},
 };
 
 }  // namespace

@@ -121,6 +121,7 @@ class SqliteStore final : public Store {
   explicit SqliteStore(Db db) : db_(std::move(db)) {}
 
   Result<PutResult> put(const ingest::Document& doc, const extract::Extraction& x) override;
+  Result<std::vector<Result<PutResult>>> put_batch(const std::vector<PutItem>& items) override;
   Result<bool> has_document(const std::string& content_hash) override;
   Result<StoredDocument> document(std::int64_t id) override;
   Result<std::int64_t> document_count() override;
@@ -148,11 +149,32 @@ class SqliteStore final : public Store {
   Result<std::int64_t> put_api_token(const std::string& name, const std::string& sha256) override;
   Result<std::optional<std::string>> api_token(const std::string& sha256) override;
 
+  // Profiles and interests: implemented in the "cooperation profiles" section below.
+  Result<ProfileImport> put_profiles(const std::vector<kb::Profile>& profiles) override;
+  Result<kb::Profile> profile(const std::string& id) override;
+  Result<std::vector<kb::Profile>> profiles() override;
+  Status delete_profile(const std::string& id) override;
+  Result<InterestRecord> add_interest(const std::string& profile_id, const std::string& organization,
+                                      const std::string& from_profile, const std::string& author,
+                                      const std::string& note) override;
+  Result<InterestRecord> interest_step(std::int64_t interest_id, const std::string& step,
+                                       const std::string& author, const std::string& note) override;
+  Result<InterestRecord> interest(std::int64_t interest_id) override;
+  Result<std::vector<InterestRecord>> interests(const std::string& profile_id) override;
+
   // Fills the derived tables of a store migrated from before them.
   Status rebuild_if_needed();
 
  private:
-  // Write path; each runs inside put()'s transaction.
+  Result<InterestRecord> read_interest(std::int64_t interest_id);  // caller holds mu_
+  // Write path; each runs inside put()'s transaction. put_locked writes one
+  // document (mu_ held, a transaction open) and commits nothing.
+  Result<PutResult> put_locked(const ingest::Document& doc, const extract::Extraction& x,
+                               const PreparedDocument* prepared);
+  // Without savepoints, a document that breaks the schema fails the batch
+  // and sets *has_bad_document.
+  Result<std::vector<Result<PutResult>>> put_batch_locked(const std::vector<PutItem>& items, bool savepoints,
+                                                          bool* has_bad_document);
   Result<std::optional<std::int64_t>> insert_document(const ingest::Document& doc,
                                                       const extract::Extraction& x);
   Status insert_people(std::int64_t document_id, const ingest::Document& doc,
@@ -168,9 +190,16 @@ class SqliteStore final : public Store {
 
   // Knowledge base, inside a write transaction.
   Status apply_overrides(const std::string& content_hash, extract::Event& e, std::string* curation);
-  Result<bool> link_near_duplicate(std::int64_t document_id, std::string_view text, std::string_view lang);
-  Status index_document(std::int64_t document_id, std::string_view title, std::string_view text,
-                        std::string_view lang, const std::vector<std::string>& evidence);
+  Result<bool> link_near_duplicate(std::int64_t document_id, const std::optional<kb::Signature>& sig);
+  // A document's row of the FTS5 index, its columns analysed (index_text).
+  struct IndexRow {
+    std::int64_t document_id = 0;
+    std::string title, body, evidence;
+  };
+  Status write_index_row(const IndexRow& row);
+  // indexed_body: the text as index_text() analyses it (PreparedDocument).
+  Status index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
+                        const std::vector<std::string>& evidence);
   Status place_event(std::int64_t event_id, std::int64_t document_id,
                      const std::vector<std::int64_t>& actor_ids, const std::string& instrument,
                      const std::string& stage, const std::string& date, bool is_copy);
@@ -193,6 +222,9 @@ class SqliteStore final : public Store {
   // takes mu_ for its whole length.
   std::mutex mu_;
   Db db_;  // guarded by mu_
+  // Guarded by mu_. Set during put_batch(): index_document() collects its
+  // rows here instead of writing them.
+  std::vector<IndexRow>* deferred_index_ = nullptr;
 };
 
 // ---- writes ----------------------------------------------------------------
@@ -201,7 +233,76 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
   std::lock_guard lock(mu_);
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
   if (!tx.is_ok()) return with_context(tx.status(), doc.source);
-  // Any early return below rolls the whole document back (~Transaction).
+  // Any early return rolls the whole document back (~Transaction).
+  auto put = put_locked(doc, x, nullptr);
+  if (!put.is_ok() || *put == PutResult::kDuplicate) return put;
+  if (Status st = tx->commit(); !st.is_ok()) return with_context(st, doc.source);
+  return PutResult::kStored;
+}
+
+Result<std::vector<Result<PutResult>>> SqliteStore::put_batch(const std::vector<PutItem>& items) {
+  std::lock_guard lock(mu_);
+  // First without savepoints: FTS5 flushes its pending terms into a new
+  // segment at every savepoint, which would undo most of what batching
+  // saves. Only a batch with a document that breaks the schema (rare) is
+  // written again, each document in its own savepoint.
+  bool has_bad_document = false;
+  auto fast = put_batch_locked(items, /*savepoints=*/false, &has_bad_document);
+  if (!has_bad_document) return fast;
+  return put_batch_locked(items, /*savepoints=*/true, &has_bad_document);
+}
+
+Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(const std::vector<PutItem>& items,
+                                                                     bool savepoints, bool* has_bad_document) {
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  // The search index rows go in last, all together: SQLite opens a
+  // statement savepoint for most writes, and FTS5 (3.40) flushes its pending
+  // terms into a new segment at each one, so rows indexed between the other
+  // writes would cost a segment each.
+  std::vector<IndexRow> index_rows;
+  deferred_index_ = &index_rows;
+  struct Reset {
+    std::vector<IndexRow>** slot;
+    ~Reset() { *slot = nullptr; }
+  } reset{&deferred_index_};
+  std::vector<Result<PutResult>> out;
+  out.reserve(items.size());
+  for (const PutItem& item : items) {
+    if (savepoints) PACTUM_RETURN_IF_ERROR(db_.exec("SAVEPOINT put_document"));
+    const std::size_t rows_before = index_rows.size();
+    auto put = put_locked(*item.doc, *item.extraction, item.prepared);
+    const bool bad_document = !put.is_ok() && put.status().code() == StatusCode::kInvalidArgument;
+    // An I/O or full-disk error is the store's, not the document's.
+    if (!put.is_ok() && !bad_document) return put.status();
+    if (bad_document && !savepoints) {
+      *has_bad_document = true;
+      return put.status();  // rolled back whole (~Transaction)
+    }
+    if (savepoints) {
+      if (bad_document) {
+        PACTUM_RETURN_IF_ERROR(db_.exec("ROLLBACK TO put_document"));
+        index_rows.resize(rows_before);
+      }
+      PACTUM_RETURN_IF_ERROR(db_.exec("RELEASE put_document"));
+    }
+    out.push_back(std::move(put));
+  }
+  deferred_index_ = nullptr;
+  for (const IndexRow& row : index_rows) PACTUM_RETURN_IF_ERROR(write_index_row(row));
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return out;
+}
+
+Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const extract::Extraction& x,
+                                          const PreparedDocument* prepared) {
+  // Work that depends on the document alone, if the caller did not do it
+  // ahead on another thread.
+  PreparedDocument own;
+  if (prepared == nullptr) {
+    own = prepare_document(doc, x);
+    prepared = &own;
+  }
   auto id = insert_document(doc, x);
   if (!id.is_ok()) return with_context(id.status(), doc.source);
   if (!id->has_value()) return PutResult::kDuplicate;
@@ -227,7 +328,7 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
   // The knowledge base follows in the same transaction: a near-copy link,
   // the search index, and each event's place among the agreements.
   if (st.is_ok()) {
-    auto copy = link_near_duplicate(document_id, doc.text, x.language);
+    auto copy = link_near_duplicate(document_id, prepared->signature);
     if (!copy.is_ok()) st = copy.status();
   }
   if (st.is_ok()) {
@@ -235,7 +336,7 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
     for (std::size_t i = 0; i < placed.size(); ++i) {
       if (placed[i].curation != "rejected") evidence.push_back(x.events[i].evidence);
     }
-    st = index_document(document_id, doc.title.empty() ? x.title : doc.title, doc.text, x.language, evidence);
+    st = index_document(document_id, doc.title.empty() ? x.title : doc.title, prepared->index_body, evidence);
   }
   for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
     if (placed[i].curation == "rejected") continue;
@@ -243,7 +344,6 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
     // the near-copy link just written marks its events as a copy's.
     st = place_stored_event(placed[i].id);
   }
-  if (st.is_ok()) st = tx->commit();
   if (!st.is_ok()) return with_context(st, doc.source);
   return PutResult::kStored;
 }
@@ -984,31 +1084,251 @@ Result<std::optional<std::string>> SqliteStore::api_token(const std::string& sha
   return std::optional<std::string>((*s)->column_text(0));
 }
 
-// ---- knowledge base: writes ------------------------------------------------
+// ---- cooperation profiles and expressions of interest (migration 4) --------
 
-// Text with Japanese (or Chinese) characters: unicode61 keeps a run of kanji
-// as one token, so such text is indexed as MeCab tokens instead.
-bool has_cjk(std::string_view s) {
-  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-    auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
-    // U+3040..U+30FF (kana) and U+3400..U+9FFF (CJK ideographs).
-    if ((b0 == 0xE3 && b1 >= 0x81 && b1 <= 0x83) || (b0 == 0xE3 && b1 >= 0x90) ||
-        (b0 >= 0xE4 && b0 <= 0xE9)) {
-      return true;
-    }
+namespace {
+
+Result<kb::Profile> profile_from_json(const std::string& id, const std::string& json) {
+  auto parsed = kb::parse_profile_line(json, kb::ProfileCodes{});
+  if (!parsed.profile) {
+    return Status::corruption("stored profile " + id + ": " + parsed.errors[0].field + ": " +
+                              parsed.errors[0].message);
   }
-  return false;
+  return std::move(*parsed.profile);
 }
 
-std::string index_text(std::string_view text) {
-  if (!has_cjk(text)) return std::string(text);
-  std::string out;
-  for (const text::Token& t : text::tokenize(text, "ja")) {
-    if (!out.empty()) out += ' ';
-    out += t.folded;
+}  // namespace
+
+Result<ProfileImport> SqliteStore::put_profiles(const std::vector<kb::Profile>& profiles) {
+  for (const auto& p : profiles) {
+    auto errors = kb::validate_profile(p, kb::ProfileCodes{});
+    if (!errors.empty()) {
+      return Status::invalid_argument("profile " + (p.id.empty() ? std::string("(no id)") : p.id) + ": " +
+                                      errors[0].field + ": " + errors[0].message);
+    }
+  }
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  ProfileImport out;
+  for (const auto& p : profiles) {
+    std::string json = kb::to_json(p).dump();
+    auto get = db_.statement("SELECT json FROM profiles WHERE id = :id");
+    if (!get.is_ok()) return get.status();
+    (*get)->bind_text(":id", p.id);
+    auto found = (*get)->step();
+    if (!found.is_ok()) return found.status();
+    std::optional<std::string> old;
+    if (*found) old = (*get)->column_text(0);
+    (*get)->reset();
+    if (old && *old == json) {
+      ++out.unchanged;
+      continue;
+    }
+    auto put = db_.statement(
+        old ? "UPDATE profiles SET json = :json, type = :type, country = :country, subdivision = :sub, "
+              "language = :lang, published = :pub, deadline = :deadline, "
+              "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id"
+            : "INSERT INTO profiles(id, json, type, country, subdivision, language, published, deadline) "
+              "VALUES (:id, :json, :type, :country, :sub, :lang, :pub, :deadline)");
+    if (!put.is_ok()) return put.status();
+    (*put)->bind_text(":id", p.id);
+    (*put)->bind_text(":json", json);
+    (*put)->bind_text(":type", p.type);
+    (*put)->bind_text(":country", p.organization.country);
+    (*put)->bind_text_or_null(":sub", p.organization.subdivision);
+    (*put)->bind_text(":lang", p.language);
+    (*put)->bind_text_or_null(":pub", p.published);
+    (*put)->bind_text_or_null(":deadline", p.deadline);
+    PACTUM_RETURN_IF_ERROR((*put)->run());
+    auto del = db_.statement("DELETE FROM profile_sectors WHERE profile_id = :id");
+    if (!del.is_ok()) return del.status();
+    (*del)->bind_text(":id", p.id);
+    PACTUM_RETURN_IF_ERROR((*del)->run());
+    for (const auto& sector : p.sectors) {
+      auto ins = db_.statement("INSERT INTO profile_sectors(profile_id, sector) VALUES (:id, :sector)");
+      if (!ins.is_ok()) return ins.status();
+      (*ins)->bind_text(":id", p.id);
+      (*ins)->bind_text(":sector", sector);
+      PACTUM_RETURN_IF_ERROR((*ins)->run());
+    }
+    ++(old ? out.updated : out.inserted);
+  }
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return out;
+}
+
+Result<kb::Profile> SqliteStore::profile(const std::string& id) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("SELECT json FROM profiles WHERE id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":id", id);
+  auto found = (*s)->step();
+  if (!found.is_ok()) return found.status();
+  if (!*found) return Status::not_found("no profile " + id);
+  std::string json = (*s)->column_text(0);
+  (*s)->reset();
+  return profile_from_json(id, json);
+}
+
+Result<std::vector<kb::Profile>> SqliteStore::profiles() {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("SELECT id, json FROM profiles ORDER BY id");
+  if (!s.is_ok()) return s.status();
+  std::vector<kb::Profile> out;
+  for (;;) {
+    auto more = (*s)->step();
+    if (!more.is_ok()) return more.status();
+    if (!*more) break;
+    auto p = profile_from_json((*s)->column_text(0), (*s)->column_text(1));
+    if (!p.is_ok()) return p.status();
+    out.push_back(std::move(*p));
   }
   return out;
 }
+
+Status SqliteStore::delete_profile(const std::string& id) {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto s = db_.statement("DELETE FROM profiles WHERE id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":id", id);
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  auto n = db_.query_int("SELECT changes()");
+  if (!n.is_ok()) return n.status();
+  if (*n == 0) return Status::not_found("no profile " + id);
+  return tx->commit();
+}
+
+Result<InterestRecord> SqliteStore::read_interest(std::int64_t interest_id) {
+  auto s = db_.statement(
+      "SELECT profile_id, organization, from_profile, state FROM profile_interests WHERE id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":id", interest_id);
+  auto found = (*s)->step();
+  if (!found.is_ok()) return found.status();
+  if (!*found) return Status::not_found("no interest " + std::to_string(interest_id));
+  InterestRecord r;
+  r.id = interest_id;
+  r.profile_id = (*s)->column_text(0);
+  r.organization = (*s)->column_text(1);
+  r.from_profile = (*s)->column_text(2);
+  r.state = (*s)->column_text(3);
+  (*s)->reset();
+  auto steps = db_.statement(
+      "SELECT step, at, author, note FROM profile_interest_steps WHERE interest_id = :id ORDER BY id");
+  if (!steps.is_ok()) return steps.status();
+  (*steps)->bind_int(":id", interest_id);
+  for (;;) {
+    auto more = (*steps)->step();
+    if (!more.is_ok()) return more.status();
+    if (!*more) break;
+    r.steps.push_back({(*steps)->column_text(0), (*steps)->column_text(1), (*steps)->column_text(2),
+                       (*steps)->column_text(3)});
+  }
+  return r;
+}
+
+Result<InterestRecord> SqliteStore::add_interest(const std::string& profile_id, const std::string& organization,
+                                                 const std::string& from_profile, const std::string& author,
+                                                 const std::string& note) {
+  if (organization.empty()) return Status::invalid_argument("an interest needs the organization's name");
+  if (author.empty()) return Status::invalid_argument("an interest step needs an author");
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto exists = db_.statement("SELECT 1 FROM profiles WHERE id = :id");
+  if (!exists.is_ok()) return exists.status();
+  (*exists)->bind_text(":id", profile_id);
+  auto found = (*exists)->step();
+  if (!found.is_ok()) return found.status();
+  (*exists)->reset();
+  if (!*found) return Status::not_found("no profile " + profile_id);
+  auto ins = db_.statement(
+      "INSERT INTO profile_interests(profile_id, organization, from_profile, state) "
+      "VALUES (:p, :org, :from, 'interested')");
+  if (!ins.is_ok()) return ins.status();
+  (*ins)->bind_text(":p", profile_id);
+  (*ins)->bind_text(":org", organization);
+  (*ins)->bind_text_or_null(":from", from_profile);
+  PACTUM_RETURN_IF_ERROR((*ins)->run());
+  auto id = db_.query_int("SELECT last_insert_rowid()");
+  if (!id.is_ok()) return id.status();
+  auto step = db_.statement(
+      "INSERT INTO profile_interest_steps(interest_id, step, author, note) VALUES (:id, 'interested', :a, :n)");
+  if (!step.is_ok()) return step.status();
+  (*step)->bind_int(":id", *id);
+  (*step)->bind_text(":a", author);
+  (*step)->bind_text_or_null(":n", note);
+  PACTUM_RETURN_IF_ERROR((*step)->run());
+  auto r = read_interest(*id);
+  if (!r.is_ok()) return r.status();
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return r;
+}
+
+Result<InterestRecord> SqliteStore::interest_step(std::int64_t interest_id, const std::string& step,
+                                                  const std::string& author, const std::string& note) {
+  if (!kb::is_interest_step(step)) return Status::invalid_argument("'" + step + "' is not a workflow step");
+  if (author.empty()) return Status::invalid_argument("an interest step needs an author");
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto cur = read_interest(interest_id);
+  if (!cur.is_ok()) return cur.status();
+  if (!kb::interest_transition_allowed(cur->state, step)) {
+    return Status::failed_precondition("interest " + std::to_string(interest_id) + " is " + cur->state +
+                                       "; it cannot become " + step);
+  }
+  auto upd = db_.statement("UPDATE profile_interests SET state = :s WHERE id = :id");
+  if (!upd.is_ok()) return upd.status();
+  (*upd)->bind_text(":s", step);
+  (*upd)->bind_int(":id", interest_id);
+  PACTUM_RETURN_IF_ERROR((*upd)->run());
+  auto ins = db_.statement(
+      "INSERT INTO profile_interest_steps(interest_id, step, author, note) VALUES (:id, :s, :a, :n)");
+  if (!ins.is_ok()) return ins.status();
+  (*ins)->bind_int(":id", interest_id);
+  (*ins)->bind_text(":s", step);
+  (*ins)->bind_text(":a", author);
+  (*ins)->bind_text_or_null(":n", note);
+  PACTUM_RETURN_IF_ERROR((*ins)->run());
+  auto r = read_interest(interest_id);
+  if (!r.is_ok()) return r.status();
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return r;
+}
+
+Result<InterestRecord> SqliteStore::interest(std::int64_t interest_id) {
+  std::lock_guard lock(mu_);
+  return read_interest(interest_id);
+}
+
+Result<std::vector<InterestRecord>> SqliteStore::interests(const std::string& profile_id) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement(
+      "SELECT id FROM profile_interests WHERE (:p = '' OR profile_id = :p) ORDER BY id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":p", profile_id);
+  std::vector<std::int64_t> ids;
+  for (;;) {
+    auto more = (*s)->step();
+    if (!more.is_ok()) return more.status();
+    if (!*more) break;
+    ids.push_back((*s)->column_int(0));
+  }
+  (*s)->reset();
+  std::vector<InterestRecord> out;
+  for (auto id : ids) {
+    auto r = read_interest(id);
+    if (!r.is_ok()) return r.status();
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+// ---- knowledge base: writes ------------------------------------------------
 
 Status SqliteStore::apply_overrides(const std::string& content_hash, extract::Event& e,
                                     std::string* curation) {
@@ -1045,9 +1365,7 @@ Status SqliteStore::apply_overrides(const std::string& content_hash, extract::Ev
   return Status::ok();
 }
 
-Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, std::string_view text,
-                                              std::string_view lang) {
-  auto sig = kb::signature(text, lang);
+Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const std::optional<kb::Signature>& sig) {
   if (!sig) return false;
   auto keys = kb::band_keys(*sig);
   std::optional<DocumentLink> best;
@@ -1108,17 +1426,26 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, std::str
   return true;
 }
 
-Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string_view text,
-                                   std::string_view, const std::vector<std::string>& evidence) {
+Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
+                                   const std::vector<std::string>& evidence) {
   std::string joined;
   for (const auto& e : evidence) joined += (joined.empty() ? "" : "\n") + e;
+  IndexRow row{document_id, index_text(title), std::move(indexed_body), index_text(joined)};
+  if (deferred_index_ != nullptr) {
+    deferred_index_->push_back(std::move(row));
+    return Status::ok();
+  }
+  return write_index_row(row);
+}
+
+Status SqliteStore::write_index_row(const IndexRow& row) {
   auto s = db_.statement(
       "INSERT INTO search_index(rowid, title, body, evidence) VALUES (:doc, :title, :body, :evidence)");
   if (!s.is_ok()) return s.status();
-  (*s)->bind_int(":doc", document_id);
-  (*s)->bind_text(":title", index_text(title));
-  (*s)->bind_text(":body", index_text(text));
-  (*s)->bind_text(":evidence", index_text(joined));
+  (*s)->bind_int(":doc", row.document_id);
+  (*s)->bind_text(":title", row.title);
+  (*s)->bind_text(":body", row.body);
+  (*s)->bind_text(":evidence", row.evidence);
   return (*s)->run();
 }
 
@@ -1369,9 +1696,9 @@ Status SqliteStore::rebuild_locked() {
         evidence.push_back((*s)->column_text(0));
       }
     }
-    auto copy = link_near_duplicate(id, d.text, d.language);
+    auto copy = link_near_duplicate(id, kb::signature(d.text, d.language));
     if (!copy.is_ok()) return copy.status();
-    PACTUM_RETURN_IF_ERROR(index_document(id, d.title, d.text, d.language, evidence));
+    PACTUM_RETURN_IF_ERROR(index_document(id, d.title, index_text(d.text), evidence));
   }
   PACTUM_RETURN_IF_ERROR(rebuild_agreements());
   return db_.exec("DELETE FROM kb_state WHERE key = 'rebuild_needed'");

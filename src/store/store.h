@@ -18,7 +18,9 @@
 
 #include "common/status.h"
 #include "extract/model.h"
+#include "kb/near_duplicate.h"
 #include "ingest/document.h"
+#include "kb/profile.h"
 
 namespace pactum::store {
 
@@ -190,6 +192,48 @@ struct MineralRow {
   std::size_t line = 0;  // line in the CSV it came from; 0 when read from a store
 };
 
+// ---- preparing a write ---------------------------------------------------
+
+// What put() derives from a document alone. put() computes it when not
+// given; a multi-threaded ingest calls prepare_document() on its workers so
+// that the one writer thread only writes.
+struct PreparedDocument {
+  std::optional<kb::Signature> signature;  // near-copy MinHash (kb/near_duplicate.h)
+  std::string index_body;                  // the text as index_text() analyses it
+};
+PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x);
+
+// Text as the search index analyses it: FTS5's unicode61 keeps a run of
+// kanji or kana as one token, so text with Japanese (or Chinese) characters
+// is indexed as MeCab tokens joined by spaces; other text as it is.
+std::string index_text(std::string_view text);
+
+// ---- cooperation profiles and the helpdesk's workflow ----------------------
+
+// What put_profiles did with each profile of the batch.
+struct ProfileImport {
+  std::size_t inserted = 0;   // new ids
+  std::size_t updated = 0;    // known ids whose content changed
+  std::size_t unchanged = 0;  // known ids stored exactly so already
+};
+
+// One step of an expression of interest, with when and by whom.
+struct InterestStep {
+  std::string step;  // interested | forwarded | declined | accepted
+  std::string at;    // UTC, "YYYY-MM-DDTHH:MM:SS.sssZ"
+  std::string author, note;
+};
+
+// An organization's interest in a profile, as the helpdesk follows it.
+struct InterestRecord {
+  std::int64_t id = 0;
+  std::string profile_id;
+  std::string organization;   // who is interested
+  std::string from_profile;   // their own profile, if they have one ("" otherwise)
+  std::string state;          // the last step
+  std::vector<InterestStep> steps;  // oldest first
+};
+
 enum class PutResult { kStored, kDuplicate };
 
 // Every method may be called from any thread; an engine may serialise them.
@@ -204,6 +248,20 @@ class Store {
   // confidence outside 0..1, a party without a name, no content hash) fail
   // with kInvalidArgument and store nothing of the document.
   virtual Result<PutResult> put(const ingest::Document& doc, const extract::Extraction& x) = 0;
+
+  // Stores several documents in one transaction, each as put() would and
+  // whole or not at all: a document that breaks the schema is left out
+  // alone, its error in its slot of the result. Committing once per batch
+  // instead of once per document is what makes a bulk ingest cheap (the
+  // WAL frames and the FTS segment are written once). A crash loses the
+  // uncommitted batch entirely, which a re-run stores. Fails as a whole only
+  // when the store itself fails. The default writes one document at a time.
+  struct PutItem {
+    const ingest::Document* doc = nullptr;
+    const extract::Extraction* extraction = nullptr;
+    const PreparedDocument* prepared = nullptr;  // null: put computes it
+  };
+  virtual Result<std::vector<Result<PutResult>>> put_batch(const std::vector<PutItem>& items);
 
   virtual Result<bool> has_document(const std::string& content_hash) = 0;
   virtual Result<StoredDocument> document(std::int64_t id) = 0;
@@ -282,6 +340,34 @@ class Store {
   virtual Result<std::int64_t> put_api_token(const std::string& name, const std::string& sha256) = 0;
   // The name of the token with this SHA-256, or nullopt.
   virtual Result<std::optional<std::string>> api_token(const std::string& sha256) = 0;
+  // ---- cooperation profiles (kb/profile.h; validated before they get here) ----
+
+  // Stores the profiles in one transaction, keyed by id: a new id is
+  // inserted, a known one replaced when its content differs, so importing
+  // the same file twice changes nothing. A profile that fails
+  // kb::validate_profile (well-formedness only) is kInvalidArgument and
+  // nothing of the batch is written.
+  virtual Result<ProfileImport> put_profiles(const std::vector<kb::Profile>& profiles) = 0;
+  // kNotFound naming the id when there is none.
+  virtual Result<kb::Profile> profile(const std::string& id) = 0;
+  // Every profile, ordered by id.
+  virtual Result<std::vector<kb::Profile>> profiles() = 0;
+  // Deletes the profile and the interests in it; kNotFound when there is none.
+  virtual Status delete_profile(const std::string& id) = 0;
+
+  // Records an organization's interest in a profile (step "interested").
+  // kNotFound for an unknown profile, kInvalidArgument for an empty
+  // organization or author.
+  virtual Result<InterestRecord> add_interest(const std::string& profile_id, const std::string& organization,
+                                              const std::string& from_profile, const std::string& author,
+                                              const std::string& note) = 0;
+  // Moves an interest on (kb::interest_transition_allowed); a step the
+  // workflow does not allow from its state is kFailedPrecondition.
+  virtual Result<InterestRecord> interest_step(std::int64_t interest_id, const std::string& step,
+                                               const std::string& author, const std::string& note) = 0;
+  virtual Result<InterestRecord> interest(std::int64_t interest_id) = 0;
+  // Interests in a profile ("" for all), oldest first.
+  virtual Result<std::vector<InterestRecord>> interests(const std::string& profile_id) = 0;
 };
 
 // Opens (creating and migrating if needed) an SQLite store in WAL mode;

@@ -446,6 +446,37 @@ TEST_P(StoreContractTest, FailedPutLeavesNoPartialDocument) {
   EXPECT_EQ(store_->events({})->size(), 3u);
 }
 
+TEST_P(StoreContractTest, BatchStoresEachDocumentWholeOrNotAtAll) {
+  ASSERT_EQ(*store_->put(norwegian().doc, norwegian().x), PutResult::kStored);
+  Sample en = english(), de = german(), no = norwegian(), bad = english();
+  // Not the English text (another hash), and a date outside the schema.
+  bad.doc = make_doc(bad.doc.text + " ", "news/bad.html", ingest::Format::kHtml);
+  bad.x.events[1].date = "next spring";
+  Sample en_again = english();  // the same text twice in one batch
+  en_again.doc.source = "mirror/en-001.html";
+  std::vector<Store::PutItem> items;
+  for (const Sample* s : {&en, &bad, &de, &no, &en_again}) items.push_back({&s->doc, &s->x, nullptr});
+  auto r = store_->put_batch(items);
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  ASSERT_EQ(r->size(), 5u);
+  EXPECT_EQ(*(*r)[0], PutResult::kStored);
+  ASSERT_FALSE((*r)[1].is_ok());
+  EXPECT_EQ((*r)[1].status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(*(*r)[2], PutResult::kStored);
+  EXPECT_EQ(*(*r)[3], PutResult::kDuplicate);  // stored before the batch
+  EXPECT_EQ(*(*r)[4], PutResult::kDuplicate);  // stored earlier in the batch
+  EXPECT_EQ(*store_->document_count(), 3);
+  EXPECT_FALSE(*store_->has_document(bad.doc.content_hash));
+  // Search finds the batch's documents (their index rows are written last).
+  TextQuery q;
+  q.all_of = {{{{"wasserstoffwirtschaft"}, false}}};
+  auto hits = store_->search(q, {});
+  ASSERT_TRUE(hits.is_ok()) << hits.status().to_string();
+  EXPECT_EQ(hits->total, 1u);
+  // Same result as one put at a time: the event count.
+  EXPECT_EQ(store_->events({})->size(), no.x.events.size() + en.x.events.size() + de.x.events.size());
+}
+
 TEST_P(StoreContractTest, MalformedFactsAreInvalidArguments) {
   struct Case {
     const char* what;

@@ -100,20 +100,24 @@ for (const [path, item] of Object.entries(doc.paths)) {
         conforms(op, nf, `${what} (missing)`);
       }
     } else {
-      const example = JSON.stringify(op.requestBody.content['application/json'].example);
-      const anon = await call(M, concrete, { body: example, headers: { 'Content-Type': 'application/json' } });
-      check(anon.status === 401, `${what} without a token: ${anon.status}`);
-      conforms(op, anon, `${what} (no token)`);
-      const wrong = await call(M, concrete, { body: example, headers: { ...auth, Authorization: 'Bearer not-a-token' } });
-      check(wrong.status === 401, `${what} with a wrong token: ${wrong.status}`);
+      const example = op.requestBody ? JSON.stringify(op.requestBody.content['application/json'].example) : undefined;
+      if (op.security) {
+        const anon = await call(M, concrete, { body: example, headers: { 'Content-Type': 'application/json' } });
+        check(anon.status === 401, `${what} without a token: ${anon.status}`);
+        conforms(op, anon, `${what} (no token)`);
+        const wrong = await call(M, concrete, { body: example, headers: { ...auth, Authorization: 'Bearer not-a-token' } });
+        check(wrong.status === 401, `${what} with a wrong token: ${wrong.status}`);
+      }
       const r = await call(M, concrete, { body: example, headers: auth });
-      check(r.status < 500, `${what}: ${r.status} ${r.text.slice(0, 200)}`);
+      check(r.status === 200, `${what}: ${r.status} ${r.text.slice(0, 200)}`);
       conforms(op, r, what);
-      const malformed = await call(M, concrete, { body: '{"author": ', headers: auth });
-      check(malformed.status === 400, `${what} malformed JSON: ${malformed.status}`);
-      conforms(op, malformed, `${what} (malformed)`);
-      const msg = JSON.parse(malformed.text).error?.message || '';
-      check(/JSON/.test(msg), `${what}: the 400 message names the JSON problem: ${msg}`);
+      if (op.requestBody) {
+        const malformed = await call(M, concrete, { body: '{"author": ', headers: auth });
+        check(malformed.status === 400 || (M === 'PUT' && malformed.status === 404), `${what} malformed JSON: ${malformed.status}`);
+        conforms(op, malformed, `${what} (malformed)`);
+        const msg = JSON.parse(malformed.text).error?.message || '';
+        check(malformed.status !== 400 || /JSON/.test(msg), `${what}: the 400 message names the JSON problem: ${msg}`);
+      }
     }
   }
 }

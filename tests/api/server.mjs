@@ -3,18 +3,23 @@
 // (the server prints the one it got). stop() sends SIGTERM and checks the
 // server shuts down cleanly.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function startServer({ pactum, web, samples = ['data/samples/docs'], extraArgs = [] }) {
+export async function startServer({ pactum, web, samples = ['data/samples/docs'], profiles = true, extraArgs = [] }) {
   const dir = mkdtempSync(join(tmpdir(), 'pactum-serve-test-'));
   const db = join(dir, 'pactum.db');
   const env = { ...process.env, PACTUM_DATA: process.env.PACTUM_DATA || join(repo, 'data') };
   execFileSync(pactum, ['ingest', ...samples.map((s) => join(repo, s)), '--db', db, '--json'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (profiles) {
+    for (const f of readdirSync(join(repo, 'data/samples/profiles')).filter((n) => n.endsWith('.jsonl')).sort()) {
+      execFileSync(pactum, ['profiles', 'import', join(repo, 'data/samples/profiles', f), '--db', db], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+  }
   const token = JSON.parse(execFileSync(pactum, ['token', 'create', '--db', db, '--name', 'test', '--json'], { env })).token;
   const log = join(dir, 'access.log');
   const args = ['serve', '--db', db, '--port', '0', '--access-log', log, ...(web ? ['--web', web] : []), ...extraArgs];

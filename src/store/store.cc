@@ -1,0 +1,47 @@
+// The engine-independent parts of the Store contract (store.h).
+#include "store/store.h"
+
+#include "text/segment.h"
+
+namespace pactum::store {
+
+namespace {
+
+// Kana or CJK ideographs anywhere in s.
+bool has_cjk(std::string_view s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
+    // U+3040..U+30FF (kana) and U+3400..U+9FFF (CJK ideographs).
+    if ((b0 == 0xE3 && b1 >= 0x81 && b1 <= 0x83) || (b0 == 0xE3 && b1 >= 0x90) ||
+        (b0 >= 0xE4 && b0 <= 0xE9)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string index_text(std::string_view text) {
+  if (!has_cjk(text)) return std::string(text);
+  std::string out;
+  for (const text::Token& t : text::tokenize(text, "ja")) {
+    if (!out.empty()) out += ' ';
+    out += t.folded;
+  }
+  return out;
+}
+
+
+PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x) {
+  return {kb::signature(doc.text, x.language), index_text(doc.text)};
+}
+
+Result<std::vector<Result<PutResult>>> Store::put_batch(const std::vector<PutItem>& items) {
+  std::vector<Result<PutResult>> out;
+  out.reserve(items.size());
+  for (const PutItem& item : items) out.push_back(put(*item.doc, *item.extraction));
+  return out;
+}
+
+}  // namespace pactum::store
