@@ -15,6 +15,9 @@ const routes = [
   [/^#\/network$/, async (main, m, q) => (await import('./network.js')).networkView(main, m, q)],
   [/^#\/matrix$/, views.matrixView],
   [/^#\/minerals$/, views.mineralsView],
+  [/^#\/match$/, views.matchView],
+  [/^#\/profiles$/, views.profilesView],
+  [/^#\/profile\/(.+)$/, views.profileView],
 ];
 
 function parseHash() {
@@ -28,7 +31,7 @@ function renderNav() {
   clear(nav);
   const here = parseHash().path;
   const links = [['#/search', 'nav.search'], ['#/agreements', 'nav.agreements'], ['#/actors', 'nav.actors'], ['#/network', 'nav.network'],
-    ['#/matrix', 'nav.matrix'], ['#/minerals', 'nav.minerals']];
+    ['#/matrix', 'nav.matrix'], ['#/minerals', 'nav.minerals'], ['#/match', 'nav.match'], ['#/profiles', 'nav.profiles']];
   nav.append(h('ul', {}, links.map(([href, key]) => h('li', {},
     h('a', { href, 'aria-current': here === href || (href === '#/search' && (here === '#/' || here === '#')) ? 'page' : null }, t(key))))));
   document.getElementById('lang-label').textContent = t('language');

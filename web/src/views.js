@@ -2,7 +2,7 @@
 // the sector by country matrix. Text from data goes through h() only.
 import { h, append, highlight, human } from './dom.js';
 import { t } from './i18n.js';
-import { get } from './api.js';
+import { get, post } from './api.js';
 
 const FILTERS = ['country', 'region', 'sector', 'instrument', 'stage', 'year', 'language'];
 
@@ -252,4 +252,80 @@ export async function mineralsView(root, _m, query) {
         h('td', {}, human(e.mineral)), h('td', {}, `${e.domestic_share.toFixed(1)} %`),
         h('td', {}, `${e.partner_share.toFixed(1)} %`, e.partners.length ? h('span', { class: 'muted' }, ` (${e.partners.map((p) => `${p.country} ${p.share.toFixed(1)}`).join(', ')})`) : ''),
         h('td', {}, e.steps.map((s) => `${dateText(s.date)} ${s.partner} +${s.added_share.toFixed(1)}`).join(' · ') || '–')))))));
+}
+
+// ---- profiles and partner matching ------------------------------------------
+
+const profileHref = (id) => `#/profile/${encodeURIComponent(id)}`;
+const PROFILE_LANGS = ['en', 'de', 'nb', 'nn', 'da', 'sv', 'fr', 'ja', 'nl', 'es', 'it'];
+const PROFILE_TYPES = ['business_offer', 'business_request', 'technology_offer', 'technology_request', 'research_partner_search'];
+
+function matchResults(results) {
+  if (!results.length) return h('p', {}, t('match.none'));
+  return h('ol', { class: 'match-list' }, results.map((r) => {
+    const p = r.summary || { organization: {}, title: r.profile };
+    return h('li', { class: 'card match' },
+      h('h3', {}, link(profileHref(r.profile), p.title), ' ', h('span', { class: 'score' }, `${(r.score * 100).toFixed(0)}`)),
+      h('p', { class: 'meta' }, `${p.organization.name || ''} · ${p.organization.subdivision || p.organization.country || ''} · ${human(p.type)}`),
+      h('ul', { class: 'reasons', 'aria-label': t('match.reasons') }, r.reasons.map((why) => h('li', { class: why.weight < 0 ? 'neg' : '' },
+        h('span', { class: 'bar', style: `width:${Math.min(100, Math.round(Math.abs(why.weight) * 250))}px` }),
+        h('span', { class: 'w' }, `${why.weight >= 0 ? '+' : '−'}${Math.abs(why.weight).toFixed(2)}`), ' ', why.text))));
+  }));
+}
+
+export async function matchView(root, _m, query) {
+  const text = query.get('text') || '';
+  const lang = query.get('language') || 'en';
+  const type = query.get('type') || '';
+  const area = h('textarea', { id: 'match-text', name: 'text', rows: 3 }, text);
+  const langSel = h('select', { id: 'match-lang', name: 'language' }, PROFILE_LANGS.map((l) => h('option', { value: l, selected: l === lang }, l)));
+  const typeSel = h('select', { id: 'match-type', name: 'type' }, h('option', { value: '' }, '–'),
+    PROFILE_TYPES.map((x) => h('option', { value: x, selected: x === type }, human(x))));
+  const form = h('form', { class: 'match-form', onsubmit: (e) => {
+    e.preventDefault();
+    location.hash = withQuery('#/match', { text: area.value.trim(), language: langSel.value, type: typeSel.value });
+  } },
+  h('label', { for: 'match-text' }, t('match.text')), area,
+  h('div', { class: 'filters' }, h('label', { for: 'match-lang' }, t('match.language')), langSel,
+    h('label', { for: 'match-type' }, t('match.type')), typeSel, h('button', { type: 'submit' }, t('match.button'))));
+  append(root, h('h1', {}, t('match.title')), h('p', { class: 'hint' }, t('match.hint')), form);
+  if (!text) return;
+  const results = await post('match', { text, language: lang, ...(type ? { type } : {}), top: 10 });
+  append(root, h('h2', {}, t('match.results')), matchResults(results));
+}
+
+export async function profilesView(root) {
+  const list = await get('profiles');
+  const input = h('input', { id: 'profile-filter', type: 'search', autocomplete: 'off' });
+  const rows = list.map((p) => ({ text: [p.id, p.title, p.organization.name, p.organization.country, ...(p.sectors || [])].join(' ').toLowerCase(),
+    el: h('li', { class: 'card' }, h('h3', {}, link(profileHref(p.id), p.title)),
+      h('p', { class: 'meta' }, `${p.organization.name} · ${p.organization.subdivision || p.organization.country} · ${human(p.type)} · ${(p.sectors || []).map(human).join(', ')}`)) }));
+  const count = h('p', { class: 'count' }, t('profiles.count', { n: list.length }));
+  input.addEventListener('input', () => {
+    const q = input.value.trim().toLowerCase();
+    let n = 0;
+    for (const r of rows) { const on = !q || r.text.includes(q); r.el.hidden = !on; n += on; }
+    count.textContent = t('profiles.count', { n });
+  });
+  append(root, h('h1', {}, t('profiles.title')),
+    h('div', { class: 'filters' }, h('label', { for: 'profile-filter' }, t('profiles.filter')), input), count,
+    h('ul', { class: 'agreement-list' }, rows.map((r) => r.el)));
+}
+
+export async function profileView(root, [id]) {
+  const [p, matches] = await Promise.all([get(`profiles/${encodeURIComponent(id)}`), get(`profiles/${encodeURIComponent(id)}/matches`, { top: 10 })]);
+  const o = p.organization;
+  append(root, h('p', { class: 'crumbs' }, link('#/profiles', t('nav.profiles'))),
+    h('h1', { lang: p.language }, p.title),
+    h('p', { class: 'meta' }, `${o.name} · ${[o.city, o.subdivision || o.country].filter(Boolean).join(', ')} · ${human(o.kind)}${o.size ? ` · ${o.size}` : ''}`),
+    p.summary ? h('p', { class: 'summary', lang: p.language }, p.summary) : null,
+    h('dl', { class: 'facts' },
+      h('dt', {}, t('match.type')), h('dd', {}, human(p.type)),
+      h('dt', {}, t('sectors')), h('dd', {}, (p.sectors || []).map(human).join(', ') || '–'),
+      h('dt', {}, t('profile.technologies')), h('dd', {}, (p.technologies || []).join(', ') || '–'),
+      h('dt', {}, t('profile.targets')), h('dd', {}, [...(p.target_countries || []), ...(p.target_subdivisions || [])].join(', ') || '–'),
+      h('dt', {}, t('profile.cooperation')), h('dd', {}, (p.cooperation || []).map(human).join(', ') || '–'),
+      h('dt', {}, t('profile.deadline')), h('dd', {}, p.deadline || t('profile.open')),
+      h('dt', {}, t('profile.interests')), h('dd', {}, String(p.interests))),
+    h('h2', {}, t('profile.matches')), matchResults(matches));
 }

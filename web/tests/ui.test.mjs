@@ -34,6 +34,13 @@ const ing = await fetch(`${base}api/ingest?source=hostile.txt`, {
   body: `Zetaport ${hostile}\n\nZetaport, 5 May 2025. Norway and Japan signed a memorandum of understanding on hydrogen in Zetaport. ${hostile}\n`,
 });
 check(ing.status === 200, `ingest of the hostile document: ${ing.status}`);
+const prof = await fetch(`${base}api/profiles`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+  body: JSON.stringify({ id: 'xss-001', organization: { name: `Evil ${hostile}`, kind: 'company', country: 'NO' },
+    type: 'technology_offer', title: `Hydrogen storage ${hostile}`, language: 'en', sectors: ['hydrogen'], target_countries: ['JP'] }),
+});
+check(prof.status === 200, `a profile with markup is stored: ${prof.status} ${await prof.text()}`);
 
 const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const shots = [];
@@ -157,6 +164,31 @@ try {
   check(await page.evaluate(() => window.__xss === undefined), 'no script from data ran');
   check(await page.locator('main img, main script').count() === 0, 'no element was made from data');
   await shot(page, 'escaped-markup');
+
+  // ---- partner match -------------------------------------------------------
+  await page.goto(`${base}#/match`);
+  await page.waitForSelector('#match-text');
+  check(await page.locator('label[for="match-text"]').count() === 1, 'the match form is labelled');
+  await page.fill('#match-text', 'Wir suchen japanische Partner für Wasserstoffspeicherung und Brennstoffzellen');
+  await page.selectOption('#match-lang', 'de');
+  await page.click('.match-form button');
+  await page.waitForSelector('.match');
+  const ranked = await page.locator('.match').count();
+  const reasons = await page.locator('.match ul.reasons li').count();
+  check(ranked >= 3 && reasons >= ranked, `a match ranks partners with reasons (${ranked} partners, ${reasons} reasons)`);
+  const firstOrg = (await page.locator('.match .meta').first().textContent()) || '';
+  check(/JP/.test(firstOrg), `the best partner for a Japanese hydrogen request is in Japan: ${firstOrg}`);
+  await shot(page, 'match');
+  await page.locator('.match h3 a').first().click();
+  await page.waitForSelector('dl.facts');
+  check(await page.locator('.match').count() > 0, 'a profile page lists its best partners');
+  await shot(page, 'profile');
+  await page.goto(`${base}#/profile/xss-001`);
+  await page.waitForSelector('dl.facts');
+  check(((await page.locator('main h1').textContent()) || '').includes('<script>'), 'a profile title with markup shows as text');
+  check(await page.evaluate(() => window.__xss === undefined), 'no script from a profile ran');
+  check(await page.locator('main img, main script').count() === 0, 'no element was made from a profile');
+  await shot(page, 'profile-escaped');
 
   // ---- four UI languages -----------------------------------------------------
   await page.goto(`${base}#/search?q=Norway`);
