@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of `pactum serve` (not part of the tests): wrk on loopback,
 # 64 connections, keep-alive; requests/s and latency percentiles for search
-# (plain, faceted and cross-lingual) and an agreements listing, beside a
+# (plain, faceted and cross-lingual), an agreements listing and partner
+# matching (a stored profile's, and a request in words by POST), beside a
 # static baseline (/api/health) measured in the same run. Fails on any
 # socket error or non-2xx answer.
 # Usage: scripts/bench-serve.sh [--duration S] [--connections N] [--threads N] [--jsonl FILE]
@@ -33,6 +34,13 @@ trap cleanup EXIT
 db=$work/pactum.db
 "$bin" ingest data/samples/docs data/samples/formats --db "$db" >/dev/null 2>&1 || true
 [ -n "$jsonl" ] && "$bin" ingest "$jsonl" --db "$db" >/dev/null
+for f in data/samples/profiles/*.jsonl; do "$bin" profiles import "$f" --db "$db" >/dev/null; done
+# POST /api/match: a request in words, as the web UI's match form sends it.
+cat >"$work/match.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"text": "Wir suchen japanische Partner für Wasserstoffspeicherung und Brennstoffzellen", "language": "de", "top": 10}'
+LUA
 "$bin" serve --db "$db" --port 0 --threads "$connections" --access-log off >"$work/out" 2>"$work/err" &
 server=$!
 for _ in $(seq 100); do grep -q 'http://' "$work/out" 2>/dev/null && break; sleep 0.1; done
