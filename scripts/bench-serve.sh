@@ -56,9 +56,11 @@ ms() {  # wrk latency ("850.00us", "1.20ms", "2.00s") in ms
 }
 for path in "/api/health" "/api/search?q=hydrogen" "/api/search?q=Wasserstoff&country=JP" \
             "/api/search?q=%E6%B0%B4%E7%B4%A0&language=ja" "/api/search?q=%22memorandum%20of%20understanding%22" \
-            "/api/agreements?limit=20"; do
+            "/api/agreements?limit=20" "/api/profiles/nrw-h2-001/matches?top=10" "POST /api/match"; do
+  script=()
+  if [ "${path#POST }" != "$path" ]; then script=(-s "$work/match.lua"); fi
   # A 10 s timeout: on a loaded machine a slow answer is a latency, counted in p99, not an error.
-  out=$(wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 10s --latency "$url$path")
+  out=$(wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 10s --latency "${script[@]}" "$url${path#POST }")
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p99=$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
