@@ -1,5 +1,5 @@
 # A front for the common verbs; the scripts do the work.
-.PHONY: run test build sanitize bench bench-match
+.PHONY: run test build sanitize bench bench-match bench-serve
 run:
 	bash scripts/run.sh
 test:
@@ -13,6 +13,9 @@ sanitize:
 # make bench ARGS="--mb 8 --rss-mb 1024" for the 1 GB peak-RSS run.
 bench:
 	bash scripts/bench.sh $(ARGS)
+# Load benchmark of pactum serve (wrk, 64 connections, loopback); bench/README.md.
+bench-serve:
+	bash scripts/bench-serve.sh $(ARGS)
 # Partner matching: NDCG@10/Recall@10/MRR against BM25, then top-10 latency
 # and peak RSS at 1,000,000 generated profiles (ARGS="--scale 0" skips it).
 bench-match:

@@ -42,3 +42,7 @@ set_target_properties(pactum::mecab PROPERTIES IMPORTED_LOCATION "${MECAB_LIBRAR
 if(PACTUM_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
+
+# cpp-httplib (pactum serve): Debian ships it compiled, with OpenSSL, zlib and
+# brotli switched on; pkg-config carries the defines that match the library.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

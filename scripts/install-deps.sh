@@ -13,7 +13,15 @@ packages=(
   libmecab-dev mecab mecab-ipadic-utf8
   libvectorscan-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev
+  chromium chromium-driver fonts-ipafont-gothic
+  wrk
 )
+# The web UI's build and browser tests need node and npm; a machine that has
+# them from elsewhere (NodeSource) keeps its own, which Debian's npm would conflict with.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

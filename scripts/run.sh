@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on a fresh Debian 12 machine: install what is missing, build,
-# load the bundled samples into the embedded store, and show what is in it.
+# load the bundled samples into the embedded store, show what is in it, and
+# serve the web UI and REST API (pactum serve) until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -12,3 +13,6 @@ echo "== ingesting data/samples into $PACTUM_DB"
 "$bin" ingest data/samples/docs data/samples/formats || true
 echo "== events in the store"
 "$bin" events
+port=${PACTUM_PORT:-8080}
+echo "== serving the web UI and REST API: open http://127.0.0.1:$port/ (Ctrl-C stops)"
+exec "$bin" serve --port "$port" --access-log "${PACTUM_ACCESS_LOG:-off}"

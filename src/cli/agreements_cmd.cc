@@ -4,6 +4,7 @@
 #include <iostream>
 #include <map>
 
+#include "api/views.h"
 #include "cli/cli.h"
 
 namespace pactum::cli {
@@ -14,26 +15,6 @@ std::string parties_of(const store::AgreementRecord& r) {
   std::string out;
   for (const auto& p : r.parties) out += (out.empty() ? "" : "; ") + p.name;
   return out;
-}
-
-nlohmann::json agreement_json(const store::AgreementRecord& r) {
-  nlohmann::json parties = nlohmann::json::array();
-  for (const auto& p : r.parties) {
-    parties.push_back({{"id", p.id}, {"name", p.name}, {"kind", p.kind}, {"country", p.country},
-                       {"subdivision", p.subdivision}});
-  }
-  nlohmann::json timeline = nlohmann::json::array();
-  for (const auto& act : r.timeline) {
-    timeline.push_back({{"stage", act.stage},
-                        {"date", act.date.empty() ? nlohmann::json() : nlohmann::json(act.date)},
-                        {"events", act.event_ids},
-                        {"sources", act.document_ids}});
-  }
-  return {{"id", r.id},           {"instrument", r.instrument}, {"parties", parties},
-          {"sectors", r.sectors}, {"timeline", timeline},       {"sources", r.sources},
-          {"copies", r.copies},   {"languages", r.languages},
-          {"first_date", r.first_date.empty() ? nlohmann::json() : nlohmann::json(r.first_date)},
-          {"last_date", r.last_date.empty() ? nlohmann::json() : nlohmann::json(r.last_date)}};
 }
 
 std::string timeline_text(const store::AgreementRecord& r) {
@@ -102,7 +83,7 @@ void add_agreements(CLI::App& app, Runner* run) {
       if (!list.is_ok()) return report(list.status());
       if (a->json) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& r : *list) out.push_back(agreement_json(r));
+        for (const auto& r : *list) out.push_back(api::agreement_json(r));
         std::cout << out.dump(1) << "\n";
       } else {
         print_agreements(*list);
@@ -162,7 +143,7 @@ void add_actor(CLI::App& app, Runner* run) {
       });
       if (a->json) {
         nlohmann::json agreements = nlohmann::json::array(), tl = nlohmann::json::array();
-        for (const auto& r : own) agreements.push_back(agreement_json(r));
+        for (const auto& r : own) agreements.push_back(api::agreement_json(r));
         for (const auto& t : timeline) {
           tl.push_back({{"date", t.date.empty() ? nlohmann::json() : nlohmann::json(t.date)},
                         {"stage", t.stage}, {"instrument", t.instrument}, {"partners", t.partners},

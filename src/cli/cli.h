@@ -51,6 +51,8 @@ void add_minerals(CLI::App& app, Runner* run);    // minerals_cmd.cc
 void add_network(CLI::App& app, Runner* run);     // analytics_cmd.cc
 void add_timeline(CLI::App& app, Runner* run);    // analytics_cmd.cc
 void add_matrix(CLI::App& app, Runner* run);      // analytics_cmd.cc
+void add_serve(CLI::App& app, Runner* run);       // serve_cmd.cc
+void add_token(CLI::App& app, Runner* run);       // serve_cmd.cc
 void add_profiles(CLI::App& app, Runner* run);    // profiles_cmd.cc
 void add_interest(CLI::App& app, Runner* run);    // profiles_cmd.cc
 void add_match(CLI::App& app, Runner* run);       // match_cmd.cc

@@ -3,17 +3,12 @@
 // logged with its time and author.
 #include <iostream>
 
+#include "api/views.h"
 #include "cli/cli.h"
 
 namespace pactum::cli {
 
 namespace {
-
-nlohmann::json entry_json(const store::CurationEntry& e) {
-  return {{"id", e.id},         {"at", e.at},         {"author", e.author}, {"target", e.target},
-          {"target_id", e.target_id}, {"action", e.action}, {"field", e.field},
-          {"old", e.old_value}, {"new", e.new_value}, {"note", e.note}};
-}
 
 void print_entries(const std::vector<store::CurationEntry>& list) {
   for (const auto& e : list) {
@@ -70,7 +65,7 @@ void add_curate(CLI::App& app, Runner* run) {
       if (!entries.is_ok()) return report(entries.status());
       if (e->json) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& x : *entries) out.push_back(entry_json(x));
+        for (const auto& x : *entries) out.push_back(api::curation_entry_json(x));
         std::cout << out.dump(1) << "\n";
       } else {
         print_entries(*entries);
@@ -101,7 +96,7 @@ void add_curate(CLI::App& app, Runner* run) {
       auto entry = (*store)->merge_actors(a->merge[0], a->merge[1], a->author, a->note);
       if (!entry.is_ok()) return report(entry.status());
       if (a->json) {
-        std::cout << entry_json(*entry).dump(1) << "\n";
+        std::cout << api::curation_entry_json(*entry).dump(1) << "\n";
       } else {
         print_entries({*entry});
       }
@@ -127,7 +122,7 @@ void add_curate(CLI::App& app, Runner* run) {
       if (!log.is_ok()) return report(log.status());
       if (l->json) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& x : *log) out.push_back(entry_json(x));
+        for (const auto& x : *log) out.push_back(api::curation_entry_json(x));
         std::cout << out.dump(1) << "\n";
       } else {
         print_entries(*log);

@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
   add_network(app, &run);
   add_timeline(app, &run);
   add_matrix(app, &run);
+  add_serve(app, &run);
+  add_token(app, &run);
   add_profiles(app, &run);
   add_interest(app, &run);
   add_match(app, &run);

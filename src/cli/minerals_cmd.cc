@@ -7,26 +7,13 @@
 #include <sstream>
 
 #include "analytics/minerals.h"
+#include "api/views.h"
 #include "cli/cli.h"
 #include "common/files.h"
 
 namespace pactum::cli {
 
 namespace {
-
-// Rows imported into the store, else the table shipped in data/minerals/, so
-// that the verbs answer before anyone imports anything.
-Result<std::vector<store::MineralRow>> load_rows(store::Store& s) {
-  auto stored = s.mineral_rows();
-  if (!stored.is_ok()) return stored.status();
-  if (!stored->empty()) return stored;
-  auto path = data_dir() / "minerals" / "production.csv";
-  auto text = read_file(path);
-  if (!text.is_ok()) return text.status();
-  auto rows = analytics::parse_mineral_csv(*text);
-  if (!rows.is_ok()) return Status::corruption(path.string() + ": " + rows.status().message());
-  return rows;
-}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -40,8 +27,6 @@ std::string num(double v) {
   o << std::fixed << std::setprecision(2) << v;
   return o.str();
 }
-
-double round2(double v) { return std::round(v * 100) / 100; }
 
 std::string join(const std::vector<std::string>& v) {
   std::string out;
@@ -105,7 +90,7 @@ void add_minerals(CLI::App& app, Runner* run) {
     *run = [ca]() -> int {
       auto store = open_store(ca->db);
       if (!store.is_ok()) return report(store.status());
-      auto rows = load_rows(**store);
+      auto rows = api::mineral_rows_or_shipped(**store);
       if (!rows.is_ok()) return report(rows.status());
       auto list = analytics::concentration(*rows);
       if (!list.is_ok()) return report(list.status());
@@ -118,11 +103,7 @@ void add_minerals(CLI::App& app, Runner* run) {
       if (ca->json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& c : shown) {
-          out.push_back({{"mineral", c.mineral},           {"year", c.year},
-                         {"source", c.source},             {"hhi", round2(c.hhi)},
-                         {"top1_share", round2(c.top1_share)}, {"top1_country", c.top1_country},
-                         {"top3_share", round2(c.top3_share)}, {"top3", c.top3},
-                         {"countries", c.countries},       {"unattributed_share", round2(c.unattributed_share)}});
+          out.push_back(api::concentration_json(c));
         }
         std::cout << out.dump(1) << "\n";
       } else if (ca->csv) {
@@ -166,7 +147,7 @@ void add_minerals(CLI::App& app, Runner* run) {
       }
       auto store = open_store(ea->db);
       if (!store.is_ok()) return report(store.status());
-      auto rows = load_rows(**store);
+      auto rows = api::mineral_rows_or_shipped(**store);
       if (!rows.is_ok()) return report(rows.status());
       auto agreements = analytics::mineral_agreements(**store, country);
       if (!agreements.is_ok()) return report(agreements.status());
@@ -175,22 +156,7 @@ void add_minerals(CLI::App& app, Runner* run) {
       if (ea->json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& e : *list) {
-          nlohmann::json partners = nlohmann::json::array(), steps = nlohmann::json::array();
-          for (const auto& p : e.partners) partners.push_back({{"country", p.country}, {"share", round2(p.share)}});
-          for (const auto& s : e.steps) {
-            steps.push_back({{"date", s.date.empty() ? nlohmann::json() : nlohmann::json(s.date)},
-                             {"partner", s.partner},
-                             {"added_share", round2(s.added_share)},
-                             {"cumulative_share", round2(s.cumulative)}});
-          }
-          out.push_back({{"country", country},
-                         {"mineral", e.mineral},
-                         {"year", e.year},
-                         {"source", e.source},
-                         {"domestic_share", round2(e.domestic_share)},
-                         {"partner_share", round2(e.partner_share)},
-                         {"partners", partners},
-                         {"steps", steps}});
+          out.push_back(api::exposure_json(country, e));
         }
         std::cout << out.dump(1) << "\n";
       } else if (ea->csv) {

@@ -3,25 +3,12 @@
 #include <iomanip>
 #include <iostream>
 
+#include "api/views.h"
 #include "cli/cli.h"
 #include "common/files.h"
 #include "search/search.h"
 
 namespace pactum::cli {
-
-namespace {
-
-nlohmann::json hit_json(const search::Hit& h) {
-  nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : h.hit.events) events.push_back(e.id);
-  return {{"document", h.hit.source},       {"document_id", h.hit.document_id},
-          {"title", h.hit.title},           {"language", h.hit.language},
-          {"published", h.hit.published},   {"score", h.hit.score},
-          {"evidence", h.evidence},         {"evidence_events", h.evidence_events},
-          {"events", events},               {"copies", h.hit.copies}};
-}
-
-}  // namespace
 
 // Turns the shared filter flags into a store filter; a bad year is a usage error.
 Status search_filter_from(const std::string& country, const std::string& region, const std::string& sector,
@@ -90,7 +77,7 @@ void add_search(CLI::App& app, Runner* run) {
       if (!results.is_ok()) return report(results.status());
       if (a->json) {
         nlohmann::json hits = nlohmann::json::array();
-        for (const auto& h : results->hits) hits.push_back(hit_json(h));
+        for (const auto& h : results->hits) hits.push_back(api::hit_json(h));
         if (a->facets) {
           std::cout << nlohmann::json({{"hits", hits}, {"total", results->total}, {"facets", results->facets}})
                            .dump(1)

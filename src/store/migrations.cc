@@ -290,6 +290,17 @@ CREATE TABLE mineral_production (
 ) WITHOUT ROWID, STRICT;
 )sql";
 
+// API tokens of `pactum serve`: only the SHA-256 of a token is kept, so a
+// copy of the store does not leak write access.
+constexpr const char* kMigrationApiTokens = R"sql(
+CREATE TABLE api_tokens (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL CHECK (name <> ''),
+  sha256     TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+)sql";
+
 // Cooperation profiles (kb/profile.h) and the helpdesk's workflow on them.
 // A profile is kept whole as JSON (its schema's shape) with the columns that
 // filters need beside it; kb/profile.h validates before anything gets here.
@@ -347,6 +358,8 @@ constexpr Migration kMigrations[] = {
     {2, "agreements, near-duplicates, curation and the search index", kMigration2},
     {3, "mineral production tables", kMigration3},
     {4, "cooperation profiles and expressions of interest", kMigration4},
+    // lead: renumber to 6 at merge (migrate() refuses gaps, so 5 on this branch).
+    {5, "API tokens, hashed", kMigrationApiTokens},
 };
 
 }  // namespace

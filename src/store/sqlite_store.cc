@@ -125,6 +125,7 @@ class SqliteStore final : public Store {
   Result<bool> has_document(const std::string& content_hash) override;
   Result<StoredDocument> document(std::int64_t id) override;
   Result<std::int64_t> document_count() override;
+  Result<std::vector<StoredDocument>> documents(std::size_t offset, std::size_t limit) override;
   Result<std::vector<EventRecord>> events(const EventFilter& filter) override;
   Result<EventRecord> event(std::int64_t id) override;
   Result<ActorRecord> actor(const std::string& name_or_code) override;
@@ -145,6 +146,8 @@ class SqliteStore final : public Store {
   Result<SearchResult> search(const TextQuery& query, const SearchFilter& filter) override;
   Result<std::size_t> put_mineral_rows(const std::vector<MineralRow>& rows) override;
   Result<std::vector<MineralRow>> mineral_rows() override;
+  Result<std::int64_t> put_api_token(const std::string& name, const std::string& sha256) override;
+  Result<std::optional<std::string>> api_token(const std::string& sha256) override;
 
   // Profiles and interests: implemented in the "cooperation profiles" section below.
   Result<ProfileImport> put_profiles(const std::vector<kb::Profile>& profiles) override;
@@ -655,6 +658,34 @@ Result<StoredDocument> SqliteStore::document(std::int64_t id) {
   return d;
 }
 
+Result<std::vector<StoredDocument>> SqliteStore::documents(std::size_t offset, std::size_t limit) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement(
+      "SELECT id, source, url, title, published, language, content_hash, format, ingested_at "
+      "FROM documents ORDER BY id LIMIT :limit OFFSET :offset");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":limit", limit == 0 ? -1 : static_cast<std::int64_t>(limit));
+  (*s)->bind_int(":offset", static_cast<std::int64_t>(offset));
+  std::vector<StoredDocument> out;
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) break;
+    StoredDocument d;
+    d.id = (*s)->column_int(0);
+    d.source = (*s)->column_text(1);
+    d.url = (*s)->column_text(2);
+    d.title = (*s)->column_text(3);
+    d.published = (*s)->column_text(4);
+    d.language = (*s)->column_text(5);
+    d.content_hash = (*s)->column_text(6);
+    d.format = (*s)->column_text(7);
+    d.ingested_at = (*s)->column_text(8);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 Status SqliteStore::load_event_details(EventRecord& r) {
   {
     auto s = db_.statement(
@@ -758,6 +789,7 @@ Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
   if (f.since) sql += " AND e.date_lo >= :since";
   if (f.until) sql += " AND e.date_hi <= :until";
   if (f.language) sql += " AND d.language = :language";
+  if (f.document_id) sql += " AND e.document_id = :document_id";
   if (f.min_confidence) sql += " AND e.confidence >= :min_confidence";
   if (!f.include_rejected) sql += " AND e.curation IS NOT 'rejected'";
   sql += " ORDER BY e.date_lo IS NULL, e.date_lo, e.id";
@@ -780,6 +812,7 @@ Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
     if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
     if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
     if (f.language) (*s)->bind_text(":language", *f.language);
+    if (f.document_id) (*s)->bind_int(":document_id", *f.document_id);
     if (f.min_confidence) (*s)->bind_double(":min_confidence", *f.min_confidence);
     if (f.limit > 0) (*s)->bind_int(":limit", to_int64(f.limit));
     for (;;) {
@@ -1010,6 +1043,45 @@ Result<std::vector<MineralRow>> SqliteStore::mineral_rows() {
     out.push_back(std::move(r));
   }
   return out;
+}
+
+// ---- API tokens ------------------------------------------------------------
+
+Result<std::int64_t> SqliteStore::put_api_token(const std::string& name, const std::string& sha256) {
+  if (name.empty()) return Status::invalid_argument("a token needs a name");
+  if (sha256.size() != 64 || sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    return Status::invalid_argument("a token hash is 64 lowercase hex digits");
+  }
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto dup = db_.statement("SELECT count(*) FROM api_tokens WHERE sha256 = :h");
+  if (!dup.is_ok()) return dup.status();
+  (*dup)->bind_text(":h", sha256);
+  auto row = (*dup)->step();
+  if (!row.is_ok()) return row.status();
+  if ((*dup)->column_int(0) > 0) return Status::already_exists("this token is already stored");
+  auto ins = db_.statement("INSERT INTO api_tokens(name, sha256) VALUES (:n, :h) RETURNING id");
+  if (!ins.is_ok()) return ins.status();
+  (*ins)->bind_text(":n", name);
+  (*ins)->bind_text(":h", sha256);
+  auto more = (*ins)->step();
+  if (!more.is_ok()) return more.status();
+  std::int64_t id = (*ins)->column_int(0);
+  PACTUM_RETURN_IF_ERROR((*ins)->run());
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return id;
+}
+
+Result<std::optional<std::string>> SqliteStore::api_token(const std::string& sha256) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("SELECT name FROM api_tokens WHERE sha256 = :h");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":h", sha256);
+  auto more = (*s)->step();
+  if (!more.is_ok()) return more.status();
+  if (!*more) return std::optional<std::string>();
+  return std::optional<std::string>((*s)->column_text(0));
 }
 
 // ---- cooperation profiles and expressions of interest (migration 4) --------

@@ -68,6 +68,7 @@ struct EventFilter {
   std::optional<std::string> since;
   std::optional<std::string> until;
   std::optional<std::string> language;    // of the document, ISO 639-1
+  std::optional<std::int64_t> document_id;  // events of this document only
   std::optional<double> min_confidence;
   std::size_t limit = 0;                  // 0: no limit
   bool include_rejected = false;          // events a curator rejected are left out unless set
@@ -265,6 +266,9 @@ class Store {
   virtual Result<bool> has_document(const std::string& content_hash) = 0;
   virtual Result<StoredDocument> document(std::int64_t id) = 0;
   virtual Result<std::int64_t> document_count() = 0;
+  // Documents by id without their text (text and organizations empty):
+  // skipping `offset`, at most `limit` (0: all).
+  virtual Result<std::vector<StoredDocument>> documents(std::size_t offset, std::size_t limit) = 0;
 
   virtual Result<std::vector<EventRecord>> events(const EventFilter& filter) = 0;
   virtual Result<EventRecord> event(std::int64_t id) = 0;
@@ -328,6 +332,14 @@ class Store {
   // Every stored row, ordered by mineral, year, source, country.
   virtual Result<std::vector<MineralRow>> mineral_rows() = 0;
 
+  // ---- API tokens (pactum serve): only their SHA-256 is stored ----
+
+  // Records a token by its SHA-256 (lowercase hex) under a name; returns its
+  // id. kInvalidArgument for an empty name or a hash that is not 64 hex
+  // digits, kAlreadyExists for a hash already stored.
+  virtual Result<std::int64_t> put_api_token(const std::string& name, const std::string& sha256) = 0;
+  // The name of the token with this SHA-256, or nullopt.
+  virtual Result<std::optional<std::string>> api_token(const std::string& sha256) = 0;
   // ---- cooperation profiles (kb/profile.h; validated before they get here) ----
 
   // Stores the profiles in one transaction, keyed by id: a new id is

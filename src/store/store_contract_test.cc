@@ -695,8 +695,41 @@ const StoreBackend kSqliteBackends[] = {
     {"SqliteMemory", [](const std::filesystem::path&) { return open_sqlite(":memory:"); }, false},
 };
 
+// ---- API tokens ----------------------------------------------------------------
+
+TEST_P(StoreContractTest, DocumentsAreListedByIdWithoutText) {
+  Sample s = english();
+  ASSERT_TRUE(store_->put(s.doc, s.x).is_ok());
+  auto all = store_->documents(0, 0);
+  ASSERT_TRUE(all.is_ok()) << all.status().to_string();
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].content_hash, s.doc.content_hash);
+  EXPECT_TRUE((*all)[0].text.empty());
+  EXPECT_TRUE(store_->documents(1, 0)->empty());
+  EventFilter mine, other;
+  mine.document_id = (*all)[0].id;
+  other.document_id = (*all)[0].id + 1;
+  EXPECT_EQ(store_->events(mine)->size(), s.x.events.size());
+  EXPECT_TRUE(store_->events(other)->empty());
+}
+
+TEST_P(StoreContractTest, ApiTokensAreFoundByHashOnly) {
+  const std::string hash(64, 'a');
+  auto id = store_->put_api_token("ci", hash);
+  ASSERT_TRUE(id.is_ok()) << id.status().to_string();
+  auto found = store_->api_token(hash);
+  ASSERT_TRUE(found.is_ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ(**found, "ci");
+  EXPECT_FALSE(store_->api_token(std::string(64, 'b'))->has_value());
+  EXPECT_EQ(store_->put_api_token("again", hash).status().code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(store_->put_api_token("", std::string(64, 'c')).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->put_api_token("x", "not-a-hash").status().code(), StatusCode::kInvalidArgument);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest, ::testing::ValuesIn(kSqliteBackends), backend_name);
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractFilled, ::testing::ValuesIn(kSqliteBackends), backend_name);
 
 }  // namespace
 }  // namespace pactum::store
+
