@@ -358,7 +358,6 @@ constexpr Migration kMigrations[] = {
     {2, "agreements, near-duplicates, curation and the search index", kMigration2},
     {3, "mineral production tables", kMigration3},
     {4, "cooperation profiles and expressions of interest", kMigration4},
-    // lead: renumber to 6 at merge (migrate() refuses gaps, so 5 on this branch).
     {5, "API tokens, hashed", kMigrationApiTokens},
 };
 
