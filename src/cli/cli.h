@@ -51,5 +51,15 @@ void add_minerals(CLI::App& app, Runner* run);    // minerals_cmd.cc
 void add_network(CLI::App& app, Runner* run);     // analytics_cmd.cc
 void add_timeline(CLI::App& app, Runner* run);    // analytics_cmd.cc
 void add_matrix(CLI::App& app, Runner* run);      // analytics_cmd.cc
+void add_feeds(CLI::App& app, Runner* run);       // feeds_cmd.cc
+void add_watch(CLI::App& app, Runner* run);       // watch_cmd.cc
+
+// The search flags as a store filter (search_cmd.cc); a bad year or an
+// unknown facet value (sector, instrument, stage, malformed codes) is
+// kInvalidArgument naming the flag.
+Status search_filter_from(const std::string& country, const std::string& region, const std::string& sector,
+                          const std::string& instrument, const std::string& stage, const std::string& year,
+                          const std::string& since, const std::string& until, const std::string& language,
+                          store::SearchFilter* f);
 
 }  // namespace pactum::cli

@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
   add_network(app, &run);
   add_timeline(app, &run);
   add_matrix(app, &run);
+  add_feeds(app, &run);
+  add_watch(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
