@@ -1,5 +1,5 @@
 # A front for the common verbs; the scripts do the work.
-.PHONY: run test build sanitize bench
+.PHONY: run test build sanitize bench bench-search
 run:
 	bash scripts/run.sh
 test:
@@ -13,3 +13,6 @@ sanitize:
 # make bench ARGS="--mb 8 --rss-mb 1024" for the 1 GB peak-RSS run.
 bench:
 	bash scripts/bench.sh $(ARGS)
+# Search at scale: make bench-search ARGS="--docs 1000000" (default 100000).
+bench-search:
+	bash scripts/bench.sh --search $(ARGS)
