@@ -238,7 +238,7 @@ int run(const Config& cfg) {
     bare_s += seconds_since(t);
     bytes += doc.text.size();
     ++n;
-    if (n % 50000 == 0) {
+    if (n % 10000 == 0) {
       std::cerr << "search bench: " << n << " documents, " << std::fixed << std::setprecision(0)
                 << static_cast<double>(n) / put_s << " docs/s wall, " << static_cast<double>(n) / put_cpu
                 << " docs/s CPU\n";

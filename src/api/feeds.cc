@@ -77,6 +77,10 @@ Result<std::vector<FeedPoll>> poll_feeds(store::Store& store, const extract::Ext
         fail(p, options, "HTTP " + std::to_string(response->status));
       } else {
         auto docs = ingest::read_bytes(response->body, feed.url);
+        if (docs.is_ok() && !docs->empty() && (*docs)[0].format != ingest::Format::kFeed) {
+          docs = Status::invalid_argument(std::string("the URL serves ") + ingest::format_name((*docs)[0].format) +
+                                          ", not RSS or Atom");
+        }
         if (!docs.is_ok()) {
           fail(p, options, "not a readable feed: " + docs.status().message());
         } else {

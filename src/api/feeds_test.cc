@@ -104,6 +104,24 @@ TEST(PollFeeds, ConditionalRequestsNewItemsOnceAndBackoff) {
   EXPECT_EQ((*feeds)[0].failures, 2);
 }
 
+TEST(PollFeeds, APageThatIsNoFeedIsAnError) {
+  auto store = store::open_sqlite(":memory:");
+  ASSERT_TRUE(store.is_ok());
+  ASSERT_TRUE((*store)->add_feed("http://127.0.0.1:1/news", "f", 0).is_ok());
+  PollOptions o;
+  o.fetch = [](const ingest::HttpRequest&) -> Result<ingest::HttpResponse> {
+    ingest::HttpResponse r;
+    r.status = 200;
+    r.body = "<html><body><article><h1>News</h1><p>Norway and Japan signed a memorandum.</p></article></body></html>";
+    return r;
+  };
+  auto p = poll_feeds(**store, feed_extractor(), o);
+  ASSERT_TRUE(p.is_ok()) << p.status().to_string();
+  EXPECT_NE((*p)[0].error.find("not RSS or Atom"), std::string::npos) << (*p)[0].error;
+  EXPECT_EQ((*p)[0].feed.failures, 1);
+  EXPECT_EQ(*(*store)->document_count(), 0);
+}
+
 TEST(HttpGet, RefusesWhatIsNotHttp) {
   ingest::HttpRequest request;
   request.url = "file:///etc/passwd";
