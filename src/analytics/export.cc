@@ -196,7 +196,7 @@ void write_network_ftm(const Network& net, const std::vector<store::AgreementRec
       }
       urls.push_back("pactum:document/" + std::to_string(doc));
     }
-    std::string summary = "sectors: " + joined(a.sectors, ", ") + "; acts: ";
+    std::string summary = (a.sectors.empty() ? "" : "sectors: " + joined(a.sectors, ", ") + "; ") + "acts: ";
     for (std::size_t i = 0; i < stages.size(); ++i) summary += (i ? ", " : "") + stages[i].get<std::string>();
     std::vector<std::int64_t> parties;
     for (const auto& p : a.parties) {

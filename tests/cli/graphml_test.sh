@@ -44,4 +44,29 @@ text = open(sys.argv[1]).read()
 print(re.sub(r'source="n\d+"', 'source="n999999"', text, count=1), end="")
 PY
 expect_exit 3 "an edge to an unknown node fails validation" xmllint --noout --schema "$XSD" bad_edge.graphml
+
+# The FollowTheMoney export of the same network: one entity a line, every
+# link's ends among the entities, every node of the GraphML an entity.
+"$PACTUM" network --format ftm -o net.ftm.json
+check "FtM export: entities and links, consistent with the GraphML" python3 - net.ftm.json net.graphml <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+entities = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+assert entities, "no entities"
+ids = {e["id"] for e in entities}
+assert len(ids) == len(entities), "duplicate ids"
+actors = [e for e in entities if e["schema"] in ("PublicBody", "Organization", "Company")]
+links = [e for e in entities if e["schema"] == "UnknownLink"]
+assert actors and links, "no actors or no links"
+for e in entities:
+    assert set(e) == {"id", "schema", "properties"}, e
+    assert all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in e["properties"].values()), e
+for l in links:
+    p = l["properties"]
+    assert p["subject"][0] in ids and p["object"][0] in ids, l["id"]
+    assert p["role"] and p["sourceUrl"], l["id"]
+g = "{http://graphml.graphdrawing.org/xmlns}"
+nodes = {n.get("id")[1:] for n in ET.parse(sys.argv[2]).getroot().iter(g + "node")}
+assert nodes == {a["id"].rsplit("-", 1)[1] for a in actors}, "GraphML nodes and FtM actors differ"
+assert any("startDate" in l["properties"] for l in links), "no link has a start date"
+PY
 finish
