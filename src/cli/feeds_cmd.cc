@@ -146,7 +146,11 @@ void add_feeds(CLI::App& app, Runner* run) {
                     << (p.failed ? ", " + std::to_string(p.failed) + " failed" : "") << "\n";
         }
       }
-      if (pa->json) std::cout << out.dump(1) << "\n";
+      if (pa->json) {
+        std::cout << out.dump(1) << "\n";
+      } else if (polls->empty()) {
+        std::cout << "no feeds followed (pactum feeds add URL)\n";
+      }
       return any_error ? kExitSomeInputsFailed : kExitOk;
     };
   });
