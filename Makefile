@@ -1,5 +1,5 @@
 # A front for the common verbs; the scripts do the work.
-.PHONY: run test build sanitize bench bench-match bench-serve
+.PHONY: run test build sanitize bench bench-match bench-serve bench-search
 run:
 	bash scripts/run.sh
 test:
@@ -20,3 +20,6 @@ bench-serve:
 # and peak RSS at 1,000,000 generated profiles (ARGS="--scale 0" skips it).
 bench-match:
 	bash scripts/bench-match.sh $(ARGS)
+# Search at scale: make bench-search ARGS="--docs 1000000" (default 100000).
+bench-search:
+	bash scripts/bench.sh --search $(ARGS)

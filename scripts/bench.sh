@@ -13,5 +13,11 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S . -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DPACTUM_BUILD_BENCH=ON
 fi
+if [ "${1:-}" = --search ]; then
+  # make bench-search: the search benchmark (bench/search_bench.cc).
+  shift
+  cmake --build "$build" -j "$(nproc)" --target pactum_search_bench
+  exec "$build/bench/pactum_search_bench" --out "${TMPDIR:-/tmp}/pactum-search-bench-$$" "$@"
+fi
 cmake --build "$build" -j "$(nproc)" --target pactum pactum_bench pactum_corpus
 exec "$build/bench/pactum_bench" --out "${TMPDIR:-/tmp}/pactum-bench-$$" "$@"

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git python3
   libicu-dev libsqlite3-dev libstemmer-dev libcld2-dev
-  libgumbo-dev libxml2-dev libpoppler-cpp-dev
+  libgumbo-dev libxml2-dev libxml2-utils libpoppler-cpp-dev libcurl4-openssl-dev
   nlohmann-json3-dev libcli11-dev
   iso-codes libssl-dev
   libmecab-dev mecab mecab-ipadic-utf8

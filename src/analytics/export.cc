@@ -1,6 +1,8 @@
 // analytics/export: JSON, CSV and GraphML writers for the analytics views (export.h).
 #include "analytics/export.h"
 
+#include <cctype>
+#include <set>
 #include <sstream>
 #include <type_traits>
 
@@ -135,6 +137,90 @@ void write_network_graphml(const Network& net, std::ostream& out) {
     out << "    </edge>\n";
   }
   out << "  </graph>\n</graphml>\n";
+}
+
+std::string ftm_schema(const std::string& kind) {
+  if (kind == "country" || kind == "region" || kind == "city" || kind == "supranational" ||
+      kind == "government" || kind == "ministry" || kind == "agency") {
+    return "PublicBody";
+  }
+  if (kind == "company") return "Company";
+  return "Organization";
+}
+
+void write_network_ftm(const Network& net, const std::vector<store::AgreementRecord>& agreements,
+                       const FtmContext& context, std::ostream& out) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::map<std::int64_t, std::size_t> in_network;  // actor id -> node index
+  for (std::size_t i = 0; i < net.nodes.size(); ++i) in_network[net.nodes[i].id] = i;
+  for (const Node& n : net.nodes) {
+    nlohmann::json props = {{"name", {n.name}}};
+    // FtM's country type is lower-case ISO 3166-1 ("eu" is one of its codes).
+    if (!n.country.empty()) props["country"] = {lower(n.country)};
+    if (!n.subdivision.empty()) props["jurisdiction"] = {lower(n.country)};
+    if (!n.kind.empty()) props["classification"] = {n.kind};
+    if (context.actors) {
+      if (auto it = context.actors->find(n.id); it != context.actors->end()) {
+        nlohmann::json aliases = nlohmann::json::array();
+        for (const auto& a : it->second.aliases) {
+          if (a != n.name) aliases.push_back(a);
+        }
+        if (!aliases.empty()) props["alias"] = aliases;
+      }
+    }
+    out << nlohmann::json({{"id", "pactum-actor-" + std::to_string(n.id)},
+                           {"schema", ftm_schema(n.kind)},
+                           {"properties", props}})
+               .dump()
+        << "\n";
+  }
+  std::set<std::int64_t> on_edges;
+  for (const Edge& e : net.edges) on_edges.insert(e.agreement_ids.begin(), e.agreement_ids.end());
+  for (const store::AgreementRecord& a : agreements) {
+    if (!on_edges.count(a.id)) continue;
+    nlohmann::json dates = nlohmann::json::array(), stages = nlohmann::json::array();
+    for (const auto& act : a.timeline) {
+      if (!act.date.empty()) dates.push_back(act.date);
+      stages.push_back(act.stage + (act.date.empty() ? "" : " " + act.date));
+    }
+    nlohmann::json urls = nlohmann::json::array();
+    for (std::int64_t doc : a.sources) {
+      if (context.document_urls) {
+        if (auto it = context.document_urls->find(doc); it != context.document_urls->end()) {
+          urls.push_back(it->second);
+          continue;
+        }
+      }
+      urls.push_back("pactum:document/" + std::to_string(doc));
+    }
+    std::string summary = (a.sectors.empty() ? "" : "sectors: " + joined(a.sectors, ", ") + "; ") + "acts: ";
+    for (std::size_t i = 0; i < stages.size(); ++i) summary += (i ? ", " : "") + stages[i].get<std::string>();
+    std::vector<std::int64_t> parties;
+    for (const auto& p : a.parties) {
+      if (in_network.count(p.id)) parties.push_back(p.id);
+    }
+    for (std::size_t i = 0; i < parties.size(); ++i) {
+      for (std::size_t j = i + 1; j < parties.size(); ++j) {
+        nlohmann::json props = {{"subject", {"pactum-actor-" + std::to_string(parties[i])}},
+                                {"object", {"pactum-actor-" + std::to_string(parties[j])}},
+                                {"role", {a.instrument}},
+                                {"summary", {summary}},
+                                {"recordId", {std::to_string(a.id)}}};
+        if (!a.first_date.empty()) props["startDate"] = {a.first_date};
+        if (!dates.empty()) props["date"] = dates;
+        if (!urls.empty()) props["sourceUrl"] = urls;
+        out << nlohmann::json({{"id", "pactum-agreement-" + std::to_string(a.id) + "-" + std::to_string(parties[i]) +
+                                          "-" + std::to_string(parties[j])},
+                               {"schema", "UnknownLink"},
+                               {"properties", props}})
+                   .dump()
+            << "\n";
+      }
+    }
+  }
 }
 
 void write_edges_csv(const Network& net, std::ostream& out) {

@@ -8,6 +8,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -81,6 +83,12 @@ std::string group_name(const std::string& mineral, int year, const std::string& 
   return mineral + " " + std::to_string(year) + " (" + source + ")";
 }
 
+// Groups are keyed by mineral and stage together; production keeps the
+// plain mineral name in messages.
+std::string mineral_stage(const std::string& mineral, const std::string& stage) {
+  return stage == "production" ? mineral : mineral + " " + stage;
+}
+
 bool by_share_then_code(const CountryShare& a, const CountryShare& b) {
   if (a.share != b.share) return a.share > b.share;
   return a.country < b.country;
@@ -96,6 +104,8 @@ const std::vector<std::string>& known_minerals() {
       "titanium",  "tungsten",  "uranium",  "vanadium", "zinc"};
   return k;
 }
+
+bool is_mineral_stage(std::string_view stage) { return stage == "production" || stage == "refining"; }
 
 bool is_country_code(std::string_view code) {
   static const std::set<std::string, std::less<>> codes = [] {
@@ -115,6 +125,7 @@ Result<std::vector<MineralRow>> parse_mineral_csv(std::string_view csv) {
   const auto& minerals = known_minerals();
   std::size_t line_no = 0, pos = 0;
   bool header_seen = false;
+  std::size_t columns = 6;
   while (pos <= csv.size()) {
     std::size_t nl = csv.find('\n', pos);
     if (nl == std::string_view::npos) nl = csv.size();
@@ -132,14 +143,16 @@ Result<std::vector<MineralRow>> parse_mineral_csv(std::string_view csv) {
       header_seen = true;
       std::string h;
       for (const auto& f : *fields) h += (h.empty() ? "" : ",") + f;
-      if (h != "mineral,year,country,tonnes,share,source") {
+      if (h == "mineral,year,country,tonnes,share,source,stage") {
+        columns = 7;
+      } else if (h != "mineral,year,country,tonnes,share,source") {
         return Status::invalid_argument("line " + std::to_string(line_no) +
-                                        ": header: expected mineral,year,country,tonnes,share,source, got " + h);
+                                        ": header: expected mineral,year,country,tonnes,share,source[,stage], got " + h);
       }
       continue;
     }
-    if (fields->size() != 6) {
-      error(line_no, "row", "expected 6 fields, got " + std::to_string(fields->size()));
+    if (fields->size() != columns) {
+      error(line_no, "row", "expected " + std::to_string(columns) + " fields, got " + std::to_string(fields->size()));
       continue;
     }
     const auto& f = *fields;
@@ -177,6 +190,10 @@ Result<std::vector<MineralRow>> parse_mineral_csv(std::string_view csv) {
     if (f[3].empty() && f[4].empty()) error(line_no, "tonnes", "neither tonnes nor share given");
     r.source = f[5];
     if (r.source.empty()) error(line_no, "source", "missing source");
+    if (columns == 7 && !f[6].empty()) {
+      r.stage = f[6];
+      if (!is_mineral_stage(r.stage)) error(line_no, "stage", "unknown stage '" + f[6] + "' (production or refining)");
+    }
     if (errors.size() == before) rows.push_back(std::move(r));
   }
   if (!header_seen) return Status::invalid_argument("line 1: header: empty table");
@@ -185,17 +202,18 @@ Result<std::vector<MineralRow>> parse_mineral_csv(std::string_view csv) {
   std::map<std::tuple<std::string, int, std::string, std::string>, std::size_t> seen;
   std::map<std::tuple<std::string, int, std::string>, double> share_sum;
   for (const auto& r : rows) {
-    auto [it, fresh] = seen.emplace(std::make_tuple(r.mineral, r.year, r.source, r.country), r.line);
+    const std::string ms = mineral_stage(r.mineral, r.stage);
+    auto [it, fresh] = seen.emplace(std::make_tuple(ms, r.year, r.source, r.country), r.line);
     if (!fresh) {
-      error(r.line, "country", r.country + " already given for " + group_name(r.mineral, r.year, r.source) +
+      error(r.line, "country", r.country + " already given for " + group_name(ms, r.year, r.source) +
                                    " on line " + std::to_string(it->second));
     }
     if (r.share && r.country != "WORLD") {
-      double& sum = share_sum[{r.mineral, r.year, r.source}];
+      double& sum = share_sum[{ms, r.year, r.source}];
       double was = sum;
       sum += *r.share;
       if (was <= 100 + kShareSlack && sum > 100 + kShareSlack) {
-        error(r.line, "share", "shares of " + group_name(r.mineral, r.year, r.source) + " add up to over 100 % (" +
+        error(r.line, "share", "shares of " + group_name(ms, r.year, r.source) + " add up to over 100 % (" +
                                    fmt(sum) + " %)");
       }
     }
@@ -214,12 +232,12 @@ Result<std::vector<MineralRow>> parse_mineral_csv(std::string_view csv) {
 }
 
 Result<std::vector<SupplyTable>> supply_tables(const std::vector<MineralRow>& rows) {
-  std::map<std::tuple<std::string, int, std::string>, std::vector<const MineralRow*>> groups;
-  for (const auto& r : rows) groups[{r.mineral, r.year, r.source}].push_back(&r);
+  std::map<std::tuple<std::string, std::string, int, std::string>, std::vector<const MineralRow*>> groups;
+  for (const auto& r : rows) groups[{r.mineral, r.stage, r.year, r.source}].push_back(&r);
   std::vector<SupplyTable> out;
   for (const auto& [key, list] : groups) {
     SupplyTable t;
-    std::tie(t.mineral, t.year, t.source) = key;
+    std::tie(t.mineral, t.stage, t.year, t.source) = key;
     double listed_tonnes = 0;
     bool all_tonnes = true;
     for (const MineralRow* r : list) {
@@ -242,7 +260,7 @@ Result<std::vector<SupplyTable>> supply_tables(const std::vector<MineralRow>& ro
         s.share = 0;  // every listed tonnage is zero: nobody produced it
       } else {
         return Status::invalid_argument("share of " + r->country + " in " +
-                                        group_name(t.mineral, t.year, t.source) +
+                                        group_name(mineral_stage(t.mineral, t.stage), t.year, t.source) +
                                         " cannot be derived: no WORLD tonnes and not every country has tonnes");
       }
       t.shares.push_back(s);
@@ -250,7 +268,7 @@ Result<std::vector<SupplyTable>> supply_tables(const std::vector<MineralRow>& ro
     double sum = 0;
     for (const auto& s : t.shares) sum += s.share;
     if (sum > 100 + kShareSlack) {
-      return Status::invalid_argument("shares of " + group_name(t.mineral, t.year, t.source) +
+      return Status::invalid_argument("shares of " + group_name(mineral_stage(t.mineral, t.stage), t.year, t.source) +
                                       " add up to over 100 % (" + fmt(sum) + " %): listed tonnes exceed WORLD");
     }
     std::sort(t.shares.begin(), t.shares.end(), by_share_then_code);
@@ -262,6 +280,7 @@ Result<std::vector<SupplyTable>> supply_tables(const std::vector<MineralRow>& ro
 Concentration concentration_of(const SupplyTable& t) {
   Concentration c;
   c.mineral = t.mineral;
+  c.stage = t.stage;
   c.year = t.year;
   c.source = t.source;
   double sum = 0;
@@ -308,33 +327,65 @@ Result<std::vector<Exposure>> exposure(const std::string& country, const std::ve
   });
   auto tables = supply_tables(rows);
   if (!tables.is_ok()) return tables.status();
-  // The latest year of each (mineral, source).
-  std::map<std::pair<std::string, std::string>, const SupplyTable*> latest;
-  for (const auto& t : *tables) {
-    auto& slot = latest[{t.mineral, t.source}];
-    if (!slot || slot->year < t.year) slot = &t;
-  }
+  // Every year's table of each (mineral, stage, source), by year.
+  std::map<std::tuple<std::string, std::string, std::string>, std::map<int, const SupplyTable*>> by_year;
+  for (const auto& t : *tables) by_year[{t.mineral, t.stage, t.source}][t.year] = &t;
+  auto shares_of = [](const SupplyTable& t) {
+    std::map<std::string, double> m;
+    for (const auto& s : t.shares) m[s.country] = s.share;
+    return m;
+  };
+  // What one agreement adds: its partner(s)' shares not reached before.
+  auto members_of = [](const MineralAgreement& a) {
+    return a.partner == "EU" ? eu_members() : std::set<std::string>{a.partner};
+  };
   std::vector<Exposure> out;
-  for (const auto& [key, t] : latest) {
+  for (const auto& [key, years] : by_year) {
+    const SupplyTable* t = years.rbegin()->second;  // the latest year
     Exposure e;
     e.mineral = t->mineral;
+    e.stage = t->stage;
     e.year = t->year;
     e.source = t->source;
-    std::map<std::string, double> share_of;
-    for (const auto& s : t->shares) share_of[s.country] = s.share;
+    const auto share_of = shares_of(*t);
     if (auto it = share_of.find(country); it != share_of.end()) e.domestic_share = it->second;
     std::set<std::string> reached;
-    for (const auto& a : list) {
-      std::set<std::string> members;
-      if (a.partner == "EU") members = eu_members();
-      else members.insert(a.partner);
-      ExposureStep step{a.date, a.partner, 0, 0};
-      for (const auto& m : members) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto& a = list[i];
+      ExposureStep step;
+      step.date = a.date;
+      step.partner = a.partner;
+      for (const auto& m : members_of(a)) {
         if (m == country || !reached.insert(m).second) continue;
         if (auto it = share_of.find(m); it != share_of.end()) step.added_share += it->second;
       }
       e.partner_share += step.added_share;
       step.cumulative = e.partner_share;
+      // As it stood then: the table of the agreement's year (the latest at or
+      // before it, else the earliest; the latest for an undated one), over
+      // the partners of this and every earlier agreement.
+      const SupplyTable* then = t;
+      if (a.date.size() >= 4) {
+        int year = std::atoi(a.date.substr(0, 4).c_str());
+        auto it = years.upper_bound(year);
+        then = it == years.begin() ? it->second : std::prev(it)->second;
+      }
+      step.year_then = then->year;
+      const auto share_then = shares_of(*then);
+      std::set<std::string> before, upto;
+      for (std::size_t j = 0; j <= i; ++j) {
+        for (const auto& m : members_of(list[j])) {
+          if (m == country) continue;
+          upto.insert(m);
+          if (j < i) before.insert(m);
+        }
+      }
+      for (const auto& m : upto) {
+        auto it = share_then.find(m);
+        if (it == share_then.end()) continue;
+        step.cumulative_then += it->second;
+        if (!before.count(m)) step.added_share_then += it->second;
+      }
       e.steps.push_back(step);
     }
     for (const auto& s : t->shares) {

@@ -21,16 +21,22 @@ const std::vector<std::string>& known_minerals();
 // True for an assigned ISO 3166-1 alpha-2 code (upper case).
 bool is_country_code(std::string_view code);
 
-// Parses a CSV with header `mineral,year,country,tonnes,share,source`.
+// The stages a table may describe: mining output, or refining output.
+bool is_mineral_stage(std::string_view stage);  // production | refining
+
+// Parses a CSV with header `mineral,year,country,tonnes,share,source`, or
+// the same with a seventh column `stage` (production | refining; empty is
+// production), so that refining tables load beside production ones.
 // Country is ISO 3166-1 alpha-2 or WORLD (the world total, which shares are
 // derived against). Every bad field is reported, one "line N: FIELD: why"
 // per line of the message, and then no row is returned: nothing half-loaded.
 // Shares of one (mineral, year, source) may not add up to over 100 %.
 Result<std::vector<MineralRow>> parse_mineral_csv(std::string_view csv);
 
-// Supply concentration of one mineral in one year by one source.
+// Supply concentration of one mineral at one stage in one year by one source.
 struct Concentration {
   std::string mineral;
+  std::string stage = "production";
   int year = 0;
   std::string source;
   double hhi = 0;                 // sum of squared % shares, 0..10000
@@ -54,6 +60,7 @@ struct CountryShare {
 };
 struct SupplyTable {
   std::string mineral;
+  std::string stage = "production";
   int year = 0;
   std::string source;
   std::vector<CountryShare> shares;  // largest first, ties by code
@@ -61,7 +68,7 @@ struct SupplyTable {
 };
 Result<std::vector<SupplyTable>> supply_tables(const std::vector<MineralRow>& rows);
 
-// Ordered by mineral, year, source.
+// Ordered by mineral, stage, year, source.
 Result<std::vector<Concentration>> concentration(const std::vector<MineralRow>& rows);
 Concentration concentration_of(const SupplyTable& t);
 
@@ -77,10 +84,16 @@ struct ExposureStep {
   std::string date, partner;
   double added_share = 0;   // % of world supply its partner(s) bring that earlier ones did not
   double cumulative = 0;    // % after it
+  // The same against the table of the agreement's own year (the latest year
+  // at or before it, else the earliest): the share as it stood when signed.
+  int year_then = 0;             // the table year used; 0 when none
+  double added_share_then = 0;
+  double cumulative_then = 0;
 };
 
 struct Exposure {
   std::string mineral;
+  std::string stage = "production";
   int year = 0;  // the latest year of the table used
   std::string source;
   double domestic_share = 0;  // % produced by the country itself
@@ -89,9 +102,10 @@ struct Exposure {
   std::vector<ExposureStep> steps;     // one per agreement, in date order
 };
 
-// For each mineral (and source), on its latest year: how much of world
-// supply lies in countries `country` has a critical-minerals agreement
-// with, and how each agreement, in date order, changed that share.
+// For each mineral, stage (and source), on its latest year: how much of
+// world supply lies in countries `country` has a critical-minerals
+// agreement with, and how each agreement, in date order, changed that
+// share, both on the latest year and on the agreement's own year.
 Result<std::vector<Exposure>> exposure(const std::string& country, const std::vector<MineralRow>& rows,
                                        const std::vector<MineralAgreement>& agreements);
 

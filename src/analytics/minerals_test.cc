@@ -155,3 +155,70 @@ TEST(Minerals, StoreRoundTripReplacesATable) {
 
 }  // namespace
 }  // namespace pactum::analytics
+
+namespace pactum::analytics {
+namespace {
+
+std::vector<MineralRow> staged_rows(const std::string& body) {
+  auto r = parse_mineral_csv("mineral,year,country,tonnes,share,source,stage\n" + body);
+  EXPECT_TRUE(r.is_ok()) << r.status().to_string();
+  return r.is_ok() ? *r : std::vector<MineralRow>{};
+}
+
+TEST(Minerals, RefiningTablesAreTheirOwnGroups) {
+  // The same source, year and country at two stages: no duplicate, two tables.
+  auto rows = staged_rows(
+      "cobalt,2023,CD,,70,IEA,production\ncobalt,2023,CN,,2,IEA,\n"
+      "cobalt,2023,CN,,75,IEA,refining\ncobalt,2023,FI,,10,IEA,refining\n");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].stage, "production");  // empty is production
+  auto c = concentration(rows);
+  ASSERT_TRUE(c.is_ok()) << c.status().to_string();
+  ASSERT_EQ(c->size(), 2u);
+  EXPECT_EQ((*c)[0].stage, "production");
+  EXPECT_EQ((*c)[0].top1_country, "CD");
+  EXPECT_EQ((*c)[1].stage, "refining");
+  EXPECT_EQ((*c)[1].top1_country, "CN");
+  EXPECT_NEAR((*c)[1].hhi, 75 * 75 + 10 * 10, 1e-9);
+  auto bad = parse_mineral_csv("mineral,year,country,tonnes,share,source,stage\ncobalt,2023,CN,,75,IEA,smelting\n");
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_NE(bad.status().message().find("line 2: stage: unknown stage 'smelting'"), std::string::npos)
+      << bad.status().message();
+  auto wrong_width = parse_mineral_csv("mineral,year,country,tonnes,share,source,stage\ncobalt,2023,CN,,75,IEA\n");
+  ASSERT_FALSE(wrong_width.is_ok());
+  EXPECT_NE(wrong_width.status().message().find("expected 7 fields"), std::string::npos);
+}
+
+TEST(Minerals, ExposureStepsOnTheAgreementsOwnYear) {
+  // AU's share falls from 90 % (2019) to 50 % (2023); CL's rises.
+  auto rows = staged_rows(
+      "lithium,2019,AU,,90,t,\nlithium,2019,CL,,10,t,\n"
+      "lithium,2023,AU,,50,t,\nlithium,2023,CL,,30,t,\nlithium,2023,US,,20,t,\n"
+      "lithium,2023,CN,,60,t,refining\nlithium,2023,CL,,30,t,refining\n");
+  std::vector<MineralAgreement> agreements = {
+      {"AU", "2020-03", {"critical_minerals"}},  // on 2019 figures: the latest at or before 2020
+      {"CL", "2024", {"critical_minerals"}},     // on 2023 figures
+      {"AU", "2018", {"critical_minerals"}},     // before every table: the earliest (2019)
+  };
+  auto e = exposure("US", rows, agreements);
+  ASSERT_TRUE(e.is_ok()) << e.status().to_string();
+  ASSERT_EQ(e->size(), 2u);  // production and refining
+  const auto& prod = (*e)[0];
+  EXPECT_EQ(prod.stage, "production");
+  ASSERT_EQ(prod.steps.size(), 3u);
+  EXPECT_EQ(prod.steps[0].date, "2018");
+  EXPECT_EQ(prod.steps[0].year_then, 2019);
+  EXPECT_NEAR(prod.steps[0].cumulative_then, 90, 1e-9);
+  EXPECT_NEAR(prod.steps[0].cumulative, 50, 1e-9);  // on the latest figures
+  EXPECT_EQ(prod.steps[1].year_then, 2019);
+  EXPECT_NEAR(prod.steps[1].added_share_then, 0, 1e-9);  // AU again
+  EXPECT_EQ(prod.steps[2].year_then, 2023);
+  EXPECT_NEAR(prod.steps[2].added_share_then, 30, 1e-9);
+  EXPECT_NEAR(prod.steps[2].cumulative_then, 80, 1e-9);
+  const auto& ref = (*e)[1];
+  EXPECT_EQ(ref.stage, "refining");
+  EXPECT_NEAR(ref.partner_share, 30, 1e-9);  // CL refines 30 %; AU refines nothing listed
+}
+
+}  // namespace
+}  // namespace pactum::analytics

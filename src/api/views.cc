@@ -85,7 +85,8 @@ nlohmann::json document_summary_json(const store::StoredDocument& d) {
 }
 
 nlohmann::json concentration_json(const analytics::Concentration& c) {
-  return {{"mineral", c.mineral},           {"year", c.year},
+  return {{"mineral", c.mineral},           {"stage", c.stage},
+          {"year", c.year},
           {"source", c.source},             {"hhi", round2(c.hhi)},
           {"top1_share", round2(c.top1_share)}, {"top1_country", c.top1_country},
           {"top3_share", round2(c.top3_share)}, {"top3", c.top3},
@@ -99,10 +100,14 @@ nlohmann::json exposure_json(const std::string& country, const analytics::Exposu
     steps.push_back({{"date", date_or_null(s.date)},
                      {"partner", s.partner},
                      {"added_share", round2(s.added_share)},
-                     {"cumulative_share", round2(s.cumulative)}});
+                     {"cumulative_share", round2(s.cumulative)},
+                     {"year_then", s.year_then},
+                     {"added_share_then", round2(s.added_share_then)},
+                     {"cumulative_share_then", round2(s.cumulative_then)}});
   }
   return {{"country", country},
           {"mineral", e.mineral},
+          {"stage", e.stage},
           {"year", e.year},
           {"source", e.source},
           {"domestic_share", round2(e.domestic_share)},

@@ -35,8 +35,9 @@ void add_network(CLI::App& app, Runner* run) {
   verb->add_option("--since", a->since, "Only agreements with an act in or after this year");
   verb->add_option("--until", a->until, "Only agreements with an act in or before this year");
   verb->add_option("--kind", a->kind, "Only actors of this kind (country, region, company, ...)");
-  verb->add_option("--format", a->format, "json, graphml or csv")
-      ->check(CLI::IsMember({"json", "graphml", "csv"}));
+  verb->add_option("--format", a->format,
+                   "json, graphml, csv, or ftm (FollowTheMoney entities, one JSON object per line)")
+      ->check(CLI::IsMember({"json", "graphml", "csv", "ftm"}));
   verb->add_option("--table", a->table, "With --format csv: edges or nodes")->check(CLI::IsMember({"edges", "nodes"}));
   verb->add_option("-o,--output", a->output, "Write to this file instead of stdout");
   verb->callback([run, a] {
@@ -61,7 +62,22 @@ void add_network(CLI::App& app, Runner* run) {
         if (!file) return report(Status::io_error("cannot write " + a->output));
       }
       std::ostream& out = a->output.empty() ? std::cout : file;
-      if (a->format == "graphml") {
+      if (a->format == "ftm") {
+        auto actors = (*store)->actors();
+        if (!actors.is_ok()) return report(actors.status());
+        std::map<std::int64_t, store::ActorRecord> by_id;
+        for (auto& r : *actors) by_id[r.id] = std::move(r);
+        std::map<std::int64_t, std::string> urls;  // of the agreements' sources
+        for (const auto& agreement : *agreements) {
+          for (std::int64_t doc : agreement.sources) {
+            if (urls.count(doc)) continue;
+            auto d = (*store)->document(doc);
+            if (!d.is_ok()) return report(d.status());
+            urls[doc] = d->url.empty() ? d->source : d->url;
+          }
+        }
+        analytics::write_network_ftm(net, *agreements, {&by_id, &urls}, out);
+      } else if (a->format == "graphml") {
         analytics::write_network_graphml(net, out);
       } else if (a->format == "csv") {
         if (a->table == "nodes") {

@@ -56,5 +56,15 @@ void add_token(CLI::App& app, Runner* run);       // serve_cmd.cc
 void add_profiles(CLI::App& app, Runner* run);    // profiles_cmd.cc
 void add_interest(CLI::App& app, Runner* run);    // profiles_cmd.cc
 void add_match(CLI::App& app, Runner* run);       // match_cmd.cc
+void add_feeds(CLI::App& app, Runner* run);       // feeds_cmd.cc
+void add_watch(CLI::App& app, Runner* run);       // watch_cmd.cc
+
+// The search flags as a store filter (search_cmd.cc); a bad year or an
+// unknown facet value (sector, instrument, stage, malformed codes) is
+// kInvalidArgument naming the flag.
+Status search_filter_from(const std::string& country, const std::string& region, const std::string& sector,
+                          const std::string& instrument, const std::string& stage, const std::string& year,
+                          const std::string& since, const std::string& until, const std::string& language,
+                          store::SearchFilter* f);
 
 }  // namespace pactum::cli

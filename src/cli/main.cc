@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
   add_profiles(app, &run);
   add_interest(app, &run);
   add_match(app, &run);
+  add_feeds(app, &run);
+  add_watch(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -45,8 +45,8 @@ void add_minerals(CLI::App& app, Runner* run) {
   };
   auto ia = std::make_shared<ImportArgs>();
   CLI::App* imp = verb->add_subcommand(
-      "import", "Load a production table (CSV: mineral,year,country,tonnes,share,source); "
-                "replaces the stored rows of each (mineral, year, source) it holds");
+      "import", "Load a production or refining table (CSV: mineral,year,country,tonnes,share,source[,stage]); "
+                "replaces the stored rows of each (mineral, stage, year, source) it holds");
   add_db_option(imp, &ia->db);
   imp->add_option("FILE", ia->file, "CSV file")->required();
   imp->callback([run, ia] {
@@ -74,7 +74,7 @@ void add_minerals(CLI::App& app, Runner* run) {
   });
 
   struct ConcArgs {
-    std::string db, mineral;
+    std::string db, mineral, stage;
     int year = 0;
     bool json = false, csv = false;
   };
@@ -84,6 +84,8 @@ void add_minerals(CLI::App& app, Runner* run) {
   add_db_option(conc, &ca->db);
   conc->add_option("--mineral", ca->mineral, "Only this mineral (lithium, cobalt, rare_earths, ...)");
   conc->add_option("--year", ca->year, "Only this year");
+  conc->add_option("--stage", ca->stage, "Only production or refining tables")
+      ->check(CLI::IsMember({"production", "refining"}));
   auto* cj = conc->add_flag("--json", ca->json, "A JSON array");
   conc->add_flag("--csv", ca->csv, "CSV with a header row")->excludes(cj);
   conc->callback([run, ca] {
@@ -96,7 +98,8 @@ void add_minerals(CLI::App& app, Runner* run) {
       if (!list.is_ok()) return report(list.status());
       std::vector<analytics::Concentration> shown;
       for (const auto& c : *list) {
-        if ((ca->mineral.empty() || c.mineral == ca->mineral) && (ca->year == 0 || c.year == ca->year)) {
+        if ((ca->mineral.empty() || c.mineral == ca->mineral) && (ca->year == 0 || c.year == ca->year) &&
+            (ca->stage.empty() || c.stage == ca->stage)) {
           shown.push_back(c);
         }
       }
@@ -107,17 +110,20 @@ void add_minerals(CLI::App& app, Runner* run) {
         }
         std::cout << out.dump(1) << "\n";
       } else if (ca->csv) {
-        std::cout << "mineral,year,source,hhi,top1_country,top1_share,top3,top3_share,countries,unattributed_share\n";
+        std::cout << "mineral,year,source,hhi,top1_country,top1_share,top3,top3_share,countries,unattributed_share,"
+                     "stage\n";
         for (const auto& c : shown) {
           std::cout << csv_field(c.mineral) << ',' << c.year << ',' << csv_field(c.source) << ',' << num(c.hhi)
                     << ',' << c.top1_country << ',' << num(c.top1_share) << ',' << join(c.top3) << ','
-                    << num(c.top3_share) << ',' << c.countries << ',' << num(c.unattributed_share) << "\n";
+                    << num(c.top3_share) << ',' << c.countries << ',' << num(c.unattributed_share) << ',' << c.stage
+                    << "\n";
         }
       } else {
         std::cout << std::left << std::setw(14) << "mineral" << std::setw(6) << "year" << std::setw(10) << "HHI"
                   << std::setw(12) << "top1" << std::setw(20) << "top3" << "source\n";
         for (const auto& c : shown) {
-          std::cout << std::left << std::setw(14) << c.mineral << std::setw(6) << c.year << std::setw(10)
+          std::cout << std::left << std::setw(14) << (c.stage == "production" ? c.mineral : c.mineral + "*")
+                    << std::setw(6) << c.year << std::setw(10)
                     << num(c.hhi) << std::setw(12) << (c.top1_country + " " + num(c.top1_share)) << std::setw(20)
                     << (join(c.top3) + " " + num(c.top3_share)) << c.source << "\n";
         }
@@ -160,25 +166,33 @@ void add_minerals(CLI::App& app, Runner* run) {
         }
         std::cout << out.dump(1) << "\n";
       } else if (ea->csv) {
-        std::cout << "country,mineral,year,source,domestic_share,agreement_date,partner,added_share,cumulative_share\n";
+        std::cout << "country,mineral,year,source,domestic_share,agreement_date,partner,added_share,"
+                     "cumulative_share,stage,year_then,added_share_then,cumulative_share_then\n";
         for (const auto& e : *list) {
           std::string head = country + ',' + csv_field(e.mineral) + ',' + std::to_string(e.year) + ',' +
                              csv_field(e.source) + ',' + num(e.domestic_share) + ',';
           // A mineral no agreement reaches still gets its row, at 0 %.
-          if (e.steps.empty()) std::cout << head << ",,0.00,0.00\n";
+          if (e.steps.empty()) std::cout << head << ",,0.00,0.00," << e.stage << ",,0.00,0.00\n";
           for (const auto& s : e.steps) {
             std::cout << head << s.date << ',' << s.partner << ',' << num(s.added_share) << ','
-                      << num(s.cumulative) << "\n";
+                      << num(s.cumulative) << ',' << e.stage << ',' << s.year_then << ',' << num(s.added_share_then) << ','
+                      << num(s.cumulative_then) << "\n";
           }
         }
       } else {
         std::cout << country << ": " << agreements->size() << " critical-minerals partner(s) in agreements\n";
         for (const auto& e : *list) {
-          std::cout << std::left << std::setw(14) << e.mineral << e.year << "  partners " << num(e.partner_share)
+          std::cout << std::left << std::setw(14) << (e.stage == "production" ? e.mineral : e.mineral + " (refining)")
+                    << e.year << "  partners " << num(e.partner_share)
                     << " %  domestic " << num(e.domestic_share) << " %  (" << e.source << ")\n";
           for (const auto& s : e.steps) {
             std::cout << "    " << std::setw(12) << (s.date.empty() ? "(undated)" : s.date) << std::setw(4)
-                      << s.partner << " +" << num(s.added_share) << " % -> " << num(s.cumulative) << " %\n";
+                      << s.partner << " +" << num(s.added_share) << " % -> " << num(s.cumulative) << " %";
+            if (s.year_then != 0 && s.year_then != e.year) {
+              std::cout << "   (on " << s.year_then << " figures: +" << num(s.added_share_then) << " % -> "
+                        << num(s.cumulative_then) << " %)";
+            }
+            std::cout << "\n";
           }
         }
       }

@@ -59,6 +59,15 @@ void add_unique(Clause& clause, Alternative alt) {
   clause.push_back(std::move(alt));
 }
 
+// The lexicon categories a query term expands through; "other" names no
+// concept of its own and expands nothing.
+std::string concept_key(const extract::LexiconEntry& e) {
+  if (e.label == "other") return {};
+  if (e.category == extract::Category::kSector) return "sector:" + e.label;
+  if (e.category == extract::Category::kInstrument) return "instrument:" + e.label;
+  return {};
+}
+
 std::size_t letters(std::string_view word) {
   std::size_t n = 0;
   for (unsigned char c : word) n += (c & 0xC0) != 0x80;
@@ -105,6 +114,10 @@ Searcher::Searcher(const extract::Lexicon& lexicon) : lexicon_(&lexicon) {
     // in a case-blind index: they expand nothing.
     if (a.form != extract::AliasForm::kName || a.case_sensitive) continue;
     if (a.actor < actor_aliases_.size()) actor_aliases_[a.actor].push_back(static_cast<std::uint32_t>(i));
+  }
+  for (const extract::LexiconPhrase& p : lexicon.phrases()) {
+    std::string key = concept_key({p.category, p.label});
+    if (!key.empty()) add_unique(concept_terms_[key], phrase_alternative(p.phrase, p.lang));
   }
 }
 
@@ -154,9 +167,9 @@ Result<store::TextQuery> Searcher::expand(std::string_view query) const {
   langs.push_back("xx");
   for (const auto& lang : langs) {
     for (const extract::Mention& m : lexicon_->find(lang, free, tokens)) {
-      bool sector = m.entry && m.entry->category == extract::Category::kSector;
+      bool known = m.entry && !concept_key(*m.entry).empty();
       bool actor = m.alias && m.alias->form == extract::AliasForm::kName;
-      if (sector || actor) found.push_back({m.first_token, m.end_token, m.entry, m.alias});
+      if (known || actor) found.push_back({m.first_token, m.end_token, m.entry, m.alias});
     }
   }
   std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
@@ -170,7 +183,7 @@ Result<store::TextQuery> Searcher::expand(std::string_view query) const {
     bool same = false;  // another language's reading of the same stretch and concept
     for (const Found& c : chosen) {
       same = same || (c.first == f.first && c.end == f.end &&
-                      ((c.entry && f.entry && c.entry->label == f.entry->label) ||
+                      ((c.entry && f.entry && concept_key(*c.entry) == concept_key(*f.entry)) ||
                        (c.alias && f.alias && c.alias->actor == f.alias->actor)));
     }
     if (same || !free_span) continue;
@@ -195,10 +208,8 @@ Result<store::TextQuery> Searcher::expand(std::string_view query) const {
       for (auto t = f.first; t < f.end; ++t) typed.push_back(tokens[t].folded);
       add_unique(clause, {typed, false});
       if (f.entry) {
-        for (const extract::LexiconPhrase& p : lexicon_->phrases()) {
-          if (p.category == extract::Category::kSector && p.label == f.entry->label) {
-            add_unique(clause, phrase_alternative(p.phrase, p.lang));
-          }
+        if (auto it = concept_terms_.find(concept_key(*f.entry)); it != concept_terms_.end()) {
+          for (const Alternative& alt : it->second) add_unique(clause, alt);
         }
       } else {
         for (std::uint32_t a : actor_aliases_[f.alias->actor]) {

@@ -3,9 +3,11 @@
 // the sentences that make it one.
 //
 // A query is words and "quoted phrases", all of which must match. A word or
-// phrase that names a sector in any language's lexicon (data/lexicon/<lang>/
-// sector.tsv) matches that sector's terms in every language ("hydrogen"
-// finds Wasserstoff, hydrogène, 水素); one that names an actor matches its
+// phrase that names a sector or an instrument in any language's lexicon
+// (data/lexicon/<lang>/sector.tsv, instrument.tsv) matches that sector's or
+// instrument's terms in every language ("hydrogen" finds Wasserstoff,
+// hydrogène, 水素; "MoU" finds 協力覚書, "letter of intent" finds
+// Absichtserklärung, intensjonsavtale); one that names an actor matches its
 // names in every language ("Norway" finds Norge, Norwegen). Other words of 4
 // letters or more match as prefixes, for compounds and inflection
 // ("partner" finds Partnerschaft, partnarskap).
@@ -46,7 +48,8 @@ struct Results {
 
 class Searcher {
  public:
-  // Loads the gazetteer and lexicon from data_dir (as the extractor does).
+  // Loads the gazetteer and lexicon from data_dir (as the extractor does),
+  // once: a Searcher is meant to be kept and asked many queries.
   static Result<std::unique_ptr<Searcher>> create(const std::filesystem::path& data_dir);
   // Uses a lexicon someone else owns; it must outlive the Searcher.
   explicit Searcher(const extract::Lexicon& lexicon);
@@ -67,6 +70,9 @@ class Searcher {
   std::unique_ptr<Owned> owned_;  // set by create()
   const extract::Lexicon* lexicon_ = nullptr;
   std::vector<std::vector<std::uint32_t>> actor_aliases_;  // per gazetteer actor: name aliases
+  // "sector:hydrogen", "instrument:letter_of_intent" -> the label's phrases
+  // in every language, built once from the lexicon.
+  std::map<std::string, std::vector<store::TextQuery::Alternative>, std::less<>> concept_terms_;
 };
 
 // True when `words` (folded tokens) contain one of the clause alternatives.

@@ -55,6 +55,27 @@ TEST_F(SearchTest, SectorTermsExpandToEveryLanguage) {
   }
 }
 
+TEST_F(SearchTest, InstrumentTermsExpandToEveryLanguage) {
+  struct Row { const char* query; std::vector<const char*> expected; };
+  const std::vector<Row> rows = {
+      {"memorandum of understanding", {"mou", "協力 覚書"}},
+      {"MoU", {"memorandum of understanding", "協力 覚書"}},
+      {"letter of intent", {"absichtserklärung*", "intensjonsavtale*"}},
+      {"Absichtserklärung", {"letter of intent", "intensjonsavtale*"}},
+  };
+  for (const Row& r : rows) {
+    auto alts = alternatives(r.query);
+    for (const char* want : r.expected) EXPECT_TRUE(has(alts, want)) << r.query << " lacks " << want;
+  }
+}
+
+TEST_F(SearchTest, TheLexiconIsReadOncePerSearcher) {
+  // Expanding many queries reuses what create() loaded: the same query
+  // expands the same way every time, and quickly enough to loop over.
+  auto first = alternatives("hydrogen");
+  for (int i = 0; i < 200; ++i) ASSERT_EQ(alternatives("hydrogen"), first);
+}
+
 TEST_F(SearchTest, ActorNamesExpandToTheirAliases) {
   struct Row { const char* query; std::vector<const char*> expected; };
   const std::vector<Row> rows = {
@@ -82,8 +103,13 @@ TEST_F(SearchTest, BadQueriesAreInvalidArguments) {
   for (int i = 0; i < 10000; ++i) many += "w" + std::to_string(i) + " ";
   std::string terms;
   for (int i = 0; i < 40; ++i) terms += "w" + std::to_string(i) + " ";
-  for (const std::string& bad : {std::string("\"hydrogen"), std::string(""), std::string("  ,. "), many, terms,
-                                 std::string("\xff\xfe")}) {
+  std::string short_many;  // under the byte limit, over the term limit
+  for (int i = 0; i < 2000; ++i) short_many += "a ";
+  std::string sectors;  // every term a concept that expands in eleven languages
+  for (int i = 0; i < 40; ++i) sectors += "hydrogen MoU Norway ";
+  for (const std::string& bad : {std::string("\"hydrogen"), std::string("\"a\" \"b"), std::string(""),
+                                 std::string("  ,. "), std::string("\"\""), std::string("***"), many, terms,
+                                 short_many, sectors, std::string("\xff\xfe"), std::string("a\xc3")}) {
     auto q = searcher_->expand(bad);
     EXPECT_FALSE(q.is_ok()) << bad.substr(0, 40);
     if (!q.is_ok()) {

@@ -348,6 +348,64 @@ CREATE TABLE profile_interest_steps (
   note        TEXT
 ) STRICT;
 CREATE INDEX profile_interest_steps_interest ON profile_interest_steps(interest_id);
+// Feeds followed by URL and saved searches (pactum feeds, pactum watch), and
+// the stage of a mineral table (production or refining). Times are UTC
+// "YYYY-MM-DDTHH:MM:SS.sssZ", as documents.ingested_at, so they compare as text.
+constexpr const char* kMigration6 = R"sql(
+-- A feed's conditional-request validators (from its last 200) and its poll
+-- state: next_poll_at NULL is due now; failures counts consecutive errors
+-- (the backoff doubles with each).
+CREATE TABLE feeds (
+  id             INTEGER PRIMARY KEY,
+  url            TEXT NOT NULL UNIQUE CHECK (url <> ''),
+  name           TEXT NOT NULL CHECK (name <> ''),
+  interval_s     INTEGER NOT NULL CHECK (interval_s >= 0),
+  etag           TEXT,
+  last_modified  TEXT,
+  added_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  last_polled_at TEXT,
+  next_poll_at   TEXT,
+  failures       INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+  last_status    TEXT,
+  last_error     TEXT
+) STRICT;
+
+-- Items of a feed already ingested (by link, else content hash): each once.
+CREATE TABLE feed_items (
+  feed_id      INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+  item_key     TEXT NOT NULL CHECK (item_key <> ''),
+  content_hash TEXT,
+  seen_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  PRIMARY KEY (feed_id, item_key)
+) WITHOUT ROWID, STRICT;
+
+-- Saved searches: the query and its filters (a JSON object of the search
+-- flags), and when its changes were last read.
+CREATE TABLE watches (
+  name            TEXT PRIMARY KEY CHECK (name <> ''),
+  query           TEXT NOT NULL CHECK (query <> ''),
+  filters         TEXT NOT NULL DEFAULT '{}',
+  created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  last_checked_at TEXT
+) WITHOUT ROWID, STRICT;
+
+-- Mineral tables gain their stage: production (mining) or refining. The
+-- stage joins the key, so one source may give both for a year.
+CREATE TABLE mineral_production_v6 (
+  mineral TEXT NOT NULL CHECK (mineral <> ''),
+  stage   TEXT NOT NULL DEFAULT 'production' CHECK (stage IN ('production', 'refining')),
+  year    INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),
+  country TEXT NOT NULL CHECK (country = 'WORLD' OR (length(country) = 2 AND country GLOB '[A-Z][A-Z]')),
+  tonnes  REAL CHECK (tonnes IS NULL OR tonnes >= 0),
+  share   REAL CHECK (share IS NULL OR (share >= 0 AND share <= 100)),
+  source  TEXT NOT NULL CHECK (source <> ''),
+  CHECK (tonnes IS NOT NULL OR share IS NOT NULL),
+  PRIMARY KEY (mineral, stage, year, source, country)
+) WITHOUT ROWID, STRICT;
+INSERT INTO mineral_production_v6(mineral, stage, year, country, tonnes, share, source)
+  SELECT mineral, 'production', year, country, tonnes, share, source FROM mineral_production;
+DROP TABLE mineral_production;
+ALTER TABLE mineral_production_v6 RENAME TO mineral_production;
 )sql";
 
 #undef PACTUM_DATE_FORM
@@ -359,6 +417,7 @@ constexpr Migration kMigrations[] = {
     {3, "mineral production tables", kMigration3},
     {4, "cooperation profiles and expressions of interest", kMigration4},
     {5, "API tokens, hashed", kMigrationApiTokens},
+    {6, "feeds, saved searches, mineral table stages", kMigration6},
 };
 
 }  // namespace

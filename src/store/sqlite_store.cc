@@ -162,6 +162,18 @@ class SqliteStore final : public Store {
   Result<InterestRecord> interest(std::int64_t interest_id) override;
   Result<std::vector<InterestRecord>> interests(const std::string& profile_id) override;
 
+  Result<FeedRecord> add_feed(const std::string& url, const std::string& name, std::int64_t interval_s) override;
+  Result<std::vector<FeedRecord>> feeds() override;
+  Status record_feed_poll(const FeedRecord& feed, const std::vector<std::string>& new_item_keys) override;
+  Result<std::vector<bool>> feed_items_seen(std::int64_t feed_id, const std::vector<std::string>& keys) override;
+  Status remove_feed(const std::string& id_or_url) override;
+  Status add_watch(const WatchRecord& watch) override;
+  Result<std::vector<WatchRecord>> watches() override;
+  Result<WatchRecord> watch(const std::string& name) override;
+  Status set_watch_checked(const std::string& name, const std::string& at) override;
+  Status remove_watch(const std::string& name) override;
+  Result<std::string> now() override;
+
   // Fills the derived tables of a store migrated from before them.
   Status rebuild_if_needed();
 
@@ -992,21 +1004,24 @@ Result<std::size_t> SqliteStore::put_mineral_rows(const std::vector<MineralRow>&
   // Clear each (mineral, year, source) once, before any of its new rows.
   std::set<std::tuple<std::string, int, std::string>> cleared;
   for (const MineralRow& r : rows) {
-    if (!cleared.insert({r.mineral, r.year, r.source}).second) continue;
+    if (!cleared.insert({r.mineral + "\t" + r.stage, r.year, r.source}).second) continue;
     auto del = db_.statement(
-        "DELETE FROM mineral_production WHERE mineral = :mineral AND year = :year AND source = :source");
+        "DELETE FROM mineral_production WHERE mineral = :mineral AND stage = :stage AND year = :year "
+        "AND source = :source");
     if (!del.is_ok()) return del.status();
     (*del)->bind_text(":mineral", r.mineral);
+    (*del)->bind_text(":stage", r.stage);
     (*del)->bind_int(":year", r.year);
     (*del)->bind_text(":source", r.source);
     PACTUM_RETURN_IF_ERROR((*del)->run());
   }
   for (const MineralRow& r : rows) {
     auto ins = db_.statement(
-        "INSERT INTO mineral_production(mineral, year, country, tonnes, share, source) "
-        "VALUES (:mineral, :year, :country, :tonnes, :share, :source)");
+        "INSERT INTO mineral_production(mineral, stage, year, country, tonnes, share, source) "
+        "VALUES (:mineral, :stage, :year, :country, :tonnes, :share, :source)");
     if (!ins.is_ok()) return ins.status();
     (*ins)->bind_text(":mineral", r.mineral);
+    (*ins)->bind_text(":stage", r.stage);
     (*ins)->bind_int(":year", r.year);
     (*ins)->bind_text(":country", r.country);
     if (r.tonnes) (*ins)->bind_double(":tonnes", *r.tonnes); else (*ins)->bind_null(":tonnes");
@@ -1014,7 +1029,7 @@ Result<std::size_t> SqliteStore::put_mineral_rows(const std::vector<MineralRow>&
     (*ins)->bind_text(":source", r.source);
     Status st = (*ins)->run();
     if (!st.is_ok()) {
-      return Status(st.code(), r.mineral + " " + std::to_string(r.year) + " " + r.country + " (" + r.source +
+      return Status(st.code(), r.mineral + " " + r.stage + " " + std::to_string(r.year) + " " + r.country + " (" + r.source +
                                    "): " + st.message());
     }
   }
@@ -1025,8 +1040,8 @@ Result<std::size_t> SqliteStore::put_mineral_rows(const std::vector<MineralRow>&
 Result<std::vector<MineralRow>> SqliteStore::mineral_rows() {
   std::lock_guard lock(mu_);
   auto s = db_.statement(
-      "SELECT mineral, year, country, tonnes, share, source FROM mineral_production "
-      "ORDER BY mineral, year, source, country");
+      "SELECT mineral, year, country, tonnes, share, source, stage FROM mineral_production "
+      "ORDER BY mineral, stage, year, source, country");
   if (!s.is_ok()) return s.status();
   std::vector<MineralRow> out;
   for (;;) {
@@ -1040,9 +1055,221 @@ Result<std::vector<MineralRow>> SqliteStore::mineral_rows() {
     if (!(*s)->column_is_null(3)) r.tonnes = (*s)->column_double(3);
     if (!(*s)->column_is_null(4)) r.share = (*s)->column_double(4);
     r.source = (*s)->column_text(5);
+    r.stage = (*s)->column_text(6);
     out.push_back(std::move(r));
   }
   return out;
+}
+
+// ---- feeds and saved searches -----------------------------------------------
+
+namespace {
+
+constexpr const char* kFeedColumns =
+    "f.id, f.url, f.name, f.interval_s, f.etag, f.last_modified, f.added_at, f.last_polled_at, f.next_poll_at, "
+    "f.failures, f.last_status, f.last_error, (SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id)";
+
+FeedRecord read_feed(const sqlite::Statement& s) {
+  FeedRecord f;
+  f.id = s.column_int(0);
+  f.url = s.column_text(1);
+  f.name = s.column_text(2);
+  f.interval_s = s.column_int(3);
+  f.etag = s.column_text(4);
+  f.last_modified = s.column_text(5);
+  f.added_at = s.column_text(6);
+  f.last_polled_at = s.column_text(7);
+  f.next_poll_at = s.column_text(8);
+  f.failures = static_cast<int>(s.column_int(9));
+  f.last_status = s.column_text(10);
+  f.last_error = s.column_text(11);
+  f.items = s.column_int(12);
+  return f;
+}
+
+// Rows the last statement changed, 0 on error (then the caller's not-found
+// message is the safe answer).
+std::int64_t changes(sqlite::Db& db) {
+  auto n = db.query_int("SELECT changes()");
+  return n.is_ok() ? *n : 0;
+}
+
+constexpr const char* kWatchColumns = "name, query, filters, created_at, last_checked_at";
+
+WatchRecord read_watch(const sqlite::Statement& s) {
+  return {s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(3), s.column_text(4)};
+}
+
+}  // namespace
+
+Result<FeedRecord> SqliteStore::add_feed(const std::string& url, const std::string& name, std::int64_t interval_s) {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  {
+    auto exists = db_.statement("SELECT id FROM feeds WHERE url = :url");
+    if (!exists.is_ok()) return exists.status();
+    (*exists)->bind_text(":url", url);
+    auto row = (*exists)->step();
+    if (!row.is_ok()) return row.status();
+    if (*row) return Status::already_exists("feed " + url + " is followed already (id " +
+                                            std::to_string((*exists)->column_int(0)) + ")");
+  }
+  auto ins = db_.statement("INSERT INTO feeds(url, name, interval_s) VALUES (:url, :name, :interval)");
+  if (!ins.is_ok()) return ins.status();
+  (*ins)->bind_text(":url", url);
+  (*ins)->bind_text(":name", name);
+  (*ins)->bind_int(":interval", interval_s);
+  PACTUM_RETURN_IF_ERROR((*ins)->run());
+  auto id = db_.query_int("SELECT last_insert_rowid()");
+  if (!id.is_ok()) return id.status();
+  auto s = db_.statement(std::string("SELECT ") + kFeedColumns + " FROM feeds f WHERE f.id = :id");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":id", *id);
+  auto row = (*s)->step();
+  if (!row.is_ok()) return row.status();
+  FeedRecord out = read_feed(**s);
+  PACTUM_RETURN_IF_ERROR(tx->commit());
+  return out;
+}
+
+Result<std::vector<FeedRecord>> SqliteStore::feeds() {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement(std::string("SELECT ") + kFeedColumns + " FROM feeds f ORDER BY f.id");
+  if (!s.is_ok()) return s.status();
+  std::vector<FeedRecord> out;
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) break;
+    out.push_back(read_feed(**s));
+  }
+  return out;
+}
+
+Status SqliteStore::record_feed_poll(const FeedRecord& f, const std::vector<std::string>& new_item_keys) {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  auto up = db_.statement(
+      "UPDATE feeds SET etag = :etag, last_modified = :lm, last_polled_at = :polled, next_poll_at = :next, "
+      "failures = :failures, last_status = :status, last_error = :error WHERE id = :id");
+  if (!up.is_ok()) return up.status();
+  (*up)->bind_text_or_null(":etag", f.etag);
+  (*up)->bind_text_or_null(":lm", f.last_modified);
+  (*up)->bind_text_or_null(":polled", f.last_polled_at);
+  (*up)->bind_text_or_null(":next", f.next_poll_at);
+  (*up)->bind_int(":failures", f.failures);
+  (*up)->bind_text_or_null(":status", f.last_status);
+  (*up)->bind_text_or_null(":error", f.last_error);
+  (*up)->bind_int(":id", f.id);
+  PACTUM_RETURN_IF_ERROR((*up)->run());
+  if (changes(db_) == 0) return Status::not_found("no feed with id " + std::to_string(f.id));
+  for (const std::string& key : new_item_keys) {
+    auto ins = db_.statement("INSERT OR IGNORE INTO feed_items(feed_id, item_key) VALUES (:feed, :key)");
+    if (!ins.is_ok()) return ins.status();
+    (*ins)->bind_int(":feed", f.id);
+    (*ins)->bind_text(":key", key);
+    PACTUM_RETURN_IF_ERROR((*ins)->run());
+  }
+  return tx->commit();
+}
+
+Result<std::vector<bool>> SqliteStore::feed_items_seen(std::int64_t feed_id, const std::vector<std::string>& keys) {
+  std::lock_guard lock(mu_);
+  std::vector<bool> out;
+  for (const std::string& key : keys) {
+    auto s = db_.statement("SELECT 1 FROM feed_items WHERE feed_id = :feed AND item_key = :key");
+    if (!s.is_ok()) return s.status();
+    (*s)->bind_int(":feed", feed_id);
+    (*s)->bind_text(":key", key);
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    out.push_back(*row);
+  }
+  return out;
+}
+
+Status SqliteStore::remove_feed(const std::string& id_or_url) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("DELETE FROM feeds WHERE url = :v OR CAST(id AS TEXT) = :v");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":v", id_or_url);
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  if (changes(db_) == 0) return Status::not_found("no feed '" + id_or_url + "'");
+  return Status::ok();
+}
+
+Status SqliteStore::add_watch(const WatchRecord& w) {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  {
+    auto exists = db_.statement("SELECT 1 FROM watches WHERE name = :name");
+    if (!exists.is_ok()) return exists.status();
+    (*exists)->bind_text(":name", w.name);
+    auto row = (*exists)->step();
+    if (!row.is_ok()) return row.status();
+    if (*row) return Status::already_exists("a saved search named '" + w.name + "' exists already");
+  }
+  auto ins = db_.statement("INSERT INTO watches(name, query, filters) VALUES (:name, :query, :filters)");
+  if (!ins.is_ok()) return ins.status();
+  (*ins)->bind_text(":name", w.name);
+  (*ins)->bind_text(":query", w.query);
+  (*ins)->bind_text(":filters", w.filters.empty() ? "{}" : w.filters);
+  PACTUM_RETURN_IF_ERROR((*ins)->run());
+  return tx->commit();
+}
+
+Result<std::vector<WatchRecord>> SqliteStore::watches() {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement(std::string("SELECT ") + kWatchColumns + " FROM watches ORDER BY name");
+  if (!s.is_ok()) return s.status();
+  std::vector<WatchRecord> out;
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) break;
+    out.push_back(read_watch(**s));
+  }
+  return out;
+}
+
+Result<WatchRecord> SqliteStore::watch(const std::string& name) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement(std::string("SELECT ") + kWatchColumns + " FROM watches WHERE name = :name");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":name", name);
+  auto row = (*s)->step();
+  if (!row.is_ok()) return row.status();
+  if (!*row) return Status::not_found("no saved search named '" + name + "'");
+  return read_watch(**s);
+}
+
+Status SqliteStore::set_watch_checked(const std::string& name, const std::string& at) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("UPDATE watches SET last_checked_at = :at WHERE name = :name");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":at", at);
+  (*s)->bind_text(":name", name);
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  if (changes(db_) == 0) return Status::not_found("no saved search named '" + name + "'");
+  return Status::ok();
+}
+
+Status SqliteStore::remove_watch(const std::string& name) {
+  std::lock_guard lock(mu_);
+  auto s = db_.statement("DELETE FROM watches WHERE name = :name");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":name", name);
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  if (changes(db_) == 0) return Status::not_found("no saved search named '" + name + "'");
+  return Status::ok();
+}
+
+Result<std::string> SqliteStore::now() {
+  std::lock_guard lock(mu_);
+  return db_.query_text("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
 }
 
 // ---- API tokens ------------------------------------------------------------

@@ -340,5 +340,105 @@ TEST(SqliteStore, WriterKilledMidIngestLeavesOnlyWholeDocuments) {
   EXPECT_EQ(*(*store)->document_count(), stored + 5);
 }
 
+
+// A store written by an older pactum (schema v1, v2) opens under this build:
+// it is migrated to the latest version, keeps its documents, events, actors
+// and curation, and gets the derived tables (agreements, search index) built.
+namespace {
+
+// The first `n` migrations: the schema an older pactum wrote.
+std::span<const sqlite::Migration> first_migrations(std::size_t n) { return sqlite::migrations().first(n); }
+
+// One document, two actors and an event between them, as a v1 store held them.
+void write_v1_data(Db& db) {
+  ASSERT_TRUE(db.exec(R"sql(
+    INSERT INTO documents(id, source, title, published, language, format, content_hash, text)
+      VALUES (1, 'old.txt', 'Norway and Japan sign hydrogen memorandum', '2021-05-03', 'en', 'text', 'h-old',
+              'Norway and Japan signed a memorandum of understanding on hydrogen on 3 May 2021.');
+    INSERT INTO actors(id, key, name, name_folded, kind, country) VALUES
+      (1, 'country:NO', 'Norway', 'norway', 'country', 'NO'),
+      (2, 'country:JP', 'Japan', 'japan', 'country', 'JP');
+    INSERT INTO actor_aliases(actor_id, alias, alias_folded) VALUES (1, 'Norge', 'norge');
+    INSERT INTO events(id, document_id, position, instrument, stage, date, confidence, evidence,
+                       evidence_begin, evidence_end)
+      VALUES (1, 1, 0, 'memorandum_of_understanding', 'signed', '2021-05-03', 0.9,
+              'Norway and Japan signed a memorandum of understanding on hydrogen on 3 May 2021.', 0, 79);
+    INSERT INTO event_parties(event_id, position, actor_id, mention_begin, mention_end) VALUES
+      (1, 0, 1, 0, 6), (1, 1, 2, 11, 16);
+    INSERT INTO event_sectors(event_id, sector, position) VALUES (1, 'hydrogen', 0);
+  )sql").is_ok());
+}
+
+void expect_data_kept_and_derived(const std::filesystem::path& path) {
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  EXPECT_EQ(*(*store)->schema_version(), sqlite::latest_schema_version());
+  EXPECT_EQ(*(*store)->document_count(), 1);
+  auto doc = (*store)->document(1);
+  ASSERT_TRUE(doc.is_ok()) << doc.status().to_string();
+  EXPECT_EQ(doc->source, "old.txt");
+  auto events = (*store)->events(EventFilter{});
+  ASSERT_TRUE(events.is_ok()) << events.status().to_string();
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].event.instrument, "memorandum_of_understanding");
+  EXPECT_EQ((*events)[0].event.date, "2021-05-03");
+  EXPECT_EQ((*events)[0].party_actor_ids.size(), 2u);
+  auto norway = (*store)->actor("Norge");
+  ASSERT_TRUE(norway.is_ok()) << norway.status().to_string();
+  EXPECT_EQ(norway->country, "NO");
+  // Derived on open: the agreement and the search index.
+  auto agreements = (*store)->agreements(AgreementFilter{});
+  ASSERT_TRUE(agreements.is_ok()) << agreements.status().to_string();
+  ASSERT_EQ(agreements->size(), 1u);
+  EXPECT_EQ((*agreements)[0].parties.size(), 2u);
+  TextQuery q;
+  q.all_of = {{{{"hydrogen"}, false}}};
+  auto hits = (*store)->search(q, SearchFilter{});
+  ASSERT_TRUE(hits.is_ok()) << hits.status().to_string();
+  EXPECT_EQ(hits->total, 1u);
+}
+
+}  // namespace
+
+TEST(SqliteStore, StoreAtSchemaV1IsMigratedAndKeepsItsData) {
+  TempDir dir;
+  auto path = dir.path() / "v1.db";
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(sqlite::migrate(*db, first_migrations(1)).is_ok());
+    ASSERT_EQ(*db->query_int("PRAGMA user_version"), 1);
+    write_v1_data(*db);
+  }
+  expect_data_kept_and_derived(path);
+  auto db = Db::open(path.string());
+  ASSERT_TRUE(db.is_ok());
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM schema_migrations"),
+            static_cast<std::int64_t>(sqlite::migrations().size()));
+}
+
+TEST(SqliteStore, StoreAtSchemaV2IsMigratedAndKeepsItsCuration) {
+  TempDir dir;
+  auto path = dir.path() / "v2.db";
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(sqlite::migrate(*db, first_migrations(1)).is_ok());
+    write_v1_data(*db);
+    ASSERT_TRUE(sqlite::migrate(*db, first_migrations(2)).is_ok());
+    ASSERT_EQ(*db->query_int("PRAGMA user_version"), 2);
+    ASSERT_TRUE(db->exec("INSERT INTO curation_log(author, target, target_id, action, note) "
+                         "VALUES ('ana', 'event', 1, 'confirm', 'checked in v2')")
+                    .is_ok());
+  }
+  expect_data_kept_and_derived(path);
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok());
+  auto log = (*store)->curation_log(0);
+  ASSERT_TRUE(log.is_ok()) << log.status().to_string();
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_EQ((*log)[0].author, "ana");
+  EXPECT_EQ((*log)[0].note, "checked in v2");
+}
 }  // namespace
 }  // namespace pactum::store

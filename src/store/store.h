@@ -190,6 +190,31 @@ struct MineralRow {
   std::optional<double> share;
   std::string source;
   std::size_t line = 0;  // line in the CSV it came from; 0 when read from a store
+  std::string stage = "production";  // production | refining (last: rows are brace-initialised)
+};
+
+// ---- feeds and saved searches ------------------------------------------------
+
+// A feed followed by URL (pactum feeds). Times are UTC
+// "YYYY-MM-DDTHH:MM:SS.sssZ"; "" when not yet.
+struct FeedRecord {
+  std::int64_t id = 0;
+  std::string url, name;
+  std::int64_t interval_s = 900;        // between successful polls
+  std::string etag, last_modified;      // validators of the last 200, sent back
+  std::string added_at, last_polled_at;
+  std::string next_poll_at;             // "" : due now
+  int failures = 0;                     // consecutive errors (the backoff doubles with each)
+  std::string last_status;              // "200", "304", "500", "error"
+  std::string last_error;               // the last error's message, "" after a success
+  std::int64_t items = 0;               // items ingested from it so far
+};
+
+// A saved search (pactum watch): the query, its filters as the JSON object
+// the CLI wrote (the store does not read it), and its last check.
+struct WatchRecord {
+  std::string name, query, filters = "{}";
+  std::string created_at, last_checked_at;  // "" when never checked
 };
 
 // ---- preparing a write ---------------------------------------------------
@@ -329,7 +354,7 @@ class Store {
   // checks (negative tonnes, share outside 0..100, a duplicate country) is
   // kInvalidArgument and nothing is written. Returns the rows written.
   virtual Result<std::size_t> put_mineral_rows(const std::vector<MineralRow>& rows) = 0;
-  // Every stored row, ordered by mineral, year, source, country.
+  // Every stored row, ordered by mineral, stage, year, source, country.
   virtual Result<std::vector<MineralRow>> mineral_rows() = 0;
 
   // ---- API tokens (pactum serve): only their SHA-256 is stored ----
@@ -368,6 +393,31 @@ class Store {
   virtual Result<InterestRecord> interest(std::int64_t interest_id) = 0;
   // Interests in a profile ("" for all), oldest first.
   virtual Result<std::vector<InterestRecord>> interests(const std::string& profile_id) = 0;
+  // ---- feeds: what to poll and the state of each (api/feeds.h polls) ----
+
+  // kAlreadyExists when the URL is followed already.
+  virtual Result<FeedRecord> add_feed(const std::string& url, const std::string& name,
+                                      std::int64_t interval_s) = 0;
+  // By id; `items` filled.
+  virtual Result<std::vector<FeedRecord>> feeds() = 0;
+  // Writes a poll's outcome (validators, times, failures, status) and the
+  // keys of the items it ingested, in one transaction.
+  virtual Status record_feed_poll(const FeedRecord& feed, const std::vector<std::string>& new_item_keys) = 0;
+  // Which of `keys` the feed has ingested already.
+  virtual Result<std::vector<bool>> feed_items_seen(std::int64_t feed_id, const std::vector<std::string>& keys) = 0;
+  // kNotFound when no feed has this id or URL.
+  virtual Status remove_feed(const std::string& id_or_url) = 0;
+
+  // ---- saved searches ----
+
+  // kAlreadyExists for a name in use.
+  virtual Status add_watch(const WatchRecord& watch) = 0;
+  virtual Result<std::vector<WatchRecord>> watches() = 0;
+  virtual Result<WatchRecord> watch(const std::string& name) = 0;  // kNotFound
+  virtual Status set_watch_checked(const std::string& name, const std::string& at) = 0;
+  virtual Status remove_watch(const std::string& name) = 0;  // kNotFound
+  // The store's clock, in the times' format ("now" as SQLite sees it).
+  virtual Result<std::string> now() = 0;
 };
 
 // Opens (creating and migrating if needed) an SQLite store in WAL mode;

@@ -1,0 +1,346 @@
+// pactum_search_bench: the search engine at scale. Builds a store of N
+// generated documents (bench/corpus.h) through Store::put, each with one
+// synthetic event (parties, sector, instrument, year drawn from the seed, so
+// that facets have something to filter), then times queries of four kinds,
+// each beside a baseline of the same engine queried plainly in the same run:
+//
+//   term           search::Searcher ("batteries")     vs  FTS5 MATCH of the word, bm25, LIMIT 20
+//   phrase         ("\"offshore wind\"")               vs  FTS5 MATCH of the phrase
+//   faceted        term + --sector/--country + facets  vs  FTS5 MATCH joined to the sector filter
+//   cross-lingual  "hydrogen" (expands to 11 langs)    vs  FTS5 MATCH of the typed word alone
+//
+// Index build throughput is reported beside a bare FTS5 table fed the same
+// title and text (the engine's floor). Latencies are wall time, p50 and p99.
+// Not a test: `make bench-search` runs it.
+#include <sqlite3.h>
+#include <time.h>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "bench/corpus.h"
+#include "ingest/reader.h"
+#include "search/search.h"
+#include "store/store.h"
+
+namespace pactum::bench {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// The machine is shared: CPU time of this thread measures us, wall time
+// measures us and the neighbours. Both are reported.
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+struct Config {
+  std::size_t docs = 100000;
+  std::uint64_t seed = 1;
+  std::size_t reps = 50;  // runs of each query (fewer when they take over 30 s)
+  fs::path out_dir = "/tmp/pactum-search-bench";
+  fs::path data_dir = PACTUM_BENCH_DATA_DIR;
+  std::vector<fs::path> sample_dirs = {fs::path(PACTUM_BENCH_DATA_DIR) / "samples" / "docs",
+                                       PACTUM_BENCH_SEED_DIR};
+};
+
+// Deterministic facets for document n: a country with a partner
+// organisation (many distinct pairs, so agreements stay small), a sector,
+// an instrument and a year.
+struct Party {
+  const char* name;
+  const char* kind;
+  const char* country;
+};
+constexpr Party kCountries[] = {{"Norway", "country", "NO"},  {"Japan", "country", "JP"},
+                                {"Germany", "country", "DE"}, {"France", "country", "FR"},
+                                {"Denmark", "country", "DK"}, {"Sweden", "country", "SE"},
+                                {"Netherlands", "country", "NL"}, {"Italy", "country", "IT"},
+                                {"Spain", "country", "ES"},   {"Australia", "country", "AU"}};
+constexpr const char* kSectors[] = {"hydrogen", "offshore_wind", "batteries", "critical_minerals", "ccus",
+                                    "ammonia", "renewable_energy", "maritime"};
+constexpr const char* kInstruments[] = {"memorandum_of_understanding", "joint_declaration", "letter_of_intent",
+                                        "strategic_partnership", "cooperation_agreement"};
+
+extract::Extraction synthetic_extraction(const ingest::Document& doc, const std::string& lang, std::size_t n) {
+  extract::Extraction x;
+  x.doc = x.source = doc.source;
+  x.language = lang;
+  x.title = doc.title;
+  x.published = doc.published;
+  extract::Event e;
+  std::size_t first_line = std::min(doc.text.find('\n'), doc.text.size());
+  e.evidence_span = {0, first_line};
+  e.evidence = doc.text.substr(0, first_line);
+  const Party& c = kCountries[n % std::size(kCountries)];
+  text::Span mention{0, std::min<std::size_t>(first_line, 1)};
+  e.parties.push_back({c.name, c.kind, c.country, "", mention});
+  e.parties.push_back({"Bench Organisation " + std::to_string(n % 50000), "organization",
+                       kCountries[(n / 7) % std::size(kCountries)].country, "", mention});
+  e.sectors = {kSectors[(n / 3) % std::size(kSectors)]};
+  e.instrument = kInstruments[(n / 11) % std::size(kInstruments)];
+  e.stage = "signed";
+  e.date = std::to_string(2014 + n % 13);
+  e.confidence = 0.8;
+  x.events.push_back(std::move(e));
+  return x;
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+struct Latency {
+  double p50 = 0, p99 = 0;          // wall ms
+  double cpu_p50 = 0, cpu_p99 = 0;  // thread CPU ms
+  std::size_t hits = 0, runs = 0;
+};
+
+// A plain FTS5 query on the store's own index (read-only connection).
+class PlainFts {
+ public:
+  explicit PlainFts(const fs::path& db) {
+    if (sqlite3_open_v2(db.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      std::cerr << "search bench: cannot open " << db << "\n";
+    }
+  }
+  ~PlainFts() { sqlite3_close(db_); }
+  // Rows for the MATCH expression (with an optional extra WHERE on rowid).
+  std::size_t run(const std::string& match, const std::string& extra_where) {
+    std::string sql = "SELECT rowid FROM search_index WHERE search_index MATCH ?1" + extra_where +
+                      " ORDER BY bm25(search_index, 3.0, 1.0, 2.0) LIMIT 20";
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+      std::cerr << "search bench: " << sqlite3_errmsg(db_) << "\n";
+      return 0;
+    }
+    sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    std::size_t n = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) ++n;
+    sqlite3_finalize(s);
+    return n;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+struct QueryCase {
+  std::string kind, query;
+  store::SearchFilter filter;
+  std::string plain_match, plain_where;  // the baseline
+};
+
+// `reps` timed runs after one untimed warm-up, stopping early after 30 s of
+// runs (at least 5) so that a large corpus stays within an evening.
+template <typename F>
+Latency time_query(std::size_t reps, F&& f) {
+  Latency out;
+  std::vector<double> ms, cpu_ms;
+  out.hits = f();
+  auto start = Clock::now();
+  for (std::size_t i = 0; i < reps; ++i) {
+    if (i >= 5 && seconds_since(start) > 30) break;
+    auto t = Clock::now();
+    double c = thread_cpu_seconds();
+    f();
+    cpu_ms.push_back((thread_cpu_seconds() - c) * 1000);
+    ms.push_back(seconds_since(t) * 1000);
+  }
+  out.runs = ms.size();
+  out.p50 = percentile(ms, 0.50);
+  out.p99 = percentile(ms, 0.99);
+  out.cpu_p50 = percentile(cpu_ms, 0.50);
+  out.cpu_p99 = percentile(cpu_ms, 0.99);
+  return out;
+}
+
+int run(const Config& cfg) {
+  fs::remove_all(cfg.out_dir);
+  fs::create_directories(cfg.out_dir);
+  auto pools = load_pools(cfg.sample_dirs);
+  if (!pools.is_ok()) {
+    std::cerr << "search bench: " << pools.status().to_string() << "\n";
+    return 2;
+  }
+  const fs::path store_path = cfg.out_dir / "store.db";
+  auto store = store::open_sqlite(store_path);
+  if (!store.is_ok()) {
+    std::cerr << "search bench: " << store.status().to_string() << "\n";
+    return 2;
+  }
+  // Bare FTS5 baseline for the build: the same title and text, same tokenizer.
+  sqlite3* bare = nullptr;
+  sqlite3_open((cfg.out_dir / "bare.db").c_str(), &bare);
+  sqlite3_exec(bare,
+               "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+               "CREATE VIRTUAL TABLE t USING fts5(title, body, content='', "
+               "tokenize='unicode61 remove_diacritics 2');",
+               nullptr, nullptr, nullptr);
+  sqlite3_stmt* bare_insert = nullptr;
+  sqlite3_prepare_v2(bare, "INSERT INTO t(rowid, title, body) VALUES (?1, ?2, ?3)", -1, &bare_insert, nullptr);
+
+  CorpusOptions copt;
+  copt.seed = cfg.seed;
+  copt.bytes = cfg.docs * 1500;  // the generator's documents average ~1.5 kB
+  std::size_t n = 0, bytes = 0, failed = 0;
+  double put_s = 0, bare_s = 0, put_cpu = 0, bare_cpu = 0;
+  std::size_t bare_batch = 0;
+  sqlite3_exec(bare, "BEGIN", nullptr, nullptr, nullptr);
+  std::cerr << "search bench: building a store of ~" << cfg.docs << " documents in " << cfg.out_dir << "\n";
+  generate_corpus_each(*pools, copt, [&](CorpusDoc&& cd) {
+    if (n >= cfg.docs) return;
+    auto docs = ingest::read_bytes(cd.text, cd.name);
+    if (!docs.is_ok() || docs->empty()) {
+      ++failed;
+      return;
+    }
+    ingest::Document& doc = (*docs)[0];
+    auto x = synthetic_extraction(doc, cd.lang, n);
+    auto t = Clock::now();
+    double c = thread_cpu_seconds();
+    auto put = (*store)->put(doc, x);
+    put_cpu += thread_cpu_seconds() - c;
+    put_s += seconds_since(t);
+    if (!put.is_ok()) {
+      if (++failed <= 3) std::cerr << "search bench: put " << cd.name << ": " << put.status().to_string() << "\n";
+      return;
+    }
+    t = Clock::now();
+    c = thread_cpu_seconds();
+    sqlite3_bind_int64(bare_insert, 1, static_cast<sqlite3_int64>(n + 1));
+    sqlite3_bind_text(bare_insert, 2, doc.title.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(bare_insert, 3, doc.text.c_str(), -1, SQLITE_STATIC);
+    sqlite3_step(bare_insert);
+    sqlite3_reset(bare_insert);
+    if (++bare_batch == 1000) {
+      sqlite3_exec(bare, "COMMIT; BEGIN", nullptr, nullptr, nullptr);
+      bare_batch = 0;
+    }
+    bare_cpu += thread_cpu_seconds() - c;
+    bare_s += seconds_since(t);
+    bytes += doc.text.size();
+    ++n;
+    if (n % 10000 == 0) {
+      std::cerr << "search bench: " << n << " documents, " << std::fixed << std::setprecision(0)
+                << static_cast<double>(n) / put_s << " docs/s wall, " << static_cast<double>(n) / put_cpu
+                << " docs/s CPU\n";
+    }
+  });
+  sqlite3_exec(bare, "COMMIT", nullptr, nullptr, nullptr);
+  sqlite3_finalize(bare_insert);
+  sqlite3_close(bare);
+
+  auto searcher = search::Searcher::create(cfg.data_dir);
+  if (!searcher.is_ok()) {
+    std::cerr << "search bench: " << searcher.status().to_string() << "\n";
+    return 2;
+  }
+  PlainFts plain(store_path);
+
+  std::vector<QueryCase> cases;
+  auto add = [&](std::string kind, std::string q, store::SearchFilter f, std::string match, std::string where) {
+    f.limit = 20;
+    cases.push_back({std::move(kind), std::move(q), std::move(f), std::move(match), std::move(where)});
+  };
+  const std::string sector_where =
+      " AND rowid IN (SELECT e.document_id FROM events e JOIN event_sectors s ON s.event_id = e.id "
+      "WHERE s.sector = 'hydrogen')";
+  const std::string country_where =
+      " AND rowid IN (SELECT e.document_id FROM events e JOIN event_parties p ON p.event_id = e.id "
+      "JOIN actors a ON a.id = p.actor_id WHERE a.country = 'NO')";
+  // Plain words (no sector, instrument or actor): ours matches 4+ letter
+  // words as prefixes, and so does the baseline.
+  for (const char* w : {"research", "infrastructure", "companies", "ports"}) {
+    add("term", w, {}, std::string("\"") + w + "\" *", "");
+  }
+  for (const char* p : {"offshore wind", "memorandum of understanding", "climate neutrality"}) {
+    add("phrase", std::string("\"") + p + "\"", {}, std::string("\"") + p + "\"", "");
+  }
+  {
+    store::SearchFilter f;
+    f.sector = "hydrogen";
+    f.facets = true;
+    add("faceted", "cooperation", f, "\"cooperation\" *", sector_where);
+    f.country = "NO";
+    add("faceted", "energy", f, "\"energy\" *", sector_where + country_where);
+  }
+  // Cross-lingual: ours expands to every language; the baseline matches the
+  // typed word alone.
+  for (const char* w : {"hydrogen", "Norway", "offshore wind", "MoU"}) {
+    add("cross-lingual", w, {}, std::string("\"") + w + "\"", "");
+  }
+
+  struct Row {
+    std::string kind, query;
+    Latency ours, base;
+  };
+  std::vector<Row> rows;
+  for (const QueryCase& c : cases) {
+    Latency ours = time_query(cfg.reps, [&]() -> std::size_t {
+      auto r = (*searcher)->run(**store, c.query, c.filter);
+      return r.is_ok() ? r->total : 0;
+    });
+    Latency base = time_query(cfg.reps, [&] { return plain.run(c.plain_match, c.plain_where); });
+    rows.push_back({c.kind, c.query, ours, base});
+  }
+
+  const auto mb = static_cast<double>(bytes) / 1e6;
+  const auto docs = static_cast<double>(n);
+  double load[3] = {0, 0, 0};
+  getloadavg(load, 3);
+  std::cout << "# pactum search benchmark: " << n << " documents (" << std::fixed << std::setprecision(0) << mb
+            << " MB of text), seed " << cfg.seed << ", up to " << cfg.reps << " runs per query; load average "
+            << std::setprecision(1) << load[0];
+  if (failed) std::cout << ", " << failed << " generated documents not stored";
+  std::cout << "\n\n| build | docs/s CPU | docs/s wall | MB/s CPU | baseline | docs/s CPU | docs/s wall | MB/s CPU | "
+               "CPU ratio |\n|---|--:|--:|--:|---|--:|--:|--:|--:|\n";
+  auto rate = [](double x, double s) { return s > 0 ? x / s : 0; };
+  std::cout << std::setprecision(0) << "| Store::put, 1 txn/doc (text, event, agreement, MinHash, FTS5) | "
+            << rate(docs, put_cpu) << " | " << rate(docs, put_s) << " | " << std::setprecision(2) << rate(mb, put_cpu)
+            << " | bare FTS5 insert, 1000 docs/txn | " << std::setprecision(0) << rate(docs, bare_cpu) << " | "
+            << rate(docs, bare_s) << " | " << std::setprecision(2) << rate(mb, bare_cpu) << " | "
+            << std::setprecision(1) << (put_cpu > 0 && bare_cpu > 0 ? put_cpu / bare_cpu : 0) << "x |\n\n";
+  std::cout << "| kind | query | ours p50 / p99 ms wall | ours p50 / p99 ms CPU | matches | plain FTS5 p50 / p99 "
+               "ms wall | p50 / p99 ms CPU | rows | runs | p50 ratio (CPU) |\n"
+               "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+  for (const Row& r : rows) {
+    std::cout << std::setprecision(2) << "| " << r.kind << " | " << r.query << " | " << r.ours.p50 << " / "
+              << r.ours.p99 << " | " << r.ours.cpu_p50 << " / " << r.ours.cpu_p99 << " | " << r.ours.hits << " | "
+              << r.base.p50 << " / " << r.base.p99 << " | " << r.base.cpu_p50 << " / " << r.base.cpu_p99 << " | "
+              << r.base.hits << " | " << r.ours.runs << " | " << std::setprecision(1)
+              << (r.base.cpu_p50 > 0 ? r.ours.cpu_p50 / r.base.cpu_p50 : 0) << "x |\n";
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace pactum::bench
+
+int main(int argc, char** argv) {
+  pactum::bench::Config cfg;
+  CLI::App app{"pactum_search_bench: search index build and query latency against plain FTS5"};
+  app.add_option("--docs", cfg.docs, "Documents to generate and index (default 100000)");
+  app.add_option("--seed", cfg.seed, "Corpus seed (default 1)");
+  app.add_option("--reps", cfg.reps, "Timed runs of each query (default 50)");
+  app.add_option("--out", cfg.out_dir, "Directory for the store (replaced)");
+  CLI11_PARSE(app, argc, argv);
+  return pactum::bench::run(cfg);
+}

@@ -1,0 +1,214 @@
+// pactum watch add | list | changes | remove: saved searches and their change
+// feeds, as JSON or Atom (api/watch.h).
+#include <iomanip>
+#include <iostream>
+
+#include "api/watch.h"
+#include "cli/cli.h"
+#include "common/files.h"
+
+namespace pactum::cli {
+
+namespace {
+
+// The search flags a saved search keeps, by name.
+struct FilterFlags {
+  std::string country, region, sector, instrument, stage, year, since, until, language;
+
+  nlohmann::json to_json() const {
+    nlohmann::json j = nlohmann::json::object();
+    auto put = [&j](const char* k, const std::string& v) {
+      if (!v.empty()) j[k] = v;
+    };
+    put("country", country);
+    put("region", region);
+    put("sector", sector);
+    put("instrument", instrument);
+    put("stage", stage);
+    put("year", year);
+    put("since", since);
+    put("until", until);
+    put("language", language);
+    return j;
+  }
+  static FilterFlags from_json(const std::string& text) {
+    FilterFlags f;
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return f;
+    auto get = [&j](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : ""; };
+    f = {get("country"), get("region"), get("sector"), get("instrument"), get("stage"),
+         get("year"),    get("since"),  get("until"),  get("language")};
+    return f;
+  }
+  Status to_filter(store::SearchFilter* f) const {
+    return search_filter_from(country, region, sector, instrument, stage, year, since, until, language, f);
+  }
+};
+
+// --since: a date or a time of the store's format, compared as text.
+bool is_time(const std::string& s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return s.size() == 10 || s[10] == 'T';
+}
+
+nlohmann::json watch_json(const store::WatchRecord& w) {
+  return {{"name", w.name},
+          {"query", w.query},
+          {"filters", nlohmann::json::parse(w.filters, nullptr, false)},
+          {"created_at", w.created_at},
+          {"last_checked_at", w.last_checked_at}};
+}
+
+}  // namespace
+
+void add_watch(CLI::App& app, Runner* run) {
+  CLI::App* verb = app.add_subcommand("watch", "Saved searches and their change feeds: add, list, changes, remove");
+  verb->require_subcommand(1);
+
+  struct AddArgs {
+    std::string db, name, query;
+    FilterFlags flags;
+  };
+  auto aa = std::make_shared<AddArgs>();
+  CLI::App* add = verb->add_subcommand("add", "Save a search under a name");
+  add->add_option("name", aa->name, "The saved search's name")->required();
+  add->add_option("query", aa->query, "The query, as for pactum search")->required();
+  add->add_option("--country", aa->flags.country, "A party belongs to this country (ISO 3166-1)");
+  add->add_option("--region", aa->flags.region, "A party is this region (ISO 3166-2)");
+  add->add_option("--sector", aa->flags.sector, "An event on this sector id");
+  add->add_option("--instrument", aa->flags.instrument, "An event with this instrument id");
+  add->add_option("--stage", aa->flags.stage, "An event at this stage");
+  add->add_option("--year", aa->flags.year, "An event in this year");
+  add->add_option("--since", aa->flags.since, "An event on or after YYYY[-MM[-DD]]");
+  add->add_option("--until", aa->flags.until, "An event on or before YYYY[-MM[-DD]]");
+  add->add_option("--language", aa->flags.language, "Documents in this language");
+  add_db_option(add, &aa->db);
+  add->callback([run, aa] {
+    *run = [aa]() -> int {
+      store::SearchFilter f;
+      if (Status st = aa->flags.to_filter(&f); !st.is_ok()) return report(st);
+      auto searcher = search::Searcher::create(data_dir());
+      if (!searcher.is_ok()) return report(searcher.status());
+      if (auto q = (*searcher)->expand(aa->query); !q.is_ok()) return report(q.status());
+      auto store = open_store(aa->db);
+      if (!store.is_ok()) return report(store.status());
+      Status st = (*store)->add_watch({aa->name, aa->query, aa->flags.to_json().dump(), "", ""});
+      if (st.code() == StatusCode::kAlreadyExists) {
+        std::cerr << "pactum: " << st.message() << "\n";
+        return kExitUsage;
+      }
+      if (!st.is_ok()) return report(st);
+      std::cout << "saved search '" << aa->name << "'\n";
+      return kExitOk;
+    };
+  });
+
+  struct ListArgs {
+    std::string db;
+    bool json = false;
+  };
+  auto la = std::make_shared<ListArgs>();
+  CLI::App* list = verb->add_subcommand("list", "The saved searches");
+  list->add_flag("--json", la->json, "A JSON array");
+  add_db_option(list, &la->db);
+  list->callback([run, la] {
+    *run = [la]() -> int {
+      auto store = open_store(la->db);
+      if (!store.is_ok()) return report(store.status());
+      auto watches = (*store)->watches();
+      if (!watches.is_ok()) return report(watches.status());
+      if (la->json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& w : *watches) out.push_back(watch_json(w));
+        std::cout << out.dump(1) << "\n";
+        return kExitOk;
+      }
+      for (const auto& w : *watches) {
+        std::cout << w.name << "  \"" << w.query << "\"" << (w.filters == "{}" ? "" : "  " + w.filters)
+                  << "  (last checked " << (w.last_checked_at.empty() ? "never" : w.last_checked_at) << ")\n";
+      }
+      std::cout << watches->size() << " saved search(es)\n";
+      return kExitOk;
+    };
+  });
+
+  struct ChangesArgs {
+    std::string db, name, since, format = "json";
+    bool keep = false;
+  };
+  auto ca = std::make_shared<ChangesArgs>();
+  CLI::App* changes = verb->add_subcommand(
+      "changes", "New and changed agreements matching a saved search since its last check");
+  changes->add_option("name", ca->name, "The saved search")->required();
+  changes->add_option("--since", ca->since,
+                      "Since this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) instead of the last check; "
+                      "does not move the last check");
+  changes->add_option("--format", ca->format, "json (default) or atom")->check(CLI::IsMember({"json", "atom"}));
+  changes->add_flag("--keep", ca->keep, "Do not record this as the last check");
+  add_db_option(changes, &ca->db);
+  changes->callback([run, ca] {
+    *run = [ca]() -> int {
+      if (!ca->since.empty() && !is_time(ca->since)) {
+        return report(Status::invalid_argument("--since: expected YYYY-MM-DD[THH:MM:SS[.sss]Z], got '" + ca->since + "'"));
+      }
+      auto store = open_store(ca->db);
+      if (!store.is_ok()) return report(store.status());
+      auto w = (*store)->watch(ca->name);
+      if (!w.is_ok()) return report(w.status());
+      store::SearchFilter f;
+      if (Status st = FilterFlags::from_json(w->filters).to_filter(&f); !st.is_ok()) return report(st);
+      auto searcher = search::Searcher::create(data_dir());
+      if (!searcher.is_ok()) return report(searcher.status());
+      auto now = (*store)->now();  // before the search: nothing ingested meanwhile is missed next time
+      if (!now.is_ok()) return report(now.status());
+      std::string since = ca->since.empty() ? w->last_checked_at : ca->since;
+      auto list = api::watch_changes(**store, **searcher, w->query, f, since);
+      if (!list.is_ok()) return report(list.status());
+      if (ca->format == "atom") {
+        api::write_watch_atom(w->name, w->query, *list, *now, std::cout);
+      } else {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& c : *list) {
+          const auto& a = c.agreement;
+          nlohmann::json parties = nlohmann::json::array(), timeline = nlohmann::json::array();
+          for (const auto& p : a.parties) parties.push_back({{"id", p.id}, {"name", p.name}, {"country", p.country}});
+          for (const auto& act : a.timeline) timeline.push_back({{"stage", act.stage}, {"date", act.date}});
+          items.push_back({{"agreement", a.id},      {"change", c.change},      {"updated", c.updated},
+                           {"instrument", a.instrument}, {"parties", parties}, {"sectors", a.sectors},
+                           {"timeline", timeline},     {"sources", a.sources},   {"new_sources", c.new_sources},
+                           {"source_urls", c.source_urls}});
+        }
+        std::cout << nlohmann::json({{"watch", w->name}, {"query", w->query}, {"since", since},
+                                     {"checked_at", *now}, {"changes", items}})
+                         .dump(1)
+                  << "\n";
+      }
+      if (ca->since.empty() && !ca->keep) {
+        if (Status st = (*store)->set_watch_checked(w->name, *now); !st.is_ok()) return report(st);
+      }
+      return kExitOk;
+    };
+  });
+
+  struct RemoveArgs {
+    std::string db, name;
+  };
+  auto ra = std::make_shared<RemoveArgs>();
+  CLI::App* remove = verb->add_subcommand("remove", "Delete a saved search");
+  remove->add_option("name", ra->name, "The saved search")->required();
+  add_db_option(remove, &ra->db);
+  remove->callback([run, ra] {
+    *run = [ra]() -> int {
+      auto store = open_store(ra->db);
+      if (!store.is_ok()) return report(store.status());
+      if (Status st = (*store)->remove_watch(ra->name); !st.is_ok()) return report(st);
+      std::cout << "removed saved search '" << ra->name << "'\n";
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace pactum::cli
