@@ -348,6 +348,8 @@ CREATE TABLE profile_interest_steps (
   note        TEXT
 ) STRICT;
 CREATE INDEX profile_interest_steps_interest ON profile_interest_steps(interest_id);
+)sql";
+
 // Feeds followed by URL and saved searches (pactum feeds, pactum watch), and
 // the stage of a mineral table (production or refining). Times are UTC
 // "YYYY-MM-DDTHH:MM:SS.sssZ", as documents.ingested_at, so they compare as text.
