@@ -11,45 +11,12 @@
 
 namespace pactum::cli {
 
-// A facet value outside its vocabulary would silently match nothing; it is
-// a usage error instead, naming the flag and the value.
-Status check_facet_values(const std::string& country, const std::string& region, const std::string& sector,
-                          const std::string& instrument, const std::string& stage, const std::string& language) {
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  if (!country.empty() && (country.size() != 2 || !upper(country[0]) || !upper(country[1]))) {
-    return Status::invalid_argument("--country: expected an ISO 3166-1 code (JP, NO, DE), got '" + country + "'");
-  }
-  if (!region.empty()) {
-    bool ok = region.size() >= 4 && region.size() <= 6 && upper(region[0]) && upper(region[1]) && region[2] == '-';
-    for (std::size_t i = 3; ok && i < region.size(); ++i) {
-      ok = upper(region[i]) || (region[i] >= '0' && region[i] <= '9');
-    }
-    if (!ok) return Status::invalid_argument("--region: expected an ISO 3166-2 code (DE-NW, JP-07), got '" + region + "'");
-  }
-  if (!sector.empty() && !kb::is_sector(sector)) {
-    return Status::invalid_argument("--sector: unknown sector '" + sector + "' (ids: hydrogen, offshore_wind, batteries, ...)");
-  }
-  if (!instrument.empty() && !kb::is_instrument(instrument)) {
-    return Status::invalid_argument("--instrument: unknown instrument '" + instrument +
-                                    "' (ids: memorandum_of_understanding, joint_declaration, letter_of_intent, ...)");
-  }
-  if (!stage.empty() && !kb::is_stage(stage)) {
-    return Status::invalid_argument("--stage: unknown stage '" + stage + "' (ids: announced, signed, renewed, ...)");
-  }
-  if (!language.empty() && (language.size() != 2 || !lower(language[0]) || !lower(language[1]))) {
-    return Status::invalid_argument("--language: expected an ISO 639-1 code (en, de, ja), got '" + language + "'");
-  }
-  return Status::ok();
-}
-
 // Turns the shared filter flags into a store filter; a bad year or an
 // unknown facet value is a usage error.
 Status search_filter_from(const std::string& country, const std::string& region, const std::string& sector,
                           const std::string& instrument, const std::string& stage, const std::string& year,
                           const std::string& since, const std::string& until, const std::string& language,
                           store::SearchFilter* f) {
-  PACTUM_RETURN_IF_ERROR(check_facet_values(country, region, sector, instrument, stage, language));
   auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
   f->country = opt(country);
   f->region = opt(region);
@@ -66,6 +33,8 @@ Status search_filter_from(const std::string& country, const std::string& region,
     }
     f->since = f->until = year;
   }
+  // A bad facet value is a usage error here too (watch add checks its filters).
+  PACTUM_RETURN_IF_ERROR(search::check_filter(*f));
   return Status::ok();
 }
 

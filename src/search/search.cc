@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/utf8.h"
+#include "kb/taxonomy.h"
 #include "text/normalize.h"
 #include "text/segment.h"
 
@@ -230,10 +231,42 @@ Result<store::TextQuery> Searcher::expand(std::string_view query) const {
   return out;
 }
 
+// A facet value outside its vocabulary would silently match nothing; it is
+// a usage error instead, naming the filter and the value (the CLI's flag and
+// the API's parameter have the same name).
+Status check_filter(const store::SearchFilter& f) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (const auto& country = f.country; country && (country->size() != 2 || !upper((*country)[0]) || !upper((*country)[1]))) {
+    return Status::invalid_argument("country: expected an ISO 3166-1 code (JP, NO, DE), got '" + *country + "'");
+  }
+  if (const auto& region = f.region) {
+    bool ok = region->size() >= 4 && region->size() <= 6 && upper((*region)[0]) && upper((*region)[1]) &&
+              (*region)[2] == '-';
+    for (std::size_t i = 3; ok && i < region->size(); ++i) ok = upper((*region)[i]) || ((*region)[i] >= '0' && (*region)[i] <= '9');
+    if (!ok) return Status::invalid_argument("region: expected an ISO 3166-2 code (DE-NW, JP-07), got '" + *region + "'");
+  }
+  if (f.sector && !kb::is_sector(*f.sector)) {
+    return Status::invalid_argument("sector: unknown sector '" + *f.sector + "' (ids: hydrogen, offshore_wind, batteries, ...)");
+  }
+  if (f.instrument && !kb::is_instrument(*f.instrument)) {
+    return Status::invalid_argument("instrument: unknown instrument '" + *f.instrument +
+                                    "' (ids: memorandum_of_understanding, joint_declaration, letter_of_intent, ...)");
+  }
+  if (f.stage && !kb::is_stage(*f.stage)) {
+    return Status::invalid_argument("stage: unknown stage '" + *f.stage + "' (ids: announced, signed, renewed, ...)");
+  }
+  if (const auto& lang = f.language; lang && (lang->size() != 2 || !lower((*lang)[0]) || !lower((*lang)[1]))) {
+    return Status::invalid_argument("language: expected an ISO 639-1 code (en, de, ja), got '" + *lang + "'");
+  }
+  return Status::ok();
+}
+
 Result<Results> Searcher::run(store::Store& store, std::string_view query,
                               const store::SearchFilter& filter) const {
   auto q = expand(query);
   if (!q.is_ok()) return q.status();
+  PACTUM_RETURN_IF_ERROR(check_filter(filter));
   auto found = store.search(*q, filter);
   if (!found.is_ok()) return found.status();
   Results out;

@@ -62,7 +62,8 @@ class Searcher {
   // kMaxQueryBytes bytes.
   Result<store::TextQuery> expand(std::string_view query) const;
 
-  // Runs the expanded query with the filters; hits come with evidence.
+  // Runs the expanded query with the filters; hits come with evidence. A
+  // filter value outside its vocabulary is kInvalidArgument (check_filter).
   Result<Results> run(store::Store& store, std::string_view query, const store::SearchFilter& filter) const;
 
  private:
@@ -74,6 +75,11 @@ class Searcher {
   // in every language, built once from the lexicon.
   std::map<std::string, std::vector<store::TextQuery::Alternative>, std::less<>> concept_terms_;
 };
+
+// kInvalidArgument naming the filter when a value is outside its vocabulary:
+// a sector, instrument or stage id the taxonomy lacks, a country, region or
+// language that is not an ISO code.
+Status check_filter(const store::SearchFilter& filter);
 
 // True when `words` (folded tokens) contain one of the clause alternatives.
 bool matches(const std::vector<std::string>& words, const store::TextQuery::Alternative& alt);

@@ -1,5 +1,6 @@
 // Query expansion as tables: a term naming a sector or an actor in one
 // language expands to its names in the others; bad queries are errors.
+#include <functional>
 #include "search/search.h"
 
 #include <gtest/gtest.h>
@@ -127,4 +128,37 @@ TEST(Matches, PhrasesAndPrefixes) {
 }
 
 }  // namespace
+// Unknown facet values are usage errors wherever the filter comes from (the
+// CLI's flags, the API's parameters), naming the filter.
+TEST(SearchFilterTest, ValuesOutsideTheirVocabularyAreInvalid) {
+  struct Case {
+    const char* what;
+    std::function<void(pactum::store::SearchFilter&)> set;
+    const char* message;
+  };
+  const Case bad[] = {
+      {"sector", [](pactum::store::SearchFilter& f) { f.sector = "colour"; }, "sector: unknown sector 'colour'"},
+      {"instrument", [](pactum::store::SearchFilter& f) { f.instrument = "treaty"; }, "instrument: unknown instrument"},
+      {"stage", [](pactum::store::SearchFilter& f) { f.stage = "maybe"; }, "stage: unknown stage"},
+      {"country", [](pactum::store::SearchFilter& f) { f.country = "Norway"; }, "ISO 3166-1"},
+      {"region", [](pactum::store::SearchFilter& f) { f.region = "Bavaria"; }, "ISO 3166-2"},
+      {"language", [](pactum::store::SearchFilter& f) { f.language = "German"; }, "ISO 639-1"},
+  };
+  for (const Case& c : bad) {
+    pactum::store::SearchFilter f;
+    c.set(f);
+    Status st = check_filter(f);
+    EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << c.what;
+    EXPECT_NE(st.message().find(c.message), std::string::npos) << st.message();
+  }
+  pactum::store::SearchFilter good;
+  good.sector = "hydrogen";
+  good.instrument = "memorandum_of_understanding";
+  good.stage = "signed";
+  good.country = "JP";
+  good.region = "DE-NW";
+  good.language = "ja";
+  EXPECT_TRUE(check_filter(good).is_ok());
+}
+
 }  // namespace pactum::search
