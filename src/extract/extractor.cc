@@ -555,6 +555,29 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
     }
   }
+  // "Alemania se unirá al corredor H2Med, que impulsan España, Francia y
+  // Portugal": partners named in a relative clause after the hub are those
+  // it joins, not its partners one by one; one act of them all. Not when
+  // the clause is about the hub itself ("selon la Commission, qui cite
+  // l'Afrique du Sud, l'Algérie ...": its partners).
+  if (hub && self < 0 && all.size() >= 3) {
+    for (const Mention& m : s.mentions) {
+      if (!m.entry || m.entry->category != Category::kRelative || m.first_token == 0) continue;
+      const std::size_t at = s.tokens[m.first_token].span.begin;
+      const std::size_t prev_end = s.tokens[m.first_token - 1].span.end;
+      if (std::string_view(text).substr(prev_end, at - prev_end).find(',') == std::string_view::npos) continue;
+      bool hub_before = false, partners_after = true;
+      for (const Party& p : all) {
+        if (p.span.empty()) { partners_after = false; break; }
+        if (party_key(p) == party_key(*hub)) {
+          hub_before = p.span.end < prev_end;
+        } else if (p.span.begin < at) {
+          partners_after = false;
+        }
+      }
+      if (hub_before && partners_after) { hub.reset(); break; }
+    }
+  }
   if (hub && all.size() >= 3) {
     // Where each partner's name begins, to give it the sector words that
     // follow it ("Tokyo ... SMEs and Osaka ... hydrogen").

@@ -47,6 +47,10 @@ TEST(Extractor, FirstEventTable) {
       // Capitals for their governments when every place named is one.
       {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
        "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
+      // Partners named in a relative clause after the one joining them: one
+      // act of them all, not a pair per partner.
+      {"es", "Corredor de hidrógeno\n\nAlemania se unirá al corredor de hidrógeno H2Med, que impulsan España, Francia y Portugal, anunció ayer el Gobierno.",
+       "", {"DE", "ES", "FR", "PT"}, "platform", "announced", ""},
       // The unveiling ceremony of an MoU signed before is no act of its own.
       {"ja", "福岡県とニューサウスウェールズ州の式典\n\n福岡県とニューサウスウェールズ州は1月12日に覚書のお披露目式を行います。",
        "", {}, "", "", ""},
