@@ -1004,8 +1004,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // The act the page is about (reported in its lead) is also about the
   // sectors its headline (its first sentence) names; the rest of the lead
   // names the sectors of its own acts.
+  // Lines before the first that states an act or names a party are the
+  // page's banner (a department's name: "Internal Market, Industry,
+  // Entrepreneurship and SMEs"), not its headline.
+  std::size_t headline = 0;
+  for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
+    if (acts_in[i] > 0 || !views[i].actors.empty()) { headline = i; break; }
+  }
   std::vector<std::string> lead_sectors;
-  for (std::size_t i = 0; i < views.size() && i < std::min<std::size_t>(layout.lead_sentences, 1); ++i) {
+  for (std::size_t i = headline; i < views.size() && i < std::min<std::size_t>(layout.lead_sentences, headline + 1); ++i) {
     if (acts_in[i] >= 2) continue;  // its sectors were given to its several acts
     for (const std::string& sct : sectors_of(i)) {
       if (std::find(lead_sectors.begin(), lead_sectors.end(), sct) == lead_sectors.end()) lead_sectors.push_back(sct);

@@ -140,6 +140,15 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     ASSERT_GE(x.events.size(), 2u);
     for (const Event& e : x.events) EXPECT_EQ(e.sectors, (std::vector<std::string>{"renewable_energy"})) << e.date;
   }
+  {
+    // A banner above the headline (a department's name) gives no sectors.
+    Extraction x = run("Skip to main content\nInternal Market, Industry, Entrepreneurship and SMEs\n"
+                       "News article8 November 2022Directorate-General for Internal Market and SMEs\n\n"
+                       "Hydrogen partnership between Norway and Japan\n\n"
+                       "Norway and Japan signed a memorandum of understanding in Oslo today.");
+    ASSERT_FALSE(x.events.empty());
+    EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"hydrogen"}));
+  }
 }
 
 // A company named with its legal form is the same company named without it
