@@ -957,12 +957,30 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<Candidate> merged;
   std::map<std::vector<std::string>, std::vector<std::size_t>> merged_by_parties;
   std::vector<std::size_t> merged_multilateral;  // three or more parties
+  // "a second joint declaration", "ei eiga fråsegn", "eine weitere
+  // Absichtserklärung": an instrument said to be another one is another act,
+  // even on the same day between the same parties.
+  auto another_act = [&](const Candidate& c) {
+    const SentenceView& v = views[c.sentence];
+    for (const Mention* g : v.of(Category::kGroupRef)) {
+      if (g->entry->label != "another") continue;
+      for (const Mention* ins : v.of(Category::kInstrument)) {
+        if (ins->entry->label == c.event.instrument && ins->first_token >= g->end_token &&
+            ins->first_token <= g->end_token + 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   for (Candidate& c : candidates) {
     auto joins = [&](std::size_t m) {
       return same_act_parties(merged[m], c) && dates_compatible(merged[m], c) && instruments_compatible(merged[m], c);
     };
     std::size_t first = merged.size();
-    if (c.party_keys.size() >= 3) {
+    if (another_act(c)) {
+      c.in_passing = false;  // opens an act of its own
+    } else if (c.party_keys.size() >= 3) {
       for (std::size_t m = 0; m < merged.size() && m < first; ++m) {
         if (joins(m)) first = m;
       }

@@ -151,6 +151,17 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
   }
 }
 
+// An instrument said to be another one ("ei eiga fråsegn", "a second joint
+// declaration") is another act, though its parties are the same.
+TEST(Extractor, AnotherInstrumentIsAnotherAct) {
+  Extraction x = run("Tyskland og Noreg\n\nTyskland og Noreg underteikna i dag ei felles fråsegn om eit strategisk "
+                     "partnarskap. I ei eiga fråsegn om hydrogen stadfestar begge regjeringane målet om ein rørleidning.");
+  EXPECT_EQ(x.events.size(), 2u);
+  Extraction one = run("Tyskland og Noreg\n\nTyskland og Noreg underteikna i dag ei felles fråsegn om eit strategisk "
+                       "partnarskap. I fråsegna stadfestar begge regjeringane målet om ein rørleidning.");
+  EXPECT_EQ(one.events.size(), 1u);
+}
+
 // A company named with its legal form is the same company named without it
 // later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
 TEST(Extractor, OrganizationsByTheirShortName) {
