@@ -555,6 +555,29 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
     }
   }
+  // "Alemania se unirá al corredor H2Med, que impulsan España, Francia y
+  // Portugal": partners named in a relative clause after the hub are those
+  // it joins, not its partners one by one; one act of them all. Not when
+  // the clause is about the hub itself ("selon la Commission, qui cite
+  // l'Afrique du Sud, l'Algérie ...": its partners).
+  if (hub && self < 0 && all.size() >= 3) {
+    for (const Mention& m : s.mentions) {
+      if (!m.entry || m.entry->category != Category::kRelative || m.first_token == 0) continue;
+      const std::size_t at = s.tokens[m.first_token].span.begin;
+      const std::size_t prev_end = s.tokens[m.first_token - 1].span.end;
+      if (std::string_view(text).substr(prev_end, at - prev_end).find(',') == std::string_view::npos) continue;
+      bool hub_before = false, partners_after = true;
+      for (const Party& p : all) {
+        if (p.span.empty()) { partners_after = false; break; }
+        if (party_key(p) == party_key(*hub)) {
+          hub_before = p.span.end < prev_end;
+        } else if (p.span.begin < at) {
+          partners_after = false;
+        }
+      }
+      if (hub_before && partners_after) { hub.reset(); break; }
+    }
+  }
   if (hub && all.size() >= 3) {
     // Where each partner's name begins, to give it the sector words that
     // follow it ("Tokyo ... SMEs and Osaka ... hydrogen").
@@ -934,12 +957,30 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<Candidate> merged;
   std::map<std::vector<std::string>, std::vector<std::size_t>> merged_by_parties;
   std::vector<std::size_t> merged_multilateral;  // three or more parties
+  // "a second joint declaration", "ei eiga fråsegn", "eine weitere
+  // Absichtserklärung": an instrument said to be another one is another act,
+  // even on the same day between the same parties.
+  auto another_act = [&](const Candidate& c) {
+    const SentenceView& v = views[c.sentence];
+    for (const Mention* g : v.of(Category::kGroupRef)) {
+      if (g->entry->label != "another") continue;
+      for (const Mention* ins : v.of(Category::kInstrument)) {
+        if (ins->entry->label == c.event.instrument && ins->first_token >= g->end_token &&
+            ins->first_token <= g->end_token + 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   for (Candidate& c : candidates) {
     auto joins = [&](std::size_t m) {
       return same_act_parties(merged[m], c) && dates_compatible(merged[m], c) && instruments_compatible(merged[m], c);
     };
     std::size_t first = merged.size();
-    if (c.party_keys.size() >= 3) {
+    if (another_act(c)) {
+      c.in_passing = false;  // opens an act of its own
+    } else if (c.party_keys.size() >= 3) {
       for (std::size_t m = 0; m < merged.size() && m < first; ++m) {
         if (joins(m)) first = m;
       }
@@ -981,8 +1022,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // The act the page is about (reported in its lead) is also about the
   // sectors its headline (its first sentence) names; the rest of the lead
   // names the sectors of its own acts.
+  // Lines before the first that states an act or names a party are the
+  // page's banner (a department's name: "Internal Market, Industry,
+  // Entrepreneurship and SMEs"), not its headline.
+  std::size_t headline = 0;
+  for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
+    if (acts_in[i] > 0 || !views[i].actors.empty()) { headline = i; break; }
+  }
   std::vector<std::string> lead_sectors;
-  for (std::size_t i = 0; i < views.size() && i < std::min<std::size_t>(layout.lead_sentences, 1); ++i) {
+  for (std::size_t i = headline; i < views.size() && i < std::min<std::size_t>(layout.lead_sentences, headline + 1); ++i) {
     if (acts_in[i] >= 2) continue;  // its sectors were given to its several acts
     for (const std::string& sct : sectors_of(i)) {
       if (std::find(lead_sectors.begin(), lead_sectors.end(), sct) == lead_sectors.end()) lead_sectors.push_back(sct);

@@ -47,6 +47,10 @@ TEST(Extractor, FirstEventTable) {
       // Capitals for their governments when every place named is one.
       {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
        "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
+      // Partners named in a relative clause after the one joining them: one
+      // act of them all, not a pair per partner.
+      {"es", "Corredor de hidrógeno\n\nAlemania se unirá al corredor de hidrógeno H2Med, que impulsan España, Francia y Portugal, anunció ayer el Gobierno.",
+       "", {"DE", "ES", "FR", "PT"}, "platform", "announced", ""},
       // The unveiling ceremony of an MoU signed before is no act of its own.
       {"ja", "福岡県とニューサウスウェールズ州の式典\n\n福岡県とニューサウスウェールズ州は1月12日に覚書のお披露目式を行います。",
        "", {}, "", "", ""},
@@ -136,6 +140,26 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     ASSERT_GE(x.events.size(), 2u);
     for (const Event& e : x.events) EXPECT_EQ(e.sectors, (std::vector<std::string>{"renewable_energy"})) << e.date;
   }
+  {
+    // A banner above the headline (a department's name) gives no sectors.
+    Extraction x = run("Skip to main content\nInternal Market, Industry, Entrepreneurship and SMEs\n"
+                       "News article8 November 2022Directorate-General for Internal Market and SMEs\n\n"
+                       "Hydrogen partnership between Norway and Japan\n\n"
+                       "Norway and Japan signed a memorandum of understanding in Oslo today.");
+    ASSERT_FALSE(x.events.empty());
+    EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"hydrogen"}));
+  }
+}
+
+// An instrument said to be another one ("ei eiga fråsegn", "a second joint
+// declaration") is another act, though its parties are the same.
+TEST(Extractor, AnotherInstrumentIsAnotherAct) {
+  Extraction x = run("Tyskland og Noreg\n\nTyskland og Noreg underteikna i dag ei felles fråsegn om eit strategisk "
+                     "partnarskap. I ei eiga fråsegn om hydrogen stadfestar begge regjeringane målet om ein rørleidning.");
+  EXPECT_EQ(x.events.size(), 2u);
+  Extraction one = run("Tyskland og Noreg\n\nTyskland og Noreg underteikna i dag ei felles fråsegn om eit strategisk "
+                       "partnarskap. I fråsegna stadfestar begge regjeringane målet om ein rørleidning.");
+  EXPECT_EQ(one.events.size(), 1u);
 }
 
 // A company named with its legal form is the same company named without it

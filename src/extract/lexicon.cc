@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Category::kCount
     "instrument", "stage", "sector", "role", "speech", "month", "weekday", "relative_date",
     "date_qualifier", "chrome", "location_prep", "target_prep", "since_prep", "group_ref",
     "cooperation", "agree_verb", "person_title", "hedge", "org_head", "self_ref", "conjunction", "government", "determiner",
-    "date_marker", "era"};
+    "date_marker", "era", "relative"};
 
 bool category_from_name(std::string_view name, Category* out) {
   for (std::size_t i = 0; i < kCategoryNames.size(); ++i) {
@@ -37,8 +37,18 @@ std::vector<std::string> phrase_words(std::string_view phrase, std::string_view 
   if (leading) phrase.remove_prefix(1);
   if (trailing) phrase.remove_suffix(1);
   std::vector<std::string> words;
-  for (const text::Token& t : text::tokenize(phrase, lang)) words.push_back(t.folded);
-  if (words.empty()) return words;
+  // "..." between words is a gap (phrase_matcher.h): the parts around it are
+  // tokenized apart.
+  for (std::size_t from = 0; from <= phrase.size();) {
+    std::size_t gap = phrase.find(kGapWord, from);
+    std::string_view part = phrase.substr(from, gap == std::string_view::npos ? std::string_view::npos : gap - from);
+    for (const text::Token& t : text::tokenize(part, lang)) words.push_back(t.folded);
+    if (gap == std::string_view::npos) break;
+    if (words.empty() || words.back() == kGapWord) return {};
+    words.emplace_back(kGapWord);
+    from = gap + kGapWord.size();
+  }
+  if (words.empty() || words.back() == kGapWord) return {};
   if (leading) words.front().insert(0, "*");
   if (trailing) words.back().push_back('*');
   return words;

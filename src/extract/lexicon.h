@@ -51,6 +51,8 @@ enum class Category : std::uint8_t {
   kDateMarker,     // label: year | month | day (a number before it is that field: "2023年12月8日"),
                    // year_one (an era's first year: "元年"), link (joins a relative year to a month: "今年の10月")
   kEra,            // label: the Gregorian year of the era's year 0 ("令和" 2018: 令和5年 = 2023)
+  kRelative,       // label: rel (a relative pronoun after a comma opens a clause about what was named before it:
+                   // "H2Med, que impulsan España, Francia y Portugal")
   kCount
 };
 

@@ -155,11 +155,46 @@ std::string capitalised(std::string latin) {
   return latin;
 }
 
+// The reading written in parentheses right after a name's kanji, as
+// official pages give it ("服部(はっとり)"): the Latin reading of the kana
+// and where the parentheses end; "" if text at pos is no such reading.
+std::string furigana_at(std::string_view text, std::size_t pos, std::size_t* end) {
+  for (std::string_view open : {std::string_view("("), std::string_view("\uFF08")}) {
+    if (text.substr(pos, open.size()) != open) continue;
+    const std::size_t from = pos + open.size();
+    std::size_t close = std::string_view::npos, close_size = 0;
+    for (std::string_view c : {std::string_view(")"), std::string_view("\uFF09")}) {
+      std::size_t at = text.find(c, from);
+      if (at != std::string_view::npos && at < close) { close = at; close_size = c.size(); }
+    }
+    if (close == std::string_view::npos || close == from || close - from > 30) return "";
+    std::string_view kana = text.substr(from, close - from);
+    const auto* bytes = reinterpret_cast<const uint8_t*>(kana.data());
+    for (int32_t i = 0; i < static_cast<int32_t>(kana.size());) {
+      UChar32 c;
+      U8_NEXT(bytes, i, static_cast<int32_t>(kana.size()), c);
+      if (c < 0 || script_of(c) != USCRIPT_HIRAGANA) return "";
+    }
+    *end = close + close_size;
+    // Long vowels are written short in names, as text::hepburn writes
+    // MeCab's "ー": "たろう" is "taro", "おおの" "ono".
+    std::string latin = text::hepburn(kana), out;
+    for (char ch : latin) {
+      const bool long_vowel = !out.empty() && ((ch == 'u' && (out.back() == 'o' || out.back() == 'u')) ||
+                                               (ch == 'o' && out.back() == 'o'));
+      if (!long_vowel) out += ch;
+    }
+    return out;
+  }
+  return "";
+}
+
 // A person named in Japanese: MeCab's surname and given-name tokens
 // ("内堀" "雅雄"), or words it does not know right before a role or an
 // honorific ("世耕大臣", "ノイバウアー氏").
 struct JapaneseName {
   NameRun run;
+  std::string latin;  // the name read from its furigana, when it has them
   std::string role;
   std::string affiliation;
   bool quoted = false;
@@ -242,8 +277,43 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
   };
 
   std::vector<JapaneseName> out;
+  // A role, then the name with its reading after each part: "福岡県知事
+  // 服部(はっとり) 誠太郎(せいたろう)" is Seitaro Hattori. Its tokens are
+  // taken; a part whose reading is cut off leaves the surname alone, which
+  // is kept only with its given name.
+  std::vector<bool> taken(n, false);
+  for (std::uint32_t r = 1; r <= n; ++r) {
+    if (!role_to[r] || r >= n || !joined(r - 1, false) || !is_han(s.tokens[r].span.of(text))) continue;
+    std::vector<std::string> parts;
+    std::uint32_t k = r, end_token = r;
+    while (k < n && parts.size() < 2) {
+      std::uint32_t j = k;
+      while (j < n && is_han(s.tokens[j].span.of(text)) && j - k < 4 &&
+             (j == k || s.tokens[j].span.begin == s.tokens[j - 1].span.end)) {
+        ++j;
+      }
+      if (j == k) break;
+      std::size_t close = 0;
+      std::string latin = furigana_at(text, s.tokens[j - 1].span.end, &close);
+      if (latin.empty()) break;
+      parts.push_back(std::move(latin));
+      while (j < n && s.tokens[j].span.begin < close) ++j;
+      end_token = j;
+      k = j;
+    }
+    if (parts.size() < 2) continue;
+    JapaneseName name;
+    name.run = {r, end_token};
+    name.latin = capitalised(parts[1]) + " " + capitalised(parts[0]);
+    name.role = role_to[r]->entry->label;
+    for (const ActorMention& a : s.actors) {
+      if (a.end_token == role_to[r]->first_token) name.affiliation = actors[a.actor].name;
+    }
+    for (std::uint32_t t = r; t < end_token; ++t) taken[t] = true;
+    out.push_back(std::move(name));
+  }
   for (std::uint32_t k = 0; k < n;) {
-    if (blocked[k]) { ++k; continue; }
+    if (blocked[k] || taken[k]) { ++k; continue; }
     NameRun run{k, k};
     // Katakana names (foreign ones) are read as katakana runs below, even
     // where MeCab knows a part ("ヨハン").
@@ -440,7 +510,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     // a role or honorific.
     if (has_cjk(s.span.of(text))) {
       for (const JapaneseName& jn : japanese_names(text, s, blocked, actors)) {
-        std::string name = english_name(text, s, jn.run);
+        std::string name = jn.latin.empty() ? english_name(text, s, jn.run) : jn.latin;
         Person* p = find_person(name);
         // The full name after the surname alone: the same person.
         if (!p && name.find(' ') != std::string::npos) {

@@ -21,6 +21,10 @@ struct PeopleRow {
 
 TEST(People, NamesTable) {
   const PeopleRow rows[] = {
+      // A Japanese name with its reading after each part (furigana in
+      // parentheses), long vowels written short.
+      {"水素の覚書\n\n福岡県知事 服部(はっとり) 誠太郎(せいたろう)は覚書に署名しました。",
+       {"Seitaro Hattori"}, {"Taro", "Hattori"}},
       // A surname alone right after a role.
       {"Nederland werkt samen met Denemarken\n\nMinister Hermans tekende dinsdag in Kopenhagen met minister Lars "
        "Aagaard een intentieverklaring over waterstof.",

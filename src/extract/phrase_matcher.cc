@@ -66,8 +66,21 @@ std::vector<PhraseMatcher::Phrase>& PhraseMatcher::trie_insert(Trie& trie, std::
 
 bool PhraseMatcher::match_rest(const Phrase& p, const std::vector<text::Token>& tokens,
                                std::size_t start, std::size_t* end) const {
-  std::size_t i = start + 1;
-  for (std::size_t w = 0; w < p.rest.size(); ++w, ++i) {
+  // Words from p.rest[w] on, from token i on; a gap lets up to kMaxGap
+  // tokens stand before the next word. *end is where the words before the
+  // first gap end (the whole phrase when there is none).
+  auto rest_from = [&](auto& self, std::size_t w, std::size_t i, bool gapped) -> bool {
+    if (w == p.rest.size()) {
+      if (!gapped) *end = i;
+      return true;
+    }
+    if (p.rest[w] == kGapWord) {
+      if (!gapped) *end = i;
+      for (std::size_t skip = 0; skip <= kMaxGap && i + skip < tokens.size(); ++skip) {
+        if (self(self, w + 1, i + skip, true)) return true;
+      }
+      return false;
+    }
     if (i >= tokens.size()) return false;
     const std::string& word = tokens[i].folded;
     bool last = w + 1 == p.rest.size();
@@ -76,9 +89,9 @@ bool PhraseMatcher::match_rest(const Phrase& p, const std::vector<text::Token>& 
     } else if (word != p.rest[w]) {
       return false;
     }
-  }
-  *end = i;
-  return true;
+    return self(self, w + 1, i + 1, gapped);
+  };
+  return rest_from(rest_from, 0, start + 1, false);
 }
 
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tokens) const {

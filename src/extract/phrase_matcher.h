@@ -4,6 +4,10 @@
 // "Energiepartnerschaft" and "Partnerschaft") and the last may end with '*'
 // (a prefix: "hydrogen*" finds "hydrogen" and "hydrogensatsingen"). German and Scandinavian compounds
 // are why: their heads and modifiers are written as one word.
+// A word "..." is a gap of up to kMaxGap words, for verbs split around their
+// objects ("skreiv ... under", "schlossen ... ab"); such a match covers only
+// the words before the gap, so the words inside stay free for other readings
+// (the parties), and a gap never starts a phrase.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +25,9 @@ struct PhraseMatch {
   std::uint32_t end_token = 0;    // one past the last token
   std::uint32_t payload = 0;      // what the caller attached to the phrase
 };
+
+inline constexpr std::string_view kGapWord = "...";
+inline constexpr std::size_t kMaxGap = 8;
 
 class PhraseMatcher {
  public:

@@ -31,6 +31,25 @@ TEST(PhraseMatcher, FindsExactPrefixAndSuffixPhrases) {
   }
 }
 
+TEST(PhraseMatcher, GapLetsSplitVerbsMatchAroundTheirObjects) {
+  PhraseMatcher m;
+  ASSERT_TRUE(m.add(words({"skreiv", "...", "under"}), 1));
+  struct Row { const char* text; bool found; std::uint32_t first, end; } rows[] = {
+      {"dei skreiv under ei fråsegn", true, 1, 2},
+      {"skreiv Japan Hydrogen Association og Norsk Hydrogenforum under ein avtale", true, 0, 1},
+      {"ho skreiv ein lang artikkel om hydrogen og ammoniakk i fjor og i år under tittelen", false, 0, 0},
+      {"ho skreiv ein artikkel", false, 0, 0},
+  };
+  for (const auto& r : rows) {
+    auto found = m.find(text::tokenize(r.text, "nn"));
+    ASSERT_EQ(!found.empty(), r.found) << r.text;
+    if (!r.found) continue;
+    // The match covers the verb only: the words in the gap stay free.
+    EXPECT_EQ(found[0].first_token, r.first) << r.text;
+    EXPECT_EQ(found[0].end_token, r.end) << r.text;
+  }
+}
+
 TEST(PhraseMatcher, LongestOnlyDropsCoveredMatches) {
   PhraseMatcher m;
   ASSERT_TRUE(m.add(words({"memorandum", "of", "understanding"}), 1));
