@@ -1,5 +1,6 @@
 // The Store on SQLite: one file (WAL mode), one connection per Store, one
-// write transaction per document. Schema in migrations.cc.
+// write transaction per document (put) or per batch of documents
+// (put_batch). Schema in migrations.cc.
 #include <cmath>
 #include <limits>
 #include <mutex>
