@@ -165,13 +165,13 @@ void add_watch(CLI::App& app, Runner* run) {
       auto now = (*store)->now();  // before the search: nothing ingested meanwhile is missed next time
       if (!now.is_ok()) return report(now.status());
       std::string since = ca->since.empty() ? w->last_checked_at : ca->since;
-      auto list = api::watch_changes(**store, **searcher, w->query, f, since);
-      if (!list.is_ok()) return report(list.status());
+      auto found = api::watch_changes(**store, **searcher, w->query, f, since);
+      if (!found.is_ok()) return report(found.status());
       if (ca->format == "atom") {
-        api::write_watch_atom(w->name, w->query, *list, *now, std::cout);
+        api::write_watch_atom(w->name, w->query, *found, *now, std::cout);
       } else {
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& c : *list) {
+        for (const auto& c : *found) {
           const auto& a = c.agreement;
           nlohmann::json parties = nlohmann::json::array(), timeline = nlohmann::json::array();
           for (const auto& p : a.parties) parties.push_back({{"id", p.id}, {"name", p.name}, {"country", p.country}});
