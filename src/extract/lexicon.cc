@@ -174,4 +174,15 @@ std::vector<Mention> Lexicon::find(std::string_view lang, std::string_view text,
   return out;
 }
 
+Result<std::unique_ptr<LexiconWithGazetteer>> load_lexicon_with_gazetteer(const std::filesystem::path& data_dir) {
+  auto out = std::make_unique<LexiconWithGazetteer>();
+  auto gazetteer = Gazetteer::load(data_dir);
+  if (!gazetteer.is_ok()) return gazetteer.status();
+  out->gazetteer = std::move(*gazetteer);
+  auto lexicon = Lexicon::load(data_dir, out->gazetteer);
+  if (!lexicon.is_ok()) return lexicon.status();
+  out->lexicon = std::move(*lexicon);
+  return out;
+}
+
 }  // namespace pactum::extract

@@ -123,4 +123,13 @@ class Lexicon {
   std::vector<LexiconPhrase> phrases_;
 };
 
+// A lexicon with the gazetteer it was compiled from, loaded together from
+// data_dir, for stages that read the lexicon without an extractor (search,
+// match). The lexicon refers to the gazetteer: they live and die together.
+struct LexiconWithGazetteer {
+  Gazetteer gazetteer;
+  std::unique_ptr<Lexicon> lexicon;
+};
+Result<std::unique_ptr<LexiconWithGazetteer>> load_lexicon_with_gazetteer(const std::filesystem::path& data_dir);
+
 }  // namespace pactum::extract

@@ -12,19 +12,15 @@
 namespace pactum::match {
 
 struct Analyzer::Owned {
-  extract::Gazetteer gazetteer;
-  std::unique_ptr<extract::Lexicon> lexicon;
+  std::unique_ptr<extract::LexiconWithGazetteer> loaded;
 };
 
 Result<std::unique_ptr<Analyzer>> Analyzer::create(const std::filesystem::path& data_dir) {
   auto owned = std::make_unique<Owned>();
-  auto gazetteer = extract::Gazetteer::load(data_dir);
-  if (!gazetteer.is_ok()) return gazetteer.status();
-  owned->gazetteer = std::move(*gazetteer);
-  auto lexicon = extract::Lexicon::load(data_dir, owned->gazetteer);
-  if (!lexicon.is_ok()) return lexicon.status();
-  owned->lexicon = std::move(*lexicon);
-  auto analyzer = std::make_unique<Analyzer>(*owned->lexicon);
+  auto loaded = extract::load_lexicon_with_gazetteer(data_dir);
+  if (!loaded.is_ok()) return loaded.status();
+  owned->loaded = std::move(*loaded);
+  auto analyzer = std::make_unique<Analyzer>(*owned->loaded->lexicon);
   analyzer->owned_ = std::move(owned);
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(data_dir / "match" / "stopwords", ec)) {

@@ -13,8 +13,7 @@
 namespace pactum::search {
 
 struct Searcher::Owned {
-  extract::Gazetteer gazetteer;
-  std::unique_ptr<extract::Lexicon> lexicon;
+  std::unique_ptr<extract::LexiconWithGazetteer> loaded;
 };
 
 namespace {
@@ -94,13 +93,10 @@ bool matches(const std::vector<std::string>& words, const Alternative& alt) {
 
 Result<std::unique_ptr<Searcher>> Searcher::create(const std::filesystem::path& data_dir) {
   auto owned = std::make_unique<Owned>();
-  auto gazetteer = extract::Gazetteer::load(data_dir);
-  if (!gazetteer.is_ok()) return gazetteer.status();
-  owned->gazetteer = std::move(*gazetteer);
-  auto lexicon = extract::Lexicon::load(data_dir, owned->gazetteer);
-  if (!lexicon.is_ok()) return lexicon.status();
-  owned->lexicon = std::move(*lexicon);
-  auto searcher = std::make_unique<Searcher>(*owned->lexicon);
+  auto loaded = extract::load_lexicon_with_gazetteer(data_dir);
+  if (!loaded.is_ok()) return loaded.status();
+  owned->loaded = std::move(*loaded);
+  auto searcher = std::make_unique<Searcher>(*owned->loaded->lexicon);
   searcher->owned_ = std::move(owned);
   return searcher;
 }
