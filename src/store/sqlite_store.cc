@@ -309,16 +309,16 @@ Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(const std::
 
 Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const extract::Extraction& x,
                                           const PreparedDocument* prepared) {
+  auto id = insert_document(doc, x);
+  if (!id.is_ok()) return with_context(id.status(), doc.source);
+  if (!id->has_value()) return PutResult::kDuplicate;
   // Work that depends on the document alone, if the caller did not do it
-  // ahead on another thread.
+  // ahead on another thread (and only for a document that is new).
   PreparedDocument own;
   if (prepared == nullptr) {
     own = prepare_document(doc, x);
     prepared = &own;
   }
-  auto id = insert_document(doc, x);
-  if (!id.is_ok()) return with_context(id.status(), doc.source);
-  if (!id->has_value()) return PutResult::kDuplicate;
   std::int64_t document_id = **id;
   Status st = insert_organizations(document_id, x);
   if (st.is_ok()) st = insert_people(document_id, doc, x);
