@@ -47,3 +47,6 @@ endif()
 # cpp-httplib (pactum serve): Debian ships it compiled, with OpenSSL, zlib and
 # brotli switched on; pkg-config carries the defines that match the library.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+
+# libpq (the PostgreSQL store, store/pg_db.h): Debian's libpq-dev ships pkg-config.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)

@@ -16,6 +16,7 @@ packages=(
   libcpp-httplib-dev
   chromium chromium-driver fonts-ipafont-gothic
   wrk
+  postgresql libpq-dev
 )
 # The web UI's build and browser tests need node and npm; a machine that has
 # them from elsewhere (NodeSource) keeps its own, which Debian's npm would conflict with.

@@ -28,7 +28,7 @@ int report(const Status& status) {
 }
 
 Result<std::unique_ptr<store::Store>> open_store(const std::string& db_flag) {
-  return store::open_sqlite(resolve_db_path(db_flag));
+  return store::open_store(resolve_db_path(db_flag));
 }
 
 Result<std::unique_ptr<extract::Extractor>> load_extractor() {
@@ -36,7 +36,7 @@ Result<std::unique_ptr<extract::Extractor>> load_extractor() {
 }
 
 void add_db_option(CLI::App* verb, std::string* db) {
-  verb->add_option("--db", *db, "Store file (default: $PACTUM_DB, else ./pactum.db)");
+  verb->add_option("--db", *db, "Store: an SQLite file or a postgresql:// URL (default: $PACTUM_DB, else ./pactum.db)");
 }
 
 }  // namespace pactum::cli

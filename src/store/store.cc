@@ -1,6 +1,7 @@
 // The engine-independent parts of the Store contract (store.h).
 #include "store/store.h"
 
+#include "store/pg_store.h"
 #include "text/segment.h"
 
 namespace pactum::store {
@@ -35,6 +36,15 @@ std::string index_text(std::string_view text) {
 
 PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x) {
   return {kb::signature(doc.text, x.language), index_text(doc.text)};
+}
+
+bool is_postgres_url(std::string_view spec) {
+  return spec.rfind("postgresql://", 0) == 0 || spec.rfind("postgres://", 0) == 0;
+}
+
+Result<std::unique_ptr<Store>> open_store(const std::string& spec) {
+  if (is_postgres_url(spec)) return open_postgres(spec);
+  return open_sqlite(spec);
 }
 
 Result<std::vector<Result<PutResult>>> Store::put_batch(const std::vector<PutItem>& items) {

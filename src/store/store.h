@@ -427,4 +427,10 @@ class Store {
 // processes may open the same file; writers wait up to 5 s for each other.
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path);
 
+// Opens a PostgreSQL store (store/pg_store.h) for a postgresql:// or
+// postgres:// URL, else an SQLite store at the path `spec`.
+Result<std::unique_ptr<Store>> open_store(const std::string& spec);
+// True when `spec` names a PostgreSQL server rather than an SQLite file.
+bool is_postgres_url(std::string_view spec);
+
 }  // namespace pactum::store

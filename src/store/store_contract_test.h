@@ -63,4 +63,10 @@ class StoreContractFilled : public StoreContractTest {
   EventRecord only(const EventFilter& f);
 };
 
+// The knowledge-base contract (store_kb_contract_test.cc) and the profile
+// contract (store_profiles_contract_test.cc), declared here so that every
+// engine's test file can instantiate them.
+class StoreKbContractTest : public StoreContractTest {};
+class StoreProfilesContractTest : public StoreContractTest {};
+
 }  // namespace pactum::store

@@ -12,8 +12,6 @@
 
 namespace pactum::store {
 
-class StoreKbContractTest : public StoreContractTest {};
-
 namespace {
 
 // A press release on one act: Norway and Japan sign an MoU on hydrogen.

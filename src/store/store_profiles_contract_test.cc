@@ -8,8 +8,6 @@
 
 namespace pactum::store {
 
-class StoreProfilesContractTest : public StoreContractTest {};
-
 namespace {
 
 kb::Profile make_profile(const std::string& id, const std::string& title) {
