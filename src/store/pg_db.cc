@@ -191,8 +191,25 @@ Result<Rows> Db::query(const std::string& sql, const std::vector<Param>& params)
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& v : params) values.push_back(v ? v->c_str() : nullptr);
-  pg_result* r = PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(params.size()), nullptr,
-                              values.data(), nullptr, nullptr, 0);
+  // Prepared once per connection and SQL text: the server then skips
+  // parsing and planning, which is most of a short statement's cost (an
+  // ingest runs dozens per document). Past kMaxPrepared texts (SQL built
+  // from many filter combinations), statements run unprepared.
+  pg_result* r = nullptr;
+  auto it = prepared_.find(sql);
+  if (it == prepared_.end() && prepared_.size() < kMaxPrepared) {
+    std::string name = "pactum_" + std::to_string(prepared_.size() + 1);
+    Rows prep(PQprepare(conn_.get(), name.c_str(), sql.c_str(), static_cast<int>(params.size()), nullptr));
+    if (!result_ok(prep.raw())) return error(prep.raw(), sql);
+    it = prepared_.emplace(sql, std::move(name)).first;
+  }
+  if (it != prepared_.end()) {
+    r = PQexecPrepared(conn_.get(), it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
+                       nullptr, 0);
+  } else {
+    r = PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
+                     nullptr, 0);
+  }
   Rows rows(r);
   if (!result_ok(r)) return error(r, sql);
   return rows;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -62,6 +63,7 @@ class Rows {
   std::int64_t affected() const;
   // The command tag ("INSERT 0 1", "COMMIT", "ROLLBACK").
   std::string command() const;
+  pg_result* raw() const { return r_.get(); }
 
  private:
   struct Clear {
@@ -102,8 +104,11 @@ class Db {
   Db(pg_conn* c, std::string display);
   Status error(pg_result* r, std::string_view sql) const;
 
+  static constexpr std::size_t kMaxPrepared = 512;
+
   std::unique_ptr<pg_conn, Closer> conn_;
   std::string display_;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 
 // A transaction that rolls back unless committed. kWrite starts a

@@ -49,6 +49,7 @@ for f in search_sqlite_*.json; do
   n_pg=$(json_get "$g" 'd["total"]')
   echo "search $f: sqlite $n_sqlite, pg $n_pg"
   check "search finds something on pg ($g)" test "$n_pg" -gt 0
+  check "search finds as many documents on pg as on sqlite ($g)" test "$n_pg" -eq "$n_sqlite"
 done
 
 # A second ingest stores nothing new; a bad URL is a store error (exit 4).

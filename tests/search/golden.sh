@@ -8,7 +8,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-export PACTUM_DB="$WORK/golden.db"
+export PACTUM_DB="${PACTUM_GOLDEN_DB:-$WORK/golden.db}"  # a postgresql:// URL runs the cases on PostgreSQL
 "$PACTUM" ingest "$REPO/data/samples/docs" >/dev/null || { echo "ingest failed"; exit 1; }
 failures=0 cases=0
 run_case() {  # file query args expected...
