@@ -994,6 +994,21 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         if (m < first && joins(m)) { first = m; break; }
       }
     }
+    // An undated mention after the lead ("That agreement covers trade in
+    // ...") refers back to the latest act of its instrument it can join,
+    // the one just told, not the first. Looked up in the same buckets.
+    if (c.event.date.empty() && !c.in_lead && first < merged.size()) {
+      auto latest = [&](const std::vector<std::size_t>& bucket) {
+        for (auto m = bucket.rbegin(); m != bucket.rend() && *m > first; ++m) {
+          if (merged[*m].event.instrument == c.event.instrument && joins(*m)) return *m;
+        }
+        return first;
+      };
+      std::size_t last = first;
+      if (auto b = merged_by_parties.find(c.party_keys); b != merged_by_parties.end()) last = latest(b->second);
+      last = std::max(last, latest(merged_multilateral));
+      first = last;
+    }
     auto it = merged.begin() + static_cast<std::ptrdiff_t>(first);
     if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage
                           << "/" << c.event.date << " parties " << c.party_keys.size()

@@ -162,6 +162,18 @@ TEST(Extractor, AnotherInstrumentIsAnotherAct) {
   EXPECT_EQ(one.events.size(), 1u);
 }
 
+// An undated mention after the lead refers back to the latest act of its
+// instrument ("That agreement covers trade"), not to the first one.
+TEST(Extractor, UndatedMentionJoinsTheLatestAct) {
+  Extraction x = run("United States and Japan sign minerals framework\n\nThe United States and Japan signed a "
+                     "framework agreement on critical minerals on 28 October 2025.\n\nThe United States and Japan "
+                     "signed a cooperation agreement on 28 March 2023. That agreement covers trade in the minerals "
+                     "used in batteries.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2023-03-28"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_NE(std::find(it->sectors.begin(), it->sectors.end(), "batteries"), it->sectors.end());
+}
+
 // A company named with its legal form is the same company named without it
 // later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
 TEST(Extractor, OrganizationsByTheirShortName) {
