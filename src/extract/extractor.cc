@@ -51,6 +51,7 @@ struct Candidate {
   Event event;
   std::vector<std::string> party_keys;  // sorted actor keys: what "same parties" means
   std::string unresolved_date;          // relative date that could not be resolved
+  std::string same_date;                // "the same day": same_day, same_month, same_year of the act before
   std::size_t sentence = 0;
   bool in_lead = false;                 // title or first paragraph
   bool dated_in_text = false;
@@ -403,6 +404,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       // a webinar "am 26. Januar" in a sentence that mentions a partnership).
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
+      if (d->date.empty() && d->unresolved.starts_with("same_")) c.same_date = d->unresolved;
     }
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;
@@ -873,6 +875,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
 
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
+  std::string last_text_date;  // the date of the last act dated in the text
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
@@ -883,6 +886,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     std::optional<std::vector<Signatory>> signed_by;
     for (Candidate& c : here) {
       c.in_lead = i < layout.lead_sentences;
+      // "Same dag skreiv ...", "le même jour": the date of the act told
+      // before, to the day, month or year the phrase names.
+      // (Dated in the text: a lead act given the publication day is not.)
+      if (!c.same_date.empty() && !last_text_date.empty()) {
+        const std::size_t keep = c.same_date == "same_year" ? 4 : c.same_date == "same_month" ? 7 : 10;
+        c.event.date = last_text_date.substr(0, std::min(keep, last_text_date.size()));
+        c.unresolved_date.clear();
+        c.dated_in_text = true;
+      }
       // An undated act (signed, renewed or announced) reported in the lead
       // happened when the page was published (its day, or its month where
       // only that is given); dating it before merging keeps older acts of
@@ -915,6 +927,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.signatories = *signed_by;
       }
       previous = c.event;
+      if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }
   }

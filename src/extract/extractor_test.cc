@@ -174,6 +174,26 @@ TEST(Extractor, UndatedMentionJoinsTheLatestAct) {
   EXPECT_NE(std::find(it->sectors.begin(), it->sectors.end(), "batteries"), it->sectors.end());
 }
 
+// "Same dag", "le même jour": the date of the act told before, not the
+// publication day.
+TEST(Extractor, SameDayIsTheDateOfTheActBefore) {
+  Extraction x = run("Noreg og Japan\n08.12.2023\n\nNoreg og Japan vart torsdag samde om eit strategisk partnarskap.\n\n"
+                     "Same dag underteikna Noreg og Japan ei eiga fråsegn om hydrogen.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "joint_declaration"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->date, "2023-12-07");
+}
+
+// A demonym after the organization noun it describes ("la grappe
+// québécoise") is no party of its own.
+TEST(Extractor, DemonymAfterOrganizationNounIsNoParty) {
+  Extraction x = run("Hydrogène\n\nLe Pôle Hydrogène Atlantique et la Grappe Hydrogène Laurentides ont signé un accord "
+                     "de coopération. L'accord a été signé par Marc-André Gagnon, président de la grappe québécoise.");
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.subdivision, "CA-QC") << e.evidence;
+  }
+}
+
 // A company named with its legal form is the same company named without it
 // later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
 TEST(Extractor, OrganizationsByTheirShortName) {
