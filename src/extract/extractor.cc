@@ -462,10 +462,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       // What is renewed or extended is what was signed before it: "eine
       // Absichtserklärung wurde 2014 unterzeichnet, 2017 verlängert und 2019
       // mit der Vereinbarung ... zusammengeführt".
-      if (!out.empty() && (act_stage == "renewed" || act_stage == "extended")) act_instrument = out.back().event.instrument;
+      const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
+      if (again) act_instrument = out.back().event.instrument;
+      const int before_anchor = again ? out.back().anchor : -1;
       out.push_back(make(act_stage, d, act_instrument));
       out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
                                           : centre(d->first_token, d->end_token);
+      // ... and is about what was signed: its sector words too.
+      if (again) out.back().anchor = before_anchor;
     }
     return out;
   }

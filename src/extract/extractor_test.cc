@@ -194,6 +194,16 @@ TEST(Extractor, DemonymAfterOrganizationNounIsNoParty) {
   }
 }
 
+// A renewal in a history is about what was signed: it has its sectors.
+TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
+  Extraction x = run("NRW und Fukushima\n\nDie erste Absichtserklärung zu Erneuerbaren Energien wurde im Februar 2014 "
+                     "unterzeichnet, im Januar 2017 verlängert und im Oktober 2019 mit der Vereinbarung zur Medizintechnik "
+                     "zusammengeführt. Nordrhein-Westfalen und Fukushima arbeiten zusammen.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2017-01"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_NE(std::find(it->sectors.begin(), it->sectors.end(), "renewable_energy"), it->sectors.end());
+}
+
 // A company named with its legal form is the same company named without it
 // later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
 TEST(Extractor, OrganizationsByTheirShortName) {
