@@ -214,7 +214,6 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<MainActor>& main_actors, const Event& previous,
     const PartialDate& published) const {
-  (void)published;
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
@@ -421,6 +420,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   auto default_stage = [&](const DateMention* d) -> std::string {
     if (instrument == "negotiations") return "negotiating";
     if (d && d->since) return since_stage();
+    // A formal instrument of a year before the page's ("built on the Trade
+    // Agreement of 2019", "die 2019 ... Energiepartnerschaft") was concluded
+    // then: no stage word needed.
+    if (d && d->date.year && published.year && d->date.year < published.year && instrument_rank(instrument) >= 3 &&
+        !agree) {
+      return "signed";
+    }
     return "announced";
   };
   auto centre = [](std::uint32_t a, std::uint32_t b) { return static_cast<int>(a + b); };
@@ -480,6 +486,22 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   for (const Mention* m : stages) {
     if (stage_rank(m->entry->label) > stage_rank(stage)) stage = m->entry->label;
   }
+  // A renewal signed ("the previous renewal was signed", "eine erneuerte
+  // Absichtserklärung unterzeichnet") is the renewal: that is the act. (A
+  // signature then an extension, "vereinbart und ... erweitert", states
+  // the signature.)
+  if (stage == "signed") {
+    std::uint32_t first_signed = UINT32_MAX;
+    for (const Mention* m : stages) {
+      if (m->entry->label == "signed") first_signed = std::min(first_signed, m->first_token);
+    }
+    for (const Mention* m : stages) {
+      if ((m->entry->label == "renewed" || m->entry->label == "extended") && m->end_token <= first_signed) {
+        stage = m->entry->label;
+        break;
+      }
+    }
+  }
   // The date nearest to the instrument named ("built on the U.S.-Japan
   // Trade Agreement of 2019"), else to a stage word.
   const DateMention* date = nullptr;
@@ -497,6 +519,17 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (stage.empty()) stage = default_stage(date);
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
+  // "The previous renewal was signed ...": a renewal that names no
+  // instrument renews the one the same parties signed, stated before.
+  if ((stage == "renewed" || stage == "extended") && instrument == "other" &&
+      instrument_rank(previous.instrument) >= 3) {
+    std::vector<std::string> mine, theirs;
+    for (const Party& p : parties.parties()) mine.push_back(party_key(p));
+    for (const Party& p : previous.parties) theirs.push_back(party_key(p));
+    std::sort(mine.begin(), mine.end());
+    std::sort(theirs.begin(), theirs.end());
+    if (mine == theirs) instrument = previous.instrument;
+  }
   // "the sixth partnership of the kind, after Canada and Ukraine in 2021":
   // acts of the same kind as the one stated before, done as it was.
   if (s.has_label(Category::kGroupRef, "kind") && !previous.instrument.empty() &&
@@ -1012,12 +1045,16 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       }
     }
     // An undated mention after the lead ("That agreement covers trade in
-    // ...") refers back to the latest act of its instrument it can join,
-    // the one just told, not the first. Looked up in the same buckets.
+    // ...") refers back to the latest act of its instrument (and stage, if
+    // it names one: "Il rinnovo estende ...") it can join, the one just
+    // told, not the first. Looked up in the same buckets.
     if (c.event.date.empty() && !c.in_lead && first < merged.size()) {
       auto latest = [&](const std::vector<std::size_t>& bucket) {
         for (auto m = bucket.rbegin(); m != bucket.rend() && *m > first; ++m) {
-          if (merged[*m].event.instrument == c.event.instrument && joins(*m)) return *m;
+          if (merged[*m].event.instrument == c.event.instrument &&
+              (c.event.stage == "announced" || merged[*m].event.stage == c.event.stage) && joins(*m)) {
+            return *m;
+          }
         }
         return first;
       };

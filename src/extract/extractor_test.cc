@@ -204,6 +204,23 @@ TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
   EXPECT_NE(std::find(it->sectors.begin(), it->sectors.end(), "renewable_energy"), it->sectors.end());
 }
 
+// A formal instrument of a year before the page's was concluded then; a
+// renewal signed is a renewal, of the instrument the same parties signed.
+TEST(Extractor, PastInstrumentsAndSignedRenewals) {
+  Extraction x = run("US and Japan\nPublished 29 October 2025\n\nThe United States and Japan signed a framework "
+                     "agreement on critical minerals on Tuesday. It built on the U.S.-Japan Trade Agreement of 2019.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2019"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->stage, "signed");
+  Extraction r = run("NRW and Fukushima\nPublished 16 January 2026\n\nThe two regions renewed their partnership today.\n\nIn 2014 North Rhine-Westphalia "
+                     "and Fukushima signed their first memorandum of understanding. The previous renewal was signed in "
+                     "Düsseldorf on 26 April 2023; hydrogen was added to the fields of cooperation.");
+  auto renewal = std::find_if(r.events.begin(), r.events.end(), [](const Event& e) { return e.date == "2023-04-26"; });
+  ASSERT_NE(renewal, r.events.end());
+  EXPECT_EQ(renewal->stage, "renewed");
+  EXPECT_EQ(renewal->instrument, "memorandum_of_understanding");
+}
+
 // A company named with its legal form is the same company named without it
 // later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
 TEST(Extractor, OrganizationsByTheirShortName) {
