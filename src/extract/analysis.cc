@@ -349,9 +349,12 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (lexicon.gazetteer().actors()[a.actor].kind == "organization") continue;
     // "Bremer Unternehmen", "den japanske bransjeorganisasjonen": a demonym
     // describing an (unnamed) organization is not a state party.
+    // Where adjectives follow their noun, the noun stands before it: "la
+    // grappe québécoise", "la empresa chilena".
     bool org_noun = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead && m.first_token >= a.end_token &&
-             m.first_token <= a.end_token + 1;
+      return m.entry && m.entry->category == Category::kOrgHead &&
+             ((m.first_token >= a.end_token && m.first_token <= a.end_token + 1) ||
+              (m.end_token <= a.first_token && m.end_token + 1 >= a.first_token));
     });
     if (a.form == AliasForm::kDemonym && org_noun) a.attribute = true;
     std::uint32_t k = a.end_token, skipped = 0;

@@ -51,6 +51,7 @@ struct Candidate {
   Event event;
   std::vector<std::string> party_keys;  // sorted actor keys: what "same parties" means
   std::string unresolved_date;          // relative date that could not be resolved
+  std::string same_date;                // "the same day": same_day, same_month, same_year of the act before
   std::size_t sentence = 0;
   bool in_lead = false;                 // title or first paragraph
   bool dated_in_text = false;
@@ -213,7 +214,6 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<MainActor>& main_actors, const Event& previous,
     const PartialDate& published) const {
-  (void)published;
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
@@ -403,6 +403,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       // a webinar "am 26. Januar" in a sentence that mentions a partnership).
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
+      if (d->date.empty() && d->unresolved.starts_with("same_")) c.same_date = d->unresolved;
     }
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;
@@ -419,6 +420,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   auto default_stage = [&](const DateMention* d) -> std::string {
     if (instrument == "negotiations") return "negotiating";
     if (d && d->since) return since_stage();
+    // A formal instrument of a year before the page's ("built on the Trade
+    // Agreement of 2019", "die 2019 ... Energiepartnerschaft") was concluded
+    // then: no stage word needed.
+    if (d && d->date.year && published.year && d->date.year < published.year && instrument_rank(instrument) >= 3 &&
+        !agree) {
+      return "signed";
+    }
     return "announced";
   };
   auto centre = [](std::uint32_t a, std::uint32_t b) { return static_cast<int>(a + b); };
@@ -460,10 +468,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       // What is renewed or extended is what was signed before it: "eine
       // Absichtserklärung wurde 2014 unterzeichnet, 2017 verlängert und 2019
       // mit der Vereinbarung ... zusammengeführt".
-      if (!out.empty() && (act_stage == "renewed" || act_stage == "extended")) act_instrument = out.back().event.instrument;
+      const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
+      if (again) act_instrument = out.back().event.instrument;
+      const int before_anchor = again ? out.back().anchor : -1;
       out.push_back(make(act_stage, d, act_instrument));
       out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
                                           : centre(d->first_token, d->end_token);
+      // ... and is about what was signed: its sector words too.
+      if (again) out.back().anchor = before_anchor;
     }
     return out;
   }
@@ -473,6 +485,22 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   std::string stage;
   for (const Mention* m : stages) {
     if (stage_rank(m->entry->label) > stage_rank(stage)) stage = m->entry->label;
+  }
+  // A renewal signed ("the previous renewal was signed", "eine erneuerte
+  // Absichtserklärung unterzeichnet") is the renewal: that is the act. (A
+  // signature then an extension, "vereinbart und ... erweitert", states
+  // the signature.)
+  if (stage == "signed") {
+    std::uint32_t first_signed = UINT32_MAX;
+    for (const Mention* m : stages) {
+      if (m->entry->label == "signed") first_signed = std::min(first_signed, m->first_token);
+    }
+    for (const Mention* m : stages) {
+      if ((m->entry->label == "renewed" || m->entry->label == "extended") && m->end_token <= first_signed) {
+        stage = m->entry->label;
+        break;
+      }
+    }
   }
   // The date nearest to the instrument named ("built on the U.S.-Japan
   // Trade Agreement of 2019"), else to a stage word.
@@ -491,6 +519,17 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (stage.empty()) stage = default_stage(date);
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
+  // "The previous renewal was signed ...": a renewal that names no
+  // instrument renews the one the same parties signed, stated before.
+  if ((stage == "renewed" || stage == "extended") && instrument == "other" &&
+      instrument_rank(previous.instrument) >= 3) {
+    std::vector<std::string> mine, theirs;
+    for (const Party& p : parties.parties()) mine.push_back(party_key(p));
+    for (const Party& p : previous.parties) theirs.push_back(party_key(p));
+    std::sort(mine.begin(), mine.end());
+    std::sort(theirs.begin(), theirs.end());
+    if (mine == theirs) instrument = previous.instrument;
+  }
   // "the sixth partnership of the kind, after Canada and Ukraine in 2021":
   // acts of the same kind as the one stated before, done as it was.
   if (s.has_label(Category::kGroupRef, "kind") && !previous.instrument.empty() &&
@@ -873,6 +912,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
 
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
+  std::string last_text_date;  // the date of the last act dated in the text
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
@@ -883,6 +923,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     std::optional<std::vector<Signatory>> signed_by;
     for (Candidate& c : here) {
       c.in_lead = i < layout.lead_sentences;
+      // "Same dag skreiv ...", "le même jour": the date of the act told
+      // before, to the day, month or year the phrase names.
+      // (Dated in the text: a lead act given the publication day is not.)
+      if (!c.same_date.empty() && !last_text_date.empty()) {
+        const std::size_t keep = c.same_date == "same_year" ? 4 : c.same_date == "same_month" ? 7 : 10;
+        c.event.date = last_text_date.substr(0, std::min(keep, last_text_date.size()));
+        c.unresolved_date.clear();
+        c.dated_in_text = true;
+      }
       // An undated act (signed, renewed or announced) reported in the lead
       // happened when the page was published (its day, or its month where
       // only that is given); dating it before merging keeps older acts of
@@ -915,6 +964,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.signatories = *signed_by;
       }
       previous = c.event;
+      if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }
   }
@@ -993,6 +1043,25 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       for (std::size_t m : merged_multilateral) {
         if (m < first && joins(m)) { first = m; break; }
       }
+    }
+    // An undated mention after the lead ("That agreement covers trade in
+    // ...") refers back to the latest act of its instrument (and stage, if
+    // it names one: "Il rinnovo estende ...") it can join, the one just
+    // told, not the first. Looked up in the same buckets.
+    if (c.event.date.empty() && !c.in_lead && first < merged.size()) {
+      auto latest = [&](const std::vector<std::size_t>& bucket) {
+        for (auto m = bucket.rbegin(); m != bucket.rend() && *m > first; ++m) {
+          if (merged[*m].event.instrument == c.event.instrument &&
+              (c.event.stage == "announced" || merged[*m].event.stage == c.event.stage) && joins(*m)) {
+            return *m;
+          }
+        }
+        return first;
+      };
+      std::size_t last = first;
+      if (auto b = merged_by_parties.find(c.party_keys); b != merged_by_parties.end()) last = latest(b->second);
+      last = std::max(last, latest(merged_multilateral));
+      first = last;
     }
     auto it = merged.begin() + static_cast<std::ptrdiff_t>(first);
     if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage

@@ -162,6 +162,65 @@ TEST(Extractor, AnotherInstrumentIsAnotherAct) {
   EXPECT_EQ(one.events.size(), 1u);
 }
 
+// An undated mention after the lead refers back to the latest act of its
+// instrument ("That agreement covers trade"), not to the first one.
+TEST(Extractor, UndatedMentionJoinsTheLatestAct) {
+  Extraction x = run("United States and Japan sign minerals framework\n\nThe United States and Japan signed a "
+                     "framework agreement on critical minerals on 28 October 2025.\n\nThe United States and Japan "
+                     "signed a cooperation agreement on 28 March 2023. That agreement covers trade in the minerals "
+                     "used in batteries.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2023-03-28"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_NE(std::find(it->sectors.begin(), it->sectors.end(), "batteries"), it->sectors.end());
+}
+
+// "Same dag", "le même jour": the date of the act told before, not the
+// publication day.
+TEST(Extractor, SameDayIsTheDateOfTheActBefore) {
+  Extraction x = run("Noreg og Japan\n08.12.2023\n\nNoreg og Japan vart torsdag samde om eit strategisk partnarskap.\n\n"
+                     "Same dag underteikna Noreg og Japan ei eiga fråsegn om hydrogen.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "joint_declaration"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->date, "2023-12-07");
+}
+
+// A demonym after the organization noun it describes ("la grappe
+// québécoise") is no party of its own.
+TEST(Extractor, DemonymAfterOrganizationNounIsNoParty) {
+  Extraction x = run("Hydrogène\n\nLe Pôle Hydrogène Atlantique et la Grappe Hydrogène Laurentides ont signé un accord "
+                     "de coopération. L'accord a été signé par Marc-André Gagnon, président de la grappe québécoise.");
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.subdivision, "CA-QC") << e.evidence;
+  }
+}
+
+// A renewal in a history is about what was signed: it has its sectors.
+TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
+  Extraction x = run("NRW und Fukushima\n\nDie erste Absichtserklärung zu Erneuerbaren Energien wurde im Februar 2014 "
+                     "unterzeichnet, im Januar 2017 verlängert und im Oktober 2019 mit der Vereinbarung zur Medizintechnik "
+                     "zusammengeführt. Nordrhein-Westfalen und Fukushima arbeiten zusammen.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2017-01"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_NE(std::find(it->sectors.begin(), it->sectors.end(), "renewable_energy"), it->sectors.end());
+}
+
+// A formal instrument of a year before the page's was concluded then; a
+// renewal signed is a renewal, of the instrument the same parties signed.
+TEST(Extractor, PastInstrumentsAndSignedRenewals) {
+  Extraction x = run("US and Japan\nPublished 29 October 2025\n\nThe United States and Japan signed a framework "
+                     "agreement on critical minerals on Tuesday. It built on the U.S.-Japan Trade Agreement of 2019.");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2019"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->stage, "signed");
+  Extraction r = run("NRW and Fukushima\nPublished 16 January 2026\n\nThe two regions renewed their partnership today.\n\nIn 2014 North Rhine-Westphalia "
+                     "and Fukushima signed their first memorandum of understanding. The previous renewal was signed in "
+                     "Düsseldorf on 26 April 2023; hydrogen was added to the fields of cooperation.");
+  auto renewal = std::find_if(r.events.begin(), r.events.end(), [](const Event& e) { return e.date == "2023-04-26"; });
+  ASSERT_NE(renewal, r.events.end());
+  EXPECT_EQ(renewal->stage, "renewed");
+  EXPECT_EQ(renewal->instrument, "memorandum_of_understanding");
+}
+
 // A company named with its legal form is the same company named without it
 // later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
 TEST(Extractor, OrganizationsByTheirShortName) {

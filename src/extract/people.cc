@@ -448,8 +448,15 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     // already named in full.
     for (Person& p : people) {
       if (p.name.size() > name.size() + 1 && p.name.compare(p.name.size() - name.size(), name.size(), name) == 0 &&
-          p.name[p.name.size() - name.size() - 1] == ' ' && (name.find(' ') == std::string::npos || !starts_upper(name))) {
+          p.name[p.name.size() - name.size() - 1] == ' ') {
         return &p;
+      }
+    }
+    // A genitive of a name already known: "premiärminister Modis besök".
+    if (name.size() > 4 && name.back() == 's' && name.find(' ') == std::string::npos) {
+      const std::string bare = name.substr(0, name.size() - 1);
+      for (Person& p : people) {
+        if (p.name == bare || last_word(p.name) == bare) return &p;
       }
     }
     return nullptr;
@@ -538,9 +545,15 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       for (const ActorMention& a : s.actors) {
         if (a.first_token == i || (a.first_token == i + 1 && blocked[i])) i = a.end_token;
       }
+      // A title of address between role and name: "Geschäftsführerin Dr.
+      // Katrin Mehlhorn".
+      bool addressed = false;
+      for (const Mention* t : s.of(Category::kPersonTitle)) {
+        if (t->first_token == i && t->end_token > i) { i = t->end_token; addressed = true; }
+      }
       if (i >= n) continue;
       NameRun run = name_at(text, s, i, blocked);
-      const bool titled = i == r->end_token;
+      const bool titled = i == r->end_token || addressed;
       // The name in apposition after the role's place or portfolio:
       // "Gouverneur der Präfektur, Masao Uchibori", "ambassadør til Norge,
       // Richard Wood", "næringssjef i Møre og Romsdal fylkeskommune Hilde
@@ -580,6 +593,32 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         if (!rest.empty() && rest[0] == ':') quoted = true;
       }
       note(run, r->entry->label, affiliation_near(r->first_token, run.first), quoted, titled);
+    }
+    // Name, then role in apposition: "signé par Marc-André Gagnon,
+    // président de la grappe", "Hilde Aspås, næringssjef i ...". A full
+    // name (two words or more, no lexicon word inside) right before the
+    // comma.
+    for (const Mention* r : roles) {
+      const std::uint32_t j = r->first_token;
+      if (j < 2) continue;
+      std::string_view gap = text.substr(s.tokens[j - 1].span.end, s.tokens[j].span.begin - s.tokens[j - 1].span.end);
+      if (gap != ", ") continue;
+      std::uint32_t start = j - 1;
+      while (start > 0 && j - start < 5 && !blocked[start - 1] && s.tokens[start - 1].is_word &&
+             starts_upper(s.tokens[start - 1].span.of(text)) &&
+             (text.substr(s.tokens[start - 1].span.end, s.tokens[start].span.begin - s.tokens[start - 1].span.end) == " " ||
+              text.substr(s.tokens[start - 1].span.end, s.tokens[start].span.begin - s.tokens[start - 1].span.end) == "-")) {
+        --start;
+      }
+      NameRun run = name_at(text, s, start, blocked);
+      if (run.end != j || run.end - run.first < 2) continue;
+      bool lexical = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.first_token < run.end && run.first < m.end_token;
+      }) || std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+        return o.first_token < run.end && run.first < o.end_token;
+      });
+      if (lexical) continue;
+      note(run, r->entry->label, affiliation_near(r->end_token, r->end_token + 6), false);
     }
     // Speech verb, then name: "..., sier Vestre", "so X".
     for (const Mention* sp : speech) {

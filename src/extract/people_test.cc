@@ -67,6 +67,20 @@ TEST(People, NamesTable) {
       {"Green Alliance\n\nThe alliance was signed by President Ursula von der Leyen in Brussels. \"This is a "
        "milestone,\" said von der Leyen.",
        {"Ursula von der Leyen"}, {"von der Leyen"}},
+      // A compound role, and a title of address between role and name.
+      {"Ammoniak\n\nNeben Gesprächen mit Industrieminister Jan Christian Vestre sprach Geschäftsführerin Dr. "
+       "Katrin Mehlhorn in Tokio.",
+       {"Jan Christian Vestre", "Katrin Mehlhorn"}, {"Dr"}},
+      // The name before its role in apposition; a surname of two words and
+      // a genitive of a known name are the person named in full.
+      {"Hydrogène\n\nL'accord a été signé par Marc-André Gagnon, président de la grappe québécoise.",
+       {"Marc-André Gagnon"}, {"André Gagnon"}},
+      {"Sør-Korea\n\nFiskeri- og havminister Marianne Sivertsen Næss møtte mandag handelsministeren. Vi er "
+       "fornøyde, sier Sivertsen Næss.",
+       {"Marianne Sivertsen Næss"}, {"Sivertsen Næss"}},
+      {"Indien\n\nBakom initiativet står premiärminister Narendra Modi. Avtalet kom till vid premiärminister "
+       "Modis besök i Stockholm.",
+       {"Narendra Modi"}, {"Modis"}},
   };
   for (const PeopleRow& r : rows) {
     SCOPED_TRACE(r.text);
