@@ -15,7 +15,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
   chromium chromium-driver fonts-ipafont-gothic
-  wrk
+  wrk sqlite3
 )
 # The web UI's build and browser tests need node and npm; a machine that has
 # them from elsewhere (NodeSource) keeps its own, which Debian's npm would conflict with.

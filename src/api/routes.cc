@@ -809,9 +809,14 @@ ApiResponse Api::handle(ApiRequest request) const {
           return ApiResponse::error(401, "unauthenticated",
                                     "this write needs 'Authorization: Bearer TOKEN' (pactum token create)");
         }
+        if (long wait = auth_limiter_.retry_after(request.remote); wait > 0) return too_many_failures(wait);
         auto known = store_.api_token(sha256_hex(request.bearer));
         if (!known.is_ok()) return ApiResponse::error(known.status());
-        if (!known->has_value()) return ApiResponse::error(401, "unauthenticated", "unknown token");
+        if (!known->has_value()) {
+          auth_limiter_.failed(request.remote);
+          return ApiResponse::error(401, "unauthenticated", "unknown token");
+        }
+        auth_limiter_.succeeded(request.remote);
       }
       request.params = std::move(params);
       ApiResponse out = route.fn(*this, request);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "api/auth_limiter.h"
 #include "api/http.h"
 #include "extract/extractor.h"
 #include "kb/profile.h"
@@ -44,7 +45,8 @@ class Api {
 
   // Routes, authenticates and runs a request. Never throws: a bug becomes a
   // 500 with a JSON error. Unknown paths are 404, a known path with another
-  // method 405.
+  // method 405. A client address with too many wrong tokens gets 429 on
+  // writes for a while (AuthLimiter), whatever token it sends.
   ApiResponse handle(ApiRequest request) const;
 
   static const std::vector<RouteInfo>& routes();
@@ -64,6 +66,7 @@ class Api {
   void matcher_changed() const;
   mutable std::mutex matcher_mu_;
   mutable std::shared_ptr<const match::Matcher> matcher_;
+  mutable AuthLimiter auth_limiter_{AuthLimiter::Options{}};
 
   friend struct Handlers;
 };
