@@ -3,10 +3,10 @@
 #   asan: every unit and integration test under AddressSanitizer and
 #         UndefinedBehaviorSanitizer (build-asan/: pactum and the unit test
 #         binaries);
-#   tsan: the server (REST API walk, api unit tests) and the parallel ingest
+#   tsan: the server (REST API walk and security test, api unit tests) and the parallel ingest
 #         under ThreadSanitizer (build-tsan/: only pactum and pactum_api_test).
 # Lean for a cold 2-core CI machine: -O1, no benchmarks, and
-# the slow quality, browser and bench tests are left to the normal build.
+# the slow quality, browser, bench and crash tests are left to the normal build.
 # A sanitizer report fails the run even where a test expected pactum to
 # fail: reports go to files (log_path) and any file is an error.
 # Usage: scripts/sanitize.sh [asan] [tsan]   (default: both)
@@ -53,7 +53,7 @@ for kind in "${kinds[@]}"; do
       cmake --build build-asan -j "$jobs"
       built=$(date +%s)
       clear_logs build-asan
-      run_ctest build-asan -LE 'quality|browser|bench' || status=1
+      run_ctest build-asan -LE 'quality|browser|bench|crash' || status=1
       ;;
     tsan)
       configure build-tsan Tsan
@@ -61,7 +61,7 @@ for kind in "${kinds[@]}"; do
       built=$(date +%s)
       clear_logs build-tsan
       run_ctest build-tsan -L unit -E '_NOT_BUILT$' || status=1
-      run_ctest build-tsan -R '^(cli\.ingest_test|api\.openapi_walk)$' || status=1
+      run_ctest build-tsan -R '^(cli\.ingest_test|api\.(openapi_walk|security))$' || status=1
       ;;
     *) echo "sanitize: unknown kind $kind (asan, tsan)" >&2; exit 2 ;;
   esac

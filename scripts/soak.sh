@@ -37,15 +37,15 @@ export PACTUM_DATA=${PACTUM_DATA:-$PWD/data}
 "$bin" ingest data/samples/docs data/samples/formats --db "$db" >/dev/null 2>&1 || true
 if [ "$docs" -gt 0 ]; then
   # A loaded store: the samples again in variants (distinct documents, near-copies of each other).
-  mkdir -p "$work/corpus"
-  n=0
-  while [ "$n" -lt "$docs" ]; do
-    for f in data/samples/docs/*; do
-      [ "$n" -lt "$docs" ] || break
-      { cat "$f"; printf '\n\nReference %s.\n' "$n"; } >"$work/corpus/d$n.txt"
-      n=$((n + 1))
-    done
-  done
+  python3 - "$work/corpus" "$docs" data/samples/docs <<'PY'
+import os, sys
+out, n, src = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+os.makedirs(out)
+texts = [open(os.path.join(src, f), encoding="utf-8").read() for f in sorted(os.listdir(src))]
+for i in range(n):
+    with open(os.path.join(out, f"d{i}.txt"), "w", encoding="utf-8") as f:
+        f.write(texts[i % len(texts)] + f"\n\nReference {i}.\n")
+PY
   "$bin" ingest "$work/corpus" --db "$db" >/dev/null 2>&1
   rm -rf "$work/corpus"
 fi

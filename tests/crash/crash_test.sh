@@ -134,7 +134,7 @@ for run in $(seq 1 "$RUNS"); do
   # A reader notes every document count it sees committed while the ingest runs.
   ( while :; do [ -f "$db" ] && n=$(qq "$db" "SELECT count(*) FROM documents;" 2>/dev/null) && [ -n "$n" ] && echo "$n" >>"$seen"; sleep 0.05; done ) &
   reader=$!
-  if kill_after "$(rand_s "$(awk -v t="$ingest_time" 'BEGIN { print t * 1.1 }')")" "$PACTUM" ingest "$CORPUS" --db "$db" --json >/dev/null 2>&1; then
+  if kill_after "$(rand_s "$(awk -v t="$ingest_time" 'BEGIN { print t * 0.9 }')")" "$PACTUM" ingest "$CORPUS" --db "$db" --json >/dev/null 2>&1; then
     killed=$((killed + 1)); else finished=$((finished + 1)); fi
   kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null
   max_seen=$(sort -n "$seen" | tail -1)
@@ -166,7 +166,7 @@ for run in $(seq 1 "$RUNS"); do
     done
   }
   export -f curate_loop
-  if kill_after "$(rand_s "$(awk -v t="$curate_time" 'BEGIN { print t * 10 }')")" bash -c curate_loop; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
+  if kill_after "$(rand_s "$(awk -v t="$curate_time" 'BEGIN { print t * 9 }')")" bash -c curate_loop; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
   lost=0
   while read -r id _ r _ k verdict; do
     n=$(qq "$db" "SELECT count(*) FROM curation_log WHERE target = 'event' AND target_id = $id AND note = 'run $r step $k';")
@@ -195,7 +195,7 @@ for run in $(seq 1 "$RUNS"); do
     done
   }
   export -f import_loop; export WORK
-  if kill_after "$(rand_s "$(awk -v t="$import_time" 'BEGIN { print t * 4 }')")" bash -c import_loop; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
+  if kill_after "$(rand_s "$(awk -v t="$import_time" 'BEGIN { print t * 3.5 }')")" bash -c import_loop; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
   for k in 1 2 3 4; do
     n=$(qq "$db" "SELECT count(*) FROM profiles WHERE id LIKE 'crash-$k-%';")
     if grep -qx "$k" "$done_log"; then
