@@ -1,14 +1,23 @@
 # A front for the common verbs; the scripts do the work.
-.PHONY: run test build sanitize bench bench-match bench-serve bench-search
+.PHONY: run test build sanitize crash soak bench bench-match bench-serve bench-search
 run:
 	bash scripts/run.sh
 test:
 	bash scripts/test.sh
 build:
 	bash scripts/build.sh
+# ASan+UBSan over the unit and integration tests, TSan over the server and
+# the parallel ingest (scripts/sanitize.sh; scripts/test.sh runs it too).
 sanitize:
-	PACTUM_BUILD_DIR=build-sanitize PACTUM_BUILD_TYPE=Sanitize bash scripts/build.sh && \
-	ctest --test-dir build-sanitize --output-on-failure -j 2 -L unit
+	bash scripts/sanitize.sh $(ARGS)
+# SIGKILL crash safety of ingest, curation and profile import (RUNS runs).
+RUNS ?= 100
+crash:
+	bash scripts/build.sh >/dev/null && CRASH_RUNS=$(RUNS) bash tests/crash/crash_test.sh build/src/cli/pactum
+# Soak: pactum serve under 64 connections of search, match and writes for
+# SOAK_SECONDS (default 600); RSS growth and p50/p99 per kind (scripts/soak.sh).
+soak:
+	bash scripts/soak.sh
 # Benchmarks (not in the test suite): one table, per stage beside its baseline.
 # make bench ARGS="--mb 8 --rss-mb 1024" for the 1 GB peak-RSS run.
 bench:

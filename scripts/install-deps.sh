@@ -15,7 +15,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
   chromium chromium-driver fonts-ipafont-gothic
-  wrk
+  wrk sqlite3
   postgresql libpq-dev
 )
 # The web UI's build and browser tests need node and npm; a machine that has

@@ -6,3 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
 ctest --test-dir "${PACTUM_BUILD_DIR:-build}" --output-on-failure -j "$(nproc)"
+# The same tests under ASan+UBSan, the server and parallel ingest under TSan
+# (scripts/sanitize.sh); PACTUM_SANITIZE=0 skips them.
+if [ "${PACTUM_SANITIZE:-1}" != 0 ]; then
+  bash scripts/sanitize.sh
+fi

@@ -11,11 +11,11 @@ std::optional<std::string> ApiRequest::arg(const std::string& name) const {
 
 ApiResponse ApiResponse::json(const nlohmann::json& value, int status) {
   // Invalid UTF-8 from a document must not throw: replace it.
-  return {status, "application/json", value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+  return {status, "application/json", value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
 }
 
 ApiResponse ApiResponse::text(std::string body, std::string content_type, int status) {
-  return {status, std::move(content_type), std::move(body)};
+  return {status, std::move(content_type), std::move(body), {}};
 }
 
 ApiResponse ApiResponse::error(int http, const std::string& code, const std::string& message) {
@@ -24,6 +24,14 @@ ApiResponse ApiResponse::error(int http, const std::string& code, const std::str
 
 ApiResponse ApiResponse::error(const Status& status) {
   return error(http_status(status.code()), error_code(status.code()), status.message());
+}
+
+ApiResponse too_many_failures(long retry_after_s) {
+  ApiResponse out = ApiResponse::error(429, "too_many_requests",
+                                       "too many failed authentications from this address; retry in " +
+                                           std::to_string(retry_after_s) + " s");
+  out.headers["Retry-After"] = std::to_string(retry_after_s);
+  return out;
 }
 
 int http_status(StatusCode code) {

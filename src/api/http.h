@@ -21,6 +21,7 @@ struct ApiRequest {
   std::string body;
   std::string content_type;
   std::string bearer;  // the token of "Authorization: Bearer ...", "" when absent
+  std::string remote;  // the client's address (the limit on failed authentications)
 
   // The last value of a query parameter, or nullopt.
   std::optional<std::string> arg(const std::string& name) const;
@@ -30,6 +31,7 @@ struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  std::map<std::string, std::string> headers;  // extra response headers (Retry-After)
 
   static ApiResponse json(const nlohmann::json& value, int status = 200);
   static ApiResponse text(std::string body, std::string content_type, int status = 200);
@@ -38,6 +40,9 @@ struct ApiResponse {
   static ApiResponse error(const Status& status);
   static ApiResponse error(int http, const std::string& code, const std::string& message);
 };
+
+// 429: too many failed authentications from the client (Retry-After: seconds).
+ApiResponse too_many_failures(long retry_after_s);
 
 // 400 invalid argument or unsupported, 404 not found, 409 already exists or
 // failed precondition, 413 resource exhausted, 500 anything else.

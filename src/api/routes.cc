@@ -768,19 +768,26 @@ Api::Api(store::Store& store, const search::Searcher& searcher, const extract::E
       openapi_(std::move(openapi)) {}
 
 Result<std::shared_ptr<const match::Matcher>> Api::matcher() const {
+  const std::uint64_t wanted = generation_.load();
+  auto current = [&]() -> std::shared_ptr<const match::Matcher> {
+    std::lock_guard lock(matcher_mu_);
+    return matcher_ && matcher_generation_ >= wanted ? matcher_ : nullptr;
+  };
+  if (auto m = current()) return m;
+  std::lock_guard build(matcher_build_mu_);
+  if (auto m = current()) return m;  // built while this one waited
+  // Read before building: a write that ends during the build bumps it again.
+  const std::uint64_t generation = generation_.load();
+  auto built = match::Matcher::build_from_store(store_, analyzer_);
+  if (!built.is_ok()) return built.status();
+  std::shared_ptr<const match::Matcher> m(std::move(*built));
   std::lock_guard lock(matcher_mu_);
-  if (!matcher_) {
-    auto built = match::Matcher::build_from_store(store_, analyzer_);
-    if (!built.is_ok()) return built.status();
-    matcher_ = std::shared_ptr<const match::Matcher>(std::move(*built));
-  }
-  return matcher_;
+  matcher_ = m;
+  matcher_generation_ = generation;
+  return m;
 }
 
-void Api::matcher_changed() const {
-  std::lock_guard lock(matcher_mu_);
-  matcher_.reset();
-}
+void Api::matcher_changed() const { ++generation_; }
 
 const std::vector<RouteInfo>& Api::routes() {
   static const std::vector<RouteInfo> infos = [] {
@@ -809,9 +816,14 @@ ApiResponse Api::handle(ApiRequest request) const {
           return ApiResponse::error(401, "unauthenticated",
                                     "this write needs 'Authorization: Bearer TOKEN' (pactum token create)");
         }
+        if (long wait = auth_limiter_.retry_after(request.remote); wait > 0) return too_many_failures(wait);
         auto known = store_.api_token(sha256_hex(request.bearer));
         if (!known.is_ok()) return ApiResponse::error(known.status());
-        if (!known->has_value()) return ApiResponse::error(401, "unauthenticated", "unknown token");
+        if (!known->has_value()) {
+          auth_limiter_.failed(request.remote);
+          return ApiResponse::error(401, "unauthenticated", "unknown token");
+        }
+        auth_limiter_.succeeded(request.remote);
       }
       request.params = std::move(params);
       ApiResponse out = route.fn(*this, request);

@@ -8,11 +8,14 @@
 // token made by `pactum token create` (only its SHA-256 is stored).
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "api/auth_limiter.h"
 #include "api/http.h"
 #include "extract/extractor.h"
 #include "kb/profile.h"
@@ -44,7 +47,8 @@ class Api {
 
   // Routes, authenticates and runs a request. Never throws: a bug becomes a
   // 500 with a JSON error. Unknown paths are 404, a known path with another
-  // method 405.
+  // method 405. A client address with too many wrong tokens gets 429 on
+  // writes for a while (AuthLimiter), whatever token it sends.
   ApiResponse handle(ApiRequest request) const;
 
   static const std::vector<RouteInfo>& routes();
@@ -60,10 +64,18 @@ class Api {
   // The partner index, built from the store on first use and again after
   // a write through the API (profiles, ingest and curation change what it
   // holds). Writes made by another process show after the next API write.
+  // A write only bumps the generation, never waits for a build; a match
+  // gets an index built after every write that finished before it asked,
+  // and one build runs at a time (under load, writes had queued behind
+  // rebuilds and every match had rebuilt the index).
   Result<std::shared_ptr<const match::Matcher>> matcher() const;
   void matcher_changed() const;
-  mutable std::mutex matcher_mu_;
+  mutable std::mutex matcher_mu_;   // guards matcher_, matcher_generation_
+  mutable std::mutex matcher_build_mu_;
   mutable std::shared_ptr<const match::Matcher> matcher_;
+  mutable std::uint64_t matcher_generation_ = 0;  // generation_ when matcher_'s build began
+  mutable std::atomic<std::uint64_t> generation_{1};
+  mutable AuthLimiter auth_limiter_{AuthLimiter::Options{}};
 
   friend struct Handlers;
 };

@@ -172,3 +172,31 @@ TEST(Segments, DropOverlapsOutOfRangeAndSplitCharacters) {
 
 }  // namespace
 }  // namespace pactum::api
+
+namespace pactum::api {
+namespace {
+
+TEST(Routes, WrongTokensFromOneAddressAre429ThenEvenTheRightOne) {
+  auto token = create_token(*fixture().store, "limit");
+  ASSERT_TRUE(token.is_ok());
+  auto req = request("POST", "/api/curation/actors/merge");
+  req.body = R"({"keep": "a", "absorb": "b", "author": "x"})";
+  req.remote = "192.0.2.7";
+  req.bearer = "guess";
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(fixture().api->handle(req).status, 401) << i;
+  auto blocked = fixture().api->handle(req);
+  EXPECT_EQ(blocked.status, 429);
+  EXPECT_EQ(body(blocked)["error"]["code"], "too_many_requests");
+  EXPECT_EQ(blocked.headers["Retry-After"], "60");
+  req.bearer = *token;
+  EXPECT_EQ(fixture().api->handle(req).status, 429) << "a right guess after the limit is not let through";
+  req.remote = "192.0.2.8";
+  EXPECT_EQ(fixture().api->handle(req).status, 404) << "another address is served";
+  // Reads are open and never limited.
+  auto read = request("GET", "/api/health");
+  read.remote = "192.0.2.7";
+  EXPECT_EQ(fixture().api->handle(read).status, 200);
+}
+
+}  // namespace
+}  // namespace pactum::api

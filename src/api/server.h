@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "api/routes.h"
 #include "common/status.h"
@@ -20,6 +21,15 @@ struct ServerOptions {
   std::size_t threads = 64;        // a keep-alive connection holds a thread while open
   std::size_t max_body_bytes = std::size_t{16} << 20;  // larger bodies get 413
   int read_timeout_s = 10, write_timeout_s = 10;
+  // A request (line, headers and body) must arrive within this many seconds
+  // of its first byte, or the connection is closed: a client that trickles
+  // bytes (slowloris) cannot hold a worker longer than this.
+  int request_timeout_s = 30;
+  std::size_t max_header_bytes = 64 << 10;  // request line and headers; more: 400
+  // Origins (scheme://host[:port]) whose pages may call the API from the
+  // browser (CORS). Empty: same origin only. Never a wildcard; no cookies
+  // are used (writes carry a bearer token), so no credentials are allowed.
+  std::vector<std::string> cors_origins;
   int keep_alive_timeout_s = 5;
   std::size_t keep_alive_max_requests = 1000;
   std::filesystem::path web_dir;   // built UI; empty or missing: API only

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <thread>
+#include <vector>
 
 #include "api/routes.h"
 #include "api/server.h"
@@ -31,8 +32,9 @@ std::filesystem::path default_web_dir() {
 void add_serve(CLI::App& app, Runner* run) {
   struct Args {
     std::string db, host = "127.0.0.1", web, access_log = "-";
-    int port = 8080;
+    int port = 8080, request_timeout = 30;
     std::size_t threads = 64, max_body_mb = 16;
+    std::vector<std::string> cors_origins;
   };
   auto a = std::make_shared<Args>();
   CLI::App* verb = app.add_subcommand("serve", "Serve the REST API (/api/) and the web UI over HTTP");
@@ -43,11 +45,24 @@ void add_serve(CLI::App& app, Runner* run) {
       ->check(CLI::Range(1, 1024));
   verb->add_option("--max-body-mb", a->max_body_mb, "Largest request body in MiB (default 16; larger gets 413)")
       ->check(CLI::Range(1, 1024));
+  verb->add_option("--request-timeout", a->request_timeout,
+                   "Seconds a request (line, headers, body) may take to arrive (default 30; slower clients are "
+                   "cut off)")
+      ->check(CLI::Range(1, 3600));
+  verb->add_option("--cors-origin", a->cors_origins,
+                   "An origin (https://host[:port]) whose pages may call the API; repeatable (default: none, same "
+                   "origin only)");
   verb->add_option("--web", a->web, "Folder of the built web UI (default $PACTUM_WEB, else the build's web/)");
   verb->add_option("--access-log", a->access_log, "Access log file, one JSON line per request ('-': stderr, "
                                                   "'off': none)");
   verb->callback([run, a] {
     *run = [a]() -> int {
+      for (const auto& origin : a->cors_origins) {
+        if (origin.find('*') != std::string::npos || origin.find("://") == std::string::npos) {
+          return report(Status::invalid_argument("--cors-origin: expected one origin such as https://example.org, "
+                                                 "got '" + origin + "' (no wildcards)"));
+        }
+      }
       auto store = open_store(a->db);
       if (!store.is_ok()) return report(store.status());
       auto extractor = load_extractor();
@@ -67,6 +82,8 @@ void add_serve(CLI::App& app, Runner* run) {
       o.port = a->port;
       o.threads = a->threads;
       o.max_body_bytes = a->max_body_mb << 20;
+      o.request_timeout_s = a->request_timeout;
+      o.cors_origins = a->cors_origins;
       o.web_dir = a->web.empty() ? default_web_dir() : std::filesystem::path(a->web);
       if (a->access_log == "-") {
         o.access_log = &std::cerr;

@@ -7,6 +7,11 @@ import { get, post } from './api.js';
 const FILTERS = ['country', 'region', 'sector', 'instrument', 'stage', 'year', 'language'];
 
 function link(href, text, props = {}) { return h('a', { href, ...props }, text); }
+// A document's URL as a link only when it is http(s): a stored
+// "javascript:..." or "data:..." URL shows as text, never as a live link.
+function sourceLink(url) {
+  return /^https?:\/\//i.test(url) ? h('a', { href: url, rel: 'noopener noreferrer' }, url) : h('span', { class: 'url' }, url);
+}
 const agreementHref = (id) => `#/agreement/${id}`;
 const actorHref = (name) => `#/actor/${encodeURIComponent(name)}`;
 const documentHref = (id) => `#/document/${id}`;
@@ -121,7 +126,7 @@ export async function agreementView(root, [id]) {
     a.documents.map((d) => h('article', { class: 'card source' },
       h('h3', {}, link(documentHref(d.id), d.title || d.source), d.copy ? h('span', { class: 'badge' }, t('copy')) : null),
       h('p', { class: 'meta' }, h('span', { class: 'lang-tag' }, d.language), ' · ', d.published || t('undated'),
-        d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer' }, d.url)] : ''),
+        d.url ? [' · ', sourceLink(d.url)] : ''),
       d.events.map((e) => h('blockquote', { class: 'evidence', lang: d.language },
         h('span', { class: 'muted' }, `${human(e.stage)} ${dateText(e.date)}: `), e.evidence)),
       h('details', { open: true }, h('summary', {}, t('original_text')), markedText(d.segments, d.language)))));
@@ -137,7 +142,7 @@ export async function documentView(root, [id]) {
   append(root, 
     h('h1', { lang: d.language }, d.title || d.source),
     h('p', { class: 'meta' }, h('span', { class: 'lang-tag' }, d.language), ' · ', d.published || t('undated'),
-      d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer' }, d.url)] : '',
+      d.url ? [' · ', sourceLink(d.url)] : '',
       d.original ? [' · ', link(documentHref(d.original), t('copy_of'))] : ''),
     agreements.size ? h('section', {}, h('h2', {}, t('nav.agreements')),
       h('ul', {}, [...agreements.entries()].map(([aid, e]) => h('li', {},

@@ -41,6 +41,26 @@ const prof = await fetch(`${base}api/profiles`, {
     type: 'technology_offer', title: `Hydrogen storage ${hostile}`, language: 'en', sectors: ['hydrogen'], target_countries: ['JP'] }),
 });
 check(prof.status === 200, `a profile with markup is stored: ${prof.status} ${await prof.text()}`);
+// A JSON record whose url is a script and whose title and text hold markup,
+// and a curation whose author and note do.
+const ing2 = await fetch(`${base}api/ingest`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+  body: JSON.stringify({ url: 'javascript:window.__xss=5', title: `Yotaport ${hostile}`, published: '2025-06-01',
+    text: `Yotaport, 1 June 2025. Denmark and India signed a memorandum of understanding on offshore wind. ${hostile}` }),
+});
+check(ing2.status === 200, `ingest of a record with a script URL: ${ing2.status}`);
+const yota = (await (await fetch(`${base}api/search?q=Yotaport`)).json());
+const yotaDoc = (yota.hits || yota)[0]?.document_id;
+const yotaEvent = yotaDoc ? (await (await fetch(`${base}api/documents/${yotaDoc}`)).json()).events?.[0]?.id : undefined;
+if (yotaEvent) {
+  const cur = await fetch(`${base}api/curation/events/${yotaEvent}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+    body: JSON.stringify({ status: 'confirmed', author: `Mallory ${hostile}`, note: `note ${hostile}` }),
+  });
+  check(cur.status === 200, `a curation with markup is stored: ${cur.status}`);
+}
 
 const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const shots = [];
@@ -189,6 +209,29 @@ try {
   check(await page.evaluate(() => window.__xss === undefined), 'no script from a profile ran');
   check(await page.locator('main img, main script').count() === 0, 'no element was made from a profile');
   await shot(page, 'profile-escaped');
+  // Every view that shows stored text: markup from data is text, a script URL no link.
+  const views = ['#/search?q=Yotaport', '#/agreements', '#/actors', '#/profiles', '#/match'];
+  if (yotaDoc) views.push(`#/document/${yotaDoc}`);
+  if (yotaEvent) {
+    const ev = await (await fetch(`${base}api/events/${yotaEvent}`)).json();
+    if (ev.agreement) views.push(`#/agreement/${ev.agreement}`);
+  }
+  for (const view of views) {
+    await page.goto(`${base}${view}`);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(200);
+    check(await page.locator('main img, main script, main iframe').count() === 0, `${view}: no element was made from data`);
+    check(await page.locator('a[href^="javascript:" i], a[href^="data:" i]').count() === 0, `${view}: no script link`);
+    check(await page.evaluate(() => window.__xss === undefined), `${view}: no script from data ran`);
+  }
+  if (yotaDoc) {
+    await page.goto(`${base}#/document/${yotaDoc}`);
+    await page.waitForSelector('main h1');
+    const meta = (await page.locator('main').textContent()) || '';
+    check(meta.includes('javascript:window.__xss=5') && meta.includes('Yotaport <img src=x'),
+          'the script URL and the title with markup show as text');
+    await shot(page, 'document-script-url');
+  }
 
   // ---- four UI languages -----------------------------------------------------
   await page.goto(`${base}#/search?q=Norway`);
