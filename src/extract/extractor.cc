@@ -210,6 +210,35 @@ Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const 
   return p;
 }
 
+// The subject of a restrictive relative clause about something other than
+// the act ("under en næringslivsuke som Innovasjon Norge arrangerer", "a
+// seminar that Innovation Norway hosted"): an organizer, not a party. After
+// an instrument or a cooperation word ("ei erklæring som Noreg og Japan
+// signerte") it is one; a relative word that is also an article ("die",
+// "der") or follows a comma is read elsewhere.
+bool organizer_in_relative_clause(std::string_view text, const SentenceView& s, std::uint32_t first_token) {
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kRelative || m.end_token != first_token || m.first_token == 0) {
+      continue;
+    }
+    const std::uint32_t r = m.first_token;
+    const std::size_t prev_end = s.tokens[r - 1].span.end;
+    if (text.substr(prev_end, s.tokens[r].span.begin - prev_end).find_first_of(",;:()") != std::string_view::npos) {
+      continue;
+    }
+    const bool about_act = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      if (!o.entry) return o.first_token < r && r - 1 < o.end_token;  // an actor right before
+      const Category c = o.entry->category;
+      if (c == Category::kDeterminer) return o.first_token <= r && r < o.end_token;
+      return o.first_token <= r - 1 && r - 1 < o.end_token &&
+             (c == Category::kInstrument || c == Category::kCooperation || c == Category::kStage ||
+              c == Category::kAgreeVerb || c == Category::kGroupRef);
+    });
+    if (!about_act) return true;
+  }
+  return false;
+}
+
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<MainActor>& main_actors, const Event& previous,
@@ -236,13 +265,25 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   PartySet parties(gazetteer_);
   int names = 0;
   std::vector<std::uint32_t> org_starts;  // where named organizations begin
+  // An organizer is left out where two other parties are named: "de
+  // hernieuwbare energie die Denemarken opwekt" may name the only partner.
+  int named = static_cast<int>(s.unknown_orgs.size()), organizers = 0;
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
+    ++named;
+    organizers += organizer_in_relative_clause(text, s, a.first_token);
+  }
+  for (const UnknownOrg& o : s.unknown_orgs) organizers += organizer_in_relative_clause(text, s, o.first_token);
+  const bool drop_organizers = organizers > 0 && named - organizers >= 2;
+  for (const ActorMention& a : s.actors) {
+    if (!a.is_party() || a.form != AliasForm::kName) continue;
+    if (drop_organizers && organizer_in_relative_clause(text, s, a.first_token)) continue;
     ++names;
     parties.add(a.actor, party_of(a.actor, s, a));
     if (gazetteer_.actors()[a.actor].kind == "organization") org_starts.push_back(a.first_token);
   }
   for (const UnknownOrg& o : s.unknown_orgs) {
+    if (drop_organizers && organizer_in_relative_clause(text, s, o.first_token)) continue;
     ++names;
     parties.add(-1, Party{o.name, "organization", "", "",
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
@@ -846,10 +887,13 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
     std::vector<std::pair<std::uint32_t, MainActor>> found;  // by token position
     for (const ActorMention& a : views[i].actors) {
-      if (!a.is_party() || a.form != AliasForm::kName) continue;
+      if (!a.is_party() || a.form != AliasForm::kName || organizer_in_relative_clause(text, views[i], a.first_token)) {
+        continue;
+      }
       found.push_back({a.first_token, {a.actor, party_of(a.actor, views[i], a)}});
     }
     for (const UnknownOrg& o : views[i].unknown_orgs) {
+      if (organizer_in_relative_clause(text, views[i], o.first_token)) continue;
       found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}}});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& l, const auto& r) { return l.first < r.first; });

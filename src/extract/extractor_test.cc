@@ -221,6 +221,18 @@ TEST(Extractor, PastInstrumentsAndSignedRenewals) {
   EXPECT_EQ(renewal->instrument, "memorandum_of_understanding");
 }
 
+// The organizer named in a relative clause ("en næringslivsuke som
+// Innovasjon Norge arrangerer") beside two named parties is none of the act.
+TEST(Extractor, OrganizerInRelativeClauseIsNoParty) {
+  Extraction x = run("Samarbeid om skip\n\nRederiet Vestvind Shipping AS og det japanske handelshuset Minato Trading "
+                     "Corporation har i dag signert en samarbeidsavtale om skip under en næringslivsuke som Innovasjon "
+                     "Norge arrangerer i Tokyo.");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.name, "Innovation Norway") << e.evidence;
+  }
+}
+
 // A company named with its legal form is the same company named without it
 // later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
 TEST(Extractor, OrganizationsByTheirShortName) {
