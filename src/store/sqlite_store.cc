@@ -19,6 +19,7 @@
 #include "store/keys.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
+#include "store/store_rules.h"
 #include "store/store.h"
 #include "text/segment.h"
 
@@ -33,54 +34,10 @@ using sqlite::Transaction;
 // How long a writer waits for another process's write lock before giving up.
 constexpr int kBusyTimeoutMs = 5000;
 
-// The names formats are stored under. Pinned here rather than taken from
-// ingest::format_name() because stored values must not change with labels.
-const char* stored_format_name(ingest::Format f) {
-  switch (f) {
-    case ingest::Format::kText: return "text";
-    case ingest::Format::kHtml: return "html";
-    case ingest::Format::kPdf: return "pdf";
-    case ingest::Format::kFeed: return "feed";
-    case ingest::Format::kJsonl: return "jsonl";
-  }
-  return "text";
-}
-
-Status with_context(const Status& st, std::string_view context) {
-  return Status(st.code(), std::string(context) + ": " + st.message());
-}
-
-// A span must lie inside the text it points into.
-Status check_span(const text::Span& span, std::size_t text_size, std::string_view what) {
-  if (span.begin > span.end || span.end > text_size) {
-    return Status::invalid_argument(std::string(what) + " span [" + std::to_string(span.begin) + ", " +
-                                    std::to_string(span.end) + ") lies outside the text (" +
-                                    std::to_string(text_size) + " bytes)");
-  }
-  return Status::ok();
-}
-
 std::int64_t to_int64(std::size_t n) {
   return n > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max())
              ? std::numeric_limits<std::int64_t>::max()
              : static_cast<std::int64_t>(n);
-}
-
-// YYYY, YYYY-MM or YYYY-MM-DD.
-bool is_date_form(std::string_view s) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
-  }
-  return true;
-}
-
-// A filter bound widened like events.date_lo / date_hi (see migrations.cc).
-std::string widen_date(const std::string& date, bool upper) {
-  if (date.size() == 4) return date + (upper ? "-12-31" : "-01-01");
-  if (date.size() == 7) return date + (upper ? "-31" : "-01");
-  return date;
 }
 
 // The columns read_event() expects, in order.
@@ -104,17 +61,6 @@ EventRecord read_event(sqlite::Statement& s) {
                            static_cast<std::size_t>(s.column_int(11))};
   r.curation = s.column_text(12);
   return r;
-}
-
-// Parses a decimal id; nullopt when `s` is not one.
-std::optional<std::int64_t> parse_id(const std::string& s) {
-  if (s.empty() || s.size() > 18) return std::nullopt;
-  std::int64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
 }
 
 class SqliteStore final : public Store {
@@ -1571,24 +1517,7 @@ Status SqliteStore::apply_overrides(const std::string& content_hash, extract::Ev
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
     if (!*row) break;
-    std::string field = (*s)->column_text(0), value = (*s)->column_text(1);
-    if (field == "status") *curation = value;
-    if (field == "instrument") e.instrument = value;
-    if (field == "stage") e.stage = value;
-    if (field == "date") e.date = value;
-    if (field == "duration_years") {
-      e.duration_years = value.empty() ? std::nullopt : std::optional<int>(std::stoi(value));
-    }
-    if (field == "sectors") {
-      e.sectors.clear();
-      std::size_t at = 0;
-      while (at <= value.size() && !value.empty()) {
-        std::size_t comma = value.find(',', at);
-        if (comma == std::string::npos) comma = value.size();
-        if (comma > at) e.sectors.push_back(value.substr(at, comma - at));
-        at = comma + 1;
-      }
-    }
+    apply_override((*s)->column_text(0), (*s)->column_text(1), e, curation);
   }
   return Status::ok();
 }
@@ -2097,16 +2026,6 @@ constexpr const char* kPartyActors =
     "OR a.country = :party OR a.subdivision = :party "
     "UNION SELECT al.actor_id FROM actor_aliases al WHERE al.alias_folded = :party_folded";
 
-Status check_dates(const std::optional<std::string>& since, const std::optional<std::string>& until) {
-  for (const auto* bound : {&since, &until}) {
-    if (*bound && !is_date_form(**bound)) {
-      return Status::invalid_argument(std::string(bound == &since ? "since" : "until") +
-                                      ": expected YYYY, YYYY-MM or YYYY-MM-DD, got '" + **bound + "'");
-    }
-  }
-  return Status::ok();
-}
-
 Result<std::vector<AgreementRecord>> SqliteStore::agreements(const AgreementFilter& f) {
   if (f.party && f.party->empty()) return Status::invalid_argument("party filter is empty");
   PACTUM_RETURN_IF_ERROR(check_dates(f.since, f.until));
@@ -2242,41 +2161,6 @@ Result<std::vector<CurationEntry>> SqliteStore::curation_log(std::size_t limit) 
   return out;
 }
 
-// A curated value in its stored form, or an error saying what is wrong.
-Result<std::string> check_field(const std::string& field, const std::string& value) {
-  if (field == "instrument") {
-    if (!kb::is_instrument(value)) return Status::invalid_argument("unknown instrument '" + value + "'");
-  } else if (field == "stage") {
-    if (!kb::is_stage(value)) return Status::invalid_argument("unknown stage '" + value + "'");
-  } else if (field == "date") {
-    if (value == "null" || value.empty()) return std::string();
-    if (!is_date_form(value)) return Status::invalid_argument("date: expected YYYY[-MM[-DD]] or null, got '" + value + "'");
-  } else if (field == "duration_years") {
-    if (value == "null" || value.empty()) return std::string();
-    if (value.size() > 3 || value.find_first_not_of("0123456789") != std::string::npos) {
-      return Status::invalid_argument("duration_years: expected a number of years or null, got '" + value + "'");
-    }
-  } else if (field == "sectors") {
-    std::string out;
-    std::size_t at = 0;
-    while (at <= value.size()) {
-      std::size_t comma = value.find(',', at);
-      if (comma == std::string::npos) comma = value.size();
-      std::string id = value.substr(at, comma - at);
-      if (!id.empty()) {
-        if (!kb::is_sector(id)) return Status::invalid_argument("unknown sector '" + id + "'");
-        out += (out.empty() ? "" : ",") + id;
-      }
-      at = comma + 1;
-    }
-    return out;
-  } else {
-    return Status::invalid_argument("cannot set '" + field +
-                                    "' (fields: instrument, stage, date, sectors, duration_years)");
-  }
-  return value;
-}
-
 Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_id, const EventCuration& c) {
   if (c.author.empty()) return Status::invalid_argument("a curation needs an author");
   if (c.status && *c.status != "confirmed" && *c.status != "rejected") {
@@ -2284,7 +2168,7 @@ Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_
   }
   std::vector<std::pair<std::string, std::string>> set;
   for (const auto& [field, value] : c.set) {
-    auto v = check_field(field, value);
+    auto v = check_curated_field(field, value);
     if (!v.is_ok()) return v.status();
     set.emplace_back(field, *v);
   }
