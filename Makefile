@@ -1,5 +1,5 @@
 # A front for the common verbs; the scripts do the work.
-.PHONY: run test build sanitize crash soak bench bench-match bench-serve bench-search
+.PHONY: run test build sanitize crash soak fuzz bench bench-match bench-serve bench-search
 run:
 	bash scripts/run.sh
 test:
@@ -32,3 +32,7 @@ bench-match:
 # Search at scale: make bench-search ARGS="--docs 1000000" (default 100000).
 bench-search:
 	bash scripts/bench.sh --search $(ARGS)
+# Fuzzing (fuzz/README.md): every libFuzzer target for FUZZ_SECONDS each
+# (default 60, over 10 minutes in all); clang, in build-fuzz/.
+fuzz:
+	bash scripts/fuzz.sh $(ARGS)

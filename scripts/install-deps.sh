@@ -15,9 +15,13 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
   chromium chromium-driver fonts-ipafont-gothic
-  wrk sqlite3
+  wrk sqlite3 time
   postgresql libpq-dev
+  clang-14 libclang-rt-14-dev
 )
+# sqlite3 and time: the hostile-input test checks the store with PRAGMA
+# integrity_check and measures peak RSS; clang-14 and its runtime (libFuzzer,
+# sanitizers): make fuzz (scripts/fuzz.sh).
 # The web UI's build and browser tests need node and npm; a machine that has
 # them from elsewhere (NodeSource) keeps its own, which Debian's npm would conflict with.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

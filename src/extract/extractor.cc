@@ -897,7 +897,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}}});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
-    for (auto& [pos, m] : found) {
+    // Not a structured binding: clang before 16 cannot capture one in a
+    // lambda, and the fuzz build (scripts/fuzz.sh) uses clang 14.
+    for (auto& entry : found) {
+      MainActor& m = entry.second;
       bool seen = std::any_of(main_actors.begin(), main_actors.end(),
                               [&](const MainActor& o) { return party_key(o.party) == party_key(m.party); });
       if (!seen) main_actors.push_back(std::move(m));

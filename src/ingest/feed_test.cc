@@ -108,5 +108,18 @@ TEST(Feed, RefusesBrokenFeeds) {
   }
 }
 
+TEST(Feed, OverTenThousandItemsIsRefusedWhole) {
+  auto feed = [](int n) {
+    std::string s = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>";
+    for (int i = 0; i < n; ++i) s += "<item><title>x</title><description>Item " + std::to_string(i) + "</description></item>";
+    return s + "</channel></rss>";
+  };
+  EXPECT_TRUE(read_bytes(feed(10000), "many.rss").is_ok());
+  Result<std::vector<Document>> docs = read_bytes(feed(10001), "many.rss");
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_THAT(docs.status().message(), HasSubstr("10001 items"));
+}
+
 }  // namespace
 }  // namespace pactum::ingest

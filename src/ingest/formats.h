@@ -30,7 +30,8 @@ Result<Format> sniff_format(std::string_view bytes, std::string_view extension);
 Result<Document> read_text(std::string_view bytes, const std::string& source);
 // html.cc
 Result<Document> read_html(std::string_view bytes, const std::string& source);
-// feed.cc: one Document per item with text, sources "source#N".
+// feed.cc: one Document per item with text, sources "source#N". A feed of
+// over 10,000 items is refused (kResourceExhausted).
 Result<std::vector<Document>> read_feed(std::string_view bytes, const std::string& source);
 // pdf.cc: max_text_bytes bounds the extracted text (the file's own size is
 // dominated by fonts and images, so it is bounded by max_file_bytes only).

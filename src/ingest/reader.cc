@@ -49,6 +49,25 @@ Result<std::vector<Document>> one(Result<Document> doc) {
   return docs;
 }
 
+// A feed's or a JSONL file's item is one document too: one whose text is
+// over max_document_bytes (a 50 MB JSONL line) would be extracted for
+// minutes and gigabytes, so it is refused as a text file of that size is;
+// `where` names it ("item 3", "line 7").
+Status check_item_size(const Document& doc, const ReadOptions& options, const std::string& where) {
+  if (doc.text.size() <= options.max_document_bytes) return Status::ok();
+  return Status::resource_exhausted(where + ": text of " + internal::human_size(doc.text.size()) + " is over the " +
+                                    internal::human_size(options.max_document_bytes) +
+                                    " limit for one document (max_document_bytes): not a press release");
+}
+
+Result<std::vector<Document>> items_within_bounds(Result<std::vector<Document>> docs, const ReadOptions& options) {
+  if (!docs.is_ok()) return docs;
+  for (std::size_t i = 0; i < docs->size(); ++i) {
+    if (Status st = check_item_size((*docs)[i], options, "item " + std::to_string(i + 1)); !st.is_ok()) return st;
+  }
+  return docs;
+}
+
 Result<std::vector<Document>> dispatch(std::string_view bytes, const std::string& source,
                                        const ReadOptions& options) {
   if (is_blank(bytes)) return Status::invalid_argument("empty document");
@@ -73,8 +92,8 @@ Result<std::vector<Document>> dispatch(std::string_view bytes, const std::string
     case Format::kText: return one(internal::read_text(bytes, source));
     case Format::kHtml: return one(internal::read_html(bytes, source));
     case Format::kPdf: return one(internal::read_pdf(bytes, source, options.max_document_bytes));
-    case Format::kFeed: return internal::read_feed(bytes, source);
-    case Format::kJsonl: return internal::read_jsonl(bytes, source);
+    case Format::kFeed: return items_within_bounds(internal::read_feed(bytes, source), options);
+    case Format::kJsonl: return items_within_bounds(internal::read_jsonl(bytes, source), options);
   }
   return Status::internal("unknown format");
 }
@@ -211,6 +230,7 @@ Status stream_jsonl(const std::filesystem::path& path, const ReadOptions& option
     if (internal::is_blank_line(content)) continue;
     Result<Document> doc = internal::read_jsonl_line(line, line_number, source, items + 1);
     if (!doc.is_ok()) return doc.status();
+    if (Status st = check_item_size(*doc, options, "line " + std::to_string(line_number)); !st.is_ok()) return st;
     ++items;
     if (!sink(std::move(doc).value())) return Status::ok();
   }

@@ -22,7 +22,8 @@ struct ReadOptions {
   // A single document (plain text, HTML page, the text of a PDF) above this
   // size is refused (kResourceExhausted): no press release is that big, and a
   // huge one is a log file or a dump, not an article. Feeds and JSONL files
-  // hold many documents and are bounded by max_file_bytes only.
+  // hold many documents: the file is bounded by max_file_bytes (a feed also
+  // by 10,000 items), each of its items by max_document_bytes.
   std::size_t max_document_bytes = std::size_t{8} << 20;
 };
 

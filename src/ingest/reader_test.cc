@@ -116,12 +116,21 @@ TEST(Reader, HugeTextFileIsRefusedWithItsSize) {
   EXPECT_THAT(docs.status().message(), HasSubstr("max_file_bytes"));
 }
 
-TEST(Reader, FeedsAndJsonlAreBoundedByFileSizeOnly) {
+// A feed or JSONL file holds many documents: the file is not bounded by
+// max_document_bytes, each of its items is (a 50 MB JSONL line is refused
+// as a 50 MB text file is: tests/hostile).
+TEST(Reader, FeedsAndJsonlAreBoundedPerItem) {
   ReadOptions options;
   options.max_document_bytes = 10;
   Result<std::vector<Document>> docs =
-      read_bytes("{\"text\": \"longer than ten bytes\"}\n", "a.jsonl", options);
+      read_bytes("{\"text\": \"ten bytes.\"}\n{\"text\": \"ten again\"}\n", "a.jsonl", options);
   EXPECT_TRUE(docs.is_ok()) << docs.status().to_string();
+  docs = read_bytes("{\"text\": \"short\"}\n{\"text\": \"longer than ten bytes\"}\n", "a.jsonl", options);
+  EXPECT_EQ(docs.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_THAT(docs.status().message(), HasSubstr("item 2"));
+  docs = read_bytes("<rss><channel><item><description>longer than ten bytes</description></item></channel></rss>",
+                    "a.rss", options);
+  EXPECT_EQ(docs.status().code(), StatusCode::kResourceExhausted);
   docs = read_bytes("longer than ten bytes", "a.txt", options);
   EXPECT_EQ(docs.status().code(), StatusCode::kResourceExhausted);
 }

@@ -64,6 +64,7 @@ const MeCab::Model* mecab_model() {
 struct MecabThread {
   std::unique_ptr<MeCab::Tagger> tagger;
   std::unique_ptr<MeCab::Lattice> lattice;
+  std::string sentence;  // the chunk being parsed, NUL-terminated (mecab_words)
 };
 
 MecabThread* mecab_thread() {
@@ -191,7 +192,13 @@ void mecab_words(std::string_view text, MecabThread* mecab, Visit visit) {
     NarrowChunk narrowed;
     const bool narrowing = has_full_width_alnum(original);
     if (narrowing) narrowed = narrow(original);
-    const char* base = narrowing ? narrowed.text.data() : original.data();
+    // MeCab's dictionary lookup reads the sentence with strlen() in places,
+    // although it is given its length: a view that is not NUL-terminated
+    // was read past its end (found by fuzz/dates_fuzz.cc: a heap overflow
+    // when the text ends the buffer; in a document, the lookup ran on into
+    // the next chunk). So MeCab always gets a NUL-terminated copy.
+    if (!narrowing) mecab->sentence.assign(original);
+    const char* base = narrowing ? narrowed.text.c_str() : mecab->sentence.c_str();
     const std::size_t length = narrowing ? narrowed.text.size() : original.size();
     // Byte k of what MeCab read, as an offset in text.
     auto offset = [&](std::size_t k) { return chunk + (narrowing ? narrowed.offsets[k] : k); };
