@@ -1,5 +1,5 @@
 # A front for the common verbs; the scripts do the work.
-.PHONY: run test build sanitize bench bench-match bench-serve bench-search
+.PHONY: run test build sanitize bench bench-match bench-serve bench-search bench-workers
 run:
 	bash scripts/run.sh
 test:
@@ -23,3 +23,7 @@ bench-match:
 # Search at scale: make bench-search ARGS="--docs 1000000" (default 100000).
 bench-search:
 	bash scripts/bench.sh --search $(ARGS)
+# Ingest throughput with 1, 2 and 4 queue workers, SQLite and PostgreSQL:
+# make bench-workers ARGS="--docs 2000".
+bench-workers:
+	bash scripts/bench-workers.sh $(ARGS)
