@@ -1,5 +1,5 @@
 # A front for the common verbs; the scripts do the work.
-.PHONY: run test build sanitize crash soak fuzz bench bench-match bench-serve bench-search
+.PHONY: run test build sanitize crash soak fuzz bench bench-match bench-serve bench-search bench-workers
 run:
 	bash scripts/run.sh
 test:
@@ -36,3 +36,7 @@ bench-search:
 # (default 60, over 10 minutes in all); clang, in build-fuzz/.
 fuzz:
 	bash scripts/fuzz.sh $(ARGS)
+# Ingest throughput with 1, 2 and 4 queue workers, SQLite and PostgreSQL:
+# make bench-workers ARGS="--docs 2000".
+bench-workers:
+	bash scripts/bench-workers.sh $(ARGS)

@@ -41,7 +41,8 @@ int http_status(StatusCode code) {
     case StatusCode::kUnsupported: return 400;
     case StatusCode::kNotFound: return 404;
     case StatusCode::kAlreadyExists:
-    case StatusCode::kFailedPrecondition: return 409;
+    case StatusCode::kFailedPrecondition:
+    case StatusCode::kConflict: return 409;
     case StatusCode::kResourceExhausted: return 413;
     default: return 500;
   }
@@ -59,6 +60,7 @@ std::string error_code(StatusCode code) {
     case StatusCode::kIoError: return "io_error";
     case StatusCode::kCorruption: return "corruption";
     case StatusCode::kInternal: return "internal";
+    case StatusCode::kConflict: return "conflict";
   }
   return "internal";
 }

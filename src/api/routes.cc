@@ -424,7 +424,8 @@ struct Handlers {
     return ApiResponse::json(out);
   }
 
-  // Body {"status": "confirmed"|"rejected"?, "set": {field: value}?, "author", "note"?}.
+  // Body {"status": "confirmed"|"rejected"?, "set": {field: value}?, "author", "note"?, "if_version"?};
+  // a stale if_version is 409 (kConflict).
   static ApiResponse curate_event(const Api& api, const ApiRequest& r) {
     auto id = id_param(r);
     if (!id.is_ok()) return ApiResponse::error(id.status());
@@ -459,6 +460,10 @@ struct Handlers {
           return ApiResponse::error(Status::invalid_argument("set." + field + ": a string, integer or null"));
         }
       }
+    }
+    if (auto v = body->find("if_version"); v != body->end() && !v->is_null()) {
+      if (!v->is_number_integer()) return ApiResponse::error(Status::invalid_argument("if_version: an integer"));
+      c.if_version = v->get<std::int64_t>();
     }
     if (!c.status && c.set.empty()) {
       return ApiResponse::error(Status::invalid_argument("say what to do: 'status' or 'set'"));

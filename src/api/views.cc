@@ -54,6 +54,7 @@ nlohmann::json event_json(const store::EventRecord& r) {
   j["document"] = r.document_source;
   j["language"] = r.language;
   j["curation"] = r.curation;
+  j["version"] = r.version;
   return j;
 }
 

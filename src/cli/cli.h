@@ -22,6 +22,7 @@ enum ExitCode : int {
   kExitNotFound = 3,          // the event, actor or file asked for does not exist
   kExitStoreError = 4,        // the store or data files could not be opened or written
   kExitInternal = 5,          // a bug in pactum
+  kExitConflict = 6,          // curate --if-version: the event changed since that version
 };
 
 // The store path: --db, else $PACTUM_DB, else pactum.db in the current folder.
@@ -58,6 +59,7 @@ void add_interest(CLI::App& app, Runner* run);    // profiles_cmd.cc
 void add_match(CLI::App& app, Runner* run);       // match_cmd.cc
 void add_feeds(CLI::App& app, Runner* run);       // feeds_cmd.cc
 void add_watch(CLI::App& app, Runner* run);       // watch_cmd.cc
+void add_migrate(CLI::App& app, Runner* run);     // migrate_cmd.cc
 
 // The search flags as a store filter (search_cmd.cc); a bad year or an
 // unknown facet value (sector, instrument, stage, malformed codes) is

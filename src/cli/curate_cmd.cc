@@ -2,6 +2,7 @@
 // merges two actors; curated facts win over extraction and every change is
 // logged with its time and author.
 #include <iostream>
+#include <optional>
 
 #include "api/views.h"
 #include "cli/cli.h"
@@ -30,6 +31,7 @@ void add_curate(CLI::App& app, Runner* run) {
     std::int64_t id = 0;
     bool confirm = false, reject = false, json = false;
     std::vector<std::string> set;
+    std::optional<std::int64_t> if_version;
   };
   auto e = std::make_shared<EventArgs>();
   CLI::App* ev = verb->add_subcommand("event", "Confirm, reject or correct one event");
@@ -42,11 +44,15 @@ void add_curate(CLI::App& app, Runner* run) {
   ev->add_option("--author", e->author, "Who curates (recorded in the log)")->required();
   ev->add_option("--note", e->note, "Why");
   ev->add_flag("--json", e->json, "The log entries written, as JSON");
+  ev->add_option("--if-version", e->if_version,
+                 "Apply only if the event is still at this version (`pactum show ID --json`: version); "
+                 "else exit 6 (conflict) and write nothing");
   ev->callback([run, e] {
     *run = [e]() -> int {
       store::EventCuration c;
       c.author = e->author;
       c.note = e->note;
+      c.if_version = e->if_version;
       if (e->confirm) c.status = "confirmed";
       if (e->reject) c.status = "rejected";
       for (const auto& kv : e->set) {

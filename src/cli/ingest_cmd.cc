@@ -5,6 +5,7 @@
 
 #include "api/ingest_service.h"
 #include "cli/cli.h"
+#include "cli/ingest_queue.h"
 #include "cli/progress.h"
 
 namespace pactum::cli {
@@ -16,10 +17,11 @@ void add_ingest(CLI::App& app, Runner* run) {
     bool json = false;
     double min_confidence = 0.0;
     std::size_t threads = 0;
+    IngestQueueArgs queue;
   };
   auto args = std::make_shared<Args>();
   CLI::App* verb = app.add_subcommand("ingest", "Read files, folders or stdin ('-'), extract events, store them");
-  verb->add_option("paths", args->paths, "Files (text, HTML, PDF, RSS/Atom, JSONL), folders, or - for stdin")->required();
+  verb->add_option("paths", args->paths, "Files (text, HTML, PDF, RSS/Atom, JSONL), folders, or - for stdin");
   add_db_option(verb, &args->db);
   verb->add_flag("--json", args->json, "Print a JSON summary (read, stored, duplicates, failed with reasons)");
   verb->add_option("--min-confidence", args->min_confidence, "Drop events below this confidence (0..1)")
@@ -27,8 +29,13 @@ void add_ingest(CLI::App& app, Runner* run) {
   verb->add_option("--threads", args->threads,
                    "Extraction threads (default: one per hardware thread); one thread writes the store")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
+  add_ingest_queue_options(verb, &args->queue);
   verb->callback([run, args] {
     *run = [args]() -> int {
+      if (args->queue.any()) {
+        return run_ingest_queue(args->queue, args->paths, args->db, args->json, args->min_confidence);
+      }
+      if (args->paths.empty()) return report(Status::invalid_argument("ingest needs files, folders or -"));
       auto extractor = load_extractor();
       if (!extractor.is_ok()) return report(extractor.status());
       auto store = open_store(args->db);

@@ -23,6 +23,7 @@ int report(const Status& status) {
     case StatusCode::kInvalidArgument:
     case StatusCode::kUnsupported: return kExitUsage;
     case StatusCode::kInternal: return kExitInternal;
+    case StatusCode::kConflict: return kExitConflict;
     default: return kExitStoreError;
   }
 }
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
   CLI::App app{"pactum: cooperation agreements of the green transition, read from press releases"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "pactum 0.1.0");
-  app.footer("Exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 not found, 4 store/data error, 5 internal.\n"
+  app.footer("Exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 not found, 4 store/data error, 5 internal, 6 conflict (a concurrent edit won).\n"
              "Data files: $PACTUM_DATA (default: the source tree's data/).");
   Runner run;
   add_ingest(app, &run);
@@ -69,6 +70,7 @@ int main(int argc, char** argv) {
   add_match(app, &run);
   add_feeds(app, &run);
   add_watch(app, &run);
+  add_migrate(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

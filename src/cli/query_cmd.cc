@@ -124,6 +124,7 @@ void add_show(CLI::App& app, Runner* run) {
         auto doc = (*store)->document(r->document_id);
         nlohmann::json j = event_json(*r);
         if (doc.is_ok()) j["document_title"] = doc->title;
+        j["version"] = r->version;  // for curate --if-version
         if (a->json) {
           std::cout << j.dump(1) << "\n";
         } else {

@@ -16,6 +16,7 @@
 #include "kb/profile.h"
 #include "match/analyzer.h"
 #include "search/search.h"
+#include "store/split_store.h"
 
 namespace pactum::cli {
 
@@ -31,7 +32,7 @@ std::filesystem::path default_web_dir() {
 
 void add_serve(CLI::App& app, Runner* run) {
   struct Args {
-    std::string db, host = "127.0.0.1", web, access_log = "-";
+    std::string db, read_db, host = "127.0.0.1", web, access_log = "-";
     int port = 8080, request_timeout = 30;
     std::size_t threads = 64, max_body_mb = 16;
     std::vector<std::string> cors_origins;
@@ -39,6 +40,8 @@ void add_serve(CLI::App& app, Runner* run) {
   auto a = std::make_shared<Args>();
   CLI::App* verb = app.add_subcommand("serve", "Serve the REST API (/api/) and the web UI over HTTP");
   add_db_option(verb, &a->db);
+  verb->add_option("--read-db", a->read_db,
+                   "A replica of --db to read from (search, lists, documents); writes, curation and tokens go to --db");
   verb->add_option("--host", a->host, "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)");
   verb->add_option("--port", a->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
   verb->add_option("--threads", a->threads, "Worker threads (default 64; each open keep-alive connection holds one)")
@@ -65,6 +68,11 @@ void add_serve(CLI::App& app, Runner* run) {
       }
       auto store = open_store(a->db);
       if (!store.is_ok()) return report(store.status());
+      if (!a->read_db.empty()) {
+        auto replica = open_store(a->read_db);
+        if (!replica.is_ok()) return report(replica.status());
+        *store = store::split_store(std::move(*store), std::move(*replica));
+      }
       auto extractor = load_extractor();
       if (!extractor.is_ok()) return report(extractor.status());
       auto searcher = search::Searcher::create(data_dir());

@@ -15,6 +15,7 @@ std::string_view status_code_name(StatusCode code) {
     case StatusCode::kIoError: return "I/O error";
     case StatusCode::kCorruption: return "corruption";
     case StatusCode::kInternal: return "internal error";
+    case StatusCode::kConflict: return "conflict";
   }
   return "unknown";
 }

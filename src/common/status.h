@@ -24,6 +24,7 @@ enum class StatusCode {
   kIoError,           // the OS or a library failed to read or write
   kCorruption,        // stored data does not match its schema
   kInternal,          // a bug in pactum
+  kConflict,          // a concurrent change won: what the caller read is stale (re-read, retry)
 };
 
 std::string_view status_code_name(StatusCode code);
@@ -43,6 +44,7 @@ class [[nodiscard]] Status {
   static Status io_error(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
   static Status corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
   static Status internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+  static Status conflict(std::string m) { return {StatusCode::kConflict, std::move(m)}; }
 
   bool is_ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

@@ -413,6 +413,35 @@ ALTER TABLE mineral_production_v6 RENAME TO mineral_production;
 #undef PACTUM_DATE_FORM
 
 // Append only; see the top of this file.
+// The document queue of `pactum ingest --queue / --worker`: raw sources
+// that workers claim with a lease (claimed_by, lease_until) and complete in
+// the transaction that stores their documents. attempts is the claim's
+// fencing token: a worker completes only the claim it holds. body_hash
+// keeps a source queued twice from being read twice. And each event's
+// version, bumped by every curation that changes it, for `curate
+// --if-version` (optimistic concurrency between editors).
+constexpr const char* kMigration7 = R"sql(
+CREATE TABLE document_queue (
+  id          INTEGER PRIMARY KEY,
+  source      TEXT NOT NULL,
+  body        BLOB NOT NULL,
+  body_hash   TEXT NOT NULL UNIQUE,
+  format      TEXT,
+  language    TEXT,
+  state       TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'claimed', 'done', 'failed')),
+  attempts    INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  claimed_by  TEXT,
+  lease_until TEXT,
+  enqueued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  done_at     TEXT,
+  stored      INTEGER,
+  error       TEXT
+) STRICT;
+CREATE INDEX document_queue_state ON document_queue(state, id);
+
+ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, actors, events and people", kMigration1},
     {2, "agreements, near-duplicates, curation and the search index", kMigration2},
@@ -420,6 +449,7 @@ constexpr Migration kMigrations[] = {
     {4, "cooperation profiles and expressions of interest", kMigration4},
     {5, "API tokens, hashed", kMigrationApiTokens},
     {6, "feeds, saved searches, mineral table stages", kMigration6},
+    {7, "document queue, event versions", kMigration7},
 };
 
 }  // namespace

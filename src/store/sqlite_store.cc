@@ -19,6 +19,8 @@
 #include "store/keys.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_copy.h"
+#include "store/sqlite_queue.h"
 #include "store/store_rules.h"
 #include "store/store.h"
 #include "text/segment.h"
@@ -43,7 +45,7 @@ std::int64_t to_int64(std::size_t n) {
 // The columns read_event() expects, in order.
 constexpr const char* kEventColumns =
     "e.id, e.document_id, d.source, d.language, e.instrument, e.stage, e.date, "
-    "e.duration_years, e.confidence, e.evidence, e.evidence_begin, e.evidence_end, e.curation";
+    "e.duration_years, e.confidence, e.evidence, e.evidence_begin, e.evidence_end, e.curation, e.version";
 
 EventRecord read_event(sqlite::Statement& s) {
   EventRecord r;
@@ -60,6 +62,7 @@ EventRecord read_event(sqlite::Statement& s) {
   r.event.evidence_span = {static_cast<std::size_t>(s.column_int(10)),
                            static_cast<std::size_t>(s.column_int(11))};
   r.curation = s.column_text(12);
+  r.version = s.column_int(13);
   return r;
 }
 
@@ -121,6 +124,32 @@ class SqliteStore final : public Store {
   Status remove_watch(const std::string& name) override;
   Result<std::string> now() override;
 
+  // The document queue: SQL in sqlite_queue.cc; completing a claim shares
+  // put_batch's transaction.
+  Result<std::size_t> enqueue(const std::vector<QueueItem>& items) override {
+    std::lock_guard lock(mu_);
+    return sqlite::queue_enqueue(db_, items);
+  }
+  Result<std::vector<QueueClaim>> claim(const std::string& worker, std::size_t limit,
+                                        std::int64_t lease_seconds) override {
+    std::lock_guard lock(mu_);
+    return sqlite::queue_claim(db_, worker, limit, lease_seconds);
+  }
+  Result<std::vector<Result<PutResult>>> complete_claim(const QueueClaim& claim,
+                                                       const std::vector<PutItem>& items) override;
+  Status fail_claim(const QueueClaim& claim, const std::string& reason) override {
+    std::lock_guard lock(mu_);
+    return sqlite::queue_fail(db_, claim, reason);
+  }
+  Result<QueueCounts> queue_counts() override {
+    std::lock_guard lock(mu_);
+    return sqlite::queue_counts(db_);
+  }
+  // sqlite_copy.cc; the loaded store's search index is rebuilt from its rows.
+  Result<std::unique_ptr<TableCopy>> table_copy() override {
+    return sqlite::make_table_copy(db_, mu_, [this] { return reindex_locked(); });
+  }
+
   // Fills the derived tables of a store migrated from before them.
   Status rebuild_if_needed();
 
@@ -132,8 +161,11 @@ class SqliteStore final : public Store {
                                const PreparedDocument* prepared);
   // Without savepoints, a document that breaks the schema fails the batch
   // and sets *has_bad_document.
-  Result<std::vector<Result<PutResult>>> put_batch_locked(const std::vector<PutItem>& items, bool savepoints,
-                                                          bool* has_bad_document);
+  // before_commit, if set, runs last in the transaction; its error rolls
+  // the batch back (complete_claim marks its queue row there).
+  Result<std::vector<Result<PutResult>>> put_batch_locked(
+      const std::vector<PutItem>& items, bool savepoints, bool* has_bad_document,
+      const std::function<Status(const std::vector<Result<PutResult>>&)>& before_commit = {});
   Result<std::optional<std::int64_t>> insert_document(const ingest::Document& doc,
                                                       const extract::Extraction& x);
   Status insert_people(std::int64_t document_id, const ingest::Document& doc,
@@ -166,6 +198,7 @@ class SqliteStore final : public Store {
   Status replace_party_set(const std::string& key, std::int64_t also_event);
   Status rebuild_agreements();
   Status rebuild_locked();
+  Status reindex_locked();  // the search index alone, from documents and events
   Result<std::int64_t> log_curation(const CurationEntry& e);
   Result<std::vector<CurationEntry>> read_log(const std::string& where, std::int64_t arg, std::size_t limit);
   Result<std::optional<std::int64_t>> find_actor_id(const std::string& name_or_code);
@@ -211,8 +244,23 @@ Result<std::vector<Result<PutResult>>> SqliteStore::put_batch(const std::vector<
   return put_batch_locked(items, /*savepoints=*/true, &has_bad_document);
 }
 
-Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(const std::vector<PutItem>& items,
-                                                                     bool savepoints, bool* has_bad_document) {
+Result<std::vector<Result<PutResult>>> SqliteStore::complete_claim(const QueueClaim& claim,
+                                                                   const std::vector<PutItem>& items) {
+  std::lock_guard lock(mu_);
+  auto mark_done = [&](const std::vector<Result<PutResult>>& results) {
+    std::size_t stored = 0;
+    for (const auto& r : results) stored += r.is_ok() && *r == PutResult::kStored ? 1 : 0;
+    return sqlite::queue_mark_done(db_, claim, stored);
+  };
+  bool has_bad_document = false;
+  auto fast = put_batch_locked(items, /*savepoints=*/false, &has_bad_document, mark_done);
+  if (!has_bad_document) return fast;
+  return put_batch_locked(items, /*savepoints=*/true, &has_bad_document, mark_done);
+}
+
+Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(
+    const std::vector<PutItem>& items, bool savepoints, bool* has_bad_document,
+    const std::function<Status(const std::vector<Result<PutResult>>&)>& before_commit) {
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
   if (!tx.is_ok()) return tx.status();
   // The search index rows go in last, all together: SQLite opens a
@@ -249,6 +297,7 @@ Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(const std::
   }
   deferred_index_ = nullptr;
   for (const IndexRow& row : index_rows) PACTUM_RETURN_IF_ERROR(write_index_row(row));
+  if (before_commit) PACTUM_RETURN_IF_ERROR(before_commit(out));
   PACTUM_RETURN_IF_ERROR(tx->commit());
   return out;
 }
@@ -1861,6 +1910,49 @@ Status SqliteStore::rebuild_locked() {
   return db_.exec("DELETE FROM kb_state WHERE key = 'rebuild_needed'");
 }
 
+Status SqliteStore::reindex_locked() {
+  PACTUM_RETURN_IF_ERROR(db_.exec("INSERT INTO search_index(search_index) VALUES ('delete-all')"));
+  std::vector<std::int64_t> doc_ids;
+  {
+    auto s = db_.statement("SELECT id FROM documents ORDER BY id");
+    if (!s.is_ok()) return s.status();
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      doc_ids.push_back((*s)->column_int(0));
+    }
+  }
+  for (std::int64_t id : doc_ids) {
+    std::string title, text;
+    {
+      auto s = db_.statement("SELECT title, text FROM documents WHERE id = :id");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_int(":id", id);
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) continue;
+      title = (*s)->column_text(0);
+      text = (*s)->column_text(1);
+    }
+    std::vector<std::string> evidence;
+    {
+      auto s = db_.statement(
+          "SELECT evidence FROM events WHERE document_id = :id AND curation IS NOT 'rejected' ORDER BY position");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_int(":id", id);
+      for (;;) {
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (!*row) break;
+        evidence.push_back((*s)->column_text(0));
+      }
+    }
+    PACTUM_RETURN_IF_ERROR(index_document(id, title, index_text(text), evidence));
+  }
+  return Status::ok();
+}
+
 Status SqliteStore::rebuild_knowledge_base() {
   std::lock_guard lock(mu_);
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
@@ -2161,6 +2253,25 @@ Result<std::vector<CurationEntry>> SqliteStore::curation_log(std::size_t limit) 
   return out;
 }
 
+// The refusal of an edit made on a stale version of an event, naming the
+// latest change (from the curation log) so the editor knows what to re-read.
+Status version_conflict(Db& db, std::int64_t event_id, std::int64_t read, std::int64_t now) {
+  std::string msg = "event " + std::to_string(event_id) + " changed since version " + std::to_string(read) +
+                    " (it is at version " + std::to_string(now) + ")";
+  auto s = db.statement(
+      "SELECT author, at, field, new_value FROM curation_log WHERE target = 'event' AND target_id = :id "
+      "ORDER BY id DESC LIMIT 1");
+  if (s.is_ok()) {
+    (*s)->bind_int(":id", event_id);
+    auto row = (*s)->step();
+    if (row.is_ok() && *row) {
+      msg += ": last by " + (*s)->column_text(0) + " at " + (*s)->column_text(1) + " (" + (*s)->column_text(2) +
+             " = '" + (*s)->column_text(3) + "')";
+    }
+  }
+  return Status::conflict(msg + "; nothing was written: re-read the event and apply the edit again");
+}
+
 Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_id, const EventCuration& c) {
   if (c.author.empty()) return Status::invalid_argument("a curation needs an author");
   if (c.status && *c.status != "confirmed" && *c.status != "rejected") {
@@ -2178,11 +2289,12 @@ Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_
   std::string hash;
   std::int64_t begin = 0, end = 0;
   std::map<std::string, std::string> current;
+  std::int64_t version = 0;
   {
     auto s = db_.statement(
         "SELECT d.content_hash, e.evidence_begin, e.evidence_end, e.instrument, e.stage, e.date, "
         "e.duration_years, e.curation, (SELECT group_concat(sector, ',') FROM "
-        "(SELECT sector FROM event_sectors WHERE event_id = e.id ORDER BY position)) "
+        "(SELECT sector FROM event_sectors WHERE event_id = e.id ORDER BY position)), e.version "
         "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = :id");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":id", event_id);
@@ -2195,7 +2307,10 @@ Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_
     current = {{"instrument", (*s)->column_text(3)}, {"stage", (*s)->column_text(4)},
                {"date", (*s)->column_text(5)},       {"duration_years", (*s)->column_text(6)},
                {"status", (*s)->column_text(7)},     {"sectors", (*s)->column_text(8)}};
+    version = (*s)->column_int(9);
   }
+  // Read inside the write transaction, so no other edit can slip in between.
+  if (c.if_version && *c.if_version != version) return version_conflict(db_, event_id, *c.if_version, version);
   if (c.status) set.emplace_back("status", *c.status);
   std::vector<std::int64_t> logged;
   for (const auto& [field, value] : set) {
@@ -2236,7 +2351,7 @@ Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_
         at = comma + 1;
       }
     } else {
-      // The column name comes from check_field()'s closed list, not from input.
+      // The column name comes from check_curated_field()'s closed list, not from input.
       std::string column = field == "status" ? "curation" : field;
       auto s = db_.statement("UPDATE events SET " + column + " = :value WHERE id = :id");
       if (!s.is_ok()) return s.status();
@@ -2264,6 +2379,12 @@ Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_
     logged.push_back(*id);
   }
   if (!logged.empty()) {
+    {
+      auto s = db_.statement("UPDATE events SET version = version + 1 WHERE id = :id");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_int(":id", event_id);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
     std::vector<std::int64_t> actors;
     {
       auto s = db_.statement("SELECT actor_id FROM event_parties WHERE event_id = :id");

@@ -2,6 +2,8 @@
 #include "store/store.h"
 
 #include "store/pg_store.h"
+#include "store/table_copy.h"
+
 #include "text/segment.h"
 
 namespace pactum::store {
@@ -52,6 +54,21 @@ Result<std::vector<Result<PutResult>>> Store::put_batch(const std::vector<PutIte
   out.reserve(items.size());
   for (const PutItem& item : items) out.push_back(put(*item.doc, *item.extraction));
   return out;
+}
+
+namespace {
+Status no_queue() { return Status::unsupported("this store has no document queue"); }
+}  // namespace
+
+Result<std::size_t> Store::enqueue(const std::vector<QueueItem>&) { return no_queue(); }
+Result<std::vector<QueueClaim>> Store::claim(const std::string&, std::size_t, std::int64_t) { return no_queue(); }
+Result<std::vector<Result<PutResult>>> Store::complete_claim(const QueueClaim&, const std::vector<PutItem>&) {
+  return no_queue();
+}
+Status Store::fail_claim(const QueueClaim&, const std::string&) { return no_queue(); }
+Result<QueueCounts> Store::queue_counts() { return no_queue(); }
+Result<std::unique_ptr<TableCopy>> Store::table_copy() {
+  return Status::unsupported("this store cannot be copied table by table");
 }
 
 }  // namespace pactum::store

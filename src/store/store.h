@@ -24,6 +24,8 @@
 
 namespace pactum::store {
 
+class TableCopy;  // table_copy.h
+
 struct StoredDocument {
   std::int64_t id = 0;
   std::string source, url, title, published, language, content_hash, format;
@@ -48,6 +50,9 @@ struct EventRecord {
   extract::Event event;  // parties carry their actor ids through `party_actor_ids`
   std::vector<std::int64_t> party_actor_ids;
   std::string curation;  // "" (as extracted), "confirmed" or "rejected" (pactum curate)
+  // Curations that changed the event so far: what an editor read, handed
+  // back as EventCuration::if_version (optimistic concurrency).
+  std::int64_t version = 0;
 };
 
 // Which events to list; unset members do not filter. Results come ordered by
@@ -126,6 +131,11 @@ struct EventCuration {
   std::string note;
   std::optional<std::string> status;                      // "confirmed" | "rejected"
   std::vector<std::pair<std::string, std::string>> set;   // field, value
+  // The event's version the editor read (EventRecord::version): when set and
+  // another curation changed the event since, nothing is written and the
+  // result is kConflict naming who changed it. Unset: the edit applies to
+  // the event as it is then; the log records the value it replaced.
+  std::optional<std::int64_t> if_version;
 };
 
 struct CurationEntry {
@@ -260,6 +270,35 @@ struct InterestRecord {
 };
 
 enum class PutResult { kStored, kDuplicate };
+
+// ---- the document queue: many ingest workers on one store ----------------
+
+// A raw source waiting to be read, extracted and stored by a worker.
+struct QueueItem {
+  std::string source;    // a path or name, as ingest::read_bytes takes it
+  std::string body;      // the source's bytes
+  std::string format;    // a hint ("" : sniffed from the bytes and the source's name)
+  std::string language;  // a hint ("" : identified); kept, the extractor identifies it anyway
+};
+
+// A queue row a worker holds until lease_until (the store's clock). attempt
+// is the claim's fencing token: each claim of the row increments it, so a
+// worker whose lease expired and was taken over can no longer complete it.
+struct QueueClaim {
+  std::int64_t id = 0;
+  std::int64_t attempt = 0;
+  std::string worker, lease_until;
+  QueueItem item;
+};
+
+struct QueueCounts {
+  std::int64_t queued = 0, claimed = 0, done = 0, failed = 0;
+  std::int64_t stored = 0;  // documents stored by the completed rows, together
+};
+
+// A queue row claimed this often without being completed or failed is
+// given up (state failed): some input kills every worker that reads it.
+inline constexpr std::int64_t kMaxQueueAttempts = 5;
 
 // Every method may be called from any thread; an engine may serialise them.
 class Store {
@@ -418,6 +457,35 @@ class Store {
   virtual Status remove_watch(const std::string& name) = 0;  // kNotFound
   // The store's clock, in the times' format ("now" as SQLite sees it).
   virtual Result<std::string> now() = 0;
+
+  // ---- the document queue (pactum ingest --queue / --worker) ----
+  // An engine without one answers kUnsupported (the defaults).
+
+  // Queues the items; an item whose bytes are queued already (any state) is
+  // skipped. Returns how many were queued.
+  virtual Result<std::size_t> enqueue(const std::vector<QueueItem>& items);
+  // Claims up to `limit` rows, oldest first: queued ones and claimed ones
+  // whose lease has expired (their worker died or stalled), for
+  // lease_seconds from now. Concurrent claims never return the same row
+  // while its lease runs. Rows claimed kMaxQueueAttempts times are failed.
+  virtual Result<std::vector<QueueClaim>> claim(const std::string& worker, std::size_t limit,
+                                                std::int64_t lease_seconds);
+  // Stores the claim's documents (as put_batch: each whole, a bad one left
+  // out with its error in its slot) and marks the row done, all in ONE
+  // transaction. When the claim is no longer this worker's (its lease
+  // expired and another worker claimed the row, or it is done already),
+  // nothing is written: kConflict.
+  virtual Result<std::vector<Result<PutResult>>> complete_claim(const QueueClaim& claim,
+                                                               const std::vector<PutItem>& items);
+  // Marks the claimed row failed with the reason (the source cannot be read
+  // or extracted); kConflict as complete_claim.
+  virtual Status fail_claim(const QueueClaim& claim, const std::string& reason);
+  virtual Result<QueueCounts> queue_counts();
+
+  // ---- whole-store copy (pactum migrate; table_copy.h) ----
+  // The store's tables for copying out or loading into; the copy holds the
+  // store for its life. kUnsupported where the engine has none.
+  virtual Result<std::unique_ptr<TableCopy>> table_copy();
 };
 
 // Opens (creating and migrating if needed) an SQLite store in WAL mode;
