@@ -336,10 +336,18 @@ CREATE TABLE watches (
 );
 )sql";
 
+// Events carry a version that every curation bumps, so that an edit made on
+// a stale read is refused (EventCuration::if_version), as in SQLite's
+// migration 7.
+constexpr const char* kMigration2 = R"sql(
+ALTER TABLE events ADD COLUMN version bigint NOT NULL DEFAULT 0;
+)sql";
+
 // Append only; see the top of this file.
 constexpr Migration kMigrations[] = {
     {1, "the schema of SQLite version 6: documents, knowledge base, search, minerals, tokens, profiles, feeds",
      kMigration1},
+    {2, "event versions for optimistic curation", kMigration2},
 };
 
 // Advisory lock keys: pactum's, and the schema being migrated.

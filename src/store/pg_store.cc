@@ -33,7 +33,7 @@ namespace {
 // The columns read_event() expects, in order.
 constexpr const char* kEventColumns =
     "e.id, e.document_id, d.source, d.language, e.instrument, e.stage, e.date, "
-    "e.duration_years, e.confidence, e.evidence, e.evidence_begin, e.evidence_end, e.curation";
+    "e.duration_years, e.confidence, e.evidence, e.evidence_begin, e.evidence_end, e.curation, e.version";
 
 EventRecord read_event(const Rows& r, int i) {
   EventRecord e;
@@ -49,6 +49,7 @@ EventRecord read_event(const Rows& r, int i) {
   e.event.evidence = r.text(i, 9);
   e.event.evidence_span = {static_cast<std::size_t>(r.integer(i, 10)), static_cast<std::size_t>(r.integer(i, 11))};
   e.curation = r.text(i, 12);
+  e.version = r.integer(i, 13);
   return e;
 }
 
@@ -1460,7 +1461,7 @@ Result<std::vector<CurationEntry>> PgStore::curate_event(std::int64_t event_id, 
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
   if (!tx.is_ok()) return tx.status();
   std::string hash;
-  std::int64_t begin = 0, end = 0;
+  std::int64_t begin = 0, end = 0, version = 0;
   std::map<std::string, std::string> current;
   {
     // FOR UPDATE: two curators of one event take turns, each seeing the
@@ -1468,7 +1469,7 @@ Result<std::vector<CurationEntry>> PgStore::curate_event(std::int64_t event_id, 
     auto r = db_.query(
         "SELECT d.content_hash, e.evidence_begin, e.evidence_end, e.instrument, e.stage, e.date, "
         "e.duration_years, e.curation, (SELECT string_agg(sector, ',' ORDER BY position) FROM event_sectors "
-        "WHERE event_id = e.id) FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = $1 "
+        "WHERE event_id = e.id), e.version FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = $1 "
         "FOR UPDATE OF e",
         {p(event_id)});
     if (!r.is_ok()) return r.status();
@@ -1478,6 +1479,19 @@ Result<std::vector<CurationEntry>> PgStore::curate_event(std::int64_t event_id, 
     end = r->integer(0, 2);
     current = {{"instrument", r->text(0, 3)}, {"stage", r->text(0, 4)},  {"date", r->text(0, 5)},
                {"duration_years", r->text(0, 6)}, {"status", r->text(0, 7)}, {"sectors", r->text(0, 8)}};
+    version = r->integer(0, 9);
+  }
+  // Read under the row lock, so no other edit can slip in between.
+  if (c.if_version && *c.if_version != version) {
+    std::string last;
+    auto l = db_.query(
+        "SELECT author, at, field, new_value FROM curation_log WHERE target = 'event' AND target_id = $1 "
+        "ORDER BY id DESC LIMIT 1",
+        {p(event_id)});
+    if (l.is_ok() && l->size() > 0) {
+      last = l->text(0, 0) + " at " + l->text(0, 1) + " (" + l->text(0, 2) + " = '" + l->text(0, 3) + "')";
+    }
+    return stale_event_version(event_id, *c.if_version, version, last);
   }
   if (c.status) set.emplace_back("status", *c.status);
   std::vector<std::int64_t> logged;
@@ -1519,6 +1533,7 @@ Result<std::vector<CurationEntry>> PgStore::curate_event(std::int64_t event_id, 
     logged.push_back(*id);
   }
   if (!logged.empty()) {
+    PACTUM_RETURN_IF_ERROR(db_.run("UPDATE events SET version = version + 1 WHERE id = $1", {p(event_id)}));
     auto r = db_.query("SELECT actor_id FROM event_parties WHERE event_id = $1", {p(event_id)});
     if (!r.is_ok()) return r.status();
     std::vector<std::int64_t> actors;

@@ -2256,8 +2256,7 @@ Result<std::vector<CurationEntry>> SqliteStore::curation_log(std::size_t limit) 
 // The refusal of an edit made on a stale version of an event, naming the
 // latest change (from the curation log) so the editor knows what to re-read.
 Status version_conflict(Db& db, std::int64_t event_id, std::int64_t read, std::int64_t now) {
-  std::string msg = "event " + std::to_string(event_id) + " changed since version " + std::to_string(read) +
-                    " (it is at version " + std::to_string(now) + ")";
+  std::string last;
   auto s = db.statement(
       "SELECT author, at, field, new_value FROM curation_log WHERE target = 'event' AND target_id = :id "
       "ORDER BY id DESC LIMIT 1");
@@ -2265,11 +2264,11 @@ Status version_conflict(Db& db, std::int64_t event_id, std::int64_t read, std::i
     (*s)->bind_int(":id", event_id);
     auto row = (*s)->step();
     if (row.is_ok() && *row) {
-      msg += ": last by " + (*s)->column_text(0) + " at " + (*s)->column_text(1) + " (" + (*s)->column_text(2) +
-             " = '" + (*s)->column_text(3) + "')";
+      last = (*s)->column_text(0) + " at " + (*s)->column_text(1) + " (" + (*s)->column_text(2) + " = '" +
+             (*s)->column_text(3) + "')";
     }
   }
-  return Status::conflict(msg + "; nothing was written: re-read the event and apply the edit again");
+  return stale_event_version(event_id, read, now, last);
 }
 
 Result<std::vector<CurationEntry>> SqliteStore::curate_event(std::int64_t event_id, const EventCuration& c) {

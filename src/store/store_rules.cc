@@ -118,4 +118,11 @@ void apply_override(const std::string& field, const std::string& value, extract:
   }
 }
 
+Status stale_event_version(std::int64_t event_id, std::int64_t read, std::int64_t now, const std::string& last_change) {
+  std::string msg = "event " + std::to_string(event_id) + " changed since version " + std::to_string(read) +
+                    " (it is at version " + std::to_string(now) + ")";
+  if (!last_change.empty()) msg += ": last by " + last_change;
+  return Status::conflict(msg + "; nothing was written: re-read the event and apply the edit again");
+}
+
 }  // namespace pactum::store

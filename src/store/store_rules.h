@@ -44,4 +44,9 @@ Result<std::string> check_curated_field(const std::string& field, const std::str
 // goes to *curation.
 void apply_override(const std::string& field, const std::string& value, extract::Event& e, std::string* curation);
 
+// kConflict for an edit made on a stale version of event `event_id` (the
+// editor read version `read`, the store holds `now`); `last_change` says who
+// changed it last and how ("" when unknown), so the editor knows what to re-read.
+Status stale_event_version(std::int64_t event_id, std::int64_t read, std::int64_t now, const std::string& last_change);
+
 }  // namespace pactum::store
