@@ -5,7 +5,8 @@
 #         binaries);
 #   tsan: the server (REST API walk and security test, api unit tests) and the parallel ingest
 #         under ThreadSanitizer (build-tsan/: only pactum and pactum_api_test).
-# Lean for a cold 2-core CI machine: -O1, no benchmarks, and
+# Lean for a cold 2-core CI machine: -O1 -g1 (line tables: a third cheaper
+# to compile than -g), no benchmarks, and
 # the slow quality, browser, bench and crash tests are left to the normal build.
 # A sanitizer report fails the run even where a test expected pactum to
 # fail: reports go to files (log_path) and any file is an error.

@@ -4,7 +4,8 @@
 # SOAK_DOCS, a generated corpus), driven by bench/soak/soak_driver at 64
 # connections mixing searches (60%), partner matches (25%) and writes
 # (15%: profile upserts and document ingests) for SOAK_SECONDS (default
-# 600) after a warm-up (SOAK_WARMUP, default 60 s, or a tenth of a short run).
+# 600) after a warm-up (SOAK_WARMUP, default 60 s, or a tenth of a short run,
+# and at least 10 requests per connection).
 # The server's RSS is sampled every 5 s. Prints requests, errors and
 # p50/p99 per kind, RSS after the warm-up and at the end and its growth;
 # fails on any error or an RSS growth of 10% or more.
@@ -61,13 +62,13 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
 ( while :; do echo "$(date +%s) $(rss_kb)"; sleep 5; done ) >"$work/rss" &
 sampler=$!
 echo "soak: pactum serve on 127.0.0.1:$port over $doc_count documents; $connections connections, ${warmup} s warm-up, then ${seconds} s"
-t0=$(date +%s)
 status=0
 "$driver" --port "$port" --token "$token" --connections "$connections" --seconds "$seconds" --warmup "$warmup" \
   >"$work/report.json" || status=1
 kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
 end_rss=$(rss_kb)
-start_rss=$(awk -v t=$((t0 + warmup)) '$1 >= t && $2 != "" { print $2; exit }' "$work/rss")
+counted_from=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["counted_from"])' "$work/report.json")
+start_rss=$(awk -v t="$counted_from" '$1 >= t && $2 != "" { print $2; exit }' "$work/rss")
 max_rss=$(awk '$2 > m { m = $2 } END { print m }' "$work/rss")
 kill -0 "$server" 2>/dev/null || { echo "soak: FAILED: the server died" >&2; cat "$work/err" >&2; exit 1; }
 python3 - "$work/report.json" "$start_rss" "$end_rss" "$max_rss" "$work/rss" <<'PY' || status=1

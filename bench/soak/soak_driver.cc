@@ -6,7 +6,10 @@
 // connection or any status other than 2xx.
 // Usage: soak_driver --host H --port P --token T [--connections 64]
 //                    [--seconds 600] [--warmup 0]
-//   (the first --warmup seconds run the same load but are not counted)
+//   (the same load runs first for at least --warmup seconds and until every
+//   connection has made 10 requests, uncounted: on a loaded machine a time
+//   alone left the server's caches and per-thread arenas still filling;
+//   "counted_from" in the output is the epoch second counting began)
 #include <httplib.h>
 
 #include <algorithm>
@@ -94,8 +97,10 @@ int main(int argc, char** argv) {
   }
 
   const auto start = Clock::now();
-  const auto counted_from = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(warmup));
-  const auto end = counted_from + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  const auto warm_until = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(warmup));
+  std::atomic<bool> counting{false};
+  std::atomic<bool> done{false};
+  std::atomic<long> warm_requests{0};
   std::mutex mu;
   std::map<std::string, Kind> totals;
   std::atomic<long> write_counter{0};
@@ -109,9 +114,9 @@ int main(int argc, char** argv) {
     cli.set_read_timeout(60, 0);
     cli.set_write_timeout(60, 0);
     httplib::Headers auth = {{"Authorization", "Bearer " + token}};
-    while (true) {
+    while (!done) {
       auto t0 = Clock::now();
-      if (t0 >= end) break;
+      const bool counted = counting;
       int roll = static_cast<int>(rng() % 100);
       std::string kind;
       httplib::Result res = [&]() -> httplib::Result {
@@ -135,7 +140,10 @@ int main(int argc, char** argv) {
         return cli.Post("/api/profiles", auth, profile_body(static_cast<int>(n % 50), n), "application/json");
       }();
       auto t1 = Clock::now();
-      if (t0 < counted_from) continue;
+      if (!counted || done) {
+        ++warm_requests;
+        continue;
+      }
       Kind& k = mine[kind];
       k.ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
       if (!res) {
@@ -157,9 +165,20 @@ int main(int argc, char** argv) {
 
   std::vector<std::thread> threads;
   for (int i = 0; i < connections; ++i) threads.emplace_back(worker, i);
+  // The warm-up ends after its time and 10 requests per connection; then
+  // the counted period runs for `seconds`.
+  while (Clock::now() < warm_until || warm_requests < 10L * connections) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  counting = true;
+  const auto counted_from_epoch = std::chrono::duration_cast<std::chrono::seconds>(
+                                      std::chrono::system_clock::now().time_since_epoch()).count();
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  done = true;
   for (auto& t : threads) t.join();
 
-  nlohmann::json out = {{"connections", connections}, {"seconds", seconds}, {"warmup", warmup}};
+  nlohmann::json out = {{"connections", connections}, {"seconds", seconds}, {"warmup", warmup},
+                        {"counted_from", counted_from_epoch}, {"warm_requests", warm_requests.load()}};
   long all = 0, errors = 0;
   for (auto& [name, k] : totals) {
     std::sort(k.ms.begin(), k.ms.end());
