@@ -29,7 +29,7 @@ bench-serve:
 # and peak RSS at 1,000,000 generated profiles (ARGS="--scale 0" skips it).
 bench-match:
 	bash scripts/bench-match.sh $(ARGS)
-# Search at scale: make bench-search ARGS="--docs 1000000" (default 100000).
+# Search at scale: make bench-search ARGS="--docs 1000000 [--out DIR [--reuse]]" (default 100000).
 bench-search:
 	bash scripts/bench.sh --search $(ARGS)
 # Fuzzing (fuzz/README.md): every libFuzzer target for FUZZ_SECONDS each

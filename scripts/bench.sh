@@ -17,7 +17,9 @@ if [ "${1:-}" = --search ]; then
   # make bench-search: the search benchmark (bench/search_bench.cc).
   shift
   cmake --build "$build" -j "$(nproc)" --target pactum_search_bench
-  exec "$build/bench/pactum_search_bench" --out "${TMPDIR:-/tmp}/pactum-search-bench-$$" "$@"
+  out=(--out "${TMPDIR:-/tmp}/pactum-search-bench-$$")
+  for a in "$@"; do [ "$a" = --out ] && out=(); done  # --out DIR [--reuse] given
+  exec "$build/bench/pactum_search_bench" "${out[@]}" "$@"
 fi
 cmake --build "$build" -j "$(nproc)" --target pactum pactum_bench pactum_corpus
 exec "$build/bench/pactum_bench" --out "${TMPDIR:-/tmp}/pactum-bench-$$" "$@"

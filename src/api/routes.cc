@@ -283,7 +283,10 @@ struct Handlers {
     if (!results.is_ok()) return ApiResponse::error(results.status());
     json hits = json::array();
     for (const auto& h : results->hits) hits.push_back(hit_json(h));
-    return ApiResponse::json({{"hits", hits}, {"total", results->total}, {"facets", results->facets}});
+    return ApiResponse::json({{"hits", hits},
+                              {"total", results->total},
+                              {"total_capped", results->total_capped},
+                              {"facets", results->facets}});
   }
 
   static Result<std::optional<int>> year_arg(const ApiRequest& r, const std::string& name) {

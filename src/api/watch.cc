@@ -69,11 +69,44 @@ Result<std::vector<WatchChange>> watch_changes(store::Store& store, const search
       touched[*agreement].insert(h.document_id);
     }
   }
+  // Curations after `since` of events in matching documents: agreement id ->
+  // the log entries (newest first in the log, so stop at the first older one).
+  std::map<std::int64_t, std::vector<std::int64_t>> curated;
+  std::map<std::int64_t, std::string> curated_at;
+  {
+    std::set<std::int64_t> matching;
+    for (const store::SearchHit& h : found->hits) matching.insert(h.document_id);
+    auto log = store.curation_log(0);
+    if (!log.is_ok()) return log.status();
+    for (const store::CurationEntry& entry : *log) {
+      if (!since.empty() && entry.at <= since) break;
+      if (entry.target != "event") continue;
+      auto ev = store.event(entry.target_id);
+      if (!ev.is_ok()) {
+        if (ev.status().code() == StatusCode::kNotFound) continue;  // its document is gone
+        return ev.status();
+      }
+      if (!matching.count(ev->document_id)) continue;
+      auto agreement = store.agreement_of_event(entry.target_id);
+      if (!agreement.is_ok()) {
+        if (agreement.status().code() == StatusCode::kNotFound) continue;  // rejected: in no agreement now
+        return agreement.status();
+      }
+      curated[*agreement].push_back(entry.id);
+      std::string& at = curated_at[*agreement];
+      at = std::max(at, entry.at);
+      touched[*agreement];  // an agreement with no new source is still a change
+    }
+  }
   std::vector<WatchChange> out;
   for (const auto& [id, docs] : touched) {
     auto a = store.agreement(id);
     if (!a.is_ok()) return a.status();
     WatchChange c;
+    if (auto it = curated.find(id); it != curated.end()) {
+      c.curations = it->second;
+      c.updated = curated_at[id];
+    }
     bool all_new = true;
     for (std::int64_t doc : a->sources) {
       PACTUM_RETURN_IF_ERROR(load(doc));
@@ -117,6 +150,7 @@ void write_watch_atom(const std::string& watch_name, const std::string& query,
     }
     summary += " " + std::to_string(a.sources.size()) + " source(s), " + std::to_string(c.new_sources.size()) +
                " new.";
+    if (!c.curations.empty()) summary += " " + std::to_string(c.curations.size()) + " curation(s).";
     out << "  <entry>\n"
         << "    <title>" << xml_escape(title) << "</title>\n"
         << "    <id>urn:pactum:agreement:" << a.id << "</id>\n"

@@ -59,10 +59,11 @@ void add_search(CLI::App& app, Runner* run) {
   verb->add_option("--since", a->since, "... on or after YYYY[-MM[-DD]]");
   verb->add_option("--until", a->until, "... on or before YYYY[-MM[-DD]]");
   verb->add_option("--language", a->language, "Documents in this language (ISO 639-1)");
-  verb->add_option("--limit", a->limit, "At most this many hits (default 20; 0: all)");
+  verb->add_option("--limit", a->limit, "At most this many hits (default 20; 0: all, up to the newest 1,000 matches)");
   verb->add_flag("--json", a->json, "A JSON array of hits {document, score, evidence, ...}");
   verb->add_flag("--facets", a->facets,
-                 "With --json: an object {hits, total, facets} instead of the array");
+                 "With --json: an object {hits, total, total_capped, facets} instead of the array; "
+                 "total counts up to 1,000 (then total_capped is true and facets count the newest 1,000)");
   verb->callback([run, a] {
     *run = [a]() -> int {
       store::SearchFilter f;
@@ -83,7 +84,10 @@ void add_search(CLI::App& app, Runner* run) {
         nlohmann::json hits = nlohmann::json::array();
         for (const auto& h : results->hits) hits.push_back(api::hit_json(h));
         if (a->facets) {
-          std::cout << nlohmann::json({{"hits", hits}, {"total", results->total}, {"facets", results->facets}})
+          std::cout << nlohmann::json({{"hits", hits},
+                                       {"total", results->total},
+                                       {"total_capped", results->total_capped},
+                                       {"facets", results->facets}})
                            .dump(1)
                     << "\n";
         } else {
@@ -99,7 +103,10 @@ void add_search(CLI::App& app, Runner* run) {
         if (!h.hit.title.empty()) std::cout << "      " << h.hit.title << "\n";
         for (const auto& e : h.evidence) std::cout << "      > " << e << "\n";
       }
-      std::cout << results->hits.size() << " of " << results->total << " document(s)\n";
+      std::cout << results->hits.size() << " of " << results->total << (results->total_capped ? "+" : "")
+                << " document(s)" << (results->total_capped ? " (the newest " + std::to_string(results->total) +
+                                                                  " ranked; facets count them)" : "")
+                << "\n";
       for (const auto& [facet, counts] : results->facets) {
         if (counts.empty()) continue;
         std::cout << facet << ":";

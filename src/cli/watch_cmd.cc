@@ -179,7 +179,7 @@ void add_watch(CLI::App& app, Runner* run) {
           items.push_back({{"agreement", a.id},      {"change", c.change},      {"updated", c.updated},
                            {"instrument", a.instrument}, {"parties", parties}, {"sectors", a.sectors},
                            {"timeline", timeline},     {"sources", a.sources},   {"new_sources", c.new_sources},
-                           {"source_urls", c.source_urls}});
+                           {"source_urls", c.source_urls}, {"curations", c.curations}});
         }
         std::cout << nlohmann::json({{"watch", w->name}, {"query", w->query}, {"since", since},
                                      {"checked_at", *now}, {"changes", items}})

@@ -267,6 +267,7 @@ Result<Results> Searcher::run(store::Store& store, std::string_view query,
   if (!found.is_ok()) return found.status();
   Results out;
   out.total = found->total;
+  out.total_capped = found->total_capped;
   out.facets = std::move(found->facets);
   auto any_clause = [&](const std::vector<std::string>& words) {
     for (const auto& clause : q->all_of) {

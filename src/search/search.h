@@ -43,6 +43,7 @@ struct Hit {
 struct Results {
   std::vector<Hit> hits;
   std::size_t total = 0;
+  bool total_capped = false;  // more than total matched (store.h, kSearchCandidates): say "1,000+"
   std::map<std::string, std::map<std::string, std::int64_t>> facets;
 };
 

@@ -123,6 +123,8 @@ class Db {
   Status error(int rc, std::string_view context) const;
 
   const std::string& path() const { return path_; }
+  // The connection, to register functions on (fts_rank.h).
+  sqlite3* handle() const { return db_.get(); }
 
  private:
   struct Closer {

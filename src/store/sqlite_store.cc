@@ -16,6 +16,7 @@
 #include "kb/agreements.h"
 #include "kb/near_duplicate.h"
 #include "kb/taxonomy.h"
+#include "store/fts_rank.h"
 #include "store/keys.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
@@ -2520,53 +2521,56 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   if (match.empty()) return Status::invalid_argument("the query has no words to search for");
   PACTUM_RETURN_IF_ERROR(check_dates(f.since, f.until));
 
-  // Event-level filters: some non-rejected event of the document meets all.
+  // Top-k over a bounded candidate set (store.h, kSearchCandidates): FTS5
+  // walks the matches newest first (rowid DESC, which it does without
+  // sorting) and stops at the cap; every filter is a correlated EXISTS on
+  // the row at hand (an index probe), so nothing is materialized and the
+  // cost follows the candidates, not the matches. bm25 is computed for the
+  // candidates only.
   std::string events_where;
   if (f.country) {
-    events_where += " AND e.id IN (SELECT p.event_id FROM event_parties p JOIN actors a ON a.id = p.actor_id "
-                    "WHERE a.country = :country)";
+    events_where += " AND EXISTS (SELECT 1 FROM event_parties p JOIN actors a ON a.id = p.actor_id "
+                    "WHERE p.event_id = e.id AND a.country = :country)";
   }
   if (f.region) {
-    events_where += " AND e.id IN (SELECT p.event_id FROM event_parties p JOIN actors a ON a.id = p.actor_id "
-                    "WHERE a.subdivision = :region)";
+    events_where += " AND EXISTS (SELECT 1 FROM event_parties p JOIN actors a ON a.id = p.actor_id "
+                    "WHERE p.event_id = e.id AND a.subdivision = :region)";
   }
-  if (f.sector) events_where += " AND e.id IN (SELECT event_id FROM event_sectors WHERE sector = :sector)";
+  if (f.sector) events_where += " AND EXISTS (SELECT 1 FROM event_sectors s WHERE s.event_id = e.id AND s.sector = :sector)";
   if (f.instrument) events_where += " AND e.instrument = :instrument";
   if (f.stage) events_where += " AND e.stage = :stage";
   std::string dates;
   if (f.since) dates += " AND e.date_lo >= :since";
   if (f.until) dates += " AND e.date_hi <= :until";
 
-  // The full-text match runs first, materialized: FTS5 cannot evaluate
-  // MATCH under the OR that a dates-only filter adds.
   std::string sql =
-      "WITH i AS MATERIALIZED (SELECT rowid, -bm25(search_index, 3.0, 1.0, 2.0) AS rank "
-      "FROM search_index WHERE search_index MATCH :match) "
-      "INSERT INTO temp.search_hits(document_id, score) "
-      "SELECT i.rowid, i.rank * "
-      "(CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.document_id = i.rowid AND e.curation IS NOT 'rejected') "
-      "THEN 1.25 ELSE 1.0 END) "
-      "FROM i WHERE i.rowid NOT IN (SELECT document_id FROM document_links)";
-  if (f.language) sql += " AND i.rowid IN (SELECT id FROM documents WHERE language = :language)";
+      "SELECT search_index.rowid, pactum_rank(search_index, 3.0, 1.0, 2.0) FROM search_index WHERE search_index MATCH :match "
+      "AND NOT EXISTS (SELECT 1 FROM document_links l WHERE l.document_id = search_index.rowid)";
+  if (f.language) {
+    sql += " AND EXISTS (SELECT 1 FROM documents d WHERE d.id = search_index.rowid AND d.language = :language)";
+  }
   if (!events_where.empty() || !dates.empty()) {
-    std::string ev = "SELECT e.document_id FROM events e WHERE e.curation IS NOT 'rejected'" + events_where + dates;
+    std::string ev = "EXISTS (SELECT 1 FROM events e WHERE e.document_id = search_index.rowid "
+                     "AND e.curation IS NOT 'rejected'" + events_where + dates + ")";
     if (events_where.empty()) {
       // Dates alone: a document without dated events counts by its publication date.
-      std::string pub = "SELECT id FROM documents WHERE published IS NOT NULL";
-      if (f.since) pub += " AND (CASE length(published) WHEN 4 THEN published || '-01-01' WHEN 7 THEN published || '-01' ELSE published END) >= :since";
-      if (f.until) pub += " AND (CASE length(published) WHEN 4 THEN published || '-12-31' WHEN 7 THEN published || '-31' ELSE published END) <= :until";
-      sql += " AND (i.rowid IN (" + ev + ") OR (i.rowid NOT IN (SELECT document_id FROM events WHERE date IS NOT NULL) AND i.rowid IN (" + pub + ")))";
+      std::string pub = "EXISTS (SELECT 1 FROM documents d WHERE d.id = search_index.rowid AND d.published IS NOT NULL";
+      if (f.since) pub += " AND (CASE length(d.published) WHEN 4 THEN d.published || '-01-01' WHEN 7 THEN d.published || '-01' ELSE d.published END) >= :since";
+      if (f.until) pub += " AND (CASE length(d.published) WHEN 4 THEN d.published || '-12-31' WHEN 7 THEN d.published || '-31' ELSE d.published END) <= :until";
+      pub += ")";
+      sql += " AND (" + ev + " OR (NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = search_index.rowid "
+             "AND e.date IS NOT NULL) AND " + pub + "))";
     } else {
-      sql += " AND i.rowid IN (" + ev + ")";
+      sql += " AND " + ev;
     }
   }
+  sql += " ORDER BY search_index.rowid DESC LIMIT " + std::to_string(kSearchCandidates + 1);
 
   std::lock_guard lock(mu_);
   auto tx = Transaction::begin(db_, Transaction::Mode::kRead);
   if (!tx.is_ok()) return tx.status();
-  PACTUM_RETURN_IF_ERROR(db_.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS search_hits(document_id INTEGER PRIMARY KEY, score REAL NOT NULL);"
-      "DELETE FROM temp.search_hits;"));
+  SearchResult result;
+  std::vector<std::pair<std::int64_t, double>> candidates;  // (document, score), newest first
   {
     auto s = db_.statement(sql);
     if (!s.is_ok()) return s.status();
@@ -2579,37 +2583,64 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     if (f.stage) (*s)->bind_text(":stage", *f.stage);
     if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
     if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
-    Status st = (*s)->run();
-    if (!st.is_ok()) {
-      // FTS5 rejects some expressions (a lone stop character); say it is the query.
-      if (st.code() == StatusCode::kInternal) return Status::invalid_argument("bad query: " + st.message());
-      return st;
-    }
-  }
-  SearchResult result;
-  {
-    auto n = db_.query_int("SELECT count(*) FROM temp.search_hits");
-    if (!n.is_ok()) return n.status();
-    result.total = static_cast<std::size_t>(*n);
-  }
-  {
-    std::string top =
-        "SELECT h.document_id, h.score, d.source, d.title, d.language, d.published FROM temp.search_hits h "
-        "JOIN documents d ON d.id = h.document_id ORDER BY h.score DESC, h.document_id";
-    if (f.limit > 0) top += " LIMIT " + std::to_string(f.limit);
-    auto s = db_.statement(top);
-    if (!s.is_ok()) return s.status();
     for (;;) {
       auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
+      if (!row.is_ok()) {
+        // FTS5 rejects some expressions (a lone stop character); say it is the query.
+        if (row.status().code() == StatusCode::kInternal) {
+          return Status::invalid_argument("bad query: " + row.status().message());
+        }
+        return row.status();
+      }
       if (!*row) break;
+      candidates.emplace_back((*s)->column_int(0), (*s)->column_double(1));
+    }
+  }
+  if (candidates.size() > kSearchCandidates) {
+    candidates.resize(kSearchCandidates);
+    result.total_capped = true;
+  }
+  result.total = candidates.size();
+  {
+    // Best first, ties by document id. A document that states a (non-rejected)
+    // event scores 1.25 times its BM25; that takes an index probe, so it is
+    // done best raw score first, and stops once even the boost could not lift
+    // the next candidate into the top `limit`.
+    auto better = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+    std::vector<std::pair<std::int64_t, double>> by_raw = candidates;
+    std::sort(by_raw.begin(), by_raw.end(), better);
+    const std::size_t k = f.limit > 0 ? std::min(f.limit, by_raw.size()) : by_raw.size();
+    std::vector<std::pair<std::int64_t, double>> top;
+    auto has_event = db_.statement(
+        "SELECT EXISTS (SELECT 1 FROM events e WHERE e.document_id = :id AND e.curation IS NOT 'rejected')");
+    if (!has_event.is_ok()) return has_event.status();
+    for (const auto& [id, raw] : by_raw) {
+      if (top.size() >= k && raw * 1.25 < top.back().second) break;
+      (*has_event)->reset();
+      (*has_event)->bind_int(":id", id);
+      auto row = (*has_event)->step();
+      if (!row.is_ok()) return row.status();
+      const double score = raw * ((*row && (*has_event)->column_int(0) != 0) ? 1.25 : 1.0);
+      std::pair<std::int64_t, double> c{id, score};
+      auto at = std::upper_bound(top.begin(), top.end(), c, better);
+      top.insert(at, c);
+      if (top.size() > k) top.pop_back();
+    }
+    auto s = db_.statement("SELECT source, title, language, published FROM documents WHERE id = :id");
+    if (!s.is_ok()) return s.status();
+    for (const auto& [id, score] : top) {
+      (*s)->reset();
+      (*s)->bind_int(":id", id);
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) continue;
       SearchHit h;
-      h.document_id = (*s)->column_int(0);
-      h.score = (*s)->column_double(1);
-      h.source = (*s)->column_text(2);
-      h.title = (*s)->column_text(3);
-      h.language = (*s)->column_text(4);
-      h.published = (*s)->column_text(5);
+      h.document_id = id;
+      h.score = score;
+      h.source = (*s)->column_text(0);
+      h.title = (*s)->column_text(1);
+      h.language = (*s)->column_text(2);
+      h.published = (*s)->column_text(3);
       result.hits.push_back(std::move(h));
     }
   }
@@ -2628,24 +2659,39 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     }
   }
   if (f.facets) {
+    // The facets count the candidates, which the temp table holds.
+    PACTUM_RETURN_IF_ERROR(db_.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS search_hits(document_id INTEGER PRIMARY KEY);"
+        "DELETE FROM temp.search_hits;"));
+    auto ins = db_.statement("INSERT INTO temp.search_hits(document_id) VALUES (:id)");
+    if (!ins.is_ok()) return ins.status();
+    for (const auto& c : candidates) {
+      (*ins)->reset();
+      (*ins)->bind_int(":id", c.first);
+      PACTUM_RETURN_IF_ERROR((*ins)->run());
+    }
+  }
+  if (f.facets) {
+    // CROSS JOIN keeps the candidates the outer loop: the planner has no
+    // statistics for the temp table and would otherwise scan whole indexes.
     const std::pair<const char*, const char*> facets[] = {
-        {"language", "SELECT d.language, count(*) FROM temp.search_hits h JOIN documents d ON d.id = h.document_id "
+        {"language", "SELECT d.language, count(*) FROM temp.search_hits h CROSS JOIN documents d ON d.id = h.document_id "
                      "WHERE d.language IS NOT NULL GROUP BY 1"},
-        {"country", "SELECT a.country, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
-                    "ON e.document_id = h.document_id JOIN event_parties p ON p.event_id = e.id JOIN actors a "
+        {"country", "SELECT a.country, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
+                    "ON e.document_id = h.document_id CROSS JOIN event_parties p ON p.event_id = e.id CROSS JOIN actors a "
                     "ON a.id = p.actor_id WHERE a.country IS NOT NULL AND e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"region", "SELECT a.subdivision, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
-                   "ON e.document_id = h.document_id JOIN event_parties p ON p.event_id = e.id JOIN actors a "
+        {"region", "SELECT a.subdivision, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
+                   "ON e.document_id = h.document_id CROSS JOIN event_parties p ON p.event_id = e.id CROSS JOIN actors a "
                    "ON a.id = p.actor_id WHERE a.subdivision IS NOT NULL AND e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"sector", "SELECT s.sector, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
-                   "ON e.document_id = h.document_id JOIN event_sectors s ON s.event_id = e.id "
+        {"sector", "SELECT s.sector, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
+                   "ON e.document_id = h.document_id CROSS JOIN event_sectors s ON s.event_id = e.id "
                    "WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"instrument", "SELECT e.instrument, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
+        {"instrument", "SELECT e.instrument, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
                        "ON e.document_id = h.document_id WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"stage", "SELECT e.stage, count(DISTINCT h.document_id) FROM temp.search_hits h JOIN events e "
+        {"stage", "SELECT e.stage, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
                   "ON e.document_id = h.document_id WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
         {"year", "SELECT substr(coalesce(e.date, d.published), 1, 4), count(DISTINCT h.document_id) "
-                 "FROM temp.search_hits h JOIN documents d ON d.id = h.document_id LEFT JOIN events e "
+                 "FROM temp.search_hits h CROSS JOIN documents d ON d.id = h.document_id LEFT JOIN events e "
                  "ON e.document_id = h.document_id AND e.curation IS NOT 'rejected' "
                  "WHERE coalesce(e.date, d.published) IS NOT NULL GROUP BY 1"},
     };
@@ -2734,6 +2780,7 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
   // (or migrating) then waits instead of failing with "database is locked".
   PACTUM_RETURN_IF_ERROR(db->exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs)));
   PACTUM_RETURN_IF_ERROR(configure(*db));
+  PACTUM_RETURN_IF_ERROR(sqlite::register_rank(db->handle()));
   auto store = std::make_unique<SqliteStore>(std::move(*db));
   PACTUM_RETURN_IF_ERROR(store->rebuild_if_needed());
   return std::unique_ptr<Store>(std::move(store));

@@ -227,6 +227,59 @@ TEST(SqliteDb, LeaseResetsTheStatement) {
   EXPECT_EQ((*s)->column_int(0), 1);
 }
 
+// ---- search is top-k over the newest candidates ---------------------------------
+
+// A deliberate contract (store.h, kSearchCandidates): past the cap, total
+// stops at the cap with total_capped set, and hits come from the newest
+// matches only; below it everything is exact.
+TEST(SqliteStore, SearchPastTheCapRanksTheNewestCandidates) {
+  TempDir dir;
+  auto store = open_sqlite(dir.path() / "cap.db");
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  const int n = static_cast<int>(kSearchCandidates) + 5;
+  std::vector<ingest::Document> docs(n);
+  extract::Extraction x;
+  x.language = "en";
+  for (int i = 0; i < n; ++i) {
+    // Words of its own in every document, so that none is a near-copy.
+    std::string text = i == 0 ? "hydrogen hydrogen hydrogen oldest" : "hydrogen";
+    for (int w = 0; w < 30; ++w) text += " w" + std::to_string(i) + "x" + std::to_string(w);
+    docs[i].source = "cap/" + std::to_string(i) + ".txt";
+    docs[i].title = i == 0 ? "Hydrogen hydrogen" : "doc";
+    docs[i].text = text;
+    docs[i].content_hash = sha256_hex(text);
+  }
+  std::vector<Store::PutItem> items;
+  for (const auto& d : docs) items.push_back({&d, &x, nullptr});
+  auto put = (*store)->put_batch(items);
+  ASSERT_TRUE(put.is_ok()) << put.status().to_string();
+  for (const auto& r : *put) ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+
+  TextQuery q;
+  q.all_of = {{{{"hydrogen"}, false}}};
+  SearchFilter f;
+  f.limit = 5;
+  f.facets = true;
+  auto found = (*store)->search(q, f);
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  EXPECT_EQ(found->total, kSearchCandidates);
+  EXPECT_TRUE(found->total_capped);
+  EXPECT_EQ(found->facets["language"]["en"], static_cast<std::int64_t>(kSearchCandidates));
+  ASSERT_EQ(found->hits.size(), 5u);
+  // The oldest documents (ids 1..5) are past the cap: the best-scoring
+  // document of all (id 1) is not among the hits.
+  for (const auto& h : found->hits) EXPECT_GT(h.document_id, 5) << h.source;
+
+  // Below the cap: exact, and the same document is found and ranked first.
+  q.all_of = {{{{"hydrogen"}, false}}, {{{"oldest"}, false}}};
+  found = (*store)->search(q, f);
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  EXPECT_EQ(found->total, 1u);
+  EXPECT_FALSE(found->total_capped);
+  ASSERT_EQ(found->hits.size(), 1u);
+  EXPECT_EQ(found->hits[0].source, "cap/0.txt");
+}
+
 // ---- a writer killed in mid-ingest --------------------------------------------
 
 // Document i has 1 + i % 4 events of three parties each.

@@ -178,11 +178,22 @@ struct SearchHit {
   std::vector<std::int64_t> copies;       // its near-copies (not hits themselves)
 };
 
+// Search is top-k over a bounded candidate set, so that its cost does not
+// grow with the number of matches: the candidates are the matching documents
+// most recently stored (highest id first), at most kSearchCandidates; hits
+// are the best-ranked candidates; total and facets count the candidates.
+// Below the cap all of this is exact; above it total is kSearchCandidates
+// with total_capped set (shown as "1,000+"), the ranking is over the newest
+// 1,000 matches and the facets count that same sample.
+inline constexpr std::size_t kSearchCandidates = 1000;
+
 struct SearchResult {
   std::vector<SearchHit> hits;  // best first; near-copies fold into their original
-  std::size_t total = 0;        // matching documents before the limit
-  // facet -> value -> matching documents: language, country, region,
-  // sector, instrument, stage, year. Filled when SearchFilter::facets.
+  std::size_t total = 0;        // matching documents before the limit, at most kSearchCandidates
+  bool total_capped = false;    // more than kSearchCandidates matched: total is a lower bound
+  // facet -> value -> matching documents (of the candidates): language,
+  // country, region, sector, instrument, stage, year. Filled when
+  // SearchFilter::facets.
   std::map<std::string, std::map<std::string, std::int64_t>> facets;
 };
 
@@ -382,8 +393,9 @@ class Store {
   // ---- search ----
 
   // Documents matching the query and filters, ranked (BM25 over title, text
-  // and evidence, boosted for documents that state events). An empty query
-  // is kInvalidArgument.
+  // and evidence, boosted for documents that state events), top-k over at
+  // most kSearchCandidates of them (see SearchResult). An empty query is
+  // kInvalidArgument.
   virtual Result<SearchResult> search(const TextQuery& query, const SearchFilter& filter) = 0;
 
   // ---- mineral supply tables (analytics/minerals.h checks them first) ----

@@ -86,6 +86,16 @@ for el in [f] + f.findall(A + "entry"):
 check "after reading the changes, none are left" test "$(json_get c4.json 'len(d["changes"])')" -eq 0
 "$PACTUM" watch changes nor --since 2000-01-01 >c5.json
 check "--since reaches back over earlier checks" test "$(json_get c5.json 'len(d["changes"])')" -ge "$(json_get c1.json 'len(d["changes"])')"
+
+# Curating an event of a matching agreement is a change too, with no new source.
+src=$(json_get c5.json 'd["changes"][0]["new_sources"][0]')
+"$PACTUM" events --json >ev.json
+evid=$(python3 -c 'import json,sys; print(next(e["id"] for e in json.load(open("ev.json")) if e["document_id"] == int(sys.argv[1])))' "$src")
+check "curate an event of a matching agreement" "$PACTUM" curate event "$evid" --confirm --author tester
+"$PACTUM" watch changes nor >c6.json
+check "the curated agreement is a change" test "$(json_get c6.json "[(c['change'], len(c['new_sources']), len(c['curations'])) for c in d['changes']]")" = "[('changed', 0, 1)]"
+"$PACTUM" watch changes nor >c7.json
+check "and is not a change again" test "$(json_get c7.json 'len(d["changes"])')" -eq 0
 expect_exit 2 "a bad --since is a usage error" "$PACTUM" watch changes nor --since yesterday
 expect_exit 3 "an unknown saved search" "$PACTUM" watch changes nosuch
 "$PACTUM" watch list --json >wl.json

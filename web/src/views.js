@@ -72,7 +72,7 @@ export async function searchView(root, _m, query) {
             { 'aria-pressed': on ? 'true' : 'false', class: on ? 'on' : null }));
         })))));
   const hits = h('section', { class: 'hits', 'aria-label': t('results') },
-    h('p', { class: 'count' }, t('search.count', { n: res.total })),
+    h('p', { class: 'count' }, t('search.count', { n: res.total_capped ? `${res.total.toLocaleString()}+` : res.total })),
     res.hits.length ? h('ol', { class: 'hit-list' }, res.hits.map((hit) => h('li', { class: 'card hit' },
       h('h3', {}, link(documentHref(hit.document_id), hit.title || hit.document)),
       h('p', { class: 'meta' }, h('span', { class: 'lang-tag', lang: hit.language }, hit.language), ' · ',

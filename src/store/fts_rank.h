@@ -1,0 +1,25 @@
+// pactum_rank(): the search index's ranking function, registered on every
+// store connection (an FTS5 auxiliary function, used by SqliteStore::search).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+
+#include "common/status.h"
+
+namespace pactum::store::sqlite {
+
+// A phrase's document frequency is counted up to this many documents.
+inline constexpr std::int64_t kRankDfCap = 1000;
+
+// Registers pactum_rank(search_index, weight...) on the connection:
+// BM25 (k1 1.2, b 0.75, column weights as FTS5's bm25()), higher is better,
+// except that each phrase's document frequency is counted only up to
+// kRankDfCap. FTS5's bm25() counts every document of every phrase once per
+// query to weigh it, so a query's cost grew with the corpus even when it
+// ranked only a few thousand candidates; with the cap, a phrase in more than
+// 1,000 documents weighs as one in 1,000 (all frequent phrases alike).
+Status register_rank(sqlite3* db);
+
+}  // namespace pactum::store::sqlite
