@@ -2,6 +2,7 @@
 #include "extract/phrase_matcher.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace pactum::extract {
 
@@ -11,7 +12,57 @@ namespace {
 // of every German sentence.
 constexpr std::size_t kMinWildcardStem = 3;
 
+// A fast hash of a short key, 8 bytes at a time (only for the in-memory
+// index: never stored).
+std::uint64_t key_hash(std::string_view s) {
+  constexpr std::uint64_t kMul = 0x9e3779b97f4a7c15ull;
+  std::uint64_t h = s.size() * kMul;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    h = (h ^ v) * kMul;
+    h ^= h >> 32;
+  }
+  if (i < s.size()) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, s.data() + i, s.size() - i);
+    h = (h ^ v) * kMul;
+  }
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 32);
+}
+
 }  // namespace
+
+void PhraseMatcher::index_exact(const std::pair<const std::string, std::vector<Phrase>>* entry) {
+  if (2 * (exact_index_used_ + 1) > exact_index_.size()) {
+    std::vector<Slot> old = std::move(exact_index_);
+    exact_index_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+    exact_index_used_ = 0;
+    for (const Slot& s : old) {
+      if (s.entry != nullptr) index_exact(s.entry);
+    }
+  }
+  const std::uint64_t h = key_hash(entry->first);
+  const std::size_t mask = exact_index_.size() - 1;
+  std::size_t i = h & mask;
+  while (exact_index_[i].entry != nullptr) i = (i + 1) & mask;
+  exact_index_[i] = {h, entry};
+  ++exact_index_used_;
+}
+
+const std::vector<PhraseMatcher::Phrase>* PhraseMatcher::find_exact(std::string_view word) const {
+  if (exact_index_.empty()) return nullptr;
+  const std::uint64_t h = key_hash(word);
+  const std::size_t mask = exact_index_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = exact_index_[i];
+    if (s.entry == nullptr) return nullptr;
+    if (s.hash == h && s.entry->first == word) return &s.entry->second;
+  }
+}
 
 bool PhraseMatcher::add(const std::vector<std::string>& words, std::uint32_t payload) {
   if (words.empty()) return false;
@@ -39,7 +90,9 @@ bool PhraseMatcher::add(const std::vector<std::string>& words, std::uint32_t pay
   } else if (p.rest.empty() && p.last_is_prefix) {
     trie_insert(prefix_, first, /*reversed=*/false).push_back(std::move(p));
   } else {
-    exact_[first].push_back(std::move(p));
+    auto [entry, inserted] = exact_.try_emplace(first);
+    entry->second.push_back(std::move(p));
+    if (inserted) index_exact(&*entry);
   }
   ++size_;
   return true;
@@ -121,7 +174,7 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tok
   const bool any_prefix = !prefix_[0].next.empty(), any_suffix = !suffix_[0].next.empty();
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     const std::string& word = tokens[t].folded;
-    if (auto it = exact_.find(word); it != exact_.end()) emit(it->second, t);
+    if (const std::vector<Phrase>* phrases = find_exact(word)) emit(*phrases, t);
     if (any_prefix) walk(prefix_, word, false, t);
     if (any_suffix) walk(suffix_, word, true, t);
   }

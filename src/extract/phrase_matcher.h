@@ -31,6 +31,13 @@ inline constexpr std::size_t kMaxGap = 8;
 
 class PhraseMatcher {
  public:
+  PhraseMatcher() = default;
+  // Not copyable: the index points into exact_'s nodes (a move keeps them).
+  PhraseMatcher(const PhraseMatcher&) = delete;
+  PhraseMatcher& operator=(const PhraseMatcher&) = delete;
+  PhraseMatcher(PhraseMatcher&&) = default;
+  PhraseMatcher& operator=(PhraseMatcher&&) = default;
+
   // Adds a phrase given as folded words (see the header comment for '*').
   // Returns false for an empty phrase or a wildcard shorter than 3 letters.
   bool add(const std::vector<std::string>& folded_words, std::uint32_t payload);
@@ -71,6 +78,19 @@ class PhraseMatcher {
   // Keyed by the first word: exactly, as a prefix ("hydrogen*"), or as a
   // suffix ("*abkommen", stored reversed).
   std::unordered_map<std::string, std::vector<Phrase>> exact_;
+  // exact_'s entries again, in an open-addressed table probed once per
+  // token (power-of-two size, at most half full, the key's hash kept):
+  // find() looks every token up, and std::unordered_map's chained buckets
+  // cost a division and a pointer chase each. The entries are exact_'s
+  // nodes, which stay put as it grows.
+  struct Slot {
+    std::uint64_t hash = 0;
+    const std::pair<const std::string, std::vector<Phrase>>* entry = nullptr;
+  };
+  std::vector<Slot> exact_index_;
+  std::size_t exact_index_used_ = 0;
+  void index_exact(const std::pair<const std::string, std::vector<Phrase>>* entry);
+  const std::vector<Phrase>* find_exact(std::string_view word) const;
   Trie prefix_{1}, suffix_{1};
   std::size_t size_ = 0;
 };

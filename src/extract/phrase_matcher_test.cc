@@ -124,3 +124,22 @@ TEST(PhraseMatcher, AgreesWithBruteForceOnRandomPhrases) {
 }
 
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// Thousands of first words (the lexicon's size): every one is still found
+// after the index has grown many times, and a word not added is not.
+TEST(PhraseMatcher, FindsEveryOneOfManyWords) {
+  PhraseMatcher m;
+  for (std::uint32_t i = 0; i < 5000; ++i) ASSERT_TRUE(m.add({"w" + std::to_string(i)}, i));
+  for (std::uint32_t i = 0; i < 5000; i += 7) {
+    auto found = m.find(text::tokenize("w" + std::to_string(i) + " x", "en"));
+    ASSERT_EQ(found.size(), 1u) << i;
+    EXPECT_EQ(found[0].payload, i);
+  }
+  EXPECT_TRUE(m.find(text::tokenize("w5000 w", "en")).empty());
+}
+
+}  // namespace
+}  // namespace pactum::extract

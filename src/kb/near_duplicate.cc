@@ -1,6 +1,7 @@
 // MinHash signatures and LSH band keys of document texts (see near_duplicate.h).
 #include "kb/near_duplicate.h"
 
+#include <array>
 #include <limits>
 #include <string>
 #include <vector>
@@ -20,32 +21,46 @@ std::uint64_t mix(std::uint64_t h) {
   return h ^ (h >> 31);
 }
 
-// FNV-1a over the bytes, then mixed.
-std::uint64_t hash64(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return mix(h);
-}
-
 }  // namespace
 
 std::optional<Signature> signature(std::string_view text, std::string_view lang) {
-  std::vector<std::string> words;
-  for (const text::Token& t : text::tokenize(text, lang)) {
-    if (t.is_word) words.push_back(t.folded);
+  return signature_of_tokens(text::tokenize(text, lang));
+}
+
+std::optional<Signature> signature_of_tokens(const std::vector<text::Token>& tokens) {
+  // The words are the tokens' own folded strings (no copies), and each
+  // shingle "w1 w2 w3" is hashed in place: the same FNV-1a bytes as hashing
+  // the joined string, without building it.
+  std::vector<const std::string*> words;
+  words.reserve(tokens.size());
+  for (const text::Token& t : tokens) {
+    if (t.is_word) words.push_back(&t.folded);
   }
   if (words.size() < kMinShingles + 2) return std::nullopt;
+  // The per-permutation seeds, computed once.
+  static const std::array<std::uint64_t, kMinHashes> kSeeds = [] {
+    std::array<std::uint64_t, kMinHashes> seeds{};
+    for (int k = 0; k < kMinHashes; ++k) seeds[k] = 0x5851f42d4c957f2dull * static_cast<std::uint64_t>(k + 1);
+    return seeds;
+  }();
+  auto fnv = [](std::uint64_t h, std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    return h;
+  };
   Signature sig;
   sig.fill(std::numeric_limits<std::uint32_t>::max());
-  std::string shingle;
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-    shingle = words[i] + ' ' + words[i + 1] + ' ' + words[i + 2];
-    std::uint64_t h = hash64(shingle);
+    std::uint64_t f = fnv(14695981039346656037ull, *words[i]);
+    f = fnv(f, " ");
+    f = fnv(f, *words[i + 1]);
+    f = fnv(f, " ");
+    f = fnv(f, *words[i + 2]);
+    const std::uint64_t h = mix(f);
     for (int k = 0; k < kMinHashes; ++k) {
-      auto v = static_cast<std::uint32_t>(mix(h ^ (0x5851f42d4c957f2dull * static_cast<std::uint64_t>(k + 1))));
+      auto v = static_cast<std::uint32_t>(mix(h ^ kSeeds[k]));
       if (v < sig[k]) sig[k] = v;
     }
   }

@@ -10,6 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "text/segment.h"
 
 namespace pactum::kb {
 
@@ -32,6 +35,9 @@ constexpr std::size_t kMinShingles = 12;
 // The MinHash signature of the text's folded word 3-shingles; nullopt for a
 // text too short to judge. lang picks the tokenizer (MeCab for "ja").
 std::optional<Signature> signature(std::string_view text, std::string_view lang);
+// The same from the text's tokens (text::tokenize(text, lang)), for a caller
+// that already has them.
+std::optional<Signature> signature_of_tokens(const std::vector<text::Token>& tokens);
 
 // Estimated Jaccard similarity: the share of equal minimums.
 double similarity(const Signature& a, const Signature& b);

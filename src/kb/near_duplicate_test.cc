@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -54,6 +56,49 @@ TEST(MinHash, IsStableAndRoundTrips) {
   EXPECT_EQ(similarity(*a, *b), 1.0);
   EXPECT_EQ(decode(encode(*a)), a);
   EXPECT_FALSE(decode("short").has_value());
+}
+
+// The signature as first defined (and stored since): FNV-1a of each joined
+// "w1 w2 w3" shingle of the folded words, mixed, then one mix per minimum.
+// The fast path (no shingle strings built, tokens shared with the index
+// text) must give exactly this.
+TEST(MinHash, EqualsTheStoredDefinition) {
+  auto mix = [](std::uint64_t h) {
+    h += 0x9e3779b97f4a7c15ull;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+    return h ^ (h >> 31);
+  };
+  for (const char* lang : {"en", "ja"}) {
+    std::string t = std::string(lang) == "ja"
+                        ? "経済産業省とノルウェー石油エネルギー省は２０２３年５月に水素と洋上風力の協力に関する覚書に署名した。"
+                          "両国は今後五年間、共同研究と人材交流を進める。福島県も参加する。"
+                        : "Norway and North Rhine-Westphalia signed a memorandum of understanding on hydrogen and "
+                          "offshore wind on 5 May 2023. The agreement runs for five years, and Équinor joins.";
+    std::vector<std::string> words;
+    const auto tokens = text::tokenize(t, lang);
+    for (const text::Token& tk : tokens) {
+      if (tk.is_word) words.push_back(tk.folded);
+    }
+    ASSERT_GE(words.size(), kMinShingles + 2) << lang;
+    Signature want;
+    want.fill(UINT32_MAX);
+    for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+      std::string shingle = words[i] + ' ' + words[i + 1] + ' ' + words[i + 2];
+      std::uint64_t h = 14695981039346656037ull;
+      for (unsigned char c : shingle) {
+        h ^= c;
+        h *= 1099511628211ull;
+      }
+      h = mix(h);
+      for (int k = 0; k < kMinHashes; ++k) {
+        auto v = static_cast<std::uint32_t>(mix(h ^ (0x5851f42d4c957f2dull * static_cast<std::uint64_t>(k + 1))));
+        want[k] = std::min(want[k], v);
+      }
+    }
+    EXPECT_EQ(signature(t, lang), want) << lang;
+    EXPECT_EQ(signature_of_tokens(tokens), want) << lang;
+  }
 }
 
 TEST(MinHash, CopiesAreNearAndDifferentReleasesFar) {

@@ -23,20 +23,30 @@ bool has_cjk(std::string_view s) {
   return false;
 }
 
-}  // namespace
-
-std::string index_text(std::string_view text) {
-  if (!has_cjk(text)) return std::string(text);
+// The folded tokens, space-separated: what index_text() gives Japanese text.
+std::string index_text_of(const std::vector<text::Token>& tokens) {
   std::string out;
-  for (const text::Token& t : text::tokenize(text, "ja")) {
+  for (const text::Token& t : tokens) {
     if (!out.empty()) out += ' ';
     out += t.folded;
   }
   return out;
 }
 
+}  // namespace
+
+std::string index_text(std::string_view text) {
+  if (!has_cjk(text)) return std::string(text);
+  return index_text_of(text::tokenize(text, "ja"));
+}
+
 
 PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x) {
+  if (x.language == "ja" && has_cjk(doc.text)) {
+    // Both read the text with MeCab: tokenize it once for both.
+    const std::vector<text::Token> tokens = text::tokenize(doc.text, "ja");
+    return {kb::signature_of_tokens(tokens), index_text_of(tokens)};
+  }
   return {kb::signature(doc.text, x.language), index_text(doc.text)};
 }
 

@@ -10,7 +10,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/files.h"
@@ -65,12 +68,20 @@ std::unordered_set<std::string> load_markers(std::string_view lang) {
 struct MarkerVote {
   static constexpr std::size_t kCount = 3;
   static constexpr std::array<std::string_view, kCount> kCodes{"nb", "nn", "da"};
-  std::array<std::unordered_set<std::string>, kCount> words;
+  // Each marker word with one bit per language whose list has it: one
+  // lookup per word of the text instead of one per list.
+  std::unordered_map<std::string, unsigned> words;
 };
 
 // Loaded once; constant afterwards, so concurrent readers need no lock.
 const MarkerVote& marker_vote() {
-  static const MarkerVote vote{{load_markers("nb"), load_markers("nn"), load_markers("da")}};
+  static const MarkerVote vote = [] {
+    MarkerVote v;
+    for (std::size_t i = 0; i < MarkerVote::kCount; ++i) {
+      for (const std::string& w : load_markers(MarkerVote::kCodes[i])) v.words[w] |= 1u << i;
+    }
+    return v;
+  }();
   return vote;
 }
 
@@ -91,12 +102,22 @@ std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const M
   const auto length = static_cast<int32_t>(text.size());
   auto flush = [&] {
     if (word.empty()) return;
-    for (std::size_t i = 0; i < MarkerVote::kCount; ++i) {
-      if (vote.words[i].count(word) != 0) ++counts[i];
+    if (auto it = vote.words.find(word); it != vote.words.end()) {
+      for (std::size_t i = 0; i < MarkerVote::kCount; ++i) counts[i] += (it->second >> i) & 1u;
     }
     word.clear();
   };
   for (int32_t i = 0; i < length;) {
+    // ASCII without ICU: u_isalpha and u_tolower agree with these there.
+    if (const uint8_t b = bytes[i]; b < 0x80) {
+      ++i;
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+        word.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+      } else {
+        flush();
+      }
+      continue;
+    }
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     if (c >= 0 && u_isalpha(c)) {
@@ -126,13 +147,17 @@ std::string_view marker_winner(const std::array<int, MarkerVote::kCount>& counts
   return MarkerVote::kCodes[best];
 }
 
-}  // namespace
 
-LanguageGuess identify_language(std::string_view utf8_text) {
-  LanguageGuess guess;
-  std::string_view text = utf8_prefix(utf8_text, kMaxPrefixBytes);
-  if (text.empty()) return guess;
+// CLD2 on text: its summary language, with whether it is reliable and its
+// share of the text (percent). *judged is the text CLD2 read: all of it, or
+// its valid prefix when it holds bad UTF-8.
+struct Cld2Answer {
+  CLD2::Language language = CLD2::UNKNOWN_LANGUAGE;
+  bool reliable = false;
+  int percent = 0;
+};
 
+Cld2Answer cld2_detect(std::string_view text, std::string_view* judged) {
   CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
                                  CLD2::UNKNOWN_LANGUAGE};
@@ -151,15 +176,67 @@ LanguageGuess identify_language(std::string_view utf8_text) {
         text.data(), static_cast<int>(text.size()), true, &hints, 0, language3, percent3,
         scores3, nullptr, &text_bytes, &reliable, &valid_prefix);
   }
-
-  guess.code = iso_code(lang);
-  guess.reliable = reliable && !guess.code.empty();
+  if (judged != nullptr) *judged = text;
+  Cld2Answer out{lang, reliable, 0};
   for (int i = 0; i < 3; ++i) {
     if (language3[i] == lang) {
-      guess.percent = percent3[i];
+      out.percent = percent3[i];
       break;
     }
   }
+  return out;
+}
+
+// The quick reading of a longer text: CLD2 on a window at its start and one
+// at its end (a page may open with a headline in another language, or end
+// with a translation). Both must agree, reliably, at kQuickMinPercent or
+// more, on one of kQuickLanguages; nullopt otherwise, and the whole
+// (bounded) prefix is read as before. A window is a fraction of the text, so
+// this costs a fraction of reading all of it. Only languages with no close
+// relative CLD2 settles on the whole text: on a window, Spanish can read as
+// Galician, bokmål as Danish or Swedish.
+constexpr std::size_t kQuickWindowBytes = 320;
+constexpr std::size_t kQuickMinTextBytes = 4 * kQuickWindowBytes;
+constexpr int kQuickMinPercent = 90;
+constexpr std::array<std::string_view, 8> kQuickLanguages{"en", "de", "ja", "fr", "it", "nl", "pl", "fi"};
+
+std::optional<LanguageGuess> quick_guess(std::string_view text) {
+  if (text.size() < kQuickMinTextBytes) return std::nullopt;
+  std::string_view head = utf8_prefix(text, kQuickWindowBytes);
+  std::size_t tail_begin = text.size() - kQuickWindowBytes;
+  while (tail_begin < text.size() && (static_cast<unsigned char>(text[tail_begin]) & 0xC0) == 0x80) ++tail_begin;
+  std::string_view tail = text.substr(tail_begin);
+  std::string_view judged;
+  const Cld2Answer a = cld2_detect(head, &judged);
+  if (judged.size() != head.size() || !a.reliable || a.percent < kQuickMinPercent) return std::nullopt;
+  LanguageGuess guess;
+  guess.code = iso_code(a.language);
+  if (std::find(kQuickLanguages.begin(), kQuickLanguages.end(), guess.code) == kQuickLanguages.end()) {
+    return std::nullopt;
+  }
+  const Cld2Answer b = cld2_detect(tail, &judged);
+  if (judged.size() != tail.size() || !b.reliable || b.percent < kQuickMinPercent || b.language != a.language) {
+    return std::nullopt;
+  }
+  guess.reliable = true;
+  guess.percent = std::min(a.percent, b.percent);
+  return guess;
+}
+
+}  // namespace
+
+LanguageGuess identify_language(std::string_view utf8_text) {
+  LanguageGuess guess;
+  std::string_view text = utf8_prefix(utf8_text, kMaxPrefixBytes);
+  if (text.empty()) return guess;
+  if (auto quick = quick_guess(text)) return *quick;
+
+  const Cld2Answer answer = cld2_detect(text, &text);
+  const CLD2::Language lang = answer.language;
+  const bool reliable = answer.reliable;
+  guess.code = iso_code(lang);
+  guess.reliable = reliable && !guess.code.empty();
+  guess.percent = answer.percent;
 
   // CLD2 tells bokmål, nynorsk and Danish apart on a paragraph, but a
   // sentence or two with few distinctive words can go any way; the marker

@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <memory>
 
 #include "text/break_iterator.h"
@@ -338,9 +339,27 @@ std::vector<LatinWord> latin_words(std::string_view japanese) {
   std::vector<LatinWord> out;
   MecabThread* mecab = mecab_thread();
   if (mecab == nullptr) return out;
+  // The extractor asks for the same sentence's readings once per name and
+  // again for its signatories: the last few answers are kept per thread
+  // (MeCab is deterministic, so a repeated question gets the same answer;
+  // 32 sentences cover a press release from its people to its signatories).
+  struct Memo {
+    std::string text;
+    std::vector<LatinWord> words;
+  };
+  constexpr std::size_t kMemoSlots = 32;
+  thread_local std::array<Memo, kMemoSlots> memo;
+  thread_local std::size_t memo_next = 0;
+  for (const Memo& m : memo) {
+    if (!m.text.empty() && m.text == japanese) return m.words;
+  }
   mecab_words(japanese, mecab, [&](const MeCab::Node* node, std::size_t begin, std::size_t end) {
     out.push_back({{begin, end}, hepburn(pronunciation(node)), is_person_name(node)});
   });
+  Memo& slot = memo[memo_next];
+  memo_next = (memo_next + 1) % kMemoSlots;
+  slot.text.assign(japanese);
+  slot.words = out;
   return out;
 }
 
