@@ -322,7 +322,7 @@ int run(const Config& cfg) {
       ls.sentences.push_back(std::move(sents));
     }
   }
-  std::cerr << "bench: corpus of " << total_docs << " documents, " << fmt(total_bytes / 1e6, 2) << " MB in "
+  std::cerr << "bench: corpus of " << total_docs << " documents, " << fmt(static_cast<double>(total_bytes) / 1e6, 2) << " MB in "
             << sets.size() << " languages (seed " << cfg.seed << ")\n";
 
   std::vector<char> buffer;
@@ -450,7 +450,7 @@ int run(const Config& cfg) {
         return n;
       }, &lib_tokens);
       // Same rules; only a sentence boundary inside a token could differ.
-      tokens_ok = tokens > 0 && double(tokens) >= 0.97 * double(lib_tokens) && tokens <= lib_tokens * 1.03;
+      tokens_ok = tokens > 0 && double(tokens) >= 0.97 * double(lib_tokens) && static_cast<double>(tokens) <= static_cast<double>(lib_tokens) * 1.03;
     }
     add_row({"sentences + tokens", lang, double(ls.bytes), double(ls.docs.size()), s, lib_name, double(ls.bytes), b,
              std::to_string(tokens) + " tokens (library " + std::to_string(lib_tokens) + ")", tokens_ok, ""});
@@ -803,7 +803,7 @@ int run(const Config& cfg) {
     std::getline(in, load);
   }
   std::cout << "\npactum bench: seed " << cfg.seed << ", " << total_docs << " documents, "
-            << fmt(total_bytes / 1e6, 2) << " MB (" << sets.size() << " languages), best of " << cfg.reps
+            << fmt(static_cast<double>(total_bytes) / 1e6, 2) << " MB (" << sets.size() << " languages), best of " << cfg.reps
             << " runs; single-thread stages in thread CPU time, ingest rows in wall time; "
             << std::thread::hardware_concurrency() << " hardware threads, load average " << load << "\n\n";
   std::cout << "| stage | lang | MB/s | docs/s | baseline | baseline MB/s | time vs baseline | check | note |\n"
