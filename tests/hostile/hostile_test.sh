@@ -24,7 +24,7 @@ RSS_LIMIT_KB=$((1024 * 1024))
 python3 "$HERE/gen.py" in || { echo "FAIL: generating the inputs"; exit 1; }
 
 as_bound=(prlimit --as="$AS_LIMIT" --)
-if grep -q -a -m1 AddressSanitizer "$PACTUM" 2>/dev/null; then as_bound=(); fi
+if grep -q -a -m1 -e AddressSanitizer -e __asan_init "$PACTUM" 2>/dev/null; then as_bound=(); fi
 timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -v -o time.txt)
 
