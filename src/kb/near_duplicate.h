@@ -28,6 +28,12 @@ using Signature = std::array<std::uint32_t, kMinHashes>;
 // 1 - (1 - 0.6^4)^16 = 0.89, at 0.8 with 0.9996.
 constexpr double kNearDuplicateSimilarity = 0.6;
 
+// A store asks at most this many documents per band, the newest: a band of
+// shared boilerplate can hold thousands, and reading them all made every
+// write slower as the store grew. 16 bands x 16 bounds a lookup at 256
+// signatures.
+constexpr int kBandCandidates = 16;
+
 // Texts with fewer shingles than this get no signature: a few words say too
 // little (and exact copies are caught by the content hash anyway).
 constexpr std::size_t kMinShingles = 12;

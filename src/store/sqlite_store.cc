@@ -1576,29 +1576,50 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
   if (!sig) return false;
   auto keys = kb::band_keys(*sig);
   std::optional<DocumentLink> best;
+  // Candidates share a band; the signature decides. A band of boilerplate
+  // common to a whole press office can hold thousands of documents, and
+  // reading all of them made every write slower as the store grew; only the
+  // newest kBandCandidates of each band are asked (syndicated copies follow
+  // their original within days, and copies link to the root original, so
+  // one recent member of a family finds it). Several bands may name one
+  // candidate: a set.
+  std::set<std::int64_t> candidates;
   {
-    // Candidates share a band; the signature decides. Several bands may
-    // name one candidate: DISTINCT.
-    std::string sql =
-        "SELECT f.document_id, f.signature, coalesce(l.original_id, f.document_id) "
-        "FROM document_fingerprints f LEFT JOIN document_links l ON l.document_id = f.document_id "
-        "WHERE f.document_id IN (SELECT document_id FROM document_bands WHERE band_key IN (";
-    for (int i = 0; i < kb::kBands; ++i) sql += (i ? ", :k" : ":k") + std::to_string(i);
-    sql += ")) AND f.document_id <> :doc";
-    auto s = db_.statement(sql);
+    auto s = db_.statement(
+        "SELECT document_id FROM document_bands WHERE band_key = :key AND document_id <> :doc "
+        "ORDER BY document_id DESC LIMIT :limit");
     if (!s.is_ok()) return s.status();
-    for (int i = 0; i < kb::kBands; ++i) (*s)->bind_int((":k" + std::to_string(i)).c_str(), keys[i]);
-    (*s)->bind_int(":doc", document_id);
-    for (;;) {
+    for (std::int64_t key : keys) {
+      (*s)->reset();
+      (*s)->bind_int(":key", key);
+      (*s)->bind_int(":doc", document_id);
+      (*s)->bind_int(":limit", kb::kBandCandidates);
+      for (;;) {
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (!*row) break;
+        candidates.insert((*s)->column_int(0));
+      }
+    }
+  }
+  if (!candidates.empty()) {
+    auto s = db_.statement(
+        "SELECT f.signature, coalesce(l.original_id, f.document_id) "
+        "FROM document_fingerprints f LEFT JOIN document_links l ON l.document_id = f.document_id "
+        "WHERE f.document_id = :id");
+    if (!s.is_ok()) return s.status();
+    for (std::int64_t candidate : candidates) {
+      (*s)->reset();
+      (*s)->bind_int(":id", candidate);
       auto row = (*s)->step();
       if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      auto other = kb::decode((*s)->column_blob(1));
+      if (!*row) continue;
+      auto other = kb::decode((*s)->column_blob(0));
       if (!other) continue;
       double sim = kb::similarity(*sig, *other);
       if (sim < kb::kNearDuplicateSimilarity) continue;
       // Link to the root original, so that copies of copies count once.
-      DocumentLink link{document_id, (*s)->column_int(2), sim};
+      DocumentLink link{document_id, (*s)->column_int(1), sim};
       if (!best || sim > best->similarity || (sim == best->similarity && link.original_id < best->original_id)) {
         best = link;
       }
@@ -2759,6 +2780,11 @@ Status configure(Db& db) {
   // only possibly the last ones to a power cut; it never corrupts.
   PACTUM_RETURN_IF_ERROR(db.exec("PRAGMA synchronous = NORMAL"));
   PACTUM_RETURN_IF_ERROR(db.exec("PRAGMA foreign_keys = ON"));
+  // SQLite's default page cache is 2 MB; a store of a million documents is
+  // gigabytes, and every write probes the FTS index, the bands and the
+  // agreements: with the default, most probes became a pread() (half the
+  // CPU of a large ingest). 64 MB per connection keeps the hot pages.
+  PACTUM_RETURN_IF_ERROR(db.exec("PRAGMA cache_size = -65536"));
   // foreign_keys is silently a no-op in a build without them; we rely on
   // them for ON DELETE CASCADE, so check.
   auto fk = db.query_int("PRAGMA foreign_keys");
