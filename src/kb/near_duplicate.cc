@@ -1,6 +1,7 @@
 // MinHash signatures and LSH band keys of document texts (see near_duplicate.h).
 #include "kb/near_duplicate.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <string>
@@ -102,6 +103,24 @@ std::optional<Signature> decode(std::string_view bytes) {
     s[k] = v;
   }
   return s;
+}
+
+std::vector<std::int64_t> most_shared_bands(std::vector<std::int64_t> band_members) {
+  std::sort(band_members.begin(), band_members.end());
+  std::vector<std::pair<std::size_t, std::int64_t>> counted;  // (shared bands, id)
+  for (std::size_t i = 0; i < band_members.size();) {
+    std::size_t j = i;
+    while (j < band_members.size() && band_members[j] == band_members[i]) ++j;
+    counted.emplace_back(j - i, band_members[i]);
+    i = j;
+  }
+  const std::size_t keep = std::min(counted.size(), kSignatureChecks);
+  std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(keep), counted.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
+  std::vector<std::int64_t> out;
+  out.reserve(keep);
+  for (std::size_t i = 0; i < keep; ++i) out.push_back(counted[i].second);
+  return out;
 }
 
 }  // namespace pactum::kb

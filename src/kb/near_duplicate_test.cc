@@ -133,3 +133,29 @@ TEST(MinHash, CopiesAreNearAndDifferentReleasesFar) {
 
 }  // namespace
 }  // namespace pactum::kb
+
+namespace pactum::kb {
+namespace {
+
+TEST(MinHash, MostSharedBandsComeFirstAndAreBounded) {
+  // 7 shares three bands, 9 two, the rest one; ties go to the newest.
+  std::vector<std::int64_t> members{3, 7, 9, 7, 5, 9, 7, 1};
+  auto ranked = most_shared_bands(members);
+  ASSERT_EQ(ranked.size(), 5u);
+  EXPECT_EQ(ranked[0], 7);
+  EXPECT_EQ(ranked[1], 9);
+  EXPECT_EQ(ranked[2], 5);
+  EXPECT_EQ(ranked[3], 3);
+  EXPECT_EQ(ranked[4], 1);
+  std::vector<std::int64_t> many;
+  for (std::int64_t id = 1; id <= 100; ++id) many.push_back(id);
+  many.push_back(2);  // shares two bands: first despite its age
+  auto bounded = most_shared_bands(many);
+  ASSERT_EQ(bounded.size(), kSignatureChecks);
+  EXPECT_EQ(bounded[0], 2);
+  EXPECT_EQ(bounded[1], 100);
+  EXPECT_TRUE(most_shared_bands({}).empty());
+}
+
+}  // namespace
+}  // namespace pactum::kb

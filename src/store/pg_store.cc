@@ -1052,14 +1052,23 @@ Result<bool> PgStore::link_near_duplicate(std::int64_t document_id, const std::o
   std::vector<std::int64_t> key_list(keys.begin(), keys.end());
   std::optional<DocumentLink> best;
   {
-    // The newest kb::kBandCandidates of each band, as in SqliteStore.
+    // Bounded as in SqliteStore (kb/near_duplicate.h): the newest
+    // kBandCandidates of each band, then the kSignatureChecks of them that
+    // share the most bands.
+    auto members = db_.query(
+        "SELECT b.document_id FROM unnest($1::bigint[]) AS k CROSS JOIN LATERAL "
+        "(SELECT document_id FROM document_bands WHERE band_key = k AND document_id <> $2 "
+        "ORDER BY document_id DESC LIMIT $3) AS b",
+        {pg::p_array(key_list), p(document_id), p(std::int64_t{kb::kBandCandidates})});
+    if (!members.is_ok()) return members.status();
+    std::vector<std::int64_t> band_members;
+    for (int i = 0; i < members->size(); ++i) band_members.push_back(members->integer(i, 0));
+    const std::vector<std::int64_t> candidates = kb::most_shared_bands(std::move(band_members));
     auto r = db_.query(
         "SELECT f.document_id, f.signature, coalesce(l.original_id, f.document_id) "
         "FROM document_fingerprints f LEFT JOIN document_links l ON l.document_id = f.document_id "
-        "WHERE f.document_id IN (SELECT b.document_id FROM unnest($1::bigint[]) AS k CROSS JOIN LATERAL "
-        "(SELECT document_id FROM document_bands WHERE band_key = k AND document_id <> $2 "
-        "ORDER BY document_id DESC LIMIT $3) AS b)",
-        {pg::p_array(key_list), p(document_id), p(std::int64_t{kb::kBandCandidates})});
+        "WHERE f.document_id = ANY($1::bigint[])",
+        {pg::p_array(candidates)});
     if (!r.is_ok()) return r.status();
     for (int i = 0; i < r->size(); ++i) {
       auto other = kb::decode(r->bytes(i, 1));

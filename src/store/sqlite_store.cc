@@ -1576,14 +1576,10 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
   if (!sig) return false;
   auto keys = kb::band_keys(*sig);
   std::optional<DocumentLink> best;
-  // Candidates share a band; the signature decides. A band of boilerplate
-  // common to a whole press office can hold thousands of documents, and
-  // reading all of them made every write slower as the store grew; only the
-  // newest kBandCandidates of each band are asked (syndicated copies follow
-  // their original within days, and copies link to the root original, so
-  // one recent member of a family finds it). Several bands may name one
-  // candidate: a set.
-  std::set<std::int64_t> candidates;
+  // Candidates share a band; the signature decides. Both are bounded
+  // (kb/near_duplicate.h: kBandCandidates, kSignatureChecks) so that a write
+  // costs the same in a store of a million documents as in an empty one.
+  std::vector<std::int64_t> band_members;  // one entry per shared band
   {
     auto s = db_.statement(
         "SELECT document_id FROM document_bands WHERE band_key = :key AND document_id <> :doc "
@@ -1598,10 +1594,11 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
         auto row = (*s)->step();
         if (!row.is_ok()) return row.status();
         if (!*row) break;
-        candidates.insert((*s)->column_int(0));
+        band_members.push_back((*s)->column_int(0));
       }
     }
   }
+  const std::vector<std::int64_t> candidates = kb::most_shared_bands(std::move(band_members));
   if (!candidates.empty()) {
     auto s = db_.statement(
         "SELECT f.signature, coalesce(l.original_id, f.document_id) "
