@@ -67,6 +67,24 @@ EventRecord read_event(sqlite::Statement& s) {
   return r;
 }
 
+// The columns read_document() expects, in order (the text is not among them).
+constexpr const char* kDocumentColumns =
+    "id, source, url, title, published, language, content_hash, format, ingested_at";
+
+StoredDocument read_document(const sqlite::Statement& s) {
+  StoredDocument d;
+  d.id = s.column_int(0);
+  d.source = s.column_text(1);
+  d.url = s.column_text(2);
+  d.title = s.column_text(3);
+  d.published = s.column_text(4);
+  d.language = s.column_text(5);
+  d.content_hash = s.column_text(6);
+  d.format = s.column_text(7);
+  d.ingested_at = s.column_text(8);
+  return d;
+}
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(Db db) : db_(std::move(db)) {}
@@ -635,23 +653,14 @@ Result<StoredDocument> SqliteStore::document(std::int64_t id) {
   StoredDocument d;
   {
     auto s = db_.statement(
-        "SELECT id, source, url, title, published, language, content_hash, format, text, "
-        "ingested_at FROM documents WHERE id = :id");
+        std::string("SELECT ") + kDocumentColumns + ", text FROM documents WHERE id = :id");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":id", id);
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
     if (!*row) return Status::not_found("document " + std::to_string(id));
-    d.id = (*s)->column_int(0);
-    d.source = (*s)->column_text(1);
-    d.url = (*s)->column_text(2);
-    d.title = (*s)->column_text(3);
-    d.published = (*s)->column_text(4);
-    d.language = (*s)->column_text(5);
-    d.content_hash = (*s)->column_text(6);
-    d.format = (*s)->column_text(7);
-    d.text = (*s)->column_text(8);
-    d.ingested_at = (*s)->column_text(9);
+    d = read_document(**s);
+    d.text = (*s)->column_text(9);
   }
   auto s = db_.statement(
       "SELECT name FROM document_organizations WHERE document_id = :id ORDER BY position");
@@ -670,29 +679,11 @@ Result<StoredDocument> SqliteStore::document(std::int64_t id) {
 Result<std::vector<StoredDocument>> SqliteStore::documents(std::size_t offset, std::size_t limit) {
   std::lock_guard lock(mu_);
   auto s = db_.statement(
-      "SELECT id, source, url, title, published, language, content_hash, format, ingested_at "
-      "FROM documents ORDER BY id LIMIT :limit OFFSET :offset");
+      std::string("SELECT ") + kDocumentColumns + " FROM documents ORDER BY id LIMIT :limit OFFSET :offset");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":limit", limit == 0 ? -1 : static_cast<std::int64_t>(limit));
   (*s)->bind_int(":offset", static_cast<std::int64_t>(offset));
-  std::vector<StoredDocument> out;
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    StoredDocument d;
-    d.id = (*s)->column_int(0);
-    d.source = (*s)->column_text(1);
-    d.url = (*s)->column_text(2);
-    d.title = (*s)->column_text(3);
-    d.published = (*s)->column_text(4);
-    d.language = (*s)->column_text(5);
-    d.content_hash = (*s)->column_text(6);
-    d.format = (*s)->column_text(7);
-    d.ingested_at = (*s)->column_text(8);
-    out.push_back(std::move(d));
-  }
-  return out;
+  return sqlite::read_rows(**s, read_document);
 }
 
 Status SqliteStore::load_event_details(EventRecord& r) {
@@ -1134,14 +1125,7 @@ Result<std::vector<FeedRecord>> SqliteStore::feeds() {
   std::lock_guard lock(mu_);
   auto s = db_.statement(std::string("SELECT ") + kFeedColumns + " FROM feeds f ORDER BY f.id");
   if (!s.is_ok()) return s.status();
-  std::vector<FeedRecord> out;
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    out.push_back(read_feed(**s));
-  }
-  return out;
+  return sqlite::read_rows(**s, read_feed);
 }
 
 Status SqliteStore::record_feed_poll(const FeedRecord& f, const std::vector<std::string>& new_item_keys) {
@@ -1222,14 +1206,7 @@ Result<std::vector<WatchRecord>> SqliteStore::watches() {
   std::lock_guard lock(mu_);
   auto s = db_.statement(std::string("SELECT ") + kWatchColumns + " FROM watches ORDER BY name");
   if (!s.is_ok()) return s.status();
-  std::vector<WatchRecord> out;
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    out.push_back(read_watch(**s));
-  }
-  return out;
+  return sqlite::read_rows(**s, read_watch);
 }
 
 Result<WatchRecord> SqliteStore::watch(const std::string& name) {
@@ -2223,25 +2200,20 @@ Result<std::vector<CurationEntry>> SqliteStore::read_log(const std::string& wher
   auto s = db_.statement(sql);
   if (!s.is_ok()) return s.status();
   if (!where.empty()) (*s)->bind_int(":arg", arg);
-  std::vector<CurationEntry> out;
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
+  return sqlite::read_rows(**s, [](const sqlite::Statement& row) {
     CurationEntry e;
-    e.id = (*s)->column_int(0);
-    e.at = (*s)->column_text(1);
-    e.author = (*s)->column_text(2);
-    e.target = (*s)->column_text(3);
-    e.target_id = (*s)->column_int(4);
-    e.action = (*s)->column_text(5);
-    e.field = (*s)->column_text(6);
-    e.old_value = (*s)->column_text(7);
-    e.new_value = (*s)->column_text(8);
-    e.note = (*s)->column_text(9);
-    out.push_back(std::move(e));
-  }
-  return out;
+    e.id = row.column_int(0);
+    e.at = row.column_text(1);
+    e.author = row.column_text(2);
+    e.target = row.column_text(3);
+    e.target_id = row.column_int(4);
+    e.action = row.column_text(5);
+    e.field = row.column_text(6);
+    e.old_value = row.column_text(7);
+    e.new_value = row.column_text(8);
+    e.note = row.column_text(9);
+    return e;
+  });
 }
 
 Result<std::vector<CurationEntry>> SqliteStore::curation_log(std::size_t limit) {
