@@ -67,6 +67,38 @@ EventRecord read_event(sqlite::Statement& s) {
   return r;
 }
 
+// The actors a party filter names, as SQL selecting actor ids: any actor
+// with this name, alias, key or code; a country code also finds that
+// country's regions, cities and organizations.
+constexpr const char* kPartyActors =
+    "SELECT a.id FROM actors a WHERE a.name_folded = :party_folded OR a.key = :party "
+    "OR a.country = :party OR a.subdivision = :party "
+    "UNION SELECT al.actor_id FROM actor_aliases al WHERE al.alias_folded = :party_folded";
+
+// Binds the set members of an EventFilter, AgreementFilter or SearchFilter
+// to the parameters of the same names that its SQL names (:party and
+// :party_folded, :since and :until widened to whole days). The limit is the
+// caller's: not every query binds it.
+template <class F>
+void bind_filter(sqlite::Statement& s, const F& f) {
+  if constexpr (requires { f.party; }) {
+    if (f.party) {
+      s.bind_text(":party", *f.party);
+      s.bind_text(":party_folded", fold_case(*f.party));
+    }
+  }
+  if constexpr (requires { f.country; }) {
+    if (f.country) s.bind_text(":country", *f.country);
+    if (f.region) s.bind_text(":region", *f.region);
+  }
+  if (f.sector) s.bind_text(":sector", *f.sector);
+  if (f.instrument) s.bind_text(":instrument", *f.instrument);
+  if (f.stage) s.bind_text(":stage", *f.stage);
+  if (f.since) s.bind_text(":since", widen_date(*f.since, false));
+  if (f.until) s.bind_text(":until", widen_date(*f.until, true));
+  if (f.language) s.bind_text(":language", *f.language);
+}
+
 // The columns read_document() expects, in order (the text is not among them).
 constexpr const char* kDocumentColumns =
     "id, source, url, title, published, language, content_hash, format, ingested_at";
@@ -757,12 +789,7 @@ Result<EventRecord> SqliteStore::event(std::int64_t id) {
 Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
   // Validate before touching the database.
   if (f.party && f.party->empty()) return Status::invalid_argument("party filter is empty");
-  for (const auto* bound : {&f.since, &f.until}) {
-    if (*bound && !is_date_form(**bound)) {
-      return Status::invalid_argument(std::string(bound == &f.since ? "since" : "until") +
-                                      ": expected YYYY, YYYY-MM or YYYY-MM-DD, got '" + **bound + "'");
-    }
-  }
+  PACTUM_RETURN_IF_ERROR(check_dates(f.since, f.until));
   if (f.min_confidence && std::isnan(*f.min_confidence)) {
     return Status::invalid_argument("min_confidence is NaN");
   }
@@ -772,13 +799,8 @@ Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
   std::string sql = std::string("SELECT ") + kEventColumns +
                     " FROM events e JOIN documents d ON d.id = e.document_id WHERE 1";
   if (f.party) {
-    // Any party whose actor has this name, alias, key or code; a country code
-    // also finds that country's regions, cities and organizations.
-    sql +=
-        " AND e.id IN (SELECT p.event_id FROM event_parties p WHERE p.actor_id IN ("
-        "SELECT a.id FROM actors a WHERE a.name_folded = :party_folded OR a.key = :party "
-        "OR a.country = :party OR a.subdivision = :party "
-        "UNION SELECT al.actor_id FROM actor_aliases al WHERE al.alias_folded = :party_folded))";
+    sql += std::string(" AND e.id IN (SELECT p.event_id FROM event_parties p WHERE p.actor_id IN (") +
+           kPartyActors + "))";
   }
   if (f.sector) {
     sql += " AND EXISTS (SELECT 1 FROM event_sectors s WHERE s.event_id = e.id AND s.sector = :sector)";
@@ -802,16 +824,7 @@ Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
   {
     auto s = db_.statement(sql);
     if (!s.is_ok()) return s.status();
-    if (f.party) {
-      (*s)->bind_text(":party", *f.party);
-      (*s)->bind_text(":party_folded", fold_case(*f.party));
-    }
-    if (f.sector) (*s)->bind_text(":sector", *f.sector);
-    if (f.instrument) (*s)->bind_text(":instrument", *f.instrument);
-    if (f.stage) (*s)->bind_text(":stage", *f.stage);
-    if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
-    if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
-    if (f.language) (*s)->bind_text(":language", *f.language);
+    bind_filter(**s, f);
     if (f.document_id) (*s)->bind_int(":document_id", *f.document_id);
     if (f.min_confidence) (*s)->bind_double(":min_confidence", *f.min_confidence);
     if (f.limit > 0) (*s)->bind_int(":limit", to_int64(f.limit));
@@ -2090,12 +2103,6 @@ Result<std::optional<DocumentLink>> SqliteStore::original_of(std::int64_t docume
       DocumentLink{document_id, (*s)->column_int(0), (*s)->column_double(1)});
 }
 
-// The actors a party filter names, as SQL selecting actor ids (see events()).
-constexpr const char* kPartyActors =
-    "SELECT a.id FROM actors a WHERE a.name_folded = :party_folded OR a.key = :party "
-    "OR a.country = :party OR a.subdivision = :party "
-    "UNION SELECT al.actor_id FROM actor_aliases al WHERE al.alias_folded = :party_folded";
-
 Result<std::vector<AgreementRecord>> SqliteStore::agreements(const AgreementFilter& f) {
   if (f.party && f.party->empty()) return Status::invalid_argument("party filter is empty");
   PACTUM_RETURN_IF_ERROR(check_dates(f.since, f.until));
@@ -2140,18 +2147,7 @@ Result<std::vector<AgreementRecord>> SqliteStore::agreements(const AgreementFilt
   {
     auto s = db_.statement(sql);
     if (!s.is_ok()) return s.status();
-    if (f.party) {
-      (*s)->bind_text(":party", *f.party);
-      (*s)->bind_text(":party_folded", fold_case(*f.party));
-    }
-    if (f.country) (*s)->bind_text(":country", *f.country);
-    if (f.region) (*s)->bind_text(":region", *f.region);
-    if (f.sector) (*s)->bind_text(":sector", *f.sector);
-    if (f.instrument) (*s)->bind_text(":instrument", *f.instrument);
-    if (f.stage) (*s)->bind_text(":stage", *f.stage);
-    if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
-    if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
-    if (f.language) (*s)->bind_text(":language", *f.language);
+    bind_filter(**s, f);
     if (f.limit > 0) (*s)->bind_int(":limit", to_int64(f.limit));
     for (;;) {
       auto row = (*s)->step();
@@ -2547,14 +2543,7 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     auto s = db_.statement(sql);
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":match", match);
-    if (f.language) (*s)->bind_text(":language", *f.language);
-    if (f.country) (*s)->bind_text(":country", *f.country);
-    if (f.region) (*s)->bind_text(":region", *f.region);
-    if (f.sector) (*s)->bind_text(":sector", *f.sector);
-    if (f.instrument) (*s)->bind_text(":instrument", *f.instrument);
-    if (f.stage) (*s)->bind_text(":stage", *f.stage);
-    if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
-    if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
+    bind_filter(**s, f);
     for (;;) {
       auto row = (*s)->step();
       if (!row.is_ok()) {
