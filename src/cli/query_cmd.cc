@@ -5,6 +5,7 @@
 
 #include "api/views.h"
 #include "cli/cli.h"
+#include "common/csv.h"
 
 namespace pactum::cli {
 
@@ -29,16 +30,6 @@ nlohmann::json event_json(const store::EventRecord& r) {
   j.erase("curation");
   j.erase("version");
   return j;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 void print_table(const std::vector<store::EventRecord>& events) {
