@@ -77,6 +77,15 @@ Result<std::int64_t> int_arg(const ApiRequest& r, const std::string& name, std::
   return parse_int(name, *v);
 }
 
+// A list's items as a JSON array, each to_json(item); the list's error as is.
+template <class T, class ToJson>
+ApiResponse json_array(const Result<std::vector<T>>& list, ToJson to_json) {
+  if (!list.is_ok()) return ApiResponse::error(list.status());
+  json out = json::array();
+  for (const auto& item : *list) out.push_back(to_json(item));
+  return ApiResponse::json(out);
+}
+
 Result<json> parse_body(const ApiRequest& r) {
   if (r.body.empty()) return Status::invalid_argument("the request body is empty; a JSON object was expected");
   try {
@@ -157,11 +166,7 @@ struct Handlers {
     auto limit = parse_limit(r, 100);
     if (!limit.is_ok()) return ApiResponse::error(limit.status());
     f->limit = *limit;
-    auto list = api.store_.events(*f);
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& e : *list) out.push_back(event_json(e));
-    return ApiResponse::json(out);
+    return json_array(api.store_.events(*f), event_json);
   }
 
   static ApiResponse event(const Api& api, const ApiRequest& r) {
@@ -181,11 +186,7 @@ struct Handlers {
     auto limit = parse_limit(r, 100);
     if (!limit.is_ok()) return ApiResponse::error(limit.status());
     f->limit = *limit;
-    auto list = api.store_.agreements(*f);
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& a : *list) out.push_back(agreement_json(a));
-    return ApiResponse::json(out);
+    return json_array(api.store_.agreements(*f), agreement_json);
   }
 
   // The agreement with every source document: its text cut into segments
@@ -230,14 +231,10 @@ struct Handlers {
   }
 
   static ApiResponse actors(const Api& api, const ApiRequest&) {
-    auto list = api.store_.actors();
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& a : *list) {
-      out.push_back({{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"country", a.country},
-                     {"subdivision", a.subdivision}, {"aliases", a.aliases}});
-    }
-    return ApiResponse::json(out);
+    return json_array(api.store_.actors(), [](const store::ActorRecord& a) -> json {
+      return {{"id", a.id},          {"name", a.name},       {"kind", a.kind},
+              {"country", a.country}, {"subdivision", a.subdivision}, {"aliases", a.aliases}};
+    });
   }
 
   static ApiResponse actor(const Api& api, const ApiRequest& r) {
@@ -367,21 +364,14 @@ struct Handlers {
     if (!rows.is_ok()) return ApiResponse::error(rows.status());
     auto agreements = analytics::mineral_agreements(api.store_, country);
     if (!agreements.is_ok()) return ApiResponse::error(agreements.status());
-    auto list = analytics::exposure(country, *rows, *agreements);
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& e : *list) out.push_back(exposure_json(country, e));
-    return ApiResponse::json(out);
+    return json_array(analytics::exposure(country, *rows, *agreements),
+                      [&country](const auto& e) { return exposure_json(country, e); });
   }
 
   static ApiResponse curation_log(const Api& api, const ApiRequest& r) {
     auto limit = parse_limit(r, 100);
     if (!limit.is_ok()) return ApiResponse::error(limit.status());
-    auto log = api.store_.curation_log(*limit);
-    if (!log.is_ok()) return ApiResponse::error(log.status());
-    json out = json::array();
-    for (const auto& e : *log) out.push_back(curation_entry_json(e));
-    return ApiResponse::json(out);
+    return json_array(api.store_.curation_log(*limit), curation_entry_json);
   }
 
   // Body {"status": "confirmed"|"rejected"?, "set": {field: value}?, "author", "note"?, "if_version"?};
@@ -428,11 +418,7 @@ struct Handlers {
     if (!c.status && c.set.empty()) {
       return ApiResponse::error(Status::invalid_argument("say what to do: 'status' or 'set'"));
     }
-    auto entries = api.store_.curate_event(*id, c);
-    if (!entries.is_ok()) return ApiResponse::error(entries.status());
-    json out = json::array();
-    for (const auto& e : *entries) out.push_back(curation_entry_json(e));
-    return ApiResponse::json(out);
+    return json_array(api.store_.curate_event(*id, c), curation_entry_json);
   }
 
   // Body {"keep", "absorb", "author", "note"?}.
@@ -465,11 +451,7 @@ struct Handlers {
   }
 
   static ApiResponse profiles(const Api& api, const ApiRequest&) {
-    auto list = api.store_.profiles();
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& p : *list) out.push_back(kb::to_json(p));
-    return ApiResponse::json(out);
+    return json_array(api.store_.profiles(), [](const kb::Profile& p) { return kb::to_json(p); });
   }
 
   static ApiResponse profile(const Api& api, const ApiRequest& r) {
