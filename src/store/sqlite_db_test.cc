@@ -1,4 +1,5 @@
-// SQLite plumbing (sqlite_db.h): read_rows, the loop over a statement's rows.
+// SQLite plumbing (sqlite_db.h): each_row and read_rows, the loop over a
+// statement's rows.
 #include "store/sqlite_db.h"
 
 #include <gtest/gtest.h>
@@ -32,6 +33,22 @@ TEST(SqliteDb, ReadRowsOfNoRowsIsEmptyAndAStepErrorIsReturned) {
   (*bad)->bind_int(":nope", 1);  // a bind error shows at the first step
   auto failed = read_rows(**bad, [](const Statement& row) { return row.column_int(0); });
   EXPECT_FALSE(failed.is_ok());
+}
+
+TEST(SqliteDb, EachRowSeesEveryRowOnce) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  ASSERT_TRUE(db->exec("CREATE TABLE t(n INTEGER); INSERT INTO t VALUES (1), (2), (3)").is_ok());
+  auto s = db->statement("SELECT n FROM t ORDER BY n DESC");
+  ASSERT_TRUE(s.is_ok());
+  std::vector<std::int64_t> seen;
+  std::int64_t sum = 0;
+  ASSERT_TRUE(each_row(**s, [&](const Statement& row) {
+                seen.push_back(row.column_int(0));
+                sum += row.column_int(0);
+              }).is_ok());
+  EXPECT_EQ(seen, (std::vector<std::int64_t>{3, 2, 1}));
+  EXPECT_EQ(sum, 6);
 }
 
 }  // namespace

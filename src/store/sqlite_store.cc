@@ -698,12 +698,9 @@ Result<StoredDocument> SqliteStore::document(std::int64_t id) {
       "SELECT name FROM document_organizations WHERE document_id = :id ORDER BY position");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":id", id);
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    d.organizations.push_back((*s)->column_text(0));
-  }
+  PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+    d.organizations.push_back(row.column_text(0));
+  }));
   PACTUM_RETURN_IF_ERROR(tx->commit());
   return d;
 }
@@ -726,43 +723,34 @@ Status SqliteStore::load_event_details(EventRecord& r) {
         "WHERE p.event_id = :event ORDER BY p.position");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":event", r.id);
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      r.party_actor_ids.push_back((*s)->column_int(0));
+    PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+      r.party_actor_ids.push_back(row.column_int(0));
       extract::Party p;
-      p.name = (*s)->column_text(1);
-      p.kind = (*s)->column_text(2);
-      p.country = (*s)->column_text(3);
-      p.subdivision = (*s)->column_text(4);
-      p.span = {static_cast<std::size_t>((*s)->column_int(5)),
-                static_cast<std::size_t>((*s)->column_int(6))};
+      p.name = row.column_text(1);
+      p.kind = row.column_text(2);
+      p.country = row.column_text(3);
+      p.subdivision = row.column_text(4);
+      p.span = {static_cast<std::size_t>(row.column_int(5)),
+                static_cast<std::size_t>(row.column_int(6))};
       r.event.parties.push_back(std::move(p));
-    }
+    }));
   }
   {
     auto s = db_.statement("SELECT sector FROM event_sectors WHERE event_id = :event ORDER BY position");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":event", r.id);
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      r.event.sectors.push_back((*s)->column_text(0));
-    }
+    PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+      r.event.sectors.push_back(row.column_text(0));
+    }));
   }
   auto s = db_.statement(
       "SELECT name, role, affiliation FROM event_signatories WHERE event_id = :event "
       "ORDER BY position");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":event", r.id);
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    r.event.signatories.push_back({(*s)->column_text(0), (*s)->column_text(1), (*s)->column_text(2)});
-  }
+  PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+    r.event.signatories.push_back({row.column_text(0), row.column_text(1), row.column_text(2)});
+  }));
   return Status::ok();
 }
 
@@ -828,12 +816,9 @@ Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
     if (f.document_id) (*s)->bind_int(":document_id", *f.document_id);
     if (f.min_confidence) (*s)->bind_double(":min_confidence", *f.min_confidence);
     if (f.limit > 0) (*s)->bind_int(":limit", to_int64(f.limit));
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      out.push_back(read_event(**s));
-    }
+    auto rows = sqlite::read_rows(**s, read_event);
+    if (!rows.is_ok()) return rows.status();
+    out = std::move(*rows);
   }
   for (EventRecord& r : out) PACTUM_RETURN_IF_ERROR(load_event_details(r));
   PACTUM_RETURN_IF_ERROR(tx->commit());
@@ -859,12 +844,9 @@ Result<ActorRecord> SqliteStore::load_actor(std::int64_t id) {
   auto s = db_.statement("SELECT alias FROM actor_aliases WHERE actor_id = :id ORDER BY alias");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":id", id);
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    a.aliases.push_back((*s)->column_text(0));
-  }
+  PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+    a.aliases.push_back(row.column_text(0));
+  }));
   return a;
 }
 
@@ -2149,12 +2131,9 @@ Result<std::vector<AgreementRecord>> SqliteStore::agreements(const AgreementFilt
     if (!s.is_ok()) return s.status();
     bind_filter(**s, f);
     if (f.limit > 0) (*s)->bind_int(":limit", to_int64(f.limit));
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      ids.push_back((*s)->column_int(0));
-    }
+    PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+      ids.push_back(row.column_int(0));
+    }));
   }
   std::vector<AgreementRecord> out;
   for (std::int64_t id : ids) {
@@ -2473,12 +2452,9 @@ Result<std::vector<EventRecord>> SqliteStore::document_events(std::int64_t docum
                            "WHERE e.document_id = :doc AND e.curation IS NOT 'rejected' ORDER BY e.position");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":doc", document_id);
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      out.push_back(read_event(**s));
-    }
+    auto rows = sqlite::read_rows(**s, read_event);
+    if (!rows.is_ok()) return rows.status();
+    out = std::move(*rows);
   }
   for (EventRecord& r : out) PACTUM_RETURN_IF_ERROR(load_event_details(r));
   return out;
