@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/csv.h"
+
 namespace pactum::analytics {
 
 namespace {
@@ -49,16 +51,6 @@ std::string number(double x) {
 }
 
 }  // namespace
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string xml_escape(const std::string& s) {
   std::string out;

@@ -41,8 +41,6 @@ void write_matrix_json(const Matrix& m, std::ostream& out);
 // One row per non-empty cell: sector,country,count,agreements (ids joined by ' ').
 void write_matrix_csv(const Matrix& m, std::ostream& out);
 
-// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-std::string csv_field(const std::string& s);
 // Text escaped for XML character data and attribute values.
 std::string xml_escape(const std::string& s);
 

@@ -158,11 +158,5 @@ TEST(ExportTest, GraphmlDeclaresKeysAndEscapes) {
   EXPECT_NE(xml.find("<edge id=\"e0\" source=\"n1\" target=\"n2\">"), std::string::npos);
 }
 
-TEST(ExportTest, CsvFieldQuotes) {
-  const std::pair<std::string, std::string> cases[] = {
-      {"plain", "plain"}, {"a,b", "\"a,b\""}, {"say \"hi\"", "\"say \"\"hi\"\"\""}, {"", ""}};
-  for (const auto& [in, want] : cases) EXPECT_EQ(csv_field(in), want) << in;
-}
-
 }  // namespace
 }  // namespace pactum::analytics

@@ -15,6 +15,7 @@
 #include "analytics/minerals.h"
 #include "analytics/network.h"
 #include "analytics/views.h"
+#include "api/filters.h"
 #include "api/ingest_service.h"
 #include "api/views.h"
 #include "common/hash.h"
@@ -64,18 +65,25 @@ Result<std::size_t> parse_limit(const ApiRequest& r, std::size_t fallback, const
 
 Result<std::int64_t> id_param(const ApiRequest& r) { return parse_int("id", r.params.at("id")); }
 
-// "year" as since = until, exclusive with since/until; YYYY only.
-Status apply_year(const ApiRequest& r, std::optional<std::string>* since, std::optional<std::string>* until) {
-  *since = opt(r, "since");
-  *until = opt(r, "until");
-  auto year = opt(r, "year");
-  if (!year) return Status::ok();
-  if (*since || *until) return Status::invalid_argument("year excludes since and until");
-  if (year->size() != 4 || year->find_first_not_of("0123456789") != std::string::npos) {
-    return Status::invalid_argument("year: expected YYYY, got '" + *year + "'");
-  }
-  *since = *until = year;
-  return Status::ok();
+// The request's query parameters as the shared filter parser reads them.
+FilterParams query_params(const ApiRequest& r) {
+  return {[&r](const std::string& name) { return r.arg(name); }, ""};
+}
+
+// A non-negative integer parameter, `fallback` when absent.
+Result<std::int64_t> int_arg(const ApiRequest& r, const std::string& name, std::int64_t fallback) {
+  auto v = opt(r, name);
+  if (!v) return fallback;
+  return parse_int(name, *v);
+}
+
+// A list's items as a JSON array, each to_json(item); the list's error as is.
+template <class T, class ToJson>
+ApiResponse json_array(const Result<std::vector<T>>& list, ToJson to_json) {
+  if (!list.is_ok()) return ApiResponse::error(list.status());
+  json out = json::array();
+  for (const auto& item : *list) out.push_back(to_json(item));
+  return ApiResponse::json(out);
 }
 
 Result<json> parse_body(const ApiRequest& r) {
@@ -114,19 +122,15 @@ struct Handlers {
   static ApiResponse documents(const Api& api, const ApiRequest& r) {
     auto limit = parse_limit(r, 100);
     if (!limit.is_ok()) return ApiResponse::error(limit.status());
-    std::int64_t offset = 0;
-    if (auto o = opt(r, "offset")) {
-      auto n = parse_int("offset", *o);
-      if (!n.is_ok()) return ApiResponse::error(n.status());
-      offset = *n;
-    }
+    auto offset = int_arg(r, "offset", 0);
+    if (!offset.is_ok()) return ApiResponse::error(offset.status());
     auto total = api.store_.document_count();
     if (!total.is_ok()) return ApiResponse::error(total.status());
-    auto docs = api.store_.documents(static_cast<std::size_t>(offset), *limit);
+    auto docs = api.store_.documents(static_cast<std::size_t>(*offset), *limit);
     if (!docs.is_ok()) return ApiResponse::error(docs.status());
     json items = json::array();
     for (const auto& d : *docs) items.push_back(document_summary_json(d));
-    return ApiResponse::json({{"total", *total}, {"offset", offset}, {"documents", items}});
+    return ApiResponse::json({{"total", *total}, {"offset", *offset}, {"documents", items}});
   }
 
   static ApiResponse document(const Api& api, const ApiRequest& r) {
@@ -157,22 +161,12 @@ struct Handlers {
   }
 
   static ApiResponse events(const Api& api, const ApiRequest& r) {
-    store::EventFilter f;
-    f.party = opt(r, "party");
-    f.sector = opt(r, "sector");
-    f.instrument = opt(r, "instrument");
-    f.stage = opt(r, "stage");
-    f.since = opt(r, "since");
-    f.until = opt(r, "until");
-    f.language = opt(r, "language");
+    auto f = event_filter(query_params(r));
+    if (!f.is_ok()) return ApiResponse::error(f.status());
     auto limit = parse_limit(r, 100);
     if (!limit.is_ok()) return ApiResponse::error(limit.status());
-    f.limit = *limit;
-    auto list = api.store_.events(f);
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& e : *list) out.push_back(event_json(e));
-    return ApiResponse::json(out);
+    f->limit = *limit;
+    return json_array(api.store_.events(*f), event_json);
   }
 
   static ApiResponse event(const Api& api, const ApiRequest& r) {
@@ -187,23 +181,12 @@ struct Handlers {
   }
 
   static ApiResponse agreements(const Api& api, const ApiRequest& r) {
-    store::AgreementFilter f;
-    f.party = opt(r, "party");
-    f.country = opt(r, "country");
-    f.region = opt(r, "region");
-    f.sector = opt(r, "sector");
-    f.instrument = opt(r, "instrument");
-    f.stage = opt(r, "stage");
-    f.language = opt(r, "language");
-    if (Status st = apply_year(r, &f.since, &f.until); !st.is_ok()) return ApiResponse::error(st);
+    auto f = agreement_filter(query_params(r));
+    if (!f.is_ok()) return ApiResponse::error(f.status());
     auto limit = parse_limit(r, 100);
     if (!limit.is_ok()) return ApiResponse::error(limit.status());
-    f.limit = *limit;
-    auto list = api.store_.agreements(f);
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& a : *list) out.push_back(agreement_json(a));
-    return ApiResponse::json(out);
+    f->limit = *limit;
+    return json_array(api.store_.agreements(*f), agreement_json);
   }
 
   // The agreement with every source document: its text cut into segments
@@ -248,14 +231,10 @@ struct Handlers {
   }
 
   static ApiResponse actors(const Api& api, const ApiRequest&) {
-    auto list = api.store_.actors();
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& a : *list) {
-      out.push_back({{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"country", a.country},
-                     {"subdivision", a.subdivision}, {"aliases", a.aliases}});
-    }
-    return ApiResponse::json(out);
+    return json_array(api.store_.actors(), [](const store::ActorRecord& a) -> json {
+      return {{"id", a.id},          {"name", a.name},       {"kind", a.kind},
+              {"country", a.country}, {"subdivision", a.subdivision}, {"aliases", a.aliases}};
+    });
   }
 
   static ApiResponse actor(const Api& api, const ApiRequest& r) {
@@ -267,19 +246,13 @@ struct Handlers {
   static ApiResponse search(const Api& api, const ApiRequest& r) {
     auto q = opt(r, "q");
     if (!q) return ApiResponse::error(Status::invalid_argument("q: a query is required"));
-    store::SearchFilter f;
-    f.country = opt(r, "country");
-    f.region = opt(r, "region");
-    f.sector = opt(r, "sector");
-    f.instrument = opt(r, "instrument");
-    f.stage = opt(r, "stage");
-    f.language = opt(r, "language");
-    if (Status st = apply_year(r, &f.since, &f.until); !st.is_ok()) return ApiResponse::error(st);
+    auto f = search_filter(query_params(r));
+    if (!f.is_ok()) return ApiResponse::error(f.status());
     auto limit = parse_limit(r, 20);
     if (!limit.is_ok()) return ApiResponse::error(limit.status());
-    f.limit = *limit;
-    f.facets = true;
-    auto results = api.searcher_.run(api.store_, *q, f);
+    f->limit = *limit;
+    f->facets = true;
+    auto results = api.searcher_.run(api.store_, *q, *f);
     if (!results.is_ok()) return ApiResponse::error(results.status());
     json hits = json::array();
     for (const auto& h : results->hits) hits.push_back(hit_json(h));
@@ -289,24 +262,9 @@ struct Handlers {
                               {"facets", results->facets}});
   }
 
-  static Result<std::optional<int>> year_arg(const ApiRequest& r, const std::string& name) {
-    auto v = opt(r, name);
-    if (!v) return std::optional<int>();
-    auto y = analytics::year_of(*v);
-    if (!y || v->size() != 4) return Status::invalid_argument(name + ": expected a year YYYY, got '" + *v + "'");
-    return std::optional<int>(*y);
-  }
-
   static ApiResponse network(const Api& api, const ApiRequest& r) {
-    analytics::NetworkFilter f;
-    f.sector = opt(r, "sector");
-    f.kind = opt(r, "kind");
-    auto since = year_arg(r, "since");
-    if (!since.is_ok()) return ApiResponse::error(since.status());
-    auto until = year_arg(r, "until");
-    if (!until.is_ok()) return ApiResponse::error(until.status());
-    f.since_year = *since;
-    f.until_year = *until;
+    auto f = network_filter(query_params(r));
+    if (!f.is_ok()) return ApiResponse::error(f.status());
     std::string format = opt(r, "format").value_or("json"), table = opt(r, "table").value_or("edges");
     if (format != "json" && format != "graphml" && format != "csv") {
       return ApiResponse::error(Status::invalid_argument("format: json, graphml or csv, not '" + format + "'"));
@@ -316,7 +274,7 @@ struct Handlers {
     }
     auto agreements = analytics::load_agreements(api.store_);
     if (!agreements.is_ok()) return ApiResponse::error(agreements.status());
-    auto net = analytics::build_network(*agreements, f);
+    auto net = analytics::build_network(*agreements, *f);
     std::ostringstream out;
     if (format == "graphml") {
       analytics::write_network_graphml(net, out);
@@ -383,19 +341,15 @@ struct Handlers {
 
   static ApiResponse concentration(const Api& api, const ApiRequest& r) {
     auto mineral = opt(r, "mineral");
-    std::int64_t year = 0;
-    if (auto y = opt(r, "year")) {
-      auto n = parse_int("year", *y);
-      if (!n.is_ok()) return ApiResponse::error(n.status());
-      year = *n;
-    }
+    auto year = int_arg(r, "year", 0);
+    if (!year.is_ok()) return ApiResponse::error(year.status());
     auto rows = mineral_rows_or_shipped(api.store_);
     if (!rows.is_ok()) return ApiResponse::error(rows.status());
     auto list = analytics::concentration(*rows);
     if (!list.is_ok()) return ApiResponse::error(list.status());
     json out = json::array();
     for (const auto& c : *list) {
-      if ((!mineral || c.mineral == *mineral) && (year == 0 || c.year == year)) out.push_back(concentration_json(c));
+      if ((!mineral || c.mineral == *mineral) && (*year == 0 || c.year == *year)) out.push_back(concentration_json(c));
     }
     return ApiResponse::json(out);
   }
@@ -410,21 +364,14 @@ struct Handlers {
     if (!rows.is_ok()) return ApiResponse::error(rows.status());
     auto agreements = analytics::mineral_agreements(api.store_, country);
     if (!agreements.is_ok()) return ApiResponse::error(agreements.status());
-    auto list = analytics::exposure(country, *rows, *agreements);
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& e : *list) out.push_back(exposure_json(country, e));
-    return ApiResponse::json(out);
+    return json_array(analytics::exposure(country, *rows, *agreements),
+                      [&country](const auto& e) { return exposure_json(country, e); });
   }
 
   static ApiResponse curation_log(const Api& api, const ApiRequest& r) {
     auto limit = parse_limit(r, 100);
     if (!limit.is_ok()) return ApiResponse::error(limit.status());
-    auto log = api.store_.curation_log(*limit);
-    if (!log.is_ok()) return ApiResponse::error(log.status());
-    json out = json::array();
-    for (const auto& e : *log) out.push_back(curation_entry_json(e));
-    return ApiResponse::json(out);
+    return json_array(api.store_.curation_log(*limit), curation_entry_json);
   }
 
   // Body {"status": "confirmed"|"rejected"?, "set": {field: value}?, "author", "note"?, "if_version"?};
@@ -471,11 +418,7 @@ struct Handlers {
     if (!c.status && c.set.empty()) {
       return ApiResponse::error(Status::invalid_argument("say what to do: 'status' or 'set'"));
     }
-    auto entries = api.store_.curate_event(*id, c);
-    if (!entries.is_ok()) return ApiResponse::error(entries.status());
-    json out = json::array();
-    for (const auto& e : *entries) out.push_back(curation_entry_json(e));
-    return ApiResponse::json(out);
+    return json_array(api.store_.curate_event(*id, c), curation_entry_json);
   }
 
   // Body {"keep", "absorb", "author", "note"?}.
@@ -508,11 +451,7 @@ struct Handlers {
   }
 
   static ApiResponse profiles(const Api& api, const ApiRequest&) {
-    auto list = api.store_.profiles();
-    if (!list.is_ok()) return ApiResponse::error(list.status());
-    json out = json::array();
-    for (const auto& p : *list) out.push_back(kb::to_json(p));
-    return ApiResponse::json(out);
+    return json_array(api.store_.profiles(), [](const kb::Profile& p) { return kb::to_json(p); });
   }
 
   static ApiResponse profile(const Api& api, const ApiRequest& r) {

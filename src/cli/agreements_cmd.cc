@@ -39,7 +39,8 @@ void print_agreements(const std::vector<store::AgreementRecord>& list) {
 
 void add_agreements(CLI::App& app, Runner* run) {
   struct Args {
-    std::string db, party, country, region, sector, instrument, stage, year, since, until, language;
+    std::string db;
+    FilterFlags filters;
     std::size_t limit = 0;
     bool json = false;
   };
@@ -47,39 +48,27 @@ void add_agreements(CLI::App& app, Runner* run) {
   CLI::App* verb = app.add_subcommand(
       "agreements", "List agreements merged across sources and languages, each with its timeline");
   add_db_option(verb, &a->db);
-  verb->add_option("--party", a->party, "A party's name, alias or code (Norway, Norge, NO, DE-NW)");
-  verb->add_option("--country", a->country, "A party belongs to this country (ISO 3166-1)");
-  verb->add_option("--region", a->region, "A party is this region (ISO 3166-2)");
-  verb->add_option("--sector", a->sector, "Sector id");
-  verb->add_option("--instrument", a->instrument, "Instrument id");
-  verb->add_option("--stage", a->stage, "An act at this stage");
-  verb->add_option("--year", a->year, "An act in this year");
-  verb->add_option("--since", a->since, "An act on or after YYYY[-MM[-DD]]");
-  verb->add_option("--until", a->until, "An act on or before YYYY[-MM[-DD]]");
-  verb->add_option("--language", a->language, "A source in this language");
+  add_filter_flags(verb, &a->filters,
+                   {{"party", "A party's name, alias or code (Norway, Norge, NO, DE-NW)"},
+                    {"country", "A party belongs to this country (ISO 3166-1)"},
+                    {"region", "A party is this region (ISO 3166-2)"},
+                    {"sector", "Sector id"},
+                    {"instrument", "Instrument id"},
+                    {"stage", "An act at this stage"},
+                    {"year", "An act in this year"},
+                    {"since", "An act on or after YYYY[-MM[-DD]]"},
+                    {"until", "An act on or before YYYY[-MM[-DD]]"},
+                    {"language", "A source in this language"}});
   verb->add_option("--limit", a->limit, "At most this many agreements");
   verb->add_flag("--json", a->json, "A JSON array instead of a table");
   verb->callback([run, a] {
     *run = [a]() -> int {
-      store::AgreementFilter f;
-      auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
-      f.party = opt(a->party);
-      f.country = opt(a->country);
-      f.region = opt(a->region);
-      f.sector = opt(a->sector);
-      f.instrument = opt(a->instrument);
-      f.stage = opt(a->stage);
-      f.since = opt(a->since);
-      f.until = opt(a->until);
-      f.language = opt(a->language);
-      f.limit = a->limit;
-      if (!a->year.empty()) {
-        if (f.since || f.until) return report(Status::invalid_argument("--year excludes --since and --until"));
-        f.since = f.until = a->year;
-      }
+      auto f = api::agreement_filter(a->filters.params());
+      if (!f.is_ok()) return report(f.status());
+      f->limit = a->limit;
       auto store = open_store(a->db);
       if (!store.is_ok()) return report(store.status());
-      auto list = (*store)->agreements(f);
+      auto list = (*store)->agreements(*f);
       if (!list.is_ok()) return report(list.status());
       if (a->json) {
         nlohmann::json out = nlohmann::json::array();

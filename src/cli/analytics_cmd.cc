@@ -12,29 +12,20 @@
 
 namespace pactum::cli {
 
-namespace {
-
-Result<std::optional<int>> parse_year(const std::string& flag, const std::string& value) {
-  if (value.empty()) return std::optional<int>();
-  auto year = analytics::year_of(value);
-  if (!year || value.size() != 4) return Status::invalid_argument(flag + " wants a year YYYY, not '" + value + "'");
-  return std::optional<int>(*year);
-}
-
-}  // namespace
-
 void add_network(CLI::App& app, Runner* run) {
   struct Args {
-    std::string db, sector, since, until, kind, format = "json", output, table = "edges";
+    std::string db, format = "json", output, table = "edges";
+    FilterFlags filters;
   };
   auto a = std::make_shared<Args>();
   CLI::App* verb = app.add_subcommand(
       "network", "The partnership network: actors, agreements between them, centrality and communities");
   add_db_option(verb, &a->db);
-  verb->add_option("--sector", a->sector, "Only agreements on this sector id");
-  verb->add_option("--since", a->since, "Only agreements with an act in or after this year");
-  verb->add_option("--until", a->until, "Only agreements with an act in or before this year");
-  verb->add_option("--kind", a->kind, "Only actors of this kind (country, region, company, ...)");
+  add_filter_flags(verb, &a->filters,
+                   {{"sector", "Only agreements on this sector id"},
+                    {"since", "Only agreements with an act in or after this year"},
+                    {"until", "Only agreements with an act in or before this year"},
+                    {"kind", "Only actors of this kind (country, region, company, ...)"}});
   verb->add_option("--format", a->format,
                    "json, graphml, csv, or ftm (FollowTheMoney entities, one JSON object per line)")
       ->check(CLI::IsMember({"json", "graphml", "csv", "ftm"}));
@@ -42,20 +33,13 @@ void add_network(CLI::App& app, Runner* run) {
   verb->add_option("-o,--output", a->output, "Write to this file instead of stdout");
   verb->callback([run, a] {
     *run = [a]() -> int {
-      analytics::NetworkFilter f;
-      if (!a->sector.empty()) f.sector = a->sector;
-      if (!a->kind.empty()) f.kind = a->kind;
-      auto since = parse_year("--since", a->since);
-      if (!since.is_ok()) return report(since.status());
-      auto until = parse_year("--until", a->until);
-      if (!until.is_ok()) return report(until.status());
-      f.since_year = *since;
-      f.until_year = *until;
+      auto f = api::network_filter(a->filters.params());
+      if (!f.is_ok()) return report(f.status());
       auto store = open_store(a->db);
       if (!store.is_ok()) return report(store.status());
       auto agreements = analytics::load_agreements(**store);
       if (!agreements.is_ok()) return report(agreements.status());
-      auto net = analytics::build_network(*agreements, f);
+      auto net = analytics::build_network(*agreements, *f);
       std::ofstream file;
       if (!a->output.empty()) {
         file.open(a->output, std::ios::binary);

@@ -2,12 +2,15 @@
 // Each verb lives in cli/<verb>_cmd.cc and registers itself with add_*().
 #pragma once
 
+#include <initializer_list>
+#include <map>
 #include <memory>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "api/filters.h"
 #include "common/status.h"
 #include "extract/extractor.h"
 #include "store/store.h"
@@ -61,12 +64,18 @@ void add_feeds(CLI::App& app, Runner* run);       // feeds_cmd.cc
 void add_watch(CLI::App& app, Runner* run);       // watch_cmd.cc
 void add_migrate(CLI::App& app, Runner* run);     // migrate_cmd.cc
 
-// The search flags as a store filter (search_cmd.cc); a bad year or an
-// unknown facet value (sector, instrument, stage, malformed codes) is
-// kInvalidArgument naming the flag.
-Status search_filter_from(const std::string& country, const std::string& region, const std::string& sector,
-                          const std::string& instrument, const std::string& stage, const std::string& year,
-                          const std::string& since, const std::string& until, const std::string& language,
-                          store::SearchFilter* f);
+// A verb's filter flags (--country, --year, ...), each by its name without
+// "--". api/filters.h turns them into a store filter with the checks and
+// messages of the REST API's parameters of the same names.
+struct FilterFlags {
+  std::map<std::string, std::string> values;  // name -> value, "" when not given
+  api::FilterParams params() const;
+};
+struct FlagHelp {
+  const char* name;  // "country" declares --country
+  const char* help;
+};
+// Declares --NAME for each entry, in this order, bound to flags->values[NAME].
+void add_filter_flags(CLI::App* verb, FilterFlags* flags, std::initializer_list<FlagHelp> which);
 
 }  // namespace pactum::cli

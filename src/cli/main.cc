@@ -40,6 +40,19 @@ void add_db_option(CLI::App* verb, std::string* db) {
   verb->add_option("--db", *db, "Store: an SQLite file or a postgresql:// URL (default: $PACTUM_DB, else ./pactum.db)");
 }
 
+api::FilterParams FilterFlags::params() const {
+  return {[this](const std::string& name) -> std::optional<std::string> {
+            auto it = values.find(name);
+            if (it == values.end()) return std::nullopt;
+            return it->second;
+          },
+          "--"};
+}
+
+void add_filter_flags(CLI::App* verb, FilterFlags* flags, std::initializer_list<FlagHelp> which) {
+  for (const auto& f : which) verb->add_option(std::string("--") + f.name, flags->values[f.name], f.help);
+}
+
 }  // namespace pactum::cli
 
 int main(int argc, char** argv) {

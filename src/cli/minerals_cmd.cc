@@ -9,18 +9,12 @@
 #include "analytics/minerals.h"
 #include "api/views.h"
 #include "cli/cli.h"
+#include "common/csv.h"
 #include "common/files.h"
 
 namespace pactum::cli {
 
 namespace {
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string num(double v) {
   std::ostringstream o;

@@ -3,8 +3,9 @@
 #include <iomanip>
 #include <iostream>
 
+#include "api/views.h"
 #include "cli/cli.h"
-#include "extract/json.h"
+#include "common/csv.h"
 
 namespace pactum::cli {
 
@@ -22,23 +23,13 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
+// The API's event JSON (api/views.h) without its curation fields, which
+// the CLI's events and export never carried (show adds the version).
 nlohmann::json event_json(const store::EventRecord& r) {
-  nlohmann::json j = extract::to_json(r.event, true);
-  j["id"] = r.id;
-  j["document_id"] = r.document_id;
-  j["document"] = r.document_source;
-  j["language"] = r.language;
+  nlohmann::json j = api::event_json(r);
+  j.erase("curation");
+  j.erase("version");
   return j;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 void print_table(const std::vector<store::EventRecord>& events) {
@@ -56,7 +47,8 @@ void print_table(const std::vector<store::EventRecord>& events) {
 
 void add_events(CLI::App& app, Runner* run) {
   struct Args {
-    std::string db, party, sector, instrument, stage, since, until, language;
+    std::string db;
+    FilterFlags filters;
     double min_confidence = -1;
     std::size_t limit = 0;
     bool json = false;
@@ -64,13 +56,14 @@ void add_events(CLI::App& app, Runner* run) {
   auto a = std::make_shared<Args>();
   CLI::App* verb = app.add_subcommand("events", "List stored events, filtered");
   add_db_option(verb, &a->db);
-  verb->add_option("--party", a->party, "A party's name, alias or ISO code (Norway, Norge, NO, DE-NW)");
-  verb->add_option("--sector", a->sector, "Sector id (hydrogen, batteries, ...)");
-  verb->add_option("--instrument", a->instrument, "Instrument id (memorandum_of_understanding, ...)");
-  verb->add_option("--stage", a->stage, "Stage (signed, renewed, negotiating, ...)");
-  verb->add_option("--since", a->since, "Events dated on or after YYYY[-MM[-DD]]");
-  verb->add_option("--until", a->until, "Events dated on or before YYYY[-MM[-DD]]");
-  verb->add_option("--language", a->language, "Language of the source document (ISO 639-1)");
+  add_filter_flags(verb, &a->filters,
+                   {{"party", "A party's name, alias or ISO code (Norway, Norge, NO, DE-NW)"},
+                    {"sector", "Sector id (hydrogen, batteries, ...)"},
+                    {"instrument", "Instrument id (memorandum_of_understanding, ...)"},
+                    {"stage", "Stage (signed, renewed, negotiating, ...)"},
+                    {"since", "Events dated on or after YYYY[-MM[-DD]]"},
+                    {"until", "Events dated on or before YYYY[-MM[-DD]]"},
+                    {"language", "Language of the source document (ISO 639-1)"}});
   verb->add_option("--min-confidence", a->min_confidence, "Only events at or above this confidence");
   verb->add_option("--limit", a->limit, "At most this many events");
   verb->add_flag("--json", a->json, "A JSON array instead of a table");
@@ -78,18 +71,11 @@ void add_events(CLI::App& app, Runner* run) {
     *run = [a]() -> int {
       auto store = open_store(a->db);
       if (!store.is_ok()) return report(store.status());
-      store::EventFilter f;
-      auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
-      f.party = opt(a->party);
-      f.sector = opt(a->sector);
-      f.instrument = opt(a->instrument);
-      f.stage = opt(a->stage);
-      f.since = opt(a->since);
-      f.until = opt(a->until);
-      f.language = opt(a->language);
-      if (a->min_confidence >= 0) f.min_confidence = a->min_confidence;
-      f.limit = a->limit;
-      auto events = (*store)->events(f);
+      auto f = api::event_filter(a->filters.params());
+      if (!f.is_ok()) return report(f.status());
+      if (a->min_confidence >= 0) f->min_confidence = a->min_confidence;
+      f->limit = a->limit;
+      auto events = (*store)->events(*f);
       if (!events.is_ok()) return report(events.status());
       if (a->json) {
         nlohmann::json out = nlohmann::json::array();

@@ -11,39 +11,28 @@ namespace pactum::cli {
 
 namespace {
 
-// The search flags a saved search keeps, by name.
-struct FilterFlags {
-  std::string country, region, sector, instrument, stage, year, since, until, language;
+// The search flags a saved search keeps, by name: a JSON object of the
+// flags given.
+const char* const kSavedFlags[] = {"country", "region", "sector", "instrument", "stage",
+                                   "year",    "since",  "until",  "language"};
 
-  nlohmann::json to_json() const {
-    nlohmann::json j = nlohmann::json::object();
-    auto put = [&j](const char* k, const std::string& v) {
-      if (!v.empty()) j[k] = v;
-    };
-    put("country", country);
-    put("region", region);
-    put("sector", sector);
-    put("instrument", instrument);
-    put("stage", stage);
-    put("year", year);
-    put("since", since);
-    put("until", until);
-    put("language", language);
-    return j;
+nlohmann::json saved_json(const FilterFlags& flags) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const char* k : kSavedFlags) {
+    if (auto it = flags.values.find(k); it != flags.values.end() && !it->second.empty()) j[k] = it->second;
   }
-  static FilterFlags from_json(const std::string& text) {
-    FilterFlags f;
-    auto j = nlohmann::json::parse(text, nullptr, false);
-    if (!j.is_object()) return f;
-    auto get = [&j](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : ""; };
-    f = {get("country"), get("region"), get("sector"), get("instrument"), get("stage"),
-         get("year"),    get("since"),  get("until"),  get("language")};
-    return f;
+  return j;
+}
+
+FilterFlags saved_flags(const std::string& text) {
+  FilterFlags f;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return f;
+  for (const char* k : kSavedFlags) {
+    if (j.contains(k) && j[k].is_string()) f.values[k] = j[k].get<std::string>();
   }
-  Status to_filter(store::SearchFilter* f) const {
-    return search_filter_from(country, region, sector, instrument, stage, year, since, until, language, f);
-  }
-};
+  return f;
+}
 
 // --since: a date or a time of the store's format, compared as text.
 bool is_time(const std::string& s) {
@@ -76,26 +65,26 @@ void add_watch(CLI::App& app, Runner* run) {
   CLI::App* add = verb->add_subcommand("add", "Save a search under a name");
   add->add_option("name", aa->name, "The saved search's name")->required();
   add->add_option("query", aa->query, "The query, as for pactum search")->required();
-  add->add_option("--country", aa->flags.country, "A party belongs to this country (ISO 3166-1)");
-  add->add_option("--region", aa->flags.region, "A party is this region (ISO 3166-2)");
-  add->add_option("--sector", aa->flags.sector, "An event on this sector id");
-  add->add_option("--instrument", aa->flags.instrument, "An event with this instrument id");
-  add->add_option("--stage", aa->flags.stage, "An event at this stage");
-  add->add_option("--year", aa->flags.year, "An event in this year");
-  add->add_option("--since", aa->flags.since, "An event on or after YYYY[-MM[-DD]]");
-  add->add_option("--until", aa->flags.until, "An event on or before YYYY[-MM[-DD]]");
-  add->add_option("--language", aa->flags.language, "Documents in this language");
+  add_filter_flags(add, &aa->flags,
+                   {{"country", "A party belongs to this country (ISO 3166-1)"},
+                    {"region", "A party is this region (ISO 3166-2)"},
+                    {"sector", "An event on this sector id"},
+                    {"instrument", "An event with this instrument id"},
+                    {"stage", "An event at this stage"},
+                    {"year", "An event in this year"},
+                    {"since", "An event on or after YYYY[-MM[-DD]]"},
+                    {"until", "An event on or before YYYY[-MM[-DD]]"},
+                    {"language", "Documents in this language"}});
   add_db_option(add, &aa->db);
   add->callback([run, aa] {
     *run = [aa]() -> int {
-      store::SearchFilter f;
-      if (Status st = aa->flags.to_filter(&f); !st.is_ok()) return report(st);
+      if (auto f = api::search_filter(aa->flags.params()); !f.is_ok()) return report(f.status());
       auto searcher = search::Searcher::create(data_dir());
       if (!searcher.is_ok()) return report(searcher.status());
       if (auto q = (*searcher)->expand(aa->query); !q.is_ok()) return report(q.status());
       auto store = open_store(aa->db);
       if (!store.is_ok()) return report(store.status());
-      Status st = (*store)->add_watch({aa->name, aa->query, aa->flags.to_json().dump(), "", ""});
+      Status st = (*store)->add_watch({aa->name, aa->query, saved_json(aa->flags).dump(), "", ""});
       if (st.code() == StatusCode::kAlreadyExists) {
         std::cerr << "pactum: " << st.message() << "\n";
         return kExitUsage;
@@ -158,14 +147,15 @@ void add_watch(CLI::App& app, Runner* run) {
       if (!store.is_ok()) return report(store.status());
       auto w = (*store)->watch(ca->name);
       if (!w.is_ok()) return report(w.status());
-      store::SearchFilter f;
-      if (Status st = FilterFlags::from_json(w->filters).to_filter(&f); !st.is_ok()) return report(st);
+      FilterFlags saved = saved_flags(w->filters);
+      auto f = api::search_filter(saved.params());
+      if (!f.is_ok()) return report(f.status());
       auto searcher = search::Searcher::create(data_dir());
       if (!searcher.is_ok()) return report(searcher.status());
       auto now = (*store)->now();  // before the search: nothing ingested meanwhile is missed next time
       if (!now.is_ok()) return report(now.status());
       std::string since = ca->since.empty() ? w->last_checked_at : ca->since;
-      auto found = api::watch_changes(**store, **searcher, w->query, f, since);
+      auto found = api::watch_changes(**store, **searcher, w->query, *f, since);
       if (!found.is_ok()) return report(found.status());
       if (ca->format == "atom") {
         api::write_watch_atom(w->name, w->query, *found, *now, std::cout);

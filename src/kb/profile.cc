@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 
+#include "common/csv.h"
 #include "kb/taxonomy.h"
 
 namespace pactum::kb {
@@ -334,13 +335,6 @@ bool is_list_column(std::string_view c) {
          c == "cooperation";
 }
 
-std::string csv_escape(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string join_list(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ";") + s;
@@ -479,7 +473,7 @@ std::string to_csv_row(const Profile& p) {
                                 join_list(p.target_countries), join_list(p.target_subdivisions),
                                 join_list(p.cooperation), p.published, p.deadline};
   std::string out;
-  for (std::size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + csv_escape(f[i]);
+  for (std::size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + csv_field(f[i]);
   return out;
 }
 

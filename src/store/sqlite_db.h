@@ -7,7 +7,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <vector>
 
 #include "common/status.h"
 
@@ -137,6 +139,26 @@ class Db {
   // Declared after db_, so destroyed (finalized) before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
+
+// Calls on_row(s) for every remaining row of `s`: the loop over step()
+// that each multi-row read would otherwise write out.
+template <class OnRow>
+Status each_row(Statement& s, OnRow on_row) {
+  for (;;) {
+    auto row = s.step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) return Status::ok();
+    on_row(s);
+  }
+}
+
+// Every remaining row of `s`, each turned into a value by read(s).
+template <class Read>
+auto read_rows(Statement& s, Read read) -> Result<std::vector<std::decay_t<std::invoke_result_t<Read&, Statement&>>>> {
+  std::vector<std::decay_t<std::invoke_result_t<Read&, Statement&>>> out;
+  PACTUM_RETURN_IF_ERROR(each_row(s, [&](Statement& row) { out.push_back(read(row)); }));
+  return out;
+}
 
 // A transaction that rolls back unless committed. Write transactions start
 // with BEGIN IMMEDIATE: they take the write lock up front (waiting up to the

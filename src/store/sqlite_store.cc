@@ -67,6 +67,56 @@ EventRecord read_event(sqlite::Statement& s) {
   return r;
 }
 
+// The actors a party filter names, as SQL selecting actor ids: any actor
+// with this name, alias, key or code; a country code also finds that
+// country's regions, cities and organizations.
+constexpr const char* kPartyActors =
+    "SELECT a.id FROM actors a WHERE a.name_folded = :party_folded OR a.key = :party "
+    "OR a.country = :party OR a.subdivision = :party "
+    "UNION SELECT al.actor_id FROM actor_aliases al WHERE al.alias_folded = :party_folded";
+
+// Binds the set members of an EventFilter, AgreementFilter or SearchFilter
+// to the parameters of the same names that its SQL names (:party and
+// :party_folded, :since and :until widened to whole days). The limit is the
+// caller's: not every query binds it.
+template <class F>
+void bind_filter(sqlite::Statement& s, const F& f) {
+  if constexpr (requires { f.party; }) {
+    if (f.party) {
+      s.bind_text(":party", *f.party);
+      s.bind_text(":party_folded", fold_case(*f.party));
+    }
+  }
+  if constexpr (requires { f.country; }) {
+    if (f.country) s.bind_text(":country", *f.country);
+    if (f.region) s.bind_text(":region", *f.region);
+  }
+  if (f.sector) s.bind_text(":sector", *f.sector);
+  if (f.instrument) s.bind_text(":instrument", *f.instrument);
+  if (f.stage) s.bind_text(":stage", *f.stage);
+  if (f.since) s.bind_text(":since", widen_date(*f.since, false));
+  if (f.until) s.bind_text(":until", widen_date(*f.until, true));
+  if (f.language) s.bind_text(":language", *f.language);
+}
+
+// The columns read_document() expects, in order (the text is not among them).
+constexpr const char* kDocumentColumns =
+    "id, source, url, title, published, language, content_hash, format, ingested_at";
+
+StoredDocument read_document(const sqlite::Statement& s) {
+  StoredDocument d;
+  d.id = s.column_int(0);
+  d.source = s.column_text(1);
+  d.url = s.column_text(2);
+  d.title = s.column_text(3);
+  d.published = s.column_text(4);
+  d.language = s.column_text(5);
+  d.content_hash = s.column_text(6);
+  d.format = s.column_text(7);
+  d.ingested_at = s.column_text(8);
+  return d;
+}
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(Db db) : db_(std::move(db)) {}
@@ -635,34 +685,22 @@ Result<StoredDocument> SqliteStore::document(std::int64_t id) {
   StoredDocument d;
   {
     auto s = db_.statement(
-        "SELECT id, source, url, title, published, language, content_hash, format, text, "
-        "ingested_at FROM documents WHERE id = :id");
+        std::string("SELECT ") + kDocumentColumns + ", text FROM documents WHERE id = :id");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":id", id);
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
     if (!*row) return Status::not_found("document " + std::to_string(id));
-    d.id = (*s)->column_int(0);
-    d.source = (*s)->column_text(1);
-    d.url = (*s)->column_text(2);
-    d.title = (*s)->column_text(3);
-    d.published = (*s)->column_text(4);
-    d.language = (*s)->column_text(5);
-    d.content_hash = (*s)->column_text(6);
-    d.format = (*s)->column_text(7);
-    d.text = (*s)->column_text(8);
-    d.ingested_at = (*s)->column_text(9);
+    d = read_document(**s);
+    d.text = (*s)->column_text(9);
   }
   auto s = db_.statement(
       "SELECT name FROM document_organizations WHERE document_id = :id ORDER BY position");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":id", id);
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    d.organizations.push_back((*s)->column_text(0));
-  }
+  PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+    d.organizations.push_back(row.column_text(0));
+  }));
   PACTUM_RETURN_IF_ERROR(tx->commit());
   return d;
 }
@@ -670,29 +708,11 @@ Result<StoredDocument> SqliteStore::document(std::int64_t id) {
 Result<std::vector<StoredDocument>> SqliteStore::documents(std::size_t offset, std::size_t limit) {
   std::lock_guard lock(mu_);
   auto s = db_.statement(
-      "SELECT id, source, url, title, published, language, content_hash, format, ingested_at "
-      "FROM documents ORDER BY id LIMIT :limit OFFSET :offset");
+      std::string("SELECT ") + kDocumentColumns + " FROM documents ORDER BY id LIMIT :limit OFFSET :offset");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":limit", limit == 0 ? -1 : static_cast<std::int64_t>(limit));
   (*s)->bind_int(":offset", static_cast<std::int64_t>(offset));
-  std::vector<StoredDocument> out;
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    StoredDocument d;
-    d.id = (*s)->column_int(0);
-    d.source = (*s)->column_text(1);
-    d.url = (*s)->column_text(2);
-    d.title = (*s)->column_text(3);
-    d.published = (*s)->column_text(4);
-    d.language = (*s)->column_text(5);
-    d.content_hash = (*s)->column_text(6);
-    d.format = (*s)->column_text(7);
-    d.ingested_at = (*s)->column_text(8);
-    out.push_back(std::move(d));
-  }
-  return out;
+  return sqlite::read_rows(**s, read_document);
 }
 
 Status SqliteStore::load_event_details(EventRecord& r) {
@@ -703,43 +723,34 @@ Status SqliteStore::load_event_details(EventRecord& r) {
         "WHERE p.event_id = :event ORDER BY p.position");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":event", r.id);
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      r.party_actor_ids.push_back((*s)->column_int(0));
+    PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+      r.party_actor_ids.push_back(row.column_int(0));
       extract::Party p;
-      p.name = (*s)->column_text(1);
-      p.kind = (*s)->column_text(2);
-      p.country = (*s)->column_text(3);
-      p.subdivision = (*s)->column_text(4);
-      p.span = {static_cast<std::size_t>((*s)->column_int(5)),
-                static_cast<std::size_t>((*s)->column_int(6))};
+      p.name = row.column_text(1);
+      p.kind = row.column_text(2);
+      p.country = row.column_text(3);
+      p.subdivision = row.column_text(4);
+      p.span = {static_cast<std::size_t>(row.column_int(5)),
+                static_cast<std::size_t>(row.column_int(6))};
       r.event.parties.push_back(std::move(p));
-    }
+    }));
   }
   {
     auto s = db_.statement("SELECT sector FROM event_sectors WHERE event_id = :event ORDER BY position");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":event", r.id);
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      r.event.sectors.push_back((*s)->column_text(0));
-    }
+    PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+      r.event.sectors.push_back(row.column_text(0));
+    }));
   }
   auto s = db_.statement(
       "SELECT name, role, affiliation FROM event_signatories WHERE event_id = :event "
       "ORDER BY position");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":event", r.id);
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    r.event.signatories.push_back({(*s)->column_text(0), (*s)->column_text(1), (*s)->column_text(2)});
-  }
+  PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+    r.event.signatories.push_back({row.column_text(0), row.column_text(1), row.column_text(2)});
+  }));
   return Status::ok();
 }
 
@@ -766,12 +777,7 @@ Result<EventRecord> SqliteStore::event(std::int64_t id) {
 Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
   // Validate before touching the database.
   if (f.party && f.party->empty()) return Status::invalid_argument("party filter is empty");
-  for (const auto* bound : {&f.since, &f.until}) {
-    if (*bound && !is_date_form(**bound)) {
-      return Status::invalid_argument(std::string(bound == &f.since ? "since" : "until") +
-                                      ": expected YYYY, YYYY-MM or YYYY-MM-DD, got '" + **bound + "'");
-    }
-  }
+  PACTUM_RETURN_IF_ERROR(check_dates(f.since, f.until));
   if (f.min_confidence && std::isnan(*f.min_confidence)) {
     return Status::invalid_argument("min_confidence is NaN");
   }
@@ -781,13 +787,8 @@ Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
   std::string sql = std::string("SELECT ") + kEventColumns +
                     " FROM events e JOIN documents d ON d.id = e.document_id WHERE 1";
   if (f.party) {
-    // Any party whose actor has this name, alias, key or code; a country code
-    // also finds that country's regions, cities and organizations.
-    sql +=
-        " AND e.id IN (SELECT p.event_id FROM event_parties p WHERE p.actor_id IN ("
-        "SELECT a.id FROM actors a WHERE a.name_folded = :party_folded OR a.key = :party "
-        "OR a.country = :party OR a.subdivision = :party "
-        "UNION SELECT al.actor_id FROM actor_aliases al WHERE al.alias_folded = :party_folded))";
+    sql += std::string(" AND e.id IN (SELECT p.event_id FROM event_parties p WHERE p.actor_id IN (") +
+           kPartyActors + "))";
   }
   if (f.sector) {
     sql += " AND EXISTS (SELECT 1 FROM event_sectors s WHERE s.event_id = e.id AND s.sector = :sector)";
@@ -811,25 +812,13 @@ Result<std::vector<EventRecord>> SqliteStore::events(const EventFilter& f) {
   {
     auto s = db_.statement(sql);
     if (!s.is_ok()) return s.status();
-    if (f.party) {
-      (*s)->bind_text(":party", *f.party);
-      (*s)->bind_text(":party_folded", fold_case(*f.party));
-    }
-    if (f.sector) (*s)->bind_text(":sector", *f.sector);
-    if (f.instrument) (*s)->bind_text(":instrument", *f.instrument);
-    if (f.stage) (*s)->bind_text(":stage", *f.stage);
-    if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
-    if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
-    if (f.language) (*s)->bind_text(":language", *f.language);
+    bind_filter(**s, f);
     if (f.document_id) (*s)->bind_int(":document_id", *f.document_id);
     if (f.min_confidence) (*s)->bind_double(":min_confidence", *f.min_confidence);
     if (f.limit > 0) (*s)->bind_int(":limit", to_int64(f.limit));
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      out.push_back(read_event(**s));
-    }
+    auto rows = sqlite::read_rows(**s, read_event);
+    if (!rows.is_ok()) return rows.status();
+    out = std::move(*rows);
   }
   for (EventRecord& r : out) PACTUM_RETURN_IF_ERROR(load_event_details(r));
   PACTUM_RETURN_IF_ERROR(tx->commit());
@@ -855,12 +844,9 @@ Result<ActorRecord> SqliteStore::load_actor(std::int64_t id) {
   auto s = db_.statement("SELECT alias FROM actor_aliases WHERE actor_id = :id ORDER BY alias");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":id", id);
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    a.aliases.push_back((*s)->column_text(0));
-  }
+  PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+    a.aliases.push_back(row.column_text(0));
+  }));
   return a;
 }
 
@@ -1134,14 +1120,7 @@ Result<std::vector<FeedRecord>> SqliteStore::feeds() {
   std::lock_guard lock(mu_);
   auto s = db_.statement(std::string("SELECT ") + kFeedColumns + " FROM feeds f ORDER BY f.id");
   if (!s.is_ok()) return s.status();
-  std::vector<FeedRecord> out;
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    out.push_back(read_feed(**s));
-  }
-  return out;
+  return sqlite::read_rows(**s, read_feed);
 }
 
 Status SqliteStore::record_feed_poll(const FeedRecord& f, const std::vector<std::string>& new_item_keys) {
@@ -1222,14 +1201,7 @@ Result<std::vector<WatchRecord>> SqliteStore::watches() {
   std::lock_guard lock(mu_);
   auto s = db_.statement(std::string("SELECT ") + kWatchColumns + " FROM watches ORDER BY name");
   if (!s.is_ok()) return s.status();
-  std::vector<WatchRecord> out;
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
-    out.push_back(read_watch(**s));
-  }
-  return out;
+  return sqlite::read_rows(**s, read_watch);
 }
 
 Result<WatchRecord> SqliteStore::watch(const std::string& name) {
@@ -2131,12 +2103,6 @@ Result<std::optional<DocumentLink>> SqliteStore::original_of(std::int64_t docume
       DocumentLink{document_id, (*s)->column_int(0), (*s)->column_double(1)});
 }
 
-// The actors a party filter names, as SQL selecting actor ids (see events()).
-constexpr const char* kPartyActors =
-    "SELECT a.id FROM actors a WHERE a.name_folded = :party_folded OR a.key = :party "
-    "OR a.country = :party OR a.subdivision = :party "
-    "UNION SELECT al.actor_id FROM actor_aliases al WHERE al.alias_folded = :party_folded";
-
 Result<std::vector<AgreementRecord>> SqliteStore::agreements(const AgreementFilter& f) {
   if (f.party && f.party->empty()) return Status::invalid_argument("party filter is empty");
   PACTUM_RETURN_IF_ERROR(check_dates(f.since, f.until));
@@ -2181,25 +2147,11 @@ Result<std::vector<AgreementRecord>> SqliteStore::agreements(const AgreementFilt
   {
     auto s = db_.statement(sql);
     if (!s.is_ok()) return s.status();
-    if (f.party) {
-      (*s)->bind_text(":party", *f.party);
-      (*s)->bind_text(":party_folded", fold_case(*f.party));
-    }
-    if (f.country) (*s)->bind_text(":country", *f.country);
-    if (f.region) (*s)->bind_text(":region", *f.region);
-    if (f.sector) (*s)->bind_text(":sector", *f.sector);
-    if (f.instrument) (*s)->bind_text(":instrument", *f.instrument);
-    if (f.stage) (*s)->bind_text(":stage", *f.stage);
-    if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
-    if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
-    if (f.language) (*s)->bind_text(":language", *f.language);
+    bind_filter(**s, f);
     if (f.limit > 0) (*s)->bind_int(":limit", to_int64(f.limit));
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      ids.push_back((*s)->column_int(0));
-    }
+    PACTUM_RETURN_IF_ERROR(sqlite::each_row(**s, [&](const sqlite::Statement& row) {
+      ids.push_back(row.column_int(0));
+    }));
   }
   std::vector<AgreementRecord> out;
   for (std::int64_t id : ids) {
@@ -2241,25 +2193,20 @@ Result<std::vector<CurationEntry>> SqliteStore::read_log(const std::string& wher
   auto s = db_.statement(sql);
   if (!s.is_ok()) return s.status();
   if (!where.empty()) (*s)->bind_int(":arg", arg);
-  std::vector<CurationEntry> out;
-  for (;;) {
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) break;
+  return sqlite::read_rows(**s, [](const sqlite::Statement& row) {
     CurationEntry e;
-    e.id = (*s)->column_int(0);
-    e.at = (*s)->column_text(1);
-    e.author = (*s)->column_text(2);
-    e.target = (*s)->column_text(3);
-    e.target_id = (*s)->column_int(4);
-    e.action = (*s)->column_text(5);
-    e.field = (*s)->column_text(6);
-    e.old_value = (*s)->column_text(7);
-    e.new_value = (*s)->column_text(8);
-    e.note = (*s)->column_text(9);
-    out.push_back(std::move(e));
-  }
-  return out;
+    e.id = row.column_int(0);
+    e.at = row.column_text(1);
+    e.author = row.column_text(2);
+    e.target = row.column_text(3);
+    e.target_id = row.column_int(4);
+    e.action = row.column_text(5);
+    e.field = row.column_text(6);
+    e.old_value = row.column_text(7);
+    e.new_value = row.column_text(8);
+    e.note = row.column_text(9);
+    return e;
+  });
 }
 
 Result<std::vector<CurationEntry>> SqliteStore::curation_log(std::size_t limit) {
@@ -2523,12 +2470,9 @@ Result<std::vector<EventRecord>> SqliteStore::document_events(std::int64_t docum
                            "WHERE e.document_id = :doc AND e.curation IS NOT 'rejected' ORDER BY e.position");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":doc", document_id);
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      out.push_back(read_event(**s));
-    }
+    auto rows = sqlite::read_rows(**s, read_event);
+    if (!rows.is_ok()) return rows.status();
+    out = std::move(*rows);
   }
   for (EventRecord& r : out) PACTUM_RETURN_IF_ERROR(load_event_details(r));
   return out;
@@ -2593,14 +2537,7 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     auto s = db_.statement(sql);
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":match", match);
-    if (f.language) (*s)->bind_text(":language", *f.language);
-    if (f.country) (*s)->bind_text(":country", *f.country);
-    if (f.region) (*s)->bind_text(":region", *f.region);
-    if (f.sector) (*s)->bind_text(":sector", *f.sector);
-    if (f.instrument) (*s)->bind_text(":instrument", *f.instrument);
-    if (f.stage) (*s)->bind_text(":stage", *f.stage);
-    if (f.since) (*s)->bind_text(":since", widen_date(*f.since, false));
-    if (f.until) (*s)->bind_text(":until", widen_date(*f.until, true));
+    bind_filter(**s, f);
     for (;;) {
       auto row = (*s)->step();
       if (!row.is_ok()) {

@@ -1,0 +1,55 @@
+// SQLite plumbing (sqlite_db.h): each_row and read_rows, the loop over a
+// statement's rows.
+#include "store/sqlite_db.h"
+
+#include <gtest/gtest.h>
+
+namespace pactum::store::sqlite {
+namespace {
+
+TEST(SqliteDb, ReadRowsReturnsEveryRowInOrder) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  ASSERT_TRUE(db->exec("CREATE TABLE t(n INTEGER, s TEXT); INSERT INTO t VALUES (1, 'a'), (2, NULL), (3, 'c')").is_ok());
+  auto s = db->statement("SELECT n, s FROM t WHERE n >= :min ORDER BY n");
+  ASSERT_TRUE(s.is_ok());
+  (*s)->bind_int(":min", 2);
+  auto rows = read_rows(**s, [](const Statement& row) { return std::to_string(row.column_int(0)) + row.column_text(1); });
+  ASSERT_TRUE(rows.is_ok());
+  EXPECT_EQ(*rows, (std::vector<std::string>{"2", "3c"}));
+}
+
+TEST(SqliteDb, ReadRowsOfNoRowsIsEmptyAndAStepErrorIsReturned) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  ASSERT_TRUE(db->exec("CREATE TABLE t(n INTEGER)").is_ok());
+  auto empty = db->statement("SELECT n FROM t");
+  ASSERT_TRUE(empty.is_ok());
+  auto none = read_rows(**empty, [](const Statement& row) { return row.column_int(0); });
+  ASSERT_TRUE(none.is_ok());
+  EXPECT_TRUE(none->empty());
+  auto bad = db->statement("SELECT n FROM t WHERE n = :missing");
+  ASSERT_TRUE(bad.is_ok());
+  (*bad)->bind_int(":nope", 1);  // a bind error shows at the first step
+  auto failed = read_rows(**bad, [](const Statement& row) { return row.column_int(0); });
+  EXPECT_FALSE(failed.is_ok());
+}
+
+TEST(SqliteDb, EachRowSeesEveryRowOnce) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  ASSERT_TRUE(db->exec("CREATE TABLE t(n INTEGER); INSERT INTO t VALUES (1), (2), (3)").is_ok());
+  auto s = db->statement("SELECT n FROM t ORDER BY n DESC");
+  ASSERT_TRUE(s.is_ok());
+  std::vector<std::int64_t> seen;
+  std::int64_t sum = 0;
+  ASSERT_TRUE(each_row(**s, [&](const Statement& row) {
+                seen.push_back(row.column_int(0));
+                sum += row.column_int(0);
+              }).is_ok());
+  EXPECT_EQ(seen, (std::vector<std::int64_t>{3, 2, 1}));
+  EXPECT_EQ(sum, 6);
+}
+
+}  // namespace
+}  // namespace pactum::store::sqlite
