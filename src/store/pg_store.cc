@@ -185,14 +185,22 @@ Result<std::vector<Result<PutResult>>> PgStore::put_batch(const std::vector<PutI
   // each backend's subtransaction cache. Only a batch with a document that
   // breaks the schema (rare) is written again, each document in its own
   // savepoint.
-  bool has_bad_document = false;
-  auto fast = put_batch_locked(items, /*savepoints=*/false, &has_bad_document);
-  if (!has_bad_document) return fast;
-  return put_batch_locked(items, /*savepoints=*/true, &has_bad_document);
+  // A deadlock with another writer (two processes upserting the same
+  // actors in another order) is retried a few times (pg_queue.cc).
+  for (int attempt = 1;; ++attempt) {
+    bool has_bad_document = false;
+    auto done = put_batch_locked(items, /*savepoints=*/false, &has_bad_document);
+    if (has_bad_document) done = put_batch_locked(items, /*savepoints=*/true, &has_bad_document);
+    if (done.is_ok() || attempt == 5 || done.status().code() != StatusCode::kIoError ||
+        db_.last_sqlstate().rfind("40", 0) != 0) {
+      return done;
+    }
+  }
 }
 
-Result<std::vector<Result<PutResult>>> PgStore::put_batch_locked(const std::vector<PutItem>& items,
-                                                                 bool savepoints, bool* has_bad_document) {
+Result<std::vector<Result<PutResult>>> PgStore::put_batch_locked(
+    const std::vector<PutItem>& items, bool savepoints, bool* has_bad_document,
+    const std::function<Status(const std::vector<Result<PutResult>>&)>& before_commit) {
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
   if (!tx.is_ok()) return tx.status();
   std::vector<Result<PutResult>> out;
@@ -212,6 +220,7 @@ Result<std::vector<Result<PutResult>>> PgStore::put_batch_locked(const std::vect
     }
     out.push_back(std::move(put));
   }
+  if (before_commit) PACTUM_RETURN_IF_ERROR(before_commit(out));
   PACTUM_RETURN_IF_ERROR(tx->commit());
   return out;
 }

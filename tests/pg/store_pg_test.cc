@@ -66,6 +66,7 @@ INSTANTIATE_TEST_SUITE_P(Pg, StoreContractTest, ::testing::ValuesIn(kPgBackends)
 INSTANTIATE_TEST_SUITE_P(Pg, StoreContractFilled, ::testing::ValuesIn(kPgBackends), backend_name);
 INSTANTIATE_TEST_SUITE_P(Pg, StoreKbContractTest, ::testing::ValuesIn(kPgBackends), backend_name);
 INSTANTIATE_TEST_SUITE_P(Pg, StoreProfilesContractTest, ::testing::ValuesIn(kPgBackends), backend_name);
+INSTANTIATE_TEST_SUITE_P(Pg, StoreQueueContractTest, ::testing::ValuesIn(kPgBackends), backend_name);
 
 // ---- PostgreSQL only -----------------------------------------------------------
 
