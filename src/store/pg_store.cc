@@ -1250,6 +1250,27 @@ Status PgStore::rebuild_locked() {
   return rebuild_agreements();
 }
 
+Status PgStore::reindex_locked() {
+  PACTUM_RETURN_IF_ERROR(db_.exec("DELETE FROM search_index"));
+  auto ids = db_.query("SELECT id FROM documents ORDER BY id");
+  if (!ids.is_ok()) return ids.status();
+  for (int k = 0; k < ids->size(); ++k) {
+    std::int64_t id = ids->integer(k, 0);
+    auto d = db_.query("SELECT title, text, language FROM documents WHERE id = $1", {p(id)});
+    if (!d.is_ok()) return d.status();
+    if (d->empty()) continue;
+    auto ev = db_.query(
+        "SELECT evidence FROM events WHERE document_id = $1 AND curation IS DISTINCT FROM 'rejected' "
+        "ORDER BY position",
+        {p(id)});
+    if (!ev.is_ok()) return ev.status();
+    std::vector<std::string> evidence;
+    for (int i = 0; i < ev->size(); ++i) evidence.push_back(ev->text(i, 0));
+    PACTUM_RETURN_IF_ERROR(index_document(id, d->text(0, 2), d->text(0, 0), index_text(d->text(0, 1)), evidence));
+  }
+  return Status::ok();
+}
+
 Status PgStore::rebuild_knowledge_base() {
   std::lock_guard lock(mu_);
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);

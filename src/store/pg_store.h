@@ -82,6 +82,8 @@ class PgStore : public Store {
                                                        const std::vector<PutItem>& items) override;
   Status fail_claim(const QueueClaim& claim, const std::string& reason) override;
   Result<QueueCounts> queue_counts() override;
+  // pg_copy.cc; the loaded store's search index is rebuilt from its rows.
+  Result<std::unique_ptr<TableCopy>> table_copy() override;
 
  protected:
   // Write path; each runs inside a transaction the caller opened, with mu_
@@ -114,6 +116,7 @@ class PgStore : public Store {
   Status replace_party_set(const std::string& key, std::int64_t also_event);
   Status rebuild_agreements();
   Status rebuild_locked();
+  Status reindex_locked();  // the search index alone, from documents and events
   Result<std::int64_t> log_curation(const CurationEntry& e);
   Result<std::vector<CurationEntry>> read_log(std::optional<std::int64_t> id, std::size_t limit);
   Result<std::optional<std::int64_t>> find_actor_id(const std::string& name_or_code);
