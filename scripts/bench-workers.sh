@@ -89,7 +89,7 @@ if [ "$pg" = "auto" ]; then
 fi
 if [ -n "$pg" ]; then
   pg_reset() {
-    psql -q "$pg" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null
+    PGOPTIONS='--client-min-messages=warning' psql -q "$pg" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null
   }
   run postgresql "$pg" pg_reset
 fi

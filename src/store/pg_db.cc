@@ -159,6 +159,7 @@ Result<Db> Db::open(const std::string& conninfo) {
 
 Status Db::error(pg_result* r, std::string_view sql) const {
   const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  last_sqlstate_ = state ? state : "";
   std::string detail = r ? PQresultErrorMessage(r) : PQerrorMessage(conn_.get());
   if (detail.empty()) detail = PQerrorMessage(conn_.get());
   if (state == nullptr && PQstatus(conn_.get()) != CONNECTION_OK) {

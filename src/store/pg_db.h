@@ -96,6 +96,10 @@ class Db {
 
   // The URL with any password masked, for messages.
   const std::string& display() const { return display_; }
+  // The SQLSTATE of the last statement that failed ("" when none had one):
+  // callers that retry a deadlock or serialization failure ("40...") look
+  // here, since Status folds those into kIoError.
+  const std::string& last_sqlstate() const { return last_sqlstate_; }
 
  private:
   struct Closer {
@@ -108,6 +112,7 @@ class Db {
 
   std::unique_ptr<pg_conn, Closer> conn_;
   std::string display_;
+  mutable std::string last_sqlstate_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 

@@ -64,6 +64,51 @@ ActorRecord read_actor(const Rows& r, int i) {
   return a;
 }
 
+// A text[] literal for unnest($n::text[]): each element quoted, nullopt NULL.
+// With it, the rows of a document's people, organizations, sectors and
+// parties go to the server in one statement each, not one per row.
+Param p_text_array(const std::vector<Param>& values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ',';
+    if (!values[i]) {
+      out += "NULL";
+      continue;
+    }
+    out += '"';
+    for (char c : *values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+// An actor's new aliases (add_alias: not its own name, in any case) and the
+// name keys of `key_names` (add_name_key), in one statement.
+Status add_names(pg::Db& db, std::int64_t actor_id, const std::vector<std::string_view>& aliases,
+                 const std::vector<std::string_view>& key_names) {
+  std::vector<Param> alias_list, folded, keys;
+  for (std::string_view a : aliases) {
+    alias_list.push_back(p(a));
+    folded.push_back(p(fold_case(a)));
+  }
+  for (std::string_view name : key_names) {
+    std::string key = kb::org_name_key(name);
+    if (!key.empty()) keys.push_back(p(key));
+  }
+  if (alias_list.empty() && keys.empty()) return Status::ok();
+  return db.run(
+      "WITH aliases AS (INSERT INTO actor_aliases(actor_id, alias, alias_folded) "
+      "SELECT $1::bigint, x.alias, x.folded FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS x(alias, folded, n) "
+      "WHERE NOT EXISTS (SELECT 1 FROM actors WHERE id = $1 AND name_folded = x.folded) ORDER BY x.n "
+      "ON CONFLICT (actor_id, alias) DO NOTHING) "
+      "INSERT INTO actor_name_keys(name_key, actor_id) SELECT k, $1::bigint FROM unnest($4::text[]) AS k "
+      "ON CONFLICT (name_key, actor_id) DO NOTHING",
+      {p(actor_id), p_text_array(alias_list), p_text_array(folded), p_text_array(keys)});
+}
+
 // Parameters numbered as they are added, for SQL built from optional filters.
 struct Params {
   std::vector<Param> values;
@@ -185,14 +230,22 @@ Result<std::vector<Result<PutResult>>> PgStore::put_batch(const std::vector<PutI
   // each backend's subtransaction cache. Only a batch with a document that
   // breaks the schema (rare) is written again, each document in its own
   // savepoint.
-  bool has_bad_document = false;
-  auto fast = put_batch_locked(items, /*savepoints=*/false, &has_bad_document);
-  if (!has_bad_document) return fast;
-  return put_batch_locked(items, /*savepoints=*/true, &has_bad_document);
+  // A deadlock with another writer (two processes upserting the same
+  // actors in another order) is retried a few times (pg_queue.cc).
+  for (int attempt = 1;; ++attempt) {
+    bool has_bad_document = false;
+    auto done = put_batch_locked(items, /*savepoints=*/false, &has_bad_document);
+    if (has_bad_document) done = put_batch_locked(items, /*savepoints=*/true, &has_bad_document);
+    if (done.is_ok() || attempt == 5 || done.status().code() != StatusCode::kIoError ||
+        db_.last_sqlstate().rfind("40", 0) != 0) {
+      return done;
+    }
+  }
 }
 
-Result<std::vector<Result<PutResult>>> PgStore::put_batch_locked(const std::vector<PutItem>& items,
-                                                                 bool savepoints, bool* has_bad_document) {
+Result<std::vector<Result<PutResult>>> PgStore::put_batch_locked(
+    const std::vector<PutItem>& items, bool savepoints, bool* has_bad_document,
+    const std::function<Status(const std::vector<Result<PutResult>>&)>& before_commit) {
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
   if (!tx.is_ok()) return tx.status();
   std::vector<Result<PutResult>> out;
@@ -212,6 +265,7 @@ Result<std::vector<Result<PutResult>>> PgStore::put_batch_locked(const std::vect
     }
     out.push_back(std::move(put));
   }
+  if (before_commit) PACTUM_RETURN_IF_ERROR(before_commit(out));
   PACTUM_RETURN_IF_ERROR(tx->commit());
   return out;
 }
@@ -279,26 +333,37 @@ Result<std::optional<std::int64_t>> PgStore::insert_document(const ingest::Docum
 }
 
 Status PgStore::insert_organizations(std::int64_t document_id, const extract::Extraction& x) {
-  for (std::size_t i = 0; i < x.organizations.size(); ++i) {
-    PACTUM_RETURN_IF_ERROR(db_.run(
-        "INSERT INTO document_organizations(document_id, name, position) VALUES ($1, $2, $3) "
-        "ON CONFLICT (document_id, name) DO NOTHING",
-        {p(document_id), p(x.organizations[i]), p(i)}));
-  }
-  return Status::ok();
+  if (x.organizations.empty()) return Status::ok();
+  std::vector<Param> names;
+  for (const auto& name : x.organizations) names.push_back(p(name));
+  // In order, so that a name given twice keeps its first position.
+  return db_.run(
+      "INSERT INTO document_organizations(document_id, name, position) "
+      "SELECT $1::bigint, x.name, x.n - 1 FROM unnest($2::text[]) WITH ORDINALITY AS x(name, n) ORDER BY x.n "
+      "ON CONFLICT (document_id, name) DO NOTHING",
+      {p(document_id), p_text_array(names)});
 }
 
 Status PgStore::insert_people(std::int64_t document_id, const ingest::Document& doc, const extract::Extraction& x) {
-  for (std::size_t i = 0; i < x.people.size(); ++i) {
-    const extract::Person& person = x.people[i];
+  if (x.people.empty()) return Status::ok();
+  std::vector<Param> names, roles, affiliations;
+  std::vector<std::int64_t> quoted, begins, ends;
+  for (const extract::Person& person : x.people) {
     PACTUM_RETURN_IF_ERROR(check_span(person.span, doc.text.size(), "person '" + person.name + "'"));
-    PACTUM_RETURN_IF_ERROR(db_.run(
-        "INSERT INTO people(document_id, position, name, role, affiliation, quoted, span_begin, span_end) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        {p(document_id), p(i), p(person.name), p_or_null(person.role), p_or_null(person.affiliation),
-         p(person.quoted ? 1 : 0), p(person.span.begin), p(person.span.end)}));
+    names.push_back(p(person.name));
+    roles.push_back(p_or_null(person.role));
+    affiliations.push_back(p_or_null(person.affiliation));
+    quoted.push_back(person.quoted ? 1 : 0);
+    begins.push_back(static_cast<std::int64_t>(person.span.begin));
+    ends.push_back(static_cast<std::int64_t>(person.span.end));
   }
-  return Status::ok();
+  return db_.run(
+      "INSERT INTO people(document_id, position, name, role, affiliation, quoted, span_begin, span_end) "
+      "SELECT $1::bigint, x.n - 1, x.name, x.role, x.affiliation, x.quoted, x.b, x.e "
+      "FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[]) "
+      "WITH ORDINALITY AS x(name, role, affiliation, quoted, b, e, n) ORDER BY x.n",
+      {p(document_id), p_text_array(names), p_text_array(roles), p_text_array(affiliations), pg::p_array(quoted),
+       pg::p_array(begins), pg::p_array(ends)});
 }
 
 Result<std::int64_t> PgStore::insert_event(std::int64_t document_id, std::size_t position,
@@ -317,6 +382,7 @@ Result<std::int64_t> PgStore::insert_event(std::int64_t document_id, std::size_t
   if (!id.is_ok()) return id.status();
   std::int64_t event_id = *id;
 
+  std::vector<std::int64_t> begins, ends;
   for (std::size_t i = 0; i < e.parties.size(); ++i) {
     const extract::Party& party = e.parties[i];
     std::string what = "party '" + party.name + "'";
@@ -324,22 +390,38 @@ Result<std::int64_t> PgStore::insert_event(std::int64_t document_id, std::size_t
     auto actor_id = upsert_actor(party, party.span.of(doc.text));
     if (!actor_id.is_ok()) return with_context(actor_id.status(), what);
     actor_ids->push_back(*actor_id);
+    begins.push_back(static_cast<std::int64_t>(party.span.begin));
+    ends.push_back(static_cast<std::int64_t>(party.span.end));
+  }
+  // Each kind of row in one statement, in order (positions from ORDINALITY).
+  if (!e.parties.empty()) {
     PACTUM_RETURN_IF_ERROR(db_.run(
         "INSERT INTO event_parties(event_id, position, actor_id, mention_begin, mention_end) "
-        "VALUES ($1, $2, $3, $4, $5)",
-        {p(event_id), p(i), p(*actor_id), p(party.span.begin), p(party.span.end)}));
+        "SELECT $1::bigint, x.n - 1, x.actor, x.b, x.e FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) "
+        "WITH ORDINALITY AS x(actor, b, e, n) ORDER BY x.n",
+        {p(event_id), pg::p_array(*actor_ids), pg::p_array(begins), pg::p_array(ends)}));
   }
-  for (std::size_t i = 0; i < e.sectors.size(); ++i) {
+  if (!e.sectors.empty()) {
+    std::vector<Param> sectors;
+    for (const auto& sector : e.sectors) sectors.push_back(p(sector));
     PACTUM_RETURN_IF_ERROR(db_.run(
-        "INSERT INTO event_sectors(event_id, sector, position) VALUES ($1, $2, $3) "
+        "INSERT INTO event_sectors(event_id, sector, position) "
+        "SELECT $1::bigint, x.sector, x.n - 1 FROM unnest($2::text[]) WITH ORDINALITY AS x(sector, n) ORDER BY x.n "
         "ON CONFLICT (event_id, sector) DO NOTHING",
-        {p(event_id), p(e.sectors[i]), p(i)}));
+        {p(event_id), p_text_array(sectors)}));
   }
-  for (std::size_t i = 0; i < e.signatories.size(); ++i) {
-    const extract::Signatory& sig = e.signatories[i];
+  if (!e.signatories.empty()) {
+    std::vector<Param> names, roles, affiliations;
+    for (const extract::Signatory& sig : e.signatories) {
+      names.push_back(p(sig.name));
+      roles.push_back(p_or_null(sig.role));
+      affiliations.push_back(p_or_null(sig.affiliation));
+    }
     PACTUM_RETURN_IF_ERROR(db_.run(
-        "INSERT INTO event_signatories(event_id, position, name, role, affiliation) VALUES ($1, $2, $3, $4, $5)",
-        {p(event_id), p(i), p(sig.name), p_or_null(sig.role), p_or_null(sig.affiliation)}));
+        "INSERT INTO event_signatories(event_id, position, name, role, affiliation) "
+        "SELECT $1::bigint, x.n - 1, x.name, x.role, x.affiliation FROM unnest($2::text[], $3::text[], $4::text[]) "
+        "WITH ORDINALITY AS x(name, role, affiliation, n) ORDER BY x.n",
+        {p(event_id), p_text_array(names), p_text_array(roles), p_text_array(affiliations)}));
   }
   return event_id;
 }
@@ -371,12 +453,11 @@ Result<std::int64_t> PgStore::upsert_actor(const extract::Party& party, std::str
     if (!r->empty() && !r->is_null(0, 0)) known = r->integer(0, 0);
   }
   if (known) {
+    std::vector<std::string_view> aliases;
     for (std::string_view alias : {mention, std::string_view(party.name)}) {
-      if (!alias.empty() && is_valid_utf8(alias)) {
-        PACTUM_RETURN_IF_ERROR(add_alias(*known, alias));
-        PACTUM_RETURN_IF_ERROR(add_name_key(*known, alias));
-      }
+      if (!alias.empty() && is_valid_utf8(alias)) aliases.push_back(alias);
     }
+    PACTUM_RETURN_IF_ERROR(add_names(db_, *known, aliases, aliases));
     return *known;
   }
   PACTUM_RETURN_IF_ERROR(db_.run(
@@ -388,11 +469,12 @@ Result<std::int64_t> PgStore::upsert_actor(const extract::Party& party, std::str
   if (!r.is_ok()) return r.status();
   if (r->empty()) return Status::internal("actor " + key + " vanished after its upsert");
   std::int64_t actor_id = r->integer(0, 0);
-  PACTUM_RETURN_IF_ERROR(add_name_key(actor_id, party.name));
+  std::vector<std::string_view> aliases, keys{party.name};
   if (!mention.empty() && is_valid_utf8(mention)) {
-    PACTUM_RETURN_IF_ERROR(add_alias(actor_id, mention));
-    PACTUM_RETURN_IF_ERROR(add_name_key(actor_id, mention));
+    aliases.push_back(mention);
+    keys.push_back(mention);
   }
+  PACTUM_RETURN_IF_ERROR(add_names(db_, actor_id, aliases, keys));
   return actor_id;
 }
 
@@ -1250,6 +1332,27 @@ Status PgStore::rebuild_locked() {
     PACTUM_RETURN_IF_ERROR(index_document(id, language, d->text(0, 0), index_text(text), evidence));
   }
   return rebuild_agreements();
+}
+
+Status PgStore::reindex_locked() {
+  PACTUM_RETURN_IF_ERROR(db_.exec("DELETE FROM search_index"));
+  auto ids = db_.query("SELECT id FROM documents ORDER BY id");
+  if (!ids.is_ok()) return ids.status();
+  for (int k = 0; k < ids->size(); ++k) {
+    std::int64_t id = ids->integer(k, 0);
+    auto d = db_.query("SELECT title, text, language FROM documents WHERE id = $1", {p(id)});
+    if (!d.is_ok()) return d.status();
+    if (d->empty()) continue;
+    auto ev = db_.query(
+        "SELECT evidence FROM events WHERE document_id = $1 AND curation IS DISTINCT FROM 'rejected' "
+        "ORDER BY position",
+        {p(id)});
+    if (!ev.is_ok()) return ev.status();
+    std::vector<std::string> evidence;
+    for (int i = 0; i < ev->size(); ++i) evidence.push_back(ev->text(i, 0));
+    PACTUM_RETURN_IF_ERROR(index_document(id, d->text(0, 2), d->text(0, 0), index_text(d->text(0, 1)), evidence));
+  }
+  return Status::ok();
 }
 
 Status PgStore::rebuild_knowledge_base() {

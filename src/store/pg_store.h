@@ -5,6 +5,7 @@
 // Behaves as the SQLite store does: the same contract tests run on both.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -72,13 +73,28 @@ class PgStore : public Store {
   Status remove_watch(const std::string& name) override;
   Result<std::string> now() override;
 
+  // The document queue (pg_queue.cc): claims with FOR UPDATE SKIP LOCKED;
+  // completing a claim shares put_batch's transaction.
+  Result<std::size_t> enqueue(const std::vector<QueueItem>& items) override;
+  Result<std::vector<QueueClaim>> claim(const std::string& worker, std::size_t limit,
+                                        std::int64_t lease_seconds) override;
+  Result<std::vector<Result<PutResult>>> complete_claim(const QueueClaim& claim,
+                                                       const std::vector<PutItem>& items) override;
+  Status fail_claim(const QueueClaim& claim, const std::string& reason) override;
+  Result<QueueCounts> queue_counts() override;
+  // pg_copy.cc; the loaded store's search index is rebuilt from its rows.
+  Result<std::unique_ptr<TableCopy>> table_copy() override;
+
  protected:
   // Write path; each runs inside a transaction the caller opened, with mu_
   // held. put_locked writes one document and commits nothing.
   Result<PutResult> put_locked(const ingest::Document& doc, const extract::Extraction& x,
                                const PreparedDocument* prepared);
-  Result<std::vector<Result<PutResult>>> put_batch_locked(const std::vector<PutItem>& items, bool savepoints,
-                                                          bool* has_bad_document);
+  // before_commit, if set, runs last in the transaction; its error rolls
+  // the batch back (complete_claim marks its queue row there).
+  Result<std::vector<Result<PutResult>>> put_batch_locked(
+      const std::vector<PutItem>& items, bool savepoints, bool* has_bad_document,
+      const std::function<Status(const std::vector<Result<PutResult>>&)>& before_commit = {});
   Result<std::optional<std::int64_t>> insert_document(const ingest::Document& doc, const extract::Extraction& x);
   Status insert_people(std::int64_t document_id, const ingest::Document& doc, const extract::Extraction& x);
   Status insert_organizations(std::int64_t document_id, const extract::Extraction& x);
@@ -100,6 +116,7 @@ class PgStore : public Store {
   Status replace_party_set(const std::string& key, std::int64_t also_event);
   Status rebuild_agreements();
   Status rebuild_locked();
+  Status reindex_locked();  // the search index alone, from documents and events
   Result<std::int64_t> log_curation(const CurationEntry& e);
   Result<std::vector<CurationEntry>> read_log(std::optional<std::int64_t> id, std::size_t limit);
   Result<std::optional<std::int64_t>> find_actor_id(const std::string& name_or_code);

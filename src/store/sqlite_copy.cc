@@ -1,6 +1,7 @@
 // TableCopy on SQLite: tables from sqlite_master in creation order (so a
 // table comes after those it refers to), rows read with typeof() so each
-// cell keeps its storage class.
+// cell keeps its storage class. kb_state is bookkeeping (a rebuild the
+// store runs on open), like schema_migrations, and is not copied.
 #include "store/sqlite_copy.h"
 
 #include <optional>
@@ -28,7 +29,7 @@ class SqliteTableCopy final : public TableCopy {
     {
       auto s = db_.statement(
           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-          "AND name <> 'schema_migrations' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT IN "
+          "AND name NOT IN ('schema_migrations', 'kb_state') AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT IN "
           "(SELECT m.name FROM sqlite_master m, sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' "
           "AND m.name LIKE v.name || '\\_%' ESCAPE '\\') ORDER BY rowid");
       if (!s.is_ok()) return s.status();
@@ -57,7 +58,9 @@ class SqliteTableCopy final : public TableCopy {
     std::string cols, order;
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
       cols += (i ? ", " : "") + std::string("typeof(") + quote(t.columns[i]) + "), " + quote(t.columns[i]);
-      order += (i ? ", " : "") + std::to_string(2 * i + 2);
+      // Bytewise, whatever the column's collation (NOCASE on actor keys), so
+      // that PostgreSQL's scan (pg_copy.cc) gives the rows in the same order.
+      order += (i ? ", " : "") + std::to_string(2 * i + 2) + " COLLATE BINARY";
     }
     auto s = db_.statement("SELECT " + cols + " FROM " + quote(t.name) + " ORDER BY " + order);
     if (!s.is_ok()) return s.status();

@@ -69,4 +69,12 @@ class StoreContractFilled : public StoreContractTest {
 class StoreKbContractTest : public StoreContractTest {};
 class StoreProfilesContractTest : public StoreContractTest {};
 
+// The queue and curation-concurrency contract (store_queue_contract_test.cc).
+class StoreQueueContractTest : public StoreContractTest {
+ protected:
+  // A second store on the same database (another process's view), or null
+  // for an engine whose stores are private (in memory).
+  std::unique_ptr<Store> second();
+};
+
 }  // namespace pactum::store

@@ -15,17 +15,12 @@
 
 namespace pactum::store {
 
-class StoreQueueContractTest : public StoreContractTest {
- protected:
-  // A second store on the same database (another process's view), or null
-  // for an engine whose stores are private (in memory).
-  std::unique_ptr<Store> second() {
-    if (!GetParam().persistent) return nullptr;
-    auto s = GetParam().open(dir_.path());
-    if (!s.is_ok()) throw std::runtime_error(s.status().to_string());
-    return std::move(*s);
-  }
-};
+std::unique_ptr<Store> StoreQueueContractTest::second() {
+  if (!GetParam().persistent) return nullptr;
+  auto s = GetParam().open(dir_.path());
+  if (!s.is_ok()) throw std::runtime_error(s.status().to_string());
+  return std::move(*s);
+}
 
 namespace {
 

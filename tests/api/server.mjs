@@ -12,7 +12,8 @@ export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export async function startServer({ pactum, web, samples = ['data/samples/docs'], profiles = true, extraArgs = [] }) {
   const dir = mkdtempSync(join(tmpdir(), 'pactum-serve-test-'));
-  const db = join(dir, 'pactum.db');
+  // $PACTUM_TEST_SERVER_DB: another store, e.g. an empty PostgreSQL schema (tests/pg/api_pg_test.sh).
+  const db = process.env.PACTUM_TEST_SERVER_DB || join(dir, 'pactum.db');
   const env = { ...process.env, PACTUM_DATA: process.env.PACTUM_DATA || join(repo, 'data') };
   execFileSync(pactum, ['ingest', ...samples.map((s) => join(repo, s)), '--db', db, '--json'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (profiles) {

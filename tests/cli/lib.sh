@@ -6,7 +6,9 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
-export PACTUM_DB="$WORK/test.db"
+# PACTUM_TEST_DB: another store for the test (tests/pg/cli_on_pg_test.sh runs
+# some of these scripts on a PostgreSQL schema).
+export PACTUM_DB="${PACTUM_TEST_DB:-$WORK/test.db}"
 failures=0
 passes=0
 

@@ -10,9 +10,13 @@
 #include <random>
 #include <sstream>
 
+#include "api/migrate.h"
+#include "common/hash.h"
 #include "store/pg_db.h"
+#include "store/pg_migrations.h"
 #include "store/pg_store.h"
 #include "store/store_contract_test.h"
+#include "store/table_copy.h"
 
 namespace pactum::store {
 namespace {
@@ -66,6 +70,7 @@ INSTANTIATE_TEST_SUITE_P(Pg, StoreContractTest, ::testing::ValuesIn(kPgBackends)
 INSTANTIATE_TEST_SUITE_P(Pg, StoreContractFilled, ::testing::ValuesIn(kPgBackends), backend_name);
 INSTANTIATE_TEST_SUITE_P(Pg, StoreKbContractTest, ::testing::ValuesIn(kPgBackends), backend_name);
 INSTANTIATE_TEST_SUITE_P(Pg, StoreProfilesContractTest, ::testing::ValuesIn(kPgBackends), backend_name);
+INSTANTIATE_TEST_SUITE_P(Pg, StoreQueueContractTest, ::testing::ValuesIn(kPgBackends), backend_name);
 
 // ---- PostgreSQL only -----------------------------------------------------------
 
@@ -129,6 +134,79 @@ TEST_F(PgStoreTest, StoreOfANewerPactumIsRefused) {
   auto again = open_pg(dir_.path());
   ASSERT_FALSE(again.is_ok());
   EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition) << again.status().to_string();
+}
+
+// ---- pactum migrate into PostgreSQL: nothing committed on a mismatch -------
+
+// A TableCopy that changes one text cell of the documents it loads, so that
+// the target's digest cannot equal the source's.
+class CorruptingCopy : public TableCopy {
+ public:
+  explicit CorruptingCopy(std::unique_ptr<TableCopy> inner) : inner_(std::move(inner)) {}
+  Result<std::vector<TableInfo>> tables() override { return inner_->tables(); }
+  Status scan(const TableInfo& t, const std::function<Status(const Row&)>& row) override {
+    return inner_->scan(t, row);
+  }
+  Result<TableDigest> digest(const TableInfo& t) override { return inner_->digest(t); }
+  Status begin_load() override { return inner_->begin_load(); }
+  Status load(const TableInfo& t, const std::vector<Row>& rows) override {
+    if (t.name != "documents") return inner_->load(t, rows);
+    std::vector<Row> changed = rows;
+    for (Cell& c : changed[0]) {
+      if (c.type == Cell::Type::kText && !c.s.empty()) {
+        c.s += " (changed in transit)";
+        break;
+      }
+    }
+    return inner_->load(t, changed);
+  }
+  Status finish_load() override { return inner_->finish_load(); }
+  Status commit_load() override { return inner_->commit_load(); }
+
+ private:
+  std::unique_ptr<TableCopy> inner_;
+};
+
+class CorruptingPgStore : public PgStore {
+ public:
+  using PgStore::PgStore;
+  Result<std::unique_ptr<TableCopy>> table_copy() override {
+    auto inner = PgStore::table_copy();
+    if (!inner.is_ok()) return inner.status();
+    return std::unique_ptr<TableCopy>(std::make_unique<CorruptingCopy>(std::move(*inner)));
+  }
+};
+
+TEST_F(PgStoreTest, MigrateVerifiesTheCopyAndCommitsNothingOnAMismatch) {
+  auto source = open_sqlite(dir_.path() / "source.db");
+  ASSERT_TRUE(source.is_ok()) << source.status().to_string();
+  for (int n = 1; n <= 3; ++n) {
+    ingest::Document doc;
+    doc.text = "Norway and Japan signed a memorandum on hydrogen, number " + std::to_string(n) + ".";
+    doc.source = "m" + std::to_string(n) + ".txt";
+    doc.content_hash = sha256_hex(doc.text);
+    extract::Extraction x;
+    x.language = "en";
+    ASSERT_TRUE((*source)->put(doc, x).is_ok());
+  }
+  // A fresh schema (open_pg makes and migrates it), then the same schema
+  // through the corrupting store.
+  auto target = open_pg(dir_.path());
+  ASSERT_TRUE(target.is_ok()) << target.status().to_string();
+  std::string schema;
+  std::ifstream(dir_.path() / "pg_schema") >> schema;
+  auto db = pg::Db::open(with_schema(server_url(), schema));
+  ASSERT_TRUE(db.is_ok()) << db.status().to_string();
+  CorruptingPgStore corrupting(std::move(*db));
+  auto copied = api::migrate_store(**source, corrupting);
+  ASSERT_FALSE(copied.is_ok());
+  EXPECT_EQ(copied.status().code(), StatusCode::kCorruption) << copied.status().to_string();
+  EXPECT_NE(copied.status().message().find("documents"), std::string::npos) << copied.status().message();
+  EXPECT_EQ(*(*target)->document_count(), 0);  // rolled back whole
+  // The honest copy then goes through, into the same (still empty) schema.
+  auto ok = api::migrate_store(**source, **target);
+  ASSERT_TRUE(ok.is_ok()) << ok.status().to_string();
+  EXPECT_EQ(*(*target)->document_count(), 3);
 }
 
 }  // namespace
