@@ -67,6 +67,8 @@ struct Candidate {
   // agreeing, no date ("The alliance gathers actors from ..."). It adds to
   // an act stated elsewhere but opens none.
   bool in_passing = false;
+  // No stage, no agreeing and no date: nothing happens in the sentence.
+  bool no_act_words = false;
   int anchor = -1;
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
@@ -449,7 +451,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;
     c.event.confidence = std::clamp(confidence + (stage == "signed" ? 0.1 : 0.0), 0.05, 0.99);
-    c.in_passing = !named_here && stages.empty() && !agree && dates.empty();
+    c.no_act_words = stages.empty() && !agree && dates.empty();
+    c.in_passing = !named_here && c.no_act_words;
     c.sentence = index;
     for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
     std::sort(c.party_keys.begin(), c.party_keys.end());
@@ -970,6 +973,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     std::optional<std::vector<Signatory>> signed_by;
     for (Candidate& c : here) {
       c.in_lead = i < layout.lead_sentences;
+      // Membership told after the lead with nothing happening ("Vestland
+      // and Nordland are in the partnership already") lists members of a
+      // platform, not partners of each other: it opens no act.
+      if (!c.in_lead && c.no_act_words && c.event.instrument == "platform") c.in_passing = true;
       // "Same dag skreiv ...", "le même jour": the date of the act told
       // before, to the day, month or year the phrase names.
       // (Dated in the text: a lead act given the publication day is not.)
