@@ -291,5 +291,18 @@ TEST(LexiconLanguages, ElidedNamesAreActors) {
   }
 }
 
+// Sector words inside compounds and their data words: "Digitalpartnerschaft",
+// "Datenflüsse" are digital; "Energiewende" is renewable energy.
+TEST(LexiconLanguages, GermanSectorCompounds) {
+  Extraction x = run("Digitale Zusammenarbeit\n\nIm Mai 2022 vereinbarten die Europäische Union und Japan eine "
+                     "Digitalpartnerschaft, die sichere Datenflüsse und die Energiewende abdeckt.",
+                     "2023-01-10");
+  ASSERT_FALSE(x.events.empty());
+  const auto& s = x.events[0].sectors;
+  EXPECT_NE(std::find(s.begin(), s.end(), "digital"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "renewable_energy"), s.end());
+  EXPECT_EQ(std::find(s.begin(), s.end(), "climate_environment"), s.end());
+}
+
 }  // namespace
 }  // namespace pactum::extract
