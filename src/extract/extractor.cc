@@ -69,6 +69,7 @@ struct Candidate {
   bool in_passing = false;
   // No stage, no agreeing and no date: nothing happens in the sentence.
   bool no_act_words = false;
+  bool parties_named = false;  // else the lead's actors stand in
   int anchor = -1;
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
@@ -453,6 +454,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.event.confidence = std::clamp(confidence + (stage == "signed" ? 0.1 : 0.0), 0.05, 0.99);
     c.no_act_words = stages.empty() && !agree && dates.empty();
     c.in_passing = !named_here && c.no_act_words;
+    c.parties_named = named_here;
     c.sentence = index;
     for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
     std::sort(c.party_keys.begin(), c.party_keys.end());
@@ -1077,6 +1079,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     return false;
   };
+  std::size_t last_told = SIZE_MAX, last_sentence = SIZE_MAX;  // the merged act the last mention went to; its sentence
   for (Candidate& c : candidates) {
     auto joins = [&](std::size_t m) {
       return same_act_parties(merged[m], c) && dates_compatible(merged[m], c) && instruments_compatible(merged[m], c);
@@ -1116,6 +1119,22 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (auto b = merged_by_parties.find(c.party_keys); b != merged_by_parties.end()) last = latest(b->second);
       last = std::max(last, latest(merged_multilateral));
       first = last;
+    }
+    // A bare mention after the lead with no party named and no instrument
+    // of another kind, right after an act ("Sverige och Indien undertecknade
+    // ... ett innovationspartnerskap. Partnerskapet omfattar ... forskning"),
+    // is about that act, whose parties it keeps (the lead's actors only
+    // stood in).
+    if (c.in_passing && !c.parties_named && !c.in_lead && c.event.date.empty() && last_told < merged.size() &&
+        last_sentence + 1 == c.sentence &&
+        (c.event.instrument == "other" || c.event.instrument == merged[last_told].event.instrument)) {
+      first = last_told;
+      c.event.parties = merged[first].event.parties;
+      c.party_keys = merged[first].party_keys;
+    }
+    if (first < merged.size() || !c.in_passing) {
+      last_told = first;
+      last_sentence = c.sentence;
     }
     auto it = merged.begin() + static_cast<std::ptrdiff_t>(first);
     if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage
