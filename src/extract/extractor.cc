@@ -1178,6 +1178,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (std::find(lead_sectors.begin(), lead_sectors.end(), sct) == lead_sectors.end()) lead_sectors.push_back(sct);
     }
   }
+  // Acts "of the same kind" as the page's, with no sector word of their
+  // own, are about what its headline names ("des partenariats du même
+  // type" after one on critical raw materials).
+  for (Candidate& c : merged) {
+    if (!c.in_lead && c.event.sectors.empty() && views[c.sentence].has_label(Category::kGroupRef, "kind")) {
+      c.event.sectors = lead_sectors;
+    }
+  }
   for (Candidate& c : merged) {
     if (c.in_lead) {
       for (const std::string& sct : lead_sectors) {

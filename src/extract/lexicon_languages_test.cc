@@ -304,5 +304,24 @@ TEST(LexiconLanguages, GermanSectorCompounds) {
   EXPECT_EQ(std::find(s.begin(), s.end(), "climate_environment"), s.end());
 }
 
+// Acts "of the same kind" as the page's, without a sector word of their own,
+// have the sectors its headline names.
+TEST(LexiconLanguages, SameKindActsShareTheHeadlinesSectors) {
+  Extraction x = run("L'Union européenne et le Rwanda signent un partenariat sur les matières premières critiques\n"
+                     "Bruxelles, le 19 février 2024\n\n"
+                     "L'Union européenne et le Rwanda ont signé aujourd'hui un protocole d'accord.\n\n"
+                     "Le Rwanda produit du tantale et de l'étain.\n\n"
+                     "L'Union européenne avait déjà conclu des partenariats du même type avec la Zambie en octobre 2023.",
+                     "2024-02-19");
+  const Event* zambia = nullptr;
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) {
+      if (p.country == "ZM") zambia = &e;
+    }
+  }
+  ASSERT_NE(zambia, nullptr);
+  EXPECT_EQ(zambia->sectors, std::vector<std::string>{"critical_minerals"});
+}
+
 }  // namespace
 }  // namespace pactum::extract
