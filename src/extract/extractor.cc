@@ -280,7 +280,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   const bool drop_organizers = organizers > 0 && named - organizers >= 2;
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
-    if (drop_organizers && organizer_in_relative_clause(text, s, a.first_token)) continue;
+    // An organization in a relative clause organizes or hosts ("en
+    // næringslivsuke som Innovasjon Norge arrangerer"): never a party.
+    if ((drop_organizers || gazetteer_.actors()[a.actor].kind == "organization") &&
+        organizer_in_relative_clause(text, s, a.first_token)) {
+      continue;
+    }
     ++names;
     parties.add(a.actor, party_of(a.actor, s, a));
     if (gazetteer_.actors()[a.actor].kind == "organization") org_starts.push_back(a.first_token);

@@ -323,5 +323,20 @@ TEST(LexiconLanguages, SameKindActsShareTheHeadlinesSectors) {
   EXPECT_EQ(zambia->sectors, std::vector<std::string>{"critical_minerals"});
 }
 
+// An organization named in a relative clause hosts or organizes; it is no
+// party, even where the sentence names no other ("Avtalen ble signert under
+// en næringslivsuke som Innovasjon Norge arrangerer").
+TEST(LexiconLanguages, OrganizerInRelativeClauseIsNoParty) {
+  Extraction x = run("Norsk rederi og japansk handelshus samarbeider\n12.11.2024\n\n"
+                     "Rederiet Vestvind Shipping AS og det japanske handelshuset Minato Trading Corporation har i dag "
+                     "signert en samarbeidsavtale om ammoniakkdrevne skip. Avtalen ble signert under en maritim "
+                     "næringslivsuke som Innovasjon Norge arrangerer i Tokyo.",
+                     "2024-11-12");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.name, "Innovation Norway") << e.evidence;
+  }
+}
+
 }  // namespace
 }  // namespace pactum::extract
