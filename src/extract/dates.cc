@@ -3,6 +3,7 @@
 // lexicon categories, so Chinese or Korean would add rows, not code.
 #include "extract/dates.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -222,8 +223,15 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       dm.end_token = end;
       bool dated = (end < n && (is_year(token_text(end)) || is_day(token_text(end))));
       // A month name alone must be a full word: "Jan", "May", "Mar" are also
-      // names and verbs ("Jan Christian Vestre", "may").
-      if (!dated && tokens[i].span.size() < 4) continue;
+      // names and verbs ("Jan Christian Vestre", "may"), unless "in" stands
+      // before it ("im Mai", "in May", "i mai"; looked for only here, rare).
+      if (!dated && tokens[i].span.size() < 4 &&
+          std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+            return m.entry && m.entry->category == Category::kLocationPrep && m.entry->label == "in" &&
+                   m.end_token == i;
+          })) {
+        continue;
+      }
       std::uint32_t rel_end = 0;
       const LexiconEntry* rel_year = end < n ? entry_at(by_start, end, Category::kRelativeDate, &rel_end) : nullptr;
       if (end < n && is_year(token_text(end))) {

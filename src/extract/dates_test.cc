@@ -58,6 +58,13 @@ TEST(Dates, Table) {
       {"en", "signed on 8 November 2022", "", "2022-11-08"},
       {"en", "signed March 21, 2023", "", "2023-03-21"},
       {"en", "signed March 21", "", "?month:3"},
+      // A short month name alone only after "in": "im Mai", "i mai", but not "may" or "Jan".
+      {"de", "Im Mai trat das Unternehmen der Allianz bei", "2025-06-12", "2025-05"},
+      {"nn", "vart samde i mai", "2025-06-12", "2025-05"},
+      {"en", "the partners may sign", "2025-06-12", ""},
+      {"en", "the partnership that Norway and the EU signed last month", "2023-04-24", "2023-03"},
+      {"de", "im vergangenen Monat unterzeichnet", "2023-01-05", "2022-12"},
+      {"nn", "underteikna førre månad", "2023-04-24", "2023-03"},
       {"en", "published 2023-12-08", "", "2023-12-08"},
       {"en", "on 15.5.2025", "", "2025-05-15"},
       {"en", "Jan Christian Vestre said", "2023-01-05", ""},  // a name, not January

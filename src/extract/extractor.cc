@@ -67,6 +67,9 @@ struct Candidate {
   // agreeing, no date ("The alliance gathers actors from ..."). It adds to
   // an act stated elsewhere but opens none.
   bool in_passing = false;
+  // No stage, no agreeing and no date: nothing happens in the sentence.
+  bool no_act_words = false;
+  bool parties_named = false;  // else the lead's actors stand in
   int anchor = -1;
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
@@ -277,7 +280,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   const bool drop_organizers = organizers > 0 && named - organizers >= 2;
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
-    if (drop_organizers && organizer_in_relative_clause(text, s, a.first_token)) continue;
+    // An organization in a relative clause organizes or hosts ("en
+    // næringslivsuke som Innovasjon Norge arrangerer"): never a party.
+    if ((drop_organizers || gazetteer_.actors()[a.actor].kind == "organization") &&
+        organizer_in_relative_clause(text, s, a.first_token)) {
+      continue;
+    }
     ++names;
     parties.add(a.actor, party_of(a.actor, s, a));
     if (gazetteer_.actors()[a.actor].kind == "organization") org_starts.push_back(a.first_token);
@@ -449,7 +457,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;
     c.event.confidence = std::clamp(confidence + (stage == "signed" ? 0.1 : 0.0), 0.05, 0.99);
-    c.in_passing = !named_here && stages.empty() && !agree && dates.empty();
+    c.no_act_words = stages.empty() && !agree && dates.empty();
+    c.in_passing = !named_here && c.no_act_words;
+    c.parties_named = named_here;
     c.sentence = index;
     for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
     std::sort(c.party_keys.begin(), c.party_keys.end());
@@ -970,6 +980,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     std::optional<std::vector<Signatory>> signed_by;
     for (Candidate& c : here) {
       c.in_lead = i < layout.lead_sentences;
+      // Membership told after the lead with nothing happening ("Vestland
+      // and Nordland are in the partnership already") lists members of a
+      // platform, not partners of each other: it opens no act.
+      if (!c.in_lead && c.no_act_words && c.event.instrument == "platform") c.in_passing = true;
       // "Same dag skreiv ...", "le même jour": the date of the act told
       // before, to the day, month or year the phrase names.
       // (Dated in the text: a lead act given the publication day is not.)
@@ -1070,6 +1084,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     return false;
   };
+  std::size_t last_told = SIZE_MAX, last_sentence = SIZE_MAX;  // the merged act the last mention went to; its sentence
   for (Candidate& c : candidates) {
     auto joins = [&](std::size_t m) {
       return same_act_parties(merged[m], c) && dates_compatible(merged[m], c) && instruments_compatible(merged[m], c);
@@ -1109,6 +1124,22 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (auto b = merged_by_parties.find(c.party_keys); b != merged_by_parties.end()) last = latest(b->second);
       last = std::max(last, latest(merged_multilateral));
       first = last;
+    }
+    // A bare mention after the lead with no party named and no instrument
+    // of another kind, right after an act ("Sverige och Indien undertecknade
+    // ... ett innovationspartnerskap. Partnerskapet omfattar ... forskning"),
+    // is about that act, whose parties it keeps (the lead's actors only
+    // stood in).
+    if (c.in_passing && !c.parties_named && !c.in_lead && c.event.date.empty() && last_told < merged.size() &&
+        last_sentence + 1 == c.sentence &&
+        (c.event.instrument == "other" || c.event.instrument == merged[last_told].event.instrument)) {
+      first = last_told;
+      c.event.parties = merged[first].event.parties;
+      c.party_keys = merged[first].party_keys;
+    }
+    if (first < merged.size() || !c.in_passing) {
+      last_told = first;
+      last_sentence = c.sentence;
     }
     auto it = merged.begin() + static_cast<std::ptrdiff_t>(first);
     if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage
@@ -1150,6 +1181,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     if (acts_in[i] >= 2) continue;  // its sectors were given to its several acts
     for (const std::string& sct : sectors_of(i)) {
       if (std::find(lead_sectors.begin(), lead_sectors.end(), sct) == lead_sectors.end()) lead_sectors.push_back(sct);
+    }
+  }
+  // Acts "of the same kind" as the page's, with no sector word of their
+  // own, are about what its headline names ("des partenariats du même
+  // type" after one on critical raw materials).
+  for (Candidate& c : merged) {
+    if (!c.in_lead && c.event.sectors.empty() && views[c.sentence].has_label(Category::kGroupRef, "kind")) {
+      c.event.sectors = lead_sectors;
     }
   }
   for (Candidate& c : merged) {

@@ -291,5 +291,52 @@ TEST(LexiconLanguages, ElidedNamesAreActors) {
   }
 }
 
+// Sector words inside compounds and their data words: "Digitalpartnerschaft",
+// "Datenflüsse" are digital; "Energiewende" is renewable energy.
+TEST(LexiconLanguages, GermanSectorCompounds) {
+  Extraction x = run("Digitale Zusammenarbeit\n\nIm Mai 2022 vereinbarten die Europäische Union und Japan eine "
+                     "Digitalpartnerschaft, die sichere Datenflüsse und die Energiewende abdeckt.",
+                     "2023-01-10");
+  ASSERT_FALSE(x.events.empty());
+  const auto& s = x.events[0].sectors;
+  EXPECT_NE(std::find(s.begin(), s.end(), "digital"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "renewable_energy"), s.end());
+  EXPECT_EQ(std::find(s.begin(), s.end(), "climate_environment"), s.end());
+}
+
+// Acts "of the same kind" as the page's, without a sector word of their own,
+// have the sectors its headline names.
+TEST(LexiconLanguages, SameKindActsShareTheHeadlinesSectors) {
+  Extraction x = run("L'Union européenne et le Rwanda signent un partenariat sur les matières premières critiques\n"
+                     "Bruxelles, le 19 février 2024\n\n"
+                     "L'Union européenne et le Rwanda ont signé aujourd'hui un protocole d'accord.\n\n"
+                     "Le Rwanda produit du tantale et de l'étain.\n\n"
+                     "L'Union européenne avait déjà conclu des partenariats du même type avec la Zambie en octobre 2023.",
+                     "2024-02-19");
+  const Event* zambia = nullptr;
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) {
+      if (p.country == "ZM") zambia = &e;
+    }
+  }
+  ASSERT_NE(zambia, nullptr);
+  EXPECT_EQ(zambia->sectors, std::vector<std::string>{"critical_minerals"});
+}
+
+// An organization named in a relative clause hosts or organizes; it is no
+// party, even where the sentence names no other ("Avtalen ble signert under
+// en næringslivsuke som Innovasjon Norge arrangerer").
+TEST(LexiconLanguages, OrganizerInRelativeClauseIsNoParty) {
+  Extraction x = run("Norsk rederi og japansk handelshus samarbeider\n12.11.2024\n\n"
+                     "Rederiet Vestvind Shipping AS og det japanske handelshuset Minato Trading Corporation har i dag "
+                     "signert en samarbeidsavtale om ammoniakkdrevne skip. Avtalen ble signert under en maritim "
+                     "næringslivsuke som Innovasjon Norge arrangerer i Tokyo.",
+                     "2024-11-12");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.name, "Innovation Norway") << e.evidence;
+  }
+}
+
 }  // namespace
 }  // namespace pactum::extract

@@ -5,7 +5,8 @@
 // (a prefix: "hydrogen*" finds "hydrogen" and "hydrogensatsingen"). German and Scandinavian compounds
 // are why: their heads and modifiers are written as one word.
 // A word "..." is a gap of up to kMaxGap words, for verbs split around their
-// objects ("skreiv ... under", "schlossen ... ab"); such a match covers only
+// objects ("skreiv ... under", "schlossen ... ab"; fourteen words hold two
+// signatories with their titles); such a match covers only
 // the words before the gap, so the words inside stay free for other readings
 // (the parties), and a gap never starts a phrase.
 #pragma once
@@ -27,7 +28,7 @@ struct PhraseMatch {
 };
 
 inline constexpr std::string_view kGapWord = "...";
-inline constexpr std::size_t kMaxGap = 8;
+inline constexpr std::size_t kMaxGap = 14;
 
 class PhraseMatcher {
  public:

@@ -37,7 +37,10 @@ TEST(PhraseMatcher, GapLetsSplitVerbsMatchAroundTheirObjects) {
   struct Row { const char* text; bool found; std::uint32_t first, end; } rows[] = {
       {"dei skreiv under ei fråsegn", true, 1, 2},
       {"skreiv Japan Hydrogen Association og Norsk Hydrogenforum under ein avtale", true, 0, 1},
-      {"ho skreiv ein lang artikkel om hydrogen og ammoniakk i fjor og i år under tittelen", false, 0, 0},
+      // Two signatories with their titles: fourteen words between.
+      {"skreiv næringsminister Jan Christian Vestre og den japanske økonomi-, handels- og industriministeren "
+       "Yasutoshi Nishimura under ei fråsegn", true, 0, 1},
+      {"ho skreiv ein lang artikkel om hydrogen og ammoniakk i fjor og i år og i tida framover under tittelen", false, 0, 0},
       {"ho skreiv ein artikkel", false, 0, 0},
   };
   for (const auto& r : rows) {
