@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -106,7 +107,18 @@ Token& add_token(std::string_view text, std::size_t begin, std::size_t end, bool
                  std::vector<Token>* out) {
   Token& t = out->emplace_back();
   t.span = {begin, end};
-  t.folded = fold(text.substr(begin, end - begin));
+  const std::string_view word = text.substr(begin, end - begin);
+  // ASCII folds to lower case (as fold() does it), written in place.
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    t.folded = fold(word);
+  } else {
+    t.folded.resize(word.size());
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      t.folded[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+  }
   t.is_word = is_word;
   return t;
 }
@@ -191,17 +203,27 @@ std::vector<Token> tokenize_icu(std::string_view text, std::string_view lang) {
 // whole text to ICU. tokenize_test compares both on random strings.
 enum class WordClass : std::uint8_t { kOther, kLetter, kNumeric, kMidNumLet, kMidNum, kUnknown };
 
+constexpr WordClass ascii_word_class(unsigned char b) {
+  if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) return WordClass::kLetter;
+  if (b >= '0' && b <= '9') return WordClass::kNumeric;
+  if (b == '.' || b == '\'') return WordClass::kMidNumLet;  // MidNumLet, Single_Quote
+  if (b == ',' || b == ';') return WordClass::kMidNum;
+  if (b == ':' || b == '_' || (b < 0x20 && b != '\t') || b == 0x7F) return WordClass::kUnknown;  // MidLetter, ExtendNumLet, line ends
+  return WordClass::kOther;  // space (a run of them is no token), other punctuation
+}
+
+constexpr auto kAsciiWordClass = [] {
+  std::array<WordClass, 128> table{};
+  for (unsigned b = 0; b < 128; ++b) table[b] = ascii_word_class(static_cast<unsigned char>(b));
+  return table;
+}();
+
 // The class of the character at text[*i], advancing *i past it.
 WordClass word_class(std::string_view text, std::size_t* i) {
   const auto b = static_cast<unsigned char>(text[*i]);
   if (b < 0x80) {
     ++*i;
-    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) return WordClass::kLetter;
-    if (b >= '0' && b <= '9') return WordClass::kNumeric;
-    if (b == '.' || b == '\'') return WordClass::kMidNumLet;  // MidNumLet, Single_Quote
-    if (b == ',' || b == ';') return WordClass::kMidNum;
-    if (b == ':' || b == '_' || (b < 0x20 && b != '\t') || b == 0x7F) return WordClass::kUnknown;  // MidLetter, ExtendNumLet, line ends
-    return WordClass::kOther;  // space (a run of them is no token), other punctuation
+    return kAsciiWordClass[b];
   }
   if (b >= 0xC3 && b <= 0xC5 && *i + 1 < text.size()) {  // U+00C0..U+017F
     const auto c = static_cast<unsigned char>(text[*i + 1]);
