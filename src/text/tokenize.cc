@@ -208,7 +208,9 @@ constexpr WordClass ascii_word_class(unsigned char b) {
   if (b >= '0' && b <= '9') return WordClass::kNumeric;
   if (b == '.' || b == '\'') return WordClass::kMidNumLet;  // MidNumLet, Single_Quote
   if (b == ',' || b == ';') return WordClass::kMidNum;
-  if (b == ':' || b == '_' || (b < 0x20 && b != '\t') || b == 0x7F) return WordClass::kUnknown;  // MidLetter, ExtendNumLet, line ends
+  // MidLetter, ExtendNumLet, line ends; '@', which ICU counts as a letter
+  // so that e-mail addresses stay whole.
+  if (b == ':' || b == '_' || b == '@' || (b < 0x20 && b != '\t') || b == 0x7F) return WordClass::kUnknown;
   return WordClass::kOther;  // space (a run of them is no token), other punctuation
 }
 
