@@ -45,13 +45,22 @@ std::vector<text::Span> asides_of(std::string_view doc, text::Span span) {
     auto close = s.find(')', open);
     out.push_back({span.begin + open, span.begin + (close == std::string_view::npos ? s.size() : close)});
   }
+  // s.find(dash, from), but looking for what follows the leading space: a
+  // sentence has a space every few bytes and a dash rarely.
+  auto find_dash = [&](std::string_view dash, std::size_t from) {
+    std::string_view tail = dash.substr(1);
+    for (auto q = s.find(tail, from + 1); q != std::string_view::npos; q = s.find(tail, q + 1)) {
+      if (s[q - 1] == dash[0]) return q - 1;
+    }
+    return std::string_view::npos;
+  };
   for (std::string_view dash : {" -- ", " – ", " — "}) {
-    auto a = s.find(dash);
+    auto a = find_dash(dash, 0);
     while (a != std::string_view::npos) {
-      auto b = s.find(dash, a + dash.size());
+      auto b = find_dash(dash, a + dash.size());
       if (b == std::string_view::npos) break;
       out.push_back({span.begin + a, span.begin + b});
-      a = s.find(dash, b + dash.size());
+      a = find_dash(dash, b + dash.size());
     }
   }
   return out;

@@ -135,6 +135,7 @@ bool Lexicon::has_language(std::string_view lang) const {
 
 const Lexicon::Language* Lexicon::language(std::string_view lang) const {
   const Language* found = find_language(lang);
+  if (found->names_ready.load(std::memory_order_acquire)) return found;
   std::call_once(found->names_once, [&] {
     const auto n_entries = static_cast<std::uint32_t>(entries_.size());
     const auto& aliases = gazetteer_->aliases();
@@ -144,6 +145,7 @@ const Lexicon::Language* Lexicon::language(std::string_view lang) const {
       auto words = phrase_words(a.surface, found->code);
       if (!words.empty()) found->matcher.add(words, n_entries + static_cast<std::uint32_t>(i));
     }
+    found->names_ready.store(true, std::memory_order_release);
   });
   return found;
 }

@@ -5,6 +5,7 @@
 // a sentence's tokens finds triggers, sectors, dates words and actors alike.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -113,6 +114,9 @@ class Lexicon {
     std::string code;
     mutable PhraseMatcher matcher;
     mutable std::once_flag names_once;
+    // Set once the names are in: find() then skips call_once (whose
+    // bookkeeping cost more than matching a short Japanese line).
+    mutable std::atomic<bool> names_ready{false};
   };
   const Language* language(std::string_view lang) const;       // compiled, names included
   const Language* find_language(std::string_view lang) const;  // as loaded

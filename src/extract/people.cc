@@ -141,6 +141,12 @@ bool is_katakana(std::string_view w) {
 bool has_cjk(std::string_view s) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    // Han, hiragana and katakana lie above U+2E80: three or more bytes in
+    // UTF-8, led by 0xE0 or higher. Other bytes are skipped undecoded.
+    if (bytes[i] < 0xE0) {
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(bytes, i, static_cast<int32_t>(s.size()), c);
     if (c < 0) continue;

@@ -36,7 +36,17 @@ std::uint64_t key_hash(std::string_view s) {
 
 }  // namespace
 
-void PhraseMatcher::index_exact(const std::pair<const std::string, std::vector<Phrase>>* entry) {
+void PhraseMatcher::Bucket::index(std::uint32_t i) {
+  const Phrase& p = phrases[i];
+  const bool plain_next = !p.rest.empty() && p.rest[0] != kGapWord && !(p.rest.size() == 1 && p.last_is_prefix);
+  if (plain_next) {
+    by_next[p.rest[0]].push_back(i);
+  } else {
+    always.push_back(i);
+  }
+}
+
+void PhraseMatcher::index_exact(const std::pair<const std::string, Bucket>* entry) {
   if (2 * (exact_index_used_ + 1) > exact_index_.size()) {
     std::vector<Slot> old = std::move(exact_index_);
     exact_index_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
@@ -53,7 +63,7 @@ void PhraseMatcher::index_exact(const std::pair<const std::string, std::vector<P
   ++exact_index_used_;
 }
 
-const std::vector<PhraseMatcher::Phrase>* PhraseMatcher::find_exact(std::string_view word) const {
+const PhraseMatcher::Bucket* PhraseMatcher::find_exact(std::string_view word) const {
   if (exact_index_.empty()) return nullptr;
   const std::uint64_t h = key_hash(word);
   const std::size_t mask = exact_index_.size() - 1;
@@ -91,7 +101,14 @@ bool PhraseMatcher::add(const std::vector<std::string>& words, std::uint32_t pay
     trie_insert(prefix_, first, /*reversed=*/false).push_back(std::move(p));
   } else {
     auto [entry, inserted] = exact_.try_emplace(first);
-    entry->second.push_back(std::move(p));
+    Bucket& bucket = entry->second;
+    bucket.phrases.push_back(std::move(p));
+    const auto n = static_cast<std::uint32_t>(bucket.phrases.size());
+    if (n == kIndexFrom) {
+      for (std::uint32_t i = 0; i < n; ++i) bucket.index(i);
+    } else if (n > kIndexFrom) {
+      bucket.index(n - 1);
+    }
     if (inserted) index_exact(&*entry);
   }
   ++size_;
@@ -149,11 +166,30 @@ bool PhraseMatcher::match_rest(const Phrase& p, const std::vector<text::Token>& 
 
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tokens) const {
   std::vector<PhraseMatch> out;
+  auto try_phrase = [&](const Phrase& p, std::size_t start) {
+    std::size_t end = 0;
+    if (match_rest(p, tokens, start, &end)) {
+      out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), p.payload});
+    }
+  };
   auto emit = [&](const std::vector<Phrase>& phrases, std::size_t start) {
-    for (const Phrase& p : phrases) {
-      std::size_t end = 0;
-      if (match_rest(p, tokens, start, &end)) {
-        out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), p.payload});
+    for (const Phrase& p : phrases) try_phrase(p, start);
+  };
+  // A bucket's phrases in index order, skipping those whose second word is
+  // not the next token (they cannot match).
+  auto emit_bucket = [&](const Bucket& b, std::size_t start) {
+    if (b.phrases.size() < kIndexFrom) return emit(b.phrases, start);
+    const std::vector<std::uint32_t>* next = nullptr;
+    if (start + 1 < tokens.size()) {
+      if (auto it = b.by_next.find(tokens[start + 1].folded); it != b.by_next.end()) next = &it->second;
+    }
+    std::size_t i = 0, j = 0;
+    const std::size_t n_next = next ? next->size() : 0, n_always = b.always.size();
+    while (i < n_next || j < n_always) {
+      if (j == n_always || (i < n_next && (*next)[i] < b.always[j])) {
+        try_phrase(b.phrases[(*next)[i++]], start);
+      } else {
+        try_phrase(b.phrases[b.always[j++]], start);
       }
     }
   };
@@ -174,7 +210,7 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tok
   const bool any_prefix = !prefix_[0].next.empty(), any_suffix = !suffix_[0].next.empty();
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     const std::string& word = tokens[t].folded;
-    if (const std::vector<Phrase>* phrases = find_exact(word)) emit(*phrases, t);
+    if (const Bucket* bucket = find_exact(word)) emit_bucket(*bucket, t);
     if (any_prefix) walk(prefix_, word, false, t);
     if (any_suffix) walk(suffix_, word, true, t);
   }
@@ -197,7 +233,7 @@ std::vector<std::string> PhraseMatcher::phrases(std::string_view separator) cons
       out.push_back(std::move(s));
     }
   };
-  for (const auto& [first, list] : exact_) add_all(first, list);
+  for (const auto& [first, bucket] : exact_) add_all(first, bucket.phrases);
   for (const Trie* trie : {&prefix_, &suffix_}) {
     // Depth first, the path so far in key (reversed for the suffix trie).
     std::vector<std::pair<std::uint32_t, std::string>> stack = {{0, ""}};

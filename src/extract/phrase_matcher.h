@@ -76,9 +76,22 @@ class PhraseMatcher {
   bool match_rest(const Phrase& p, const std::vector<text::Token>& tokens, std::size_t start,
                   std::size_t* end) const;
 
+  // The phrases of one exact first word. A frequent first word keys many
+  // phrases ("the" keys "the netherlands", "the hague", ...): once a bucket
+  // has kIndexFrom phrases, find() tries only those whose second word is the
+  // next token's (by_next) and those it cannot tell so (always: a gap, a
+  // prefix wildcard, no second word), merged in index order, so matches come
+  // out in the order of trying them all.
+  static constexpr std::size_t kIndexFrom = 8;
+  struct Bucket {
+    std::vector<Phrase> phrases;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_next;  // empty below kIndexFrom
+    std::vector<std::uint32_t> always;
+    void index(std::uint32_t i);
+  };
   // Keyed by the first word: exactly, as a prefix ("hydrogen*"), or as a
   // suffix ("*abkommen", stored reversed).
-  std::unordered_map<std::string, std::vector<Phrase>> exact_;
+  std::unordered_map<std::string, Bucket> exact_;
   // exact_'s entries again, in an open-addressed table probed once per
   // token (power-of-two size, at most half full, the key's hash kept):
   // find() looks every token up, and std::unordered_map's chained buckets
@@ -86,12 +99,12 @@ class PhraseMatcher {
   // nodes, which stay put as it grows.
   struct Slot {
     std::uint64_t hash = 0;
-    const std::pair<const std::string, std::vector<Phrase>>* entry = nullptr;
+    const std::pair<const std::string, Bucket>* entry = nullptr;
   };
   std::vector<Slot> exact_index_;
   std::size_t exact_index_used_ = 0;
-  void index_exact(const std::pair<const std::string, std::vector<Phrase>>* entry);
-  const std::vector<Phrase>* find_exact(std::string_view word) const;
+  void index_exact(const std::pair<const std::string, Bucket>* entry);
+  const Bucket* find_exact(std::string_view word) const;
   Trie prefix_{1}, suffix_{1};
   std::size_t size_ = 0;
 };

@@ -6,6 +6,9 @@
 #include <unicode/utext.h>
 
 #include <string_view>
+#include <vector>
+
+#include "text/segment.h"
 
 namespace pactum::text::internal {
 
@@ -37,5 +40,9 @@ class Utf8Text {
   UText ut_ = UTEXT_INITIALIZER;
   bool ok_ = false;
 };
+
+// tokenize() without its fast path: ICU's word iterator alone (for the test
+// that checks the fast path against it).
+std::vector<Token> tokenize_with_icu(std::string_view text, std::string_view lang);
 
 }  // namespace pactum::text::internal

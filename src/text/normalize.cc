@@ -75,6 +75,28 @@ const char16_t* ascii_replacement(UChar32 c) {
   }
 }
 
+// Kana and Han that NFKC_Casefold maps to themselves: starters with no
+// decomposition and no case, none of which composes with another of them
+// (kana compose only with the voicing marks U+3099/U+309A, left out here, as
+// are ゛゜ゟ・ヿ, which NFKC changes). normalize_test checks every one of
+// them, and strings of them, against ICU.
+bool fold_invariant_cjk(UChar32 c) {
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FE) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3005;
+}
+
+bool all_fold_invariant_cjk(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  if (s.size() > static_cast<std::size_t>(INT32_MAX)) return false;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !fold_invariant_cjk(c)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string fold(std::string_view s) {
@@ -88,6 +110,8 @@ std::string fold(std::string_view s) {
     }
     return out;
   }
+  // Japanese words are mostly such kana and Han: no ICU call for them.
+  if (all_fold_invariant_cjk(s)) return std::string(s);
   const icu::Normalizer2* norm = nfkc_casefold();
   if (norm == nullptr) return std::string(s);
   out.reserve(s.size());

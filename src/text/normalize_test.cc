@@ -2,7 +2,11 @@
 #include "text/normalize.h"
 
 #include <gtest/gtest.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/utf8.h>
 
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -63,6 +67,47 @@ TEST(Fold, ManyThreads) {
   }
   for (auto& th : threads) th.join();
   for (int f : failures) EXPECT_EQ(f, 0);
+}
+
+// ICU's NFKC_Casefold, which fold() skips for kana and Han it knows to be
+// unchanged: every kana and Han code point, alone and in random strings, folds
+// as ICU folds it.
+std::string icu_fold(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  norm->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink, nullptr, status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  return out;
+}
+
+std::string utf8_of(UChar32 c) {
+  char buffer[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buffer, n, c);
+  return std::string(buffer, static_cast<std::size_t>(n));
+}
+
+TEST(Fold, KanaAndHanAsIcuFoldsThem) {
+  std::vector<std::string> chars;
+  for (UChar32 c = 0x3000; c <= 0x9FFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string s = utf8_of(c);
+    ASSERT_EQ(fold(s), icu_fold(s)) << "U+" << std::hex << c;
+    chars.push_back(std::move(s));
+  }
+  for (UChar32 c : {0x3099, 0x309A, 0xFF76, 0xFF9E, 0x41, 0x304B}) chars.push_back(utf8_of(c));
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<std::size_t> pick(0, chars.size() - 1), length(1, 6);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (std::size_t k = length(rng); k > 0; --k) {
+      // Often the same block (kana next to kana), sometimes a voicing mark.
+      s += chars[n % 7 == 0 ? chars.size() - 1 - (pick(rng) % 6) : pick(rng)];
+    }
+    ASSERT_EQ(fold(s), icu_fold(s)) << s;
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -106,7 +107,18 @@ Token& add_token(std::string_view text, std::size_t begin, std::size_t end, bool
                  std::vector<Token>* out) {
   Token& t = out->emplace_back();
   t.span = {begin, end};
-  t.folded = fold(text.substr(begin, end - begin));
+  const std::string_view word = text.substr(begin, end - begin);
+  // ASCII folds to lower case (as fold() does it), written in place.
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    t.folded = fold(word);
+  } else {
+    t.folded.resize(word.size());
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      t.folded[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+  }
   t.is_word = is_word;
   return t;
 }
@@ -180,6 +192,114 @@ std::vector<Token> tokenize_icu(std::string_view text, std::string_view lang) {
               &out);
   }
   return out;
+}
+
+// A fast path for the common case, exact where it applies: text made only
+// of characters whose UAX #29 word-break class is known here (ASCII letters,
+// digits, spaces and punctuation, the Latin letters U+00C0..U+017F, curly
+// quotes and dashes) is cut by the rules ICU applies to those classes, without
+// ICU (whose word iterator over UTF-8 costs ~90 instructions a byte).
+// Anything else (':', '_', NBSP, combining marks, other scripts...) sends the
+// whole text to ICU. tokenize_test compares both on random strings.
+enum class WordClass : std::uint8_t { kOther, kLetter, kNumeric, kMidNumLet, kMidNum, kUnknown };
+
+constexpr WordClass ascii_word_class(unsigned char b) {
+  if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) return WordClass::kLetter;
+  if (b >= '0' && b <= '9') return WordClass::kNumeric;
+  if (b == '.' || b == '\'') return WordClass::kMidNumLet;  // MidNumLet, Single_Quote
+  if (b == ',' || b == ';') return WordClass::kMidNum;
+  // MidLetter, ExtendNumLet, line ends; '@', which ICU counts as a letter
+  // so that e-mail addresses stay whole.
+  if (b == ':' || b == '_' || b == '@' || (b < 0x20 && b != '\t') || b == 0x7F) return WordClass::kUnknown;
+  return WordClass::kOther;  // space (a run of them is no token), other punctuation
+}
+
+constexpr auto kAsciiWordClass = [] {
+  std::array<WordClass, 128> table{};
+  for (unsigned b = 0; b < 128; ++b) table[b] = ascii_word_class(static_cast<unsigned char>(b));
+  return table;
+}();
+
+// The class of the character at text[*i], advancing *i past it.
+WordClass word_class(std::string_view text, std::size_t* i) {
+  const auto b = static_cast<unsigned char>(text[*i]);
+  if (b < 0x80) {
+    ++*i;
+    return kAsciiWordClass[b];
+  }
+  if (b >= 0xC3 && b <= 0xC5 && *i + 1 < text.size()) {  // U+00C0..U+017F
+    const auto c = static_cast<unsigned char>(text[*i + 1]);
+    if ((c & 0xC0) != 0x80) return WordClass::kUnknown;
+    const unsigned cp = ((b & 0x1Fu) << 6) | (c & 0x3Fu);
+    *i += 2;
+    if (cp == 0xD7 || cp == 0xF7) return WordClass::kOther;  // × ÷
+    return WordClass::kLetter;
+  }
+  if (b == 0xE2 && *i + 2 < text.size() && static_cast<unsigned char>(text[*i + 1]) == 0x80) {
+    const auto c = static_cast<unsigned char>(text[*i + 2]);
+    *i += 3;
+    if (c == 0x98 || c == 0x99) return WordClass::kMidNumLet;  // ‘ ’
+    if (c == 0x93 || c == 0x94 || c == 0x9C || c == 0x9D || c == 0x9E || c == 0xA6) return WordClass::kOther;  // – — “ ” „ …
+    return WordClass::kUnknown;
+  }
+  if (b == 0xC2 && *i + 1 < text.size()) {
+    const auto c = static_cast<unsigned char>(text[*i + 1]);
+    *i += 2;
+    if (c == 0xAB || c == 0xBB) return WordClass::kOther;  // « »
+    return WordClass::kUnknown;
+  }
+  return WordClass::kUnknown;
+}
+
+// False (out untouched) when text holds a character word_class does not know.
+bool tokenize_simple(std::string_view text, std::vector<Token>* out) {
+  thread_local std::vector<WordClass> classes;
+  thread_local std::vector<std::uint32_t> starts;  // byte offset of each character, and text.size()
+  if (text.size() > UINT32_MAX) return false;
+  classes.clear();
+  starts.clear();
+  for (std::size_t i = 0; i < text.size();) {
+    starts.push_back(static_cast<std::uint32_t>(i));
+    const WordClass c = word_class(text, &i);
+    if (c == WordClass::kUnknown) return false;
+    classes.push_back(c);
+  }
+  starts.push_back(static_cast<std::uint32_t>(text.size()));
+  out->reserve(text.size() / 6);
+  const std::size_t n = classes.size();
+  auto alnum = [](WordClass c) { return c == WordClass::kLetter || c == WordClass::kNumeric; };
+  for (std::size_t k = 0; k < n;) {
+    if (!alnum(classes[k])) {
+      ++k;
+      continue;
+    }
+    std::size_t j = k + 1;
+    while (j < n) {
+      if (alnum(classes[j])) {  // WB5, WB8, WB9, WB10
+        ++j;
+        continue;
+      }
+      // WB6/7: letter (MidNumLet | Single_Quote) letter; WB11/12: digit
+      // (MidNum | MidNumLet | Single_Quote) digit.
+      if (j + 1 < n && (classes[j] == WordClass::kMidNumLet || classes[j] == WordClass::kMidNum)) {
+        const WordClass before = classes[j - 1], after = classes[j + 1];
+        const bool letters = before == WordClass::kLetter && after == WordClass::kLetter &&
+                             classes[j] == WordClass::kMidNumLet;
+        const bool digits = before == WordClass::kNumeric && after == WordClass::kNumeric;
+        if (letters || digits) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    // ICU's status is that of the last rule applied: a token ending in a
+    // letter is a word ("2a", "abc"), one ending in a digit a number ("1,5",
+    // also "ab2").
+    add_token(text, starts[k], starts[j], classes[j - 1] == WordClass::kLetter, out);
+    k = j;
+  }
+  return true;
 }
 
 // Calls visit(node, begin, end) for each MeCab word of text, in order, with
@@ -377,8 +497,17 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lang) {
   if (lang == "ja") {
     // Without the dictionary Japanese still gets ICU's (weaker) segmentation.
     if (MecabThread* mecab = mecab_thread()) return tokenize_mecab(text, mecab);
+  } else {
+    std::vector<Token> out;
+    if (tokenize_simple(text, &out)) return out;
   }
   return tokenize_icu(text, lang);
 }
+
+namespace internal {
+std::vector<Token> tokenize_with_icu(std::string_view text, std::string_view lang) {
+  return tokenize_icu(text, lang);
+}
+}  // namespace internal
 
 }  // namespace pactum::text

@@ -1,10 +1,12 @@
 // Table tests for tokenize: the tokens' folded forms per language, numbers
 // marked with '#' (is_word false), Xapian api_termgen style.
 #include "text/segment.h"
+#include "text/break_iterator.h"
 #include "text/reading.h"
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -129,6 +131,44 @@ TEST(Tokenize, JapaneseLongTextIsChunked) {
   ASSERT_FALSE(t.empty());
   for (const Token& tok : t) EXPECT_EQ(tok.span.of(text), tok.folded);
   EXPECT_EQ(t.back().span.end, text.size());
+}
+
+// tokenize() cuts Latin text without ICU (a fast path): it must give exactly
+// ICU's tokens, spans and number flags. Random strings over the characters
+// the fast path knows, plus some it does not (then ICU is used anyway).
+TEST(Tokenize, FastPathEqualsIcu) {
+  static const std::vector<std::string> kPieces = {
+      "a", "b", "Z", "e", "x", "1", "2", "0", "9", ".", ".", "'", ",", ";", " ", " ", " ", "-", "/",
+      "(", ")", "\"", "!", "?", "%", "&", "+", "\t", "é", "Ø", "å", "ß", "ü", "Ł", "ſ", "×", "÷",
+      "#", "$", "*", "<", "=", ">", "@", "[", "\\", "]", "^", "`", "{", "|", "}", "~", "\x7F", "\n",
+      "a@b.c", "x@y", "www.example.org", "http://a.b/c",
+      "\u2019", "\u2018", "\u2013", "\u2014", "\u201C", "\u201D", "\u201E", "\u2026", "«", "»",
+      ":", "_", "\u00A0", "\u00B7", "\u00AD", "\u0301", "\u20AC", "\u2011", "\u00BA", "\u0180"};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1), length(0, 14);
+  std::uniform_int_distribution<int> coin(0, 9);
+  int fast = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string text;
+    for (std::size_t k = length(rng); k > 0; --k) {
+      // Mostly letters and digits, so that the join rules get exercised.
+      if (coin(rng) < 5) text += coin(rng) < 7 ? "ab" : "12";
+      text += kPieces[pick(rng)];
+    }
+    for (const char* lang : {"en", "de", "nb", "nn", "fi", "sv", "fr", "da"}) {
+      const std::vector<Token> got = tokenize(text, lang);
+      const std::vector<Token> want = internal::tokenize_with_icu(text, lang);
+      ASSERT_EQ(got.size(), want.size()) << lang << " [" << text << "]";
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        ASSERT_EQ(got[i].span.begin, want[i].span.begin) << lang << " [" << text << "]";
+        ASSERT_EQ(got[i].span.end, want[i].span.end) << lang << " [" << text << "]";
+        ASSERT_EQ(got[i].is_word, want[i].is_word) << lang << " [" << text << "] token " << i;
+        ASSERT_EQ(got[i].folded, want[i].folded);
+      }
+    }
+    fast += text.find_first_of(":_") == std::string::npos;
+  }
+  EXPECT_GT(fast, 1000);  // the fast path was exercised, not only ICU
 }
 
 TEST(Tokenize, ManyThreads) {
