@@ -93,15 +93,6 @@ class SqliteTableCopy final : public TableCopy {
     return Status::ok();
   }
 
-  Result<TableDigest> digest(const TableInfo& t) override {
-    RowDigest d;
-    PACTUM_RETURN_IF_ERROR(scan(t, [&](const Row& row) {
-      d.add(row);
-      return Status::ok();
-    }));
-    return d.finish();
-  }
-
   Status begin_load() override {
     auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
     if (!tx.is_ok()) return tx.status();
@@ -110,15 +101,9 @@ class SqliteTableCopy final : public TableCopy {
     PACTUM_RETURN_IF_ERROR(db_.exec("PRAGMA defer_foreign_keys = ON"));
     auto list = tables();
     if (!list.is_ok()) return list.status();
-    for (const TableInfo& t : *list) {
-      auto n = db_.query_int("SELECT count(*) FROM " + quote(t.name));
-      if (!n.is_ok()) return n.status();
-      if (*n > 0) {
-        return Status::failed_precondition(db_.path() + " is not empty (table " + t.name + " holds " +
-                                           std::to_string(*n) + " rows): migrate copies into an empty store only");
-      }
-    }
-    return Status::ok();
+    return require_empty(db_.path(), *list, [&](const std::string& table) {
+      return db_.query_int("SELECT count(*) FROM " + quote(table));
+    });
   }
 
   Status load(const TableInfo& t, const std::vector<Row>& rows) override {

@@ -1,5 +1,5 @@
-// The engine-neutral parts of a table copy: the canonical row encoding and
-// its digest (table_copy.h).
+// The engine-neutral parts of a table copy: the canonical row encoding, its
+// digest, and the empty-target check (table_copy.h).
 #include "store/table_copy.h"
 
 #include <openssl/evp.h>
@@ -51,6 +51,28 @@ TableDigest RowDigest::finish() {
     d.sha256.push_back(kHex[digest[i] & 15]);
   }
   return d;
+}
+
+Result<TableDigest> TableCopy::digest(const TableInfo& table) {
+  RowDigest d;
+  PACTUM_RETURN_IF_ERROR(scan(table, [&](const Row& row) {
+    d.add(row);
+    return Status::ok();
+  }));
+  return d.finish();
+}
+
+Status require_empty(const std::string& store, const std::vector<TableInfo>& tables,
+                     const std::function<Result<std::int64_t>(const std::string& table)>& count) {
+  for (const TableInfo& t : tables) {
+    auto n = count(t.name);
+    if (!n.is_ok()) return n.status();
+    if (*n > 0) {
+      return Status::failed_precondition(store + " is not empty (table " + t.name + " holds " + std::to_string(*n) +
+                                         " rows): migrate copies into an empty store only");
+    }
+  }
+  return Status::ok();
 }
 
 }  // namespace pactum::store

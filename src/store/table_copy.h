@@ -49,7 +49,9 @@ class TableCopy {
   virtual Result<std::vector<TableInfo>> tables() = 0;
   // Every row of the table, ordered by all its columns.
   virtual Status scan(const TableInfo& table, const std::function<Status(const Row&)>& row) = 0;
-  virtual Result<TableDigest> digest(const TableInfo& table) = 0;
+  // The table's TableDigest, over scan()'s rows: engines differ only in how
+  // they read rows, so the digest is computed once, here.
+  Result<TableDigest> digest(const TableInfo& table);
 
   // Loading, all in one write transaction: begin_load refuses a store that
   // holds any row (kFailedPrecondition naming the table), finish_load
@@ -60,6 +62,12 @@ class TableCopy {
   virtual Status finish_load() = 0;
   virtual Status commit_load() = 0;
 };
+
+// For begin_load: kFailedPrecondition naming the first of `tables` that
+// holds a row (`count` gives a table's rows), so that migrate never mixes
+// a copy into a store that has data of its own.
+Status require_empty(const std::string& store, const std::vector<TableInfo>& tables,
+                     const std::function<Result<std::int64_t>(const std::string& table)>& count);
 
 // The canonical encoding digests hash: per cell a type letter, the length
 // and the value (integers in decimal, reals as %.17g), so "1" and 1 differ.

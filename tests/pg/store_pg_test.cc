@@ -147,7 +147,6 @@ class CorruptingCopy : public TableCopy {
   Status scan(const TableInfo& t, const std::function<Status(const Row&)>& row) override {
     return inner_->scan(t, row);
   }
-  Result<TableDigest> digest(const TableInfo& t) override { return inner_->digest(t); }
   Status begin_load() override { return inner_->begin_load(); }
   Status load(const TableInfo& t, const std::vector<Row>& rows) override {
     if (t.name != "documents") return inner_->load(t, rows);
