@@ -54,6 +54,9 @@ class PgTableCopy final : public TableCopy {
         "SELECT c.relname::text, a.attname::text FROM pg_class c "
         "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema() "
         "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+        // Generated columns (events.date_lo, date_hi) are derived, as on
+        // SQLite, where table_info leaves them out: neither copied nor digested.
+        "AND a.attgenerated = '' "
         "WHERE c.relkind = 'r' AND c.relname NOT IN ('schema_migrations', 'search_index') "
         "ORDER BY c.oid, a.attnum");
     if (!r.is_ok()) return r.status();
