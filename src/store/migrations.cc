@@ -447,7 +447,8 @@ ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
 // covers. FTS5 answers a prefix by merging the whole doclist of every term
 // under it before the first row; exact terms are read lazily, newest first,
 // and stop at the candidate cap (SqliteStore::search). Filled here from the
-// index itself; the write path adds each new term with its index row.
+// index itself; the write path adds each new term with its index row. And
+// the index no longer holds near-copies (see below).
 constexpr const char* kMigration8 = R"sql(
 CREATE TABLE search_terms (
   term TEXT PRIMARY KEY
@@ -455,6 +456,9 @@ CREATE TABLE search_terms (
 CREATE VIRTUAL TABLE temp.search_index_vocabulary USING fts5vocab(main, search_index, 'row');
 INSERT INTO search_terms(term) SELECT term FROM temp.search_index_vocabulary;
 DROP TABLE temp.search_index_vocabulary;
+-- Near-copies leave the index (SqliteStore::indexed_document): the store
+-- rebuilds the search index alone when it opens (rebuild_if_needed).
+INSERT OR REPLACE INTO kb_state(key, value) SELECT 'reindex_needed', '1' WHERE EXISTS (SELECT 1 FROM document_links);
 )sql";
 
 constexpr Migration kMigrations[] = {

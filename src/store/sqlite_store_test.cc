@@ -391,6 +391,47 @@ TEST(SqliteStore, MigrationEightTakesTheVocabularyFromTheIndex) {
   }
 }
 
+TEST(SqliteStore, NearCopiesAreFoundThroughTheirOriginalNotIndexed) {
+  TempDir dir;
+  auto path = dir.path() / "copies.db";
+  const std::string text =
+      "Norway and Japan signed a memorandum of understanding on hydrogen cooperation in Oslo on Friday. "
+      "The agreement covers research on electrolysers, shipping of ammonia and joint pilot projects in "
+      "both countries. Ministers from both governments met with companies and universities to discuss "
+      "the next steps, including a working group that will report within one year on standards, safety "
+      "rules and the financing of large projects along the coast.";
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    put_texts(**store, {text});
+    put_texts(**store, {"Newswire: " + text + "\n\nDistributed by Newswire."});
+    TextQuery q;
+    q.all_of = {{{{"hydrogen"}, false}}};
+    auto found = (*store)->search(q, SearchFilter{});
+    ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+    ASSERT_EQ(found->hits.size(), 1u);
+    EXPECT_EQ(found->hits[0].document_id, 1);
+    EXPECT_EQ(found->hits[0].copies, std::vector<std::int64_t>{2});
+  }
+  auto count = [&] {
+    auto db = Db::open(path.string());
+    EXPECT_TRUE(db.is_ok());
+    return *db->query_int("SELECT count(*) FROM search_index WHERE search_index MATCH 'hydrogen'");
+  };
+  EXPECT_EQ(count(), 1);
+  {
+    // A store of before migration 8 indexed its copies; opening it rebuilds the index without them.
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("INSERT INTO search_index(rowid, title, body, evidence) "
+                         "SELECT document_id, 'doc', 'hydrogen', '' FROM document_links").is_ok());
+    ASSERT_TRUE(db->exec("INSERT INTO kb_state(key, value) VALUES ('reindex_needed', '1')").is_ok());
+  }
+  EXPECT_EQ(count(), 2);
+  ASSERT_TRUE(open_sqlite(path).is_ok());
+  EXPECT_EQ(count(), 1);
+}
+
 // ---- a writer killed in mid-ingest --------------------------------------------
 
 // Document i has 1 + i % 4 events of three parties each.
