@@ -61,6 +61,7 @@ struct Config {
   std::uint64_t seed = 1;
   std::size_t reps = 50;  // runs of each query (fewer when they take over 30 s)
   fs::path out_dir = "/tmp/pactum-search-bench";
+  std::string only;  // run only the queries containing this (for profiling one)
   fs::path data_dir = PACTUM_BENCH_DATA_DIR;
   std::vector<fs::path> sample_dirs = {fs::path(PACTUM_BENCH_DATA_DIR) / "samples" / "docs",
                                        PACTUM_BENCH_SEED_DIR};
@@ -431,6 +432,7 @@ int run(const Config& cfg) {
     ++wrong;
   }
   for (const QueryCase& c : cases) {
+    if (!cfg.only.empty() && c.query.find(cfg.only) == std::string::npos) continue;
     // The check: ours finds as many documents as a plain count of the
     // expression it searches for (expanded, filtered), up to the cap.
     auto q = (*searcher)->expand(c.query);
@@ -506,6 +508,7 @@ int main(int argc, char** argv) {
   app.add_option("--reps", cfg.reps, "Timed runs of each query (default 50)");
   app.add_option("--out", cfg.out_dir, "Directory for the store (replaced unless --reuse)");
   app.add_flag("--reuse", cfg.reuse, "Query the store an earlier run left in --out instead of building one");
+  app.add_option("--only", cfg.only, "Run only the queries that contain this text (to profile one)");
   CLI11_PARSE(app, argc, argv);
   return pactum::bench::run(cfg);
 }

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace pactum::store::sqlite {
@@ -14,12 +15,13 @@ namespace {
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 
-// Per query (kept with xSetAuxdata): each phrase's IDF and the average
-// document length in tokens.
+// Per query (kept with xSetAuxdata): each group's IDF, each phrase's group
+// and the average document length in tokens.
 struct RankData {
-  std::vector<double> idf;
+  std::vector<double> idf;   // per group
+  std::vector<int> group;    // per phrase
   double avgdl = 0;
-  std::vector<double> freq;  // scratch, per row
+  std::vector<double> freq;  // scratch, per row, per group
 };
 
 int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
@@ -27,7 +29,45 @@ int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
   return ++*n >= kRankDfCap ? SQLITE_DONE : SQLITE_OK;
 }
 
-int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, RankData** out) {
+// The documents of a group's phrases, united, up to the cap.
+int collect_rows(const Fts5ExtensionApi* api, Fts5Context* ctx, void* user) {
+  auto* seen = static_cast<std::unordered_set<sqlite3_int64>*>(user);
+  seen->insert(api->xRowid(ctx));
+  return static_cast<std::int64_t>(seen->size()) >= kRankDfCap ? SQLITE_DONE : SQLITE_OK;
+}
+
+// "0 0 1 2 2": the group of each phrase; one group per phrase when absent
+// or not one number per phrase.
+std::vector<int> parse_groups(sqlite3_value* v, int phrases) {
+  std::vector<int> out;
+  if (v != nullptr && sqlite3_value_type(v) == SQLITE_TEXT) {
+    const char* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    int current = -1, last = -1;
+    bool ok = true;
+    for (; p != nullptr && *p != '\0'; ++p) {
+      if (*p >= '0' && *p <= '9') {
+        current = (current < 0 ? 0 : current * 10) + (*p - '0');
+      } else if (*p == ' ' && current >= 0) {
+        ok = ok && (current == last || current == last + 1);  // groups are runs, numbered in order
+        out.push_back(last = current);
+        current = -1;
+      } else if (*p != ' ') {
+        ok = false;
+      }
+    }
+    if (current >= 0) {
+      ok = ok && (current == last || current == last + 1);
+      out.push_back(current);
+    }
+    if (!ok || out.size() != static_cast<std::size_t>(phrases) || (!out.empty() && out[0] != 0)) out.clear();
+  }
+  if (out.empty()) {
+    for (int i = 0; i < phrases; ++i) out.push_back(i);
+  }
+  return out;
+}
+
+int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_value* groups, RankData** out) {
   auto* data = static_cast<RankData*>(api->xGetAuxdata(ctx, 0));
   if (data != nullptr) {
     *out = data;
@@ -40,13 +80,25 @@ int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, RankData** out) {
   auto* d = new RankData;
   d->avgdl = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1;
   const int phrases = api->xPhraseCount(ctx);
-  for (int i = 0; i < phrases && rc == SQLITE_OK; ++i) {
+  d->group = parse_groups(groups, phrases);
+  for (int i = 0; i < phrases && rc == SQLITE_OK;) {
+    int end = i + 1;
+    while (end < phrases && d->group[end] == d->group[i]) ++end;
     std::int64_t hits = 0;
-    rc = api->xQueryPhrase(ctx, i, &hits, count_rows);
+    if (end == i + 1) {
+      rc = api->xQueryPhrase(ctx, i, &hits, count_rows);
+    } else {
+      std::unordered_set<sqlite3_int64> seen;
+      for (int p = i; p < end && rc == SQLITE_OK && static_cast<std::int64_t>(seen.size()) < kRankDfCap; ++p) {
+        rc = api->xQueryPhrase(ctx, p, &seen, collect_rows);
+      }
+      hits = static_cast<std::int64_t>(seen.size());
+    }
     double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
     d->idf.push_back(idf <= 0.0 ? 1e-6 : idf);
+    i = end;
   }
-  d->freq.assign(static_cast<std::size_t>(phrases), 0.0);
+  d->freq.assign(d->idf.size(), 0.0);
   if (rc != SQLITE_OK) {
     delete d;
     return rc;
@@ -59,8 +111,15 @@ int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, RankData** out) {
 
 void rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* result, int nargs,
           sqlite3_value** args) {
+  // An optional first argument names each phrase's group (text); the
+  // column weights follow.
+  sqlite3_value* groups = nargs > 0 && sqlite3_value_type(args[0]) == SQLITE_TEXT ? args[0] : nullptr;
+  if (groups != nullptr) {
+    ++args;
+    --nargs;
+  }
   RankData* d = nullptr;
-  int rc = rank_data(api, ctx, &d);
+  int rc = rank_data(api, ctx, groups, &d);
   int insts = 0;
   if (rc == SQLITE_OK) rc = api->xInstCount(ctx, &insts);
   if (rc != SQLITE_OK) {
@@ -76,7 +135,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* result
       return;
     }
     double w = column < nargs ? sqlite3_value_double(args[column]) : 1.0;
-    if (phrase >= 0 && static_cast<std::size_t>(phrase) < d->freq.size()) d->freq[phrase] += w;
+    if (phrase >= 0 && static_cast<std::size_t>(phrase) < d->group.size()) d->freq[d->group[phrase]] += w;
   }
   int length = 0;
   rc = api->xColumnSize(ctx, -1, &length);

@@ -20,6 +20,12 @@ inline constexpr std::int64_t kRankDfCap = 1000;
 // query to weigh it, so a query's cost grew with the corpus even when it
 // ranked only a few thousand candidates; with the cap, a phrase in more than
 // 1,000 documents weighs as one in 1,000 (all frequent phrases alike).
+//
+// pactum_rank(search_index, groups, weight...): groups, a text of one number
+// per phrase ("0 0 0 1 2"), makes the phrases of a group count as one
+// phrase: their documents united for its frequency, their hits summed. A
+// prefix phrase written as the terms it covers (SqliteStore::search) is
+// so ranked exactly as the prefix phrase itself.
 Status register_rank(sqlite3* db);
 
 }  // namespace pactum::store::sqlite

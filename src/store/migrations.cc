@@ -442,6 +442,25 @@ CREATE INDEX document_queue_state ON document_queue(state, id);
 ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// The search index's vocabulary (store/fts_terms.h): every term FTS5 holds,
+// so that a prefix query ("wasserstoff" *) can be run as the few terms it
+// covers. FTS5 answers a prefix by merging the whole doclist of every term
+// under it before the first row; exact terms are read lazily, newest first,
+// and stop at the candidate cap (SqliteStore::search). Filled here from the
+// index itself; the write path adds each new term with its index row. And
+// the index no longer holds near-copies (see below).
+constexpr const char* kMigration8 = R"sql(
+CREATE TABLE search_terms (
+  term TEXT PRIMARY KEY
+) WITHOUT ROWID, STRICT;
+CREATE VIRTUAL TABLE temp.search_index_vocabulary USING fts5vocab(main, search_index, 'row');
+INSERT INTO search_terms(term) SELECT term FROM temp.search_index_vocabulary;
+DROP TABLE temp.search_index_vocabulary;
+-- Near-copies leave the index (SqliteStore::indexed_document): the store
+-- rebuilds the search index alone when it opens (rebuild_if_needed).
+INSERT OR REPLACE INTO kb_state(key, value) SELECT 'reindex_needed', '1' WHERE EXISTS (SELECT 1 FROM document_links);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, actors, events and people", kMigration1},
     {2, "agreements, near-duplicates, curation and the search index", kMigration2},
@@ -450,6 +469,7 @@ constexpr Migration kMigrations[] = {
     {5, "API tokens, hashed", kMigrationApiTokens},
     {6, "feeds, saved searches, mineral table stages", kMigration6},
     {7, "document queue, event versions", kMigration7},
+    {8, "the search index's vocabulary", kMigration8},
 };
 
 }  // namespace

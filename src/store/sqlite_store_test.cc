@@ -13,6 +13,8 @@
 
 #include "common/files.h"
 #include "common/hash.h"
+#include "store/fts_rank.h"
+#include "store/fts_terms.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -278,6 +280,156 @@ TEST(SqliteStore, SearchPastTheCapRanksTheNewestCandidates) {
   EXPECT_FALSE(found->total_capped);
   ASSERT_EQ(found->hits.size(), 1u);
   EXPECT_EQ(found->hits[0].source, "cap/0.txt");
+}
+
+// ---- prefix queries through the vocabulary (search_terms, migration 8) --------
+
+namespace {
+
+// Documents without events (no event boost), put in one batch.
+void put_texts(Store& store, const std::vector<std::string>& texts) {
+  std::vector<ingest::Document> docs(texts.size());
+  extract::Extraction x;
+  x.language = "de";
+  std::vector<Store::PutItem> items;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    docs[i].source = "prefix/" + std::to_string(i) + ".txt";
+    docs[i].title = "doc";
+    docs[i].text = texts[i];
+    docs[i].content_hash = sha256_hex(texts[i]);
+  }
+  for (const auto& d : docs) items.push_back({&d, &x, nullptr});
+  auto put = store.put_batch(items);
+  ASSERT_TRUE(put.is_ok()) << put.status().to_string();
+  for (const auto& r : *put) ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+}
+
+// pactum_rank of FTS5's own prefix query, on a connection of our own: the
+// score the store gave before it wrote prefixes as terms.
+std::map<std::string, double> prefix_scores(const std::filesystem::path& path, const std::string& match) {
+  std::map<std::string, double> out;
+  auto db = Db::open(path.string());
+  EXPECT_TRUE(db.is_ok());
+  EXPECT_TRUE(sqlite::register_rank(db->handle()).is_ok());
+  auto s = db->statement("SELECT d.source, pactum_rank(search_index, 3.0, 1.0, 2.0) FROM search_index "
+                         "JOIN documents d ON d.id = search_index.rowid WHERE search_index MATCH :m");
+  EXPECT_TRUE(s.is_ok());
+  (*s)->bind_text(":m", match);
+  while (*(*s)->step()) out[(*s)->column_text(0)] = (*s)->column_double(1);
+  return out;
+}
+
+}  // namespace
+
+TEST(SqliteStore, PrefixQueriesFindAndRankAsFts5PrefixesDo) {
+  TempDir dir;
+  auto path = dir.path() / "prefix.db";
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  put_texts(**store, {"Wasserstoff und Wasserstoffs Strategie, Wasserstoffstrategie", "nur Wasser hier",
+                      "Grüner Wasserstoff aus Norwegen", "Wasserstoffe wasserstoffe Wasserstoff"});
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    EXPECT_EQ(*db->query_int("SELECT count(*) FROM search_terms WHERE term GLOB 'wasserstoff*'"), 4);
+    EXPECT_EQ(*db->query_int("SELECT count(*) FROM search_terms WHERE term = 'gruner'"), 1);  // as FTS5 folds it
+  }
+  const auto want = prefix_scores(path, "\"wasserstoff\" *");
+  ASSERT_EQ(want.size(), 3u);
+  TextQuery q;
+  q.all_of = {{{{"wasserstoff"}, true}}};
+  SearchFilter f;
+  auto found = (*store)->search(q, f);
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  EXPECT_EQ(found->total, 3u);
+  ASSERT_EQ(found->hits.size(), 3u);
+  for (const auto& h : found->hits) {
+    ASSERT_TRUE(want.count(h.source)) << h.source;
+    EXPECT_DOUBLE_EQ(h.score, want.at(h.source)) << h.source;
+  }
+  // A phrase whose last word is a prefix, and a diacritic folded as the index folds it.
+  q.all_of = {{{{"grüner", "wasserst"}, true}}};
+  found = (*store)->search(q, f);
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  ASSERT_EQ(found->hits.size(), 1u);
+  EXPECT_EQ(found->hits[0].source, "prefix/2.txt");
+  EXPECT_DOUBLE_EQ(found->hits[0].score, prefix_scores(path, "\"grüner wasserst\" *").at("prefix/2.txt"));
+  // A prefix of no term matches nothing.
+  q.all_of = {{{{"wasserstoffz"}, true}}};
+  found = (*store)->search(q, f);
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  EXPECT_EQ(found->total, 0u);
+}
+
+TEST(SqliteStore, PrefixOfManyTermsIsLeftToFts5) {
+  TempDir dir;
+  auto store = open_sqlite(dir.path() / "many.db");
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  std::string many;
+  for (std::size_t i = 0; i < sqlite::kMaxPrefixTerms + 10; ++i) many += " zettel" + std::to_string(i);
+  put_texts(**store, {many, "ein zettel", "kein Treffer"});
+  TextQuery q;
+  q.all_of = {{{{"zettel"}, true}}};
+  auto found = (*store)->search(q, SearchFilter{});
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  EXPECT_EQ(found->total, 2u);
+}
+
+TEST(SqliteStore, MigrationEightTakesTheVocabularyFromTheIndex) {
+  TempDir dir;
+  auto path = dir.path() / "v7.db";
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(sqlite::migrate(*db, sqlite::migrations().first(7)).is_ok());
+    ASSERT_TRUE(db->exec("INSERT INTO search_index(rowid, title, body, evidence) "
+                         "VALUES (1, 'Énergie', 'Wasserstoffstrategie und mehr', '')").is_ok());
+    ASSERT_TRUE(sqlite::migrate(*db, sqlite::migrations()).is_ok());
+    EXPECT_EQ(*db->query_int("SELECT count(*) FROM search_terms"), 4);
+    EXPECT_EQ(*db->query_int("SELECT count(*) FROM search_terms WHERE term IN "
+                             "('energie', 'wasserstoffstrategie', 'und', 'mehr')"), 4);
+  }
+}
+
+TEST(SqliteStore, NearCopiesAreFoundThroughTheirOriginalNotIndexed) {
+  TempDir dir;
+  auto path = dir.path() / "copies.db";
+  const std::string text =
+      "Norway and Japan signed a memorandum of understanding on hydrogen cooperation in Oslo on Friday. "
+      "The agreement covers research on electrolysers, shipping of ammonia and joint pilot projects in "
+      "both countries. Ministers from both governments met with companies and universities to discuss "
+      "the next steps, including a working group that will report within one year on standards, safety "
+      "rules and the financing of large projects along the coast.";
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    put_texts(**store, {text});
+    put_texts(**store, {"Newswire: " + text + "\n\nDistributed by Newswire."});
+    TextQuery q;
+    q.all_of = {{{{"hydrogen"}, false}}};
+    auto found = (*store)->search(q, SearchFilter{});
+    ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+    ASSERT_EQ(found->hits.size(), 1u);
+    EXPECT_EQ(found->hits[0].document_id, 1);
+    EXPECT_EQ(found->hits[0].copies, std::vector<std::int64_t>{2});
+  }
+  auto count = [&] {
+    auto db = Db::open(path.string());
+    EXPECT_TRUE(db.is_ok());
+    return *db->query_int("SELECT count(*) FROM search_index WHERE search_index MATCH 'hydrogen'");
+  };
+  EXPECT_EQ(count(), 1);
+  {
+    // A store of before migration 8 indexed its copies; opening it rebuilds the index without them.
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("INSERT INTO search_index(rowid, title, body, evidence) "
+                         "SELECT document_id, 'doc', 'hydrogen', '' FROM document_links").is_ok());
+    ASSERT_TRUE(db->exec("INSERT INTO kb_state(key, value) VALUES ('reindex_needed', '1')").is_ok());
+  }
+  EXPECT_EQ(count(), 2);
+  ASSERT_TRUE(open_sqlite(path).is_ok());
+  EXPECT_EQ(count(), 1);
 }
 
 // ---- a writer killed in mid-ingest --------------------------------------------

@@ -55,6 +55,9 @@ store_ok() {  # DB WHAT
       WHERE NOT EXISTS (SELECT 1 FROM document_fingerprints f WHERE f.document_id = d.id)
     UNION ALL SELECT 'document without index row', count(*) FROM documents d
       WHERE NOT EXISTS (SELECT 1 FROM search_index_docsize s WHERE s.id = d.id)
+        AND NOT EXISTS (SELECT 1 FROM document_links l WHERE l.document_id = d.id)
+    UNION ALL SELECT 'near-copy with index row', count(*) FROM document_links l
+      WHERE EXISTS (SELECT 1 FROM search_index_docsize s WHERE s.id = l.document_id)
     UNION ALL SELECT 'index row without document', count(*) FROM search_index_docsize s
       WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = s.id)
     UNION ALL SELECT 'event with parties but no agreement', count(*) FROM events e
