@@ -67,6 +67,7 @@ struct Candidate {
   // agreeing, no date ("The alliance gathers actors from ..."). It adds to
   // an act stated elsewhere but opens none.
   bool in_passing = false;
+  bool framed = false;  // its sentence frames it ("det grønne skiftet"): climate_environment if no sector else
   // No stage, no agreeing and no date: nothing happens in the sentence.
   bool no_act_words = false;
   bool parties_named = false;  // else the lead's actors stand in
@@ -847,6 +848,7 @@ void merge_into(Candidate& a, const Candidate& b) {
   if (a.unresolved_date.empty()) a.unresolved_date = b.unresolved_date;
   a.dated_in_text = a.dated_in_text || b.dated_in_text;
   a.in_lead = a.in_lead || b.in_lead;
+  a.framed = a.framed || b.framed;
   for (const auto& sct : b.event.sectors) {
     if (std::find(a.event.sectors.begin(), a.event.sectors.end(), sct) == a.event.sectors.end()) {
       a.event.sectors.push_back(sct);
@@ -963,7 +965,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   };
   auto sectors_of = [&](std::size_t i) {
     std::vector<std::string> out;
-    for (const Mention* m : sector_mentions(i)) add_sector(out, m->entry->label);
+    for (const Mention* m : sector_mentions(i)) {
+      if (m->entry->label != kFramingLabel) add_sector(out, m->entry->label);
+    }
     return out;
   };
 
@@ -1003,6 +1007,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
       }
+      // A framing phrase ("the green transition", "det grønne skiftet",
+      // "climate goals") says why the act is made: the act is about climate
+      // only when nothing more specific is said of it (SCHEMA.md: the most
+      // specific ids; see the end). Being the longer phrase, it hides the
+      // sector word inside it.
       for (const Mention* m : sector_words) {
         if (c.anchor >= 0) {
           // A history: the word belongs to the acts whose anchor is nearest.
@@ -1015,7 +1024,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         }
         const bool shared = m->first_token < c.shared_before;
         if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;
-        add_sector(c.event.sectors, m->entry->label);
+        if (m->entry->label == kFramingLabel) {
+          c.framed = true;
+        } else {
+          add_sector(c.event.sectors, m->entry->label);
+        }
       }
       if (c.anchor >= 0 && c.event.sectors.empty() && !candidates.empty() && candidates.back().sentence == i) {
         c.event.sectors = candidates.back().event.sectors;
@@ -1045,13 +1058,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       with_sectors = pending;
       pending.reset();
     }
-    if (c.event.sectors.empty()) {
+    // A framed act says what it is about: climate, if nothing else (below).
+    if (c.event.sectors.empty() && !c.framed) {
       for (std::size_t j : {i - 1, i + 1}) {
         if (j >= views.size() || acts_in[j] > 0 || views[j].paragraph != views[i].paragraph) continue;
         for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
       }
     }
-    if (c.event.sectors.empty() && with_sectors &&
+    if (c.event.sectors.empty() && !c.framed && with_sectors &&
         views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
       c.event.sectors = candidates[*with_sectors].event.sectors;
     }
@@ -1197,6 +1211,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         if (std::find(c.event.sectors.begin(), c.event.sectors.end(), sct) == c.event.sectors.end()) c.event.sectors.push_back(sct);
       }
     }
+    if (c.framed && c.event.sectors.empty()) c.event.sectors.push_back("climate_environment");
     if (c.event.confidence < options.min_confidence) continue;
     x.events.push_back(std::move(c.event));
   }

@@ -25,7 +25,7 @@ namespace pactum::extract {
 enum class Category : std::uint8_t {
   kInstrument,     // label: instrument id ("memorandum_of_understanding")
   kStage,          // label: stage id ("signed", "renewed", ...)
-  kSector,         // label: sector id
+  kSector,         // label: sector id, or "framing" (kFramingLabel: climate_environment only where no other sector is named)
   kRole,           // label: English role ("minister of trade and industry")
   kSpeech,         // label: "after" (", says X") or "before" ("X says:")
   kMonth,          // label: 1..12
@@ -58,6 +58,12 @@ enum class Category : std::uint8_t {
 };
 
 std::string_view category_name(Category c);
+
+// The sector label of a framing phrase ("the green transition", "det grønne
+// skiftet"): why an act is made, not what it is about. Analysts keep the
+// specific sectors (SCHEMA.md): it makes an act climate_environment only
+// when its sentence names no other sector.
+inline constexpr std::string_view kFramingLabel = "framing";
 
 struct LexiconEntry {
   Category category;

@@ -304,6 +304,25 @@ TEST(LexiconLanguages, GermanSectorCompounds) {
   EXPECT_EQ(std::find(s.begin(), s.end(), "climate_environment"), s.end());
 }
 
+// A framing phrase ("det grønne skiftet", "the green transition") says why,
+// not what: an act framed so is about climate only when nothing more specific
+// is named; where specific sectors are, they are all.
+TEST(LexiconLanguages, FramingGivesClimateOnlyAlone) {
+  Extraction framed = run("Norge og Japan\n08.12.2023\n\nNorge og Japan har i dag undertegnet en felles erklæring "
+                          "om samarbeid om det grønne skiftet.",
+                          "2023-12-08");
+  ASSERT_FALSE(framed.events.empty());
+  EXPECT_EQ(framed.events[0].sectors, std::vector<std::string>{"climate_environment"});
+  Extraction specific = run("Norge og Japan\n08.12.2023\n\nNorge og Japan har i dag undertegnet en felles erklæring "
+                            "om samarbeid om det grønne skiftet, innenfor havvind og hydrogen.",
+                            "2023-12-08");
+  ASSERT_FALSE(specific.events.empty());
+  const auto& s = specific.events[0].sectors;
+  EXPECT_EQ(std::find(s.begin(), s.end(), "climate_environment"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "offshore_wind"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "hydrogen"), s.end());
+}
+
 // Acts "of the same kind" as the page's, without a sector word of their own,
 // have the sectors its headline names.
 TEST(LexiconLanguages, SameKindActsShareTheHeadlinesSectors) {
