@@ -243,6 +243,34 @@ bool organizer_in_relative_clause(std::string_view text, const SentenceView& s, 
   return false;
 }
 
+// Places "between" which something runs, named after an act of two
+// organizations, are its route, not more parties ("Grupo Solvento y Pampa
+// Verde firmaron un memorando para desarrollar una cadena de suministro
+// entre Chile y España"). Where such a "between" ends, else UINT32_MAX:
+// a place named from there on is no party.
+std::uint32_t route_start(const SentenceView& s, const Gazetteer& g) {
+  std::uint32_t act = UINT32_MAX;
+  for (const Mention& m : s.mentions) {
+    if (m.entry && m.entry->category == Category::kInstrument) act = std::min(act, m.first_token);
+  }
+  for (const Mention& b : s.mentions) {
+    if (!b.entry || b.entry->category != Category::kConjunction || b.entry->label != "between" ||
+        act == UINT32_MAX || b.first_token <= act) {
+      continue;
+    }
+    int orgs = 0;
+    for (const ActorMention& a : s.actors) {
+      if (a.is_party() && a.form == AliasForm::kName && a.first_token < act &&
+          g.actors()[a.actor].kind == "organization") {
+        ++orgs;
+      }
+    }
+    for (const UnknownOrg& o : s.unknown_orgs) orgs += o.first_token < act;
+    if (orgs >= 2) return b.end_token;
+  }
+  return UINT32_MAX;
+}
+
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<MainActor>& main_actors, const Event& previous,
@@ -279,8 +307,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   for (const UnknownOrg& o : s.unknown_orgs) organizers += organizer_in_relative_clause(text, s, o.first_token);
   const bool drop_organizers = organizers > 0 && named - organizers >= 2;
+  const std::uint32_t route = route_start(s, gazetteer_);
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
+    if (a.first_token >= route && gazetteer_.actors()[a.actor].kind != "organization") continue;
     // An organization in a relative clause organizes or hosts ("en
     // næringslivsuke som Innovasjon Norge arrangerer"): never a party.
     if ((drop_organizers || gazetteer_.actors()[a.actor].kind == "organization") &&
@@ -898,10 +928,12 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<MainActor> main_actors;
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
     std::vector<std::pair<std::uint32_t, MainActor>> found;  // by token position
+    const std::uint32_t route = route_start(views[i], gazetteer_);
     for (const ActorMention& a : views[i].actors) {
       if (!a.is_party() || a.form != AliasForm::kName || organizer_in_relative_clause(text, views[i], a.first_token)) {
         continue;
       }
+      if (a.first_token >= route && gazetteer_.actors()[a.actor].kind != "organization") continue;
       found.push_back({a.first_token, {a.actor, party_of(a.actor, views[i], a)}});
     }
     for (const UnknownOrg& o : views[i].unknown_orgs) {

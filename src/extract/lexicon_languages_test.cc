@@ -323,6 +323,21 @@ TEST(LexiconLanguages, FramingGivesClimateOnlyAlone) {
   EXPECT_NE(std::find(s.begin(), s.end(), "hydrogen"), s.end());
 }
 
+// Places "between" which what two organizations agreed runs are its route,
+// not parties: not in the sentence, nor as main actors standing in for a
+// later sentence's implicit parties.
+TEST(LexiconLanguages, RouteBetweenPlacesIsNoParty) {
+  Extraction x = run("Grupo Solvento y Corporación Pampa Verde firman un memorando\nMadrid, 11 de diciembre de 2023\n\n"
+                     "La empresa española Grupo Solvento y la chilena Corporación Pampa Verde firmaron el 8 de "
+                     "diciembre de 2023 en Madrid un memorando de entendimiento para desarrollar una cadena de "
+                     "suministro de amoníaco verde entre Chile y España. El acuerdo tendrá una duración de cinco años.",
+                     "2023-12-11");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_EQ(p.kind, "organization") << p.name;
+  }
+}
+
 // Acts "of the same kind" as the page's, without a sector word of their own,
 // have the sectors its headline names.
 TEST(LexiconLanguages, SameKindActsShareTheHeadlinesSectors) {
