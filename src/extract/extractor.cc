@@ -1003,6 +1003,22 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     return out;
   };
 
+  // "a second joint declaration", "ei eiga fråsegn", "eine weitere
+  // Absichtserklärung": an instrument said to be another one is another act,
+  // even on the same day between the same parties.
+  auto another_act = [&](const Candidate& c) {
+    const SentenceView& v = views[c.sentence];
+    for (const Mention* g : v.of(Category::kGroupRef)) {
+      if (g->entry->label != "another") continue;
+      for (const Mention* ins : v.of(Category::kInstrument)) {
+        if (ins->entry->label == c.event.instrument && ins->first_token >= g->end_token &&
+            ins->first_token <= g->end_token + 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
   std::string last_text_date;  // the date of the last act dated in the text
@@ -1033,6 +1049,13 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // happened when the page was published (its day, or its month where
       // only that is given); dating it before merging keeps older acts of
       // the same parties ("2014 wurde ein MoU vereinbart") apart from it.
+      // "In einer zweiten gemeinsamen Erklärung ...": another act, undated,
+      // was made with the act told just before it: on its day and, when
+      // its own sentence names no stage, at its stage.
+      if (c.event.date.empty() && c.unresolved_date.empty() && !previous.date.empty() && another_act(c)) {
+        c.event.date = previous.date;
+        if (!views[i].has(Category::kStage)) c.event.stage = previous.stage;
+      }
       if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
           (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||
            c.event.stage == "announced")) {
@@ -1114,22 +1137,6 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<Candidate> merged;
   std::map<std::vector<std::string>, std::vector<std::size_t>> merged_by_parties;
   std::vector<std::size_t> merged_multilateral;  // three or more parties
-  // "a second joint declaration", "ei eiga fråsegn", "eine weitere
-  // Absichtserklärung": an instrument said to be another one is another act,
-  // even on the same day between the same parties.
-  auto another_act = [&](const Candidate& c) {
-    const SentenceView& v = views[c.sentence];
-    for (const Mention* g : v.of(Category::kGroupRef)) {
-      if (g->entry->label != "another") continue;
-      for (const Mention* ins : v.of(Category::kInstrument)) {
-        if (ins->entry->label == c.event.instrument && ins->first_token >= g->end_token &&
-            ins->first_token <= g->end_token + 1) {
-          return true;
-        }
-      }
-    }
-    return false;
-  };
   std::size_t last_told = SIZE_MAX, last_sentence = SIZE_MAX;  // the merged act the last mention went to; its sentence
   for (Candidate& c : candidates) {
     auto joins = [&](std::size_t m) {
