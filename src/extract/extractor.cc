@@ -1036,6 +1036,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // and Nordland are in the partnership already") lists members of a
       // platform, not partners of each other: it opens no act.
       if (!c.in_lead && c.no_act_words && c.event.instrument == "platform") c.in_passing = true;
+      // A heading after the lead that names no party ("Bygger på
+      // partnerskapet fra i fjor") with no instrument introduces what
+      // follows: it opens no act.
+      if (!c.in_lead && views[i].own_line && !c.parties_named && c.event.instrument == "other") c.in_passing = true;
       // "Same dag skreiv ...", "le même jour": the date of the act told
       // before, to the day, month or year the phrase names.
       // (Dated in the text: a lead act given the publication day is not.)
