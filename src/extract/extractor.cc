@@ -243,29 +243,22 @@ bool organizer_in_relative_clause(std::string_view text, const SentenceView& s, 
   return false;
 }
 
-// Places "between" which something runs, named after an act of two
-// organizations, are its route, not more parties ("Grupo Solvento y Pampa
+// Places "between" which something runs, named after two organizations
+// that act, are its route, not more parties ("Grupo Solvento y Pampa
 // Verde firmaron un memorando para desarrollar una cadena de suministro
 // entre Chile y España"). Where such a "between" ends, else UINT32_MAX:
 // a place named from there on is no party.
 std::uint32_t route_start(const SentenceView& s, const Gazetteer& g) {
-  std::uint32_t act = UINT32_MAX;
-  for (const Mention& m : s.mentions) {
-    if (m.entry && m.entry->category == Category::kInstrument) act = std::min(act, m.first_token);
-  }
   for (const Mention& b : s.mentions) {
-    if (!b.entry || b.entry->category != Category::kConjunction || b.entry->label != "between" ||
-        act == UINT32_MAX || b.first_token <= act) {
-      continue;
-    }
+    if (!b.entry || b.entry->category != Category::kConjunction || b.entry->label != "between") continue;
     int orgs = 0;
     for (const ActorMention& a : s.actors) {
-      if (a.is_party() && a.form == AliasForm::kName && a.first_token < act &&
+      if (a.is_party() && a.form == AliasForm::kName && a.first_token < b.first_token &&
           g.actors()[a.actor].kind == "organization") {
         ++orgs;
       }
     }
-    for (const UnknownOrg& o : s.unknown_orgs) orgs += o.first_token < act;
+    for (const UnknownOrg& o : s.unknown_orgs) orgs += o.first_token < b.first_token;
     if (orgs >= 2) return b.end_token;
   }
   return UINT32_MAX;
