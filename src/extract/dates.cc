@@ -291,6 +291,12 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
         else if (kind == "last_year") dm.date = {published.year - 1, 0, 0};
         else if (kind == "next_year") dm.date = {published.year + 1, 0, 0};
         else if (kind == "this_month" && published.month) dm.date = {published.year, published.month, 0};
+        else if (kind.starts_with("last_season:") && published.month) {
+          // "el pasado verano", "last summer": the year of the last such
+          // season before publication (its middle month after the label).
+          const int middle = std::atoi(kind.c_str() + 12);
+          dm.date = {published.month > middle ? published.year : published.year - 1, 0, 0};
+        }
         else if (kind == "last_month" && published.month) {
           dm.date = published.month == 1 ? PartialDate{published.year - 1, 12, 0}
                                          : PartialDate{published.year, published.month - 1, 0};

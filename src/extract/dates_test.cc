@@ -48,6 +48,8 @@ TEST(Dates, Table) {
       {"de", "Anfang 2021 erneuert", "", "2021"},
       {"de", "heute unterzeichnet", "2026-01-15", "2026-01-15"},
       {"de", "im vergangenen Jahr", "2026-01-15", "2025"},
+      {"es", "negocian desde el pasado verano", "2023-12-11", "2023"},  // the last summer before publication
+      {"en", "talks began last summer", "2024-03-01", "2023"},
       {"de", "bis 2040 klimaneutral", "", ""},  // a goal, not an act
       {"nb", "08 des. 2023", "", "2023-12-08"},
       {"nb", "signerte i fjor", "2023-04-20", "2022"},

@@ -67,6 +67,7 @@ struct Candidate {
   // agreeing, no date ("The alliance gathers actors from ..."). It adds to
   // an act stated elsewhere but opens none.
   bool in_passing = false;
+  bool framed = false;  // its sentence frames it ("det grønne skiftet"): climate_environment if no sector else
   // No stage, no agreeing and no date: nothing happens in the sentence.
   bool no_act_words = false;
   bool parties_named = false;  // else the lead's actors stand in
@@ -242,6 +243,27 @@ bool organizer_in_relative_clause(std::string_view text, const SentenceView& s, 
   return false;
 }
 
+// Places "between" which something runs, named after two organizations
+// that act, are its route, not more parties ("Grupo Solvento y Pampa
+// Verde firmaron un memorando para desarrollar una cadena de suministro
+// entre Chile y España"). Where such a "between" ends, else UINT32_MAX:
+// a place named from there on is no party.
+std::uint32_t route_start(const SentenceView& s, const Gazetteer& g) {
+  for (const Mention& b : s.mentions) {
+    if (!b.entry || b.entry->category != Category::kConjunction || b.entry->label != "between") continue;
+    int orgs = 0;
+    for (const ActorMention& a : s.actors) {
+      if (a.is_party() && a.form == AliasForm::kName && a.first_token < b.first_token &&
+          g.actors()[a.actor].kind == "organization") {
+        ++orgs;
+      }
+    }
+    for (const UnknownOrg& o : s.unknown_orgs) orgs += o.first_token < b.first_token;
+    if (orgs >= 2) return b.end_token;
+  }
+  return UINT32_MAX;
+}
+
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<MainActor>& main_actors, const Event& previous,
@@ -278,8 +300,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   for (const UnknownOrg& o : s.unknown_orgs) organizers += organizer_in_relative_clause(text, s, o.first_token);
   const bool drop_organizers = organizers > 0 && named - organizers >= 2;
+  const std::uint32_t route = route_start(s, gazetteer_);
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
+    if (a.first_token >= route && gazetteer_.actors()[a.actor].kind != "organization") continue;
     // An organization in a relative clause organizes or hosts ("en
     // næringslivsuke som Innovasjon Norge arrangerer"): never a party.
     if ((drop_organizers || gazetteer_.actors()[a.actor].kind == "organization") &&
@@ -847,6 +871,7 @@ void merge_into(Candidate& a, const Candidate& b) {
   if (a.unresolved_date.empty()) a.unresolved_date = b.unresolved_date;
   a.dated_in_text = a.dated_in_text || b.dated_in_text;
   a.in_lead = a.in_lead || b.in_lead;
+  a.framed = a.framed || b.framed;
   for (const auto& sct : b.event.sectors) {
     if (std::find(a.event.sectors.begin(), a.event.sectors.end(), sct) == a.event.sectors.end()) {
       a.event.sectors.push_back(sct);
@@ -896,10 +921,12 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<MainActor> main_actors;
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
     std::vector<std::pair<std::uint32_t, MainActor>> found;  // by token position
+    const std::uint32_t route = route_start(views[i], gazetteer_);
     for (const ActorMention& a : views[i].actors) {
       if (!a.is_party() || a.form != AliasForm::kName || organizer_in_relative_clause(text, views[i], a.first_token)) {
         continue;
       }
+      if (a.first_token >= route && gazetteer_.actors()[a.actor].kind != "organization") continue;
       found.push_back({a.first_token, {a.actor, party_of(a.actor, views[i], a)}});
     }
     for (const UnknownOrg& o : views[i].unknown_orgs) {
@@ -963,10 +990,28 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   };
   auto sectors_of = [&](std::size_t i) {
     std::vector<std::string> out;
-    for (const Mention* m : sector_mentions(i)) add_sector(out, m->entry->label);
+    for (const Mention* m : sector_mentions(i)) {
+      if (m->entry->label != kFramingLabel) add_sector(out, m->entry->label);
+    }
     return out;
   };
 
+  // "a second joint declaration", "ei eiga fråsegn", "eine weitere
+  // Absichtserklärung": an instrument said to be another one is another act,
+  // even on the same day between the same parties.
+  auto another_act = [&](const Candidate& c) {
+    const SentenceView& v = views[c.sentence];
+    for (const Mention* g : v.of(Category::kGroupRef)) {
+      if (g->entry->label != "another") continue;
+      for (const Mention* ins : v.of(Category::kInstrument)) {
+        if (ins->entry->label == c.event.instrument && ins->first_token >= g->end_token &&
+            ins->first_token <= g->end_token + 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
   std::string last_text_date;  // the date of the last act dated in the text
@@ -984,6 +1029,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // and Nordland are in the partnership already") lists members of a
       // platform, not partners of each other: it opens no act.
       if (!c.in_lead && c.no_act_words && c.event.instrument == "platform") c.in_passing = true;
+      // A heading after the lead that names no party ("Bygger på
+      // partnerskapet fra i fjor") with no instrument introduces what
+      // follows: it opens no act.
+      if (!c.in_lead && views[i].own_line && !c.parties_named && c.event.instrument == "other") c.in_passing = true;
       // "Same dag skreiv ...", "le même jour": the date of the act told
       // before, to the day, month or year the phrase names.
       // (Dated in the text: a lead act given the publication day is not.)
@@ -997,12 +1046,24 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // happened when the page was published (its day, or its month where
       // only that is given); dating it before merging keeps older acts of
       // the same parties ("2014 wurde ein MoU vereinbart") apart from it.
+      // "In einer zweiten gemeinsamen Erklärung ...": another act, undated,
+      // was made with the act told just before it: on its day and, when
+      // its own sentence names no stage, at its stage.
+      if (c.event.date.empty() && c.unresolved_date.empty() && !previous.date.empty() && another_act(c)) {
+        c.event.date = previous.date;
+        if (!views[i].has(Category::kStage)) c.event.stage = previous.stage;
+      }
       if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
           (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||
            c.event.stage == "announced")) {
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
       }
+      // A framing phrase ("the green transition", "det grønne skiftet",
+      // "climate goals") says why the act is made: the act is about climate
+      // only when nothing more specific is said of it (SCHEMA.md: the most
+      // specific ids; see the end). Being the longer phrase, it hides the
+      // sector word inside it.
       for (const Mention* m : sector_words) {
         if (c.anchor >= 0) {
           // A history: the word belongs to the acts whose anchor is nearest.
@@ -1015,7 +1076,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         }
         const bool shared = m->first_token < c.shared_before;
         if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;
-        add_sector(c.event.sectors, m->entry->label);
+        if (m->entry->label == kFramingLabel) {
+          c.framed = true;
+        } else {
+          add_sector(c.event.sectors, m->entry->label);
+        }
       }
       if (c.anchor >= 0 && c.event.sectors.empty() && !candidates.empty() && candidates.back().sentence == i) {
         c.event.sectors = candidates.back().event.sectors;
@@ -1045,13 +1110,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       with_sectors = pending;
       pending.reset();
     }
-    if (c.event.sectors.empty()) {
+    // A framed act says what it is about: climate, if nothing else (below).
+    if (c.event.sectors.empty() && !c.framed) {
       for (std::size_t j : {i - 1, i + 1}) {
         if (j >= views.size() || acts_in[j] > 0 || views[j].paragraph != views[i].paragraph) continue;
         for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
       }
     }
-    if (c.event.sectors.empty() && with_sectors &&
+    if (c.event.sectors.empty() && !c.framed && with_sectors &&
         views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
       c.event.sectors = candidates[*with_sectors].event.sectors;
     }
@@ -1068,22 +1134,6 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<Candidate> merged;
   std::map<std::vector<std::string>, std::vector<std::size_t>> merged_by_parties;
   std::vector<std::size_t> merged_multilateral;  // three or more parties
-  // "a second joint declaration", "ei eiga fråsegn", "eine weitere
-  // Absichtserklärung": an instrument said to be another one is another act,
-  // even on the same day between the same parties.
-  auto another_act = [&](const Candidate& c) {
-    const SentenceView& v = views[c.sentence];
-    for (const Mention* g : v.of(Category::kGroupRef)) {
-      if (g->entry->label != "another") continue;
-      for (const Mention* ins : v.of(Category::kInstrument)) {
-        if (ins->entry->label == c.event.instrument && ins->first_token >= g->end_token &&
-            ins->first_token <= g->end_token + 1) {
-          return true;
-        }
-      }
-    }
-    return false;
-  };
   std::size_t last_told = SIZE_MAX, last_sentence = SIZE_MAX;  // the merged act the last mention went to; its sentence
   for (Candidate& c : candidates) {
     auto joins = [&](std::size_t m) {
@@ -1197,6 +1247,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         if (std::find(c.event.sectors.begin(), c.event.sectors.end(), sct) == c.event.sectors.end()) c.event.sectors.push_back(sct);
       }
     }
+    if (c.framed && c.event.sectors.empty()) c.event.sectors.push_back("climate_environment");
     if (c.event.confidence < options.min_confidence) continue;
     x.events.push_back(std::move(c.event));
   }

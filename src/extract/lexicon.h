@@ -25,13 +25,14 @@ namespace pactum::extract {
 enum class Category : std::uint8_t {
   kInstrument,     // label: instrument id ("memorandum_of_understanding")
   kStage,          // label: stage id ("signed", "renewed", ...)
-  kSector,         // label: sector id
+  kSector,         // label: sector id, or "framing" (kFramingLabel: climate_environment only where no other sector is named)
   kRole,           // label: English role ("minister of trade and industry")
   kSpeech,         // label: "after" (", says X") or "before" ("X says:")
   kMonth,          // label: 1..12
   kWeekday,        // label: 1..7 (Monday = 1)
   kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month,
-                   // same_year | same_month | same_day (the date named last in the sentence: "同年9月")
+                   // same_year | same_month | same_day (the date named last in the sentence: "同年9月"),
+                   // last_season:M (the year of the last season around month M before publication: "last summer" 7)
   kDateQualifier,  // label: early | mid | late (for "Anfang 2021", "late 2023")
   kChrome,         // label: end (the article ends here) | line (drop this line)
   kLocationPrep,   // label: in (a place named after it is a venue, not a party); at (anything after it is);
@@ -58,6 +59,12 @@ enum class Category : std::uint8_t {
 };
 
 std::string_view category_name(Category c);
+
+// The sector label of a framing phrase ("the green transition", "det grønne
+// skiftet"): why an act is made, not what it is about. Analysts keep the
+// specific sectors (SCHEMA.md): it makes an act climate_environment only
+// when its sentence names no other sector.
+inline constexpr std::string_view kFramingLabel = "framing";
 
 struct LexiconEntry {
   Category category;

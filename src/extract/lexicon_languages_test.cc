@@ -304,6 +304,40 @@ TEST(LexiconLanguages, GermanSectorCompounds) {
   EXPECT_EQ(std::find(s.begin(), s.end(), "climate_environment"), s.end());
 }
 
+// A framing phrase ("det grønne skiftet", "the green transition") says why,
+// not what: an act framed so is about climate only when nothing more specific
+// is named; where specific sectors are, they are all.
+TEST(LexiconLanguages, FramingGivesClimateOnlyAlone) {
+  Extraction framed = run("Norge og Japan\n08.12.2023\n\nNorge og Japan har i dag undertegnet en felles erklæring "
+                          "om samarbeid om det grønne skiftet.",
+                          "2023-12-08");
+  ASSERT_FALSE(framed.events.empty());
+  EXPECT_EQ(framed.events[0].sectors, std::vector<std::string>{"climate_environment"});
+  Extraction specific = run("Norge og Japan\n08.12.2023\n\nNorge og Japan har i dag undertegnet en felles erklæring "
+                            "om samarbeid om det grønne skiftet, innenfor havvind og hydrogen.",
+                            "2023-12-08");
+  ASSERT_FALSE(specific.events.empty());
+  const auto& s = specific.events[0].sectors;
+  EXPECT_EQ(std::find(s.begin(), s.end(), "climate_environment"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "offshore_wind"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "hydrogen"), s.end());
+}
+
+// Places "between" which what two organizations agreed runs are its route,
+// not parties: not in the sentence, nor as main actors standing in for a
+// later sentence's implicit parties.
+TEST(LexiconLanguages, RouteBetweenPlacesIsNoParty) {
+  Extraction x = run("Grupo Solvento y Corporación Pampa Verde firman un memorando\nMadrid, 11 de diciembre de 2023\n\n"
+                     "La empresa española Grupo Solvento y la chilena Corporación Pampa Verde firmaron el 8 de "
+                     "diciembre de 2023 en Madrid un memorando de entendimiento para desarrollar una cadena de "
+                     "suministro de amoníaco verde entre Chile y España. El acuerdo tendrá una duración de cinco años.",
+                     "2023-12-11");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_EQ(p.kind, "organization") << p.name;
+  }
+}
+
 // Acts "of the same kind" as the page's, without a sector word of their own,
 // have the sectors its headline names.
 TEST(LexiconLanguages, SameKindActsShareTheHeadlinesSectors) {
