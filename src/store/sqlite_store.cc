@@ -45,6 +45,10 @@ std::int64_t to_int64(std::size_t n) {
              : static_cast<std::int64_t>(n);
 }
 
+// ":k0" .. ":k15": the parameter of band i in link_near_duplicate()'s
+// statements, which ask or write all of a signature's bands at once.
+std::string band_parameter(int i) { return ":k" + std::to_string(i); }
+
 // The columns read_event() expects, in order.
 constexpr const char* kEventColumns =
     "e.id, e.document_id, d.source, d.language, e.instrument, e.stage, e.date, "
@@ -247,6 +251,8 @@ class SqliteStore final : public Store {
     std::string title, body, evidence;
   };
   Status write_index_row(const IndexRow& row);
+  // Writes the row, or defers it to the end of put_batch()'s transaction.
+  Status index_row(IndexRow row);
   // indexed_body: the text as index_text() analyses it (PreparedDocument).
   Status index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
                         const std::vector<std::string>& evidence);
@@ -454,11 +460,15 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
     }
   }
   if (st.is_ok()) {
-    std::vector<std::string> evidence;
+    // The worker analysed the title and all events' evidence (prepare_document);
+    // evidence is analysed again here only without a rejected event's.
+    std::vector<std::string_view> evidence;
     for (std::size_t i = 0; i < placed.size(); ++i) {
       if (placed[i].curation != "rejected") evidence.push_back(x.events[i].evidence);
     }
-    st = index_document(document_id, doc.title.empty() ? x.title : doc.title, prepared->index_body, evidence);
+    std::string indexed_evidence =
+        evidence.size() == x.events.size() ? prepared->index_evidence : index_evidence(evidence);
+    st = index_row(IndexRow{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence)});
   }
   for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
     const WrittenEvent& p = placed[i];
@@ -1664,21 +1674,26 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
   // costs the same in a store of a million documents as in an empty one.
   std::vector<std::int64_t> band_members;  // one entry per shared band
   {
-    auto s = db_.statement(
-        "SELECT document_id FROM document_bands WHERE band_key = :key AND document_id <> :doc "
-        "ORDER BY document_id DESC LIMIT :limit");
-    if (!s.is_ok()) return s.status();
-    for (std::int64_t key : keys) {
-      (*s)->reset();
-      (*s)->bind_int(":key", key);
-      (*s)->bind_int(":doc", document_id);
-      (*s)->bind_int(":limit", kb::kBandCandidates);
-      for (;;) {
-        auto row = (*s)->step();
-        if (!row.is_ok()) return row.status();
-        if (!*row) break;
-        band_members.push_back((*s)->column_int(0));
+    // All bands in one statement (kBands index probes, one statement run).
+    static const std::string kSql = [] {
+      std::string sql;
+      for (int i = 0; i < kb::kBands; ++i) {
+        if (i > 0) sql += " UNION ALL ";
+        sql += "SELECT * FROM (SELECT document_id FROM document_bands WHERE band_key = " + band_parameter(i) +
+               " AND document_id <> :doc ORDER BY document_id DESC LIMIT :limit)";
       }
+      return sql;
+    }();
+    auto s = db_.statement(kSql);
+    if (!s.is_ok()) return s.status();
+    for (int i = 0; i < kb::kBands; ++i) (*s)->bind_int(band_parameter(i).c_str(), keys[static_cast<std::size_t>(i)]);
+    (*s)->bind_int(":doc", document_id);
+    (*s)->bind_int(":limit", kb::kBandCandidates);
+    for (;;) {
+      auto row = (*s)->step();
+      if (!row.is_ok()) return row.status();
+      if (!*row) break;
+      band_members.push_back((*s)->column_int(0));
     }
   }
   const std::vector<std::int64_t> candidates = kb::most_shared_bands(std::move(band_members));
@@ -1714,14 +1729,16 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
     PACTUM_RETURN_IF_ERROR((*s)->run());
   }
   {
-    auto s = db_.statement("INSERT OR IGNORE INTO document_bands(band_key, document_id) VALUES (:key, :doc)");
+    static const std::string kSql = [] {
+      std::string sql = "INSERT OR IGNORE INTO document_bands(band_key, document_id) VALUES ";
+      for (int i = 0; i < kb::kBands; ++i) sql += (i > 0 ? ", (" : "(") + band_parameter(i) + ", :doc)";
+      return sql;
+    }();
+    auto s = db_.statement(kSql);
     if (!s.is_ok()) return s.status();
-    for (std::int64_t key : keys) {
-      (*s)->reset();
-      (*s)->bind_int(":key", key);
-      (*s)->bind_int(":doc", document_id);
-      PACTUM_RETURN_IF_ERROR((*s)->run());
-    }
+    for (int i = 0; i < kb::kBands; ++i) (*s)->bind_int(band_parameter(i).c_str(), keys[static_cast<std::size_t>(i)]);
+    (*s)->bind_int(":doc", document_id);
+    PACTUM_RETURN_IF_ERROR((*s)->run());
   }
   if (!best || best->original_id == document_id) return false;
   auto s = db_.statement(
@@ -1736,9 +1753,11 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
 
 Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
                                    const std::vector<std::string>& evidence) {
-  std::string joined;
-  for (const auto& e : evidence) joined += (joined.empty() ? "" : "\n") + e;
-  IndexRow row{document_id, index_text(title), std::move(indexed_body), index_text(joined)};
+  std::vector<std::string_view> views(evidence.begin(), evidence.end());
+  return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views)});
+}
+
+Status SqliteStore::index_row(IndexRow row) {
   if (deferred_index_ != nullptr) {
     deferred_index_->push_back(std::move(row));
     return Status::ok();
