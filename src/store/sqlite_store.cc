@@ -45,10 +45,6 @@ std::int64_t to_int64(std::size_t n) {
              : static_cast<std::int64_t>(n);
 }
 
-// ":k0" .. ":k15": the parameter of band i in link_near_duplicate()'s
-// statements, which ask or write all of a signature's bands at once.
-std::string band_parameter(int i) { return ":k" + std::to_string(i); }
-
 // The columns read_event() expects, in order.
 constexpr const char* kEventColumns =
     "e.id, e.document_id, d.source, d.language, e.instrument, e.stage, e.date, "
@@ -1674,26 +1670,21 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
   // costs the same in a store of a million documents as in an empty one.
   std::vector<std::int64_t> band_members;  // one entry per shared band
   {
-    // All bands in one statement (kBands index probes, one statement run).
-    static const std::string kSql = [] {
-      std::string sql;
-      for (int i = 0; i < kb::kBands; ++i) {
-        if (i > 0) sql += " UNION ALL ";
-        sql += "SELECT * FROM (SELECT document_id FROM document_bands WHERE band_key = " + band_parameter(i) +
-               " AND document_id <> :doc ORDER BY document_id DESC LIMIT :limit)";
-      }
-      return sql;
-    }();
-    auto s = db_.statement(kSql);
+    auto s = db_.statement(
+        "SELECT document_id FROM document_bands WHERE band_key = :key AND document_id <> :doc "
+        "ORDER BY document_id DESC LIMIT :limit");
     if (!s.is_ok()) return s.status();
-    for (int i = 0; i < kb::kBands; ++i) (*s)->bind_int(band_parameter(i).c_str(), keys[static_cast<std::size_t>(i)]);
-    (*s)->bind_int(":doc", document_id);
-    (*s)->bind_int(":limit", kb::kBandCandidates);
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      band_members.push_back((*s)->column_int(0));
+    for (std::int64_t key : keys) {
+      (*s)->reset();
+      (*s)->bind_int(":key", key);
+      (*s)->bind_int(":doc", document_id);
+      (*s)->bind_int(":limit", kb::kBandCandidates);
+      for (;;) {
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (!*row) break;
+        band_members.push_back((*s)->column_int(0));
+      }
     }
   }
   const std::vector<std::int64_t> candidates = kb::most_shared_bands(std::move(band_members));
@@ -1729,16 +1720,14 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
     PACTUM_RETURN_IF_ERROR((*s)->run());
   }
   {
-    static const std::string kSql = [] {
-      std::string sql = "INSERT OR IGNORE INTO document_bands(band_key, document_id) VALUES ";
-      for (int i = 0; i < kb::kBands; ++i) sql += (i > 0 ? ", (" : "(") + band_parameter(i) + ", :doc)";
-      return sql;
-    }();
-    auto s = db_.statement(kSql);
+    auto s = db_.statement("INSERT OR IGNORE INTO document_bands(band_key, document_id) VALUES (:key, :doc)");
     if (!s.is_ok()) return s.status();
-    for (int i = 0; i < kb::kBands; ++i) (*s)->bind_int(band_parameter(i).c_str(), keys[static_cast<std::size_t>(i)]);
-    (*s)->bind_int(":doc", document_id);
-    PACTUM_RETURN_IF_ERROR((*s)->run());
+    for (std::int64_t key : keys) {
+      (*s)->reset();
+      (*s)->bind_int(":key", key);
+      (*s)->bind_int(":doc", document_id);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
   }
   if (!best || best->original_id == document_id) return false;
   auto s = db_.statement(
