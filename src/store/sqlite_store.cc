@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -226,11 +227,17 @@ class SqliteStore final : public Store {
   Status insert_people(std::int64_t document_id, const ingest::Document& doc,
                        const extract::Extraction& x);
   Status insert_organizations(std::int64_t document_id, const extract::Extraction& x);
-  // Returns the event's id; the parties' actor ids go to *actor_ids and the
-  // curation status, if a curator set one for this event before, to *curation.
-  Result<std::int64_t> insert_event(std::int64_t document_id, std::size_t position,
-                                    const ingest::Document& doc, const extract::Event& e,
-                                    std::vector<std::int64_t>* actor_ids, std::string* curation);
+  // An event as written: its id, its parties' actor ids, the curation
+  // status a curator set for it before (if any), and the instrument, stage
+  // and date after the curator's overrides: what place_event() needs, so
+  // that the row just written is not read back.
+  struct WrittenEvent {
+    std::int64_t id = 0;
+    std::vector<std::int64_t> actors;
+    std::string curation, instrument, stage, date;
+  };
+  Status insert_event(std::int64_t document_id, std::size_t position, const ingest::Document& doc,
+                      const extract::Event& e, WrittenEvent* written);
   Result<std::int64_t> upsert_actor(const extract::Party& party, std::string_view mention);
   Status add_name_key(std::int64_t actor_id, std::string_view name);
 
@@ -257,6 +264,8 @@ class SqliteStore final : public Store {
     std::string groups;  // per FTS5 phrase, the query alternative it stands for
   };
   Result<Expression> expression(const TextQuery& query);
+  // Writes the row, or defers it to the end of put_batch()'s transaction.
+  Status index_row(IndexRow row);
   // indexed_body: the text as index_text() analyses it (PreparedDocument).
   Status index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
                         const std::vector<std::string>& evidence);
@@ -295,6 +304,37 @@ class SqliteStore final : public Store {
   };
   std::unordered_set<std::string, TermHash, std::equal_to<>> known_terms_;
   std::optional<sqlite::IndexTokenizer> tokenizer_;
+
+  // What one write transaction of put()/put_batch() learnt, so that its
+  // documents do not ask the store again: facts that only curation changes
+  // (curation never runs inside the transaction, and the write lock keeps
+  // other connections out), actors by key, and the alias and name-key
+  // writes already made (each an idempotent insert). Valid for one
+  // transaction; a savepoint rolled back clears the actors and writes.
+  struct WriteCache {
+    bool has_overrides = true;   // event_overrides has rows
+    bool has_redirects = true;   // actor_redirects has rows
+    struct Actor {
+      std::int64_t id = 0;
+      std::string name_folded;
+      bool joins = false;  // upsert_actor's "known" branch: the mention joins an existing actor
+    };
+    std::unordered_map<std::string, Actor> actors;  // by actor_key, resolved by key or redirect
+    std::unordered_set<std::string> done;           // "<actor id><kind><text>" of writes made
+    // True the first time (actor, kind, text) is seen in this transaction.
+    bool first(std::int64_t actor, char kind, std::string_view text) {
+      std::string k = std::to_string(actor);
+      k += kind;
+      k += text;
+      return done.insert(std::move(k)).second;
+    }
+    void forget_writes() {
+      actors.clear();
+      done.clear();
+    }
+  };
+  Status begin_write_cache(WriteCache& cache);
+  WriteCache* write_cache_ = nullptr;  // guarded by mu_; set for a put()/put_batch() transaction
 };
 
 // ---- writes ----------------------------------------------------------------
@@ -303,6 +343,12 @@ Result<PutResult> SqliteStore::put(const ingest::Document& doc, const extract::E
   std::lock_guard lock(mu_);
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
   if (!tx.is_ok()) return with_context(tx.status(), doc.source);
+  WriteCache cache;
+  if (Status st = begin_write_cache(cache); !st.is_ok()) return with_context(st, doc.source);
+  struct Reset {
+    WriteCache** slot;
+    ~Reset() { *slot = nullptr; }
+  } reset{&write_cache_};
   // Any early return rolls the whole document back (~Transaction).
   auto put = put_locked(doc, x, nullptr);
   if (!put.is_ok() || *put == PutResult::kDuplicate) return put;
@@ -349,8 +395,14 @@ Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(
   deferred_index_ = &index_rows;
   struct Reset {
     std::vector<IndexRow>** slot;
-    ~Reset() { *slot = nullptr; }
-  } reset{&deferred_index_};
+    WriteCache** cache;
+    ~Reset() {
+      *slot = nullptr;
+      *cache = nullptr;
+    }
+  } reset{&deferred_index_, &write_cache_};
+  WriteCache cache;
+  PACTUM_RETURN_IF_ERROR(begin_write_cache(cache));
   std::vector<Result<PutResult>> out;
   out.reserve(items.size());
   for (const PutItem& item : items) {
@@ -368,6 +420,7 @@ Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(
       if (bad_document) {
         PACTUM_RETURN_IF_ERROR(db_.exec("ROLLBACK TO put_document"));
         index_rows.resize(rows_before);
+        cache.forget_writes();
       }
       PACTUM_RETURN_IF_ERROR(db_.exec("RELEASE put_document"));
     }
@@ -378,6 +431,17 @@ Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(
   if (before_commit) PACTUM_RETURN_IF_ERROR(before_commit(out));
   PACTUM_RETURN_IF_ERROR(tx->commit());
   return out;
+}
+
+Status SqliteStore::begin_write_cache(WriteCache& cache) {
+  auto overrides = db_.query_int("SELECT EXISTS (SELECT 1 FROM event_overrides)");
+  if (!overrides.is_ok()) return overrides.status();
+  auto redirects = db_.query_int("SELECT EXISTS (SELECT 1 FROM actor_redirects)");
+  if (!redirects.is_ok()) return redirects.status();
+  cache.has_overrides = *overrides != 0;
+  cache.has_redirects = *redirects != 0;
+  write_cache_ = &cache;
+  return Status::ok();
 }
 
 Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const extract::Extraction& x,
@@ -395,19 +459,14 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
   std::int64_t document_id = **id;
   Status st = insert_organizations(document_id, x);
   if (st.is_ok()) st = insert_people(document_id, doc, x);
-  struct Placed {
-    std::int64_t id;
-    std::vector<std::int64_t> actors;
-    std::string curation;
-  };
-  std::vector<Placed> placed;
+  std::vector<WrittenEvent> placed;
+  placed.reserve(x.events.size());
   for (std::size_t i = 0; st.is_ok() && i < x.events.size(); ++i) {
-    Placed p;
-    auto event_id = insert_event(document_id, i, doc, x.events[i], &p.actors, &p.curation);
-    if (!event_id.is_ok()) {
-      st = with_context(event_id.status(), "event " + std::to_string(i + 1));
+    WrittenEvent p;
+    Status event = insert_event(document_id, i, doc, x.events[i], &p);
+    if (!event.is_ok()) {
+      st = with_context(event, "event " + std::to_string(i + 1));
     } else {
-      p.id = *event_id;
       placed.push_back(std::move(p));
     }
   }
@@ -416,23 +475,31 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
   bool is_copy = false;
   if (st.is_ok()) {
     auto copy = link_near_duplicate(document_id, prepared->signature);
-    if (!copy.is_ok()) st = copy.status();
-    is_copy = copy.is_ok() && *copy;
+    if (!copy.is_ok()) {
+      st = copy.status();
+    } else {
+      is_copy = *copy;
+    }
   }
   // A near-copy is never a hit (it folds into its original), so it is not
   // indexed (indexed_document below).
   if (st.is_ok() && indexed_document(is_copy)) {
-    std::vector<std::string> evidence;
+    // The worker analysed the title and all events' evidence (prepare_document);
+    // evidence is analysed again here only without a rejected event's.
+    std::vector<std::string_view> evidence;
     for (std::size_t i = 0; i < placed.size(); ++i) {
       if (placed[i].curation != "rejected") evidence.push_back(x.events[i].evidence);
     }
-    st = index_document(document_id, doc.title.empty() ? x.title : doc.title, prepared->index_body, evidence);
+    std::string indexed_evidence =
+        evidence.size() == x.events.size() ? prepared->index_evidence : index_evidence(evidence);
+    st = index_row(IndexRow{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence)});
   }
   for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
-    if (placed[i].curation == "rejected") continue;
-    // Placed by the stored row: curated overrides (if any) are in it, and
-    // the near-copy link just written marks its events as a copy's.
-    st = place_stored_event(placed[i].id);
+    const WrittenEvent& p = placed[i];
+    if (p.curation == "rejected") continue;
+    // As stored: curated overrides (if any) applied, and a copy's events
+    // marked by the near-copy link just written.
+    st = place_event(p.id, document_id, p.actors, p.instrument, p.stage, p.date, is_copy);
   }
   if (!st.is_ok()) return with_context(st, doc.source);
   return PutResult::kStored;
@@ -501,13 +568,22 @@ Status SqliteStore::insert_people(std::int64_t document_id, const ingest::Docume
   return Status::ok();
 }
 
-Result<std::int64_t> SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
-                                               const ingest::Document& doc, const extract::Event& extracted,
-                                               std::vector<std::int64_t>* actor_ids, std::string* curation) {
+Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position, const ingest::Document& doc,
+                                 const extract::Event& extracted, WrittenEvent* written) {
   PACTUM_RETURN_IF_ERROR(check_span(extracted.evidence_span, doc.text.size(), "evidence"));
-  // What a curator said about this event wins over what was extracted.
-  extract::Event e = extracted;
-  PACTUM_RETURN_IF_ERROR(apply_overrides(doc.content_hash, e, curation));
+  // What a curator said about this event wins over what was extracted; a
+  // store without overrides (the write cache knows) keeps the extracted one.
+  std::string* curation = &written->curation;
+  std::optional<extract::Event> curated;
+  if (write_cache_ == nullptr || write_cache_->has_overrides) {
+    curated = extracted;
+    PACTUM_RETURN_IF_ERROR(apply_overrides(doc.content_hash, *curated, curation));
+  }
+  const extract::Event& e = curated ? *curated : extracted;
+  written->instrument = e.instrument;
+  written->stage = e.stage;
+  written->date = e.date;
+  std::vector<std::int64_t>* actor_ids = &written->actors;
   std::int64_t event_id = 0;
   {
     auto s = db_.statement(
@@ -586,41 +662,71 @@ Result<std::int64_t> SqliteStore::insert_event(std::int64_t document_id, std::si
     (*s)->bind_text_or_null(":affiliation", sig.affiliation);
     PACTUM_RETURN_IF_ERROR((*s)->run());
   }
-  return event_id;
+  written->id = event_id;
+  return Status::ok();
 }
 
 Result<std::int64_t> SqliteStore::upsert_actor(const extract::Party& party, std::string_view mention) {
   std::string key = actor_key(party);
+  WriteCache* cache = write_cache_;
+  // Whether (actor, kind, text)'s write is still to be made in this
+  // transaction; every such write is an idempotent insert.
+  auto first = [&](std::int64_t actor, char kind, std::string_view text) {
+    return cache == nullptr || cache->first(actor, kind, text);
+  };
+  auto name_key_once = [&](std::int64_t actor, std::string_view name) -> Status {
+    if (!first(actor, 'k', name)) return Status::ok();
+    return add_name_key(actor, name);
+  };
   // An actor a curator merged away, or an organization without a code whose
   // name (less its legal form) is already an actor's name or alias: the
   // mention joins that actor instead of starting a new one.
   std::optional<std::int64_t> known;
-  {
+  const WriteCache::Actor* cached = nullptr;
+  if (cache != nullptr) {
+    if (auto it = cache->actors.find(key); it != cache->actors.end()) {
+      cached = &it->second;
+      if (cached->joins) {
+        known = cached->id;
+      } else if (party.name.empty()) {
+        cached = nullptr;  // the actor's INSERT rejects it (CHECK name <> ''), as before the cache
+      }
+    }
+  }
+  if (cached == nullptr && (cache == nullptr || cache->has_redirects)) {
     auto s = db_.statement("SELECT actor_id FROM actor_redirects WHERE key = :key");
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":key", key);
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
-    if (*row) known = (*s)->column_int(0);
+    if (*row) {
+      known = (*s)->column_int(0);
+      if (cache != nullptr) cache->actors[key] = {*known, "", true};
+    }
   }
-  if (!known && key.rfind("name:", 0) == 0) {
+  if (cached == nullptr && !known && key.rfind("name:", 0) == 0) {
+    // The second column tells an actor of this key (stable for the
+    // transaction: cached) from one found by its name key (not cached: a
+    // later alias may add a smaller actor id to the name key).
     auto s = db_.statement(
-        "SELECT id FROM actors WHERE key = :key UNION ALL "
-        "SELECT min(actor_id) FROM actor_name_keys WHERE name_key = :name_key "
+        "SELECT id, 1 FROM actors WHERE key = :key UNION ALL "
+        "SELECT min(actor_id), 0 FROM actor_name_keys WHERE name_key = :name_key "
         "AND NOT EXISTS (SELECT 1 FROM actors WHERE key = :key) LIMIT 1");
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":key", key);
     (*s)->bind_text(":name_key", kb::org_name_key(party.name));
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
-    if (*row && !(*s)->column_is_null(0)) known = (*s)->column_int(0);
+    if (*row && !(*s)->column_is_null(0)) {
+      known = (*s)->column_int(0);
+      if (cache != nullptr && (*s)->column_int(1) == 1) cache->actors[key] = {*known, "", true};
+    }
   }
   if (known) {
     // The mention and, if it differs from the actor's, the party's own name
     // become aliases ("Equinor ASA" of Equinor).
     for (std::string_view alias : {mention, std::string_view(party.name)}) {
-      std::string folded = fold_case(alias);
-      if (!alias.empty() && is_valid_utf8(alias)) {
+      if (!alias.empty() && is_valid_utf8(alias) && first(*known, 'a', alias)) {
         auto s = db_.statement(
             "INSERT INTO actor_aliases(actor_id, alias, alias_folded) SELECT :actor, :alias, :folded "
             "WHERE NOT EXISTS (SELECT 1 FROM actors WHERE id = :actor AND name_folded = :folded) "
@@ -628,32 +734,35 @@ Result<std::int64_t> SqliteStore::upsert_actor(const extract::Party& party, std:
         if (!s.is_ok()) return s.status();
         (*s)->bind_int(":actor", *known);
         (*s)->bind_text(":alias", alias);
-        (*s)->bind_text(":folded", folded);
+        (*s)->bind_text(":folded", fold_case(alias));
         PACTUM_RETURN_IF_ERROR((*s)->run());
-        PACTUM_RETURN_IF_ERROR(add_name_key(*known, alias));
+        PACTUM_RETURN_IF_ERROR(name_key_once(*known, alias));
       }
     }
     return *known;
   }
-  {
-    // The first document to name an actor sets its name and kind; later ones
-    // only add aliases.
-    auto s = db_.statement(
-        "INSERT INTO actors(key, name, name_folded, kind, country, subdivision) "
-        "VALUES (:key, :name, :folded, :kind, :country, :subdivision) "
-        "ON CONFLICT(key) DO NOTHING");
-    if (!s.is_ok()) return s.status();
-    (*s)->bind_text(":key", key);
-    (*s)->bind_text(":name", party.name);
-    (*s)->bind_text(":folded", fold_case(party.name));
-    (*s)->bind_text_or_null(":kind", party.kind);
-    (*s)->bind_text_or_null(":country", party.country);
-    (*s)->bind_text_or_null(":subdivision", party.subdivision);
-    PACTUM_RETURN_IF_ERROR((*s)->run());
-  }
   std::int64_t actor_id = 0;
   std::string name_folded;
-  {
+  if (cached != nullptr) {
+    actor_id = cached->id;
+    name_folded = cached->name_folded;
+  } else {
+    {
+      // The first document to name an actor sets its name and kind; later ones
+      // only add aliases.
+      auto s = db_.statement(
+          "INSERT INTO actors(key, name, name_folded, kind, country, subdivision) "
+          "VALUES (:key, :name, :folded, :kind, :country, :subdivision) "
+          "ON CONFLICT(key) DO NOTHING");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_text(":key", key);
+      (*s)->bind_text(":name", party.name);
+      (*s)->bind_text(":folded", fold_case(party.name));
+      (*s)->bind_text_or_null(":kind", party.kind);
+      (*s)->bind_text_or_null(":country", party.country);
+      (*s)->bind_text_or_null(":subdivision", party.subdivision);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
     auto s = db_.statement("SELECT id, name_folded FROM actors WHERE key = :key");
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":key", key);
@@ -662,22 +771,27 @@ Result<std::int64_t> SqliteStore::upsert_actor(const extract::Party& party, std:
     if (!*row) return Status::internal("actor " + key + " vanished after its upsert");
     actor_id = (*s)->column_int(0);
     name_folded = (*s)->column_text(1);
+    // A "name:" key is found by the lookup above from now on (the mention
+    // joins the actor); other keys come back here.
+    if (cache != nullptr) cache->actors[key] = {actor_id, name_folded, key.rfind("name:", 0) == 0};
   }
-  PACTUM_RETURN_IF_ERROR(add_name_key(actor_id, party.name));
+  PACTUM_RETURN_IF_ERROR(name_key_once(actor_id, party.name));
   // The mention as written becomes an alias, unless it is the name itself
   // (in any case: matching ignores case) or not text at all (a span cutting
   // a character in two, a bug upstream that should not cost the document).
-  std::string mention_folded = fold_case(mention);
-  if (!mention.empty() && mention_folded != name_folded && is_valid_utf8(mention)) {
-    auto s = db_.statement(
-        "INSERT INTO actor_aliases(actor_id, alias, alias_folded) VALUES (:actor, :alias, :folded) "
-        "ON CONFLICT(actor_id, alias) DO NOTHING");
-    if (!s.is_ok()) return s.status();
-    (*s)->bind_int(":actor", actor_id);
-    (*s)->bind_text(":alias", mention);
-    (*s)->bind_text(":folded", mention_folded);
-    PACTUM_RETURN_IF_ERROR((*s)->run());
-    PACTUM_RETURN_IF_ERROR(add_name_key(actor_id, mention));
+  if (!mention.empty() && is_valid_utf8(mention) && first(actor_id, 'm', mention)) {
+    std::string mention_folded = fold_case(mention);
+    if (mention_folded != name_folded) {
+      auto s = db_.statement(
+          "INSERT INTO actor_aliases(actor_id, alias, alias_folded) VALUES (:actor, :alias, :folded) "
+          "ON CONFLICT(actor_id, alias) DO NOTHING");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_int(":actor", actor_id);
+      (*s)->bind_text(":alias", mention);
+      (*s)->bind_text(":folded", mention_folded);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+      PACTUM_RETURN_IF_ERROR(name_key_once(actor_id, mention));
+    }
   }
   return actor_id;
 }
@@ -1665,9 +1779,11 @@ bool SqliteStore::indexed_document(bool is_copy) { return !is_copy; }
 
 Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
                                    const std::vector<std::string>& evidence) {
-  std::string joined;
-  for (const auto& e : evidence) joined += (joined.empty() ? "" : "\n") + e;
-  IndexRow row{document_id, index_text(title), std::move(indexed_body), index_text(joined)};
+  std::vector<std::string_view> views(evidence.begin(), evidence.end());
+  return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views)});
+}
+
+Status SqliteStore::index_row(IndexRow row) {
   if (deferred_index_ != nullptr) {
     deferred_index_->push_back(std::move(row));
     return Status::ok();

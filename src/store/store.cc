@@ -41,13 +41,32 @@ std::string index_text(std::string_view text) {
 }
 
 
+std::string index_evidence(const std::vector<std::string_view>& evidence) {
+  std::string joined;
+  for (std::string_view e : evidence) {
+    if (!joined.empty()) joined += '\n';
+    joined += e;
+  }
+  return index_text(joined);
+}
+
 PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x) {
+  PreparedDocument out;
   if (x.language == "ja" && has_cjk(doc.text)) {
     // Both read the text with MeCab: tokenize it once for both.
     const std::vector<text::Token> tokens = text::tokenize(doc.text, "ja");
-    return {kb::signature_of_tokens(tokens), index_text_of(tokens)};
+    out.signature = kb::signature_of_tokens(tokens);
+    out.index_body = index_text_of(tokens);
+  } else {
+    out.signature = kb::signature(doc.text, x.language);
+    out.index_body = index_text(doc.text);
   }
-  return {kb::signature(doc.text, x.language), index_text(doc.text)};
+  out.index_title = index_text(doc.title.empty() ? x.title : doc.title);
+  std::vector<std::string_view> evidence;
+  evidence.reserve(x.events.size());
+  for (const extract::Event& e : x.events) evidence.push_back(e.evidence);
+  out.index_evidence = index_evidence(evidence);
+  return out;
 }
 
 bool is_postgres_url(std::string_view spec) {

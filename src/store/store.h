@@ -246,6 +246,10 @@ struct WatchRecord {
 struct PreparedDocument {
   std::optional<kb::Signature> signature;  // near-copy MinHash (kb/near_duplicate.h)
   std::string index_body;                  // the text as index_text() analyses it
+  // The title (the document's, else the extracted one) and the evidence of
+  // all events (index_evidence()) as index_text() analyses them; the store
+  // analyses the evidence again only if a curator rejected one of them.
+  std::string index_title, index_evidence;
 };
 PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x);
 
@@ -253,6 +257,8 @@ PreparedDocument prepare_document(const ingest::Document& doc, const extract::Ex
 // kanji or kana as one token, so text with Japanese (or Chinese) characters
 // is indexed as MeCab tokens joined by spaces; other text as it is.
 std::string index_text(std::string_view text);
+// Events' evidence as one index column: joined by newlines, index_text().
+std::string index_evidence(const std::vector<std::string_view>& evidence);
 
 // ---- cooperation profiles and the helpdesk's workflow ----------------------
 
