@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/normalize.h"
 #include "text/segment.h"
 
 namespace pactum::extract {
@@ -190,6 +191,13 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
       std::size_t k = 5;
       while (k < l.size() && l[k] == ' ') ++k;
       if (auto p = PartialDate::parse(l.substr(k, 10))) { layout.published = *p; break; }
+    }
+    // A date with a day has a number: a line without a digit (folded) is
+    // not read, which spares tokenizing the opening lines of a page that
+    // gives no date (for Japanese, a MeCab call per line).
+    if (!text::may_fold_to_digit(l)) {
+      if (lines[i].span.end > 1200) break;
+      continue;
     }
     // A page's text may run its metadata together ("News article8 November
     // 2022Directorate-General"): a second reading with a space between
