@@ -73,7 +73,12 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
   LineStart start;
   start.prefix = utf8_prefix(line, kLineStartBytes);
   start.cut = start.prefix.size() < line.size();
-  start.tokens = text::tokenize(start.prefix, lang);
+  {
+    // The sentence analysis reads the line again: for Japanese, MeCab's
+    // parse of the sentences the opening holds whole is kept for it.
+    text::MecabReuse::Keep keep;
+    start.tokens = text::tokenize(start.prefix, lang);
+  }
   start.mentions = lexicon.find(lang, start.prefix, start.tokens);
   return start;
 }
