@@ -900,6 +900,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
 
   x.language = text::identify_language(text).code;
   const std::string lang = x.language.empty() ? "en" : x.language;
+  // Japanese lines are parsed by MeCab once for the layout and once for the
+  // sentences: the sentences take the parses the layout made of them.
+  text::MecabReuse reuse;
 
   Layout layout = analyze_layout(*lexicon_, lang, text, doc);
   x.title = layout.title;

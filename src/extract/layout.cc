@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/normalize.h"
 #include "text/segment.h"
 
 namespace pactum::extract {
@@ -72,7 +73,12 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
   LineStart start;
   start.prefix = utf8_prefix(line, kLineStartBytes);
   start.cut = start.prefix.size() < line.size();
-  start.tokens = text::tokenize(start.prefix, lang);
+  {
+    // The sentence analysis reads the line again: for Japanese, MeCab's
+    // parse of the sentences the opening holds whole is kept for it.
+    text::MecabReuse::Keep keep;
+    start.tokens = text::tokenize(start.prefix, lang);
+  }
   start.mentions = lexicon.find(lang, start.prefix, start.tokens);
   return start;
 }
@@ -190,6 +196,13 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
       std::size_t k = 5;
       while (k < l.size() && l[k] == ' ') ++k;
       if (auto p = PartialDate::parse(l.substr(k, 10))) { layout.published = *p; break; }
+    }
+    // A date with a day has a number: a line without a digit (folded) is
+    // not read, which spares tokenizing the opening lines of a page that
+    // gives no date (for Japanese, a MeCab call per line).
+    if (!text::may_fold_to_digit(l)) {
+      if (lines[i].span.end > 1200) break;
+      continue;
     }
     // A page's text may run its metadata together ("News article8 November
     // 2022Directorate-General"): a second reading with a space between

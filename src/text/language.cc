@@ -155,6 +155,9 @@ struct Cld2Answer {
   CLD2::Language language = CLD2::UNKNOWN_LANGUAGE;
   bool reliable = false;
   int percent = 0;
+  // CLD2's top three languages and their shares.
+  std::array<CLD2::Language, 3> languages{CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
+  std::array<int, 3> percents{};
 };
 
 Cld2Answer cld2_detect(std::string_view text, std::string_view* judged) {
@@ -177,7 +180,7 @@ Cld2Answer cld2_detect(std::string_view text, std::string_view* judged) {
         scores3, nullptr, &text_bytes, &reliable, &valid_prefix);
   }
   if (judged != nullptr) *judged = text;
-  Cld2Answer out{lang, reliable, 0};
+  Cld2Answer out{lang, reliable, 0, {language3[0], language3[1], language3[2]}, {percent3[0], percent3[1], percent3[2]}};
   for (int i = 0; i < 3; ++i) {
     if (language3[i] == lang) {
       out.percent = percent3[i];
@@ -195,10 +198,27 @@ Cld2Answer cld2_detect(std::string_view text, std::string_view* judged) {
 // this costs a fraction of reading all of it. Only languages with no close
 // relative CLD2 settles on the whole text: on a window, Spanish can read as
 // Galician, bokmål as Danish or Swedish.
+//
+// Bokmål, nynorsk and Danish are the exception that proves it: the whole
+// text's CLD2 answer among them is overridden by the marker vote whenever
+// that has a clear winner, so when both windows read reliably as one of the
+// three (together kQuickMinPercent or more of each window) and the marker
+// words of the whole prefix clearly point one way, that is the answer
+// reading all of it would give; without a clear winner the whole prefix is
+// read as before.
 constexpr std::size_t kQuickWindowBytes = 320;
-constexpr std::size_t kQuickMinTextBytes = 4 * kQuickWindowBytes;
+constexpr std::size_t kQuickMinTextBytes = 2 * kQuickWindowBytes;
 constexpr int kQuickMinPercent = 90;
 constexpr std::array<std::string_view, 8> kQuickLanguages{"en", "de", "ja", "fr", "it", "nl", "pl", "fi"};
+
+// The share (percent) of bokmål, nynorsk and Danish in a CLD2 reading.
+int nordic_percent(const Cld2Answer& a) {
+  int sum = 0;
+  for (int i = 0; i < 3; ++i) {
+    if (vote_index(iso_code(a.languages[i])) < MarkerVote::kCount) sum += a.percents[i];
+  }
+  return sum;
+}
 
 std::optional<LanguageGuess> quick_guess(std::string_view text) {
   if (text.size() < kQuickMinTextBytes) return std::nullopt;
@@ -208,9 +228,26 @@ std::optional<LanguageGuess> quick_guess(std::string_view text) {
   std::string_view tail = text.substr(tail_begin);
   std::string_view judged;
   const Cld2Answer a = cld2_detect(head, &judged);
-  if (judged.size() != head.size() || !a.reliable || a.percent < kQuickMinPercent) return std::nullopt;
+  if (judged.size() != head.size() || !a.reliable) return std::nullopt;
   LanguageGuess guess;
   guess.code = iso_code(a.language);
+  if (vote_index(guess.code) < MarkerVote::kCount) {
+    const int pa = nordic_percent(a);
+    if (pa < kQuickMinPercent) return std::nullopt;
+    const Cld2Answer b = cld2_detect(tail, &judged);
+    if (judged.size() != tail.size() || !b.reliable || vote_index(iso_code(b.language)) >= MarkerVote::kCount) {
+      return std::nullopt;
+    }
+    const int pb = nordic_percent(b);
+    if (pb < kQuickMinPercent) return std::nullopt;
+    std::string_view winner = marker_winner(count_markers(text, marker_vote()));
+    if (winner.empty()) return std::nullopt;
+    guess.code = std::string(winner);
+    guess.reliable = true;
+    guess.percent = std::min(pa, pb);
+    return guess;
+  }
+  if (a.percent < kQuickMinPercent) return std::nullopt;
   if (std::find(kQuickLanguages.begin(), kQuickLanguages.end(), guess.code) == kQuickLanguages.end()) {
     return std::nullopt;
   }

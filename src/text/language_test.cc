@@ -78,6 +78,19 @@ TEST(IdentifyLanguage, Table) {
   }
 }
 
+TEST(IdentifyLanguage, LongerTextsAsTheirSentences) {
+  // 700 bytes and more are read by two windows (start and end); bokmål,
+  // nynorsk and Danish there by the marker words of the whole text. A row
+  // repeated must read as the row.
+  for (const auto& row : kLanguageRows) {
+    for (std::size_t size : {700u, 1500u, 4000u}) {
+      std::string text;
+      while (text.size() < size) text += std::string(row.text) + "\n\n";
+      EXPECT_EQ(identify_language(text).code, row.expected) << size << ": " << row.text;
+    }
+  }
+}
+
 TEST(IdentifyLanguage, EmptyAndNoiseAreUnknown) {
   EXPECT_EQ(identify_language("").code, "");
   EXPECT_FALSE(identify_language("").reliable);

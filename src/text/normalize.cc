@@ -166,6 +166,27 @@ std::string fold_ascii(std::string_view s) {
 
 namespace pactum::text {
 
+bool may_fold_to_digit(std::string_view s) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char c = b[i];
+    if (c < 0x80) {
+      if (c >= '0' && c <= '9') return true;
+      continue;
+    }
+    const unsigned char next = i + 1 < n ? b[i + 1] : 0;
+    // U+00B2 U+00B3 U+00B9 (superscripts), U+00BC..U+00BE (fractions).
+    if (c == 0xC2 && (next == 0xB2 || next == 0xB3 || next == 0xB9 || (next >= 0xBC && next <= 0xBE))) return true;
+    if (c == 0xE2 && next >= 0x81 && next <= 0x93) return true;  // U+2040..U+24FF
+    if (c == 0xE3 && next >= 0x88 && next <= 0x8F) return true;  // U+3200..U+33FF
+    // U+FF10..U+FF19, full-width digits.
+    if (c == 0xEF && next == 0xBC && i + 2 < n && b[i + 2] >= 0x90 && b[i + 2] <= 0x99) return true;
+    if (c >= 0xF0) return true;  // past U+FFFF
+  }
+  return false;
+}
+
 bool starts_upper(std::string_view word, bool digits_count) {
   if (word.empty()) return false;
   int32_t i = 0;

@@ -19,6 +19,13 @@ std::string fold(std::string_view s);
 // only for Latin input.
 std::string fold_ascii(std::string_view s);
 
+// False only when no character of s folds to a text holding an ASCII digit
+// (fold() makes one of '0'..'9', full-width digits, super- and subscripts,
+// circled numbers, "㏠"); so a reader of folded numbers can skip such a text
+// without folding it. Conservative: all of U+2040..U+24FF, U+3200..U+33FF
+// and everything past U+FFFF count as digits.
+bool may_fold_to_digit(std::string_view s);
+
 }  // namespace pactum::text
 
 namespace pactum::text {

@@ -6,6 +6,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <random>
 #include <thread>
 #include <vector>
@@ -108,6 +109,24 @@ TEST(Fold, KanaAndHanAsIcuFoldsThem) {
     }
     ASSERT_EQ(fold(s), icu_fold(s)) << s;
   }
+}
+
+TEST(Fold, MayFoldToDigitMissesNoDigit) {
+  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string s = utf8_of(c);
+    const std::string f = fold(s);
+    const bool digit = std::any_of(f.begin(), f.end(), [](char d) { return d >= '0' && d <= '9'; });
+    if (digit) {
+      ASSERT_TRUE(may_fold_to_digit(s)) << "U+" << std::hex << c;
+      ASSERT_TRUE(may_fold_to_digit("ab " + s + " cd")) << "U+" << std::hex << c;
+    }
+  }
+  for (UChar32 c : {0x1D7CE, 0x1F101, 0x1FBF0}) EXPECT_TRUE(may_fold_to_digit(utf8_of(c)));
+  EXPECT_FALSE(may_fold_to_digit("Norge og Japan signerte avtalen i dag"));
+  EXPECT_FALSE(may_fold_to_digit("福島県とNRW州、経済交流の覚書を更新　水素とアンモニアを協力分野に追加"));
+  EXPECT_TRUE(may_fold_to_digit("令和5年4月27日"));
+  EXPECT_TRUE(may_fold_to_digit("２０２４年"));
 }
 
 }  // namespace

@@ -42,4 +42,29 @@ struct Token {
 // keeps its own ICU iterator and MeCab tagger.
 std::vector<Token> tokenize(std::string_view text, std::string_view lang);
 
+// Japanese: a parse made once, used twice. While a MecabReuse lives in a
+// thread, tokenize() of "ja" text there keeps the MeCab parse of each chunk
+// it reads (a sentence or line, see tokenize.cc) when called inside
+// keep() = true, and one later tokenize() of the same chunk outside keep()
+// takes it instead of parsing again; each kept parse is taken at most once.
+// The layout reads the opening of every line, then the sentence analysis
+// reads the whole line: a line's first sentences were parsed twice. The
+// tokens are the same either way (MeCab's parse is a function of the chunk).
+// Everything kept is dropped with the MecabReuse.
+class MecabReuse {
+ public:
+  MecabReuse();
+  ~MecabReuse();
+  MecabReuse(const MecabReuse&) = delete;
+  MecabReuse& operator=(const MecabReuse&) = delete;
+  // Parses made while the returned guard lives are kept.
+  class Keep {
+   public:
+    Keep();
+    ~Keep();
+    Keep(const Keep&) = delete;
+    Keep& operator=(const Keep&) = delete;
+  };
+};
+
 }  // namespace pactum::text

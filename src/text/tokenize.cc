@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "text/break_iterator.h"
 #include "text/normalize.h"
@@ -339,34 +341,98 @@ void mecab_words(std::string_view text, MecabThread* mecab, Visit visit) {
   }
 }
 
-std::vector<Token> tokenize_mecab(std::string_view text, MecabThread* mecab) {
-  std::vector<Token> out;
-  out.reserve(text.size() / 4);
-  // MeCab reads an unknown katakana compound with its dots as one word
-  // ("クリーンエネルギー・トランジション"). Its parts are read again on their
-  // own, as the lexicon's phrases are ("クリーン" "エネルギー" "トランジション");
-  // not while the lattice is being walked, so pieces are collected first.
-  struct Piece {
-    std::size_t begin, end;
-    bool proper_name;
-    bool reread;  // a part of a dotted compound
-  };
+// A word of a MeCab parse: its span (in the chunk or text parsed), whether
+// MeCab read it as a person's name, whether it is a part of a dotted
+// compound (read again on its own).
+struct Piece {
+  std::size_t begin, end;
+  bool proper_name;
+  bool reread;
+};
+
+// MeCab reads an unknown katakana compound with its dots as one word
+// ("クリーンエネルギー・トランジション"). Its parts are read again on their
+// own, as the lexicon's phrases are ("クリーン" "エネルギー" "トランジション");
+// not while the lattice is being walked, so pieces are collected first.
+void mecab_pieces(std::string_view text, MecabThread* mecab, std::size_t shift, std::vector<Piece>* pieces) {
   static constexpr std::string_view kDot = "・";
-  std::vector<Piece> pieces;
   mecab_words(text, mecab, [&](const MeCab::Node* node, std::size_t begin, std::size_t end) {
     std::string_view word = text.substr(begin, end - begin);
     const bool dotted = word.find(kDot) != std::string_view::npos;
     for (std::size_t from = 0;;) {
       std::size_t dot = word.find(kDot, from);
       std::size_t part_end = dot == std::string_view::npos ? word.size() : dot;
-      if (part_end > from) pieces.push_back({begin + from, begin + part_end, is_person_name(node), dotted});
+      if (part_end > from) {
+        pieces->push_back({shift + begin + from, shift + begin + part_end, is_person_name(node), dotted});
+      }
       if (dot == std::string_view::npos) break;
       from = dot + kDot.size();
     }
   });
-  for (const Piece& p : pieces) {
+}
+
+// The parses kept under MecabReuse (see segment.h): per chunk, its pieces
+// (spans in the chunk) and how many times it may still be taken.
+struct KeptParse {
+  std::vector<Piece> pieces;
+  int uses = 0;
+};
+struct MecabMemo {
+  int scopes = 0;  // live MecabReuse objects
+  int keeping = 0; // live MecabReuse::Keep guards
+  std::unordered_map<std::string, KeptParse> kept;
+};
+MecabMemo& mecab_memo() {
+  thread_local MecabMemo memo;
+  return memo;
+}
+
+// The pieces of text, chunk by chunk (mecab_chunk_end), each chunk parsed
+// alone as mecab_words would parse it in place; with a MecabReuse, parses
+// are kept or taken (top-level calls only).
+std::vector<Piece> pieces_of(std::string_view text, MecabThread* mecab, bool top) {
+  std::vector<Piece> pieces;
+  MecabMemo& memo = mecab_memo();
+  if (!top || memo.scopes == 0) {
+    mecab_pieces(text, mecab, 0, &pieces);
+    return pieces;
+  }
+  for (std::size_t chunk = 0; chunk < text.size();) {
+    const std::size_t chunk_end = mecab_chunk_end(text, chunk);
+    const std::string_view piece_text = text.substr(chunk, chunk_end - chunk);
+    if (memo.keeping > 0) {
+      const std::size_t first = pieces.size();
+      mecab_pieces(piece_text, mecab, chunk, &pieces);
+      KeptParse& k = memo.kept[std::string(piece_text)];
+      if (k.uses == 0) {
+        k.pieces.assign(pieces.begin() + static_cast<std::ptrdiff_t>(first), pieces.end());
+        for (Piece& p : k.pieces) {
+          p.begin -= chunk;
+          p.end -= chunk;
+        }
+      }
+      ++k.uses;
+    } else if (auto it = memo.kept.find(std::string(piece_text)); it != memo.kept.end() && it->second.uses > 0) {
+      for (Piece p : it->second.pieces) {
+        p.begin += chunk;
+        p.end += chunk;
+        pieces.push_back(p);
+      }
+      if (--it->second.uses == 0) memo.kept.erase(it);
+    } else {
+      mecab_pieces(piece_text, mecab, chunk, &pieces);
+    }
+    chunk = chunk_end;
+  }
+  return pieces;
+}
+
+std::vector<Token> tokenize_mecab(std::string_view text, MecabThread* mecab, bool top = true) {
+  std::vector<Token> out;
+  out.reserve(text.size() / 4);
+  for (const Piece& p : pieces_of(text, mecab, top)) {
     if (p.reread) {
-      for (Token& t : tokenize_mecab(text.substr(p.begin, p.end - p.begin), mecab)) {
+      for (Token& t : tokenize_mecab(text.substr(p.begin, p.end - p.begin), mecab, false)) {
         t.span.begin += p.begin;
         t.span.end += p.begin;
         out.push_back(std::move(t));
@@ -503,6 +569,14 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lang) {
   }
   return tokenize_icu(text, lang);
 }
+
+MecabReuse::MecabReuse() { ++mecab_memo().scopes; }
+MecabReuse::~MecabReuse() {
+  MecabMemo& memo = mecab_memo();
+  if (--memo.scopes == 0) memo.kept.clear();
+}
+MecabReuse::Keep::Keep() { ++mecab_memo().keeping; }
+MecabReuse::Keep::~Keep() { --mecab_memo().keeping; }
 
 namespace internal {
 std::vector<Token> tokenize_with_icu(std::string_view text, std::string_view lang) {

@@ -70,6 +70,37 @@ TEST(Tokenize, Table) {
   }
 }
 
+TEST(Tokenize, JapaneseParseKeptForALaterReadIsTheSame) {
+  const std::string line =
+      "福島県とNRW州は水素で協力する。クリーンエネルギー・トランジションを進める！２０２４年に更新した。";
+  const std::string prefix = line.substr(0, 60);  // cuts the second sentence
+  std::vector<Token> plain = tokenize(line, "ja"), plain_prefix = tokenize(prefix, "ja");
+  std::vector<Token> kept_prefix, taken, again;
+  {
+    MecabReuse reuse;
+    {
+      MecabReuse::Keep keep;
+      kept_prefix = tokenize(prefix, "ja");
+    }
+    taken = tokenize(line, "ja");  // takes the first sentence's parse
+    again = tokenize(line, "ja");  // nothing left to take: parsed again
+  }
+  auto same = [](const std::vector<Token>& a, const std::vector<Token>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].span.begin != b[i].span.begin || a[i].span.end != b[i].span.end || a[i].folded != b[i].folded ||
+          a[i].is_word != b[i].is_word || a[i].proper_name != b[i].proper_name) {
+        return false;
+      }
+    }
+    return true;
+  };
+  ASSERT_GT(plain.size(), 10u);
+  EXPECT_TRUE(same(plain_prefix, kept_prefix));
+  EXPECT_TRUE(same(plain, taken));
+  EXPECT_TRUE(same(plain, again));
+}
+
 TEST(Tokenize, SpansAreByteOffsets) {
   std::string_view text = "Møre og Romsdal";
   std::vector<Token> t = tokenize(text, "nb");
