@@ -192,14 +192,19 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
   }
 
-  // "in Bremerhaven und Yokohama": a place joined to a venue is a venue too.
-  for (std::size_t i = 1; i < s.actors.size(); ++i) {
-    const ActorMention& prev = s.actors[i - 1];
+  // "in Bremerhaven und Yokohama": a place joined to a venue is a venue too,
+  // also when the gazetteer does not know the venue (one word right after
+  // "in").
+  for (std::size_t i = 0; i < s.actors.size(); ++i) {
     ActorMention& a = s.actors[i];
-    if (!prev.venue || a.venue || lexicon.gazetteer().actors()[a.actor].kind == "organization") continue;
+    if (a.venue || lexicon.gazetteer().actors()[a.actor].kind == "organization") continue;
+    const ActorMention* prev = i > 0 ? &s.actors[i - 1] : nullptr;
     bool joined = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kConjunction && m.first_token == prev.end_token &&
-             m.end_token == a.first_token;
+      if (!m.entry || m.entry->category != Category::kConjunction || m.end_token != a.first_token) return false;
+      if (prev && prev->venue && m.first_token == prev->end_token) return true;
+      return m.entry->label == "and" && m.first_token >= 1 && location_prep_end[m.first_token - 1] == 1 &&
+             (!prev || prev->end_token < m.first_token) &&
+             text::starts_upper(s.tokens[m.first_token - 1].span.of(doc));
     });
     if (joined) a.venue = true;
   }

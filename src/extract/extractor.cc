@@ -71,6 +71,7 @@ struct Candidate {
   // No stage, no agreeing and no date: nothing happens in the sentence.
   bool no_act_words = false;
   bool parties_named = false;  // else the lead's actors stand in
+  bool second_act = false;     // the second of two instruments joined in one sentence: an act of its own
   int anchor = -1;
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
@@ -422,6 +423,23 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   const bool named_here = parties.size() >= 2;  // not filled in from the lead
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;
+    // The other side of one named place is, where the lead names one, a
+    // main actor of another country: the cooperation is across a border
+    // ("Gouverneur Uchibori ... mit der Freien und Hansestadt Hamburg" in a
+    // page about NRW and Fukushima is Fukushima's act).
+    if (!all) {
+      const std::vector<Party> one = parties.parties();
+      const std::string& country = one.front().country;
+      if (one.front().kind != "organization" && !country.empty()) {
+        for (const MainActor& m : main_actors) {
+          if (m.party.kind != "organization" && !m.party.country.empty() && m.party.country != country) {
+            parties.add(m.actor, m.party);
+            parties.prune_parts();
+            break;
+          }
+        }
+      }
+    }
     for (const MainActor& m : main_actors) {
       if (!all && parties.size() >= 2) break;
       parties.add(m.actor, m.party);
@@ -491,7 +509,11 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   };
   // A date "since" an act of a formal instrument dates its signature ("has
   // had an MoU since 2018"); of a looser cooperation, its start.
-  auto since_stage = [&]() { return instrument_rank(instrument) >= 3 ? "signed" : "ongoing"; };
+  // (Negotiating "seit Anfang des Jahres" is still negotiating.)
+  auto since_stage = [&]() {
+    if (instrument == "negotiations") return "negotiating";
+    return instrument_rank(instrument) >= 3 ? "signed" : "ongoing";
+  };
   auto default_stage = [&](const DateMention* d) -> std::string {
     if (instrument == "negotiations") return "negotiating";
     if (d && d->since) return since_stage();
@@ -733,6 +755,35 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     return out;
   }
   out.push_back(make(stage, date, instrument));
+  // "Das Abkommen wurde im Juli 2018 unterzeichnet, zusammen mit einem
+  // Abkommen über eine strategische Partnerschaft", "signed an MoU and a
+  // joint declaration": a second formal instrument joined to the first by
+  // "and" is a second act, done as the first was.
+  const Mention* second = nullptr;
+  for (const Mention* m : instruments) {
+    if (instrument_rank(m->entry->label) < 3 || m->entry->label == instrument || !instrument_mention ||
+        m->first_token <= instrument_mention->end_token) {
+      continue;
+    }
+    const bool joined = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+      if (!c.entry || c.entry->category != Category::kConjunction || c.entry->label != "and" ||
+          c.first_token < instrument_mention->end_token || c.end_token > m->first_token) {
+        return false;
+      }
+      for (std::uint32_t t = c.end_token; t < m->first_token; ++t) {  // only determiners between
+        bool det = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& d) {
+          return d.entry && d.entry->category == Category::kDeterminer && d.first_token <= t && t < d.end_token;
+        });
+        if (!det) return false;
+      }
+      return true;
+    });
+    if (joined) { second = m; break; }
+  }
+  if (second) {
+    out.push_back(make(stage, date, second->entry->label));
+    out.back().second_act = true;
+  }
   return out;
 }
 
@@ -1143,7 +1194,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       return same_act_parties(merged[m], c) && dates_compatible(merged[m], c) && instruments_compatible(merged[m], c);
     };
     std::size_t first = merged.size();
-    if (another_act(c)) {
+    if (another_act(c) || c.second_act) {
       c.in_passing = false;  // opens an act of its own
     } else if (c.party_keys.size() >= 3) {
       for (std::size_t m = 0; m < merged.size() && m < first; ++m) {

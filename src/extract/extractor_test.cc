@@ -87,6 +87,40 @@ TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {
   EXPECT_EQ(x.events[2].stage, "planned");
 }
 
+// Two formal instruments joined by "and" in one sentence are two acts.
+TEST(Extractor, JoinedInstrumentsAreTwoActs) {
+  Extraction x = run("EU und Japan\n\nDie Europäische Union und Japan haben im Juli 2018 ein Handelsabkommen unterzeichnet, zusammen mit einem Abkommen über eine strategische Partnerschaft.");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].instrument, "trade_agreement");
+  EXPECT_EQ(x.events[1].instrument, "cooperation_agreement");
+  for (const Event& e : x.events) {
+    EXPECT_EQ(party_keys(e), (std::vector<std::string>{"EU", "JP"}));
+    EXPECT_EQ(e.stage, "signed");
+    EXPECT_EQ(e.date, "2018-07");
+  }
+}
+
+// Who acts where the sentence names one side: a place joined to a venue
+// ("in Bremerhaven und Yokohama") is a venue too; the other side is the
+// lead's actor of another country; negotiating "since" is negotiating.
+TEST(Extractor, VenuesAndTheOtherSide) {
+  Extraction x = run("Bremer Unternehmen und japanischer Partner\n\nDie Nordhafen Ammonia Bunkering GmbH und die Kaiun Green Fuels K.K. unterzeichneten am Mittwoch eine Absichtserklärung.\n\n"
+                     "Über einen Liefervertrag für das Bunkern in Bremerhaven und Yokohama verhandeln die Partner bereits seit Anfang des Jahres.",
+                     "2025-06-12");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[1].instrument, "negotiations");
+  EXPECT_EQ(x.events[1].stage, "negotiating");
+  for (const Party& p : x.events[1].parties) EXPECT_NE(p.name, "Yokohama");
+  Extraction y = run("Nordrhein-Westfalen und Fukushima\n\nNordrhein-Westfalen und die japanische Präfektur Fukushima arbeiten weiter zusammen.\n\n"
+                     "Am Vortag hatte Gouverneur Uchibori eine erneuerte Absichtserklärung mit der Freien und Hansestadt Hamburg unterzeichnet.",
+                     "2023-04-26");
+  auto hamburg = std::find_if(y.events.begin(), y.events.end(), [](const Event& e) {
+    return party_keys(e) == std::vector<std::string>{"DE-HH", "JP-07"};
+  });
+  ASSERT_NE(hamburg, y.events.end());
+  EXPECT_EQ(hamburg->stage, "renewed");
+}
+
 TEST(Extractor, RelativeDatesResolveAgainstPublication) {
   Extraction x = run("Avtale signert\n\nStatsministeren sa at Norge og Storbritannia undertegnet en felles erklæring i fjor.", "2023-04-20");
   ASSERT_FALSE(x.events.empty());
