@@ -275,7 +275,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   auto stages = s.of(Category::kStage);
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
-  if (instruments.empty() && !(cooperation && (agree || !stages.empty()))) return out;
+  // "El proyecto H2Med fue acordado el 20 de octubre de 2022 ... por el
+  // presidente francés y el primer ministro portugués": a dated agreement
+  // of two sides the sentence names is an act, with no instrument word.
+  const bool dated_agreement = instruments.empty() && !cooperation && agree &&
+                               std::any_of(s.dates.begin(), s.dates.end(), [](const DateMention& d) { return !d.target; });
+  if (instruments.empty() && !(cooperation && (agree || !stages.empty())) && !dated_agreement) return out;
   // A negation is a hedge unless it belongs to a stage ("går ikke videre
   // med": the cooperation ended, an act of its own).
   for (const Mention* h : s.of(Category::kHedge)) {
@@ -421,6 +426,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // summit's page names its members up front); with one named, the first
   // main actor that is not it is the other side.
   const bool named_here = parties.size() >= 2;  // not filled in from the lead
+  if (dated_agreement && !named_here) return out;
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;
     // The other side of one named place is, where the lead names one, a

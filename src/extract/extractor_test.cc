@@ -58,6 +58,12 @@ TEST(Extractor, FirstEventTable) {
       // mentioned in passing opens no act of its own.
       {"nn", "Fylkeskommunen styrkar europeisk samarbeid\n\nAlliansen samlar aktørar frå heile verdikjeda, inkludert nasjonale og europeiske styresmakter.",
        "", {}, "", "", ""},
+      // A dated agreement of two sides named by their leaders' titles is an
+      // act without an instrument word; with no side named it is none.
+      {"es", "Corredor de hidrógeno\n\nEl proyecto fue acordado el 20 de octubre de 2022 en Bruselas por el presidente francés y el primer ministro portugués.",
+       "", {"FR", "PT"}, "other", "announced", "2022-10-20"},
+      {"es", "Resultados del sector\n\nLos analistas del sector han acordado el 20 de octubre de 2022 una nueva metodología para medir el consumo.",
+       "", {}, "", "", ""},
   };
   for (const Row& r : rows) {
     Extraction x = run(r.text, r.published);
