@@ -72,6 +72,7 @@ struct Candidate {
   bool no_act_words = false;
   bool parties_named = false;  // else the lead's actors stand in
   bool second_act = false;     // the second of two instruments joined in one sentence: an act of its own
+  bool names_both = false;     // two parties named by name in the sentence itself
   int anchor = -1;
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
@@ -356,6 +357,27 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   // "the document's own government" ("die Landesregierung", "regjeringen")
   // is the first main actor.
+  const int names_by_name = names;
+  // "Norske og japanske aktørar har samarbeidd om hydrogen i fleire år": a
+  // cooperation word that only says it goes on, with neither side named by
+  // name, is background, no act (as "Trøndelag og Jämtland har samarbeidd"
+  // is one).
+  if (instruments.empty() && !agree && names_by_name < 2 && !s.has(Category::kSelfRef) && !stages.empty() &&
+      std::all_of(stages.begin(), stages.end(), [](const Mention* m) { return m->entry->label == "ongoing"; })) {
+    return out;
+  }
+  // "Trøndelag og Jämtland Härjedalen har samarbeidd ...": two names joined
+  // by "and", the sentence's two sides.
+  const bool both_joined = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+    if (!c.entry || c.entry->category != Category::kConjunction || c.entry->label != "and") return false;
+    bool left = false, right = false;
+    for (const ActorMention& a : s.actors) {
+      if (!a.is_party() || a.form != AliasForm::kName) continue;
+      left = left || a.end_token == c.first_token;
+      right = right || a.first_token == c.end_token;
+    }
+    return left && right;
+  });
   std::int64_t self = -1;
   if (s.has(Category::kSelfRef)) {
     for (const MainActor& m : main_actors) {
@@ -508,6 +530,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.no_act_words = stages.empty() && !agree && dates.empty();
     c.in_passing = !named_here && c.no_act_words;
     c.parties_named = named_here;
+    c.names_both = names_by_name >= 2 && both_joined;
     c.sentence = index;
     for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
     std::sort(c.party_keys.begin(), c.party_keys.end());
@@ -874,6 +897,15 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   if ((a.event.stage == "planned" && done(b.event.stage)) || (b.event.stage == "planned" && done(a.event.stage))) {
     return false;
   }
+  // A cooperation going on for years with no instrument named ("har
+  // samarbeidd i Interreg-program i mange år") is not the act signed now.
+  // (Both sides named by name and joined, after the lead: not "Norske og
+  // japanske aktørar har lenge hatt eit godt samarbeid", not "beide
+  // Regionen", not "Partenaire de longue date du Québec, la Bavière".)
+  auto standing = [](const Candidate& c) {
+    return c.event.stage == "ongoing" && c.event.instrument == "other" && c.names_both && !c.in_lead;
+  };
+  if ((standing(a) && done(b.event.stage)) || (standing(b) && done(a.event.stage))) return false;
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
   // A plan to sign what is being negotiated is the negotiation's goal.

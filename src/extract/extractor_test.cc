@@ -127,6 +127,25 @@ TEST(Extractor, VenuesAndTheOtherSide) {
   EXPECT_EQ(hamburg->stage, "renewed");
 }
 
+// A cooperation of two named sides going on for years is an act of its own
+// beside the one signed now; with the sides named only by demonyms it is
+// background.
+TEST(Extractor, StandingCooperationBesideTheNewAct) {
+  Extraction x = run("Trøndelag og Jämtland skal samarbeide\n\nTrøndelag fylkeskommune og Region Jämtland Härjedalen har skrive under ein intensjonsavtale om batteri.\n\n"
+                     "Langt samarbeid over grensa\n\nTrøndelag og Jämtland Härjedalen har samarbeidd i grenseregionale Interreg-program i mange år.",
+                     "2025-09-18");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].stage, "signed");
+  EXPECT_EQ(x.events[1].stage, "ongoing");
+  EXPECT_EQ(x.events[1].instrument, "other");
+  EXPECT_EQ(x.events[1].date, "");
+  Extraction y = run("Noreg og Japan inngår partnarskap\n\nNoreg og Japan har i dag underteikna ei felles fråsegn om det grøne skiftet.\n\n"
+                     "Norske og japanske aktørar har samarbeidd om hydrogen i fleire år.",
+                     "2023-12-08");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_TRUE(std::find(y.events[0].sectors.begin(), y.events[0].sectors.end(), "hydrogen") == y.events[0].sectors.end());
+}
+
 TEST(Extractor, RelativeDatesResolveAgainstPublication) {
   Extraction x = run("Avtale signert\n\nStatsministeren sa at Norge og Storbritannia undertegnet en felles erklæring i fjor.", "2023-04-20");
   ASSERT_FALSE(x.events.empty());
