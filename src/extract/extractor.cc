@@ -530,7 +530,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.no_act_words = stages.empty() && !agree && dates.empty();
     c.in_passing = !named_here && c.no_act_words;
     c.parties_named = named_here;
-    c.names_both = names_by_name >= 2 && both_joined;
+    // (A heading, "Enge Partnerschaft zwischen NRW und Fukushima", states none.)
+    const std::string_view said = s.span.of(text);
+    const bool heading = s.own_line && !said.ends_with(".") && !said.ends_with("!") && !said.ends_with("。");
+    c.names_both = names_by_name >= 2 && both_joined && !heading;
     c.sentence = index;
     for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
     std::sort(c.party_keys.begin(), c.party_keys.end());
@@ -812,6 +815,52 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (second) {
     out.push_back(make(stage, date, second->entry->label));
     out.back().second_act = true;
+    return out;
+  }
+  // "Selskapene la fram sitt strategiske partnerskap i januar i fjor, samme
+  // uke som Norge og Tyskland undertegnet en felles erklæring": formal
+  // instruments of two kinds in two clauses, each with its stage word, and
+  // the sides named only in the later clause: the earlier clause's act is
+  // that of "the two companies" (the act told before), the later one's of
+  // the sides it names.
+  if (named_here && previous.parties.size() >= 2) {
+    auto comma_between = [&](std::uint32_t from_token, std::uint32_t to_token) -> std::size_t {
+      const std::size_t from = s.tokens[from_token].span.begin, to = s.tokens[to_token].span.begin;
+      const std::size_t at = std::string_view(text).substr(from, to - from).find(',');
+      return at == std::string_view::npos ? std::string_view::npos : from + at;
+    };
+    for (const Mention* a : instruments) {
+      if (instrument_rank(a->entry->label) < 3) continue;
+      for (const Mention* b : instruments) {
+        if (b->first_token <= a->end_token || instrument_rank(b->entry->label) < 3 || b->entry->label == a->entry->label) {
+          continue;
+        }
+        const std::size_t comma = comma_between(a->end_token - 1, b->first_token);
+        if (comma == std::string_view::npos) continue;
+        std::string stage_a, stage_b;
+        for (const Mention* m : stages) {
+          std::string& st = s.tokens[m->first_token].span.begin < comma ? stage_a : stage_b;
+          if (stage_rank(m->entry->label) > stage_rank(st)) st = m->entry->label;
+        }
+        const bool pair_before = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& g) {
+          return g.entry && g.entry->category == Category::kGroupRef && g.entry->label == "pair" &&
+                 s.tokens[g.first_token].span.begin < comma;
+        });
+        const std::vector<Party> named = parties.parties();
+        const bool named_after = std::all_of(named.begin(), named.end(), [&](const Party& p) {
+          return !p.span.empty() && p.span.begin > comma;
+        });
+        if (stage_a.empty() || stage_b.empty() || !pair_before || !named_after) continue;
+        out.back().event.instrument = b->entry->label;
+        out.back().event.stage = stage_b;
+        PartySet theirs(gazetteer_);
+        for (const Party& p : previous.parties) theirs.add_party(p);
+        parties = theirs;
+        out.push_back(make(stage_a, date, a->entry->label));
+        out.back().second_act = true;
+        return out;
+      }
+    }
   }
   return out;
 }
@@ -905,7 +954,8 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   auto standing = [](const Candidate& c) {
     return c.event.stage == "ongoing" && c.event.instrument == "other" && c.names_both && !c.in_lead;
   };
-  if ((standing(a) && done(b.event.stage)) || (standing(b) && done(a.event.stage))) return false;
+  auto dated_act = [&](const Candidate& c) { return done(c.event.stage) || !c.event.date.empty(); };
+  if ((standing(a) && dated_act(b)) || (standing(b) && dated_act(a))) return false;
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
   // A plan to sign what is being negotiated is the negotiation's goal.
@@ -1286,7 +1336,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     auto it = merged.begin() + static_cast<std::ptrdiff_t>(first);
     if (debug_) std::cerr << "[extract] sentence " << c.sentence << " " << c.event.instrument << "/" << c.event.stage
                           << "/" << c.event.date << " parties " << c.party_keys.size()
-                          << (it == merged.end() ? " new" : " merged") << ": " << c.event.evidence.substr(0, 80) << "\n";
+                          << (it == merged.end() ? " new" : " merged") << (c.in_passing ? " in-passing" : "") << ": " << c.event.evidence.substr(0, 80) << "\n";
     if (it != merged.end()) {
       const std::vector<std::string> keys_before = it->party_keys;
       merge_into(*it, c);

@@ -146,6 +146,25 @@ TEST(Extractor, StandingCooperationBesideTheNewAct) {
   EXPECT_TRUE(std::find(y.events[0].sectors.begin(), y.events[0].sectors.end(), "hydrogen") == y.events[0].sectors.end());
 }
 
+// Two kinds of instrument in two clauses, each with its stage, the sides
+// named only in the later one: the earlier is the act of "the companies".
+TEST(Extractor, ClausesOfTwoActsWithTheirOwnSides) {
+  Extraction x = run("Equinor og RWE\n21.09.2024\n\nProsjektet var en sentral del av samarbeidet mellom Equinor og RWE.\n\n"
+                     "Selskapene la fram sitt strategiske partnerskap i januar 2023, samme uke som Norge og Tyskland undertegnet en felles erklæring om hydrogen.");
+  EXPECT_EQ(x.language, "nb");
+  auto find = [&](const std::string& instrument) {
+    return std::find_if(x.events.begin(), x.events.end(), [&](const Event& e) { return e.instrument == instrument; });
+  };
+  auto declaration = find("joint_declaration"), partnership = find("strategic_partnership");
+  ASSERT_NE(declaration, x.events.end());
+  ASSERT_NE(partnership, x.events.end());
+  EXPECT_EQ(party_keys(*declaration), (std::vector<std::string>{"DE", "NO"}));
+  EXPECT_EQ(declaration->stage, "signed");
+  EXPECT_EQ(partnership->stage, "announced");
+  EXPECT_EQ(partnership->date, "2023-01");
+  for (const Party& p : partnership->parties) EXPECT_EQ(p.kind, "organization");
+}
+
 TEST(Extractor, RelativeDatesResolveAgainstPublication) {
   Extraction x = run("Avtale signert\n\nStatsministeren sa at Norge og Storbritannia undertegnet en felles erklæring i fjor.", "2023-04-20");
   ASSERT_FALSE(x.events.empty());
