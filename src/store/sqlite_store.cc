@@ -321,6 +321,10 @@ class SqliteStore final : public Store {
     };
     std::unordered_map<std::string, Actor> actors;  // by actor_key, resolved by key or redirect
     std::unordered_set<std::string> done;           // "<actor id><kind><text>" of writes made
+    // A party set's agreements and acts as stored in this transaction, by
+    // party key: place_event() reads a set once per transaction, then keeps
+    // it up to date itself (it is the only writer of agreements here).
+    std::unordered_map<std::string, std::vector<kb::AgreementState>> agreements;
     // True the first time (actor, kind, text) is seen in this transaction.
     bool first(std::int64_t actor, char kind, std::string_view text) {
       std::string k = std::to_string(actor);
@@ -331,6 +335,7 @@ class SqliteStore final : public Store {
     void forget_writes() {
       actors.clear();
       done.clear();
+      agreements.clear();
     }
   };
   Status begin_write_cache(WriteCache& cache);
@@ -1890,9 +1895,17 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
                                 const std::string& stage, const std::string& date, bool is_copy) {
   std::string key = kb::party_key(actor_ids);
   if (key.empty()) return Status::ok();
-  // The party set's agreements as known so far, oldest first.
-  std::vector<kb::AgreementState> known;
-  {
+  // The party set's agreements as known so far, oldest first: from this
+  // transaction's cache, else from the store.
+  std::vector<kb::AgreementState> read;
+  std::vector<kb::AgreementState>* cached = nullptr;
+  if (write_cache_ != nullptr) {
+    if (auto it = write_cache_->agreements.find(key); it != write_cache_->agreements.end()) cached = &it->second;
+  }
+  // Updated in place below: a failed write rolls the transaction (or the
+  // document's savepoint, which clears the cache) back.
+  std::vector<kb::AgreementState>& known = cached != nullptr ? *cached : read;
+  if (cached == nullptr) {
     auto s = db_.statement("SELECT id, instrument FROM agreements WHERE party_key = :key ORDER BY id");
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":key", key);
@@ -1903,7 +1916,7 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
       known.push_back({(*s)->column_int(0), (*s)->column_text(1), {}});
     }
   }
-  if (!known.empty()) {
+  if (cached == nullptr && !known.empty()) {
     auto s = db_.statement(
         "SELECT c.id, c.agreement_id, c.stage, c.date FROM agreement_acts c "
         "JOIN agreements a ON a.id = c.agreement_id WHERE a.party_key = :key ORDER BY c.id");
@@ -1921,7 +1934,15 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
   }
   kb::EventFact fact{event_id, instrument, stage, date};
   kb::Placement where = kb::place(fact, known);
-  auto before = known;
+  // What apply() may change of an agreement and act it reuses.
+  std::string old_instrument, old_stage, old_date;
+  if (where.agreement) {
+    old_instrument = known[*where.agreement].instrument;
+    if (where.act) {
+      old_stage = known[*where.agreement].acts[*where.act].stage;
+      old_date = known[*where.agreement].acts[*where.act].date;
+    }
+  }
   auto [ai, ci] = kb::apply(fact, where, known);
   kb::AgreementState& a = known[ai];
   if (!where.agreement) {
@@ -1942,7 +1963,7 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
       (*p)->bind_int(":actor", actor);
       PACTUM_RETURN_IF_ERROR((*p)->run());
     }
-  } else if (before[ai].instrument != a.instrument) {
+  } else if (old_instrument != a.instrument) {
     auto s = db_.statement("UPDATE agreements SET instrument = :instrument WHERE id = :id");
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":instrument", a.instrument);
@@ -1962,8 +1983,7 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
     if (!*row) return Status::internal("INSERT ... RETURNING gave no row");
     act.id = (*s)->column_int(0);
   } else {
-    const kb::ActState& old = before[ai].acts[ci];
-    if (old.stage != act.stage || old.date != act.date) {
+    if (old_stage != act.stage || old_date != act.date) {
       auto s = db_.statement("UPDATE agreement_acts SET stage = :stage, date = :date WHERE id = :id");
       if (!s.is_ok()) return s.status();
       (*s)->bind_text(":stage", act.stage);
@@ -1981,7 +2001,11 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
   (*s)->bind_int(":act", act.id);
   (*s)->bind_int(":doc", document_id);
   (*s)->bind_int(":copy", is_copy ? 1 : 0);
-  return (*s)->run();
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  // New rows get ids above every stored one, so appended agreements and
+  // acts keep the id order the queries above return.
+  if (write_cache_ != nullptr && cached == nullptr) write_cache_->agreements.emplace(std::move(key), std::move(read));
+  return Status::ok();
 }
 
 // Recomputes one party set's agreements from its events in id order (after
