@@ -248,6 +248,8 @@ class SqliteStore final : public Store {
   struct IndexRow {
     std::int64_t document_id = 0;
     std::string title, body, evidence;
+    // The distinct terms of the three (prepare_document), if known.
+    std::shared_ptr<const std::vector<std::string>> terms;
   };
   Status write_index_row(const IndexRow& row);
   // The index rows and, first, their new terms in search_terms (migration
@@ -495,9 +497,10 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
     for (std::size_t i = 0; i < placed.size(); ++i) {
       if (placed[i].curation != "rejected") evidence.push_back(x.events[i].evidence);
     }
-    std::string indexed_evidence =
-        evidence.size() == x.events.size() ? prepared->index_evidence : index_evidence(evidence);
-    st = index_row(IndexRow{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence)});
+    const bool all_evidence = evidence.size() == x.events.size();
+    std::string indexed_evidence = all_evidence ? prepared->index_evidence : index_evidence(evidence);
+    st = index_row(IndexRow{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence),
+                            all_evidence ? prepared->index_terms : nullptr});
   }
   for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
     const WrittenEvent& p = placed[i];
@@ -595,7 +598,7 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
         "INSERT INTO events(document_id, position, instrument, stage, date, duration_years, "
         "confidence, evidence, evidence_begin, evidence_end, curation) "
         "VALUES (:doc, :pos, :instrument, :stage, :date, :duration, :confidence, :evidence, "
-        ":begin, :end, :curation) RETURNING id");
+        ":begin, :end, :curation)");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":doc", document_id);
     (*s)->bind_int(":pos", to_int64(position));
@@ -614,10 +617,10 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
     (*s)->bind_int(":begin", to_int64(e.evidence_span.begin));
     (*s)->bind_int(":end", to_int64(e.evidence_span.end));
     (*s)->bind_text_or_null(":curation", *curation);
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) return Status::internal("INSERT ... RETURNING gave no row");
-    event_id = (*s)->column_int(0);
+    // The rowid of the insert just made: RETURNING would buffer its row in
+    // an ephemeral table, a measurable part of a write.
+    PACTUM_RETURN_IF_ERROR((*s)->run());
+    event_id = sqlite3_last_insert_rowid(db_.handle());
   }
 
   for (std::size_t i = 0; i < e.parties.size(); ++i) {
@@ -1785,7 +1788,7 @@ bool SqliteStore::indexed_document(bool is_copy) { return !is_copy; }
 Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
                                    const std::vector<std::string>& evidence) {
   std::vector<std::string_view> views(evidence.begin(), evidence.end());
-  return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views)});
+  return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views), nullptr});
 }
 
 Status SqliteStore::index_row(IndexRow row) {
@@ -1821,6 +1824,10 @@ Status SqliteStore::record_terms(const std::vector<IndexRow>& rows) {
     if (known_terms_.find(t) == known_terms_.end()) fresh.push_back(*known_terms_.emplace(t).first);
   };
   for (const IndexRow& row : rows) {
+    if (row.terms) {  // tokenized on an ingest worker
+      for (const std::string& t : *row.terms) note(t);
+      continue;
+    }
     for (const std::string* column : {&row.title, &row.body, &row.evidence}) {
       PACTUM_RETURN_IF_ERROR((*tok)->tokens(*column, note));
     }
