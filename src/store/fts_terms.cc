@@ -91,8 +91,14 @@ std::shared_ptr<const std::vector<std::string>> distinct_terms(std::initializer_
   };
   thread_local Local local;
   if (!local.tokenizer) return nullptr;
-  std::unordered_set<std::string> seen;
-  auto note = [&](std::string_view t) { seen.emplace(t); };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> seen;
+  auto note = [&](std::string_view t) {
+    if (seen.find(t) == seen.end()) seen.emplace(t);  // no string built for a repeat
+  };
   for (std::string_view text : texts) {
     if (!local.tokenizer->tokens(text, note).is_ok()) return nullptr;
   }

@@ -520,7 +520,7 @@ Result<std::optional<std::int64_t>> SqliteStore::insert_document(const ingest::D
   auto s = db_.statement(
       "INSERT INTO documents(source, url, title, published, language, format, content_hash, text) "
       "VALUES (:source, :url, :title, :published, :language, :format, :hash, :text) "
-      "ON CONFLICT(content_hash) DO NOTHING RETURNING id");
+      "ON CONFLICT(content_hash) DO NOTHING");
   if (!s.is_ok()) return s.status();
   (*s)->bind_text(":source", doc.source);
   (*s)->bind_text_or_null(":url", doc.url);
@@ -532,10 +532,11 @@ Result<std::optional<std::int64_t>> SqliteStore::insert_document(const ingest::D
   (*s)->bind_text(":format", stored_format_name(doc.format));
   (*s)->bind_text(":hash", doc.content_hash);
   (*s)->bind_text(":text", doc.text);
-  auto row = (*s)->step();
-  if (!row.is_ok()) return row.status();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>((*s)->column_int(0));
+  // No RETURNING (it buffers the row in an ephemeral table): no change is
+  // the conflict, else the new rowid.
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  if (sqlite3_changes64(db_.handle()) == 0) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(sqlite3_last_insert_rowid(db_.handle()));
 }
 
 Status SqliteStore::insert_organizations(std::int64_t document_id, const extract::Extraction& x) {
