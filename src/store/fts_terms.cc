@@ -2,6 +2,8 @@
 #include "store/fts_terms.h"
 
 #include <cstring>
+#include <optional>
+#include <unordered_set>
 
 namespace pactum::store::sqlite {
 
@@ -69,6 +71,40 @@ Status IndexTokenizer::tokens(std::string_view text, const std::function<void(st
 std::vector<std::string> IndexTokenizer::tokens(std::string_view text) const {
   std::vector<std::string> out;
   (void)tokens(text, [&](std::string_view t) { out.emplace_back(t); });
+  return out;
+}
+
+std::shared_ptr<const std::vector<std::string>> distinct_terms(std::initializer_list<std::string_view> texts) {
+  // One in-memory connection per thread, for FTS5's tokenizer alone.
+  struct Local {
+    sqlite3* db = nullptr;
+    std::optional<IndexTokenizer> tokenizer;
+    Local() {
+      if (sqlite3_open(":memory:", &db) != SQLITE_OK) return;
+      auto t = IndexTokenizer::open(db);
+      if (t.is_ok()) tokenizer.emplace(std::move(*t));
+    }
+    ~Local() {
+      tokenizer.reset();
+      sqlite3_close(db);
+    }
+  };
+  thread_local Local local;
+  if (!local.tokenizer) return nullptr;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> seen;
+  auto note = [&](std::string_view t) {
+    if (seen.find(t) == seen.end()) seen.emplace(t);  // no string built for a repeat
+  };
+  for (std::string_view text : texts) {
+    if (!local.tokenizer->tokens(text, note).is_ok()) return nullptr;
+  }
+  auto out = std::make_shared<std::vector<std::string>>();
+  out->reserve(seen.size());
+  for (auto it = seen.begin(); it != seen.end();) out->push_back(std::move(seen.extract(it++).value()));
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <functional>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,5 +40,12 @@ class IndexTokenizer {
   void* api_ = nullptr;  // fts5_tokenizer*, owned by the connection
   void* tok_ = nullptr;  // Fts5Tokenizer*, ours
 };
+
+// The distinct terms of texts as IndexTokenizer cuts them, in no particular
+// order; for any thread (each has its own tokenizer on an in-memory
+// connection), so that ingest workers do this and the one writer only looks
+// the terms up (SqliteStore::record_terms). Null if the tokenizer cannot be
+// had: the writer then tokenizes itself.
+std::shared_ptr<const std::vector<std::string>> distinct_terms(std::initializer_list<std::string_view> texts);
 
 }  // namespace pactum::store::sqlite

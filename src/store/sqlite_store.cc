@@ -248,6 +248,8 @@ class SqliteStore final : public Store {
   struct IndexRow {
     std::int64_t document_id = 0;
     std::string title, body, evidence;
+    // The distinct terms of the three (prepare_document), if known.
+    std::shared_ptr<const std::vector<std::string>> terms;
   };
   Status write_index_row(const IndexRow& row);
   // The index rows and, first, their new terms in search_terms (migration
@@ -321,6 +323,10 @@ class SqliteStore final : public Store {
     };
     std::unordered_map<std::string, Actor> actors;  // by actor_key, resolved by key or redirect
     std::unordered_set<std::string> done;           // "<actor id><kind><text>" of writes made
+    // A party set's agreements and acts as stored in this transaction, by
+    // party key: place_event() reads a set once per transaction, then keeps
+    // it up to date itself (it is the only writer of agreements here).
+    std::unordered_map<std::string, std::vector<kb::AgreementState>> agreements;
     // True the first time (actor, kind, text) is seen in this transaction.
     bool first(std::int64_t actor, char kind, std::string_view text) {
       std::string k = std::to_string(actor);
@@ -331,6 +337,7 @@ class SqliteStore final : public Store {
     void forget_writes() {
       actors.clear();
       done.clear();
+      agreements.clear();
     }
   };
   Status begin_write_cache(WriteCache& cache);
@@ -490,9 +497,10 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
     for (std::size_t i = 0; i < placed.size(); ++i) {
       if (placed[i].curation != "rejected") evidence.push_back(x.events[i].evidence);
     }
-    std::string indexed_evidence =
-        evidence.size() == x.events.size() ? prepared->index_evidence : index_evidence(evidence);
-    st = index_row(IndexRow{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence)});
+    const bool all_evidence = evidence.size() == x.events.size();
+    std::string indexed_evidence = all_evidence ? prepared->index_evidence : index_evidence(evidence);
+    st = index_row(IndexRow{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence),
+                            all_evidence ? prepared->index_terms : nullptr});
   }
   for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
     const WrittenEvent& p = placed[i];
@@ -512,7 +520,7 @@ Result<std::optional<std::int64_t>> SqliteStore::insert_document(const ingest::D
   auto s = db_.statement(
       "INSERT INTO documents(source, url, title, published, language, format, content_hash, text) "
       "VALUES (:source, :url, :title, :published, :language, :format, :hash, :text) "
-      "ON CONFLICT(content_hash) DO NOTHING RETURNING id");
+      "ON CONFLICT(content_hash) DO NOTHING");
   if (!s.is_ok()) return s.status();
   (*s)->bind_text(":source", doc.source);
   (*s)->bind_text_or_null(":url", doc.url);
@@ -524,10 +532,11 @@ Result<std::optional<std::int64_t>> SqliteStore::insert_document(const ingest::D
   (*s)->bind_text(":format", stored_format_name(doc.format));
   (*s)->bind_text(":hash", doc.content_hash);
   (*s)->bind_text(":text", doc.text);
-  auto row = (*s)->step();
-  if (!row.is_ok()) return row.status();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>((*s)->column_int(0));
+  // No RETURNING (it buffers the row in an ephemeral table): no change is
+  // the conflict, else the new rowid.
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  if (sqlite3_changes64(db_.handle()) == 0) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(sqlite3_last_insert_rowid(db_.handle()));
 }
 
 Status SqliteStore::insert_organizations(std::int64_t document_id, const extract::Extraction& x) {
@@ -590,7 +599,7 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
         "INSERT INTO events(document_id, position, instrument, stage, date, duration_years, "
         "confidence, evidence, evidence_begin, evidence_end, curation) "
         "VALUES (:doc, :pos, :instrument, :stage, :date, :duration, :confidence, :evidence, "
-        ":begin, :end, :curation) RETURNING id");
+        ":begin, :end, :curation)");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":doc", document_id);
     (*s)->bind_int(":pos", to_int64(position));
@@ -609,10 +618,10 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
     (*s)->bind_int(":begin", to_int64(e.evidence_span.begin));
     (*s)->bind_int(":end", to_int64(e.evidence_span.end));
     (*s)->bind_text_or_null(":curation", *curation);
-    auto row = (*s)->step();
-    if (!row.is_ok()) return row.status();
-    if (!*row) return Status::internal("INSERT ... RETURNING gave no row");
-    event_id = (*s)->column_int(0);
+    // The rowid of the insert just made: RETURNING would buffer its row in
+    // an ephemeral table, a measurable part of a write.
+    PACTUM_RETURN_IF_ERROR((*s)->run());
+    event_id = sqlite3_last_insert_rowid(db_.handle());
   }
 
   for (std::size_t i = 0; i < e.parties.size(); ++i) {
@@ -1780,7 +1789,7 @@ bool SqliteStore::indexed_document(bool is_copy) { return !is_copy; }
 Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
                                    const std::vector<std::string>& evidence) {
   std::vector<std::string_view> views(evidence.begin(), evidence.end());
-  return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views)});
+  return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views), nullptr});
 }
 
 Status SqliteStore::index_row(IndexRow row) {
@@ -1816,6 +1825,10 @@ Status SqliteStore::record_terms(const std::vector<IndexRow>& rows) {
     if (known_terms_.find(t) == known_terms_.end()) fresh.push_back(*known_terms_.emplace(t).first);
   };
   for (const IndexRow& row : rows) {
+    if (row.terms) {  // tokenized on an ingest worker
+      for (const std::string& t : *row.terms) note(t);
+      continue;
+    }
     for (const std::string* column : {&row.title, &row.body, &row.evidence}) {
       PACTUM_RETURN_IF_ERROR((*tok)->tokens(*column, note));
     }
@@ -1890,9 +1903,17 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
                                 const std::string& stage, const std::string& date, bool is_copy) {
   std::string key = kb::party_key(actor_ids);
   if (key.empty()) return Status::ok();
-  // The party set's agreements as known so far, oldest first.
-  std::vector<kb::AgreementState> known;
-  {
+  // The party set's agreements as known so far, oldest first: from this
+  // transaction's cache, else from the store.
+  std::vector<kb::AgreementState> read;
+  std::vector<kb::AgreementState>* cached = nullptr;
+  if (write_cache_ != nullptr) {
+    if (auto it = write_cache_->agreements.find(key); it != write_cache_->agreements.end()) cached = &it->second;
+  }
+  // Updated in place below: a failed write rolls the transaction (or the
+  // document's savepoint, which clears the cache) back.
+  std::vector<kb::AgreementState>& known = cached != nullptr ? *cached : read;
+  if (cached == nullptr) {
     auto s = db_.statement("SELECT id, instrument FROM agreements WHERE party_key = :key ORDER BY id");
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":key", key);
@@ -1903,7 +1924,7 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
       known.push_back({(*s)->column_int(0), (*s)->column_text(1), {}});
     }
   }
-  if (!known.empty()) {
+  if (cached == nullptr && !known.empty()) {
     auto s = db_.statement(
         "SELECT c.id, c.agreement_id, c.stage, c.date FROM agreement_acts c "
         "JOIN agreements a ON a.id = c.agreement_id WHERE a.party_key = :key ORDER BY c.id");
@@ -1921,7 +1942,15 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
   }
   kb::EventFact fact{event_id, instrument, stage, date};
   kb::Placement where = kb::place(fact, known);
-  auto before = known;
+  // What apply() may change of an agreement and act it reuses.
+  std::string old_instrument, old_stage, old_date;
+  if (where.agreement) {
+    old_instrument = known[*where.agreement].instrument;
+    if (where.act) {
+      old_stage = known[*where.agreement].acts[*where.act].stage;
+      old_date = known[*where.agreement].acts[*where.act].date;
+    }
+  }
   auto [ai, ci] = kb::apply(fact, where, known);
   kb::AgreementState& a = known[ai];
   if (!where.agreement) {
@@ -1942,7 +1971,7 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
       (*p)->bind_int(":actor", actor);
       PACTUM_RETURN_IF_ERROR((*p)->run());
     }
-  } else if (before[ai].instrument != a.instrument) {
+  } else if (old_instrument != a.instrument) {
     auto s = db_.statement("UPDATE agreements SET instrument = :instrument WHERE id = :id");
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":instrument", a.instrument);
@@ -1962,8 +1991,7 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
     if (!*row) return Status::internal("INSERT ... RETURNING gave no row");
     act.id = (*s)->column_int(0);
   } else {
-    const kb::ActState& old = before[ai].acts[ci];
-    if (old.stage != act.stage || old.date != act.date) {
+    if (old_stage != act.stage || old_date != act.date) {
       auto s = db_.statement("UPDATE agreement_acts SET stage = :stage, date = :date WHERE id = :id");
       if (!s.is_ok()) return s.status();
       (*s)->bind_text(":stage", act.stage);
@@ -1981,7 +2009,11 @@ Status SqliteStore::place_event(std::int64_t event_id, std::int64_t document_id,
   (*s)->bind_int(":act", act.id);
   (*s)->bind_int(":doc", document_id);
   (*s)->bind_int(":copy", is_copy ? 1 : 0);
-  return (*s)->run();
+  PACTUM_RETURN_IF_ERROR((*s)->run());
+  // New rows get ids above every stored one, so appended agreements and
+  // acts keep the id order the queries above return.
+  if (write_cache_ != nullptr && cached == nullptr) write_cache_->agreements.emplace(std::move(key), std::move(read));
+  return Status::ok();
 }
 
 // Recomputes one party set's agreements from its events in id order (after

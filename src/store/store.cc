@@ -1,6 +1,7 @@
 // The engine-independent parts of the Store contract (store.h).
 #include "store/store.h"
 
+#include "store/fts_terms.h"
 #include "store/pg_store.h"
 #include "store/table_copy.h"
 
@@ -66,6 +67,7 @@ PreparedDocument prepare_document(const ingest::Document& doc, const extract::Ex
   evidence.reserve(x.events.size());
   for (const extract::Event& e : x.events) evidence.push_back(e.evidence);
   out.index_evidence = index_evidence(evidence);
+  out.index_terms = sqlite::distinct_terms({out.index_title, out.index_body, out.index_evidence});
   return out;
 }
 

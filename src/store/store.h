@@ -250,6 +250,9 @@ struct PreparedDocument {
   // all events (index_evidence()) as index_text() analyses them; the store
   // analyses the evidence again only if a curator rejected one of them.
   std::string index_title, index_evidence;
+  // The distinct terms of the three as the SQLite index tokenizes them, for
+  // its vocabulary (search_terms); null if not computed.
+  std::shared_ptr<const std::vector<std::string>> index_terms;
 };
 PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x);
 
