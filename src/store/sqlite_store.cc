@@ -2820,7 +2820,13 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   // newest kRankedCandidates only (pactum_rank's row budget: NULL after;
   // all of them when every hit is asked for, as watch_changes does), with
   // the groups' document frequencies from group_frequencies().
+  // The cheapest probe first: a sector is one primary-key lookup of the
+  // event, and a sector filter rejects most text matches; a country or
+  // region joins the parties and their actors.
   std::string events_where;
+  if (f.sector) events_where += " AND EXISTS (SELECT 1 FROM event_sectors s WHERE s.event_id = e.id AND s.sector = :sector)";
+  if (f.instrument) events_where += " AND e.instrument = :instrument";
+  if (f.stage) events_where += " AND e.stage = :stage";
   if (f.country) {
     events_where += " AND EXISTS (SELECT 1 FROM event_parties p JOIN actors a ON a.id = p.actor_id "
                     "WHERE p.event_id = e.id AND a.country = :country)";
@@ -2829,9 +2835,6 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     events_where += " AND EXISTS (SELECT 1 FROM event_parties p JOIN actors a ON a.id = p.actor_id "
                     "WHERE p.event_id = e.id AND a.subdivision = :region)";
   }
-  if (f.sector) events_where += " AND EXISTS (SELECT 1 FROM event_sectors s WHERE s.event_id = e.id AND s.sector = :sector)";
-  if (f.instrument) events_where += " AND e.instrument = :instrument";
-  if (f.stage) events_where += " AND e.stage = :stage";
   std::string dates;
   if (f.since) dates += " AND e.date_lo >= :since";
   if (f.until) dates += " AND e.date_hi <= :until";
