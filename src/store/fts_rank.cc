@@ -3,6 +3,7 @@
 // the cap are the ones bm25() gives.
 #include "store/fts_rank.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <unordered_set>
@@ -22,6 +23,7 @@ struct RankData {
   std::vector<int> group;    // per phrase
   double avgdl = 0;
   std::vector<double> freq;  // scratch, per row, per group
+  std::int64_t ranked = 0;   // rows ranked so far by this statement
 };
 
 int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
@@ -67,7 +69,30 @@ std::vector<int> parse_groups(sqlite3_value* v, int phrases) {
   return out;
 }
 
-int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_value* groups, RankData** out) {
+// "12 1000 3": each group's document frequency, counted by the caller;
+// empty unless one number per group.
+std::vector<std::int64_t> parse_dfs(sqlite3_value* v, std::size_t groups) {
+  std::vector<std::int64_t> out;
+  if (v == nullptr || sqlite3_value_type(v) != SQLITE_TEXT) return out;
+  const char* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  std::int64_t current = -1;
+  for (; p != nullptr && *p != '\0'; ++p) {
+    if (*p >= '0' && *p <= '9') {
+      current = (current < 0 ? 0 : current * 10) + (*p - '0');
+    } else if (*p == ' ') {
+      if (current >= 0) out.push_back(current);
+      current = -1;
+    } else {
+      return {};
+    }
+  }
+  if (current >= 0) out.push_back(current);
+  if (out.size() != groups) out.clear();
+  return out;
+}
+
+int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_value* groups, sqlite3_value* dfs,
+              RankData** out) {
   auto* data = static_cast<RankData*>(api->xGetAuxdata(ctx, 0));
   if (data != nullptr) {
     *out = data;
@@ -81,11 +106,14 @@ int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_value* grou
   d->avgdl = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1;
   const int phrases = api->xPhraseCount(ctx);
   d->group = parse_groups(groups, phrases);
+  const std::vector<std::int64_t> given = parse_dfs(dfs, d->group.empty() ? 0 : static_cast<std::size_t>(d->group.back()) + 1);
   for (int i = 0; i < phrases && rc == SQLITE_OK;) {
     int end = i + 1;
     while (end < phrases && d->group[end] == d->group[i]) ++end;
     std::int64_t hits = 0;
-    if (end == i + 1) {
+    if (!given.empty()) {
+      hits = std::min(given[d->group[i]], kRankDfCap);
+    } else if (end == i + 1) {
       rc = api->xQueryPhrase(ctx, i, &hits, count_rows);
     } else {
       std::unordered_set<sqlite3_int64> seen;
@@ -111,17 +139,39 @@ int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_value* grou
 
 void rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* result, int nargs,
           sqlite3_value** args) {
-  // An optional first argument names each phrase's group (text); the
-  // column weights follow.
+  // An optional first argument names each phrase's group (text), then an
+  // optional integer caps the rows ranked, then optional document
+  // frequencies (text, one per group); the column weights follow.
   sqlite3_value* groups = nargs > 0 && sqlite3_value_type(args[0]) == SQLITE_TEXT ? args[0] : nullptr;
   if (groups != nullptr) {
     ++args;
     --nargs;
   }
+  std::int64_t budget = -1;
+  if (groups != nullptr && nargs > 0 && sqlite3_value_type(args[0]) == SQLITE_INTEGER) {
+    budget = sqlite3_value_int64(args[0]);
+    ++args;
+    --nargs;
+  }
+  sqlite3_value* dfs = nullptr;
+  if (groups != nullptr && nargs > 0 && sqlite3_value_type(args[0]) == SQLITE_TEXT) {
+    dfs = args[0];
+    ++args;
+    --nargs;
+  }
   RankData* d = nullptr;
-  int rc = rank_data(api, ctx, groups, &d);
+  int rc = rank_data(api, ctx, groups, dfs, &d);
+  if (rc == SQLITE_OK && budget >= 0 && d->ranked >= budget) {
+    // Past the budget: no score, and none of the cost of one (below, the
+    // positions of every phrase of the row).
+    sqlite3_result_null(result);
+    return;
+  }
   int insts = 0;
-  if (rc == SQLITE_OK) rc = api->xInstCount(ctx, &insts);
+  if (rc == SQLITE_OK) {
+    ++d->ranked;
+    rc = api->xInstCount(ctx, &insts);
+  }
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(result, rc);
     return;

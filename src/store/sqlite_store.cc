@@ -264,8 +264,17 @@ class SqliteStore final : public Store {
   struct Expression {
     std::string match;
     std::string groups;  // per FTS5 phrase, the query alternative it stands for
+    std::vector<std::string> group_match;  // per group, the FTS5 expression of its phrases
   };
   Result<Expression> expression(const TextQuery& query);
+  // pactum_rank's dfs argument for the expression: each group's documents,
+  // counted up to kRankDfCap, from group_df_ when the store has not changed.
+  Result<std::string> group_frequencies(const Expression& e);
+  // Guarded by mu_. Document frequencies of query groups (FTS5 expression ->
+  // count), valid while stamp_ (PRAGMA data_version, which moves when other
+  // connections commit, and this connection's total changes) holds.
+  std::unordered_map<std::string, std::int64_t> group_df_;
+  std::pair<std::int64_t, std::int64_t> group_df_stamp_{-1, -1};
   // Writes the row, or defers it to the end of put_batch()'s transaction.
   Status index_row(IndexRow row);
   // indexed_body: the text as index_text() analyses it (PreparedDocument).
@@ -2758,18 +2767,58 @@ Result<SqliteStore::Expression> SqliteStore::expression(const TextQuery& q) {
         }
       }
       const std::string g = std::to_string(group++) + " ";
+      std::string own;
       if (covered.empty() || covered.size() > sqlite::kMaxPrefixTerms) {
-        alts += (alts.empty() ? "" : " OR ") + quoted(tokens, tokens.back()) + (alt.prefix ? " *" : "");
+        own = quoted(tokens, tokens.back()) + (alt.prefix ? " *" : "");
         out.groups += g;
-        continue;
+      } else {
+        for (const std::string& term : covered) {
+          own += (own.empty() ? "" : " OR ") + quoted(tokens, term);
+          out.groups += g;
+        }
       }
-      for (const std::string& term : covered) {
-        alts += (alts.empty() ? "" : " OR ") + quoted(tokens, term);
-        out.groups += g;
-      }
+      alts += (alts.empty() ? "" : " OR ") + own;
+      out.group_match.push_back(std::move(own));
     }
     if (alts.empty()) continue;
     out.match += (out.match.empty() ? "" : " AND ") + ("(" + alts + ")");
+  }
+  return out;
+}
+
+// FTS5's own xQueryPhrase, which pactum_rank would otherwise count them
+// with, opens a cursor per phrase; a count here is one query per group,
+// and a frequent query's groups are counted once until the store changes.
+// The caller holds mu_ and a read transaction.
+Result<std::string> SqliteStore::group_frequencies(const Expression& e) {
+  auto version = db_.statement("PRAGMA data_version");
+  if (!version.is_ok()) return version.status();
+  auto row = (*version)->step();
+  if (!row.is_ok()) return row.status();
+  const std::pair<std::int64_t, std::int64_t> stamp{*row ? (*version)->column_int(0) : -1,
+                                                    sqlite3_total_changes64(db_.handle())};
+  if (stamp != group_df_stamp_ || group_df_.size() > 4096) {
+    group_df_.clear();
+    group_df_stamp_ = stamp;
+  }
+  auto count = db_.statement("SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH :match LIMIT " +
+                             std::to_string(sqlite::kRankDfCap) + ")");
+  if (!count.is_ok()) return count.status();
+  std::string out;
+  for (const std::string& m : e.group_match) {
+    auto at = group_df_.find(m);
+    if (at == group_df_.end()) {
+      (*count)->reset();
+      (*count)->bind_text(":match", m);
+      auto r = (*count)->step();
+      if (!r.is_ok()) {
+        // FTS5 rejects some expressions (a lone stop character); say it is the query.
+        if (r.status().code() == StatusCode::kInternal) return Status::invalid_argument("bad query: " + r.status().message());
+        return r.status();
+      }
+      at = group_df_.emplace(m, *r ? (*count)->column_int(0) : 0).first;
+    }
+    out += (out.empty() ? "" : " ") + std::to_string(at->second);
   }
   return out;
 }
@@ -2800,8 +2849,16 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   // sorting) and stops at the cap; every filter is a correlated EXISTS on
   // the row at hand (an index probe), so nothing is materialized and the
   // cost follows the candidates, not the matches. bm25 is computed for the
-  // candidates only.
+  // newest kRankedCandidates only (pactum_rank's row budget: NULL after;
+  // all of them when every hit is asked for, as watch_changes does), with
+  // the groups' document frequencies from group_frequencies().
+  // The cheapest probe first: a sector is one primary-key lookup of the
+  // event, and a sector filter rejects most text matches; a country or
+  // region joins the parties and their actors.
   std::string events_where;
+  if (f.sector) events_where += " AND EXISTS (SELECT 1 FROM event_sectors s WHERE s.event_id = e.id AND s.sector = :sector)";
+  if (f.instrument) events_where += " AND e.instrument = :instrument";
+  if (f.stage) events_where += " AND e.stage = :stage";
   if (f.country) {
     events_where += " AND EXISTS (SELECT 1 FROM event_parties p JOIN actors a ON a.id = p.actor_id "
                     "WHERE p.event_id = e.id AND a.country = :country)";
@@ -2810,15 +2867,15 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     events_where += " AND EXISTS (SELECT 1 FROM event_parties p JOIN actors a ON a.id = p.actor_id "
                     "WHERE p.event_id = e.id AND a.subdivision = :region)";
   }
-  if (f.sector) events_where += " AND EXISTS (SELECT 1 FROM event_sectors s WHERE s.event_id = e.id AND s.sector = :sector)";
-  if (f.instrument) events_where += " AND e.instrument = :instrument";
-  if (f.stage) events_where += " AND e.stage = :stage";
   std::string dates;
   if (f.since) dates += " AND e.date_lo >= :since";
   if (f.until) dates += " AND e.date_hi <= :until";
 
+  const std::size_t ranked_rows =
+      f.limit == 0 ? kSearchCandidates + 1 : std::max(kRankedCandidates, f.limit);
   std::string sql =
-      "SELECT search_index.rowid, pactum_rank(search_index, :groups, 3.0, 1.0, 2.0) FROM search_index "
+      "SELECT search_index.rowid, pactum_rank(search_index, :groups, " + std::to_string(ranked_rows) +
+      ", :dfs, 3.0, 1.0, 2.0) FROM search_index "
       "WHERE search_index MATCH :match "
       "AND NOT EXISTS (SELECT 1 FROM document_links l WHERE l.document_id = search_index.rowid)";
   if (f.language) {
@@ -2846,13 +2903,17 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   if (!tx.is_ok()) return tx.status();
   auto expr = expression(query);
   if (!expr.is_ok()) return expr.status();
+  auto dfs = group_frequencies(*expr);
+  if (!dfs.is_ok()) return dfs.status();
   SearchResult result;
-  std::vector<std::pair<std::int64_t, double>> candidates;  // (document, score), newest first
+  std::vector<std::int64_t> candidates;                      // newest first
+  std::vector<std::pair<std::int64_t, double>> ranked;       // (document, score), the newest kRankedCandidates
   {
     auto s = db_.statement(sql);
     if (!s.is_ok()) return s.status();
     (*s)->bind_text(":match", expr->match);
     (*s)->bind_text(":groups", expr->groups);
+    (*s)->bind_text(":dfs", *dfs);
     bind_filter(**s, f);
     for (;;) {
       auto row = (*s)->step();
@@ -2864,7 +2925,8 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
         return row.status();
       }
       if (!*row) break;
-      candidates.emplace_back((*s)->column_int(0), (*s)->column_double(1));
+      candidates.push_back((*s)->column_int(0));
+      if (!(*s)->column_is_null(1)) ranked.emplace_back(candidates.back(), (*s)->column_double(1));
     }
   }
   if (candidates.size() > kSearchCandidates) {
@@ -2878,7 +2940,7 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     // done best raw score first, and stops once even the boost could not lift
     // the next candidate into the top `limit`.
     auto better = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
-    std::vector<std::pair<std::int64_t, double>> by_raw = candidates;
+    std::vector<std::pair<std::int64_t, double>> by_raw = std::move(ranked);
     std::sort(by_raw.begin(), by_raw.end(), better);
     const std::size_t k = f.limit > 0 ? std::min(f.limit, by_raw.size()) : by_raw.size();
     std::vector<std::pair<std::int64_t, double>> top;
@@ -2938,7 +3000,7 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     if (!ins.is_ok()) return ins.status();
     for (const auto& c : candidates) {
       (*ins)->reset();
-      (*ins)->bind_int(":id", c.first);
+      (*ins)->bind_int(":id", c);
       PACTUM_RETURN_IF_ERROR((*ins)->run());
     }
   }

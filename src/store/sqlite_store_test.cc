@@ -282,18 +282,62 @@ TEST(SqliteStore, SearchPastTheCapRanksTheNewestCandidates) {
   EXPECT_EQ(found->hits[0].source, "cap/0.txt");
 }
 
+// Ranking is over the newest kRankedCandidates of the candidates; total and
+// facets still count them all.
+TEST(SqliteStore, SearchRanksTheNewestRankedCandidatesAndCountsAll) {
+  TempDir dir;
+  auto store = open_sqlite(dir.path() / "ranked.db");
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  const int n = static_cast<int>(kRankedCandidates) + 5;
+  std::vector<ingest::Document> docs(n);
+  extract::Extraction x;
+  x.language = "en";
+  for (int i = 0; i < n; ++i) {
+    std::string text = i == 0 ? "hydrogen hydrogen hydrogen oldest" : "hydrogen";
+    for (int w = 0; w < 30; ++w) text += " w" + std::to_string(i) + "x" + std::to_string(w);
+    docs[i].source = "ranked/" + std::to_string(i) + ".txt";
+    docs[i].title = i == 0 ? "Hydrogen hydrogen" : "doc";
+    docs[i].text = text;
+    docs[i].content_hash = sha256_hex(text);
+  }
+  std::vector<Store::PutItem> items;
+  for (const auto& d : docs) items.push_back({&d, &x, nullptr});
+  auto put = (*store)->put_batch(items);
+  ASSERT_TRUE(put.is_ok()) << put.status().to_string();
+  for (const auto& r : *put) ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  TextQuery q;
+  q.all_of = {{{{"hydrogen"}, false}}};
+  SearchFilter f;
+  f.limit = 5;
+  f.facets = true;
+  auto found = (*store)->search(q, f);
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  EXPECT_EQ(found->total, static_cast<std::size_t>(n));
+  EXPECT_FALSE(found->total_capped);
+  EXPECT_EQ(found->facets["language"]["en"], n);
+  ASSERT_EQ(found->hits.size(), 5u);
+  // The oldest documents are not ranked: the best of all (id 1) is no hit.
+  for (const auto& h : found->hits) EXPECT_GT(h.document_id, 5) << h.source;
+  // Every hit asked for (limit 0, as watch_changes does): all are ranked.
+  f.limit = 0;
+  found = (*store)->search(q, f);
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  ASSERT_EQ(found->hits.size(), static_cast<std::size_t>(n));
+  EXPECT_EQ(found->hits[0].source, "ranked/0.txt");
+}
+
 // ---- prefix queries through the vocabulary (search_terms, migration 8) --------
 
 namespace {
 
 // Documents without events (no event boost), put in one batch.
-void put_texts(Store& store, const std::vector<std::string>& texts) {
+void put_texts(Store& store, const std::vector<std::string>& texts, const std::string& tag = "prefix") {
   std::vector<ingest::Document> docs(texts.size());
   extract::Extraction x;
   x.language = "de";
   std::vector<Store::PutItem> items;
   for (std::size_t i = 0; i < texts.size(); ++i) {
-    docs[i].source = "prefix/" + std::to_string(i) + ".txt";
+    docs[i].source = tag + "/" + std::to_string(i) + ".txt";
     docs[i].title = "doc";
     docs[i].text = texts[i];
     docs[i].content_hash = sha256_hex(texts[i]);
@@ -320,6 +364,42 @@ std::map<std::string, double> prefix_scores(const std::filesystem::path& path, c
 }
 
 }  // namespace
+
+// The store keeps the groups' document frequencies between queries
+// (group_frequencies); a write, through this connection or another, must
+// not leave a stale one: the ranks stay pactum_rank's own count.
+TEST(SqliteStore, SearchRanksWithFreshFrequenciesAfterWrites) {
+  TempDir dir;
+  auto path = dir.path() / "df.db";
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  put_texts(**store, {"Wasserstoff aus Norwegen", "nur Wasser hier", "Strom und Netze", "Wind auf See"});
+  TextQuery q;
+  q.all_of = {{{{"wasserstoff"}, true}}};
+  SearchFilter f;
+  auto check = [&](std::size_t total) {
+    const auto want = prefix_scores(path, "\"wasserstoff\" *");
+    auto found = (*store)->search(q, f);
+    ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+    ASSERT_EQ(found->total, total);
+    ASSERT_EQ(found->hits.size(), total);
+    for (const auto& h : found->hits) {
+      ASSERT_TRUE(want.count(h.source)) << h.source;
+      EXPECT_DOUBLE_EQ(h.score, want.at(h.source)) << h.source << " of " << total;
+    }
+  };
+  check(1);
+  check(1);  // from the kept frequencies
+  put_texts(**store, {"Wasserstoffe und Wasserstoff", "Wasserstoff Strategie des Landes"}, "own");
+  check(3);
+  {
+    auto other = open_sqlite(path);
+    ASSERT_TRUE(other.is_ok()) << other.status().to_string();
+    put_texts(**other, {"Wasserstoffs Netz im Norden", "Wasserstoff Tankstellen gebaut", "Noch mehr Wasserstoff"},
+              "other");
+  }
+  check(6);
+}
 
 TEST(SqliteStore, PrefixQueriesFindAndRankAsFts5PrefixesDo) {
   TempDir dir;

@@ -181,11 +181,14 @@ struct SearchHit {
 // Search is top-k over a bounded candidate set, so that its cost does not
 // grow with the number of matches: the candidates are the matching documents
 // most recently stored (highest id first), at most kSearchCandidates; hits
-// are the best-ranked candidates; total and facets count the candidates.
-// Below the cap all of this is exact; above it total is kSearchCandidates
-// with total_capped set (shown as "1,000+"), the ranking is over the newest
-// 1,000 matches and the facets count that same sample.
+// are the best-ranked of the newest kRankedCandidates of them (of all of
+// them when the limit is 0 or above that); total and facets count all the
+// candidates. Below kRankedCandidates all of this is exact; above
+// kSearchCandidates total is kSearchCandidates with total_capped set (shown
+// as "1,000+"), and the facets count that sample. Ranking reads the
+// positions of every phrase of the row, hence the smaller sample for it.
 inline constexpr std::size_t kSearchCandidates = 1000;
+inline constexpr std::size_t kRankedCandidates = 200;
 
 struct SearchResult {
   std::vector<SearchHit> hits;  // best first; near-copies fold into their original
