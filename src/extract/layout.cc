@@ -91,7 +91,9 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
     // what follows (a word cut short, for Japanese the chunk cut short) is
     // tokenized for the prefix alone.
     std::size_t clean = start.prefix.size();
-    while (clean > 0 && !(text::is_token_cut(start.prefix, clean, lang) && text::is_token_cut(line, clean, lang))) {
+    auto boundary = [&line](std::size_t pos) { return (static_cast<unsigned char>(line[pos]) & 0xC0) != 0x80; };
+    while (clean > 0 && !(boundary(clean) && text::is_token_cut(line, clean, lang) &&
+                          text::is_token_cut(start.prefix, clean, lang))) {
       --clean;
     }
     start.tokens = text::tokenize(line.substr(0, clean), lang);
