@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 
 #include "text/normalize.h"
@@ -192,11 +193,18 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
     chrome.push_back(chrome_at_start(starts.back()));
   }
 
+  // Word counts, each made once (the tests below ask again).
+  std::vector<std::size_t> words(lines.size(), SIZE_MAX);
+  auto words_of = [&](std::size_t i) {
+    if (words[i] == SIZE_MAX) words[i] = count_words(lines[i].span.of(text));
+    return words[i];
+  };
+
   // The article ends at the first chrome heading ("Siste pressemeldinger",
   // "Kontakt", "Latest news") past its opening lines.
   std::size_t end_line = lines.size();
   for (std::size_t i = 2; i < lines.size(); ++i) {
-    if (count_words(lines[i].span.of(text)) > 8) continue;
+    if (words_of(i) > 8) continue;
     if (chrome[i] & kChromeEnd) {
       end_line = i;
       break;
@@ -207,7 +215,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   std::size_t run = 0;
   for (std::size_t i = end_line; i-- > 0;) {
     std::string_view l = lines[i].span.of(text);
-    if (!ends_sentence(l) && count_words(l) >= 3 && count_words(l) <= 16) ++run;
+    if (!ends_sentence(l) && words_of(i) >= 3 && words_of(i) <= 16) ++run;
     else break;
   }
   if (run >= 4) end_line -= run;
@@ -263,7 +271,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   for (std::size_t i = 0; i < end_line && i < 6; ++i) {
     std::string_view l = lines[i].span.of(text);
     if (chrome[i] & kChromeLine) continue;
-    std::size_t w = count_words(l);
+    std::size_t w = words_of(i);
     if (w >= 3 && w <= 20 && !ends_sentence(l)) {
       if (layout.title.empty()) layout.title = std::string(l);
       title_line = i;
@@ -326,7 +334,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
     // The lead: the title and the first line of running text after it
     // (press pages put the lead paragraph on one line).
     if (i == title_line) layout.lead_sentences = layout.sentences.size();
-    if (!lead_done && i != title_line && count_words(l) > 12) {
+    if (!lead_done && i != title_line && (skipped == 0 ? words_of(i) : count_words(l)) > 12) {
       layout.lead_sentences = layout.sentences.size();
       lead_done = true;
     }
