@@ -69,14 +69,18 @@ std::vector<text::Span> asides_of(std::string_view doc, text::Span span) {
 }  // namespace
 
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
-                              text::Span span, const PartialDate& published) {
+                              text::Span span, const PartialDate& published,
+                              std::vector<text::Token>* tokens) {
   SentenceView s;
   s.span = span;
-  std::string_view sentence = span.of(doc);
-  s.tokens = text::tokenize(sentence, lang);
-  for (text::Token& t : s.tokens) {
-    t.span.begin += span.begin;
-    t.span.end += span.begin;
+  if (tokens != nullptr) {
+    s.tokens = std::move(*tokens);
+  } else {
+    s.tokens = text::tokenize(span.of(doc), lang);
+    for (text::Token& t : s.tokens) {
+      t.span.begin += span.begin;
+      t.span.end += span.begin;
+    }
   }
   s.mentions = lexicon.find(lang, doc, s.tokens);
   // Within a category, a phrase inside a longer one is not a reading of its
@@ -413,7 +417,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
             [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
 
   // Quotation: the sentence opens with a dash or a quotation mark.
-  std::string_view t = sentence;
+  std::string_view t = span.of(doc);
   static constexpr std::string_view kOpeners[] = {"–", "—", "-", "„", "“", "\"", "«", "»", "「", "”"};
   for (auto o : kOpeners) {
     if (t.substr(0, o.size()) == o) s.quote = true;

@@ -51,7 +51,10 @@ struct SentenceView {
   std::string_view text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const;
 };
 
+// tokens, when given, is text::tokenize() of the sentence already made
+// (spans in doc, e.g. from its line's tokens); it is taken.
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
-                              text::Span span, const PartialDate& published);
+                              text::Span span, const PartialDate& published,
+                              std::vector<text::Token>* tokens = nullptr);
 
 }  // namespace pactum::extract

@@ -1039,18 +1039,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
 
   x.language = text::identify_language(text).code;
   const std::string lang = x.language.empty() ? "en" : x.language;
-  // Japanese lines are parsed by MeCab once for the layout and once for the
-  // sentences: the sentences take the parses the layout made of them.
-  text::MecabReuse reuse;
-
   Layout layout = analyze_layout(*lexicon_, lang, text, doc);
   x.title = layout.title;
   x.published = layout.published.to_string();
 
   std::vector<SentenceView> views;
   views.reserve(layout.sentences.size());
-  for (const LayoutSentence& ls : layout.sentences) {
-    SentenceView v = analyze_sentence(*lexicon_, lang, text, ls.span, layout.published);
+  for (LayoutSentence& ls : layout.sentences) {
+    SentenceView v = analyze_sentence(*lexicon_, lang, text, ls.span, layout.published,
+                                      ls.has_tokens ? &ls.tokens : nullptr);
     v.paragraph = ls.paragraph;
     v.own_line = ls.own_line;
     views.push_back(std::move(v));

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <iterator>
 
 #include "text/normalize.h"
 #include "text/segment.h"
@@ -59,25 +61,50 @@ std::string_view utf8_prefix(std::string_view s, std::size_t bytes) {
 // Longer than any chrome phrase or dateline ("Torsdag 12. september 2024 kl. 10.00 |").
 constexpr std::size_t kLineStartBytes = 96;
 
-// The opening of a line, tokenized and matched once: both the chrome test
-// and the dateline test read only this, as it runs on every line of every
-// document (for Japanese each tokenization is a MeCab call).
+// A line tokenized once, and its opening as tokenized alone: both the chrome
+// test and the dateline test read only the opening, as it runs on every line
+// of every document. The line's tokens then go to the sentences cut from it
+// (for Japanese each tokenization is a MeCab parse).
 struct LineStart {
   std::string_view prefix;
   bool cut = false;  // the line goes on past the prefix
+  // The line's tokens (spans in the line) up to line_tokens_end bytes, a
+  // clean cut (text::is_token_cut); the rest is tokenized only for a line
+  // the article keeps.
+  // Until the sentences take them, a cut line's tokens are followed by the
+  // tokens of the rest of its prefix: together tokenize(prefix).
   std::vector<text::Token> tokens;
-  std::vector<Mention> mentions;
+  std::size_t line_tokens = 0;      // tokens[0, line_tokens) are the line's
+  std::size_t line_tokens_end = 0;  // bytes of the line they cover
+  std::vector<Mention> mentions;    // of tokens
 };
 
 LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::string_view line) {
   LineStart start;
   start.prefix = utf8_prefix(line, kLineStartBytes);
   start.cut = start.prefix.size() < line.size();
-  {
-    // The sentence analysis reads the line again: for Japanese, MeCab's
-    // parse of the sentences the opening holds whole is kept for it.
-    text::MecabReuse::Keep keep;
-    start.tokens = text::tokenize(start.prefix, lang);
+  if (!start.cut) {
+    start.tokens = text::tokenize(line, lang);
+    start.line_tokens = start.tokens.size();
+    start.line_tokens_end = line.size();
+  } else {
+    // Up to the prefix's last clean cut the prefix's tokens are the line's;
+    // what follows (a word cut short, for Japanese the chunk cut short) is
+    // tokenized for the prefix alone.
+    std::size_t clean = start.prefix.size();
+    auto boundary = [&line](std::size_t pos) { return (static_cast<unsigned char>(line[pos]) & 0xC0) != 0x80; };
+    while (clean > 0 && !(boundary(clean) && text::is_token_cut(line, clean, lang) &&
+                          text::is_token_cut(start.prefix, clean, lang))) {
+      --clean;
+    }
+    start.tokens = text::tokenize(line.substr(0, clean), lang);
+    start.line_tokens = start.tokens.size();
+    start.line_tokens_end = clean;
+    for (text::Token& t : text::tokenize(start.prefix.substr(clean), lang)) {
+      t.span.begin += clean;
+      t.span.end += clean;
+      start.tokens.push_back(std::move(t));
+    }
   }
   start.mentions = lexicon.find(lang, start.prefix, start.tokens);
   return start;
@@ -166,11 +193,18 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
     chrome.push_back(chrome_at_start(starts.back()));
   }
 
+  // Word counts, each made once (the tests below ask again).
+  std::vector<std::size_t> words(lines.size(), SIZE_MAX);
+  auto words_of = [&](std::size_t i) {
+    if (words[i] == SIZE_MAX) words[i] = count_words(lines[i].span.of(text));
+    return words[i];
+  };
+
   // The article ends at the first chrome heading ("Siste pressemeldinger",
   // "Kontakt", "Latest news") past its opening lines.
   std::size_t end_line = lines.size();
   for (std::size_t i = 2; i < lines.size(); ++i) {
-    if (count_words(lines[i].span.of(text)) > 8) continue;
+    if (words_of(i) > 8) continue;
     if (chrome[i] & kChromeEnd) {
       end_line = i;
       break;
@@ -181,7 +215,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   std::size_t run = 0;
   for (std::size_t i = end_line; i-- > 0;) {
     std::string_view l = lines[i].span.of(text);
-    if (!ends_sentence(l) && count_words(l) >= 3 && count_words(l) <= 16) ++run;
+    if (!ends_sentence(l) && words_of(i) >= 3 && words_of(i) <= 16) ++run;
     else break;
   }
   if (run >= 4) end_line -= run;
@@ -237,7 +271,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   for (std::size_t i = 0; i < end_line && i < 6; ++i) {
     std::string_view l = lines[i].span.of(text);
     if (chrome[i] & kChromeLine) continue;
-    std::size_t w = count_words(l);
+    std::size_t w = words_of(i);
     if (w >= 3 && w <= 20 && !ends_sentence(l)) {
       if (layout.title.empty()) layout.title = std::string(l);
       title_line = i;
@@ -257,17 +291,50 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
     line.span.begin += dateline_prefix(starts[i], line.span.of(text));
     std::string_view l = line.span.of(text);
     auto spans = text::split_sentences(l, lang);
+    // A sentence takes its tokens from the line's where the line cuts
+    // cleanly at both its ends (spans moved from the line to the document).
+    const std::string_view whole = lines[i].span.of(text);
+    std::vector<text::Token>& line_tokens = starts[i].tokens;
+    line_tokens.resize(starts[i].line_tokens);
+    if (const std::size_t done = starts[i].line_tokens_end; done < whole.size()) {
+      for (text::Token& t : text::tokenize(whole.substr(done), lang)) {
+        t.span.begin += done;
+        t.span.end += done;
+        line_tokens.push_back(std::move(t));
+      }
+    }
+    const std::size_t skipped = line.span.begin - lines[i].span.begin;  // the dateline
+    std::size_t next_token = 0;
     for (const text::Span& sp : spans) {
       LayoutSentence s;
       s.span = {line.span.begin + sp.begin, line.span.begin + sp.end};
       s.paragraph = line.paragraph;
       s.own_line = spans.size() == 1;
-      layout.sentences.push_back(s);
+      const std::size_t b = skipped + sp.begin, e = skipped + sp.end;
+      if (text::is_token_cut(whole, b, lang) && text::is_token_cut(whole.substr(b), e - b, lang)) {
+        while (next_token < line_tokens.size() && line_tokens[next_token].span.begin < b) ++next_token;
+        std::size_t end_token = next_token;
+        while (end_token < line_tokens.size() && line_tokens[end_token].span.end <= e) ++end_token;
+        if (next_token == 0 && end_token == line_tokens.size()) {
+          s.tokens = std::move(line_tokens);  // the whole line's
+          line_tokens.clear();
+        } else {
+          s.tokens.assign(std::make_move_iterator(line_tokens.begin() + static_cast<std::ptrdiff_t>(next_token)),
+                          std::make_move_iterator(line_tokens.begin() + static_cast<std::ptrdiff_t>(end_token)));
+        }
+        next_token = end_token;
+        for (text::Token& t : s.tokens) {
+          t.span.begin += lines[i].span.begin;
+          t.span.end += lines[i].span.begin;
+        }
+        s.has_tokens = true;
+      }
+      layout.sentences.push_back(std::move(s));
     }
     // The lead: the title and the first line of running text after it
     // (press pages put the lead paragraph on one line).
     if (i == title_line) layout.lead_sentences = layout.sentences.size();
-    if (!lead_done && i != title_line && count_words(l) > 12) {
+    if (!lead_done && i != title_line && (skipped == 0 ? words_of(i) : count_words(l)) > 12) {
       layout.lead_sentences = layout.sentences.size();
       lead_done = true;
     }

@@ -11,6 +11,7 @@
 #include "extract/dates.h"
 #include "extract/lexicon.h"
 #include "ingest/document.h"
+#include "text/segment.h"
 #include "text/span.h"
 
 namespace pactum::extract {
@@ -19,6 +20,10 @@ struct LayoutSentence {
   text::Span span;
   int paragraph = 0;
   bool own_line = false;  // the sentence is its whole line
+  // text::tokenize() of the sentence (spans in the document), taken from its
+  // line's tokens when has_tokens (the line cuts cleanly at its ends).
+  std::vector<text::Token> tokens;
+  bool has_tokens = false;
 };
 
 struct Layout {

@@ -414,11 +414,53 @@ std::vector<Span> split_lines(std::string_view text) {
   return out;
 }
 
+// Whether ICU's sentence iterator could break text anywhere but at its end.
+// UAX #29 breaks only after a terminal (STerm, ATerm: SB11) or a separator
+// (Sep, CR, LF: SB4); and where text ends in a run of terminals and closing
+// punctuation ("." "?!" ".»" "。」"), no break falls inside that run (SB8a,
+// SB9) nor before it (it would need a terminal earlier). A text with no such
+// character before that run is one sentence: ICU is not asked (a line of a
+// single sentence is the common case).
+bool may_break_inside(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto end = static_cast<int32_t>(text.size());
+  auto sentence_break = [](UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); };
+  while (end > 0) {
+    int32_t prev = end - 1;
+    while (prev > 0 && (bytes[prev] & 0xC0) == 0x80) --prev;
+    int32_t next = prev;
+    UChar32 c;
+    U8_NEXT(bytes, next, end, c);
+    if (c < 0 || next != end) return true;
+    const auto sb = sentence_break(c);
+    if (sb != U_SB_ATERM && sb != U_SB_STERM && sb != U_SB_CLOSE) break;
+    end = prev;
+  }
+  for (int32_t i = 0; i < end;) {
+    const uint8_t b = bytes[i];
+    if (b < 0x80) {
+      if (b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r') return true;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, end, c);
+    if (c < 0) return true;
+    const auto sb = sentence_break(c);
+    if (sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
   std::vector<Span> out;
   if (text.empty()) return out;
+  if (!may_break_inside(text)) {
+    add_trimmed(text, {0, text.size()}, &out);
+    return out;
+  }
   icu::BreakIterator* it = internal::thread_break_iterator(BreakKind::kSentence, lang);
   internal::Utf8Text utext(text);
   if (!utext.attach(it)) return split_lines(text);

@@ -42,29 +42,14 @@ struct Token {
 // keeps its own ICU iterator and MeCab tagger.
 std::vector<Token> tokenize(std::string_view text, std::string_view lang);
 
-// Japanese: a parse made once, used twice. While a MecabReuse lives in a
-// thread, tokenize() of "ja" text there keeps the MeCab parse of each chunk
-// it reads (a sentence or line, see tokenize.cc) when called inside
-// keep() = true, and one later tokenize() of the same chunk outside keep()
-// takes it instead of parsing again; each kept parse is taken at most once.
-// The layout reads the opening of every line, then the sentence analysis
-// reads the whole line: a line's first sentences were parsed twice. The
-// tokens are the same either way (MeCab's parse is a function of the chunk).
-// Everything kept is dropped with the MecabReuse.
-class MecabReuse {
- public:
-  MecabReuse();
-  ~MecabReuse();
-  MecabReuse(const MecabReuse&) = delete;
-  MecabReuse& operator=(const MecabReuse&) = delete;
-  // Parses made while the returned guard lives are kept.
-  class Keep {
-   public:
-    Keep();
-    ~Keep();
-    Keep(const Keep&) = delete;
-    Keep& operator=(const Keep&) = delete;
-  };
-};
+// Whether tokenize(text, lang) cuts cleanly at pos: the tokens of
+// text.substr(0, pos) and of text.substr(pos), each tokenized alone, are the
+// tokens of text (spans shifted), so one tokenization of a line serves its
+// sentences and its opening. True at 0 and text.size(); elsewhere, Japanese:
+// where one of the chunks MeCab is fed ends (see tokenize.cc); other
+// languages: next to a space or tab, unless a combining mark or format
+// character (which would join the space) opens text.substr(pos). False when
+// unsure.
+bool is_token_cut(std::string_view text, std::size_t pos, std::string_view lang);
 
 }  // namespace pactum::text

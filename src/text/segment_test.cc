@@ -123,6 +123,15 @@ constexpr SentenceRow kSentenceRows[] = {
     {"ja", "知事は「協力を深めたい。と述べた。式典は東京で行われた。",  // unmatched 「
      "知事は「協力を深めたい。 | と述べた。 | 式典は東京で行われた。"},
     {"ja", "福島県　水素協定を締結\n2023年12月8日", "福島県　水素協定を締結 | 2023年12月8日"},
+
+    // No terminal before the closing run: ICU is not asked (same answer).
+    {"en", "  Norway and Japan sign hydrogen MoU  ", "Norway and Japan sign hydrogen MoU"},
+    {"en", "They signed it?!\u201D", "They signed it?!\u201D"},
+    {"de", "Sie unterzeichneten «die Absichtserklärung.»", "Sie unterzeichneten «die Absichtserklärung.»"},
+    {"ja", "両地域は協力を進める。」", "両地域は協力を進める。」"},
+    // A terminal, a space, then a closing mark: a boundary (UAX #29 SB11).
+    {"en", "They signed. ) Then left", "They signed. | ) Then left"},
+    {"en", "Signed\u2049 Then left", "Signed\u2049 | Then left"},
 };
 
 TEST(SplitSentences, Table) {

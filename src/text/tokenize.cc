@@ -253,17 +253,22 @@ WordClass word_class(std::string_view text, std::size_t* i) {
   return WordClass::kUnknown;
 }
 
-// False (out untouched) when text holds a character word_class does not know.
-bool tokenize_simple(std::string_view text, std::vector<Token>* out) {
+// False (out untouched) when text holds a character word_class does not know;
+// *unknown is then the byte offset of the first such character.
+bool tokenize_simple(std::string_view text, std::vector<Token>* out, std::size_t* unknown) {
   thread_local std::vector<WordClass> classes;
   thread_local std::vector<std::uint32_t> starts;  // byte offset of each character, and text.size()
+  *unknown = 0;
   if (text.size() > UINT32_MAX) return false;
   classes.clear();
   starts.clear();
   for (std::size_t i = 0; i < text.size();) {
     starts.push_back(static_cast<std::uint32_t>(i));
     const WordClass c = word_class(text, &i);
-    if (c == WordClass::kUnknown) return false;
+    if (c == WordClass::kUnknown) {
+      *unknown = starts.back();
+      return false;
+    }
     classes.push_back(c);
   }
   starts.push_back(static_cast<std::uint32_t>(text.size()));
@@ -371,68 +376,14 @@ void mecab_pieces(std::string_view text, MecabThread* mecab, std::size_t shift, 
   });
 }
 
-// The parses kept under MecabReuse (see segment.h): per chunk, its pieces
-// (spans in the chunk) and how many times it may still be taken.
-struct KeptParse {
-  std::vector<Piece> pieces;
-  int uses = 0;
-};
-struct MecabMemo {
-  int scopes = 0;  // live MecabReuse objects
-  int keeping = 0; // live MecabReuse::Keep guards
-  std::unordered_map<std::string, KeptParse> kept;
-};
-MecabMemo& mecab_memo() {
-  thread_local MecabMemo memo;
-  return memo;
-}
-
-// The pieces of text, chunk by chunk (mecab_chunk_end), each chunk parsed
-// alone as mecab_words would parse it in place; with a MecabReuse, parses
-// are kept or taken (top-level calls only).
-std::vector<Piece> pieces_of(std::string_view text, MecabThread* mecab, bool top) {
-  std::vector<Piece> pieces;
-  MecabMemo& memo = mecab_memo();
-  if (!top || memo.scopes == 0) {
-    mecab_pieces(text, mecab, 0, &pieces);
-    return pieces;
-  }
-  for (std::size_t chunk = 0; chunk < text.size();) {
-    const std::size_t chunk_end = mecab_chunk_end(text, chunk);
-    const std::string_view piece_text = text.substr(chunk, chunk_end - chunk);
-    if (memo.keeping > 0) {
-      const std::size_t first = pieces.size();
-      mecab_pieces(piece_text, mecab, chunk, &pieces);
-      KeptParse& k = memo.kept[std::string(piece_text)];
-      if (k.uses == 0) {
-        k.pieces.assign(pieces.begin() + static_cast<std::ptrdiff_t>(first), pieces.end());
-        for (Piece& p : k.pieces) {
-          p.begin -= chunk;
-          p.end -= chunk;
-        }
-      }
-      ++k.uses;
-    } else if (auto it = memo.kept.find(std::string(piece_text)); it != memo.kept.end() && it->second.uses > 0) {
-      for (Piece p : it->second.pieces) {
-        p.begin += chunk;
-        p.end += chunk;
-        pieces.push_back(p);
-      }
-      if (--it->second.uses == 0) memo.kept.erase(it);
-    } else {
-      mecab_pieces(piece_text, mecab, chunk, &pieces);
-    }
-    chunk = chunk_end;
-  }
-  return pieces;
-}
-
-std::vector<Token> tokenize_mecab(std::string_view text, MecabThread* mecab, bool top = true) {
+std::vector<Token> tokenize_mecab(std::string_view text, MecabThread* mecab) {
   std::vector<Token> out;
   out.reserve(text.size() / 4);
-  for (const Piece& p : pieces_of(text, mecab, top)) {
+  std::vector<Piece> pieces;
+  mecab_pieces(text, mecab, 0, &pieces);
+  for (const Piece& p : pieces) {
     if (p.reread) {
-      for (Token& t : tokenize_mecab(text.substr(p.begin, p.end - p.begin), mecab, false)) {
+      for (Token& t : tokenize_mecab(text.substr(p.begin, p.end - p.begin), mecab)) {
         t.span.begin += p.begin;
         t.span.end += p.begin;
         out.push_back(std::move(t));
@@ -564,19 +515,74 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lang) {
     // Without the dictionary Japanese still gets ICU's (weaker) segmentation.
     if (MecabThread* mecab = mecab_thread()) return tokenize_mecab(text, mecab);
   } else {
+    // The fast path where it knows the characters; ICU for the stretch
+    // between the clean cuts (is_token_cut) around each one it does not.
     std::vector<Token> out;
-    if (tokenize_simple(text, &out)) return out;
+    auto append = [&out](std::vector<Token> tokens, std::size_t shift) {
+      for (Token& t : tokens) {
+        t.span.begin += shift;
+        t.span.end += shift;
+        out.push_back(std::move(t));
+      }
+    };
+    for (std::size_t from = 0; from < text.size();) {
+      const std::string_view rest = text.substr(from);
+      std::size_t unknown = 0;
+      std::vector<Token> known;
+      if (tokenize_simple(rest, from == 0 ? &out : &known, &unknown)) {
+        if (from > 0) append(std::move(known), from);
+        break;
+      }
+      std::size_t lo = unknown, hi = unknown + 1;
+      while (lo > 0 && !is_token_cut(rest, lo, lang)) --lo;
+      while (hi < rest.size() && !is_token_cut(rest, hi, lang)) ++hi;
+      if (lo > 0) {
+        std::vector<Token> head;
+        std::size_t none = 0;
+        tokenize_simple(rest.substr(0, lo), &head, &none);  // known characters only
+        append(std::move(head), from);
+      }
+      append(tokenize_icu(rest.substr(lo, hi - lo), lang), from + lo);
+      from += hi;
+    }
+    return out;
   }
   return tokenize_icu(text, lang);
 }
 
-MecabReuse::MecabReuse() { ++mecab_memo().scopes; }
-MecabReuse::~MecabReuse() {
-  MecabMemo& memo = mecab_memo();
-  if (--memo.scopes == 0) memo.kept.clear();
+bool is_token_cut(std::string_view text, std::size_t pos, std::string_view lang) {
+  if (pos == 0 || pos >= text.size()) return pos == 0 || pos == text.size();
+  if (lang == "ja") {
+    // Chunks are parsed alone: a cut where one ends changes nothing. Without
+    // the dictionary ICU's dictionary segmentation reads across: unsure.
+    if (mecab_thread() == nullptr) return false;
+    if (text.size() <= kMaxMecabChunk) {
+      // No chunk is cut for length: chunks end right after each mark.
+      const auto c = static_cast<unsigned char>(text[pos - 1]);
+      if (c == '\n' || c == '!' || c == '?') return true;
+      if (pos < 3) return false;
+      const std::string_view ch = text.substr(pos - 3, 3);
+      return ch == "\xE3\x80\x82" || ch == "\xEF\xBC\x81" || ch == "\xEF\xBC\x9F";  // 。 ！ ？
+    }
+    std::size_t chunk = 0;
+    while (chunk < pos) chunk = mecab_chunk_end(text, chunk);
+    return chunk == pos;
+  }
+  // UAX #29 keeps no word across a space except by WB4 (a space absorbs the
+  // Extend, Format and ZWJ characters after it); no rule looks past one.
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  if (space(text[pos])) return true;
+  if (!space(text[pos - 1])) return false;
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return true;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<int32_t>(text.size()), c);
+  if (c < 0) return false;
+  const auto wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+  return wb != U_WB_EXTEND && wb != U_WB_FORMAT && wb != U_WB_ZWJ;
 }
-MecabReuse::Keep::Keep() { ++mecab_memo().keeping; }
-MecabReuse::Keep::~Keep() { --mecab_memo().keeping; }
 
 namespace internal {
 std::vector<Token> tokenize_with_icu(std::string_view text, std::string_view lang) {

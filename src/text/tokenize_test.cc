@@ -70,21 +70,14 @@ TEST(Tokenize, Table) {
   }
 }
 
-TEST(Tokenize, JapaneseParseKeptForALaterReadIsTheSame) {
-  const std::string line =
-      "福島県とNRW州は水素で協力する。クリーンエネルギー・トランジションを進める！２０２４年に更新した。";
-  const std::string prefix = line.substr(0, 60);  // cuts the second sentence
-  std::vector<Token> plain = tokenize(line, "ja"), plain_prefix = tokenize(prefix, "ja");
-  std::vector<Token> kept_prefix, taken, again;
-  {
-    MecabReuse reuse;
-    {
-      MecabReuse::Keep keep;
-      kept_prefix = tokenize(prefix, "ja");
-    }
-    taken = tokenize(line, "ja");  // takes the first sentence's parse
-    again = tokenize(line, "ja");  // nothing left to take: parsed again
-  }
+TEST(Tokenize, CleanCutsSplitTheTokens) {
+  // Where is_token_cut says so, the two sides tokenized alone give the
+  // tokens of the whole (the layout hands a line's tokens to its sentences).
+  const std::pair<const char*, std::string> kLines[] = {
+      {"ja", "福島県とNRW州は水素で協力する。クリーンエネルギー・トランジションを進める！２０２４年に更新した。"},
+      {"en", "Norway's U.S. partner signed 1,500 MoUs. Dr. Støre said: \"ok\" \u00a0 then e\u0301t\u00e9 left."},
+      {"de", "Am 8. Dezember 2023 unterzeichneten sie in Nordrhein-Westfalen z. B. eine Absichtserklärung."},
+  };
   auto same = [](const std::vector<Token>& a, const std::vector<Token>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -95,10 +88,30 @@ TEST(Tokenize, JapaneseParseKeptForALaterReadIsTheSame) {
     }
     return true;
   };
-  ASSERT_GT(plain.size(), 10u);
-  EXPECT_TRUE(same(plain_prefix, kept_prefix));
-  EXPECT_TRUE(same(plain, taken));
-  EXPECT_TRUE(same(plain, again));
+  for (const auto& [lang, line] : kLines) {
+    const std::vector<Token> whole = tokenize(line, lang);
+    ASSERT_GT(whole.size(), 5u);
+    int cuts = 0;
+    for (std::size_t pos = 0; pos <= line.size(); ++pos) {
+      if (!is_token_cut(line, pos, lang)) continue;
+      ++cuts;
+      std::vector<Token> joined = tokenize(std::string_view(line).substr(0, pos), lang);
+      for (Token& t : tokenize(std::string_view(line).substr(pos), lang)) {
+        t.span.begin += pos;
+        t.span.end += pos;
+        joined.push_back(std::move(t));
+      }
+      EXPECT_TRUE(same(whole, joined)) << lang << " cut at " << pos;
+    }
+    EXPECT_GT(cuts, 3) << lang;
+  }
+  // Inside a word, or before a combining mark that joins the space: no cut.
+  EXPECT_FALSE(is_token_cut("hydrogen deal", 3, "en"));
+  EXPECT_TRUE(is_token_cut("hydrogen deal", 8, "en"));
+  EXPECT_TRUE(is_token_cut("hydrogen deal", 9, "en"));
+  EXPECT_FALSE(is_token_cut("a \u0301b", 2, "en"));
+  EXPECT_FALSE(is_token_cut("水素で協力する。次に", 6, "ja"));
+  EXPECT_TRUE(is_token_cut("水素で協力する。次に", 24, "ja"));
 }
 
 TEST(Tokenize, SpansAreByteOffsets) {
