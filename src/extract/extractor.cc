@@ -1096,6 +1096,16 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }
+    // A sentence that opens on the act told last and states none ("The
+    // framework covers mining ...", "The text lists ..."): what it covers
+    // are that act's sectors too, whatever it had already.
+    if (here.empty() && !candidates.empty()) {
+      for (const Mention* g : views[i].of(Category::kGroupRef)) {
+        if (g->entry->label != "this_act" || g->first_token > 1) continue;
+        for (const std::string& sct : sectors_of(i)) add_sector(candidates.back().event.sectors, sct);
+        break;
+      }
+    }
   }
   // An act stated without a sector word is about what its paragraph is
   // about: the sectors of the sentences around it that state no act
