@@ -1173,7 +1173,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // ...") refers back to the latest act of its instrument (and stage, if
     // it names one: "Il rinnovo estende ...") it can join, the one just
     // told, not the first. Looked up in the same buckets.
-    if (c.event.date.empty() && !c.in_lead && first < merged.size()) {
+    // "The new agreement", "le nouvel accord" is the page's own act, the
+    // first told, not an older one told since.
+    const bool the_new = views[c.sentence].has_label(Category::kGroupRef, "new");
+    if (c.event.date.empty() && !c.in_lead && first < merged.size() && !the_new) {
       auto latest = [&](const std::vector<std::size_t>& bucket) {
         for (auto m = bucket.rbegin(); m != bucket.rend() && *m > first; ++m) {
           if (merged[*m].event.instrument == c.event.instrument &&
@@ -1194,7 +1197,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // is about that act, whose parties it keeps (the lead's actors only
     // stood in).
     if (c.in_passing && !c.parties_named && !c.in_lead && c.event.date.empty() && last_told < merged.size() &&
-        last_sentence + 1 == c.sentence &&
+        last_sentence + 1 == c.sentence && !(the_new && first < merged.size()) &&
         (c.event.instrument == "other" || c.event.instrument == merged[last_told].event.instrument)) {
       first = last_told;
       c.event.parties = merged[first].event.parties;
