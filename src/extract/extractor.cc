@@ -1232,6 +1232,16 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }
+    // A sentence that opens on the act told last and states none ("The
+    // framework covers mining ...", "The text lists ..."): what it covers
+    // are that act's sectors too, whatever it had already.
+    if (here.empty() && !candidates.empty()) {
+      for (const Mention* g : views[i].of(Category::kGroupRef)) {
+        if (g->entry->label != "this_act" || g->first_token > 1) continue;
+        for (const std::string& sct : sectors_of(i)) add_sector(candidates.back().event.sectors, sct);
+        break;
+      }
+    }
   }
   // An act stated without a sector word is about what its paragraph is
   // about: the sectors of the sentences around it that state no act
@@ -1299,7 +1309,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // ...") refers back to the latest act of its instrument (and stage, if
     // it names one: "Il rinnovo estende ...") it can join, the one just
     // told, not the first. Looked up in the same buckets.
-    if (c.event.date.empty() && !c.in_lead && first < merged.size()) {
+    // "The new agreement", "le nouvel accord" is the page's own act, the
+    // first told, not an older one told since.
+    const bool the_new = views[c.sentence].has_label(Category::kGroupRef, "new");
+    if (c.event.date.empty() && !c.in_lead && first < merged.size() && !the_new) {
       auto latest = [&](const std::vector<std::size_t>& bucket) {
         for (auto m = bucket.rbegin(); m != bucket.rend() && *m > first; ++m) {
           if (merged[*m].event.instrument == c.event.instrument &&
@@ -1320,7 +1333,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // is about that act, whose parties it keeps (the lead's actors only
     // stood in).
     if (c.in_passing && !c.parties_named && !c.in_lead && c.event.date.empty() && last_told < merged.size() &&
-        last_sentence + 1 == c.sentence &&
+        last_sentence + 1 == c.sentence && !(the_new && first < merged.size()) &&
         (c.event.instrument == "other" || c.event.instrument == merged[last_told].event.instrument)) {
       first = last_told;
       c.event.parties = merged[first].event.parties;

@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Category::kCount
     "instrument", "stage", "sector", "role", "speech", "month", "weekday", "relative_date",
     "date_qualifier", "chrome", "location_prep", "target_prep", "since_prep", "group_ref",
     "cooperation", "agree_verb", "person_title", "hedge", "org_head", "self_ref", "conjunction", "government", "determiner",
-    "date_marker", "era", "relative"};
+    "date_marker", "era", "relative", "person_name"};
 
 bool category_from_name(std::string_view name, Category* out) {
   for (std::size_t i = 0; i < kCategoryNames.size(); ++i) {

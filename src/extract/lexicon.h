@@ -55,6 +55,8 @@ enum class Category : std::uint8_t {
   kEra,            // label: the Gregorian year of the era's year 0 ("令和" 2018: 令和5年 = 2023)
   kRelative,       // label: rel (a relative pronoun after a comma opens a clause about what was named before it:
                    // "H2Med, que impulsan España, Francia y Portugal")
+  kPersonName,     // label: a person's name as the contract writes it, in Latin letters, for a form written in
+                   // another script ("ノイバウアー" Neubaur): public office holders whose spelling no reading gives
   kCount
 };
 

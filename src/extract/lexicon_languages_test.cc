@@ -372,5 +372,43 @@ TEST(LexiconLanguages, OrganizerInRelativeClauseIsNoParty) {
   }
 }
 
+// A sentence that opens on the act told last and states none ("The
+// framework covers ...") names that act's sectors; "le nouvel accord" is the
+// page's own act, not the older one told since.
+TEST(LexiconLanguages, FollowingSentencesGiveSectorsToTheActTheyReferTo) {
+  Extraction x = run("United States and Japan sign framework on critical minerals\nPublished 29 October 2025\n\n"
+                     "President Donald Trump and Prime Minister Sanae Takaichi signed a framework agreement on "
+                     "critical minerals on Tuesday.\n\nThe framework covers mining and investment.",
+                     "2025-10-29");
+  ASSERT_FALSE(x.events.empty());
+  const std::vector<std::string>& s = x.events[0].sectors;
+  EXPECT_NE(std::find(s.begin(), s.end(), "mining"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "investment"), s.end());
+
+  Extraction y = run("Le Pôle Hydrogène Atlantique et la Grappe Hydrogène Laurentides renouvellent leur accord\n"
+                     "Nantes, le 10 avril 2025\n\n"
+                     "Le Pôle Hydrogène Atlantique et la Grappe Hydrogène Laurentides ont renouvelé hier à Nantes "
+                     "leur accord de coopération.\n\n"
+                     "Les deux réseaux d'entreprises avaient signé un premier accord de coopération en 2021.\n\n"
+                     "Le nouvel accord élargit la coopération à la recherche appliquée.",
+                     "2025-04-10");
+  ASSERT_EQ(y.events.size(), 2u);
+  for (const Event& e : y.events) {
+    const bool research = std::find(e.sectors.begin(), e.sectors.end(), "innovation_research") != e.sectors.end();
+    EXPECT_EQ(research, e.date != "2021") << e.date;
+  }
+}
+
+// A bare adjective qualifies what it stands beside ("origen renovable del
+// hidrógeno"): no renewable_energy of its own.
+TEST(LexiconLanguages, BareRenewableAdjectiveIsNoSector) {
+  Extraction x = run("Acuerdo sobre hidrógeno\nMadrid, 11 de diciembre de 2023\n\n"
+                     "Grupo Solvento y Corporación Pampa Verde firmaron hoy un memorando de entendimiento sobre la "
+                     "certificación del origen renovable del hidrógeno.",
+                     "2023-12-11");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"hydrogen"});
+}
+
 }  // namespace
 }  // namespace pactum::extract

@@ -522,13 +522,43 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     // Japanese names have no capitals: MeCab's name tokens, or words before
     // a role or honorific.
     if (has_cjk(s.span.of(text))) {
-      for (const JapaneseName& jn : japanese_names(text, s, blocked, actors)) {
+      // Office holders whose Latin spelling no reading gives ("ノイバウアー"
+      // is Neubaur): the person_name table names them, found or not by
+      // the rules below.
+      auto spelled = [&](NameRun run) -> const Mention* {
+        for (const Mention& m : s.mentions) {
+          if (m.entry && m.entry->category == Category::kPersonName && m.first_token < run.end &&
+              run.first < m.end_token) {
+            return &m;
+          }
+        }
+        return nullptr;
+      };
+      std::vector<JapaneseName> names = japanese_names(text, s, blocked, actors);
+      for (const Mention& m : s.mentions) {
+        if (!m.entry || m.entry->category != Category::kPersonName) continue;
+        const NameRun run{m.first_token, m.end_token};
+        if (std::none_of(names.begin(), names.end(), [&](const JapaneseName& jn) {
+              return jn.run.first < run.end && run.first < jn.run.end;
+            })) {
+          names.push_back({run, "", "", "", false});
+        }
+      }
+      for (const JapaneseName& jn : names) {
         std::string name = jn.latin.empty() ? english_name(text, s, jn.run) : jn.latin;
+        if (const Mention* m = spelled(jn.run); m && !has_latin(name)) name = m->entry->label;
         Person* p = find_person(name);
         // The full name after the surname alone: the same person.
         if (!p && name.find(' ') != std::string::npos) {
           for (Person& q : people) {
             if (q.name == last_word(name)) { q.name = name; p = &q; }
+          }
+        }
+        // The surname alone after the full name ("モナ・ノイバウアー ...
+        // ノイバウアー氏"): the same person.
+        if (!p && name.find(' ') == std::string::npos && has_latin(name)) {
+          for (Person& q : people) {
+            if (last_word(q.name) == name) p = &q;
           }
         }
         if (!p) {
