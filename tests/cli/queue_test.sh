@@ -24,8 +24,10 @@ check "80 sources queued" [ "$(json_get q1.json 'd["queued"]')" = 80 ]
 check "queued again: nothing new" [ "$(json_get q2.json 'd["queued"], d["already_queued"]')" = "0 80" ]
 
 # Worker A claims everything (batch 1000) with a 3 s lease and is killed
-# after storing some: it dies holding the rest of its claims.
-"$PACTUM" ingest --worker --batch 1000 --lease-seconds 3 --worker-id A > a.out 2>&1 &
+# after storing some: it dies holding the rest of its claims. A runs at the
+# lowest priority so that on a loaded machine the watcher below is not
+# starved until A has finished all 80 (then A would die holding nothing).
+nice -n 19 "$PACTUM" ingest --worker --batch 1000 --lease-seconds 3 --worker-id A > a.out 2>&1 &
 a=$!
 # Watched and killed from one tight loop, so that A dies mid-way whatever
 # the machine's load.
