@@ -45,4 +45,14 @@ class Utf8Text {
 // that checks the fast path against it).
 std::vector<Token> tokenize_with_icu(std::string_view text, std::string_view lang);
 
+// The sentence boundaries of UAX #29 in text (byte offsets after 0, the last
+// text.size()), computed by its rules without ICU; false (and *out empty)
+// when text has a character the rules here do not cover (Extend, Format,
+// Sep, CR, bad UTF-8) or lang's ICU rules are tailored. Then, and only then,
+// icu_sentence_boundaries() must be asked; where both answer, they agree.
+bool rule_sentence_boundaries(std::string_view text, std::string_view lang, std::vector<std::size_t>* out);
+
+// ICU's sentence iterator alone over text (empty if ICU fails).
+std::vector<std::size_t> icu_sentence_boundaries(std::string_view text, std::string_view lang);
+
 }  // namespace pactum::text::internal

@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -452,6 +453,149 @@ bool may_break_inside(std::string_view text) {
   return false;
 }
 
+
+// The rule-exact sentence boundaries (UAX #29, as ICU's sentence iterator
+// applies them) of a text made only of characters of the Sentence_Break
+// classes below: a line of two or more sentences is common (a third of the
+// Latin lines of a press page), and ICU's iterator over UTF-8 costs several
+// times this scan. Extend, Format, Sep and CR (combining marks, soft hyphens,
+// U+2028, "\r") are left to ICU, as is any language whose ICU sentence rules
+// are tailored; Sentence.FastBoundariesEqualIcu checks the two agree.
+enum class Sb : uint8_t { kOther, kSp, kLower, kUpper, kOLetter, kNumeric, kATerm, kSTerm, kClose, kSContinue, kLF, kUnknown };
+
+Sb sentence_class(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_OTHER: return Sb::kOther;
+    case U_SB_SP: return Sb::kSp;
+    case U_SB_LOWER: return Sb::kLower;
+    case U_SB_UPPER: return Sb::kUpper;
+    case U_SB_OLETTER: return Sb::kOLetter;
+    case U_SB_NUMERIC: return Sb::kNumeric;
+    case U_SB_ATERM: return Sb::kATerm;
+    case U_SB_STERM: return Sb::kSTerm;
+    case U_SB_CLOSE: return Sb::kClose;
+    case U_SB_SCONTINUE: return Sb::kSContinue;
+    case U_SB_LF: return Sb::kLF;
+    default: return Sb::kUnknown;  // Extend, Format, Sep, CR
+  }
+}
+
+// The languages whose ICU sentence rules are the root ones (Greek, for one,
+// reads ';' as a question mark), among those pactum has lexicons for.
+bool root_sentence_rules(std::string_view lang) {
+  static constexpr std::string_view kRoot[] = {"", "en", "de", "nb", "nn", "no", "da", "sv", "fr", "es", "it", "nl", "fi", "pl", "pt"};
+  return std::find(std::begin(kRoot), std::end(kRoot), lang) != std::end(kRoot);
+}
+
+struct ClassedChar {
+  uint32_t pos;  // byte offset of the character
+  Sb sb;
+};
+
+}  // namespace
+
+namespace internal {
+
+bool rule_sentence_boundaries(std::string_view text, std::string_view lang, std::vector<std::size_t>* out) {
+  out->clear();
+  if (!root_sentence_rules(lang) || text.size() > UINT32_MAX) return false;
+  static const std::array<Sb, 128> kAscii = [] {
+    std::array<Sb, 128> t{};
+    for (UChar32 c = 0; c < 128; ++c) t[static_cast<std::size_t>(c)] = sentence_class(c);
+    return t;
+  }();
+  thread_local std::vector<ClassedChar> chars;
+  chars.clear();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    const auto pos = static_cast<uint32_t>(i);
+    Sb sb;
+    if (bytes[i] < 0x80) {
+      sb = kAscii[bytes[i]];
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0) return false;
+      sb = sentence_class(c);
+    }
+    if (sb == Sb::kUnknown) return false;
+    chars.push_back({pos, sb});
+  }
+  const std::size_t n = chars.size();
+  auto is_sa_term = [](Sb sb) { return sb == Sb::kATerm || sb == Sb::kSTerm; };
+  auto boundary = [&](std::size_t k) {
+    if (k < n) out->push_back(chars[k].pos);
+  };
+  for (std::size_t i = 0; i < n;) {
+    const Sb sb = chars[i].sb;
+    if (sb == Sb::kLF) {  // SB4: ParaSep ÷
+      boundary(i + 1);
+      ++i;
+      continue;
+    }
+    if (!is_sa_term(sb)) {
+      ++i;
+      continue;
+    }
+    const std::size_t t = i;  // a terminal; what follows it decides
+    const std::size_t j = t + 1;
+    if (j == n) break;
+    if (sb == Sb::kATerm) {
+      if (chars[j].sb == Sb::kNumeric) {  // SB6: ATerm × Numeric
+        i = j;
+        continue;
+      }
+      if (t > 0 && (chars[t - 1].sb == Sb::kUpper || chars[t - 1].sb == Sb::kLower) &&
+          chars[j].sb == Sb::kUpper) {  // SB7: (Upper | Lower) ATerm × Upper
+        i = j;
+        continue;
+      }
+    }
+    // SB9, SB10: no break before Close* Sp* (nor before a ParaSep after them).
+    std::size_t m = j;
+    while (m < n && chars[m].sb == Sb::kClose) ++m;
+    while (m < n && chars[m].sb == Sb::kSp) ++m;
+    if (m == n) break;
+    const Sb next = chars[m].sb;
+    // SB10 then SB11 (ParaSep ÷, handled as such above); SB8a: SATerm Close*
+    // Sp* × (SContinue | SATerm), the latter a terminal of its own.
+    if (next == Sb::kLF || next == Sb::kSContinue || is_sa_term(next)) {
+      i = m;
+      continue;
+    }
+    if (sb == Sb::kATerm) {
+      // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+      std::size_t q = m;
+      while (q < n && chars[q].sb != Sb::kOLetter && chars[q].sb != Sb::kUpper && chars[q].sb != Sb::kLower &&
+             chars[q].sb != Sb::kLF && !is_sa_term(chars[q].sb)) {
+        ++q;
+      }
+      if (q < n && chars[q].sb == Sb::kLower) {
+        i = m;
+        continue;
+      }
+    }
+    boundary(m);  // SB11
+    i = m;
+  }
+  if (!text.empty()) out->push_back(text.size());  // ICU's last boundary
+  return true;
+}
+
+std::vector<std::size_t> icu_sentence_boundaries(std::string_view text, std::string_view lang) {
+  std::vector<std::size_t> out;
+  icu::BreakIterator* it = thread_break_iterator(BreakKind::kSentence, lang);
+  Utf8Text utext(text);
+  if (!utext.attach(it)) return out;
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) out.push_back(static_cast<std::size_t>(b));
+  return out;
+}
+
+}  // namespace internal
+
+namespace {
 }  // namespace
 
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
@@ -461,17 +605,25 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
     add_trimmed(text, {0, text.size()}, &out);
     return out;
   }
-  icu::BreakIterator* it = internal::thread_break_iterator(BreakKind::kSentence, lang);
-  internal::Utf8Text utext(text);
-  if (!utext.attach(it)) return split_lines(text);
+  // The boundaries of UAX #29: by the rules above when the text's characters
+  // allow, else from ICU's iterator.
+  thread_local std::vector<std::size_t> boundaries;
+  if (!internal::rule_sentence_boundaries(text, lang, &boundaries)) {
+    icu::BreakIterator* it = internal::thread_break_iterator(BreakKind::kSentence, lang);
+    internal::Utf8Text utext(text);
+    if (!utext.attach(it)) return split_lines(text);
+    boundaries.clear();
+    for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+      boundaries.push_back(static_cast<std::size_t>(b));
+    }
+  }
 
   // ICU already ends a sentence after every '\n' (UAX #29 rule SB4), which
   // gives headlines, datelines and captions their own sentences; the filter
   // only removes boundaries.
   BoundaryFilter filter(text, lang);
   std::size_t start = 0;
-  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
-    auto pos = static_cast<std::size_t>(b);
+  for (const std::size_t pos : boundaries) {
     if (pos < text.size() && filter.veto(start, pos)) continue;
     // ICU does not end a sentence before a number that a lower-case word
     // follows (UAX #29 SB8: "... unterstützen. 2014 wurde ..."); a word of

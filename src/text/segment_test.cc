@@ -1,8 +1,11 @@
 // Table tests for split_sentences: rows per language, expected sentences
 // joined by " | " (Xapian api_termgen style).
 #include "text/segment.h"
+#include "text/break_iterator.h"
 
 #include <gtest/gtest.h>
+
+#include <random>
 
 #include <string>
 #include <thread>
@@ -175,6 +178,53 @@ TEST(SplitSentences, ManyThreads) {
   }
   for (auto& th : threads) th.join();
   for (int f : failures) EXPECT_EQ(f, 0);
+}
+
+
+// The rule-exact boundaries of segment.cc against ICU's sentence iterator:
+// tricky strings, then random ones built from the pieces of press text.
+TEST(Sentence, FastBoundariesEqualIcu) {
+  const std::vector<std::string> kTricky = {
+      "Dr. Smith met Mr. Jones. They agreed.", "The U.S. and Japan signed. Then U.S. officials left.",
+      "Growth was 2.5 percent. Next year 3.1.", "Jonas G. Støre and J. R. R. Tolkien. Both.",
+      "Wait... what? Yes... He left.", "He said \"Go.\" Then he went.", "(It ended.) A new one began.",
+      "«Ja.» Sa han. «Nei!» «Kanskje?»", "It ended. and then it went on.", "Really?! Yes!! No?!",
+      "End.\u00A0Next sentence.", "Ende. 2014 wurde es gegründet. 5 Jahre.", "etc. (see 4) a note. Fine.",
+      "Mr. Smith.\nNew line. Another.", "A. B. C.", "x.Y z.y 3.Z a.b.c. D", "Tokyo, 8. Dezember 2023. Ok.",
+      "«Det er bra.» — Ja. Nei.", "It costs $5. That's cheap.", "One.  Two.\tThree.", "Hei. ÆØÅ. æøå.",
+      "Hva? «Nei.» ‘Ok.’ “Fine.” Done.", "It is. ,and so. ;well. :yes.", "He (Dr.) came. She went.",
+      "Start.\n\nAfter blank. Done.", "1. Innledning. 2. Mål.", "Jan. 5 and Feb. 6. Then.", "A.\n", ".",
+      "?", "a.", "Ok.)", "Ok. )", "Ok. )a", "Ok. 5) Foo", "Ok. ‐ a", "É. é. ß. İ.", "ab. 1. Ab"};
+  for (const std::string& text : kTricky) {
+    for (const char* lang : {"en", "de", "nb", "fr"}) {
+      std::vector<std::size_t> got;
+      ASSERT_TRUE(internal::rule_sentence_boundaries(text, lang, &got)) << text;
+      EXPECT_EQ(got, internal::icu_sentence_boundaries(text, lang)) << lang << " [" << text << "]";
+    }
+  }
+  // Characters the rules leave to ICU: a combining mark, a soft hyphen, CR.
+  std::vector<std::size_t> got;
+  EXPECT_FALSE(internal::rule_sentence_boundaries("Cafe\u0301. Ok.", "en", &got));
+  EXPECT_FALSE(internal::rule_sentence_boundaries("Ok.\r\nNext.", "en", &got));
+  EXPECT_FALSE(internal::rule_sentence_boundaries("Ok. Ne\u00ADxt.", "en", &got));
+  EXPECT_FALSE(internal::rule_sentence_boundaries("Ok. Next.", "ja", &got));
+
+  static const std::vector<std::string> kPieces = {
+      "a", "b", "Z", "Dr", "U", "S", "1", "2", ".", ".", ".", "?", "!", "...", " ", " ", " ", "\t", "\n", ",",
+      ";", ":", "-", "(", ")", "[", "]", "\"", "'", "«", "»", "\u201C", "\u201D", "\u2019", "\u2018", "\u00A0",
+      "\u2026", "\u2013", "\u2014", "é", "Ø", "å", "ß", "$", "%", "/", "&", "*", "#", "\u3002", "\u00BF", "\u00A1"};
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1), length(0, 16);
+  std::uniform_int_distribution<int> coin(0, 9);
+  for (int n = 0; n < 30000; ++n) {
+    std::string text;
+    for (std::size_t k = length(rng); k > 0; --k) {
+      if (coin(rng) < 4) text += coin(rng) < 5 ? "ab" : (coin(rng) < 5 ? "Cd" : "12");
+      text += kPieces[pick(rng)];
+    }
+    ASSERT_TRUE(internal::rule_sentence_boundaries(text, "en", &got)) << "[" << text << "]";
+    ASSERT_EQ(got, internal::icu_sentence_boundaries(text, "en")) << "[" << text << "]";
+  }
 }
 
 }  // namespace
