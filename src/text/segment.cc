@@ -487,100 +487,113 @@ bool root_sentence_rules(std::string_view lang) {
   return std::find(std::begin(kRoot), std::end(kRoot), lang) != std::end(kRoot);
 }
 
-struct ClassedChar {
-  uint32_t pos;  // byte offset of the character
-  Sb sb;
-};
-
 }  // namespace
 
 namespace internal {
 
 bool rule_sentence_boundaries(std::string_view text, std::string_view lang, std::vector<std::size_t>* out) {
   out->clear();
-  if (!root_sentence_rules(lang) || text.size() > UINT32_MAX) return false;
+  if (!root_sentence_rules(lang) || text.size() > INT32_MAX) return false;
   static const std::array<Sb, 128> kAscii = [] {
     std::array<Sb, 128> t{};
     for (UChar32 c = 0; c < 128; ++c) t[static_cast<std::size_t>(c)] = sentence_class(c);
     return t;
   }();
-  thread_local std::vector<ClassedChar> chars;
-  chars.clear();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < length;) {
-    const auto pos = static_cast<uint32_t>(i);
-    Sb sb;
+  // The class of the character at i; *next is where the one after begins.
+  auto class_at = [&](int32_t i, int32_t* next) {
     if (bytes[i] < 0x80) {
-      sb = kAscii[bytes[i]];
-      ++i;
-    } else {
-      UChar32 c;
-      U8_NEXT(bytes, i, length, c);
-      if (c < 0) return false;
-      sb = sentence_class(c);
+      *next = i + 1;
+      return kAscii[bytes[i]];
     }
-    if (sb == Sb::kUnknown) return false;
-    chars.push_back({pos, sb});
-  }
-  const std::size_t n = chars.size();
-  auto is_sa_term = [](Sb sb) { return sb == Sb::kATerm || sb == Sb::kSTerm; };
-  auto boundary = [&](std::size_t k) {
-    if (k < n) out->push_back(chars[k].pos);
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    *next = i;
+    return c < 0 ? Sb::kUnknown : sentence_class(c);
   };
-  for (std::size_t i = 0; i < n;) {
-    const Sb sb = chars[i].sb;
+  auto class_before = [&](int32_t i) {
+    UChar32 c;
+    U8_PREV(bytes, 0, i, c);
+    return c < 0 ? Sb::kUnknown : c < 0x80 ? kAscii[static_cast<std::size_t>(c)] : sentence_class(c);
+  };
+  auto is_sa_term = [](Sb sb) { return sb == Sb::kATerm || sb == Sb::kSTerm; };
+  auto fail = [&] {
+    out->clear();
+    return false;
+  };
+  // Every character is classed once by the scan below (or by the terminal
+  // handling, which resumes the scan after what it read), so any character
+  // the rules do not cover sends the whole text to ICU.
+  for (int32_t i = 0; i < length;) {
+    int32_t next = 0;
+    const Sb sb = class_at(i, &next);
+    if (sb == Sb::kUnknown) return fail();
     if (sb == Sb::kLF) {  // SB4: ParaSep ÷
-      boundary(i + 1);
-      ++i;
+      if (next < length) out->push_back(static_cast<std::size_t>(next));
+      i = next;
       continue;
     }
     if (!is_sa_term(sb)) {
-      ++i;
+      i = next;
       continue;
     }
-    const std::size_t t = i;  // a terminal; what follows it decides
-    const std::size_t j = t + 1;
-    if (j == n) break;
+    const int32_t t = i;  // a terminal; what follows it decides
+    const int32_t j = next;
+    if (j == length) break;
+    int32_t after = 0;
+    Sb at = class_at(j, &after);
+    if (at == Sb::kUnknown) return fail();
     if (sb == Sb::kATerm) {
-      if (chars[j].sb == Sb::kNumeric) {  // SB6: ATerm × Numeric
+      if (at == Sb::kNumeric) {  // SB6: ATerm × Numeric
         i = j;
         continue;
       }
-      if (t > 0 && (chars[t - 1].sb == Sb::kUpper || chars[t - 1].sb == Sb::kLower) &&
-          chars[j].sb == Sb::kUpper) {  // SB7: (Upper | Lower) ATerm × Upper
-        i = j;
-        continue;
+      if (at == Sb::kUpper && t > 0) {  // SB7: (Upper | Lower) ATerm × Upper
+        const Sb before = class_before(t);
+        if (before == Sb::kUpper || before == Sb::kLower) {
+          i = j;
+          continue;
+        }
       }
     }
     // SB9, SB10: no break before Close* Sp* (nor before a ParaSep after them).
-    std::size_t m = j;
-    while (m < n && chars[m].sb == Sb::kClose) ++m;
-    while (m < n && chars[m].sb == Sb::kSp) ++m;
-    if (m == n) break;
-    const Sb next = chars[m].sb;
+    int32_t m = j;
+    for (const Sb run : {Sb::kClose, Sb::kSp}) {
+      while (m < length && at == run) {
+        m = after;
+        if (m == length) break;
+        at = class_at(m, &after);
+        if (at == Sb::kUnknown) return fail();
+      }
+    }
+    if (m == length) break;
     // SB10 then SB11 (ParaSep ÷, handled as such above); SB8a: SATerm Close*
     // Sp* × (SContinue | SATerm), the latter a terminal of its own.
-    if (next == Sb::kLF || next == Sb::kSContinue || is_sa_term(next)) {
+    if (at == Sb::kLF || at == Sb::kSContinue || is_sa_term(at)) {
       i = m;
       continue;
     }
     if (sb == Sb::kATerm) {
       // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
-      std::size_t q = m;
-      while (q < n && chars[q].sb != Sb::kOLetter && chars[q].sb != Sb::kUpper && chars[q].sb != Sb::kLower &&
-             chars[q].sb != Sb::kLF && !is_sa_term(chars[q].sb)) {
-        ++q;
+      int32_t q = m;
+      Sb at_q = at;
+      int32_t after_q = after;
+      while (at_q != Sb::kOLetter && at_q != Sb::kUpper && at_q != Sb::kLower && at_q != Sb::kLF && !is_sa_term(at_q)) {
+        if (at_q == Sb::kUnknown) return fail();
+        q = after_q;
+        if (q == length) break;
+        at_q = class_at(q, &after_q);
       }
-      if (q < n && chars[q].sb == Sb::kLower) {
+      if (q < length && at_q == Sb::kLower) {
         i = m;
         continue;
       }
     }
-    boundary(m);  // SB11
+    out->push_back(static_cast<std::size_t>(m));  // SB11
     i = m;
   }
-  if (!text.empty()) out->push_back(text.size());  // ICU's last boundary
+  if (length > 0) out->push_back(text.size());  // ICU's last boundary
   return true;
 }
 
