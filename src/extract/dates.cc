@@ -149,6 +149,11 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
   std::vector<bool> used(tokens.size(), false);
   for (std::uint32_t i = 0; i < n; ++i) {
     if (used[i]) continue;
+    // Every reading below opens with a number or a date mention: most tokens
+    // (plain words) are neither, and skip the chain of tests.
+    if (by_start[i] == nullptr && (tokens[i].folded.empty() || tokens[i].folded[0] < '0' || tokens[i].folded[0] > '9')) {
+      continue;
+    }
     DateMention dm;
     dm.first_token = i;
     std::uint32_t end = 0;
