@@ -11,6 +11,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <array>
 #include <optional>
 #include <unordered_map>
@@ -71,6 +73,16 @@ struct MarkerVote {
   // Each marker word with one bit per language whose list has it: one
   // lookup per word of the text instead of one per list.
   std::unordered_map<std::string, unsigned> words;
+  // The longest marker (bytes), and per first byte a bit per marker length
+  // below 64 (bit 0: some marker is 64 bytes or longer), so that most words
+  // of a text are ruled out without hashing them.
+  std::size_t max_bytes = 0;
+  std::array<std::uint64_t, 256> lengths_by_first{};
+
+  bool may_hold(std::string_view word) const {
+    const std::uint64_t lengths = lengths_by_first[static_cast<unsigned char>(word[0])];
+    return (lengths & 1u) != 0 || (word.size() < 64 && ((lengths >> word.size()) & 1u) != 0);
+  }
 };
 
 // Loaded once; constant afterwards, so concurrent readers need no lock.
@@ -79,6 +91,10 @@ const MarkerVote& marker_vote() {
     MarkerVote v;
     for (std::size_t i = 0; i < MarkerVote::kCount; ++i) {
       for (const std::string& w : load_markers(MarkerVote::kCodes[i])) v.words[w] |= 1u << i;
+    }
+    for (const auto& [w, bits] : v.words) {
+      v.max_bytes = std::max(v.max_bytes, w.size());
+      v.lengths_by_first[static_cast<unsigned char>(w[0])] |= w.size() < 64 ? std::uint64_t{1} << w.size() : 1u;
     }
     return v;
   }();
@@ -97,22 +113,44 @@ std::size_t vote_index(std::string_view code) {
 // lower-cased code point by code point, which is all the marker lists need.
 std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const MarkerVote& vote) {
   std::array<int, MarkerVote::kCount> counts{};
-  std::string word;
+  // The current word, lower-cased, in a buffer that holds the longest marker
+  // and one more character; a longer word cannot be a marker and is only
+  // skipped to its end.
+  std::string word(vote.max_bytes + U8_MAX_LENGTH, '\0');
+  std::size_t size = 0;
+  bool too_long = false;
+  auto append = [&](const char* p, std::size_t n) {
+    if (too_long) return;
+    if (size + n > vote.max_bytes) {
+      too_long = true;
+      return;
+    }
+    std::memcpy(word.data() + size, p, n);
+    size += n;
+  };
+  std::string key;  // the word, as the map's key type
+  auto flush = [&] {
+    if (size != 0 && !too_long && vote.may_hold(std::string_view(word.data(), size))) {
+      key.assign(word.data(), size);
+      if (auto it = vote.words.find(key); it != vote.words.end()) {
+        for (std::size_t i = 0; i < MarkerVote::kCount; ++i) counts[i] += (it->second >> i) & 1u;
+      }
+    }
+    size = 0;
+    too_long = false;
+  };
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (auto it = vote.words.find(word); it != vote.words.end()) {
-      for (std::size_t i = 0; i < MarkerVote::kCount; ++i) counts[i] += (it->second >> i) & 1u;
-    }
-    word.clear();
-  };
   for (int32_t i = 0; i < length;) {
     // ASCII without ICU: u_isalpha and u_tolower agree with these there.
     if (const uint8_t b = bytes[i]; b < 0x80) {
       ++i;
       if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-        word.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+        if (size < vote.max_bytes) {
+          word[size++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+        } else {
+          too_long = true;
+        }
       } else {
         flush();
       }
@@ -124,7 +162,7 @@ std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const M
       char buffer[U8_MAX_LENGTH];
       int32_t n = 0;
       U8_APPEND_UNSAFE(buffer, n, u_tolower(c));  // buffer fits any code point
-      word.append(buffer, static_cast<std::size_t>(n));
+      append(buffer, static_cast<std::size_t>(n));
     } else {
       flush();
     }
