@@ -28,6 +28,7 @@
 #include "store/sqlite_copy.h"
 #include "store/sqlite_queue.h"
 #include "store/store_rules.h"
+#include "store/search_maintenance.h"
 #include "store/store.h"
 #include "text/segment.h"
 
@@ -144,6 +145,7 @@ class SqliteStore final : public Store {
   Result<std::int64_t> agreement_of_event(std::int64_t event_id) override;
   Result<std::optional<DocumentLink>> original_of(std::int64_t document_id) override;
   Status rebuild_knowledge_base() override;
+  Status optimize_search_index();  // store::optimize_search_index (search_maintenance.h)
   Result<std::vector<CurationEntry>> curate_event(std::int64_t event_id,
                                                   const EventCuration& curation) override;
   Result<CurationEntry> merge_actors(const std::string& keep, const std::string& absorb,
@@ -270,6 +272,9 @@ class SqliteStore final : public Store {
   // pactum_rank's dfs argument for the expression: each group's documents,
   // counted up to kRankDfCap, from group_df_ when the store has not changed.
   Result<std::string> group_frequencies(const Expression& e);
+  // SearchResult::facets of the candidates, in one pass.
+  Status count_facets(const std::vector<std::int64_t>& candidates,
+                      std::map<std::string, std::map<std::string, std::int64_t>>& facets);
   // Guarded by mu_. Document frequencies of query groups (FTS5 expression ->
   // count), valid while stamp_ (PRAGMA data_version, which moves when other
   // connections commit, and this connection's total changes) holds.
@@ -2839,6 +2844,99 @@ Result<std::vector<EventRecord>> SqliteStore::document_events(std::int64_t docum
   return out;
 }
 
+// The facets of the candidates in one statement: a row per candidate and
+// (non-rejected) event, the event's sectors and its parties' country and
+// subdivision folded into the row, counted per distinct document here. It
+// was seven GROUP BY queries over a temp table of the candidates, each
+// joining the events again: 13-30 ms of a faceted query at 1,000,000
+// documents (load 8), more than the match itself. The caller holds mu_ and
+// a read transaction.
+Status SqliteStore::count_facets(const std::vector<std::int64_t>& candidates,
+                                 std::map<std::string, std::map<std::string, std::int64_t>>& facets) {
+  // The folded values are joined by \x1f, a party's country and subdivision
+  // by \x1e; no code or label holds either.
+  static constexpr char kSep = '\x1f', kPair = '\x1e';
+  std::string ids = "[";
+  for (std::int64_t id : candidates) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+  ids += "]";
+  // CROSS JOIN keeps the candidates the outer loop (the planner knows
+  // nothing of json_each's size and would otherwise scan whole indexes).
+  auto s = db_.statement(
+      "SELECT d.id, d.language, d.published, e.id, e.instrument, e.stage, e.date, "
+      "(SELECT group_concat(x.sector, char(31)) FROM event_sectors x WHERE x.event_id = e.id), "
+      "(SELECT group_concat(coalesce(a.country, '') || char(30) || coalesce(a.subdivision, ''), char(31)) "
+      "FROM event_parties p JOIN actors a ON a.id = p.actor_id WHERE p.event_id = e.id) "
+      "FROM json_each(:ids) h CROSS JOIN documents d ON d.id = h.value "
+      "LEFT JOIN events e ON e.document_id = d.id AND e.curation IS NOT 'rejected'");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_text(":ids", ids);
+  // A value counts a document once: the rows of a document come together
+  // (the candidates are the outer loop), so remembering the last document
+  // counted per value is enough.
+  struct Facet {
+    std::map<std::string, std::int64_t>& counts;
+    std::map<std::string, std::int64_t> last;
+    void add(std::string_view value, std::int64_t doc) {
+      auto [at, fresh] = last.try_emplace(std::string(value), doc);
+      if (!fresh && at->second == doc) return;
+      at->second = doc;
+      ++counts[at->first];
+    }
+    void add_all(std::string_view folded, std::int64_t doc) {
+      while (!folded.empty()) {
+        const std::size_t end = std::min(folded.find(kSep), folded.size());
+        add(folded.substr(0, end), doc);
+        folded.remove_prefix(std::min(end + 1, folded.size()));
+      }
+    }
+  };
+  Facet language{facets["language"], {}}, country{facets["country"], {}}, region{facets["region"], {}},
+      sector{facets["sector"], {}}, instrument{facets["instrument"], {}}, stage{facets["stage"], {}},
+      year{facets["year"], {}};
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) break;
+    const std::int64_t doc = (*s)->column_int(0);
+    if (!(*s)->column_is_null(1)) language.add((*s)->column_text(1), doc);
+    const bool has_event = !(*s)->column_is_null(3);
+    const std::string dated = !(*s)->column_is_null(6) ? (*s)->column_text(6) : (*s)->column_text(2);
+    if (!dated.empty()) year.add(std::string_view(dated).substr(0, 4), doc);
+    if (!has_event) continue;
+    instrument.add((*s)->column_text(4), doc);
+    stage.add((*s)->column_text(5), doc);
+    sector.add_all((*s)->column_text(7), doc);
+    const std::string all = (*s)->column_text(8);  // "NO\x1eNO-03\x1fDE\x1e"
+    for (std::string_view rest = all; !rest.empty();) {
+      const std::size_t end = std::min(rest.find(kSep), rest.size());
+      const std::string_view party = rest.substr(0, end);
+      const std::size_t pair = party.find(kPair);
+      const std::string_view c = party.substr(0, pair), r = pair == std::string_view::npos ? "" : party.substr(pair + 1);
+      if (!c.empty()) country.add(c, doc);
+      if (!r.empty()) region.add(r, doc);
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+  }
+  return Status::ok();
+}
+
+// FTS5 keeps its index as segments, merged in the background as they pile
+// up (automerge); a large ingest leaves several (13 after 1,000,000
+// documents), and every term of a query is looked up in each of them: a
+// query expanded to 90 phrases in 11 languages ("MoU") paid 170 term seeks
+// per segment before its first row. 'optimize' merges them into one: at
+// 1,000,000 documents (a 350 MB index) 4.2 s CPU, 19 s wall at load 10,
+// after which the expanded queries took a quarter to a half of their CPU
+// (MoU 10.8 -> 2.8 ms, "research" 8.0 -> 2.1 ms, bench/README.md). Later
+// writes add small segments again, merged as before.
+Status SqliteStore::optimize_search_index() {
+  std::lock_guard lock(mu_);
+  auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
+  if (!tx.is_ok()) return tx.status();
+  PACTUM_RETURN_IF_ERROR(db_.exec("INSERT INTO search_index(search_index) VALUES ('optimize')"));
+  return tx->commit();
+}
+
 Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFilter& f) {
   std::string match = fts_expression(query);
   if (match.empty()) return Status::invalid_argument("the query has no words to search for");
@@ -2852,6 +2950,12 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   // newest kRankedCandidates only (pactum_rank's row budget: NULL after;
   // all of them when every hit is asked for, as watch_changes does), with
   // the groups' document frequencies from group_frequencies().
+  // Near-copies need no probe: they are never in the index
+  // (indexed_document(), for the write path and both rebuilds; migration 8
+  // took them out), and a document is linked as a copy only when it is
+  // stored or rebuilt, never after it was indexed. The probe of
+  // document_links per match cost 10-15 % of a filtered query, which reads
+  // tens of thousands of matches at 1,000,000 documents.
   // The cheapest probe first: a sector is one primary-key lookup of the
   // event, and a sector filter rejects most text matches; a country or
   // region joins the parties and their actors.
@@ -2876,8 +2980,7 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   std::string sql =
       "SELECT search_index.rowid, pactum_rank(search_index, :groups, " + std::to_string(ranked_rows) +
       ", :dfs, 3.0, 1.0, 2.0) FROM search_index "
-      "WHERE search_index MATCH :match "
-      "AND NOT EXISTS (SELECT 1 FROM document_links l WHERE l.document_id = search_index.rowid)";
+      "WHERE search_index MATCH :match";
   if (f.language) {
     sql += " AND EXISTS (SELECT 1 FROM documents d WHERE d.id = search_index.rowid AND d.language = :language)";
   }
@@ -2991,55 +3094,7 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
       h.copies.push_back((*s)->column_int(0));
     }
   }
-  if (f.facets) {
-    // The facets count the candidates, which the temp table holds.
-    PACTUM_RETURN_IF_ERROR(db_.exec(
-        "CREATE TEMP TABLE IF NOT EXISTS search_hits(document_id INTEGER PRIMARY KEY);"
-        "DELETE FROM temp.search_hits;"));
-    auto ins = db_.statement("INSERT INTO temp.search_hits(document_id) VALUES (:id)");
-    if (!ins.is_ok()) return ins.status();
-    for (const auto& c : candidates) {
-      (*ins)->reset();
-      (*ins)->bind_int(":id", c);
-      PACTUM_RETURN_IF_ERROR((*ins)->run());
-    }
-  }
-  if (f.facets) {
-    // CROSS JOIN keeps the candidates the outer loop: the planner has no
-    // statistics for the temp table and would otherwise scan whole indexes.
-    const std::pair<const char*, const char*> facets[] = {
-        {"language", "SELECT d.language, count(*) FROM temp.search_hits h CROSS JOIN documents d ON d.id = h.document_id "
-                     "WHERE d.language IS NOT NULL GROUP BY 1"},
-        {"country", "SELECT a.country, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
-                    "ON e.document_id = h.document_id CROSS JOIN event_parties p ON p.event_id = e.id CROSS JOIN actors a "
-                    "ON a.id = p.actor_id WHERE a.country IS NOT NULL AND e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"region", "SELECT a.subdivision, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
-                   "ON e.document_id = h.document_id CROSS JOIN event_parties p ON p.event_id = e.id CROSS JOIN actors a "
-                   "ON a.id = p.actor_id WHERE a.subdivision IS NOT NULL AND e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"sector", "SELECT s.sector, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
-                   "ON e.document_id = h.document_id CROSS JOIN event_sectors s ON s.event_id = e.id "
-                   "WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"instrument", "SELECT e.instrument, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
-                       "ON e.document_id = h.document_id WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"stage", "SELECT e.stage, count(DISTINCT h.document_id) FROM temp.search_hits h CROSS JOIN events e "
-                  "ON e.document_id = h.document_id WHERE e.curation IS NOT 'rejected' GROUP BY 1"},
-        {"year", "SELECT substr(coalesce(e.date, d.published), 1, 4), count(DISTINCT h.document_id) "
-                 "FROM temp.search_hits h CROSS JOIN documents d ON d.id = h.document_id LEFT JOIN events e "
-                 "ON e.document_id = h.document_id AND e.curation IS NOT 'rejected' "
-                 "WHERE coalesce(e.date, d.published) IS NOT NULL GROUP BY 1"},
-    };
-    for (const auto& [name, facet_sql] : facets) {
-      auto s = db_.statement(facet_sql);
-      if (!s.is_ok()) return s.status();
-      auto& counts = result.facets[name];
-      for (;;) {
-        auto row = (*s)->step();
-        if (!row.is_ok()) return row.status();
-        if (!*row) break;
-        counts[(*s)->column_text(0)] = (*s)->column_int(1);
-      }
-    }
-  }
+  if (f.facets) PACTUM_RETURN_IF_ERROR(count_facets(candidates, result.facets));
   PACTUM_RETURN_IF_ERROR(tx->commit());
   return result;
 }
@@ -3116,6 +3171,11 @@ Status configure(Db& db) {
 }
 
 }  // namespace
+
+Status optimize_search_index(Store& store) {
+  auto* sqlite = dynamic_cast<SqliteStore*>(&store);
+  return sqlite != nullptr ? sqlite->optimize_search_index() : Status::ok();
+}
 
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
   auto db = Db::open(path.string());
