@@ -63,6 +63,7 @@ void add_match(CLI::App& app, Runner* run);       // match_cmd.cc
 void add_feeds(CLI::App& app, Runner* run);       // feeds_cmd.cc
 void add_watch(CLI::App& app, Runner* run);       // watch_cmd.cc
 void add_migrate(CLI::App& app, Runner* run);     // migrate_cmd.cc
+void add_optimize(CLI::App& app, Runner* run);    // optimize_cmd.cc
 
 // A verb's filter flags (--country, --year, ...), each by its name without
 // "--". api/filters.h turns them into a store filter with the checks and

@@ -53,10 +53,6 @@ void add_filter_flags(CLI::App* verb, FilterFlags* flags, std::initializer_list<
   for (const auto& f : which) verb->add_option(std::string("--") + f.name, flags->values[f.name], f.help);
 }
 
-// optimize_cmd.cc (cli.h lists the other verbs; move it there on the next
-// edit of cli.h, which every verb includes).
-void add_optimize(CLI::App& app, Runner* run);
-
 }  // namespace pactum::cli
 
 int main(int argc, char** argv) {
