@@ -57,10 +57,10 @@ Result<std::vector<Document>> read_path(const std::filesystem::path& path,
 // sink returns false (then OK is returned). A source up to max_file_bytes is
 // read as read_path reads it: all its documents or an error, nothing passed
 // to sink before the whole source has been read. A JSONL file over
-// max_file_bytes (refused by read_path) is streamed instead, a line at a
-// time, so that memory stays bounded by the longest line whatever the file's
-// size; a bad line then ends the file with "line N: reason" after the lines
-// before it were passed on.
+// max_file_bytes (refused by read_path) is streamed instead, in chunks of
+// 256 lines (or 8 MB), so that memory stays bounded by a chunk and the
+// longest line whatever the file's size; a bad line then ends the file with
+// "line N: reason" after the lines before it were passed on.
 Status read_path_each(const std::filesystem::path& path, const ReadOptions& options,
                       const std::function<bool(Document&&)>& sink);
 
