@@ -220,6 +220,29 @@ void remove_db(const fs::path& p) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
 }
 
+// Writes extracted documents into a new store as the ingest writes them:
+// put_batch of kDocumentsPerTransaction. `prepared` null: the store
+// prepares each document (MinHash, index text) itself, under its lock; else
+// as done ahead on the extraction threads. Returns how many were stored.
+std::uint64_t put_in_batches(const fs::path& path, const std::vector<const ingest::Document*>& docs,
+                             const std::vector<extract::Extraction>& extractions,
+                             const std::vector<store::PreparedDocument>* prepared) {
+  remove_db(path);
+  auto store = store::open_sqlite(path);
+  if (!store.is_ok()) return 0;
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < docs.size(); i += api::kDocumentsPerTransaction) {
+    std::vector<store::Store::PutItem> batch;
+    for (std::size_t j = i; j < std::min(docs.size(), i + api::kDocumentsPerTransaction); ++j) {
+      batch.push_back({docs[j], &extractions[j], prepared ? &(*prepared)[j] : nullptr});
+    }
+    auto r = (*store)->put_batch(batch);
+    if (!r.is_ok()) return n;
+    for (const auto& one : *r) n += one.is_ok() && *one == store::PutResult::kStored;
+  }
+  return n;
+}
+
 // --- Expected answers -------------------------------------------------------
 
 std::string answer_key(const Config& c) {
@@ -604,23 +627,7 @@ int run(const Config& cfg) {
   bool store_has_fts = false;
   {
     std::uint64_t stored = 0, bare = 0;
-    double s = best_of(cfg.reps, [&] {
-      remove_db(store_path);
-      auto store = store::open_sqlite(store_path);
-      if (!store.is_ok()) return std::uint64_t{0};
-      // As the ingest writes: batches of kDocumentsPerTransaction.
-      std::uint64_t n = 0;
-      for (std::size_t i = 0; i < all.size(); i += api::kDocumentsPerTransaction) {
-        std::vector<store::Store::PutItem> batch;
-        for (std::size_t j = i; j < std::min(all.size(), i + api::kDocumentsPerTransaction); ++j) {
-          batch.push_back({all[j], &extractions[j], nullptr});
-        }
-        auto r = (*store)->put_batch(batch);
-        if (!r.is_ok()) return n;
-        for (const auto& one : *r) n += one.is_ok() && *one == store::PutResult::kStored;
-      }
-      return n;
-    }, &stored);
+    double s = best_of(cfg.reps, [&] { return put_in_batches(store_path, all, extractions, nullptr); }, &stored);
     double b = best_of(cfg.reps, [&] {
       BareDb db(cfg.out_dir / "bench-bare.db", false);
       return db.put_all(all, api::kDocumentsPerTransaction);
@@ -702,22 +709,7 @@ int run(const Config& cfg) {
     prepared.reserve(all.size());
     for (std::size_t i = 0; i < all.size(); ++i) prepared.push_back(store::prepare_document(*all[i], extractions[i]));
     std::uint64_t written = 0;
-    double w = best_of(cfg.reps, [&] {
-      remove_db(store_path);
-      auto store = store::open_sqlite(store_path);
-      if (!store.is_ok()) return std::uint64_t{0};
-      std::uint64_t n = 0;
-      for (std::size_t i = 0; i < all.size(); i += api::kDocumentsPerTransaction) {
-        std::vector<store::Store::PutItem> batch;
-        for (std::size_t j = i; j < std::min(all.size(), i + api::kDocumentsPerTransaction); ++j) {
-          batch.push_back({all[j], &extractions[j], &prepared[j]});
-        }
-        auto r = (*store)->put_batch(batch);
-        if (!r.is_ok()) return n;
-        for (const auto& one : *r) n += one.is_ok() && *one == store::PutResult::kStored;
-      }
-      return n;
-    }, &written);
+    double w = best_of(cfg.reps, [&] { return put_in_batches(store_path, all, extractions, &prepared); }, &written);
     add_row({"writer (put_batch, prepared on workers)", "all", double(total_bytes), double(all.size()), w,
              "bare FTS5 insert (same texts, same batches)", double(total_bytes), fts_batched_secs,
              std::to_string(written) + "/" + std::to_string(all.size()) + " stored", written == all.size(),

@@ -89,6 +89,30 @@ class Pipeline {
     return push(std::move(item));
   }
 
+  // Runs task(0..n-1) on the workers and the calling thread, returning when
+  // all have run (ingest::ReadOptions::parallel_for: the reading of JSON
+  // lines). The workers take these before queued documents: the calling
+  // thread, which queues documents and writes them, waits for them.
+  void parallel_for(std::size_t n, const std::function<void(std::size_t)>& task) {
+    if (workers_.empty() || n < 2) {
+      for (std::size_t i = 0; i < n; ++i) task(i);
+      return;
+    }
+    Job job{n, &task};
+    std::unique_lock<std::mutex> lock(mutex_);
+    job_ = &job;
+    work_ready_.notify_all();
+    while (job.next < n) {
+      const std::size_t i = job.next++;
+      lock.unlock();
+      task(i);
+      lock.lock();
+      ++job.done;
+    }
+    work_done_.wait(lock, [&] { return job.done == n; });
+    job_ = nullptr;
+  }
+
   // Writes everything still in flight.
   Status finish() {
     while (!window_.empty()) PACTUM_RETURN_IF_ERROR(write_front());
@@ -104,6 +128,13 @@ class Pipeline {
     std::size_t bytes = 0;  // the text's size when queued
     bool known = false;  // stored already: nothing to extract or write
     bool done = false;   // guarded by mutex_ while workers may see the item
+  };
+
+  // A parallel_for's tasks: the next to hand out and how many have run.
+  struct Job {
+    std::size_t n;
+    const std::function<void(std::size_t)>* task;
+    std::size_t next = 0, done = 0;  // guarded by mutex_
   };
 
   Status push(std::unique_ptr<Item> item) {
@@ -215,7 +246,16 @@ class Pipeline {
       Item* item = nullptr;
       {
         std::unique_lock<std::mutex> lock(mutex_);
-        work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty() || (job_ && job_->next < job_->n); });
+        if (job_ != nullptr && job_->next < job_->n) {
+          Job* job = job_;  // lives until its last task is done (parallel_for)
+          const std::size_t i = job->next++;
+          lock.unlock();
+          (*job->task)(i);
+          lock.lock();
+          if (++job->done == job->n) work_done_.notify_all();
+          continue;
+        }
         if (queue_.empty()) return;  // stopping, and nothing left
         item = queue_.front();
         queue_.pop_front();
@@ -252,6 +292,7 @@ class Pipeline {
   std::mutex mutex_;
   std::condition_variable work_ready_, work_done_;
   std::deque<Item*> queue_;                   // guarded by mutex_: waiting for a worker
+  Job* job_ = nullptr;                        // guarded by mutex_: a parallel_for running
   bool stopping_ = false;                     // guarded by mutex_
   std::vector<std::thread> workers_;          // constant after construction
 };
@@ -265,6 +306,11 @@ Result<IngestSummary> ingest_paths(const std::vector<std::string>& paths,
   ingest::SourceList sources = ingest::expand_sources(paths);
   for (auto& [path, status] : sources.missing) summary.failed.push_back({path, status});
   Pipeline pipeline(extractor, store, options, summary);
+  // JSON lines are parsed on the workers too (ingest::ReadOptions).
+  ingest::ReadOptions read_options = options.read;
+  read_options.parallel_for = [&pipeline](std::size_t n, const std::function<void(std::size_t)>& task) {
+    pipeline.parallel_for(n, task);
+  };
   std::size_t done = 0;
   const std::size_t total = sources.files.size();
   for (const std::string& file : sources.files) {
@@ -273,7 +319,7 @@ Result<IngestSummary> ingest_paths(const std::vector<std::string>& paths,
     auto size = file == "-" ? 0 : std::filesystem::file_size(file, ec);
     if (!ec) summary.bytes += size;
     Status store_status = Status::ok();
-    Status read = ingest::read_path_each(file, options.read, [&](ingest::Document&& doc) {
+    Status read = ingest::read_path_each(file, read_options, [&](ingest::Document&& doc) {
       store_status = pipeline.add(std::move(doc));
       return store_status.is_ok();
     });

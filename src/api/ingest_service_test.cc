@@ -95,5 +95,44 @@ TEST(IngestService, StreamsJsonlLargerThanTheFileLimit) {
   EXPECT_FALSE(whole.is_ok());
 }
 
+// A JSONL file within the limit is parsed on the workers too
+// (ReadOptions::parallel_for): the same documents in the same order, and
+// still all or nothing.
+TEST(IngestService, JsonlLinesParsedOnTheWorkersKeepOrderAndAllOrNothing) {
+  const std::string good = testing::TempDir() + "/pactum_parallel_good.jsonl";
+  const std::string bad = testing::TempDir() + "/pactum_parallel_bad.jsonl";
+  {
+    std::ofstream g(good), b(bad);
+    for (int i = 0; i < 40; ++i) {
+      std::string line = "{\"title\": \"Release " + std::to_string(i) +
+                         "\", \"text\": \"Germany and Japan signed memorandum number " + std::to_string(i) +
+                         " on hydrogen in Berlin on 3 March 2024.\"}\n";
+      g << line;
+      b << (i == 33 ? std::string("{\"text\": 7}\n") : line);
+    }
+  }
+  std::vector<std::string> sources[2];
+  for (std::size_t threads : {1, 2}) {
+    auto store = store::open_sqlite(":memory:");
+    ASSERT_TRUE(store.is_ok());
+    IngestOptions options;
+    options.threads = threads;
+    auto summary = ingest_paths({good, bad}, extractor(), **store, options);
+    ASSERT_TRUE(summary.is_ok());
+    EXPECT_EQ(summary->stored, 40u);  // the bad file's good lines are duplicates anyway: none read
+    EXPECT_EQ(summary->read, 40u);
+    ASSERT_EQ(summary->failed.size(), 1u);
+    EXPECT_EQ(summary->failed[0].source, bad);
+    EXPECT_NE(summary->failed[0].status.message().find("line 34"), std::string::npos)
+        << summary->failed[0].status.message();
+    auto docs = (*store)->documents(0, 100);
+    ASSERT_TRUE(docs.is_ok());
+    for (const auto& d : *docs) sources[threads - 1].push_back(d.source);
+  }
+  ASSERT_EQ(sources[0].size(), 40u);
+  EXPECT_EQ(sources[1], sources[0]);
+  EXPECT_EQ(sources[0].front(), good + "#1");
+}
+
 }  // namespace
 }  // namespace pactum::api

@@ -38,13 +38,23 @@ Result<std::vector<Document>> read_feed(std::string_view bytes, const std::strin
 Result<Document> read_pdf(std::string_view bytes, const std::string& source,
                           std::size_t max_text_bytes);
 // jsonl.cc: one Document per non-blank line, sources "source#N".
-Result<std::vector<Document>> read_jsonl(std::string_view bytes, const std::string& source);
+Result<std::vector<Document>> read_jsonl(std::string_view bytes, const std::string& source,
+                                         const ParallelFor& parallel_for = {});
 // One line of a JSONL file (without its '\n'; a UTF-8 BOM is dropped from
 // line 1) as a finished Document with source "source#item"; errors say
 // "line N: reason". Blank lines (is_blank_line) are no item: skip them.
 Result<Document> read_jsonl_line(std::string_view line, std::size_t line_number, const std::string& source,
                                  std::size_t item);
 bool is_blank_line(std::string_view line);
+// Lines of a JSONL file to parse (read_jsonl_line's arguments), parsed
+// through parallel_for (serially when unset) in chunks; one result per
+// line, in order.
+struct JsonlLine {
+  std::string_view text;
+  std::size_t number = 0, item = 0;
+};
+std::vector<Result<Document>> read_jsonl_lines(const std::vector<JsonlLine>& lines, const std::string& source,
+                                               const ParallelFor& parallel_for);
 
 // --- HTML to text (html.cc) ----------------------------------------------
 

@@ -1,6 +1,14 @@
 // JSON lines: one article per line; a bad line fails the file, naming it.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "ingest/reader.h"
 
@@ -49,6 +57,72 @@ TEST(Jsonl, BadLineFailsTheFileNamingTheLine) {
     EXPECT_EQ(docs.status().code(), StatusCode::kInvalidArgument);
     EXPECT_THAT(docs.status().message(), HasSubstr(r.message));
   }
+}
+
+// A parallel_for that runs the tasks on threads, last first: what is read,
+// and which error, must not depend on the order tasks run in.
+void reversed_on_threads(std::size_t n, const std::function<void(std::size_t)>& task) {
+  std::vector<std::thread> threads;
+  for (std::size_t i = n; i-- > 0;) threads.emplace_back([&task, i] { task(i); });
+  for (std::thread& t : threads) t.join();
+}
+
+std::string numbered_lines(std::size_t n, std::size_t bad_line = 0) {
+  std::string jsonl;
+  for (std::size_t i = 1; i <= n; ++i) {
+    if (i == bad_line) {
+      jsonl += "{\"text\": \"unterminated}\n";
+    } else {
+      jsonl += "{\"title\": \"T" + std::to_string(i) + "\", \"text\": \"Line " + std::to_string(i) + ".\"}\n";
+    }
+    if (i % 7 == 0) jsonl += "\n";  // blank lines are no item
+  }
+  return jsonl;
+}
+
+TEST(Jsonl, ParallelParseReadsWhatTheSerialReadReads) {
+  ReadOptions parallel;
+  parallel.parallel_for = reversed_on_threads;
+  const std::string jsonl = numbered_lines(100);
+  Result<std::vector<Document>> serial = read_bytes(jsonl, "export.jsonl");
+  Result<std::vector<Document>> docs = read_bytes(jsonl, "export.jsonl", parallel);
+  ASSERT_TRUE(serial.is_ok() && docs.is_ok());
+  ASSERT_EQ(docs->size(), 100u);
+  for (std::size_t i = 0; i < docs->size(); ++i) {
+    EXPECT_EQ((*docs)[i].source, "export.jsonl#" + std::to_string(i + 1));
+    EXPECT_EQ((*docs)[i].text, (*serial)[i].text);
+    EXPECT_EQ((*docs)[i].content_hash, (*serial)[i].content_hash);
+  }
+  // Two bad lines: the first in file order is the one named.
+  std::string two_bad = numbered_lines(100, 30) + "[1]\n";
+  Result<std::vector<Document>> bad = read_bytes(two_bad, "export.jsonl", parallel);
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("line 34: parse error"));  // 30 lines + 4 blank ones before it
+}
+
+TEST(Jsonl, StreamedInChunksPassesOnTheLinesBeforeABadOne) {
+  // Over max_file_bytes: streamed, in chunks of lines parsed in parallel;
+  // a bad line ends the file after every line before it was passed on.
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("pactum_jsonl_stream_" + std::to_string(::getpid()) + ".jsonl");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << numbered_lines(600, 530);
+  }
+  ReadOptions options;
+  options.max_file_bytes = 1024;
+  options.parallel_for = reversed_on_threads;
+  std::vector<std::string> sources;
+  Status st = read_path_each(path, options, [&](Document&& doc) {
+    sources.push_back(doc.source);
+    return true;
+  });
+  std::filesystem::remove(path);
+  ASSERT_FALSE(st.is_ok());
+  EXPECT_THAT(st.message(), HasSubstr("line 605: parse error"));  // 530 lines + 75 blank ones
+  ASSERT_EQ(sources.size(), 529u);
+  EXPECT_EQ(sources.front(), path.string() + "#1");
+  EXPECT_EQ(sources.back(), path.string() + "#529");
 }
 
 }  // namespace

@@ -93,7 +93,7 @@ Result<std::vector<Document>> dispatch(std::string_view bytes, const std::string
     case Format::kHtml: return one(internal::read_html(bytes, source));
     case Format::kPdf: return one(internal::read_pdf(bytes, source, options.max_document_bytes));
     case Format::kFeed: return items_within_bounds(internal::read_feed(bytes, source), options);
-    case Format::kJsonl: return items_within_bounds(internal::read_jsonl(bytes, source), options);
+    case Format::kJsonl: return items_within_bounds(internal::read_jsonl(bytes, source, options.parallel_for), options);
   }
   return Status::internal("unknown format");
 }
@@ -187,15 +187,49 @@ bool streamable_jsonl(const std::filesystem::path& path) {
   return in && c == '{';
 }
 
-// Streams a JSONL file a line at a time (see read_path_each).
+// Streams a JSONL file a line at a time (see read_path_each): lines are
+// gathered into chunks (kStreamLines lines or kStreamBytes, whichever comes
+// first), each parsed through options.parallel_for and passed on in order,
+// so memory is bounded by a chunk plus the longest line, and what is passed
+// on before an error is what a line-by-line read passes on.
 Status stream_jsonl(const std::filesystem::path& path, const ReadOptions& options,
                     const std::function<bool(Document&&)>& sink) {
+  constexpr std::size_t kStreamLines = 256;
+  constexpr std::size_t kStreamBytes = std::size_t{8} << 20;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::io_error("cannot open");
   const std::string source = path.string();
   std::string line;
   std::vector<char> buffer(std::size_t{1} << 20);
   std::size_t line_number = 0, items = 0;
+  std::vector<std::string> chunk;         // non-blank lines not yet parsed
+  std::vector<std::size_t> chunk_lines;   // their line numbers
+  std::size_t chunk_bytes = 0;
+  // Parses the chunk and passes its documents on. False when the read ends
+  // there: `ended` is OK when the sink wants no more, else the bad line's error.
+  Status ended = Status::ok();
+  auto flush = [&]() {
+    std::vector<internal::JsonlLine> lines;
+    lines.reserve(chunk.size());
+    for (std::size_t i = 0; i < chunk.size(); ++i) lines.push_back({chunk[i], chunk_lines[i], items + 1 + i});
+    std::vector<Result<Document>> docs = internal::read_jsonl_lines(lines, source, options.parallel_for);
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (!docs[i].is_ok()) {
+        ended = docs[i].status();
+        return false;
+      }
+      if (Status st = check_item_size(*docs[i], options, "line " + std::to_string(lines[i].number)); !st.is_ok()) {
+        ended = st;
+        return false;
+      }
+      ++items;
+      if (!sink(std::move(docs[i]).value())) return false;
+    }
+    chunk.clear();
+    chunk_lines.clear();
+    chunk_bytes = 0;
+    return true;
+  };
   bool eof = false;
   while (!eof) {
     // One line into `line`, however many reads it takes.
@@ -211,6 +245,7 @@ Status stream_jsonl(const std::filesystem::path& path, const ReadOptions& option
       const bool delimited = !in.fail() && !in.eof();  // the '\n' was read (and counted)
       line.append(buffer.data(), delimited ? got - 1 : got);
       if (line.size() > options.max_file_bytes) {
+        if (!flush()) return ended;  // the lines before it first, as read one by one
         return Status::resource_exhausted("line " + std::to_string(line_number + 1) + ": over the " +
                                           internal::human_size(options.max_file_bytes) + " limit (max_file_bytes)");
       }
@@ -222,18 +257,21 @@ Status stream_jsonl(const std::filesystem::path& path, const ReadOptions& option
       if (in.bad()) break;
       in.clear();  // the buffer filled before the line ended: read on
     }
-    if (in.bad()) return Status::io_error("read error");
+    if (in.bad()) {
+      if (!flush()) return ended;
+      return Status::io_error("read error");
+    }
     if (eof && line.empty()) break;
     ++line_number;
     std::string_view content = line;
     if (line_number == 1 && content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
     if (internal::is_blank_line(content)) continue;
-    Result<Document> doc = internal::read_jsonl_line(line, line_number, source, items + 1);
-    if (!doc.is_ok()) return doc.status();
-    if (Status st = check_item_size(*doc, options, "line " + std::to_string(line_number)); !st.is_ok()) return st;
-    ++items;
-    if (!sink(std::move(doc).value())) return Status::ok();
+    chunk_bytes += line.size();
+    chunk.push_back(std::move(line));
+    chunk_lines.push_back(line_number);
+    if ((chunk.size() >= kStreamLines || chunk_bytes >= kStreamBytes) && !flush()) return ended;
   }
+  if (!chunk.empty() && !flush()) return ended;
   if (items == 0) return Status::invalid_argument("empty document");
   return Status::ok();
 }
