@@ -79,6 +79,39 @@ struct LineStart {
   std::vector<Mention> mentions;    // of tokens
 };
 
+// Whether the first token of tokenize(prefix, lang) may open a chrome,
+// era or month phrase (Lexicon::opening_words): the only dates other than
+// relative ones that do not open with a number. False only when sure it
+// cannot, which is the case when prefix opens with kana, Han and CJK
+// brackets (text::fold_invariant_opening) up to its first letter and on: the
+// first token holds that letter with no letter before it, so it folds to a
+// word that opens with a letter only if it starts at the letter, and it then
+// folds to a text that opens with the opening's letters up to the last one
+// (a mark after that one could compose with it). A number token cannot start
+// at a kana or Han letter.
+bool opening_may_matter(const Lexicon& lexicon, std::string_view lang, std::string_view prefix) {
+  const text::FoldInvariantOpening opening = text::fold_invariant_opening(prefix);
+  if (opening.first_letter == prefix.size()) return false;  // no letter, no token
+  if (opening.first_letter == opening.end) return true;     // the first letter is past the opening: unsure
+  std::string_view known = prefix.substr(opening.first_letter, opening.end - opening.first_letter);
+  if (opening.end < prefix.size()) {
+    // Up to the opening's last character.
+    std::size_t last = known.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(known[last]) & 0xC0) == 0x80) --last;
+    known = known.substr(0, last);
+  }
+  for (std::string_view word : lexicon.opening_words(lang)) {
+    if (word.starts_with('*')) return true;  // a suffix: not worth the trouble
+    if (word.ends_with('*')) word.remove_suffix(1);
+    if (known.starts_with(word) || word.starts_with(known)) return true;
+    // A word opening with a bracket might start before the letter. The
+    // opening's only characters that are not letters are in U+3000..U+303F
+    // (normalize_test), E3 80 xx in UTF-8.
+    if (word.size() >= 2 && word[0] == '\xE3' && word[1] == '\x80') return true;
+  }
+  return false;
+}
+
 LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::string_view line) {
   LineStart start;
   start.prefix = utf8_prefix(line, kLineStartBytes);
@@ -100,6 +133,12 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
     start.tokens = text::tokenize(line.substr(0, clean), lang);
     start.line_tokens = start.tokens.size();
     start.line_tokens_end = clean;
+    // The opening's tokens and mentions serve only chrome_at_start and
+    // dateline_prefix, both of which read a phrase or date at its first
+    // token. For Japanese, where the rest is one more MeCab parse (most
+    // Japanese sentences run past the 96 bytes, so the whole opening),
+    // it is skipped when no such phrase or date can stand there.
+    if (lang == "ja" && !opening_may_matter(lexicon, lang, start.prefix)) return start;
     for (text::Token& t : text::tokenize(start.prefix.substr(clean), lang)) {
       t.span.begin += clean;
       t.span.end += clean;

@@ -115,6 +115,10 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
         return Status::invalid_argument(row.where + ": phrase '" + row.phrase +
                                         "' is empty or its wildcard stem is too short");
       }
+      const Category cat = lex->entries_[row.entry].category;
+      if (cat == Category::kChrome || cat == Category::kEra || cat == Category::kMonth) {
+        language.openings.push_back(words.front());
+      }
     }
     language.code = lang;
   }

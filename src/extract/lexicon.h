@@ -114,6 +114,13 @@ class Lexicon {
   // Every row of every language folder, in load order.
   const std::vector<LexiconPhrase>& phrases() const { return phrases_; }
 
+  // The folded first words ('*' kept) of lang's chrome, era and month
+  // phrases (with "xx"): a line whose first token is none of them opens with
+  // no chrome and with no date that is not a number (layout.cc).
+  const std::vector<std::string>& opening_words(std::string_view lang) const {
+    return find_language(lang)->openings;
+  }
+
  private:
   // A language's matcher holds its rows from load(); the gazetteer's
   // thousands of names are compiled in on first use, so a process that
@@ -122,6 +129,7 @@ class Lexicon {
   struct Language {
     std::string code;
     mutable PhraseMatcher matcher;
+    std::vector<std::string> openings;  // see opening_words()
     mutable std::once_flag names_once;
     // Set once the names are in: find() then skips call_once (whose
     // bookkeeping cost more than matching a short Japanese line).

@@ -2,6 +2,9 @@
 // (fold_ascii). Both are pure functions, safe to call from any thread.
 #include "text/normalize.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -97,7 +100,31 @@ bool all_fold_invariant_cjk(std::string_view s) {
   return true;
 }
 
+// CJK brackets and marks with no decomposition and no case, starters that
+// compose with nothing: 、。 U+3001..U+3002, 〈〉《》「」『』【】 U+3008..U+3011,
+// 〔〕〖〗〘〙〚〛 U+3014..U+301B (normalize_test checks them against ICU).
+bool fold_invariant_cjk_mark(UChar32 c) {
+  return (c >= 0x3001 && c <= 0x3002) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301B);
+}
+
 }  // namespace
+
+FoldInvariantOpening fold_invariant_opening(std::string_view s) {
+  FoldInvariantOpening out;
+  out.first_letter = SIZE_MAX;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || (!fold_invariant_cjk(c) && !fold_invariant_cjk_mark(c))) break;
+    if (out.first_letter == SIZE_MAX && (u_isalpha(c) || u_isdigit(c))) out.first_letter = static_cast<std::size_t>(at);
+    out.end = static_cast<std::size_t>(i);
+  }
+  if (out.first_letter == SIZE_MAX) out.first_letter = out.end;
+  return out;
+}
 
 std::string fold(std::string_view s) {
   std::string out;

@@ -26,6 +26,20 @@ std::string fold_ascii(std::string_view s);
 // and everything past U+FFFF count as digits.
 bool may_fold_to_digit(std::string_view s);
 
+// The longest opening of s whose characters each fold to themselves whatever
+// stands around them (the kana and Han fold() passes through, and the CJK
+// brackets and marks 、。〈〉《》「」『』【】〔〕〖〗〘〙〚〛): its end, and the
+// byte offset of its first letter or digit (u_isalpha, u_isdigit; end if it
+// has none; its characters that are not letters are all in U+3000..U+303F).
+// fold(x) == x for every substring x of it; and since each of its
+// characters is a starter that composes with nothing, fold(x + y) == x +
+// fold(y) for x ending before its last character.
+struct FoldInvariantOpening {
+  std::size_t end = 0;
+  std::size_t first_letter = 0;
+};
+FoldInvariantOpening fold_invariant_opening(std::string_view s);
+
 }  // namespace pactum::text
 
 namespace pactum::text {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -127,6 +128,48 @@ TEST(Fold, MayFoldToDigitMissesNoDigit) {
   EXPECT_FALSE(may_fold_to_digit("福島県とNRW州、経済交流の覚書を更新　水素とアンモニアを協力分野に追加"));
   EXPECT_TRUE(may_fold_to_digit("令和5年4月27日"));
   EXPECT_TRUE(may_fold_to_digit("２０２４年"));
+}
+
+// fold_invariant_opening: every opening it accepts folds to itself (ICU,
+// strings of the accepted characters in random order, alone and followed by
+// any other character), and its first letter is the first letter or digit.
+TEST(Fold, FoldInvariantOpening) {
+  std::vector<std::string> accepted, others;
+  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string s = utf8_of(c);
+    const FoldInvariantOpening o = fold_invariant_opening(s);
+    if (o.end == 0) {
+      if (c >= 0x3000 && c <= 0x30FF) others.push_back(s);
+      continue;
+    }
+    ASSERT_EQ(o.end, s.size()) << "U+" << std::hex << c;
+    ASSERT_EQ(icu_fold(s), s) << "U+" << std::hex << c;
+    ASSERT_EQ(o.first_letter, (u_isalpha(c) || u_isdigit(c)) ? 0u : s.size()) << "U+" << std::hex << c;
+    if (o.first_letter != 0) ASSERT_TRUE(c >= 0x3000 && c <= 0x303F) << "U+" << std::hex << c;
+    accepted.push_back(s);
+  }
+  ASSERT_GT(accepted.size(), 20000u);
+  for (UChar32 c : {0x41, 0x31, 0xFF76, 0xFF10, 0x2F00, 0x337B, 0x3000}) others.push_back(utf8_of(c));
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<std::size_t> pick(0, accepted.size() - 1), other(0, others.size() - 1),
+      length(1, 8);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (std::size_t k = length(rng); k > 0; --k) s += accepted[pick(rng)];
+    ASSERT_EQ(fold_invariant_opening(s).end, s.size()) << s;
+    ASSERT_EQ(icu_fold(s), s) << s;
+    // Followed by anything: the opening up to its last character is kept.
+    const std::string last = accepted[pick(rng)];
+    const std::string y = last + others[other(rng)];
+    ASSERT_EQ(fold_invariant_opening(s + y).end, s.size() + last.size()) << s << y;
+    ASSERT_EQ(icu_fold(s + y), s + icu_fold(y)) << s << y;
+  }
+  EXPECT_EQ(fold_invariant_opening("「関連記事」").first_letter, 3u);
+  EXPECT_EQ(fold_invariant_opening("、。").first_letter, 6u);
+  EXPECT_EQ(fold_invariant_opening("関連記事 Foto").end, 12u);
+  EXPECT_EQ(fold_invariant_opening("２０２４年").end, 0u);
+  EXPECT_EQ(fold_invariant_opening("水素・アンモニア").end, 6u);
 }
 
 }  // namespace

@@ -443,31 +443,80 @@ std::string_view pronunciation(const MeCab::Node* node) {
 
 }  // namespace
 
+namespace {
+
+// kKana by code point, for hepburn(): a syllable's reading, and the pairs
+// (a syllable and the small kana after it) as a short list, looked up only
+// when a small kana follows. Built once from kKana, so the table above stays
+// the one place that spells the readings.
+struct KanaIndex {
+  static constexpr char32_t kFirst = U'ァ';  // U+30A1
+  static constexpr char32_t kLast = U'ヺ';   // U+30FA
+  std::array<std::string_view, kLast - kFirst + 1> single{};
+  std::array<bool, kLast - kFirst + 1> second{};  // ends a pair
+  std::vector<const Kana*> pairs;
+};
+
+const KanaIndex& kana_index() {
+  static const KanaIndex index = [] {
+    KanaIndex k;
+    for (const Kana& kana : kKana) {
+      if (kana.kana.size() == 1) {
+        k.single[kana.kana[0] - KanaIndex::kFirst] = kana.latin;
+      } else {
+        k.pairs.push_back(&kana);
+        k.second[kana.kana[1] - KanaIndex::kFirst] = true;
+      }
+    }
+    return k;
+  }();
+  return index;
+}
+
+}  // namespace
+
 std::string hepburn(std::string_view katakana) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(katakana);
+  // Decoded straight from UTF-8 (a malformed sequence is no kana: ""), each
+  // syllable looked up by code point; the longest reading wins, a pair over
+  // its first kana, as kKana's order-free longest match did.
   std::u32string s;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
+  s.reserve(katakana.size() / 3);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(katakana.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(katakana.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return "";
     if (c >= 0x3041 && c <= 0x3096) c += 0x60;  // hiragana to katakana
     s.push_back(static_cast<char32_t>(c));
   }
+  const KanaIndex& index = kana_index();
+  auto in_table = [](char32_t c) { return c >= KanaIndex::kFirst && c <= KanaIndex::kLast; };
   std::string out;
+  out.reserve(s.size() * 2);
   bool geminate = false;  // after ッ: double the next consonant
   for (std::size_t i = 0; i < s.size();) {
     if (s[i] == U'ー') { ++i; continue; }  // long vowels are written short, as names are in English
     if (s[i] == U'ッ') { geminate = true; ++i; continue; }
-    const Kana* hit = nullptr;
-    for (const Kana& k : kKana) {
-      if (s.compare(i, k.kana.size(), k.kana) == 0 && (!hit || k.kana.size() > hit->kana.size())) hit = &k;
+    std::string_view latin;
+    std::size_t used = 1;
+    if (i + 1 < s.size() && in_table(s[i + 1]) && index.second[s[i + 1] - KanaIndex::kFirst]) {
+      for (const Kana* k : index.pairs) {
+        if (k->kana[0] == s[i] && k->kana[1] == s[i + 1]) {
+          latin = k->latin;
+          used = 2;
+          break;
+        }
+      }
     }
-    if (!hit) return "";  // not katakana: no reading
+    if (latin.empty() && in_table(s[i])) latin = index.single[s[i] - KanaIndex::kFirst];
+    if (latin.empty()) return "";  // not katakana: no reading
     if (geminate) {
-      out.push_back(hit->latin.starts_with("ch") ? 't' : hit->latin.front());
+      out.push_back(latin.starts_with("ch") ? 't' : latin.front());
       geminate = false;
     }
-    out += hit->latin;
-    i += hit->kana.size();
+    out += latin;
+    i += used;
   }
   return out;
 }

@@ -155,6 +155,11 @@ TEST(Reading, HepburnOfKatakana) {
   const std::pair<const char*, const char*> rows[] = {
       {"ウチボリ", "uchibori"}, {"サトー", "sato"},     {"ハットリ", "hattori"}, {"マッチャ", "matcha"},
       {"キョート", "kyoto"},    {"シンジ", "shinji"},   {"ふくしま", "fukushima"}, {"Abc", ""},
+      // Pairs before their first kana, a small kana alone, hiragana pairs,
+      // ヴ, what is no kana (・ ヵ, a malformed byte), ッ at the end.
+      {"ジェトロ", "jetoro"},   {"ァイ", "ai"},         {"きょうと", "kyouto"},   {"ヴォルフ", "vorufu"},
+      {"ノイ・バウアー", ""},   {"ヵ", ""},             {"サ\xFF", ""},           {"カッ", "ka"},
+      {"ウィッチャ", "witcha"}, {"", ""},
   };
   for (const auto& [kana, latin] : rows) EXPECT_EQ(hepburn(kana), latin) << kana;
 }

@@ -1,0 +1,47 @@
+// The layout's chrome and dateline tests on long Japanese lines, whose
+// opening is parsed on its own only when a chrome, era or month phrase could
+// open it (layout.cc, opening_may_matter).
+#include "extract/layout.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "extract/extract_test_util.h"
+
+namespace pactum::extract {
+namespace {
+
+std::vector<std::string> sentences_of(const std::string& text) {
+  ingest::Document doc;
+  doc.text = text;
+  Layout layout = analyze_layout(*test_util::lexicon_fixture().lexicon, "ja", text, doc);
+  std::vector<std::string> out;
+  for (const LayoutSentence& s : layout.sentences) out.emplace_back(s.span.of(text));
+  return out;
+}
+
+TEST(Layout, JapaneseOpeningWords) {
+  const auto& words = test_util::lexicon_fixture().lexicon->opening_words("ja");
+  EXPECT_NE(std::find(words.begin(), words.end(), "写真"), words.end());
+  EXPECT_NE(std::find(words.begin(), words.end(), "令和"), words.end());
+}
+
+TEST(Layout, LongJapaneseLinesKeepTheirChromeAndDatelines) {
+  const std::string kept = "日本とノルウェーは本日、水素とアンモニアに関する協力覚書に署名し、洋上風力の技術開発でも協力することで合意した。";
+  const std::string text =
+      "日本とノルウェーが水素協力の覚書に署名\n\n"
+      "写真提供は経済産業省で、日本とノルウェーの両政府が水素とアンモニアに関する協力覚書に署名した様子を撮影したものである。\n\n"
+      "「写真提供は経済産業省で、日本とノルウェーの両政府が水素とアンモニアに関する協力覚書に署名した様子を撮影したもの」\n\n"
+      "令和元年 | " + kept + "\n\n" + kept + "\n";
+  ASSERT_GT(kept.size(), 96u);
+  const std::vector<std::string> s = sentences_of(text);
+  // The chrome line goes, bracketed or not; the dateline is cut off; a plain
+  // long line stays whole.
+  for (const std::string& sentence : s) EXPECT_EQ(sentence.find("写真"), std::string::npos) << sentence;
+  EXPECT_EQ(std::count(s.begin(), s.end(), kept), 2);
+}
+
+}  // namespace
+}  // namespace pactum::extract
