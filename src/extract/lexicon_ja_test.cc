@@ -155,6 +155,9 @@ TEST(LexiconJa, KatakanaNamesAreSpelledFromTheTableOrLeftOut) {
       // alone: the written form still finds the full row, not its surname.
       {"会談\n\n同日にミーガン・ウッズ・ニュージーランドビジネス・イノベーション・雇用省大臣が覚書に署名した。",
        {"Megan Woods"}},
+      // The page's own Latin form in parentheses spells a name the table lacks.
+      {"署名式\n\nノルウェー側からヨハン・ベルグ（Johan Berg）貿易産業水産副大臣が出席しました。", {"Johan Berg"}},
+      {"署名式\n\nノルウェー側からヨハン・ベルグ(Johan Berg)副大臣が出席しました。", {"Johan Berg"}},
       // A surname row does not make a full name the table lacks.
       {"会談\n\nNRW州のハンス・ノイバウアー氏は「協力を続けたい」と語った。", {}},
       // Not in the table: left out.

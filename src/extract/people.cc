@@ -195,6 +195,32 @@ std::string furigana_at(std::string_view text, std::size_t pos, std::size_t* end
   return "";
 }
 
+// A Latin name in parentheses at pos ("（Johan Berg）"): two to four
+// capitalised words, no CJK; "" if there is none.
+std::string parenthesised_latin(std::string_view text, std::size_t pos) {
+  for (std::string_view open : {std::string_view("("), std::string_view("\uFF08")}) {
+    if (text.substr(pos, open.size()) != open) continue;
+    const std::size_t from = pos + open.size();
+    std::size_t close = text.find_first_of(")\n", from);
+    const std::size_t wide = text.find("\uFF09", from);
+    if (wide != std::string_view::npos && (close == std::string_view::npos || wide < close)) close = wide;
+    if (close == std::string_view::npos || close - from > 60 || text[close] == '\n') return "";
+    std::string_view inner = text.substr(from, close - from);
+    if (has_cjk(inner)) return "";
+    int words = 0;
+    for (std::size_t at = 0; at <= inner.size();) {
+      std::size_t sp = inner.find(' ', at);
+      std::string_view w = inner.substr(at, sp == std::string_view::npos ? std::string_view::npos : sp - at);
+      if (w.empty() || !starts_upper(w)) return "";
+      ++words;
+      if (sp == std::string_view::npos) break;
+      at = sp + 1;
+    }
+    return words >= 2 && words <= 4 ? std::string(inner) : "";
+  }
+  return "";
+}
+
 // A person named in Japanese: MeCab's surname and given-name tokens
 // ("内堀" "雅雄"), or words it does not know right before a role or an
 // honorific ("世耕大臣", "ノイバウアー氏").
@@ -594,6 +620,30 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         return nullptr;
       };
       std::vector<JapaneseName> names = japanese_names(text, s, blocked, actors);
+      // A katakana full name with its Latin form in parentheses right after
+      // it ("ヨハン・ベルグ（Johan Berg）"): the page spells it for us.
+      for (std::uint32_t k = 0; k < n;) {
+        if (!is_katakana(s.tokens[k].span.of(text))) { ++k; continue; }
+        std::uint32_t end = k + 1;
+        while (end < n && is_katakana(s.tokens[end].span.of(text))) {
+          std::string_view g = text.substr(s.tokens[end - 1].span.end, s.tokens[end].span.begin - s.tokens[end - 1].span.end);
+          if (!g.empty() && g != "・") break;
+          ++end;
+        }
+        const NameRun run{k, end};
+        k = end;
+        if (s.text_of(text, run.first, run.end).find("・") == std::string_view::npos) continue;
+        std::string latin = parenthesised_latin(text, s.tokens[run.end - 1].span.end);
+        if (latin.empty()) continue;
+        auto it = std::find_if(names.begin(), names.end(), [&](const JapaneseName& jn) {
+          return jn.run.first < run.end && run.first < jn.run.end;
+        });
+        if (it == names.end()) {
+          names.push_back({run, latin, "", "", false, ""});
+        } else if (it->latin.empty()) {
+          it->latin = latin;
+        }
+      }
       for (const Mention& m : s.mentions) {
         if (!m.entry || m.entry->category != Category::kPersonName) continue;
         const NameRun run{m.first_token, m.end_token};
@@ -610,8 +660,8 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         bool longer = false;
         const std::string* row = jn.written.empty() ? written_name(lexicon, text, s, jn.run, &longer)
                                                     : lexicon.person_name("ja", jn.written);
-        if (longer) continue;
-        if (row) {
+        if (longer && jn.latin.empty()) continue;
+        if (row && jn.latin.empty()) {
           name = *row;
         } else if (!jn.written.empty()) {
           continue;
