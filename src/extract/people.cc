@@ -622,7 +622,10 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       std::vector<JapaneseName> names = japanese_names(text, s, blocked, actors);
       // A katakana full name with its Latin form in parentheses right after
       // it ("ヨハン・ベルグ（Johan Berg）"): the page spells it for us.
-      for (std::uint32_t k = 0; k < n;) {
+      const std::string_view sentence = s.span.of(text);
+      const bool parenthesised = sentence.find('(') != std::string_view::npos ||
+                                 sentence.find("\uFF08") != std::string_view::npos;
+      for (std::uint32_t k = 0; parenthesised && k < n;) {
         if (!is_katakana(s.tokens[k].span.of(text))) { ++k; continue; }
         std::uint32_t end = k + 1;
         while (end < n && is_katakana(s.tokens[end].span.of(text))) {
