@@ -98,6 +98,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
         }
         lex->entries_.push_back({cat, r.at(0)});
         lex->phrases_.push_back({cat, r.at(0), lang, r.at(1)});
+        if (cat == Category::kPersonName) lex->person_names_.emplace(lang + "\t" + r.at(1), r.at(0));
         rows.push_back({lang, lex->entries_.size() - 1, r.at(1),
                         file.string() + ":" + std::to_string(r.line)});
       }
@@ -135,6 +136,15 @@ std::vector<std::string> Lexicon::languages() const {
 
 bool Lexicon::has_language(std::string_view lang) const {
   return lang != "xx" && languages_.find(lang) != languages_.end();
+}
+
+const std::string* Lexicon::person_name(std::string_view lang, std::string_view written) const {
+  std::string key;
+  key.reserve(lang.size() + 1 + written.size());
+  key.append(lang).push_back('\t');
+  key.append(written);
+  auto it = person_names_.find(key);
+  return it == person_names_.end() ? nullptr : &it->second;
 }
 
 const Lexicon::Language* Lexicon::language(std::string_view lang) const {

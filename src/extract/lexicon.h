@@ -121,6 +121,12 @@ class Lexicon {
     return find_language(lang)->openings;
   }
 
+  // The label of lang's person_name row whose phrase is exactly written
+  // ("ミーガン・ウッズ": "Megan Woods"), or nullptr. MeCab cuts a foreign
+  // name in running text otherwise than alone (ミー|ガン), so the phrase
+  // matcher can miss a row the text spells out.
+  const std::string* person_name(std::string_view lang, std::string_view written) const;
+
  private:
   // A language's matcher holds its rows from load(); the gazetteer's
   // thousands of names are compiled in on first use, so a process that
@@ -142,6 +148,7 @@ class Lexicon {
   std::vector<LexiconEntry> entries_;  // payloads below entries_.size() index here
   std::map<std::string, Language, std::less<>> languages_;
   std::vector<LexiconPhrase> phrases_;
+  std::map<std::string, std::string, std::less<>> person_names_;  // "lang\tphrase" -> label
 };
 
 // A lexicon with the gazetteer it was compiled from, loaded together from

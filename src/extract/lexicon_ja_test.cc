@@ -151,6 +151,15 @@ TEST(LexiconJa, KatakanaNamesAreSpelledFromTheTableOrLeftOut) {
       // The surname alone after the full name is the same person.
       {"署名\n\nNRW州のモナ・ノイバウアー大臣が署名しました。ノイバウアー氏は「協力を続けたい」と語った。", {"Mona Neubaur"}},
       {"会談\n\n世耕大臣とミーガン・ウッズ大臣が水素に関する協力覚書に署名した。", {"Megan Woods"}},
+      // MeCab cuts the name in running text (ミー|ガン|ウッズ) otherwise than
+      // alone: the written form still finds the full row, not its surname.
+      {"会談\n\n同日にミーガン・ウッズ・ニュージーランドビジネス・イノベーション・雇用省大臣が覚書に署名した。",
+       {"Megan Woods"}},
+      // The page's own Latin form in parentheses spells a name the table lacks.
+      {"署名式\n\nノルウェー側からヨハン・ベルグ（Johan Berg）貿易産業水産副大臣が出席しました。", {"Johan Berg"}},
+      {"署名式\n\nノルウェー側からヨハン・ベルグ(Johan Berg)副大臣が出席しました。", {"Johan Berg"}},
+      // A surname row does not make a full name the table lacks.
+      {"会談\n\nNRW州のハンス・ノイバウアー氏は「協力を続けたい」と語った。", {}},
       // Not in the table: left out.
       {"NRW州の大臣\n\nNRW州のシュミットバウアー氏は「福島との協力を続けたい」と語った。", {}},
   };
@@ -163,6 +172,35 @@ TEST(LexiconJa, KatakanaNamesAreSpelledFromTheTableOrLeftOut) {
       if (p.name != "Seko") latin.push_back(p.name);
     }
     EXPECT_EQ(latin, r.names);
+  }
+}
+
+// Japanese names MeCab misreads (世耕 "Yoko", 誠太郎 "Makototaro") are
+// spelled by the person_name table, matched by their kanji with or without
+// a space or furigana between surname and given name; a name whose given
+// name's furigana are cut off is kept only if the table has it.
+TEST(LexiconJa, MisreadJapaneseNamesAreSpelledFromTheTable) {
+  struct NameRow {
+    const char* text;
+    std::vector<std::string> names;
+  };
+  const NameRow rows[] = {
+      {"会談\n\n同日に世耕大臣が覚書に署名した。", {"Seko"}},
+      {"出席者\n\n福岡県知事 服部誠太郎", {"Seitaro Hattori"}},
+      {"出席者\n\n福岡県知事 服部 誠太郎", {"Seitaro Hattori"}},
+      {"出席者\n\n福岡県知事 服部(はっとり) 誠太郎(せいたろう)", {"Seitaro Hattori"}},
+      {"出席者\n\n福岡県知事 服部(はっとり) 誠太郎(せい", {"Seitaro Hattori"}},
+      // Cut off and not in the table: left out, not read "Makoto".
+      {"出席者\n\n福岡県知事 服部(はっとり) 誠(せ", {}},
+      // Read right by MeCab: no row needed.
+      {"覚書更新\n\n内堀雅雄福島県知事は「協力を深めたい」と述べた。", {"Masao Uchibori"}},
+  };
+  for (const NameRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text);
+    std::vector<std::string> names;
+    for (const Person& p : x.people) names.push_back(p.name);
+    EXPECT_EQ(names, r.names);
   }
 }
 

@@ -195,6 +195,32 @@ std::string furigana_at(std::string_view text, std::size_t pos, std::size_t* end
   return "";
 }
 
+// A Latin name in parentheses at pos ("（Johan Berg）"): two to four
+// capitalised words, no CJK; "" if there is none.
+std::string parenthesised_latin(std::string_view text, std::size_t pos) {
+  for (std::string_view open : {std::string_view("("), std::string_view("\uFF08")}) {
+    if (text.substr(pos, open.size()) != open) continue;
+    const std::size_t from = pos + open.size();
+    std::size_t close = text.find_first_of(")\n", from);
+    const std::size_t wide = text.find("\uFF09", from);
+    if (wide != std::string_view::npos && (close == std::string_view::npos || wide < close)) close = wide;
+    if (close == std::string_view::npos || close - from > 60 || text[close] == '\n') return "";
+    std::string_view inner = text.substr(from, close - from);
+    if (has_cjk(inner)) return "";
+    int words = 0;
+    for (std::size_t at = 0; at <= inner.size();) {
+      std::size_t sp = inner.find(' ', at);
+      std::string_view w = inner.substr(at, sp == std::string_view::npos ? std::string_view::npos : sp - at);
+      if (w.empty() || !starts_upper(w)) return "";
+      ++words;
+      if (sp == std::string_view::npos) break;
+      at = sp + 1;
+    }
+    return words >= 2 && words <= 4 ? std::string(inner) : "";
+  }
+  return "";
+}
+
 // A person named in Japanese: MeCab's surname and given-name tokens
 // ("内堀" "雅雄"), or words it does not know right before a role or an
 // honorific ("世耕大臣", "ノイバウアー氏").
@@ -204,6 +230,10 @@ struct JapaneseName {
   std::string role;
   std::string affiliation;
   bool quoted = false;
+  // The kanji without furigana or spaces ("服部誠太郎"), for the
+  // person_name table; set when a given name's furigana are cut off, and
+  // the name is then kept only if the table has it.
+  std::string written;
 };
 
 // The name as English texts write it: "Masao Uchibori" from 内堀雅雄, given
@@ -236,6 +266,50 @@ std::string english_name(std::string_view text, const SentenceView& s, NameRun r
     (k == run.first ? surname : given) += latin;
   }
   return given.empty() ? capitalised(surname) : capitalised(given) + " " + capitalised(surname);
+}
+
+// The person_name row a name is written as. Katakana: the run widened over
+// the katakana words written with it (MeCab cuts "ミーガン・ウッズ" in
+// running text as ミー|ガン|ウッズ, so only the row ウッズ matched), the
+// longest written form that is a row; nullptr if none is. A full name is
+// taken only when the table has it (*longer: the row is the end of a longer
+// name, which is then left out).
+const std::string* written_name(const Lexicon& lexicon, std::string_view text, const SentenceView& s, NameRun run,
+                                bool* longer) {
+  *longer = false;
+  const auto n = static_cast<std::uint32_t>(s.tokens.size());
+  if (run.end <= run.first) return nullptr;
+  // Kanji are looked up without the space between surname and given name
+  // ("服部 誠太郎").
+  if (is_han(s.tokens[run.first].span.of(text))) {
+    std::string kanji;
+    for (std::uint32_t k = run.first; k < run.end; ++k) kanji.append(s.tokens[k].span.of(text));
+    return lexicon.person_name("ja", kanji);
+  }
+  if (!is_katakana(s.tokens[run.first].span.of(text))) return nullptr;
+  auto joined = [&](std::uint32_t k) {  // tokens k and k+1 are one name
+    std::string_view g = text.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end);
+    return (g.empty() || g == "・") && is_katakana(s.tokens[k].span.of(text)) &&
+           is_katakana(s.tokens[k + 1].span.of(text));
+  };
+  std::uint32_t lo = run.first, hi = run.end;
+  while (lo > 0 && run.first - lo < 4 && joined(lo - 1)) --lo;
+  while (hi < n && hi - run.end < 4 && joined(hi - 1)) ++hi;
+  for (std::uint32_t width = hi - lo; width >= run.end - run.first && width > 0; --width) {
+    for (std::uint32_t f = lo; f + width <= hi; ++f) {
+      if (f > run.first || f + width < run.end) continue;
+      const std::string* label = lexicon.person_name("ja", s.text_of(text, f, f + width));
+      if (!label) continue;
+      // A given name before the row with "・" ("ハンス・ノイバウアー"): a
+      // longer name the table lacks, someone else.
+      if (f > lo && text.substr(s.tokens[f - 1].span.end, s.tokens[f].span.begin - s.tokens[f - 1].span.end) == "・") {
+        *longer = true;
+        return nullptr;
+      }
+      return label;
+    }
+  }
+  return nullptr;
 }
 
 // Japanese names in one sentence, with the role written before or after
@@ -291,7 +365,8 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
   for (std::uint32_t r = 1; r <= n; ++r) {
     if (!role_to[r] || r >= n || !joined(r - 1, false) || !is_han(s.tokens[r].span.of(text))) continue;
     std::vector<std::string> parts;
-    std::uint32_t k = r, end_token = r;
+    std::string written;
+    std::uint32_t k = r, end_token = r, written_end = r;
     while (k < n && parts.size() < 2) {
       std::uint32_t j = k;
       while (j < n && is_han(s.tokens[j].span.of(text)) && j - k < 4 &&
@@ -299,6 +374,8 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
         ++j;
       }
       if (j == k) break;
+      written.append(text.substr(s.tokens[k].span.begin, s.tokens[j - 1].span.end - s.tokens[k].span.begin));
+      written_end = j;
       std::size_t close = 0;
       std::string latin = furigana_at(text, s.tokens[j - 1].span.end, &close);
       if (latin.empty()) break;
@@ -307,15 +384,23 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
       end_token = j;
       k = j;
     }
-    if (parts.size() < 2) continue;
     JapaneseName name;
-    name.run = {r, end_token};
-    name.latin = capitalised(parts[1]) + " " + capitalised(parts[0]);
+    if (parts.size() == 1 && written_end > end_token) {
+      // The given name's furigana cut off ("誠太郎(せい"): no reading to
+      // trust, but the table may name the person by the kanji.
+      name.run = {r, written_end};
+      name.written = std::move(written);
+    } else if (parts.size() < 2) {
+      continue;
+    } else {
+      name.run = {r, end_token};
+      name.latin = capitalised(parts[1]) + " " + capitalised(parts[0]);
+    }
     name.role = role_to[r]->entry->label;
     for (const ActorMention& a : s.actors) {
       if (a.end_token == role_to[r]->first_token) name.affiliation = actors[a.actor].name;
     }
-    for (std::uint32_t t = r; t < end_token; ++t) taken[t] = true;
+    for (std::uint32_t t = r; t < name.run.end; ++t) taken[t] = true;
     out.push_back(std::move(name));
   }
   for (std::uint32_t k = 0; k < n;) {
@@ -535,6 +620,33 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         return nullptr;
       };
       std::vector<JapaneseName> names = japanese_names(text, s, blocked, actors);
+      // A katakana full name with its Latin form in parentheses right after
+      // it ("ヨハン・ベルグ（Johan Berg）"): the page spells it for us.
+      const std::string_view sentence = s.span.of(text);
+      const bool parenthesised = sentence.find('(') != std::string_view::npos ||
+                                 sentence.find("\uFF08") != std::string_view::npos;
+      for (std::uint32_t k = 0; parenthesised && k < n;) {
+        if (!is_katakana(s.tokens[k].span.of(text))) { ++k; continue; }
+        std::uint32_t end = k + 1;
+        while (end < n && is_katakana(s.tokens[end].span.of(text))) {
+          std::string_view g = text.substr(s.tokens[end - 1].span.end, s.tokens[end].span.begin - s.tokens[end - 1].span.end);
+          if (!g.empty() && g != "・") break;
+          ++end;
+        }
+        const NameRun run{k, end};
+        k = end;
+        if (s.text_of(text, run.first, run.end).find("・") == std::string_view::npos) continue;
+        std::string latin = parenthesised_latin(text, s.tokens[run.end - 1].span.end);
+        if (latin.empty()) continue;
+        auto it = std::find_if(names.begin(), names.end(), [&](const JapaneseName& jn) {
+          return jn.run.first < run.end && run.first < jn.run.end;
+        });
+        if (it == names.end()) {
+          names.push_back({run, latin, "", "", false, ""});
+        } else if (it->latin.empty()) {
+          it->latin = latin;
+        }
+      }
       for (const Mention& m : s.mentions) {
         if (!m.entry || m.entry->category != Category::kPersonName) continue;
         const NameRun run{m.first_token, m.end_token};
@@ -546,7 +658,23 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       }
       for (const JapaneseName& jn : names) {
         std::string name = jn.latin.empty() ? english_name(text, s, jn.run) : jn.latin;
-        if (const Mention* m = spelled(jn.run); m && !has_latin(name)) name = m->entry->label;
+        // The table's spelling wins over a reading where it names the
+        // whole name as written.
+        bool longer = false;
+        const std::string* row = jn.written.empty() ? written_name(lexicon, text, s, jn.run, &longer)
+                                                    : lexicon.person_name("ja", jn.written);
+        if (longer && jn.latin.empty()) continue;
+        if (row && jn.latin.empty()) {
+          name = *row;
+        } else if (!jn.written.empty()) {
+          continue;
+        } else if (const Mention* m = spelled(jn.run);
+                   m && ((m->first_token <= jn.run.first && jn.run.end <= m->end_token) ||
+                         // A katakana full name whose surname alone is a row
+                         // ("ハンス・ノイバウアー") is someone else: left out.
+                         (!has_latin(name) && !is_katakana(s.tokens[jn.run.first].span.of(text))))) {
+          name = m->entry->label;
+        }
         Person* p = find_person(name);
         // The full name after the surname alone: the same person.
         if (!p && name.find(' ') != std::string::npos) {
