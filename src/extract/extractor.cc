@@ -266,6 +266,25 @@ std::uint32_t route_start(const SentenceView& s, const Gazetteer& g) {
   return UINT32_MAX;
 }
 
+// Whether an "and" joins what ends at token left_end to what begins at
+// right_first. tight: the "and" stands right between them ("Trøndelag og
+// Jämtland"); else it may follow more words of the left one, and only
+// determiners stand after it ("an MoU on hydrogen and a joint declaration").
+bool joined_by_and(const SentenceView& s, std::uint32_t left_end, std::uint32_t right_first, bool tight) {
+  return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+    if (!c.entry || c.entry->category != Category::kConjunction || c.entry->label != "and") return false;
+    if (tight) return c.first_token == left_end && c.end_token == right_first;
+    if (c.first_token < left_end || c.end_token > right_first) return false;
+    for (std::uint32_t t = c.end_token; t < right_first; ++t) {
+      bool det = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& d) {
+        return d.entry && d.entry->category == Category::kDeterminer && d.first_token <= t && t < d.end_token;
+      });
+      if (!det) return false;
+    }
+    return true;
+  });
+}
+
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<MainActor>& main_actors, const Event& previous,
@@ -368,16 +387,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   // "Trøndelag og Jämtland Härjedalen har samarbeidd ...": two names joined
   // by "and", the sentence's two sides.
-  const bool both_joined = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
-    if (!c.entry || c.entry->category != Category::kConjunction || c.entry->label != "and") return false;
-    bool left = false, right = false;
-    for (const ActorMention& a : s.actors) {
-      if (!a.is_party() || a.form != AliasForm::kName) continue;
-      left = left || a.end_token == c.first_token;
-      right = right || a.first_token == c.end_token;
+  bool both_joined = false;
+  for (const ActorMention& a : s.actors) {
+    if (both_joined || !a.is_party() || a.form != AliasForm::kName) continue;
+    for (const ActorMention& b : s.actors) {
+      if (b.is_party() && b.form == AliasForm::kName && joined_by_and(s, a.end_token, b.first_token, true)) {
+        both_joined = true;
+      }
     }
-    return left && right;
-  });
+  }
   std::int64_t self = -1;
   if (s.has(Category::kSelfRef)) {
     for (const MainActor& m : main_actors) {
@@ -531,8 +549,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.in_passing = !named_here && c.no_act_words;
     c.parties_named = named_here;
     // (A heading, "Enge Partnerschaft zwischen NRW und Fukushima", states none.)
-    const std::string_view said = s.span.of(text);
-    const bool heading = s.own_line && !said.ends_with(".") && !said.ends_with("!") && !said.ends_with("。");
+    const bool heading = s.own_line && !text::ends_with_terminal(s.span.of(text));
     c.names_both = names_by_name >= 2 && both_joined && !heading;
     c.sentence = index;
     for (const Party& p : c.event.parties) c.party_keys.push_back(party_key(p));
@@ -797,20 +814,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         m->first_token <= instrument_mention->end_token) {
       continue;
     }
-    const bool joined = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
-      if (!c.entry || c.entry->category != Category::kConjunction || c.entry->label != "and" ||
-          c.first_token < instrument_mention->end_token || c.end_token > m->first_token) {
-        return false;
-      }
-      for (std::uint32_t t = c.end_token; t < m->first_token; ++t) {  // only determiners between
-        bool det = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& d) {
-          return d.entry && d.entry->category == Category::kDeterminer && d.first_token <= t && t < d.end_token;
-        });
-        if (!det) return false;
-      }
-      return true;
-    });
-    if (joined) { second = m; break; }
+    if (joined_by_and(s, instrument_mention->end_token, m->first_token, false)) { second = m; break; }
   }
   if (second) {
     out.push_back(make(stage, date, second->entry->label));

@@ -410,5 +410,25 @@ TEST(LexiconLanguages, BareRenewableAdjectiveIsNoSector) {
   EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"hydrogen"});
 }
 
+// An export cable brings an offshore wind farm's power ashore: offshore wind,
+// not trade ("export" alone is trade), in every language.
+TEST(LexiconLanguages, ExportCablesAreOffshoreWind) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"en", "Cable deal\nPublished 14 March 2025\n\nNorway and Japan signed a letter of intent on the maintenance of "
+             "export cables."},
+      {"de", "Kabelvertrag\n14.03.2025\n\nNorwegen und Japan unterzeichneten eine Absichtserklärung über die "
+             "Wartung von Exportkabeln."},
+      {"nb", "Kabelavtale\n14.03.2025\n\nNorge og Japan har signert en intensjonsavtale om vedlikehold av "
+             "eksportkabler."},
+  };
+  for (const auto& [lang, text] : rows) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-03-14");
+    EXPECT_EQ(x.language, lang);
+    ASSERT_FALSE(x.events.empty());
+    EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"offshore_wind"});
+  }
+}
+
 }  // namespace
 }  // namespace pactum::extract

@@ -662,4 +662,22 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
   return out;
 }
 
+bool ends_with_terminal(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto end = static_cast<int32_t>(text.size());
+  while (end > 0) {
+    int32_t prev = end - 1;
+    while (prev > 0 && (bytes[prev] & 0xC0) == 0x80) --prev;
+    int32_t next = prev;
+    UChar32 c;
+    U8_NEXT(bytes, next, end, c);
+    if (c < 0 || next != end) return false;
+    const auto sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    if (sb == U_SB_ATERM || sb == U_SB_STERM) return true;
+    if (sb != U_SB_CLOSE) return false;
+    end = prev;
+  }
+  return false;
+}
+
 }  // namespace pactum::text

@@ -24,6 +24,13 @@ namespace pactum::text {
 // Thread-safe; each thread keeps its own ICU iterators.
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang);
 
+// Whether text ends a sentence: its last character, past closing quotes
+// and brackets (Unicode Sentence_Break Close), is a terminal (STerm or
+// ATerm: ". ! ? 。 ！ ？ …"), as the sentence splitter reads them. A line that
+// does not is a heading or a list item ("Enge Partnerschaft zwischen NRW und
+// Fukushima").
+bool ends_with_terminal(std::string_view text);
+
 struct Token {
   Span span;          // in the text passed to tokenize
   std::string folded; // fold() of the token's text

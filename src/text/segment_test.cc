@@ -227,5 +227,24 @@ TEST(Sentence, FastBoundariesEqualIcu) {
   }
 }
 
+// A sentence ends on a terminal, past closing quotes and brackets; a heading
+// or list item does not.
+TEST(EndsWithTerminal, Table) {
+  const std::pair<const char*, bool> rows[] = {
+      {"Norway and Japan signed a memorandum.", true},
+      {"Why hydrogen?", true},
+      {"Wir unterzeichnen!", true},
+      {"覚書を締結した。", true},
+      {"「協力を深める」と述べた。」", true},
+      {"He said: \"We signed.\"", true},
+      {"(Signed in 2014.)", true},
+      {"Enge Partnerschaft zwischen NRW und Fukushima", false},
+      {"日独水素協力", false},
+      {"Published 16 January 2026", false},
+      {"", false},
+  };
+  for (const auto& [text, terminal] : rows) EXPECT_EQ(ends_with_terminal(text), terminal) << text;
+}
+
 }  // namespace
 }  // namespace pactum::text
