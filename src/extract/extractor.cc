@@ -850,8 +850,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
           return g.entry && g.entry->category == Category::kGroupRef && g.entry->label == "pair" &&
                  s.tokens[g.first_token].span.begin < comma;
         });
-        const std::vector<Party> named = parties.parties();
-        const bool named_after = std::all_of(named.begin(), named.end(), [&](const Party& p) {
+        const std::vector<Party> sides = parties.parties();
+        const bool named_after = std::all_of(sides.begin(), sides.end(), [&](const Party& p) {
           return !p.span.empty() && p.span.begin > comma;
         });
         if (stage_a.empty() || stage_b.empty() || !pair_before || !named_after) continue;

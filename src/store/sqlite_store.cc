@@ -2762,7 +2762,7 @@ Result<SqliteStore::Expression> SqliteStore::expression(const TextQuery& q) {
       for (const auto& w : alt.words) text += (text.empty() ? "" : " ") + w;
       if (text.empty()) continue;
       const std::vector<std::string> tokens = (*tok)->tokens(text);
-      if (tokens.empty()) return Expression{fts_expression(q), ""};
+      if (tokens.empty()) return Expression{fts_expression(q), "", {}};
       std::vector<std::string> covered;
       if (alt.prefix) {
         (*terms)->reset();

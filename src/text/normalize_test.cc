@@ -146,7 +146,9 @@ TEST(Fold, FoldInvariantOpening) {
     ASSERT_EQ(o.end, s.size()) << "U+" << std::hex << c;
     ASSERT_EQ(icu_fold(s), s) << "U+" << std::hex << c;
     ASSERT_EQ(o.first_letter, (u_isalpha(c) || u_isdigit(c)) ? 0u : s.size()) << "U+" << std::hex << c;
-    if (o.first_letter != 0) ASSERT_TRUE(c >= 0x3000 && c <= 0x303F) << "U+" << std::hex << c;
+    if (o.first_letter != 0) {
+      ASSERT_TRUE(c >= 0x3000 && c <= 0x303F) << "U+" << std::hex << c;
+    }
     accepted.push_back(s);
   }
   ASSERT_GT(accepted.size(), 20000u);
