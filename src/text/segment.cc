@@ -416,6 +416,19 @@ std::vector<Span> split_lines(std::string_view text) {
   return out;
 }
 
+// The code point that ends bytes[0, end) (end > 0), with *start set to where
+// it begins; negative where those bytes are not one well-formed code point.
+// The backward walk shared by the tests on how a text ends.
+UChar32 last_code_point(const uint8_t* bytes, int32_t end, int32_t* start) {
+  int32_t prev = end - 1;
+  while (prev > 0 && (bytes[prev] & 0xC0) == 0x80) --prev;
+  int32_t next = prev;
+  UChar32 c;
+  U8_NEXT(bytes, next, end, c);
+  *start = prev;
+  return next == end ? c : -1;
+}
+
 // Whether ICU's sentence iterator could break text anywhere but at its end.
 // UAX #29 breaks only after a terminal (STerm, ATerm: SB11) or a separator
 // (Sep, CR, LF: SB4); and where text ends in a run of terminals and closing
@@ -428,12 +441,9 @@ bool may_break_inside(std::string_view text) {
   auto end = static_cast<int32_t>(text.size());
   auto sentence_break = [](UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); };
   while (end > 0) {
-    int32_t prev = end - 1;
-    while (prev > 0 && (bytes[prev] & 0xC0) == 0x80) --prev;
-    int32_t next = prev;
-    UChar32 c;
-    U8_NEXT(bytes, next, end, c);
-    if (c < 0 || next != end) return true;
+    int32_t prev = 0;
+    const UChar32 c = last_code_point(bytes, end, &prev);
+    if (c < 0) return true;
     const auto sb = sentence_break(c);
     if (sb != U_SB_ATERM && sb != U_SB_STERM && sb != U_SB_CLOSE) break;
     end = prev;
@@ -610,9 +620,6 @@ std::vector<std::size_t> icu_sentence_boundaries(std::string_view text, std::str
 
 }  // namespace internal
 
-namespace {
-}  // namespace
-
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
   std::vector<Span> out;
   if (text.empty()) return out;
@@ -666,12 +673,9 @@ bool ends_with_terminal(std::string_view text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   auto end = static_cast<int32_t>(text.size());
   while (end > 0) {
-    int32_t prev = end - 1;
-    while (prev > 0 && (bytes[prev] & 0xC0) == 0x80) --prev;
-    int32_t next = prev;
-    UChar32 c;
-    U8_NEXT(bytes, next, end, c);
-    if (c < 0 || next != end) return false;
+    int32_t prev = 0;
+    const UChar32 c = last_code_point(bytes, end, &prev);
+    if (c < 0) return false;
     const auto sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
     if (sb == U_SB_ATERM || sb == U_SB_STERM) return true;
     if (sb != U_SB_CLOSE) return false;
