@@ -268,6 +268,14 @@ std::string english_name(std::string_view text, const SentenceView& s, NameRun r
   return given.empty() ? capitalised(surname) : capitalised(given) + " " + capitalised(surname);
 }
 
+// Whether tokens k and k+1 are one katakana name: both katakana, with
+// nothing or "・" between them ("ミーガン・ウッズ").
+bool katakana_joined(std::string_view text, const SentenceView& s, std::uint32_t k) {
+  std::string_view g = text.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end);
+  return (g.empty() || g == "・") && is_katakana(s.tokens[k].span.of(text)) &&
+         is_katakana(s.tokens[k + 1].span.of(text));
+}
+
 // The person_name row a name is written as. Katakana: the run widened over
 // the katakana words written with it (MeCab cuts "ミーガン・ウッズ" in
 // running text as ミー|ガン|ウッズ, so only the row ウッズ matched), the
@@ -287,11 +295,7 @@ const std::string* written_name(const Lexicon& lexicon, std::string_view text, c
     return lexicon.person_name("ja", kanji);
   }
   if (!is_katakana(s.tokens[run.first].span.of(text))) return nullptr;
-  auto joined = [&](std::uint32_t k) {  // tokens k and k+1 are one name
-    std::string_view g = text.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end);
-    return (g.empty() || g == "・") && is_katakana(s.tokens[k].span.of(text)) &&
-           is_katakana(s.tokens[k + 1].span.of(text));
-  };
+  auto joined = [&](std::uint32_t k) { return katakana_joined(text, s, k); };
   std::uint32_t lo = run.first, hi = run.end;
   while (lo > 0 && run.first - lo < 4 && joined(lo - 1)) --lo;
   while (hi < n && hi - run.end < 4 && joined(hi - 1)) ++hi;
@@ -628,11 +632,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       for (std::uint32_t k = 0; parenthesised && k < n;) {
         if (!is_katakana(s.tokens[k].span.of(text))) { ++k; continue; }
         std::uint32_t end = k + 1;
-        while (end < n && is_katakana(s.tokens[end].span.of(text))) {
-          std::string_view g = text.substr(s.tokens[end - 1].span.end, s.tokens[end].span.begin - s.tokens[end - 1].span.end);
-          if (!g.empty() && g != "・") break;
-          ++end;
-        }
+        while (end < n && katakana_joined(text, s, end - 1)) ++end;
         const NameRun run{k, end};
         k = end;
         if (s.text_of(text, run.first, run.end).find("・") == std::string_view::npos) continue;
@@ -653,7 +653,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         if (std::none_of(names.begin(), names.end(), [&](const JapaneseName& jn) {
               return jn.run.first < run.end && run.first < jn.run.end;
             })) {
-          names.push_back({run, "", "", "", false});
+          names.push_back({run, "", "", "", false, ""});
         }
       }
       for (const JapaneseName& jn : names) {
