@@ -5,6 +5,8 @@
 #include <optional>
 #include <unordered_set>
 
+#include "store/sqlite_db.h"
+
 namespace pactum::store::sqlite {
 
 namespace {
@@ -80,6 +82,7 @@ std::shared_ptr<const std::vector<std::string>> distinct_terms(std::initializer_
     sqlite3* db = nullptr;
     std::optional<IndexTokenizer> tokenizer;
     Local() {
+      configure_library();
       if (sqlite3_open(":memory:", &db) != SQLITE_OK) return;
       auto t = IndexTokenizer::open(db);
       if (t.is_ok()) tokenizer.emplace(std::move(*t));

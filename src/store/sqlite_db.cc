@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <limits>
+#include <mutex>
 #include <utility>
 
 namespace pactum::store::sqlite {
@@ -40,6 +41,19 @@ Status status_from_code(int rc, std::string_view context, std::string_view detai
     default:
       return Status::internal(std::move(message));
   }
+}
+
+void configure_library() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // With statistics on, every allocation SQLite makes takes a global mutex
+    // and updates counters: ~9 % of the instructions of a batch write
+    // (callgrind). pactum reads none of them (sqlite3_memory_used, the soft
+    // heap limit). SQLITE_MISUSE if the library was already initialized
+    // (another part of the process opened a connection first): then
+    // nothing changes.
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
 }
 
 // ---- Statement -------------------------------------------------------------
@@ -186,6 +200,7 @@ Db::Db(sqlite3* db, std::string path) : path_(std::move(path)), db_(db) {}
 Db::~Db() = default;
 
 Result<Db> Db::open(const std::string& path) {
+  configure_library();
   sqlite3* handle = nullptr;
   // NOMUTEX: the store serialises access itself, one connection per Store.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;

@@ -25,6 +25,12 @@ namespace pactum::store::sqlite {
 // The message is "CONTEXT: DETAIL".
 Status status_from_code(int rc, std::string_view context, std::string_view detail);
 
+// Process-wide SQLite settings, applied once before the first connection
+// (sqlite3_config works only then; later calls are no-ops): allocation
+// statistics off. Every connection opens through here (Db::open, the
+// tokenizer's in-memory connection in fts_terms.cc).
+void configure_library();
+
 // A prepared statement. Parameters are bound by name (":name" as written in
 // the SQL). A failed bind is remembered and reported by the next step() or
 // run(), so that callers bind a row of values and check once.
