@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <limits>
 #include <mutex>
 #include <utility>
@@ -58,11 +59,23 @@ void configure_library() {
 
 // ---- Statement -------------------------------------------------------------
 
+Statement::Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {
+  const int count = sqlite3_bind_parameter_count(stmt_);
+  parameter_names_.reserve(static_cast<std::size_t>(count));
+  for (int i = 1; i <= count; ++i) {
+    const char* name = sqlite3_bind_parameter_name(stmt_, i);  // null for "?"
+    parameter_names_.emplace_back(name ? name : "");
+  }
+}
+
 Statement::Statement(Statement&& other) noexcept
     : stmt_(std::exchange(other.stmt_, nullptr)),
       db_(other.db_),
       bind_error_(std::move(other.bind_error_)),
-      leased_(other.leased_) {}
+      leased_(other.leased_),
+      parameter_names_(std::move(other.parameter_names_)),
+      next_parameter_(other.next_parameter_),
+      rewound_(other.rewound_) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
@@ -71,6 +84,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     db_ = other.db_;
     bind_error_ = std::move(other.bind_error_);
     leased_ = other.leased_;
+    parameter_names_ = std::move(other.parameter_names_);
+    next_parameter_ = other.next_parameter_;
+    rewound_ = other.rewound_;
   }
   return *this;
 }
@@ -81,11 +97,19 @@ Statement::~Statement() {
 }
 
 int Statement::index_of(const char* name) {
-  int index = sqlite3_bind_parameter_index(stmt_, name);
-  if (index == 0 && bind_error_.is_ok()) {
+  rewound_ = false;
+  // A name used twice in the SQL is one parameter (one index).
+  const std::size_t n = parameter_names_.size();
+  for (std::size_t tried = 0, i = next_parameter_; tried < n; ++tried, i = i + 1 == n ? 0 : i + 1) {
+    if (std::strcmp(parameter_names_[i].c_str(), name) == 0) {
+      next_parameter_ = i + 1 == n ? 0 : i + 1;
+      return static_cast<int>(i) + 1;
+    }
+  }
+  if (bind_error_.is_ok()) {
     bind_error_ = Status::internal(std::string("no parameter ") + name + " in: " + std::string(sql()));
   }
-  return index;
+  return 0;
 }
 
 void Statement::note_bind(int rc, const char* name) {
@@ -137,6 +161,7 @@ void Statement::bind_null(const char* name) {
 }
 
 Result<bool> Statement::step() {
+  rewound_ = false;
   if (!bind_error_.is_ok()) return bind_error_;
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -168,11 +193,15 @@ bool Statement::column_is_null(int column) const {
 }
 
 void Statement::reset() {
+  // A lease ends with a reset and loops start with one: the second is free.
+  if (rewound_) return;
+  rewound_ = true;
   // sqlite3_reset repeats the error of the last step, which step() already
   // reported; here we only want the statement rewound.
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
   bind_error_ = Status::ok();
+  next_parameter_ = 0;
 }
 
 std::string_view Statement::sql() const {
@@ -227,7 +256,7 @@ Status Db::exec(const std::string& sql) {
   return status_from_code(rc, "", detail);
 }
 
-Result<StatementLease> Db::statement(const std::string& sql) {
+Result<StatementLease> Db::statement(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
@@ -235,37 +264,37 @@ Result<StatementLease> Db::statement(const std::string& sql) {
       return Status::internal("SQL text too long");
     }
     // PREPARE_PERSISTENT: a hint that the statement lives long and is reused.
-    int rc = sqlite3_prepare_v3(db_.get(), sql.c_str(), static_cast<int>(sql.size()),
+    int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) {
-      Status st = error(rc, "preparing " + sql);
+      Status st = error(rc, "preparing " + std::string(sql));
       sqlite3_finalize(stmt);
       return st;
     }
-    if (stmt == nullptr) return Status::internal("no statement in: " + sql);
-    it = cache_.emplace(sql, std::make_unique<Statement>(stmt, db_.get())).first;
+    if (stmt == nullptr) return Status::internal("no statement in: " + std::string(sql));
+    it = cache_.emplace(std::string(sql), std::make_unique<Statement>(stmt, db_.get())).first;
   }
   Statement* stmt = it->second.get();
-  if (stmt->leased_) return Status::internal("statement already in use: " + sql);
+  if (stmt->leased_) return Status::internal("statement already in use: " + std::string(sql));
   stmt->leased_ = true;
   return StatementLease(stmt);
 }
 
-Result<std::int64_t> Db::query_int(const std::string& sql) {
+Result<std::int64_t> Db::query_int(std::string_view sql) {
   auto stmt = statement(sql);
   if (!stmt.is_ok()) return stmt.status();
   auto row = (*stmt)->step();
   if (!row.is_ok()) return row.status();
-  if (!*row) return Status::internal("no row from: " + sql);
+  if (!*row) return Status::internal("no row from: " + std::string(sql));
   return (*stmt)->column_int(0);
 }
 
-Result<std::string> Db::query_text(const std::string& sql) {
+Result<std::string> Db::query_text(std::string_view sql) {
   auto stmt = statement(sql);
   if (!stmt.is_ok()) return stmt.status();
   auto row = (*stmt)->step();
   if (!row.is_ok()) return row.status();
-  if (!*row) return Status::internal("no row from: " + sql);
+  if (!*row) return Status::internal("no row from: " + std::string(sql));
   return (*stmt)->column_text(0);
 }
 

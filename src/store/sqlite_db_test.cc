@@ -1,5 +1,5 @@
 // SQLite plumbing (sqlite_db.h): each_row and read_rows, the loop over a
-// statement's rows.
+// statement's rows; binding by name in any order; a statement lent again.
 #include "store/sqlite_db.h"
 
 #include <gtest/gtest.h>
@@ -49,6 +49,57 @@ TEST(SqliteDb, EachRowSeesEveryRowOnce) {
               }).is_ok());
   EXPECT_EQ(seen, (std::vector<std::int64_t>{3, 2, 1}));
   EXPECT_EQ(sum, 6);
+}
+
+TEST(SqliteDb, ParametersBindByNameInAnyOrderAndARepeatedNameOnce) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  auto s = db->statement("SELECT :a || '-' || :b || '-' || :c || '-' || :a");
+  ASSERT_TRUE(s.is_ok());
+  auto text = [&]() -> std::string {
+    auto row = (*s)->step();
+    EXPECT_TRUE(row.is_ok() && *row);
+    std::string out = (*s)->column_text(0);
+    (*s)->reset();
+    return out;
+  };
+  (*s)->bind_text(":a", "1");
+  (*s)->bind_text(":b", "2");
+  (*s)->bind_text(":c", "3");
+  EXPECT_EQ(text(), "1-2-3-1");
+  (*s)->bind_text(":c", "z");
+  (*s)->bind_text(":a", "x");
+  (*s)->bind_text(":b", "y");
+  EXPECT_EQ(text(), "x-y-z-x");
+  // Bound twice: the last value counts.
+  (*s)->bind_text(":b", "p");
+  (*s)->bind_text(":a", "q");
+  (*s)->bind_text(":b", "r");
+  (*s)->bind_text(":c", "s");
+  EXPECT_EQ(text(), "q-r-s-q");
+}
+
+TEST(SqliteDb, ALentStatementComesBackRewoundWithoutBindings) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  ASSERT_TRUE(db->exec("CREATE TABLE t(n INTEGER); INSERT INTO t VALUES (1), (2)").is_ok());
+  const char* sql = "SELECT count(*), :tag FROM t WHERE n >= :min";
+  {
+    auto s = db->statement(sql);
+    ASSERT_TRUE(s.is_ok());
+    (*s)->bind_int(":min", 2);
+    (*s)->bind_text(":tag", "x");
+    auto row = (*s)->step();
+    ASSERT_TRUE(row.is_ok() && *row);
+    EXPECT_EQ((*s)->column_int(0), 1);
+  }
+  auto again = db->statement(std::string(sql));  // the same cached statement, looked up by text
+  ASSERT_TRUE(again.is_ok());
+  (*again)->reset();  // a reset of a rewound statement changes nothing
+  auto row = (*again)->step();
+  ASSERT_TRUE(row.is_ok() && *row);
+  EXPECT_EQ((*again)->column_int(0), 0);  // :min unbound is NULL: no row compares
+  EXPECT_TRUE((*again)->column_is_null(1));
 }
 
 }  // namespace

@@ -638,23 +638,27 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
     event_id = sqlite3_last_insert_rowid(db_.handle());
   }
 
-  for (std::size_t i = 0; i < e.parties.size(); ++i) {
-    const extract::Party& party = e.parties[i];
-    std::string what = "party '" + party.name + "'";
-    PACTUM_RETURN_IF_ERROR(check_span(party.span, doc.text.size(), what));
-    auto actor_id = upsert_actor(party, party.span.of(doc.text));
-    if (!actor_id.is_ok()) return with_context(actor_id.status(), what);
-    actor_ids->push_back(*actor_id);
+  if (!e.parties.empty()) {
+    // Leased once for the event's parties (upsert_actor uses other statements).
     auto s = db_.statement(
         "INSERT INTO event_parties(event_id, position, actor_id, mention_begin, mention_end) "
         "VALUES (:event, :pos, :actor, :begin, :end)");
     if (!s.is_ok()) return s.status();
-    (*s)->bind_int(":event", event_id);
-    (*s)->bind_int(":pos", to_int64(i));
-    (*s)->bind_int(":actor", *actor_id);
-    (*s)->bind_int(":begin", to_int64(party.span.begin));
-    (*s)->bind_int(":end", to_int64(party.span.end));
-    PACTUM_RETURN_IF_ERROR((*s)->run());
+    for (std::size_t i = 0; i < e.parties.size(); ++i) {
+      const extract::Party& party = e.parties[i];
+      std::string what = "party '" + party.name + "'";
+      PACTUM_RETURN_IF_ERROR(check_span(party.span, doc.text.size(), what));
+      auto actor_id = upsert_actor(party, party.span.of(doc.text));
+      if (!actor_id.is_ok()) return with_context(actor_id.status(), what);
+      actor_ids->push_back(*actor_id);
+      (*s)->reset();
+      (*s)->bind_int(":event", event_id);
+      (*s)->bind_int(":pos", to_int64(i));
+      (*s)->bind_int(":actor", *actor_id);
+      (*s)->bind_int(":begin", to_int64(party.span.begin));
+      (*s)->bind_int(":end", to_int64(party.span.end));
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
   }
 
   {
