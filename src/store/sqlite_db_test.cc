@@ -3,6 +3,7 @@
 #include "store/sqlite_db.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 namespace pactum::store::sqlite {
 namespace {
@@ -100,6 +101,15 @@ TEST(SqliteDb, ALentStatementComesBackRewoundWithoutBindings) {
   ASSERT_TRUE(row.is_ok() && *row);
   EXPECT_EQ((*again)->column_int(0), 0);  // :min unbound is NULL: no row compares
   EXPECT_TRUE((*again)->column_is_null(1));
+}
+
+TEST(SqliteDb, OpeningAConnectionTurnsMemoryStatisticsOff) {
+  // Each test runs in its own process: this Db::open is the first use of
+  // SQLite, so configure_library() runs before the library initializes.
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  ASSERT_TRUE(db->exec("CREATE TABLE t(s TEXT); INSERT INTO t VALUES (hex(randomblob(4096)))").is_ok());
+  EXPECT_EQ(sqlite3_memory_used(), 0);  // counted only with statistics on
 }
 
 }  // namespace
