@@ -68,6 +68,7 @@ struct Candidate {
   // an act stated elsewhere but opens none.
   bool in_passing = false;
   bool framed = false;  // its sentence frames it ("det grønne skiftet"): climate_environment if no sector else
+  bool background = false;  // its sentence tells its background ("after the nuclear accident"): no sector, none borrowed
   // No stage, no agreeing and no date: nothing happens in the sentence.
   bool no_act_words = false;
   bool parties_named = false;  // else the lead's actors stand in
@@ -1134,7 +1135,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   auto sectors_of = [&](std::size_t i) {
     std::vector<std::string> out;
     for (const Mention* m : sector_mentions(i)) {
-      if (m->entry->label != kFramingLabel) add_sector(out, m->entry->label);
+      if (m->entry->label != kFramingLabel && m->entry->label != kNoSectorLabel) add_sector(out, m->entry->label);
     }
     return out;
   };
@@ -1221,6 +1222,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;
         if (m->entry->label == kFramingLabel) {
           c.framed = true;
+        } else if (m->entry->label == kNoSectorLabel) {
+          c.background = true;
         } else {
           add_sector(c.event.sectors, m->entry->label);
         }
@@ -1263,14 +1266,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       with_sectors = pending;
       pending.reset();
     }
-    // A framed act says what it is about: climate, if nothing else (below).
-    if (c.event.sectors.empty() && !c.framed) {
+    // A framed act says what it is about: climate, if nothing else (below);
+    // one told with its background says it too.
+    if (c.event.sectors.empty() && !c.framed && !c.background) {
       for (std::size_t j : {i - 1, i + 1}) {
         if (j >= views.size() || acts_in[j] > 0 || views[j].paragraph != views[i].paragraph) continue;
         for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
       }
     }
-    if (c.event.sectors.empty() && !c.framed && with_sectors &&
+    if (c.event.sectors.empty() && !c.framed && !c.background && with_sectors &&
         views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
       c.event.sectors = candidates[*with_sectors].event.sectors;
     }

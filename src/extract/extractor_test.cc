@@ -62,6 +62,14 @@ TEST(Extractor, FirstEventTable) {
       // act without an instrument word; with no side named it is none.
       {"es", "Corredor de hidrógeno\n\nEl proyecto fue acordado el 20 de octubre de 2022 en Bruselas por el presidente francés y el primer ministro portugués.",
        "", {"FR", "PT"}, "other", "announced", "2022-10-20"},
+      // "agreed on Friday": the "on" dates the agreeing; no signature.
+      {"en", "Green ships\n\nSouth Korea and Norway agreed on Friday to strengthen cooperation on eco-friendly ships.",
+       "2016-04-15", {"KR", "NO"}, "other", "announced", "2016-04-15"},
+      // "styrkar samarbeidet" strengthens, it extends no agreement; a joint
+      // project ("samarbeidsprosjekt") is no cooperation agreement.
+      {"nn", "Vestland styrkar samarbeidet med Bayern\n\nVestland fylkeskommune og Bayern vil starte fleire "
+             "samarbeidsprosjekt om hydrogen.",
+       "", {"DE-BY", "NO-46"}, "other", "announced", ""},
       {"es", "Resultados del sector\n\nLos analistas del sector han acordado el 20 de octubre de 2022 una nueva metodología para medir el consumo.",
        "", {}, "", "", ""},
   };

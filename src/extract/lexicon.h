@@ -25,7 +25,8 @@ namespace pactum::extract {
 enum class Category : std::uint8_t {
   kInstrument,     // label: instrument id ("memorandum_of_understanding")
   kStage,          // label: stage id ("signed", "renewed", ...)
-  kSector,         // label: sector id, or "framing" (kFramingLabel: climate_environment only where no other sector is named)
+  kSector,         // label: sector id, or "framing" (kFramingLabel: climate_environment only where no other sector is named),
+                   // or "no_sector" (kNoSectorLabel: hides the sector word inside it)
   kRole,           // label: English role ("minister of trade and industry")
   kSpeech,         // label: "after" (", says X") or "before" ("X says:")
   kMonth,          // label: 1..12
@@ -67,6 +68,11 @@ std::string_view category_name(Category c);
 // specific sectors (SCHEMA.md): it makes an act climate_environment only
 // when its sentence names no other sector.
 inline constexpr std::string_view kFramingLabel = "framing";
+
+// The sector label of a phrase that holds a sector word but names no sector
+// of an act ("the nuclear accident of 2011", "原発事故": an event told as
+// background): being the longer phrase, it hides the word inside it.
+inline constexpr std::string_view kNoSectorLabel = "no_sector";
 
 struct LexiconEntry {
   Category category;

@@ -410,6 +410,14 @@ TEST(LexiconLanguages, BareRenewableAdjectiveIsNoSector) {
   EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"hydrogen"});
 }
 
+// The sectors of the first event of text, published 2025-03-14, which must
+// be read as lang (none when no event comes out).
+std::vector<std::string> first_event_sectors(const char* lang, const char* text) {
+  Extraction x = run(text, "2025-03-14");
+  EXPECT_EQ(x.language, lang);
+  return x.events.empty() ? std::vector<std::string>{} : x.events[0].sectors;
+}
+
 // An export cable brings an offshore wind farm's power ashore: offshore wind,
 // not trade ("export" alone is trade), in every language.
 TEST(LexiconLanguages, ExportCablesAreOffshoreWind) {
@@ -423,10 +431,42 @@ TEST(LexiconLanguages, ExportCablesAreOffshoreWind) {
   };
   for (const auto& [lang, text] : rows) {
     SCOPED_TRACE(text);
-    Extraction x = run(text, "2025-03-14");
-    EXPECT_EQ(x.language, lang);
-    ASSERT_FALSE(x.events.empty());
-    EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"offshore_wind"});
+    EXPECT_EQ(first_event_sectors(lang, text), std::vector<std::string>{"offshore_wind"});
+  }
+}
+
+// An accident told as background ("after the nuclear accident of 2011") names
+// no sector of the act, though it holds a sector word: in every language.
+TEST(LexiconLanguages, NuclearAccidentIsNoSector) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"en", "Hydrogen pact\nPublished 14 March 2025\n\nNorway and Japan signed a memorandum of understanding on "
+             "hydrogen, ten years after the nuclear accident in Fukushima."},
+      {"fr", "Pacte sur l'hydrogène\n14 mars 2025\n\nLa Norvège et le Japon ont signé un protocole d'accord sur "
+             "l'hydrogène, dix ans après l'accident nucléaire de Fukushima."},
+      {"it", "Patto sull'idrogeno\n14 marzo 2025\n\nLa Norvegia e il Giappone hanno firmato un memorandum d'intesa "
+             "sull'idrogeno, dieci anni dopo l'incidente nucleare di Fukushima."},
+      {"ja", "水素に関する覚書\n\n福島の原発事故から十年となる2025年3月14日、ノルウェーと日本は水素に関する覚書を締結しました。"},
+  };
+  for (const auto& [lang, text] : rows) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(first_event_sectors(lang, text), std::vector<std::string>{"hydrogen"});
+  }
+}
+
+// A sea route is shipping by another name: maritime, in every language.
+TEST(LexiconLanguages, SeaRoutesAreMaritime) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"en", "Arctic research\nPublished 14 March 2025\n\nNorway and Japan signed a memorandum of understanding on "
+             "research into Arctic sea routes."},
+      {"de", "Arktisforschung\n14.03.2025\n\nNorwegen und Japan unterzeichneten eine Absichtserklärung über die "
+             "Erforschung neuer Seerouten in der Arktis."},
+      {"fr", "Recherche arctique\n14 mars 2025\n\nLa Norvège et le Japon ont signé un protocole d'accord sur la "
+             "recherche sur les routes maritimes de l'Arctique."},
+  };
+  for (const auto& [lang, text] : rows) {
+    SCOPED_TRACE(text);
+    const std::vector<std::string> s = first_event_sectors(lang, text);
+    EXPECT_NE(std::find(s.begin(), s.end(), "maritime"), s.end());
   }
 }
 

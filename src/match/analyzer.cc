@@ -79,6 +79,7 @@ std::vector<std::string> Analyzer::terms(std::string_view text, std::string_view
   const auto& actors = lexicon_->gazetteer().actors();
   for (const auto& m : lexicon_->find(lang, text, tokens)) {
     if (m.entry && m.entry->category == extract::Category::kSector) {
+      if (m.entry->label == extract::kNoSectorLabel) continue;  // names no sector
       out.push_back("s:" + m.entry->label);
     } else if (m.alias && m.alias->form != extract::AliasForm::kCapital) {
       out.push_back("a:" + actors[m.alias->actor].key);
