@@ -1930,31 +1930,38 @@ std::string facet_token(char kind, std::string_view value) {
   return out;
 }
 
+// Each row two facet values at most (instrument and stage, country and
+// subdivision), each table read once, duplicates dropped here: the UNION
+// of one value per part cost the writer twice the instructions (a temp
+// B-tree and the events read four times).
 Result<std::string> SqliteStore::document_facets(std::int64_t document_id) {
-  static const std::string sql = [] {
-    auto kind = [](char k) { return std::string("SELECT '") + k + "', "; };
-    const std::string parties =
-        " FROM events e JOIN event_parties p ON p.event_id = e.id JOIN actors a ON a.id = p.actor_id "
-        "WHERE e.document_id = :doc";
-    return kind(kFacetLanguage) + "language FROM documents WHERE id = :doc UNION " +
-           kind(kFacetInstrument) + "instrument FROM events WHERE document_id = :doc UNION " +
-           kind(kFacetStage) + "stage FROM events WHERE document_id = :doc UNION " +
-           kind(kFacetSector) + "x.sector FROM events e JOIN event_sectors x ON x.event_id = e.id "
-           "WHERE e.document_id = :doc UNION " +
-           kind(kFacetCountry) + "a.country" + parties + " UNION " + kind(kFacetRegion) + "a.subdivision" + parties;
-  }();
-  auto s = db_.statement(sql);
+  auto s = db_.statement(
+      "SELECT 0, language, NULL FROM documents WHERE id = :doc "
+      "UNION ALL SELECT 1, instrument, stage FROM events WHERE document_id = :doc "
+      "UNION ALL SELECT 2, x.sector, NULL FROM events e JOIN event_sectors x ON x.event_id = e.id "
+      "WHERE e.document_id = :doc "
+      "UNION ALL SELECT 3, a.country, a.subdivision FROM events e JOIN event_parties p ON p.event_id = e.id "
+      "JOIN actors a ON a.id = p.actor_id WHERE e.document_id = :doc");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":doc", document_id);
-  std::string out;
+  static constexpr char kKinds[4][2] = {{kFacetLanguage, 0},
+                                        {kFacetInstrument, kFacetStage},
+                                        {kFacetSector, 0},
+                                        {kFacetCountry, kFacetRegion}};
+  std::set<std::string> tokens;  // ordered: a document's facets are one string, compared on curation
   for (;;) {
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
     if (!*row) break;
-    if ((*s)->column_is_null(1)) continue;
-    const std::string kind = (*s)->column_text(0);
-    out += (out.empty() ? "" : " ") + facet_token(kind[0], (*s)->column_text(1));
+    const auto& kinds = kKinds[(*s)->column_int(0) & 3];
+    for (int column = 1; column <= 2; ++column) {
+      if (kinds[column - 1] != 0 && !(*s)->column_is_null(column)) {
+        tokens.insert(facet_token(kinds[column - 1], (*s)->column_text(column)));
+      }
+    }
   }
+  std::string out;
+  for (const std::string& t : tokens) out += (out.empty() ? "" : " ") + t;
   return out;
 }
 
