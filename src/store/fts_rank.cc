@@ -24,7 +24,20 @@ struct RankData {
   double avgdl = 0;
   std::vector<double> freq;  // scratch, per row, per group
   std::int64_t ranked = 0;   // rows ranked so far by this statement
+  std::vector<int> length_columns;  // the columns a length counts; empty: all
 };
+
+// The columns of non-zero weight, or none when that is every column (a
+// length is then FTS5's own total, one call).
+std::vector<int> weighted_columns(const Fts5ExtensionApi* api, Fts5Context* ctx, int nargs, sqlite3_value** weights) {
+  std::vector<int> out;
+  const int columns = api->xColumnCount(ctx);
+  for (int c = 0; c < columns; ++c) {
+    if (c >= nargs || sqlite3_value_double(weights[c]) != 0.0) out.push_back(c);
+  }
+  if (static_cast<int>(out.size()) == columns) out.clear();
+  return out;
+}
 
 int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
   auto* n = static_cast<std::int64_t*>(user);
@@ -92,17 +105,27 @@ std::vector<std::int64_t> parse_dfs(sqlite3_value* v, std::size_t groups) {
 }
 
 int rank_data(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_value* groups, sqlite3_value* dfs,
-              RankData** out) {
+              int nargs, sqlite3_value** weights, RankData** out) {
   auto* data = static_cast<RankData*>(api->xGetAuxdata(ctx, 0));
   if (data != nullptr) {
     *out = data;
     return SQLITE_OK;
   }
   sqlite3_int64 rows = 0, tokens = 0;
+  std::vector<int> length_columns = weighted_columns(api, ctx, nargs, weights);
   int rc = api->xRowCount(ctx, &rows);
-  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(ctx, -1, &tokens);
+  if (length_columns.empty()) {
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(ctx, -1, &tokens);
+  } else {
+    for (int c : length_columns) {
+      sqlite3_int64 n = 0;
+      if (rc == SQLITE_OK) rc = api->xColumnTotalSize(ctx, c, &n);
+      tokens += n;
+    }
+  }
   if (rc != SQLITE_OK) return rc;
   auto* d = new RankData;
+  d->length_columns = std::move(length_columns);
   d->avgdl = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1;
   const int phrases = api->xPhraseCount(ctx);
   d->group = parse_groups(groups, phrases);
@@ -160,7 +183,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* result
     --nargs;
   }
   RankData* d = nullptr;
-  int rc = rank_data(api, ctx, groups, dfs, &d);
+  int rc = rank_data(api, ctx, groups, dfs, nargs, args, &d);
   if (rc == SQLITE_OK && budget >= 0 && d->ranked >= budget) {
     // Past the budget: no score, and none of the cost of one (below, the
     // positions of every phrase of the row).
@@ -188,7 +211,15 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* result
     if (phrase >= 0 && static_cast<std::size_t>(phrase) < d->group.size()) d->freq[d->group[phrase]] += w;
   }
   int length = 0;
-  rc = api->xColumnSize(ctx, -1, &length);
+  if (d->length_columns.empty()) {
+    rc = api->xColumnSize(ctx, -1, &length);
+  } else {
+    for (int c : d->length_columns) {
+      int n = 0;
+      if (rc == SQLITE_OK) rc = api->xColumnSize(ctx, c, &n);
+      length += n;
+    }
+  }
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(result, rc);
     return;

@@ -39,6 +39,10 @@ inline constexpr std::int64_t kRankDfCap = 1000;
 // between queries (SqliteStore::group_frequencies). Counting them here
 // opens a cursor per phrase (xQueryPhrase), which for a query expanded to
 // 60 phrases cost 10 of its 14 ms at 1,000,000 documents, whatever the cap.
+//
+// A column of weight 0 is not text: its tokens count neither in a document's
+// length nor in the average (the index's facet tokens, SqliteStore::search),
+// so that the ranking is the one of the weighted columns alone.
 Status register_rank(sqlite3* db);
 
 }  // namespace pactum::store::sqlite

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -349,13 +350,14 @@ void put_texts(Store& store, const std::vector<std::string>& texts, const std::s
 }
 
 // pactum_rank of FTS5's own prefix query, on a connection of our own: the
-// score the store gave before it wrote prefixes as terms.
+// score the store gave before it wrote prefixes as terms (the facets column
+// weighs 0 there, as in SqliteStore::search).
 std::map<std::string, double> prefix_scores(const std::filesystem::path& path, const std::string& match) {
   std::map<std::string, double> out;
   auto db = Db::open(path.string());
   EXPECT_TRUE(db.is_ok());
   EXPECT_TRUE(sqlite::register_rank(db->handle()).is_ok());
-  auto s = db->statement("SELECT d.source, pactum_rank(search_index, 3.0, 1.0, 2.0) FROM search_index "
+  auto s = db->statement("SELECT d.source, pactum_rank(search_index, 3.0, 1.0, 2.0, 0.0) FROM search_index "
                          "JOIN documents d ON d.id = search_index.rowid WHERE search_index MATCH :m");
   EXPECT_TRUE(s.is_ok());
   (*s)->bind_text(":m", match);
@@ -724,6 +726,205 @@ TEST(SqliteStore, StoreAtSchemaV2IsMigratedAndKeepsItsCuration) {
   ASSERT_EQ(log->size(), 1u);
   EXPECT_EQ((*log)[0].author, "ana");
   EXPECT_EQ((*log)[0].note, "checked in v2");
+}
+
+// ---- facet tokens in the search index (migration 9) ----------------------------
+
+// An event of `sectors` between the parties, named by name and country code
+// (and subdivision after a '/': "Oslo:NO/NO-03").
+extract::Event facet_event(const std::string& text, const std::vector<std::string>& sectors,
+                           const std::vector<std::string>& parties) {
+  extract::Event e;
+  for (const std::string& p : parties) {
+    const std::size_t colon = p.find(':'), slash = p.find('/');
+    const std::string name = p.substr(0, colon);
+    const std::string country = p.substr(colon + 1, slash == std::string::npos ? std::string::npos : slash - colon - 1);
+    const std::string subdivision = slash == std::string::npos ? "" : p.substr(slash + 1);
+    e.parties.push_back({name, subdivision.empty() ? "country" : "region", country, subdivision, {0, 5}});
+  }
+  e.instrument = "memorandum_of_understanding";
+  e.stage = "signed";
+  e.sectors = sectors;
+  e.evidence = text.substr(0, 20);
+  e.evidence_span = {0, 20};
+  e.confidence = 0.9;
+  return e;
+}
+
+struct FacetDoc {
+  std::string text, language;
+  std::vector<extract::Event> events;
+};
+
+void put_facet_docs(Store& store, const std::vector<FacetDoc>& docs) {
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    ingest::Document d;
+    d.source = "facets/" + std::to_string(i) + ".txt";
+    d.title = "doc " + std::to_string(i);
+    d.text = docs[i].text;
+    d.content_hash = sha256_hex(d.text);
+    extract::Extraction x;
+    x.language = docs[i].language;
+    x.events = docs[i].events;
+    auto put = store.put(d, x);
+    ASSERT_TRUE(put.is_ok()) << put.status().to_string();
+  }
+}
+
+std::vector<std::string> found_sources(Store& store, const SearchFilter& f, const std::string& word = "cooperation") {
+  TextQuery q;
+  q.all_of = {{{{word}, false}}};
+  auto found = store.search(q, f);
+  EXPECT_TRUE(found.is_ok()) << found.status().to_string();
+  std::vector<std::string> out;
+  if (!found.is_ok()) return out;
+  for (const SearchHit& h : found->hits) out.push_back(h.source);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Document ids whose index row holds the facet token, straight from FTS5.
+std::vector<std::int64_t> indexed_with(const std::filesystem::path& path, const std::string& token) {
+  auto db = Db::open(path.string());
+  EXPECT_TRUE(db.is_ok());
+  auto s = db->statement("SELECT rowid FROM search_index WHERE search_index MATCH :m ORDER BY rowid");
+  EXPECT_TRUE(s.is_ok());
+  (*s)->bind_text(":m", "{facets} : \"" + token + "\"");
+  std::vector<std::int64_t> out;
+  while (*(*s)->step()) out.push_back((*s)->column_int(0));
+  return out;
+}
+
+const std::vector<FacetDoc>& facet_docs() {
+  static const std::vector<FacetDoc> docs = {
+      // 0: hydrogen with Norway (Oslo) on one event.
+      {"Norway and Japan start cooperation on hydrogen shipping and port terminals.", "en",
+       {facet_event("Norway and Japan start cooperation on hydrogen shipping.", {"hydrogen"},
+                    {"Oslo:NO/NO-03", "Japan:JP"})}},
+      // 1: hydrogen and Norway, but on different events: the tokens hold
+      // both, the probes must still leave it out of hydrogen + NO.
+      {"Germany and Japan widen cooperation on electrolysers while Norway and Denmark plan cables.", "en",
+       {facet_event("Germany and Japan widen cooperation on electrolysers.", {"hydrogen"}, {"Germany:DE", "Japan:JP"}),
+        facet_event("Norway and Denmark plan cables for wind farms.", {"offshore_wind"}, {"Norway:NO", "Denmark:DK"})}},
+      // 2: offshore wind with Norway.
+      {"Norway and the United Kingdom agree on cooperation for floating wind parks.", "en",
+       {facet_event("Norway and the United Kingdom agree on floating wind.", {"offshore_wind"},
+                    {"Norway:NO", "United Kingdom:GB"})}},
+      // 3: no event, in German.
+      {"Eine cooperation ohne Abkommen: Forschung und Lehre an Hochschulen im Austausch.", "de", {}},
+      // 4: hydrogen with Denmark only.
+      {"Denmark and Japan sign cooperation on green ammonia bunkering in harbours.", "en",
+       {facet_event("Denmark and Japan sign cooperation on green ammonia.", {"hydrogen"}, {"Denmark:DK", "Japan:JP"})}},
+  };
+  return docs;
+}
+
+using Sources = std::vector<std::string>;
+
+TEST(SqliteStore, FacetFilteredSearchEqualsTheProbes) {
+  TempDir dir;
+  auto path = dir.path() / "facets.db";
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  put_facet_docs(**store, facet_docs());
+  SearchFilter f;
+  f.sector = "hydrogen";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt", "facets/1.txt", "facets/4.txt"}));
+  f.country = "NO";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));  // not 1: sector and country on two events
+  f = {};
+  f.country = "NO";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt", "facets/1.txt", "facets/2.txt"}));
+  f.region = "NO-03";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));
+  f = {};
+  f.language = "de";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/3.txt"}));
+  f = {};
+  f.instrument = "memorandum_of_understanding";
+  f.stage = "signed";
+  f.sector = "offshore_wind";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/1.txt", "facets/2.txt"}));
+  f.stage = "announced";
+  EXPECT_TRUE(found_sources(**store, f).empty());
+  // A value with characters outside a token, and one no document has.
+  f = {};
+  f.region = "NO-\"03";
+  EXPECT_TRUE(found_sources(**store, f).empty());
+  // The index holds what the filters need (the superset)...
+  EXPECT_EQ(indexed_with(path, "0shydrogen"), (std::vector<std::int64_t>{1, 2, 5}));
+  EXPECT_EQ(indexed_with(path, "0rNOx2d03"), (std::vector<std::int64_t>{1}));
+  // ...and a typed token is a word of the text columns only.
+  EXPECT_TRUE(found_sources(**store, {}, "0shydrogen").empty());
+  EXPECT_EQ(found_sources(**store, {}).size(), 5u);
+}
+
+TEST(SqliteStore, CurationRewritesTheFacetTokens) {
+  TempDir dir;
+  auto path = dir.path() / "curated.db";
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  put_facet_docs(**store, facet_docs());
+  SearchFilter wind;
+  wind.sector = "offshore_wind";
+  auto hits = (*store)->search(TextQuery{{{{{"floating"}, false}}}}, wind);
+  ASSERT_TRUE(hits.is_ok()) << hits.status().to_string();
+  ASSERT_EQ(hits->hits.size(), 1u);
+  ASSERT_EQ(hits->hits[0].events.size(), 1u);
+  const std::int64_t event = hits->hits[0].events[0].id;
+  // Document 2's event becomes hydrogen: the sector filter follows.
+  EventCuration c;
+  c.author = "ana";
+  c.set = {{"sectors", "hydrogen"}};
+  ASSERT_TRUE((*store)->curate_event(event, c).is_ok());
+  SearchFilter h;
+  h.sector = "hydrogen";
+  h.country = "NO";
+  EXPECT_EQ(found_sources(**store, h), (Sources{"facets/0.txt", "facets/2.txt"}));
+  EXPECT_EQ(found_sources(**store, wind), (Sources{"facets/1.txt"}));
+  EXPECT_EQ(indexed_with(path, "0soffshorex5fwind"), (std::vector<std::int64_t>{2}));
+  // Denmark merged into Norway: document 4 (Denmark and Japan) is Norwegian now.
+  ASSERT_TRUE((*store)->merge_actors("Norway", "Denmark", "ana", "").is_ok());
+  EXPECT_EQ(found_sources(**store, h), (Sources{"facets/0.txt", "facets/2.txt", "facets/4.txt"}));
+  EXPECT_TRUE(indexed_with(path, "0cDK").empty());
+  // The text columns were written back as they were: every word still finds its documents.
+  EXPECT_EQ(found_sources(**store, {}, "floating"), (Sources{"facets/2.txt"}));
+  EXPECT_EQ(found_sources(**store, {}).size(), 5u);
+  auto db = Db::open(path.string());
+  ASSERT_TRUE(db.is_ok());
+  EXPECT_TRUE(db->exec("INSERT INTO search_index(search_index) VALUES ('integrity-check')").is_ok());
+}
+
+TEST(SqliteStore, StoreBeforeFacetTokensIsReindexedOnOpen) {
+  TempDir dir;
+  auto path = dir.path() / "v8.db";
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    put_facet_docs(**store, facet_docs());
+  }
+  {
+    // The index as migration 8 left it: three columns, no facets.
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("DROP TABLE search_index; "
+                         "CREATE VIRTUAL TABLE search_index USING fts5(title, body, evidence, content='', "
+                         "tokenize='unicode61 remove_diacritics 2'); "
+                         "INSERT INTO search_index(rowid, title, body, evidence) SELECT id, title, text, '' FROM documents; "
+                         "DELETE FROM schema_migrations WHERE version = 9; PRAGMA user_version = 8;")
+                    .is_ok());
+  }
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  EXPECT_EQ(*(*store)->schema_version(), 9);
+  SearchFilter f;
+  f.sector = "hydrogen";
+  f.country = "NO";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));
+  EXPECT_EQ(indexed_with(path, "0shydrogen"), (std::vector<std::int64_t>{1, 2, 5}));
+  auto db = Db::open(path.string());
+  ASSERT_TRUE(db.is_ok());
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM kb_state WHERE key = 'reindex_needed'"), 0);
 }
 }  // namespace
 }  // namespace pactum::store
