@@ -69,6 +69,9 @@ TEST(Dates, Table) {
       {"nn", "underteikna førre månad", "2023-04-24", "2023-03"},
       {"en", "published 2023-12-08", "", "2023-12-08"},
       {"en", "on 15.5.2025", "", "2025-05-15"},
+      {"nl", "Nieuwsbericht | 10-04-2025 | 14:30", "", "2025-04-10"},
+      {"nl", "ondertekend op 10-12-2025", "", "2025-12-10"},
+      {"nl", "artikel 31-02-2025", "", "2025"},  // no 31 February: the year alone
       {"en", "Jan Christian Vestre said", "2023-01-05", ""},  // a name, not January
       {"en", "last year", "2016-04-15", "2015"},
       {"de", "im März vergangenen Jahres vereinbart", "2023-01-05", "2022-03"},

@@ -202,6 +202,7 @@ class RuleExtractor final : public Extractor {
                                          const Event& previous,
                                          const PartialDate& published) const;
   Party party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const;
+  std::vector<std::pair<const ActorMention*, std::uint32_t>> seats_named(const SentenceView& s) const;
 
   Gazetteer gazetteer_;
   std::unique_ptr<Lexicon> lexicon_;  // points into gazetteer_: constant after init
@@ -215,6 +216,28 @@ Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const 
     p.span = {s.tokens[m.first_token].span.begin, s.tokens[m.end_token - 1].span.end};
   }
   return p;
+}
+
+// "Tokyo and Berlin", "zwischen Brüssel und Tokio", "København og Berlin":
+// where every place named as a party is also a capital or seat, they stand
+// for their governments (Tokyo with Osaka is a prefecture). Each such
+// mention with the state it seats; none where the rule does not hold.
+std::vector<std::pair<const ActorMention*, std::uint32_t>> RuleExtractor::seats_named(const SentenceView& s) const {
+  std::vector<std::pair<const ActorMention*, std::uint32_t>> seats;
+  for (const ActorMention& a : s.actors) {
+    if (!a.is_party() || a.form != AliasForm::kName) continue;
+    const std::string& kind = gazetteer_.actors()[a.actor].kind;
+    const Mention* capital = nullptr;
+    for (const Mention& m : s.mentions) {
+      if (m.alias && m.alias->form == AliasForm::kCapital && m.first_token == a.first_token && m.end_token == a.end_token) {
+        capital = &m;
+      }
+    }
+    if (!capital || (kind != "city" && kind != "region")) return {};
+    seats.push_back({&a, capital->alias->actor});
+  }
+  if (seats.size() < 2 || !s.unknown_orgs.empty()) return {};
+  return seats;
 }
 
 // The subject of a restrictive relative clause about something other than
@@ -348,31 +371,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
     org_starts.push_back(o.first_token);
   }
-  // "Tokyo and Berlin", "zwischen Brüssel und Tokio": where every place
-  // named as a party is also a capital or seat, they stand for their
-  // governments (Tokyo with Osaka is a prefecture).
-  {
-    std::vector<std::pair<const ActorMention*, std::uint32_t>> seats;  // mention, the state it seats
-    bool all = true;
-    for (const ActorMention& a : s.actors) {
-      if (!a.is_party() || a.form != AliasForm::kName) continue;
-      const std::string& kind = gazetteer_.actors()[a.actor].kind;
-      const Mention* capital = nullptr;
-      for (const Mention& m : s.mentions) {
-        if (m.alias && m.alias->form == AliasForm::kCapital && m.first_token == a.first_token && m.end_token == a.end_token) {
-          capital = &m;
-        }
-      }
-      if (!capital || (kind != "city" && kind != "region")) { all = false; break; }
-      seats.push_back({&a, capital->alias->actor});
-    }
-    if (all && seats.size() >= 2 && s.unknown_orgs.empty()) {
-      PartySet states(gazetteer_);
-      for (const auto& [a, state] : seats) states.add(state, party_of(state, s, *a));
-      if (states.size() >= 2) {
-        parties = states;
-        names = static_cast<int>(states.size());
-      }
+  if (const auto seats = seats_named(s); !seats.empty()) {
+    PartySet states(gazetteer_);
+    for (const auto& [a, state] : seats) states.add(state, party_of(state, s, *a));
+    if (states.size() >= 2) {
+      parties = states;
+      names = static_cast<int>(states.size());
     }
   }
   // "the document's own government" ("die Landesregierung", "regjeringen")
@@ -611,7 +615,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       const Mention* instrument_near = nearest(d, instruments);
       std::string act_instrument = instrument;
       if (instrument_near && instrument_rank(instrument_near->entry->label) >= 3) act_instrument = instrument_near->entry->label;
-      const std::string act_stage = stage_mention ? stage_mention->entry->label : default_stage(d);
+      // A date "since" states when the act began, whatever stage is named
+      // nearest ("ett partnerskap sedan 2016, som förnyades 2021").
+      const std::string act_stage = stage_mention && !d->since ? stage_mention->entry->label : default_stage(d);
       // What is renewed or extended is what was signed before it: "eine
       // Absichtserklärung wurde 2014 unterzeichnet, 2017 verlängert und 2019
       // mit der Vereinbarung ... zusammengeführt".
@@ -1066,12 +1072,18 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
     std::vector<std::pair<std::uint32_t, MainActor>> found;  // by token position
     const std::uint32_t route = route_start(views[i], gazetteer_);
+    // A headline of capitals ("Paris et Tokyo renforcent ...") names states.
+    const auto seats = seats_named(views[i]);
     for (const ActorMention& a : views[i].actors) {
       if (!a.is_party() || a.form != AliasForm::kName || organizer_in_relative_clause(text, views[i], a.first_token)) {
         continue;
       }
       if (a.first_token >= route && gazetteer_.actors()[a.actor].kind != "organization") continue;
-      found.push_back({a.first_token, {a.actor, party_of(a.actor, views[i], a)}});
+      std::uint32_t actor = a.actor;
+      for (const auto& seat : seats) {
+        if (seat.first == &a) actor = seat.second;
+      }
+      found.push_back({a.first_token, {actor, party_of(actor, views[i], a)}});
     }
     for (const UnknownOrg& o : views[i].unknown_orgs) {
       if (organizer_in_relative_clause(text, views[i], o.first_token)) continue;
@@ -1241,11 +1253,18 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     // A sentence that opens on the act told last and states none ("The
     // framework covers mining ...", "The text lists ..."): what it covers
-    // are that act's sectors too, whatever it had already.
+    // are that act's sectors too, whatever it had already; and who it says
+    // signed ("Le texte a été signé par ...", "Avtalet undertecknades av
+    // ...") are that act's signatories.
     if (here.empty() && !candidates.empty()) {
       for (const Mention* g : views[i].of(Category::kGroupRef)) {
         if (g->entry->label != "this_act" || g->first_token > 1) continue;
-        for (const std::string& sct : sectors_of(i)) add_sector(candidates.back().event.sectors, sct);
+        Event& last = candidates.back().event;
+        for (const std::string& sct : sectors_of(i)) add_sector(last.sectors, sct);
+        if (last.signatories.empty() && views[i].has(Category::kStage) &&
+            (last.stage == "signed" || last.stage == "renewed" || last.stage == "extended")) {
+          last.signatories = signatories_in(people, views[i].span.of(text), last.stage);
+        }
         break;
       }
     }

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "extract/extract_test_util.h"
 
@@ -25,6 +28,13 @@ struct Row {
   const char* stage;
   const char* date;
 };
+
+// Each event's date and stage, in order: what a history sentence yields.
+std::vector<std::pair<std::string, std::string>> dates_and_stages(const Extraction& x) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Event& e : x.events) out.emplace_back(e.date, e.stage);
+  return out;
+}
 
 TEST(Extractor, FirstEventTable) {
   const Row rows[] = {
@@ -92,13 +102,8 @@ TEST(Extractor, FirstEventTable) {
 
 TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {
   Extraction x = run("NRW und Fukushima\n\nZwischen Nordrhein-Westfalen und der Präfektur Fukushima wurde 2014 eine Absichtserklärung unterzeichnet, die 2017 verlängert wurde und Anfang 2021 erneuert werden soll.");
-  ASSERT_EQ(x.events.size(), 3u);
-  EXPECT_EQ(x.events[0].date, "2014");
-  EXPECT_EQ(x.events[0].stage, "signed");
-  EXPECT_EQ(x.events[1].date, "2017");
-  EXPECT_EQ(x.events[1].stage, "extended");
-  EXPECT_EQ(x.events[2].date, "2021");
-  EXPECT_EQ(x.events[2].stage, "planned");
+  EXPECT_EQ(dates_and_stages(x),
+            (std::vector<std::pair<std::string, std::string>>{{"2014", "signed"}, {"2017", "extended"}, {"2021", "planned"}}));
 }
 
 // Two formal instruments joined by "and" in one sentence are two acts.
@@ -185,6 +190,35 @@ TEST(Extractor, ChromeAfterTheArticleMakesNoEvent) {
       "Latest news\nGermany and France sign agreement on batteries\nSweden and Finland sign hydrogen pact\n");
   ASSERT_EQ(x.events.size(), 1u);
   EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"JP", "NO"}));
+}
+
+// A whole page: the site's name, a menu and a cookie banner come before the
+// headline, which names the sides by their capitals; the sentence after the
+// lead says who signed the act it told.
+TEST(Extractor, PageChromeBeforeACapitalsHeadline) {
+  Extraction x = run(
+      "Aller au contenu principal\nMinistère de l'Économie, des Finances et de la Souveraineté industrielle\nMenu\n"
+      "Ce site utilise des cookies pour mesurer son audience et améliorer votre navigation sur le site.\n\n"
+      "Paris et Tokyo signent une lettre d'intention sur l'hydrogène\nPublié le 14 mars 2025\n\n"
+      "Paris et Tokyo ont signé aujourd'hui une lettre d'intention sur l'hydrogène bas carbone et le recyclage des batteries. "
+      "Le texte a été signé par le ministre de l'Industrie, Marc Ferracci, et par le ministre japonais de l'Économie, Yoji Muto.\n");
+  EXPECT_EQ(x.title, "Paris et Tokyo signent une lettre d'intention sur l'hydrogène");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"FR", "JP"}));
+  EXPECT_EQ(x.events[0].date, "2025-03-14");
+  std::vector<std::string> signed_by;
+  for (const Signatory& s : x.events[0].signatories) signed_by.push_back(s.name);
+  EXPECT_EQ(signed_by, (std::vector<std::string>{"Marc Ferracci", "Yoji Muto"}));
+}
+
+// In a history, a date "since" is when the act began, though the renewal's
+// stage word stands nearer to it.
+TEST(Extractor, SinceDateInAHistoryIsTheStart) {
+  Extraction x = run(
+      "Sverige och Kanada fördjupar samarbetet\n\n"
+      "Sverige och Kanada har ett strategiskt innovationspartnerskap sedan 2016, som förnyades 2021 och då utvidgades till ren teknik.",
+      "2025-06-12");
+  EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2016", "signed"}, {"2021", "renewed"}}));
 }
 
 TEST(Extractor, QuotedPeopleWithRoles) {

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdint>
 #include <iterator>
+#include <set>
+#include <string>
 
 #include "text/normalize.h"
 #include "text/segment.h"
@@ -188,6 +190,20 @@ std::size_t count_words(std::string_view s) {
   return n + cjk / 3;
 }
 
+// Lines read for a title: a page's chrome (skip links, site name, menu,
+// cookie banner, breadcrumb) may come before it.
+constexpr std::size_t kTitleWindow = 24;
+
+// The words of a line that say what it is about, folded: those longer than
+// three bytes (not articles and prepositions).
+std::set<std::string> content_words(std::string_view line, std::string_view lang) {
+  std::set<std::string> out;
+  for (text::Token& t : text::tokenize(line, lang)) {
+    if (t.is_word && t.folded.size() > 3) out.insert(std::move(t.folded));
+  }
+  return out;
+}
+
 // Bytes of a leading "date 2022-06" label or "6. Juni 2024 |" dateline.
 std::size_t dateline_prefix(const LineStart& start, std::string_view l) {
   std::size_t k = 0;
@@ -304,19 +320,57 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
     if (text.size() > 0 && lines[i].span.end > 1200) break;
   }
 
-  // Title: the source's, else the first line that reads as a headline.
+  // Title: the source's, else a line that reads as a headline (short, no
+  // final punctuation) before the lead. A page may open with its site's
+  // name, a menu or a cookie banner ("Gouvernement du Québec", "The Korea
+  // Herald", "Ministère de l'Économie, des Finances ..."), which read as
+  // headlines too: of several, the headline is the one sharing most words
+  // with the lead (the first line of running text, >12 words); on a tie,
+  // the first.
   layout.title = doc.title;
   std::size_t title_line = lines.size();
-  for (std::size_t i = 0; i < end_line && i < 6; ++i) {
-    std::string_view l = lines[i].span.of(text);
-    if (chrome[i] & kChromeLine) continue;
+  auto headline_like = [&](std::size_t i) {
     std::size_t w = words_of(i);
-    if (w >= 3 && w <= 20 && !ends_sentence(l)) {
-      if (layout.title.empty()) layout.title = std::string(l);
-      title_line = i;
+    return !(chrome[i] & kChromeLine) && w >= 3 && w <= 20 && !ends_sentence(lines[i].span.of(text));
+  };
+  std::vector<std::size_t> headlines;
+  std::size_t lead_line = lines.size();
+  for (std::size_t i = 0; i < end_line && i < kTitleWindow; ++i) {
+    if (chrome[i] & kChromeLine) continue;
+    if (headline_like(i)) {
+      headlines.push_back(i);
+      continue;
+    }
+    if (words_of(i) > 12) {
+      lead_line = i;
       break;
     }
-    if (w > 20) break;
+  }
+  // Without a lead in the window, only the opening lines are read, as
+  // before a page's chrome was known to run long.
+  if (lead_line == lines.size()) {
+    while (!headlines.empty() && headlines.back() >= 6) headlines.pop_back();
+  }
+  if (!headlines.empty()) {
+    title_line = headlines.front();
+    if (headlines.size() > 1 && lead_line < lines.size()) {
+      // The lead's first sentence: the headline retells it (a lead
+      // paragraph's later sentences name ministries and ministers too).
+      const std::string_view lead = lines[lead_line].span.of(text);
+      const auto lead_spans = text::split_sentences(lead, lang);
+      const auto lead_words =
+          content_words(lead_spans.empty() ? lead : lead.substr(lead_spans[0].begin, lead_spans[0].end - lead_spans[0].begin), lang);
+      std::size_t best = 0;
+      for (std::size_t i : headlines) {
+        std::size_t shared = 0;
+        for (const std::string& w : content_words(lines[i].span.of(text), lang)) shared += lead_words.count(w);
+        if (shared > best) {
+          best = shared;
+          title_line = i;
+        }
+      }
+    }
+    if (layout.title.empty()) layout.title = std::string(lines[title_line].span.of(text));
   }
 
   // Sentences of the article lines; chrome lines ("Foto: ...", a long "Les
