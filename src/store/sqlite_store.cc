@@ -2866,8 +2866,18 @@ Result<CurationEntry> SqliteStore::merge_actors(const std::string& keep, const s
 // ---- search ------------------------------------------------------------------
 
 // An FTS5 expression restricted to the text columns, so that no typed word
-// matches a facet token (facet_token).
+// matches a facet token (facet_token). Only a phrase with a word that starts
+// as a facet token does ('0') needs it (facet_guard): a column filter makes
+// FTS5 copy and filter the position list of every match, which cost a
+// cross-lingual query of many phrases ~15 % more instructions and up to
+// twice the time at 1,000,000 documents when it wrapped the whole query.
 std::string text_columns(const std::string& match) { return "{title body evidence} : (" + match + ")"; }
+std::string facet_guard(const std::vector<std::string>& tokens) {
+  for (const std::string& t : tokens) {
+    if (!t.empty() && t.front() == '0') return "{title body evidence} : ";
+  }
+  return "";
+}
 
 // FTS5 syntax for a TextQuery: phrases in double quotes (quotes doubled
 // inside), '*' after a prefix phrase, OR within a clause, AND between.
@@ -2913,7 +2923,9 @@ Result<SqliteStore::Expression> SqliteStore::expression(const TextQuery& q) {
   Expression out;
   int group = 0;
   auto quoted = [](const std::vector<std::string>& words, std::string_view last) {
-    std::string phrase = "\"";
+    std::vector<std::string> all(words.begin(), words.end() - (words.empty() ? 0 : 1));
+    all.emplace_back(last);
+    std::string phrase = facet_guard(all) + "\"";
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (i > 0) phrase += ' ';
       for (char c : i + 1 == words.size() ? std::string(last) : words[i]) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -2927,7 +2939,7 @@ Result<SqliteStore::Expression> SqliteStore::expression(const TextQuery& q) {
       for (const auto& w : alt.words) text += (text.empty() ? "" : " ") + w;
       if (text.empty()) continue;
       const std::vector<std::string> tokens = (*tok)->tokens(text);
-      if (tokens.empty()) return Expression{fts_expression(q), "", {}};
+      if (tokens.empty()) return Expression{text_columns(fts_expression(q)), "", {}};
       std::vector<std::string> covered;
       if (alt.prefix) {
         (*terms)->reset();
@@ -2983,7 +2995,7 @@ Result<std::string> SqliteStore::group_frequencies(const Expression& e) {
     auto at = group_df_.find(m);
     if (at == group_df_.end()) {
       (*count)->reset();
-      (*count)->bind_text(":match", text_columns(m));
+      (*count)->bind_text(":match", m);
       auto r = (*count)->step();
       if (!r.is_ok()) {
         // FTS5 rejects some expressions (a lone stop character); say it is the query.
@@ -3195,7 +3207,7 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   if (!expr.is_ok()) return expr.status();
   auto dfs = group_frequencies(*expr);
   if (!dfs.is_ok()) return dfs.status();
-  std::string filtered_match = text_columns(expr->match);
+  std::string filtered_match = expr->match;
   std::string groups = expr->groups;
   if (!facet_tokens.empty()) {
     std::string all;
