@@ -856,6 +856,11 @@ TEST(SqliteStore, FacetFilteredSearchEqualsTheProbes) {
   EXPECT_EQ(indexed_with(path, "0rNOx2d03"), (std::vector<std::int64_t>{1}));
   // ...and a typed token is a word of the text columns only.
   EXPECT_TRUE(found_sources(**store, {}, "0shydrogen").empty());
+  // So is a prefix of one, and a phrase or a second word beside it (only
+  // such phrases carry the column filter).
+  EXPECT_TRUE(found_sources(**store, {}, "0s").empty());
+  EXPECT_TRUE(found_sources(**store, {}, "\"0shydrogen 0cno\"").empty());
+  EXPECT_TRUE(found_sources(**store, {}, "0cno 0shydrogen").empty());
   EXPECT_EQ(found_sources(**store, {}).size(), 5u);
 }
 
