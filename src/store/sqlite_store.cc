@@ -265,6 +265,7 @@ class SqliteStore final : public Store {
   // The text columns of an indexed document's row as a reindex writes them;
   // nothing for a document that is not indexed (a near-copy, or gone).
   Result<std::optional<IndexRow>> stored_index_row(std::int64_t document_id);
+  Result<std::vector<std::string>> indexed_evidence(std::int64_t document_id);
   // After a curation: rewrites the index row of each document of `before`
   // (document -> its facets before the change) whose facets changed.
   Status refresh_facets(const std::map<std::int64_t, std::string>& before);
@@ -1985,22 +1986,28 @@ Result<std::optional<SqliteStore::IndexRow>> SqliteStore::stored_index_row(std::
     out.title = index_text((*s)->column_text(0));
     out.body = index_text((*s)->column_text(1));
   }
-  std::vector<std::string> evidence;
-  {
-    auto s = db_.statement(
-        "SELECT evidence FROM events WHERE document_id = :id AND curation IS NOT 'rejected' ORDER BY position");
-    if (!s.is_ok()) return s.status();
-    (*s)->bind_int(":id", document_id);
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      evidence.push_back((*s)->column_text(0));
-    }
-  }
-  std::vector<std::string_view> views(evidence.begin(), evidence.end());
+  auto evidence = indexed_evidence(document_id);
+  if (!evidence.is_ok()) return evidence.status();
+  std::vector<std::string_view> views(evidence->begin(), evidence->end());
   out.evidence = index_evidence(views);
   return std::optional<IndexRow>(std::move(out));
+}
+
+// The evidence the index holds for a document: its events' sentences, in
+// order, a rejected event's left out.
+Result<std::vector<std::string>> SqliteStore::indexed_evidence(std::int64_t document_id) {
+  auto s = db_.statement(
+      "SELECT evidence FROM events WHERE document_id = :id AND curation IS NOT 'rejected' ORDER BY position");
+  if (!s.is_ok()) return s.status();
+  (*s)->bind_int(":id", document_id);
+  std::vector<std::string> evidence;
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) break;
+    evidence.push_back((*s)->column_text(0));
+  }
+  return evidence;
 }
 
 Result<std::map<std::int64_t, std::string>> SqliteStore::facets_of(const std::string& documents_sql,
@@ -2306,23 +2313,12 @@ Status SqliteStore::rebuild_locked() {
       d.text = (*s)->column_text(1);
       d.language = (*s)->column_text(2);
     }
-    std::vector<std::string> evidence;
-    {
-      auto s = db_.statement(
-          "SELECT evidence FROM events WHERE document_id = :id AND curation IS NOT 'rejected' ORDER BY position");
-      if (!s.is_ok()) return s.status();
-      (*s)->bind_int(":id", id);
-      for (;;) {
-        auto row = (*s)->step();
-        if (!row.is_ok()) return row.status();
-        if (!*row) break;
-        evidence.push_back((*s)->column_text(0));
-      }
-    }
     auto copy = link_near_duplicate(id, kb::signature(d.text, d.language));
     if (!copy.is_ok()) return copy.status();
     if (!indexed_document(*copy)) continue;
-    PACTUM_RETURN_IF_ERROR(index_document(id, d.title, index_text(d.text), evidence));
+    auto evidence = indexed_evidence(id);
+    if (!evidence.is_ok()) return evidence.status();
+    PACTUM_RETURN_IF_ERROR(index_document(id, d.title, index_text(d.text), *evidence));
   }
   PACTUM_RETURN_IF_ERROR(rebuild_agreements());
   return db_.exec("DELETE FROM kb_state WHERE key = 'rebuild_needed'");
