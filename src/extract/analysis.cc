@@ -213,6 +213,18 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (joined) a.venue = true;
   }
 
+  // "durante la presidenza italiana del G7", "the Danish EU presidency": a
+  // presidency of a group is held by a country; the group named just after
+  // it (over a demonym and an article) or just before it is the forum of
+  // that term, not a party.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kLocationPrep || m.entry->label != "term") continue;
+    for (ActorMention& a : s.actors) {
+      if (lexicon.gazetteer().actors()[a.actor].kind != "supranational") continue;
+      if ((a.first_token >= m.end_token && a.first_token <= m.end_token + 3) || a.end_token == m.first_token) a.venue = true;
+    }
+  }
+
   // A country written just before one of its own regions, cities or
   // organizations names where that one is ("豪州ニューサウスウェールズ州",
   // "ドイツのバイエルン州", "オランダのロッテルダム港湾公社", "Germany's

@@ -224,6 +224,7 @@ Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const 
 // mention with the state it seats; none where the rule does not hold.
 std::vector<std::pair<const ActorMention*, std::uint32_t>> RuleExtractor::seats_named(const SentenceView& s) const {
   std::vector<std::pair<const ActorMention*, std::uint32_t>> seats;
+  std::vector<std::uint32_t> others;  // parties named that seat nothing
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
     const std::string& kind = gazetteer_.actors()[a.actor].kind;
@@ -233,8 +234,17 @@ std::vector<std::pair<const ActorMention*, std::uint32_t>> RuleExtractor::seats_
         capital = &m;
       }
     }
-    if (!capital || (kind != "city" && kind != "region")) return {};
+    if (!capital || (kind != "city" && kind != "region")) {
+      others.push_back(a.actor);
+      continue;
+    }
     seats.push_back({&a, capital->alias->actor});
+  }
+  // "Ook de Europese Commissie steunt de corridors: Brussel en Den Haag
+  // onderhandelen ...": a party named beside the seats that is one of the
+  // states they stand for does not break the rule.
+  for (std::uint32_t o : others) {
+    if (std::none_of(seats.begin(), seats.end(), [&](const auto& seat) { return seat.second == o; })) return {};
   }
   if (seats.size() < 2 || !s.unknown_orgs.empty()) return {};
   return seats;
@@ -317,6 +327,25 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
   auto stages = s.of(Category::kStage);
+  // "Erklæringen bygger videre på et tæt samarbejde: Landene underskrev i
+  // august 2022 en hensigtserklæring ...": an instrument opening the
+  // sentence (over articles) that is the kind of the act told just before
+  // refers back to that act; the acts the sentence states are the other
+  // formal instruments it names.
+  if (instruments.size() >= 2 && !previous.instrument.empty() &&
+      instruments.front()->entry->label == previous.instrument) {
+    const Mention* opening = instruments.front();
+    bool at_start = true;
+    for (std::uint32_t t = 0; t < opening->first_token && at_start; ++t) {
+      at_start = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& d) {
+        return d.entry && d.entry->category == Category::kDeterminer && d.first_token <= t && t < d.end_token;
+      });
+    }
+    const bool others = std::any_of(instruments.begin() + 1, instruments.end(), [&](const Mention* m) {
+      return instrument_rank(m->entry->label) >= 3 && m->entry->label != opening->entry->label;
+    });
+    if (at_start && others) instruments.erase(instruments.begin());
+  }
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
   // "El proyecto H2Med fue acordado el 20 de octubre de 2022 ... por el
@@ -585,7 +614,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // A history: several dated acts in one sentence ("signed in 2014, extended
   // in 2017, to be renewed in 2021"). Each date takes the nearest stage
   // mention and makes one event.
-  if (dates.size() >= 2 && stages.size() >= 2) {
+  {
     // A stage across a comma or parenthesis from the date states another
     // act: "(2014年2月締結、2017年1月更新)", "signed in 2014, extended in 2017".
     auto across_clause = [&](const DateMention* d, const Mention* m) {
@@ -610,27 +639,97 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
       return best;
     };
-    for (const DateMention* d : dates) {
-      const Mention* stage_mention = nearest(d, stages);
-      const Mention* instrument_near = nearest(d, instruments);
-      std::string act_instrument = instrument;
-      if (instrument_near && instrument_rank(instrument_near->entry->label) >= 3) act_instrument = instrument_near->entry->label;
-      // A date "since" states when the act began, whatever stage is named
-      // nearest ("ett partnerskap sedan 2016, som förnyades 2021").
-      const std::string act_stage = stage_mention && !d->since ? stage_mention->entry->label : default_stage(d);
-      // What is renewed or extended is what was signed before it: "eine
-      // Absichtserklärung wurde 2014 unterzeichnet, 2017 verlängert und 2019
-      // mit der Vereinbarung ... zusammengeführt".
-      const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
-      if (again) act_instrument = out.back().event.instrument;
-      const int before_anchor = again ? out.back().anchor : -1;
-      out.push_back(make(act_stage, d, act_instrument));
-      out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
-                                          : centre(d->first_token, d->end_token);
-      // ... and is about what was signed: its sector words too.
-      if (again) out.back().anchor = before_anchor;
+    // "underskrev i august 2022 en hensigtserklæring ..., og i juni 2023
+    // fulgte en aftale": a history with one stage word, where each date has
+    // a formal instrument of its own in its clause.
+    std::vector<const Mention*> formal;
+    for (const Mention* m : instruments) {
+      if (instrument_rank(m->entry->label) >= 3) formal.push_back(m);
     }
-    return out;
+    bool by_instrument = dates.size() >= 2 && stages.size() < 2 && formal.size() >= dates.size();
+    std::vector<const Mention*> own;
+    for (const DateMention* d : dates) {
+      if (!by_instrument) break;
+      const Mention* m = nearest(d, formal);
+      by_instrument = m && !across_clause(d, m) && std::find(own.begin(), own.end(), m) == own.end();
+      own.push_back(m);
+    }
+    // The clause (between commas, semicolons and colons) a byte of the
+    // sentence stands in: "Het Havenbedrijf Rotterdam werkt al langer aan
+    // zulke corridors: in augustus 2022 tekende het met ... Singapore ...,
+    // en in mei 2024 sloot het ... met de haven van Göteborg".
+    auto clause_of = [&](std::size_t at) {
+      int n = 0;
+      for (std::size_t k = s.span.begin; k + 1 < at && k + 1 < s.span.end; ++k) {
+        n += (text[k] == ',' || text[k] == ';' || text[k] == ':') && text[k + 1] == ' ';
+      }
+      return n;
+    };
+    // Each dated act in a clause of its own that names a partner of its
+    // own is that partner's act with the sides named outside every dated
+    // clause (who made them all), not one act of them all.
+    std::vector<std::vector<Party>> act_parties;
+    if ((by_instrument || (dates.size() >= 2 && stages.size() >= 2)) && parties.size() >= 3) {
+      const std::vector<Party> all = parties.parties();
+      std::vector<int> date_clause;
+      for (const DateMention* d : dates) date_clause.push_back(clause_of(s.tokens[d->first_token].span.begin));
+      std::vector<Party> shared;
+      std::vector<std::vector<Party>> theirs(dates.size());
+      for (const Party& p : all) {
+        const int c = p.span.empty() ? -1 : clause_of(p.span.begin);
+        bool placed = false;
+        for (std::size_t k = 0; k < dates.size(); ++k) {
+          if (date_clause[k] == c) { theirs[k].push_back(p); placed = true; }
+        }
+        if (!placed) shared.push_back(p);
+      }
+      std::set<int> distinct(date_clause.begin(), date_clause.end());
+      const bool split = !shared.empty() && distinct.size() == dates.size() &&
+                         std::all_of(theirs.begin(), theirs.end(), [](const auto& t) { return !t.empty(); });
+      if (split) {
+        for (auto& t : theirs) {
+          t.insert(t.begin(), shared.begin(), shared.end());
+          act_parties.push_back(t);
+        }
+      }
+    }
+    if (by_instrument || (dates.size() >= 2 && stages.size() >= 2)) {
+      const PartySet whole = parties;
+      for (std::size_t k = 0; k < dates.size(); ++k) {
+        const DateMention* d = dates[k];
+        if (!act_parties.empty()) {
+          PartySet mine(gazetteer_);
+          for (const Party& p : act_parties[k]) mine.add_party(p);
+          parties = mine;
+        }
+        const Mention* stage_mention = nearest(d, stages);
+        // With one stage word, a date across a clause from it has its own
+        // act, done as a formal instrument of an earlier year is: concluded.
+        if (by_instrument && stage_mention && across_clause(d, stage_mention)) stage_mention = nullptr;
+        const Mention* instrument_near = nearest(d, instruments);
+        std::string act_instrument = instrument;
+        if (instrument_near && instrument_rank(instrument_near->entry->label) >= 3) act_instrument = instrument_near->entry->label;
+        // A date "since" states when the act began, whatever stage is named
+        // nearest ("ett partnerskap sedan 2016, som förnyades 2021").
+        std::string act_stage = stage_mention && !d->since ? stage_mention->entry->label : default_stage(d);
+        if (by_instrument && !stage_mention && !d->since) {
+          act_stage = d->date.year && published.year && d->date.year < published.year ? "signed" : "announced";
+        }
+        // What is renewed or extended is what was signed before it: "eine
+        // Absichtserklärung wurde 2014 unterzeichnet, 2017 verlängert und 2019
+        // mit der Vereinbarung ... zusammengeführt".
+        const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
+        if (again) act_instrument = out.back().event.instrument;
+        const int before_anchor = again ? out.back().anchor : -1;
+        out.push_back(make(act_stage, d, act_instrument));
+        out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
+                                            : centre(d->first_token, d->end_token);
+        // ... and is about what was signed: its sector words too.
+        if (again) out.back().anchor = before_anchor;
+      }
+      parties = whole;
+      return out;
+    }
   }
 
   // One act: its stage is the strongest stage named; its date the one

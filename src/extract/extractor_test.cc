@@ -140,6 +140,71 @@ TEST(Extractor, VenuesAndTheOtherSide) {
   EXPECT_EQ(hamburg->stage, "renewed");
 }
 
+// A history with one stage word: each date with a formal instrument of its
+// own in its clause is an act; an instrument opening the sentence that is
+// the kind of the act told before refers back to it and states none.
+TEST(Extractor, HistoryOfInstrumentsWithOneStageWord) {
+  Extraction x = run("Danmark og Tyskland\n\nDanmark og Tyskland har tirsdag underskrevet en fælles erklæring om brint.\n\n"
+                     "Erklæringen bygger videre på et tæt samarbejde om havvind: Landene underskrev i august 2022 en hensigtserklæring om en energiø, "
+                     "og i juni 2023 fulgte en aftale om fordelingen af omkostningerne.",
+                     "2024-02-15");
+  ASSERT_EQ(x.events.size(), 3u);
+  EXPECT_EQ(x.events[0].instrument, "joint_declaration");
+  EXPECT_EQ(x.events[1].instrument, "letter_of_intent");
+  EXPECT_EQ(x.events[1].date, "2022-08");
+  EXPECT_EQ(x.events[1].stage, "signed");
+  EXPECT_EQ(x.events[2].instrument, "cooperation_agreement");
+  EXPECT_EQ(x.events[2].date, "2023-06");
+  EXPECT_EQ(x.events[2].stage, "signed");
+  for (const Event& e : x.events) EXPECT_EQ(party_keys(e), (std::vector<std::string>{"DE", "DK"}));
+}
+
+// One side's acts with two partners, each in a dated clause of its own, are
+// two bilateral acts, not one of all three.
+TEST(Extractor, HistoryClausesWithTheirOwnPartners) {
+  Extraction x = run("Havenbedrijf Rotterdam\n\nHet Havenbedrijf Rotterdam werkt al langer aan groene corridors: in augustus 2022 tekende het met de havenautoriteit van Singapore "
+                     "een intentieverklaring, en in mei 2024 sloot het een samenwerkingsovereenkomst met de haven van Göteborg.",
+                     "2025-04-10");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"NL", "SG"}));
+  EXPECT_EQ(x.events[0].date, "2022-08");
+  EXPECT_EQ(x.events[0].instrument, "letter_of_intent");
+  EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"NL", "SE"}));
+  EXPECT_EQ(x.events[1].date, "2024-05");
+  EXPECT_EQ(x.events[1].instrument, "cooperation_agreement");
+  for (const Event& e : x.events) EXPECT_EQ(e.parties.front().name, "Port of Rotterdam");
+}
+
+// Seats named beside a body of one of their states stand for the states:
+// "Brussel en Den Haag" with the Commission named are the EU and the
+// Netherlands, not two cities.
+TEST(Extractor, SeatsBesideTheirOwnState) {
+  Extraction x = run("Walstroom\n\nOok de Europese Commissie steunt de corridors: Brussel en Den Haag onderhandelen over een gezamenlijk programma voor walstroom in de zeehavens.",
+                     "2025-04-10");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"EU", "NL"}));
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"maritime"});
+}
+
+// A presidency of a group is a country's term: the group is no party.
+TEST(Extractor, GroupOfAPresidencyIsNoParty) {
+  const char* rows[] = {
+      "Italia e Giappone\n\nItalia e Giappone hanno firmato un memorandum sull'idrogeno.\n\n"
+      "I due Paesi hanno avviato un partenariato strategico nel 2023, rafforzato nel 2024 con un piano d'azione durante la presidenza italiana del G7.",
+      "Italy and Japan\n\nItaly and Japan signed a memorandum on hydrogen.\n\n"
+      "The two countries launched a strategic partnership in 2023, strengthened in 2024 with an action plan during the Italian presidency of the G7.",
+  };
+  for (const char* text : rows) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-05-16");
+    ASSERT_GE(x.events.size(), 2u);
+    for (const Event& e : x.events) {
+      EXPECT_EQ(party_keys(e), (std::vector<std::string>{"IT", "JP"}));
+    }
+  }
+}
+
 // A cooperation of two named sides going on for years is an act of its own
 // beside the one signed now; with the sides named only by demonyms it is
 // background.

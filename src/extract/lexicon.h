@@ -38,6 +38,7 @@ enum class Category : std::uint8_t {
   kChrome,         // label: end (the article ends here) | line (drop this line)
   kLocationPrep,   // label: in (a place named after it is a venue, not a party); at (anything after it is);
                    // in_post, at_post (postpositions: the place before it, "ブリュッセルにおいて")
+                   // term ("presidency": a group named next to it is the forum of a country's term, no party)
   kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
   kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
   kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land")

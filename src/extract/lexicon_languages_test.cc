@@ -194,7 +194,21 @@ TEST(LexiconLanguages, Spanish) {
       {"Coches eléctricos\n\nLas ventas de coches eléctricos en España crecieron un veinte por ciento el año pasado, según la asociación de fabricantes. "
        "Los modelos más vendidos fueron los utilitarios y los todoterrenos compactos.",
        "2024-01-15", {}, "", "", ""},
+      // Two capitals for their states: plain "Santiago" is Chile's.
+      {"Madrid y Santiago firman un memorando sobre hidrógeno\n\nEspaña y Chile firmaron el 18 de febrero de 2025 un memorando de entendimiento sobre hidrógeno verde.",
+       "2025-02-20", {"CL", "ES"}, "memorandum_of_understanding", "signed", "2025-02-18"},
   });
+}
+
+// "Santiago de Compostela" is the Galician city, not Chile's capital.
+TEST(LexiconLanguages, SantiagoDeCompostelaIsSpanish) {
+  Extraction x = test_util::run("Acuerdo sobre hidrógeno\n\nSantiago de Compostela y Portugal firmaron el 18 de febrero de 2025 un memorando de entendimiento sobre hidrógeno verde. "
+                                "El acuerdo permitirá que las empresas de ambos territorios colaboren en proyectos de investigación y en la producción de energías renovables.",
+                                "2025-02-20");
+  EXPECT_EQ(x.language, "es");
+  ASSERT_FALSE(x.events.empty());
+  for (const Party& p : x.events[0].parties) EXPECT_NE(p.country, "CL") << p.name;
+  EXPECT_EQ(x.events[0].parties.front().name, "Santiago de Compostela");
 }
 
 TEST(LexiconLanguages, Italian) {
@@ -214,6 +228,9 @@ TEST(LexiconLanguages, Italian) {
       {"Partenariato\n\nL'Italia e il Giappone hanno prorogato il loro partenariato strategico nel settore spaziale. "
        "Le agenzie dei due paesi lavoreranno insieme su nuove missioni di osservazione della Terra.",
        "", {"IT", "JP"}, "strategic_partnership", "extended", ""},
+      // Strengthened then: an earlier act widened ("rafforzato", nb "forsterket").
+      {"Partenariato\n\nL'Italia e il Giappone hanno rafforzato nel 2024 il loro partenariato strategico con un piano d'azione.",
+       "2025-05-16", {"IT", "JP"}, "strategic_partnership", "extended", "2024"},
       {"Auto elettriche\n\nLe vendite di auto elettriche in Italia sono cresciute del venti per cento l'anno scorso, secondo l'associazione dei costruttori. "
        "I modelli più venduti restano le utilitarie e i piccoli suv.",
        "2024-01-15", {}, "", "", ""},
