@@ -1172,6 +1172,18 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   Event previous;  // the last act stated: "the two sides" are its parties
   std::string last_text_date;  // the date of the last act dated in the text
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
+  // A heading after the lead that names the act's scope ("Six main pillars
+  // of the partnership", "Schwerpunkte der Zusammenarbeit") opens a list of
+  // what the act told last covers: the sectors of the sentences under it,
+  // up to the next heading or the next act, are that act's.
+  bool scope_open = false;
+  auto is_heading = [&](std::size_t i) {
+    if (!views[i].own_line) return false;
+    std::string_view line = views[i].span.of(text);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
+    return !line.empty() && !line.ends_with('.') && !line.ends_with('!') && !line.ends_with('?') &&
+           !line.ends_with("。") && !line.ends_with('"') && !line.ends_with("”");
+  };
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
     acts_in[i] = here.size();
@@ -1250,6 +1262,29 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       previous = c.event;
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       candidates.push_back(std::move(c));
+    }
+    // (After the loop above: it settles which of this sentence's mentions
+    // are in passing.)
+    {
+      const auto first_here = candidates.end() - static_cast<std::ptrdiff_t>(acts_in[i]);
+      const bool no_act = std::all_of(first_here, candidates.end(), [](const Candidate& c) {
+        return c.in_passing && !c.parties_named;
+      });
+      std::vector<std::string> covered;
+      if (no_act && (scope_open || is_heading(i))) covered = sectors_of(i);
+      if (!no_act) {
+        scope_open = false;
+      } else if (is_heading(i) && !(scope_open && !covered.empty())) {
+        // (A line with no full stop that names sectors, "Hydrogen
+        // technologies", is an item of the list, not the next heading.)
+        scope_open = i >= layout.lead_sentences && views[i].has_label(Category::kGroupRef, "scope");
+      } else if (scope_open) {
+        for (auto c = std::make_reverse_iterator(first_here); c != candidates.rend(); ++c) {
+          if (c->in_passing) continue;
+          for (const std::string& sct : covered) add_sector(c->event.sectors, sct);
+          break;
+        }
+      }
     }
     // A sentence that opens on the act told last and states none ("The
     // framework covers mining ...", "The text lists ..."): what it covers

@@ -80,6 +80,9 @@ TEST(Extractor, FirstEventTable) {
       {"nn", "Vestland styrkar samarbeidet med Bayern\n\nVestland fylkeskommune og Bayern vil starte fleire "
              "samarbeidsprosjekt om hydrogen.",
        "", {"DE-BY", "NO-46"}, "other", "announced", ""},
+      // A plural country name in the dative among the parties of one act.
+      {"de", "Vereinbarung zur Windkraft\n\nHierzu haben wir eine Vereinbarung zwischen Dänemark, den Niederlanden und Deutschland getroffen, um Windparks voranzubringen.",
+       "", {"DE", "DK", "NL"}, "cooperation_agreement", "signed", ""},
       {"es", "Resultados del sector\n\nLos analistas del sector han acordado el 20 de octubre de 2022 una nueva metodología para medir el consumo.",
        "", {}, "", "", ""},
   };
@@ -269,6 +272,29 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     ASSERT_FALSE(x.events.empty());
     EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"hydrogen"}));
   }
+}
+
+// A heading after the lead that names the act's scope ("pillars of the
+// partnership") lists what the act covers: the sectors of the lines under
+// it, up to the next heading, are the act's; not so under another heading.
+TEST(Extractor, ScopeHeadingListsTheActsSectors) {
+  auto sorted_sectors = [](const Extraction& x) {
+    std::vector<std::string> s = x.events.empty() ? std::vector<std::string>{} : x.events[0].sectors;
+    std::sort(s.begin(), s.end());
+    return s;
+  };
+  const std::string lead = "Partnership on raw materials between the EU and Namibia\n\n"
+                           "The EU and Namibia signed a memorandum of understanding on raw materials today.\n\n"
+                           "The partnership is grounded on common interests.\n\n";
+  const std::string list = "Promotion of trade and investment linkages and a better investment climate.\n\n"
+                           "Cooperation on research and innovation\n\n"
+                           "Other news\n\n"
+                           "The port of Walvis Bay handles ships of every size.";
+  Extraction with = run(lead + "Six main pillars of the partnership\n\n" + list, "2022-11-08");
+  EXPECT_EQ(sorted_sectors(with),
+            (std::vector<std::string>{"critical_minerals", "innovation_research", "investment", "trade"}));
+  Extraction without = run(lead + "Reactions\n\n" + list, "2022-11-08");
+  EXPECT_EQ(sorted_sectors(without), (std::vector<std::string>{"critical_minerals"}));
 }
 
 // An instrument said to be another one ("ei eiga fråsegn", "a second joint
