@@ -1312,6 +1312,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // kind, after Canada").
   // (One pass: the last act with sectors from an earlier sentence is kept,
   // not searched for, so that a long document stays linear.)
+  std::vector<std::uint32_t> section(views.size(), 0);  // headings before each sentence
+  for (std::size_t i = 1; i < views.size(); ++i) section[i] = section[i - 1] + (is_heading(i) ? 1 : 0);
   std::optional<std::size_t> with_sectors, pending;  // in an earlier sentence; in this one
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     Candidate& c = candidates[k];
@@ -1328,7 +1330,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
       }
     }
+    // (Not across a heading: it opens a new topic, "Enge Partnerschaft
+    // zwischen NRW und Fukushima" after a webinar about two clusters.)
     if (c.event.sectors.empty() && !c.framed && !c.background && with_sectors &&
+        section[candidates[*with_sectors].sentence] == section[i] &&
         views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
       c.event.sectors = candidates[*with_sectors].event.sectors;
     }

@@ -264,6 +264,18 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     for (const Event& e : x.events) EXPECT_EQ(e.sectors, (std::vector<std::string>{"renewable_energy"})) << e.date;
   }
   {
+    // An act told under a heading borrows no sectors from the act before
+    // the heading (another pair's, another topic).
+    Extraction x = run("Webinarreihe gestartet\n\nDer Helpdesk hat eine Webinarreihe zu regionalen Partnerschaften "
+                       "gestartet. Im ersten Webinar wurde die Partnerschaft zwischen dem Kyushu Bio Cluster und dem "
+                       "Vitagora Cluster in der Biotechnologie vorgestellt.\n\nPartnerschaft zwischen NRW und "
+                       "Fukushima\nAuch die Partnerschaft zwischen der Präfektur Fukushima und Nordrhein-Westfalen "
+                       "wird im Februar vorgestellt.");
+    auto s = sectors_by_partner(x);
+    ASSERT_TRUE(s.count("DE-NW JP-07 ")) << x.events.size();
+    EXPECT_EQ(s["DE-NW JP-07 "], (std::vector<std::string>{}));
+  }
+  {
     // A banner above the headline (a department's name) gives no sectors.
     Extraction x = run("Skip to main content\nInternal Market, Industry, Entrepreneurship and SMEs\n"
                        "News article8 November 2022Directorate-General for Internal Market and SMEs\n\n"
