@@ -1435,6 +1435,33 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     merged.push_back(std::move(c));
   }
 
+  // A renewal or extension renews what the same parties signed before it
+  // ("2014 signed on energy ... renewed in 2017", "2023 renewed this MoU
+  // again, adding hydrogen"): it covers that act's sectors, beside any it
+  // names. The act renewed is the one of the same instrument and an earlier
+  // date told last before it, which has inherited in turn. (Looked up in
+  // the party buckets, which are in text order.)
+  for (std::size_t k = 0; k < merged.size(); ++k) {
+    Event& e = merged[k].event;
+    if ((e.stage != "renewed" && e.stage != "extended") || e.date.empty()) continue;
+    auto b = merged_by_parties.find(merged[k].party_keys);
+    if (b == merged_by_parties.end()) continue;
+    // "The two memoranda were renewed in 2017": all of them.
+    const bool all = views[merged[k].sentence].has_label(Category::kGroupRef, "both_acts");
+    const Event* renewed = nullptr;
+    for (std::size_t j : b->second) {
+      const Event& o = merged[j].event;
+      if (j >= k) break;
+      if (o.date.empty() || !(o.date < e.date) || e.date.starts_with(o.date)) continue;
+      if (o.instrument != e.instrument && o.instrument != "other" && e.instrument != "other") continue;
+      renewed = &o;
+      if (all) {
+        for (const std::string& sct : o.sectors) add_sector(e.sectors, sct);
+      }
+    }
+    if (!renewed || all) continue;
+    for (const std::string& sct : renewed->sectors) add_sector(e.sectors, sct);
+  }
   // The act the page is about (reported in its lead) is also about the
   // sectors its headline (its first sentence) names; the rest of the lead
   // names the sectors of its own acts.

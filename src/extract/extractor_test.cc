@@ -309,6 +309,27 @@ TEST(Extractor, ScopeHeadingListsTheActsSectors) {
   EXPECT_EQ(sorted_sectors(without), (std::vector<std::string>{"critical_minerals"}));
 }
 
+// A renewal covers what it renews: the sectors of the act of the same
+// parties and instrument told last before it with an earlier date, or of
+// all of them when it renews "the two memoranda".
+TEST(Extractor, RenewalCoversWhatItRenews) {
+  Extraction x = run("Norway and Japan\n\nOslo, 3 May 2024\n\nNorway and Japan signed a memorandum of understanding on "
+                     "hydrogen in March 2014. In September 2014 the two countries signed a memorandum of understanding "
+                     "on batteries. The two memoranda were renewed in January 2017 to include offshore wind. Last week "
+                     "Norway and Japan renewed the memorandum again in Tokyo.");
+  std::map<std::string, std::vector<std::string>> by_date;
+  for (const Event& e : x.events) {
+    std::vector<std::string> s = e.sectors;
+    std::sort(s.begin(), s.end());
+    by_date[e.date] = s;
+  }
+  const std::vector<std::string> all = {"batteries", "hydrogen", "offshore_wind"};
+  EXPECT_EQ(by_date["2014-03"], (std::vector<std::string>{"hydrogen"}));
+  EXPECT_EQ(by_date["2014-09"], (std::vector<std::string>{"batteries"}));
+  EXPECT_EQ(by_date["2017-01"], all);
+  EXPECT_EQ(by_date["2024-05-03"], all);
+}
+
 // An instrument said to be another one ("ei eiga fråsegn", "a second joint
 // declaration") is another act, though its parties are the same.
 TEST(Extractor, AnotherInstrumentIsAnotherAct) {
