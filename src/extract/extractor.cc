@@ -1128,6 +1128,60 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     return false;
   };
+  // A heading: a line of its own with no full stop.
+  auto is_heading = [&](std::size_t i) {
+    if (!views[i].own_line) return false;
+    std::string_view line = views[i].span.of(text);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
+    return !line.empty() && !line.ends_with('.') && !line.ends_with('!') && !line.ends_with('?') &&
+           !line.ends_with("。") && !line.ends_with('"') && !line.ends_with("”");
+  };  // A Latin title states its portfolio after the role, its holder's name
+  // and a preposition, in capitals ("minister Lars Aagaard voor Klimaat,
+  // Energie en Voorzieningen", "Minister for Trade and Industry"): read
+  // backwards from the sector word over capitalised words, commas and
+  // "and" to one short lower-case word, then names, to the role.
+  // (Not in a heading in title case, "Minister for Trade Signs Hydrogen
+  // Deal": two in three of its longer words in capitals.)
+  auto in_portfolio = [&](std::size_t i, const Mention* m) {
+    const SentenceView& v = views[i];
+    if (!v.has(Category::kRole)) return false;
+    auto word = [&](std::uint32_t k) { return v.tokens[k].span.of(text); };
+    if (is_heading(i)) {
+      std::size_t longer = 0, upper = 0;
+      for (std::uint32_t k = 0; k < v.tokens.size(); ++k) {
+        if (word(k).size() <= 3) continue;
+        ++longer;
+        upper += text::starts_upper(word(k)) ? 1 : 0;
+      }
+      if (3 * upper >= 2 * longer) return false;
+    }
+    auto conjunction_at = [&](std::uint32_t k) {
+      return std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kConjunction && o.entry->label == "and" &&
+               o.first_token == k && o.end_token == k + 1;
+      });
+    };
+    auto role_ends_at = [&](std::uint32_t k) {
+      return std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kRole && o.end_token == k;
+      });
+    };
+    if (!text::starts_upper(word(m->first_token))) return false;
+    std::uint32_t k = m->first_token;
+    const std::uint32_t floor = m->first_token > 16 ? m->first_token - 16 : 0;
+    while (k > floor && (text::starts_upper(word(k - 1)) || conjunction_at(k - 1))) --k;
+    // word(k - 1) is the preposition: short, lower case.
+    if (k == 0 || k <= floor || word(k - 1).size() > 4 || text::starts_upper(word(k - 1)) || conjunction_at(k - 1)) {
+      return false;
+    }
+    std::uint32_t r = k - 1;
+    if (role_ends_at(r)) return true;
+    for (std::uint32_t n = 0; n < 3 && r > 0 && text::starts_upper(word(r - 1)); ++n) {
+      --r;
+      if (role_ends_at(r)) return true;
+    }
+    return false;
+  };
   auto sector_mentions = [&](std::size_t i) {
     const SentenceView& v = views[i];
     std::vector<const Mention*> out;
@@ -1137,7 +1191,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         return name && o.first_token <= m->first_token && m->end_token <= o.end_token &&
                o.end_token - o.first_token > m->end_token - m->first_token;
       });
-      if (!in_name && !in_title(v, m)) out.push_back(m);
+      if (!in_name && !in_title(v, m) && !in_portfolio(i, m)) out.push_back(m);
     }
     return out;
   };
@@ -1177,13 +1231,6 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // what the act told last covers: the sectors of the sentences under it,
   // up to the next heading or the next act, are that act's.
   bool scope_open = false;
-  auto is_heading = [&](std::size_t i) {
-    if (!views[i].own_line) return false;
-    std::string_view line = views[i].span.of(text);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
-    return !line.empty() && !line.ends_with('.') && !line.ends_with('!') && !line.ends_with('?') &&
-           !line.ends_with("。") && !line.ends_with('"') && !line.ends_with("”");
-  };
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
     acts_in[i] = here.size();

@@ -330,6 +330,31 @@ TEST(Extractor, RenewalCoversWhatItRenews) {
   EXPECT_EQ(by_date["2024-05-03"], all);
 }
 
+// A minister's portfolio ("minister Lars Aagaard voor Klimaat, Energie en
+// Voorzieningen", "Minister for Trade and Industry") is no sector of the
+// act; a title-case headline keeps its sector words.
+TEST(Extractor, PortfolioAfterARoleIsNoSector) {
+  auto sectors = [](const Extraction& x) {
+    std::vector<std::string> s = x.events.empty() ? std::vector<std::string>{} : x.events[0].sectors;
+    std::sort(s.begin(), s.end());
+    return s;
+  };
+  EXPECT_EQ(sectors(run("Nederland versterkt samenwerking met Denemarken bij ontwikkeling waterstof\n\nNederland gaat "
+                        "nauwer samenwerken met Denemarken om waterstof als energiebron verder te ontwikkelen. Dat is de "
+                        "uitkomst van een bezoek van de minister aan Denemarken. Minister Hermans tekende dinsdag in "
+                        "Kopenhagen met minister Lars Aagaard voor Klimaat, Energie en Voorzieningen een Memorandum of "
+                        "Understanding over het transport van waterstof.")),
+            (std::vector<std::string>{"hydrogen"}));
+  EXPECT_EQ(sectors(run("Norway and Japan\n\nMinister for Trade and Industry Jan Christian Vestre and his Japanese "
+                        "colleague signed a memorandum of understanding on hydrogen in Tokyo today.",
+                        "2024-05-03")),
+            (std::vector<std::string>{"hydrogen"}));
+  EXPECT_EQ(sectors(run("Minister for Trade Signs Hydrogen Deal with Japan\n\nNorway and Japan signed a memorandum of "
+                        "understanding in Tokyo today, the ministry said on Friday.",
+                        "2024-05-03")),
+            (std::vector<std::string>{"hydrogen", "trade"}));
+}
+
 // An instrument said to be another one ("ei eiga fråsegn", "a second joint
 // declaration") is another act, though its parties are the same.
 TEST(Extractor, AnotherInstrumentIsAnotherAct) {
