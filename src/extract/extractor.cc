@@ -75,6 +75,7 @@ struct Candidate {
   bool second_act = false;     // the second of two instruments joined in one sentence: an act of its own
   bool names_both = false;     // two parties named by name in the sentence itself
   int anchor = -1;
+  int date_at = -1;  // in a history: where its date is (twice the centre token), for words near it
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
 
@@ -625,6 +626,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (again) act_instrument = out.back().event.instrument;
       const int before_anchor = again ? out.back().anchor : -1;
       out.push_back(make(act_stage, d, act_instrument));
+      out.back().date_at = centre(d->first_token, d->end_token);
       out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
                                           : centre(d->first_token, d->end_token);
       // ... and is about what was signed: its sector words too.
@@ -1493,8 +1495,22 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     if ((e.stage != "renewed" && e.stage != "extended") || e.date.empty()) continue;
     auto b = merged_by_parties.find(merged[k].party_keys);
     if (b == merged_by_parties.end()) continue;
-    // "The two memoranda were renewed in 2017": all of them.
-    const bool all = views[merged[k].sentence].has_label(Category::kGroupRef, "both_acts");
+    // "The two memoranda were renewed in 2017": all of them. In a history
+    // of several acts, the act whose date is nearest the words.
+    bool all = false;
+    for (const Mention* g : views[merged[k].sentence].of(Category::kGroupRef)) {
+      if (g->entry->label != "both_acts") continue;
+      all = true;
+      if (merged[k].date_at < 0) break;
+      const int at = static_cast<int>(g->first_token + g->end_token);
+      for (const Candidate& o : merged) {
+        if (o.sentence == merged[k].sentence && o.date_at >= 0 &&
+            std::abs(o.date_at - at) < std::abs(merged[k].date_at - at)) {
+          all = false;
+        }
+      }
+      break;
+    }
     const Event* renewed = nullptr;
     for (std::size_t j : b->second) {
       const Event& o = merged[j].event;

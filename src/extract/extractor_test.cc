@@ -328,6 +328,19 @@ TEST(Extractor, RenewalCoversWhatItRenews) {
   EXPECT_EQ(by_date["2014-09"], (std::vector<std::string>{"batteries"}));
   EXPECT_EQ(by_date["2017-01"], all);
   EXPECT_EQ(by_date["2024-05-03"], all);
+  // In a history of several acts, "the two memoranda" are those of the act
+  // dated nearest to the words, not of every renewal in the sentence.
+  x = run("Norway and Japan\n\nOslo, 3 May 2024\n\nThe partnership began with a memorandum of understanding on "
+          "hydrogen (signed in March 2014, renewed in January 2017) and one on batteries (signed in September 2014, "
+          "renewed in August 2017), and in October 2019 the two memoranda were merged and renewed.");
+  by_date.clear();
+  for (const Event& e : x.events) {
+    std::vector<std::string> s = e.sectors;
+    std::sort(s.begin(), s.end());
+    by_date[e.date] = s;
+  }
+  EXPECT_EQ(by_date["2017-08"], (std::vector<std::string>{"batteries"}));
+  EXPECT_EQ(by_date["2019-10"], (std::vector<std::string>{"batteries", "hydrogen"}));
 }
 
 // A minister's portfolio ("minister Lars Aagaard voor Klimaat, Energie en
