@@ -75,6 +75,7 @@ struct Candidate {
   bool second_act = false;     // the second of two instruments joined in one sentence: an act of its own
   bool names_both = false;     // two parties named by name in the sentence itself
   int anchor = -1;
+  int date_at = -1;  // in a history: where its date is (twice the centre token), for words near it
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
 
@@ -722,6 +723,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         if (again) act_instrument = out.back().event.instrument;
         const int before_anchor = again ? out.back().anchor : -1;
         out.push_back(make(act_stage, d, act_instrument));
+        out.back().date_at = centre(d->first_token, d->end_token);
         out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
                                             : centre(d->first_token, d->end_token);
         // ... and is about what was signed: its sector words too.
@@ -1227,6 +1229,60 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     return false;
   };
+  // A heading: a line of its own with no full stop.
+  auto is_heading = [&](std::size_t i) {
+    if (!views[i].own_line) return false;
+    std::string_view line = views[i].span.of(text);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
+    return !line.empty() && !line.ends_with('.') && !line.ends_with('!') && !line.ends_with('?') &&
+           !line.ends_with("。") && !line.ends_with('"') && !line.ends_with("”");
+  };  // A Latin title states its portfolio after the role, its holder's name
+  // and a preposition, in capitals ("minister Lars Aagaard voor Klimaat,
+  // Energie en Voorzieningen", "Minister for Trade and Industry"): read
+  // backwards from the sector word over capitalised words, commas and
+  // "and" to one short lower-case word, then names, to the role.
+  // (Not in a heading in title case, "Minister for Trade Signs Hydrogen
+  // Deal": two in three of its longer words in capitals.)
+  auto in_portfolio = [&](std::size_t i, const Mention* m) {
+    const SentenceView& v = views[i];
+    if (!v.has(Category::kRole)) return false;
+    auto word = [&](std::uint32_t k) { return v.tokens[k].span.of(text); };
+    if (is_heading(i)) {
+      std::size_t longer = 0, upper = 0;
+      for (std::uint32_t k = 0; k < v.tokens.size(); ++k) {
+        if (word(k).size() <= 3) continue;
+        ++longer;
+        upper += text::starts_upper(word(k)) ? 1 : 0;
+      }
+      if (3 * upper >= 2 * longer) return false;
+    }
+    auto conjunction_at = [&](std::uint32_t k) {
+      return std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kConjunction && o.entry->label == "and" &&
+               o.first_token == k && o.end_token == k + 1;
+      });
+    };
+    auto role_ends_at = [&](std::uint32_t k) {
+      return std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kRole && o.end_token == k;
+      });
+    };
+    if (!text::starts_upper(word(m->first_token))) return false;
+    std::uint32_t k = m->first_token;
+    const std::uint32_t floor = m->first_token > 16 ? m->first_token - 16 : 0;
+    while (k > floor && (text::starts_upper(word(k - 1)) || conjunction_at(k - 1))) --k;
+    // word(k - 1) is the preposition: short, lower case.
+    if (k == 0 || k <= floor || word(k - 1).size() > 4 || text::starts_upper(word(k - 1)) || conjunction_at(k - 1)) {
+      return false;
+    }
+    std::uint32_t r = k - 1;
+    if (role_ends_at(r)) return true;
+    for (std::uint32_t n = 0; n < 3 && r > 0 && text::starts_upper(word(r - 1)); ++n) {
+      --r;
+      if (role_ends_at(r)) return true;
+    }
+    return false;
+  };
   auto sector_mentions = [&](std::size_t i) {
     const SentenceView& v = views[i];
     std::vector<const Mention*> out;
@@ -1236,7 +1292,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         return name && o.first_token <= m->first_token && m->end_token <= o.end_token &&
                o.end_token - o.first_token > m->end_token - m->first_token;
       });
-      if (!in_name && !in_title(v, m)) out.push_back(m);
+      if (!in_name && !in_title(v, m) && !in_portfolio(i, m)) out.push_back(m);
     }
     return out;
   };
@@ -1271,6 +1327,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   Event previous;  // the last act stated: "the two sides" are its parties
   std::string last_text_date;  // the date of the last act dated in the text
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
+  // A heading after the lead that names the act's scope ("Six main pillars
+  // of the partnership", "Schwerpunkte der Zusammenarbeit") opens a list of
+  // what the act told last covers: the sectors of the sentences under it,
+  // up to the next heading or the next act, are that act's.
+  bool scope_open = false;
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
     acts_in[i] = here.size();
@@ -1350,6 +1411,29 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }
+    // (After the loop above: it settles which of this sentence's mentions
+    // are in passing.)
+    {
+      const auto first_here = candidates.end() - static_cast<std::ptrdiff_t>(acts_in[i]);
+      const bool no_act = std::all_of(first_here, candidates.end(), [](const Candidate& c) {
+        return c.in_passing && !c.parties_named;
+      });
+      std::vector<std::string> covered;
+      if (no_act && (scope_open || is_heading(i))) covered = sectors_of(i);
+      if (!no_act) {
+        scope_open = false;
+      } else if (is_heading(i) && !(scope_open && !covered.empty())) {
+        // (A line with no full stop that names sectors, "Hydrogen
+        // technologies", is an item of the list, not the next heading.)
+        scope_open = i >= layout.lead_sentences && views[i].has_label(Category::kGroupRef, "scope");
+      } else if (scope_open) {
+        for (auto c = std::make_reverse_iterator(first_here); c != candidates.rend(); ++c) {
+          if (c->in_passing) continue;
+          for (const std::string& sct : covered) add_sector(c->event.sectors, sct);
+          break;
+        }
+      }
+    }
     // A sentence that opens on the act told last and states none ("The
     // framework covers mining ...", "The text lists ..."): what it covers
     // are that act's sectors too, whatever it had already; and who it says
@@ -1376,6 +1460,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // kind, after Canada").
   // (One pass: the last act with sectors from an earlier sentence is kept,
   // not searched for, so that a long document stays linear.)
+  std::vector<std::uint32_t> section(views.size(), 0);  // headings before each sentence
+  for (std::size_t i = 1; i < views.size(); ++i) section[i] = section[i - 1] + (is_heading(i) ? 1 : 0);
   std::optional<std::size_t> with_sectors, pending;  // in an earlier sentence; in this one
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     Candidate& c = candidates[k];
@@ -1392,7 +1478,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
       }
     }
+    // (Not across a heading: it opens a new topic, "Enge Partnerschaft
+    // zwischen NRW und Fukushima" after a webinar about two clusters.)
     if (c.event.sectors.empty() && !c.framed && !c.background && with_sectors &&
+        section[candidates[*with_sectors].sentence] == section[i] &&
         views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
       c.event.sectors = candidates[*with_sectors].event.sectors;
     }
@@ -1494,6 +1583,47 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     merged.push_back(std::move(c));
   }
 
+  // A renewal or extension renews what the same parties signed before it
+  // ("2014 signed on energy ... renewed in 2017", "2023 renewed this MoU
+  // again, adding hydrogen"): it covers that act's sectors, beside any it
+  // names. The act renewed is the one of the same instrument and an earlier
+  // date told last before it, which has inherited in turn. (Looked up in
+  // the party buckets, which are in text order.)
+  for (std::size_t k = 0; k < merged.size(); ++k) {
+    Event& e = merged[k].event;
+    if ((e.stage != "renewed" && e.stage != "extended") || e.date.empty()) continue;
+    auto b = merged_by_parties.find(merged[k].party_keys);
+    if (b == merged_by_parties.end()) continue;
+    // "The two memoranda were renewed in 2017": all of them. In a history
+    // of several acts, the act whose date is nearest the words.
+    bool all = false;
+    for (const Mention* g : views[merged[k].sentence].of(Category::kGroupRef)) {
+      if (g->entry->label != "both_acts") continue;
+      all = true;
+      if (merged[k].date_at < 0) break;
+      const int at = static_cast<int>(g->first_token + g->end_token);
+      for (const Candidate& o : merged) {
+        if (o.sentence == merged[k].sentence && o.date_at >= 0 &&
+            std::abs(o.date_at - at) < std::abs(merged[k].date_at - at)) {
+          all = false;
+        }
+      }
+      break;
+    }
+    const Event* renewed = nullptr;
+    for (std::size_t j : b->second) {
+      const Event& o = merged[j].event;
+      if (j >= k) break;
+      if (o.date.empty() || !(o.date < e.date) || e.date.starts_with(o.date)) continue;
+      if (o.instrument != e.instrument && o.instrument != "other" && e.instrument != "other") continue;
+      renewed = &o;
+      if (all) {
+        for (const std::string& sct : o.sectors) add_sector(e.sectors, sct);
+      }
+    }
+    if (!renewed || all) continue;
+    for (const std::string& sct : renewed->sectors) add_sector(e.sectors, sct);
+  }
   // The act the page is about (reported in its lead) is also about the
   // sectors its headline (its first sentence) names; the rest of the lead
   // names the sectors of its own acts.

@@ -80,6 +80,9 @@ TEST(Extractor, FirstEventTable) {
       {"nn", "Vestland styrkar samarbeidet med Bayern\n\nVestland fylkeskommune og Bayern vil starte fleire "
              "samarbeidsprosjekt om hydrogen.",
        "", {"DE-BY", "NO-46"}, "other", "announced", ""},
+      // A plural country name in the dative among the parties of one act.
+      {"de", "Vereinbarung zur Windkraft\n\nHierzu haben wir eine Vereinbarung zwischen Dänemark, den Niederlanden und Deutschland getroffen, um Windparks voranzubringen.",
+       "", {"DE", "DK", "NL"}, "cooperation_agreement", "signed", ""},
       {"es", "Resultados del sector\n\nLos analistas del sector han acordado el 20 de octubre de 2022 una nueva metodología para medir el consumo.",
        "", {}, "", "", ""},
   };
@@ -326,6 +329,18 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     for (const Event& e : x.events) EXPECT_EQ(e.sectors, (std::vector<std::string>{"renewable_energy"})) << e.date;
   }
   {
+    // An act told under a heading borrows no sectors from the act before
+    // the heading (another pair's, another topic).
+    Extraction x = run("Webinarreihe gestartet\n\nDer Helpdesk hat eine Webinarreihe zu regionalen Partnerschaften "
+                       "gestartet. Im ersten Webinar wurde die Partnerschaft zwischen dem Kyushu Bio Cluster und dem "
+                       "Vitagora Cluster in der Biotechnologie vorgestellt.\n\nPartnerschaft zwischen NRW und "
+                       "Fukushima\nAuch die Partnerschaft zwischen der Präfektur Fukushima und Nordrhein-Westfalen "
+                       "wird im Februar vorgestellt.");
+    auto s = sectors_by_partner(x);
+    ASSERT_TRUE(s.count("DE-NW JP-07 ")) << x.events.size();
+    EXPECT_EQ(s["DE-NW JP-07 "], (std::vector<std::string>{}));
+  }
+  {
     // A banner above the headline (a department's name) gives no sectors.
     Extraction x = run("Skip to main content\nInternal Market, Industry, Entrepreneurship and SMEs\n"
                        "News article8 November 2022Directorate-General for Internal Market and SMEs\n\n"
@@ -334,6 +349,88 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     ASSERT_FALSE(x.events.empty());
     EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"hydrogen"}));
   }
+}
+
+// A heading after the lead that names the act's scope ("pillars of the
+// partnership") lists what the act covers: the sectors of the lines under
+// it, up to the next heading, are the act's; not so under another heading.
+TEST(Extractor, ScopeHeadingListsTheActsSectors) {
+  auto sorted_sectors = [](const Extraction& x) {
+    std::vector<std::string> s = x.events.empty() ? std::vector<std::string>{} : x.events[0].sectors;
+    std::sort(s.begin(), s.end());
+    return s;
+  };
+  const std::string lead = "Partnership on raw materials between the EU and Namibia\n\n"
+                           "The EU and Namibia signed a memorandum of understanding on raw materials today.\n\n"
+                           "The partnership is grounded on common interests.\n\n";
+  const std::string list = "Promotion of trade and investment linkages and a better investment climate.\n\n"
+                           "Cooperation on research and innovation\n\n"
+                           "Other news\n\n"
+                           "The port of Walvis Bay handles ships of every size.";
+  Extraction with = run(lead + "Six main pillars of the partnership\n\n" + list, "2022-11-08");
+  EXPECT_EQ(sorted_sectors(with),
+            (std::vector<std::string>{"critical_minerals", "innovation_research", "investment", "trade"}));
+  Extraction without = run(lead + "Reactions\n\n" + list, "2022-11-08");
+  EXPECT_EQ(sorted_sectors(without), (std::vector<std::string>{"critical_minerals"}));
+}
+
+// A renewal covers what it renews: the sectors of the act of the same
+// parties and instrument told last before it with an earlier date, or of
+// all of them when it renews "the two memoranda".
+TEST(Extractor, RenewalCoversWhatItRenews) {
+  Extraction x = run("Norway and Japan\n\nOslo, 3 May 2024\n\nNorway and Japan signed a memorandum of understanding on "
+                     "hydrogen in March 2014. In September 2014 the two countries signed a memorandum of understanding "
+                     "on batteries. The two memoranda were renewed in January 2017 to include offshore wind. Last week "
+                     "Norway and Japan renewed the memorandum again in Tokyo.");
+  std::map<std::string, std::vector<std::string>> by_date;
+  for (const Event& e : x.events) {
+    std::vector<std::string> s = e.sectors;
+    std::sort(s.begin(), s.end());
+    by_date[e.date] = s;
+  }
+  const std::vector<std::string> all = {"batteries", "hydrogen", "offshore_wind"};
+  EXPECT_EQ(by_date["2014-03"], (std::vector<std::string>{"hydrogen"}));
+  EXPECT_EQ(by_date["2014-09"], (std::vector<std::string>{"batteries"}));
+  EXPECT_EQ(by_date["2017-01"], all);
+  EXPECT_EQ(by_date["2024-05-03"], all);
+  // In a history of several acts, "the two memoranda" are those of the act
+  // dated nearest to the words, not of every renewal in the sentence.
+  x = run("Norway and Japan\n\nOslo, 3 May 2024\n\nThe partnership began with a memorandum of understanding on "
+          "hydrogen (signed in March 2014, renewed in January 2017) and one on batteries (signed in September 2014, "
+          "renewed in August 2017), and in October 2019 the two memoranda were merged and renewed.");
+  by_date.clear();
+  for (const Event& e : x.events) {
+    std::vector<std::string> s = e.sectors;
+    std::sort(s.begin(), s.end());
+    by_date[e.date] = s;
+  }
+  EXPECT_EQ(by_date["2017-08"], (std::vector<std::string>{"batteries"}));
+  EXPECT_EQ(by_date["2019-10"], (std::vector<std::string>{"batteries", "hydrogen"}));
+}
+
+// A minister's portfolio ("minister Lars Aagaard voor Klimaat, Energie en
+// Voorzieningen", "Minister for Trade and Industry") is no sector of the
+// act; a title-case headline keeps its sector words.
+TEST(Extractor, PortfolioAfterARoleIsNoSector) {
+  auto sectors = [](const Extraction& x) {
+    std::vector<std::string> s = x.events.empty() ? std::vector<std::string>{} : x.events[0].sectors;
+    std::sort(s.begin(), s.end());
+    return s;
+  };
+  EXPECT_EQ(sectors(run("Nederland versterkt samenwerking met Denemarken bij ontwikkeling waterstof\n\nNederland gaat "
+                        "nauwer samenwerken met Denemarken om waterstof als energiebron verder te ontwikkelen. Dat is de "
+                        "uitkomst van een bezoek van de minister aan Denemarken. Minister Hermans tekende dinsdag in "
+                        "Kopenhagen met minister Lars Aagaard voor Klimaat, Energie en Voorzieningen een Memorandum of "
+                        "Understanding over het transport van waterstof.")),
+            (std::vector<std::string>{"hydrogen"}));
+  EXPECT_EQ(sectors(run("Norway and Japan\n\nMinister for Trade and Industry Jan Christian Vestre and his Japanese "
+                        "colleague signed a memorandum of understanding on hydrogen in Tokyo today.",
+                        "2024-05-03")),
+            (std::vector<std::string>{"hydrogen"}));
+  EXPECT_EQ(sectors(run("Minister for Trade Signs Hydrogen Deal with Japan\n\nNorway and Japan signed a memorandum of "
+                        "understanding in Tokyo today, the ministry said on Friday.",
+                        "2024-05-03")),
+            (std::vector<std::string>{"hydrogen", "trade"}));
 }
 
 // An instrument said to be another one ("ei eiga fråsegn", "a second joint

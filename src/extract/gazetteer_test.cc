@@ -90,6 +90,8 @@ const SurfaceCase kSurfaces[] = {
     {"USA", "nb", "US", AliasForm::kName},
     {"US", "en", "US", AliasForm::kName},
     {"Vereinigten Staaten", "de", "US", AliasForm::kName},
+    {"Niederlanden", "de", "NL", AliasForm::kName},  // dative plural ("zwischen ... den Niederlanden")
+    {"Philippinen", "de", "PH", AliasForm::kName},
     {"米国", "ja", "US", AliasForm::kName},
     {"日本", "ja", "JP", AliasForm::kName},
     // The EU and the Commission that acts for it.

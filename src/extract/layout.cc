@@ -5,7 +5,7 @@
 #include <cctype>
 #include <cstdint>
 #include <iterator>
-#include <set>
+#include <functional>
 #include <string>
 
 #include "text/normalize.h"
@@ -195,13 +195,34 @@ std::size_t count_words(std::string_view s) {
 constexpr std::size_t kTitleWindow = 24;
 
 // The words of a line that say what it is about, folded: those longer than
-// three bytes (not articles and prepositions).
-std::set<std::string> content_words(std::string_view line, std::string_view lang) {
-  std::set<std::string> out;
-  for (text::Token& t : text::tokenize(line, lang)) {
-    if (t.is_word && t.folded.size() > 3) out.insert(std::move(t.folded));
+// three bytes (not articles and prepositions). As sorted distinct hashes:
+// only their overlap is asked, and a set of strings per headline-like line
+// cost a node allocation per word.
+std::vector<std::size_t> content_words(std::string_view line, std::string_view lang) {
+  std::vector<std::size_t> out;
+  for (const text::Token& t : text::tokenize(line, lang)) {
+    if (t.is_word && t.folded.size() > 3) out.push_back(std::hash<std::string_view>{}(t.folded));
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+// How many words two lines' content_words share.
+std::size_t shared_words(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
+  std::size_t n = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
 }
 
 // Bytes of a leading "date 2022-06" label or "6. Juni 2024 |" dateline.
@@ -362,8 +383,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
           content_words(lead_spans.empty() ? lead : lead.substr(lead_spans[0].begin, lead_spans[0].end - lead_spans[0].begin), lang);
       std::size_t best = 0;
       for (std::size_t i : headlines) {
-        std::size_t shared = 0;
-        for (const std::string& w : content_words(lines[i].span.of(text), lang)) shared += lead_words.count(w);
+        const std::size_t shared = shared_words(content_words(lines[i].span.of(text), lang), lead_words);
         if (shared > best) {
           best = shared;
           title_line = i;
