@@ -457,9 +457,21 @@ int run(const Config& cfg) {
     auto first = (*searcher)->run(**store, c.query, c.filter);
     const bool capped = first.is_ok() && first->total_capped;
     const auto want = std::min<std::int64_t>(expected, static_cast<std::int64_t>(store::kSearchCandidates));
+    // And the facets count every candidate: each passed the filters, so the
+    // filtered values count them all, and every document has one language.
+    bool facets_exact = true;
+    if (first.is_ok() && c.filter.facets) {
+      auto facets = first->facets;
+      const auto total = static_cast<std::int64_t>(first->total);
+      std::int64_t languages = 0;
+      for (const auto& [lang, k] : facets["language"]) languages += k;
+      facets_exact = languages == total && (!c.filter.sector || facets["sector"][*c.filter.sector] == total) &&
+                     (!c.filter.country || facets["country"][*c.filter.country] == total);
+      if (!facets_exact) std::cerr << "search bench: WRONG: " << c.kind << " '" << c.query << "': facets miss candidates\n";
+    }
     if (!first.is_ok() || expected < 0 || static_cast<std::int64_t>(first->total) != want ||
         capped != (expected > static_cast<std::int64_t>(store::kSearchCandidates)) ||
-        first->hits.size() != std::min<std::size_t>(20, first->total)) {
+        first->hits.size() != std::min<std::size_t>(20, first->total) || !facets_exact) {
       std::cerr << "search bench: WRONG: " << c.kind << " '" << c.query << "': "
                 << (first.is_ok() ? std::to_string(first->total) + (capped ? "+" : "") + " found, " +
                                         std::to_string(first->hits.size()) + " hits"

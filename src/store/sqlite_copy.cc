@@ -1,9 +1,10 @@
 // TableCopy on SQLite: tables from sqlite_master in creation order (so a
 // table comes after those it refers to), rows read with typeof() so each
 // cell keeps its storage class. kb_state is bookkeeping (a rebuild the
-// store runs on open), like schema_migrations, and is not copied; nor is
-// search_terms, the search index's vocabulary, which the reindex after a
-// load writes again (sqlite_store.cc, write_index_rows).
+// store runs on open), like schema_migrations, and is not copied; nor are
+// search_terms, the search index's vocabulary, and search_facets, its
+// documents' facet values, which the reindex after a load writes again
+// (sqlite_store.cc, write_index_rows).
 #include "store/sqlite_copy.h"
 
 #include <optional>
@@ -31,7 +32,7 @@ class SqliteTableCopy final : public TableCopy {
     {
       auto s = db_.statement(
           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-          "AND name NOT IN ('schema_migrations', 'kb_state', 'search_terms') AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT IN "
+          "AND name NOT IN ('schema_migrations', 'kb_state', 'search_terms', 'search_facets') AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT IN "
           "(SELECT m.name FROM sqlite_master m, sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' "
           "AND m.name LIKE v.name || '\\_%' ESCAPE '\\') ORDER BY rowid");
       if (!s.is_ok()) return s.status();

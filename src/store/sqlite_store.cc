@@ -258,20 +258,34 @@ class SqliteStore final : public Store {
   // 8): the one place that writes the index, for the write path and every
   // rebuild alike.
   Status write_index_rows(const std::vector<IndexRow>& rows);
-  // The facets column of a document's index row: a token (facet_token) per
-  // value search filters on, from its stored events (rejected ones too) and
-  // their parties. A superset of what the filters' probes accept.
-  Result<std::string> document_facets(std::int64_t document_id);
+  // A document's facets, from its stored row, events and their parties:
+  // `tokens`, the facets column of its index row, a token (facet_token) per
+  // value search filters on, rejected events' too (a superset of what the
+  // filters' probes accept); and `summary`, its row of search_facets
+  // (migration 10), the values count_facets() counts, exactly: the
+  // language, and of the non-rejected events the years (an undated event's
+  // or an eventless document's from the publication date), sectors,
+  // instruments, stages, countries and subdivisions.
+  struct DocFacets {
+    std::string tokens, summary;
+    bool operator==(const DocFacets&) const = default;
+  };
+  Result<DocFacets> document_facets(std::int64_t document_id);
   // The text columns of an indexed document's row as a reindex writes them;
   // nothing for a document that is not indexed (a near-copy, or gone).
   Result<std::optional<IndexRow>> stored_index_row(std::int64_t document_id);
   Result<std::vector<std::string>> indexed_evidence(std::int64_t document_id);
   // After a curation: rewrites the index row of each document of `before`
-  // (document -> its facets before the change) whose facets changed.
-  Status refresh_facets(const std::map<std::int64_t, std::string>& before);
+  // (document -> its facets before the change) whose facet tokens changed,
+  // and the search_facets row of each whose summary did.
+  Status refresh_facets(const std::map<std::int64_t, DocFacets>& before);
   // The facets of the documents `documents_sql` selects (its :id bound to
   // `id`), for refresh_facets() after a change.
-  Result<std::map<std::int64_t, std::string>> facets_of(const std::string& documents_sql, std::int64_t id);
+  Result<std::map<std::int64_t, DocFacets>> facets_of(const std::string& documents_sql, std::int64_t id);
+  // Empties the search index and search_facets, before they are written anew.
+  Status clear_search_index();
+  // Fills search_facets for every indexed document (migration 10).
+  Status fill_search_facets();
   static bool indexed_document(bool is_copy);
   Status record_terms(const std::vector<IndexRow>& rows);
   Result<const sqlite::IndexTokenizer*> index_tokenizer();
@@ -1883,14 +1897,25 @@ Status SqliteStore::record_terms(const std::vector<IndexRow>& rows) {
 Status SqliteStore::write_index_rows(const std::vector<IndexRow>& rows) {
   // The terms first: a write between FTS5 rows may open a statement
   // savepoint, at which FTS5 flushes its pending terms into a segment.
-  // The facets too, read before the first row for the same reason.
+  // The facets too, read and their search_facets rows written before the
+  // first index row for the same reason.
   PACTUM_RETURN_IF_ERROR(record_terms(rows));
-  std::vector<std::string> facets;
+  std::vector<DocFacets> facets;
   facets.reserve(rows.size());
   for (const IndexRow& row : rows) {
     auto f = document_facets(row.document_id);
     if (!f.is_ok()) return f.status();
     facets.push_back(std::move(*f));
+  }
+  if (!rows.empty()) {
+    auto s = db_.statement("INSERT OR REPLACE INTO search_facets(document_id, summary) VALUES (:doc, :summary)");
+    if (!s.is_ok()) return s.status();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      (*s)->reset();
+      (*s)->bind_int(":doc", rows[i].document_id);
+      (*s)->bind_blob(":summary", facets[i].summary);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+    }
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const IndexRow& row = rows[i];
@@ -1902,7 +1927,7 @@ Status SqliteStore::write_index_rows(const std::vector<IndexRow>& rows) {
     (*s)->bind_text(":title", row.title);
     (*s)->bind_text(":body", row.body);
     (*s)->bind_text(":evidence", row.evidence);
-    (*s)->bind_text(":facets", facets[i]);
+    (*s)->bind_text(":facets", facets[i].tokens);
     PACTUM_RETURN_IF_ERROR((*s)->run());
   }
   return Status::ok();
@@ -1935,17 +1960,55 @@ std::string facet_token(char kind, std::string_view value) {
   return out;
 }
 
+// Kind letter of a summary entry (DocFacets::summary) that no filter has.
+constexpr char kFacetYear = 'y';
+
+// A summary is its distinct entries (kind letter + value) in order, each
+// after its length as a LEB128 varint: a value may hold any byte.
+void append_summary_entry(std::string& out, std::string_view entry) {
+  for (std::size_t n = entry.size();; n >>= 7) {
+    out += static_cast<char>((n & 0x7F) | (n > 0x7F ? 0x80 : 0));
+    if (n <= 0x7F) break;
+  }
+  out += entry;
+}
+
+// Calls each(entry) for the entries of a summary; false if it is malformed.
+template <class F>
+bool for_each_summary_entry(std::string_view summary, F&& each) {
+  while (!summary.empty()) {
+    std::size_t n = 0;
+    int shift = 0;
+    for (;;) {
+      if (summary.empty() || shift > 28) return false;
+      const auto b = static_cast<unsigned char>(summary.front());
+      summary.remove_prefix(1);
+      n |= static_cast<std::size_t>(b & 0x7F) << shift;
+      shift += 7;
+      if ((b & 0x80) == 0) break;
+    }
+    if (n == 0 || n > summary.size()) return false;
+    each(summary.substr(0, n));
+    summary.remove_prefix(n);
+  }
+  return true;
+}
+
 // Each row two facet values at most (instrument and stage, country and
 // subdivision), each table read once, duplicates dropped here: the UNION
 // of one value per part cost the writer twice the instructions (a temp
-// B-tree and the events read four times).
-Result<std::string> SqliteStore::document_facets(std::int64_t document_id) {
+// B-tree and the events read four times). The tokens take every row, the
+// summary the rows of non-rejected events (column 4) and the years: an
+// event's date (column 3), else the document's publication date (column 3
+// of part 0).
+Result<SqliteStore::DocFacets> SqliteStore::document_facets(std::int64_t document_id) {
   auto s = db_.statement(
-      "SELECT 0, language, NULL FROM documents WHERE id = :doc "
-      "UNION ALL SELECT 1, instrument, stage FROM events WHERE document_id = :doc "
-      "UNION ALL SELECT 2, x.sector, NULL FROM events e JOIN event_sectors x ON x.event_id = e.id "
-      "WHERE e.document_id = :doc "
-      "UNION ALL SELECT 3, a.country, a.subdivision FROM events e JOIN event_parties p ON p.event_id = e.id "
+      "SELECT 0, language, NULL, published, 0 FROM documents WHERE id = :doc "
+      "UNION ALL SELECT 1, instrument, stage, date, curation IS 'rejected' FROM events WHERE document_id = :doc "
+      "UNION ALL SELECT 2, x.sector, NULL, NULL, e.curation IS 'rejected' "
+      "FROM events e JOIN event_sectors x ON x.event_id = e.id WHERE e.document_id = :doc "
+      "UNION ALL SELECT 3, a.country, a.subdivision, NULL, e.curation IS 'rejected' "
+      "FROM events e JOIN event_parties p ON p.event_id = e.id "
       "JOIN actors a ON a.id = p.actor_id WHERE e.document_id = :doc");
   if (!s.is_ok()) return s.status();
   (*s)->bind_int(":doc", document_id);
@@ -1953,20 +2016,39 @@ Result<std::string> SqliteStore::document_facets(std::int64_t document_id) {
                                         {kFacetInstrument, kFacetStage},
                                         {kFacetSector, 0},
                                         {kFacetCountry, kFacetRegion}};
-  std::set<std::string> tokens;  // ordered: a document's facets are one string, compared on curation
+  std::set<std::string> tokens;   // ordered: a document's facets are one string, compared on curation
+  std::set<std::string> entries;  // likewise, for the summary
+  std::optional<std::string> published;
+  std::vector<std::optional<std::string>> event_dates;  // of the counted events
+  auto year_of = [&](const std::string& date) {
+    if (!date.empty()) entries.insert(kFacetYear + date.substr(0, 4));
+  };
   for (;;) {
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
     if (!*row) break;
-    const auto& kinds = kKinds[(*s)->column_int(0) & 3];
+    const int part = static_cast<int>((*s)->column_int(0) & 3);
+    const auto& kinds = kKinds[part];
+    const bool counted = (*s)->column_int(4) == 0;
     for (int column = 1; column <= 2; ++column) {
-      if (kinds[column - 1] != 0 && !(*s)->column_is_null(column)) {
-        tokens.insert(facet_token(kinds[column - 1], (*s)->column_text(column)));
-      }
+      if (kinds[column - 1] == 0 || (*s)->column_is_null(column)) continue;
+      const std::string value = (*s)->column_text(column);
+      tokens.insert(facet_token(kinds[column - 1], value));
+      // As search has always counted them: a sector, country or
+      // subdivision only when not empty; a language, instrument or stage
+      // whenever not NULL.
+      if (counted && (part < 2 || !value.empty())) entries.insert(kinds[column - 1] + value);
+    }
+    if (part == 0 && !(*s)->column_is_null(3)) published = (*s)->column_text(3);
+    if (part == 1 && counted) {
+      event_dates.push_back((*s)->column_is_null(3) ? std::nullopt : std::optional((*s)->column_text(3)));
     }
   }
-  std::string out;
-  for (const std::string& t : tokens) out += (out.empty() ? "" : " ") + t;
+  if (event_dates.empty()) event_dates.emplace_back();  // an eventless document: its publication date
+  for (const auto& date : event_dates) year_of(date ? *date : published.value_or(""));
+  DocFacets out;
+  for (const std::string& t : tokens) out.tokens += (out.tokens.empty() ? "" : " ") + t;
+  for (const std::string& e : entries) append_summary_entry(out.summary, e);
   return out;
 }
 
@@ -2010,8 +2092,8 @@ Result<std::vector<std::string>> SqliteStore::indexed_evidence(std::int64_t docu
   return evidence;
 }
 
-Result<std::map<std::int64_t, std::string>> SqliteStore::facets_of(const std::string& documents_sql,
-                                                                    std::int64_t id) {
+Result<std::map<std::int64_t, SqliteStore::DocFacets>> SqliteStore::facets_of(const std::string& documents_sql,
+                                                                              std::int64_t id) {
   std::vector<std::int64_t> documents;
   {
     auto s = db_.statement(documents_sql);
@@ -2024,7 +2106,7 @@ Result<std::map<std::int64_t, std::string>> SqliteStore::facets_of(const std::st
       documents.push_back((*s)->column_int(0));
     }
   }
-  std::map<std::int64_t, std::string> out;
+  std::map<std::int64_t, DocFacets> out;
   for (std::int64_t document_id : documents) {
     auto f = document_facets(document_id);
     if (!f.is_ok()) return f.status();
@@ -2038,13 +2120,23 @@ Result<std::map<std::int64_t, std::string>> SqliteStore::facets_of(const std::st
 // the stored document with the facets it had. The text is the reindex's
 // (stored_index_row); a status curated after indexing may leave an event's
 // evidence words behind in the index, as before this rewrite, which only
-// widens what a word finds.
-Status SqliteStore::refresh_facets(const std::map<std::int64_t, std::string>& before) {
+// widens what a word finds. A changed summary alone (a rejected event, a
+// new date) is an update of search_facets, which holds only indexed
+// documents.
+Status SqliteStore::refresh_facets(const std::map<std::int64_t, DocFacets>& before) {
   std::vector<IndexRow> rows;
   for (const auto& [document_id, old_facets] : before) {
     auto now = document_facets(document_id);
     if (!now.is_ok()) return now.status();
     if (*now == old_facets) continue;
+    if (now->tokens == old_facets.tokens) {
+      auto s = db_.statement("UPDATE search_facets SET summary = :summary WHERE document_id = :doc");
+      if (!s.is_ok()) return s.status();
+      (*s)->bind_blob(":summary", now->summary);
+      (*s)->bind_int(":doc", document_id);
+      PACTUM_RETURN_IF_ERROR((*s)->run());
+      continue;
+    }
     auto row = stored_index_row(document_id);
     if (!row.is_ok()) return row.status();
     if (!*row) continue;
@@ -2056,7 +2148,7 @@ Status SqliteStore::refresh_facets(const std::map<std::int64_t, std::string>& be
     (*s)->bind_text(":title", (*row)->title);
     (*s)->bind_text(":body", (*row)->body);
     (*s)->bind_text(":evidence", (*row)->evidence);
-    (*s)->bind_text(":facets", old_facets);
+    (*s)->bind_text(":facets", old_facets.tokens);
     PACTUM_RETURN_IF_ERROR((*s)->run());
     rows.push_back(std::move(**row));
   }
@@ -2266,9 +2358,9 @@ Status SqliteStore::rebuild_agreements() {
 }
 
 Status SqliteStore::rebuild_locked() {
-  PACTUM_RETURN_IF_ERROR(db_.exec(
-      "DELETE FROM document_links; DELETE FROM document_fingerprints; DELETE FROM document_bands; "
-      "INSERT INTO search_index(search_index) VALUES ('delete-all');"));
+  PACTUM_RETURN_IF_ERROR(
+      db_.exec("DELETE FROM document_links; DELETE FROM document_fingerprints; DELETE FROM document_bands;"));
+  PACTUM_RETURN_IF_ERROR(clear_search_index());
   // Name keys of every actor's name and aliases (kept: curated merges).
   PACTUM_RETURN_IF_ERROR(db_.exec("DELETE FROM actor_name_keys"));
   {
@@ -2324,25 +2416,49 @@ Status SqliteStore::rebuild_locked() {
   return db_.exec("DELETE FROM kb_state WHERE key = 'rebuild_needed'");
 }
 
-Status SqliteStore::reindex_locked() {
-  PACTUM_RETURN_IF_ERROR(db_.exec("INSERT INTO search_index(search_index) VALUES ('delete-all')"));
-  std::vector<std::int64_t> doc_ids;
-  {
-    // Near-copies are not indexed (indexed_document).
-    auto s = db_.statement(
-        "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM document_links) ORDER BY id");
-    if (!s.is_ok()) return s.status();
-    for (;;) {
-      auto row = (*s)->step();
-      if (!row.is_ok()) return row.status();
-      if (!*row) break;
-      doc_ids.push_back((*s)->column_int(0));
-    }
+Status SqliteStore::clear_search_index() {
+  return db_.exec("INSERT INTO search_index(search_index) VALUES ('delete-all'); DELETE FROM search_facets;");
+}
+
+// The documents the index holds: near-copies are not indexed (indexed_document).
+Result<std::vector<std::int64_t>> indexed_document_ids(Db& db) {
+  auto s = db.statement("SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM document_links) ORDER BY id");
+  if (!s.is_ok()) return s.status();
+  std::vector<std::int64_t> out;
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok()) return row.status();
+    if (!*row) break;
+    out.push_back((*s)->column_int(0));
   }
-  for (std::int64_t id : doc_ids) {
+  return out;
+}
+
+Status SqliteStore::reindex_locked() {
+  PACTUM_RETURN_IF_ERROR(clear_search_index());
+  auto doc_ids = indexed_document_ids(db_);
+  if (!doc_ids.is_ok()) return doc_ids.status();
+  for (std::int64_t id : *doc_ids) {
     auto row = stored_index_row(id);
     if (!row.is_ok()) return row.status();
     if (*row) PACTUM_RETURN_IF_ERROR(index_row(std::move(**row)));
+  }
+  return Status::ok();
+}
+
+Status SqliteStore::fill_search_facets() {
+  PACTUM_RETURN_IF_ERROR(db_.exec("DELETE FROM search_facets"));
+  auto doc_ids = indexed_document_ids(db_);
+  if (!doc_ids.is_ok()) return doc_ids.status();
+  auto s = db_.statement("INSERT INTO search_facets(document_id, summary) VALUES (:doc, :summary)");
+  if (!s.is_ok()) return s.status();
+  for (std::int64_t id : *doc_ids) {
+    auto f = document_facets(id);
+    if (!f.is_ok()) return f.status();
+    (*s)->reset();
+    (*s)->bind_int(":doc", id);
+    (*s)->bind_blob(":summary", f->summary);
+    PACTUM_RETURN_IF_ERROR((*s)->run());
   }
   return Status::ok();
 }
@@ -2357,6 +2473,10 @@ Status SqliteStore::rebuild_knowledge_base() {
 
 Status SqliteStore::rebuild_if_needed() {
   std::lock_guard lock(mu_);
+  // Each a superset of the next: a KB rebuild reindexes, a reindex writes
+  // search_facets.
+  constexpr const char* kDone =
+      "DELETE FROM kb_state WHERE key IN ('rebuild_needed', 'reindex_needed', 'search_facets_needed')";
   auto needed = db_.query_int("SELECT count(*) FROM kb_state WHERE key = 'rebuild_needed'");
   if (!needed.is_ok()) return needed.status();
   if (*needed == 0) {
@@ -2364,17 +2484,20 @@ Status SqliteStore::rebuild_if_needed() {
     // near-copies; the search index alone is rebuilt without them.
     auto reindex = db_.query_int("SELECT count(*) FROM kb_state WHERE key = 'reindex_needed'");
     if (!reindex.is_ok()) return reindex.status();
-    if (*reindex == 0) return Status::ok();
+    // Migration 10: search_facets alone.
+    auto facets = db_.query_int("SELECT count(*) FROM kb_state WHERE key = 'search_facets_needed'");
+    if (!facets.is_ok()) return facets.status();
+    if (*reindex == 0 && *facets == 0) return Status::ok();
     auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
     if (!tx.is_ok()) return tx.status();
-    PACTUM_RETURN_IF_ERROR(reindex_locked());
-    PACTUM_RETURN_IF_ERROR(db_.exec("DELETE FROM kb_state WHERE key = 'reindex_needed'"));
+    PACTUM_RETURN_IF_ERROR(*reindex != 0 ? reindex_locked() : fill_search_facets());
+    PACTUM_RETURN_IF_ERROR(db_.exec(kDone));
     return tx->commit();
   }
   auto tx = Transaction::begin(db_, Transaction::Mode::kWrite);
   if (!tx.is_ok()) return tx.status();
   PACTUM_RETURN_IF_ERROR(rebuild_locked());
-  PACTUM_RETURN_IF_ERROR(db_.exec("DELETE FROM kb_state WHERE key = 'reindex_needed'"));
+  PACTUM_RETURN_IF_ERROR(db_.exec(kDone));
   return tx->commit();
 }
 
@@ -3021,78 +3144,58 @@ Result<std::vector<EventRecord>> SqliteStore::document_events(std::int64_t docum
   return out;
 }
 
-// The facets of the candidates in one statement: a row per candidate and
-// (non-rejected) event, the event's sectors and its parties' country and
-// subdivision folded into the row, counted per distinct document here. It
-// was seven GROUP BY queries over a temp table of the candidates, each
-// joining the events again: 13-30 ms of a faceted query at 1,000,000
-// documents (load 8), more than the match itself. The caller holds mu_ and
-// a read transaction.
+// The facets of the candidates: one search_facets row each (migration 10),
+// its entries counted here. It was a row per candidate and event with the
+// event's sectors and parties folded in, about 7 us per candidate at
+// 1,000,000 documents (the document, event, sector, party and actor rows
+// of each), half of a faceted search. A candidate without a row (none is
+// expected: the row is written with the index row) is summarized from its
+// events. The caller holds mu_ and a read transaction.
 Status SqliteStore::count_facets(const std::vector<std::int64_t>& candidates,
                                  std::map<std::string, std::map<std::string, std::int64_t>>& facets) {
-  // The folded values are joined by \x1f, a party's country and subdivision
-  // by \x1e; no code or label holds either.
-  static constexpr char kSep = '\x1f', kPair = '\x1e';
   std::string ids = "[";
   for (std::int64_t id : candidates) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
   ids += "]";
-  // CROSS JOIN keeps the candidates the outer loop (the planner knows
-  // nothing of json_each's size and would otherwise scan whole indexes).
+  // A LEFT JOIN keeps the candidates the outer loop.
   auto s = db_.statement(
-      "SELECT d.id, d.language, d.published, e.id, e.instrument, e.stage, e.date, "
-      "(SELECT group_concat(x.sector, char(31)) FROM event_sectors x WHERE x.event_id = e.id), "
-      "(SELECT group_concat(coalesce(a.country, '') || char(30) || coalesce(a.subdivision, ''), char(31)) "
-      "FROM event_parties p JOIN actors a ON a.id = p.actor_id WHERE p.event_id = e.id) "
-      "FROM json_each(:ids) h CROSS JOIN documents d ON d.id = h.value "
-      "LEFT JOIN events e ON e.document_id = d.id AND e.curation IS NOT 'rejected'");
+      "SELECT h.value, f.summary FROM json_each(:ids) h "
+      "LEFT JOIN search_facets f ON f.document_id = h.value");
   if (!s.is_ok()) return s.status();
   (*s)->bind_text(":ids", ids);
-  // A value counts a document once: the rows of a document come together
-  // (the candidates are the outer loop), so remembering the last document
-  // counted per value is enough.
-  struct Facet {
-    std::map<std::string, std::int64_t>& counts;
-    std::map<std::string, std::int64_t> last;
-    void add(std::string_view value, std::int64_t doc) {
-      auto [at, fresh] = last.try_emplace(std::string(value), doc);
-      if (!fresh && at->second == doc) return;
-      at->second = doc;
-      ++counts[at->first];
-    }
-    void add_all(std::string_view folded, std::int64_t doc) {
-      while (!folded.empty()) {
-        const std::size_t end = std::min(folded.find(kSep), folded.size());
-        add(folded.substr(0, end), doc);
-        folded.remove_prefix(std::min(end + 1, folded.size()));
-      }
-    }
+  // By entry (kind letter + value) first: one hash lookup per entry.
+  struct EntryHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
   };
-  Facet language{facets["language"], {}}, country{facets["country"], {}}, region{facets["region"], {}},
-      sector{facets["sector"], {}}, instrument{facets["instrument"], {}}, stage{facets["stage"], {}},
-      year{facets["year"], {}};
+  std::unordered_map<std::string, std::int64_t, EntryHash, std::equal_to<>> counts;
+  auto count = [&](std::string_view summary) {
+    bool ok = for_each_summary_entry(summary, [&](std::string_view entry) {
+      auto at = counts.find(entry);
+      if (at == counts.end()) at = counts.emplace(std::string(entry), 0).first;
+      ++at->second;
+    });
+    return ok ? Status::ok() : Status::corruption("search_facets: a malformed summary");
+  };
   for (;;) {
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
     if (!*row) break;
-    const std::int64_t doc = (*s)->column_int(0);
-    if (!(*s)->column_is_null(1)) language.add((*s)->column_text(1), doc);
-    const bool has_event = !(*s)->column_is_null(3);
-    const std::string dated = !(*s)->column_is_null(6) ? (*s)->column_text(6) : (*s)->column_text(2);
-    if (!dated.empty()) year.add(std::string_view(dated).substr(0, 4), doc);
-    if (!has_event) continue;
-    instrument.add((*s)->column_text(4), doc);
-    stage.add((*s)->column_text(5), doc);
-    sector.add_all((*s)->column_text(7), doc);
-    const std::string all = (*s)->column_text(8);  // "NO\x1eNO-03\x1fDE\x1e"
-    for (std::string_view rest = all; !rest.empty();) {
-      const std::size_t end = std::min(rest.find(kSep), rest.size());
-      const std::string_view party = rest.substr(0, end);
-      const std::size_t pair = party.find(kPair);
-      const std::string_view c = party.substr(0, pair), r = pair == std::string_view::npos ? "" : party.substr(pair + 1);
-      if (!c.empty()) country.add(c, doc);
-      if (!r.empty()) region.add(r, doc);
-      rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (!(*s)->column_is_null(1)) {
+      PACTUM_RETURN_IF_ERROR(count((*s)->column_blob(1)));
+      continue;
     }
+    auto f = document_facets((*s)->column_int(0));
+    if (!f.is_ok()) return f.status();
+    PACTUM_RETURN_IF_ERROR(count(f->summary));
+  }
+  static constexpr std::pair<char, const char*> kNames[] = {
+      {kFacetLanguage, "language"}, {kFacetCountry, "country"},       {kFacetRegion, "region"},
+      {kFacetSector, "sector"},     {kFacetInstrument, "instrument"}, {kFacetStage, "stage"},
+      {kFacetYear, "year"}};
+  std::map<std::string, std::int64_t>* by_kind[256] = {};
+  for (const auto& [kind, name] : kNames) by_kind[static_cast<unsigned char>(kind)] = &facets[name];
+  for (const auto& [entry, n] : counts) {
+    if (auto* of_kind = by_kind[static_cast<unsigned char>(entry[0])]) (*of_kind)[entry.substr(1)] += n;
   }
   return Status::ok();
 }

@@ -916,12 +916,13 @@ TEST(SqliteStore, StoreBeforeFacetTokensIsReindexedOnOpen) {
                          "CREATE VIRTUAL TABLE search_index USING fts5(title, body, evidence, content='', "
                          "tokenize='unicode61 remove_diacritics 2'); "
                          "INSERT INTO search_index(rowid, title, body, evidence) SELECT id, title, text, '' FROM documents; "
-                         "DELETE FROM schema_migrations WHERE version = 9; PRAGMA user_version = 8;")
+                         "DROP TABLE search_facets; "
+                         "DELETE FROM schema_migrations WHERE version >= 9; PRAGMA user_version = 8;")
                     .is_ok());
   }
   auto store = open_sqlite(path);
   ASSERT_TRUE(store.is_ok()) << store.status().to_string();
-  EXPECT_EQ(*(*store)->schema_version(), 9);
+  EXPECT_EQ(*(*store)->schema_version(), sqlite::latest_schema_version());
   SearchFilter f;
   f.sector = "hydrogen";
   f.country = "NO";
@@ -930,6 +931,185 @@ TEST(SqliteStore, StoreBeforeFacetTokensIsReindexedOnOpen) {
   auto db = Db::open(path.string());
   ASSERT_TRUE(db.is_ok());
   EXPECT_EQ(*db->query_int("SELECT count(*) FROM kb_state WHERE key = 'reindex_needed'"), 0);
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM search_facets"), 5);
+}
+
+// ---- each indexed document's facet values (search_facets, migration 10) -------
+
+using FacetCounts = std::map<std::string, std::map<std::string, std::int64_t>>;
+
+// The facets of every document `word` finds, counted by joins of the
+// events, sectors and parties, as search counted them before search_facets.
+FacetCounts facets_by_joins(const std::filesystem::path& path, Store& store, const std::string& word) {
+  TextQuery q;
+  q.all_of = {{{{word}, false}}};
+  SearchFilter all;
+  all.limit = 0;
+  auto found = store.search(q, all);
+  EXPECT_TRUE(found.is_ok()) << found.status().to_string();
+  std::string ids = "-1";
+  for (const SearchHit& h : found->hits) ids += "," + std::to_string(h.document_id);
+  const std::string in = " IN (" + ids + ")";
+  const std::string live = " AND e.curation IS NOT 'rejected'";
+  const std::pair<const char*, std::string> facets[] = {
+      {"language", "SELECT d.language, count(*) FROM documents d WHERE d.id" + in + " AND d.language IS NOT NULL GROUP BY 1"},
+      {"country", "SELECT a.country, count(DISTINCT e.document_id) FROM events e JOIN event_parties p ON p.event_id = e.id "
+                  "JOIN actors a ON a.id = p.actor_id WHERE e.document_id" + in + live + " AND a.country <> '' GROUP BY 1"},
+      {"region", "SELECT a.subdivision, count(DISTINCT e.document_id) FROM events e JOIN event_parties p ON p.event_id = e.id "
+                 "JOIN actors a ON a.id = p.actor_id WHERE e.document_id" + in + live + " AND a.subdivision <> '' GROUP BY 1"},
+      {"sector", "SELECT s.sector, count(DISTINCT e.document_id) FROM events e JOIN event_sectors s ON s.event_id = e.id "
+                 "WHERE e.document_id" + in + live + " GROUP BY 1"},
+      {"instrument", "SELECT e.instrument, count(DISTINCT e.document_id) FROM events e WHERE e.document_id" + in + live + " GROUP BY 1"},
+      {"stage", "SELECT e.stage, count(DISTINCT e.document_id) FROM events e WHERE e.document_id" + in + live + " GROUP BY 1"},
+      {"year", "SELECT substr(coalesce(e.date, d.published), 1, 4), count(DISTINCT d.id) FROM documents d "
+               "LEFT JOIN events e ON e.document_id = d.id" + live + " WHERE d.id" + in +
+               " AND coalesce(e.date, d.published) <> '' GROUP BY 1"},
+  };
+  auto db = Db::open(path.string());
+  EXPECT_TRUE(db.is_ok());
+  FacetCounts out;
+  for (const auto& [name, sql] : facets) {
+    auto& counts = out[name];
+    auto s = db->statement(sql);
+    EXPECT_TRUE(s.is_ok()) << s.status().to_string();
+    if (!s.is_ok()) continue;
+    while (*(*s)->step()) counts[(*s)->column_text(0)] = (*s)->column_int(1);
+  }
+  return out;
+}
+
+FacetCounts search_facets_of(Store& store, const std::string& word) {
+  TextQuery q;
+  q.all_of = {{{{word}, false}}};
+  SearchFilter f;
+  f.facets = true;
+  auto found = store.search(q, f);
+  EXPECT_TRUE(found.is_ok()) << found.status().to_string();
+  return found.is_ok() ? found->facets : FacetCounts{};
+}
+
+std::int64_t event_of(Store& store, const std::string& word) {
+  TextQuery q;
+  q.all_of = {{{{word}, false}}};
+  auto found = store.search(q, {});
+  EXPECT_TRUE(found.is_ok() && found->hits.size() == 1 && !found->hits[0].events.empty());
+  return found.is_ok() && found->hits.size() == 1 && !found->hits[0].events.empty() ? found->hits[0].events[0].id : 0;
+}
+
+// Every change to what a document's facets are made of is followed by its
+// search_facets row: each step below fails if the row went stale (the
+// counts of search against the joins over the same documents).
+TEST(SqliteStore, FacetCountsStayExactThroughCurationMergeAndReingest) {
+  TempDir dir;
+  auto path = dir.path() / "counts.db";
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  put_facet_docs(**store, facet_docs());
+  auto same = [&](const char* step) {
+    const FacetCounts want = facets_by_joins(path, **store, "cooperation");
+    EXPECT_EQ(search_facets_of(**store, "cooperation"), want) << step;
+    return want;
+  };
+  FacetCounts c = same("ingest");
+  EXPECT_EQ(c["country"]["NO"], 3);
+  EXPECT_EQ(c["region"]["NO-03"], 1);
+  EXPECT_EQ(c["language"]["de"], 1);
+
+  const std::int64_t floating = event_of(**store, "floating");
+  const std::int64_t ammonia = event_of(**store, "ammonia");
+  ASSERT_GT(floating, 0);
+  ASSERT_GT(ammonia, 0);
+  EventCuration e;
+  e.author = "ana";
+  e.set = {{"date", "2021-05-04"}};  // a year: no facet token changes
+  ASSERT_TRUE((*store)->curate_event(floating, e).is_ok());
+  c = same("a date set");
+  EXPECT_EQ(c["year"]["2021"], 1);
+  e.set = {{"sectors", "hydrogen,batteries"}, {"stage", "announced"}, {"instrument", "joint_declaration"}};
+  ASSERT_TRUE((*store)->curate_event(floating, e).is_ok());
+  c = same("sectors, stage and instrument set");
+  EXPECT_EQ(c["sector"]["batteries"], 1);
+  EXPECT_EQ(c["stage"]["announced"], 1);
+  // Rejected: its tokens stay (a superset), its counts go.
+  e.set = {};
+  e.status = "rejected";
+  ASSERT_TRUE((*store)->curate_event(ammonia, e).is_ok());
+  c = same("an event rejected");
+  EXPECT_EQ(c["country"]["DK"], 1);  // document 1's Denmark only
+  e.status = "confirmed";
+  ASSERT_TRUE((*store)->curate_event(ammonia, e).is_ok());
+  c = same("confirmed again");
+  EXPECT_EQ(c["country"]["DK"], 2);
+
+  ASSERT_TRUE((*store)->merge_actors("Norway", "Denmark", "ana", "").is_ok());
+  c = same("Denmark merged into Norway");
+  EXPECT_EQ(c["country"].count("DK"), 0u);
+  EXPECT_EQ(c["country"]["NO"], 4);
+
+  // Re-ingest: the same text is a duplicate; a new version is a document of its own.
+  put_facet_docs(**store, facet_docs());
+  same("the same documents again");
+  {
+    ingest::Document d;
+    d.source = "facets/2.txt";
+    d.title = "doc 2, revised";
+    d.text = "Austria and Chile open a cooperation on green steel research between their universities.";
+    d.published = "2019-02-01";
+    d.content_hash = sha256_hex(d.text);
+    extract::Extraction x;
+    x.language = "en";
+    ASSERT_TRUE((*store)->put(d, x).is_ok());
+  }
+  c = same("a new version without events, published");
+  EXPECT_EQ(c["year"]["2019"], 1);
+
+  ASSERT_TRUE((*store)->rebuild_knowledge_base().is_ok());
+  same("the knowledge base rebuilt");
+
+  // A document's row goes with it.
+  store->reset();
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("PRAGMA foreign_keys = ON; DELETE FROM documents WHERE id = 6").is_ok());
+    EXPECT_EQ(*db->query_int("SELECT count(*) FROM search_facets WHERE document_id = 6"), 0);
+    EXPECT_EQ(*db->query_int("SELECT count(*) FROM search_facets"), 5);
+  }
+}
+
+// Migration 10 fills search_facets from the stored rows when the store
+// opens; a missing row is counted from the events meanwhile.
+TEST(SqliteStore, StoreBeforeSearchFacetsIsFilledOnOpen) {
+  TempDir dir;
+  auto path = dir.path() / "v9.db";
+  FacetCounts want;
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    put_facet_docs(**store, facet_docs());
+    want = facets_by_joins(path, **store, "cooperation");
+  }
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("DROP TABLE search_facets; DELETE FROM schema_migrations WHERE version = 10; "
+                         "PRAGMA user_version = 9;")
+                    .is_ok());
+  }
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    EXPECT_EQ(*(*store)->schema_version(), sqlite::latest_schema_version());
+    EXPECT_EQ(search_facets_of(**store, "cooperation"), want);
+  }
+  auto db = Db::open(path.string());
+  ASSERT_TRUE(db.is_ok());
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM search_facets"), 5);
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM kb_state WHERE key = 'search_facets_needed'"), 0);
+  ASSERT_TRUE(db->exec("DELETE FROM search_facets WHERE document_id IN (1, 4)").is_ok());
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  EXPECT_EQ(search_facets_of(**store, "cooperation"), want);
 }
 }  // namespace
 }  // namespace pactum::store
