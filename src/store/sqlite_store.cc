@@ -237,6 +237,7 @@ class SqliteStore final : public Store {
     std::int64_t id = 0;
     std::vector<std::int64_t> actors;
     std::string curation, instrument, stage, date;
+    std::vector<std::string> sectors;  // after the curator's overrides too
   };
   Status insert_event(std::int64_t document_id, std::size_t position, const ingest::Document& doc,
                       const extract::Event& e, WrittenEvent* written);
@@ -245,13 +246,17 @@ class SqliteStore final : public Store {
 
   // Knowledge base, inside a write transaction.
   Status apply_overrides(const std::string& content_hash, extract::Event& e, std::string* curation);
-  Result<bool> link_near_duplicate(std::int64_t document_id, const std::optional<kb::Signature>& sig);
+  // With prepared's signature (and its rows, prepare_near_copy_rows).
+  Result<bool> link_near_duplicate(std::int64_t document_id, const PreparedDocument& prepared);
   // A document's row of the FTS5 index, its columns analysed (index_text).
   struct IndexRow {
     std::int64_t document_id = 0;
     std::string title, body, evidence;
     // The distinct terms of the three (prepare_document), if known.
     std::shared_ptr<const std::vector<std::string>> terms;
+    // The facets column (document_facets()), if known: the write path
+    // knows them from the rows it wrote (written_facets()).
+    std::optional<std::string> facets;
   };
   Status write_index_row(const IndexRow& row);
   // The index rows and, first, their new terms in search_terms (migration
@@ -262,6 +267,10 @@ class SqliteStore final : public Store {
   // value search filters on, from its stored events (rejected ones too) and
   // their parties. A superset of what the filters' probes accept.
   Result<std::string> document_facets(std::int64_t document_id);
+  // The same for a document just written, from its language and its events
+  // as written, without reading them back; only the parties' actors' places
+  // are read (once per transaction with the write cache).
+  Result<std::string> written_facets(const extract::Extraction& x, const std::vector<WrittenEvent>& events);
   // The text columns of an indexed document's row as a reindex writes them;
   // nothing for a document that is not indexed (a near-copy, or gone).
   Result<std::optional<IndexRow>> stored_index_row(std::int64_t document_id);
@@ -355,6 +364,9 @@ class SqliteStore final : public Store {
     // party key: place_event() reads a set once per transaction, then keeps
     // it up to date itself (it is the only writer of agreements here).
     std::unordered_map<std::string, std::vector<kb::AgreementState>> agreements;
+    // Actors' country and subdivision as stored, by actor id (the facets of
+    // documents written); nothing in the transaction changes them.
+    std::unordered_map<std::int64_t, std::pair<std::optional<std::string>, std::optional<std::string>>> places;
     // True the first time (actor, kind, text) is seen in this transaction.
     bool first(std::int64_t actor, char kind, std::string_view text) {
       std::string k = std::to_string(actor);
@@ -366,6 +378,7 @@ class SqliteStore final : public Store {
       actors.clear();
       done.clear();
       agreements.clear();
+      places.clear();  // a rolled-back actor's id may come back as another actor's
     }
   };
   Status begin_write_cache(WriteCache& cache);
@@ -509,7 +522,7 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
   // the search index, and each event's place among the agreements.
   bool is_copy = false;
   if (st.is_ok()) {
-    auto copy = link_near_duplicate(document_id, prepared->signature);
+    auto copy = link_near_duplicate(document_id, *prepared);
     if (!copy.is_ok()) {
       st = copy.status();
     } else {
@@ -527,8 +540,15 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
     }
     const bool all_evidence = evidence.size() == x.events.size();
     std::string indexed_evidence = all_evidence ? prepared->index_evidence : index_evidence(evidence);
-    st = index_row(IndexRow{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence),
-                            all_evidence ? prepared->index_terms : nullptr});
+    IndexRow row{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence),
+                 all_evidence ? prepared->index_terms : nullptr, std::nullopt};
+    auto facets = written_facets(x, placed);
+    if (!facets.is_ok()) {
+      st = facets.status();
+    } else {
+      row.facets = std::move(*facets);
+      st = index_row(std::move(row));
+    }
   }
   for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
     const WrittenEvent& p = placed[i];
@@ -620,6 +640,7 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
   written->instrument = e.instrument;
   written->stage = e.stage;
   written->date = e.date;
+  written->sectors = e.sectors;
   std::vector<std::int64_t>* actor_ids = &written->actors;
   std::int64_t event_id = 0;
   {
@@ -1730,9 +1751,10 @@ Status SqliteStore::apply_overrides(const std::string& content_hash, extract::Ev
   return Status::ok();
 }
 
-Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const std::optional<kb::Signature>& sig) {
+Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const PreparedDocument& prepared) {
+  const std::optional<kb::Signature>& sig = prepared.signature;
   if (!sig) return false;
-  auto keys = kb::band_keys(*sig);
+  const auto& keys = prepared.band_keys;
   std::optional<DocumentLink> best;
   // Candidates share a band; the signature decides. Both are bounded
   // (kb/near_duplicate.h: kBandCandidates, kSignatureChecks) so that a write
@@ -1785,7 +1807,7 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
         "INSERT OR REPLACE INTO document_fingerprints(document_id, signature) VALUES (:doc, :sig)");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":doc", document_id);
-    (*s)->bind_blob(":sig", kb::encode(*sig));
+    (*s)->bind_blob(":sig", prepared.signature_blob);
     PACTUM_RETURN_IF_ERROR((*s)->run());
   }
   {
@@ -1793,6 +1815,8 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
     // json_each was tried: fewer instructions (callgrind), but the writer's
     // thread CPU time rose ~30 % (bench, idle, A/B); a multi-row statement
     // needs a statement journal, which callgrind's user-space count misses.
+    // (A plain INSERT of the distinct keys in key order was measured: no
+    // fewer instructions than OR IGNORE.)
     auto s = db_.statement("INSERT OR IGNORE INTO document_bands(band_key, document_id) VALUES (:key, :doc)");
     if (!s.is_ok()) return s.status();
     for (std::int64_t key : keys) {
@@ -1888,6 +1912,10 @@ Status SqliteStore::write_index_rows(const std::vector<IndexRow>& rows) {
   std::vector<std::string> facets;
   facets.reserve(rows.size());
   for (const IndexRow& row : rows) {
+    if (row.facets) {
+      facets.push_back(*row.facets);
+      continue;
+    }
     auto f = document_facets(row.document_id);
     if (!f.is_ok()) return f.status();
     facets.push_back(std::move(*f));
@@ -1935,6 +1963,14 @@ std::string facet_token(char kind, std::string_view value) {
   return out;
 }
 
+// A document's facets column: its distinct tokens, in order (a document's
+// facets are one string, compared on curation).
+std::string join_facets(const std::set<std::string>& tokens) {
+  std::string out;
+  for (const std::string& t : tokens) out += (out.empty() ? "" : " ") + t;
+  return out;
+}
+
 // Each row two facet values at most (instrument and stage, country and
 // subdivision), each table read once, duplicates dropped here: the UNION
 // of one value per part cost the writer twice the instructions (a temp
@@ -1965,9 +2001,43 @@ Result<std::string> SqliteStore::document_facets(std::int64_t document_id) {
       }
     }
   }
-  std::string out;
-  for (const std::string& t : tokens) out += (out.empty() ? "" : " ") + t;
-  return out;
+  return join_facets(tokens);
+}
+
+Result<std::string> SqliteStore::written_facets(const extract::Extraction& x,
+                                                const std::vector<WrittenEvent>& events) {
+  // As document_facets() reads them back: NULL columns give no token (the
+  // language and an actor's places are bound as NULL when empty).
+  std::set<std::string> tokens;
+  if (!x.language.empty()) tokens.insert(facet_token(kFacetLanguage, x.language));
+  for (const WrittenEvent& e : events) {
+    tokens.insert(facet_token(kFacetInstrument, e.instrument));
+    tokens.insert(facet_token(kFacetStage, e.stage));
+    for (const std::string& sector : e.sectors) tokens.insert(facet_token(kFacetSector, sector));
+    for (std::int64_t actor : e.actors) {
+      using Places = std::pair<std::optional<std::string>, std::optional<std::string>>;
+      Places read;
+      const Places* places = nullptr;
+      if (write_cache_ != nullptr) {
+        if (auto it = write_cache_->places.find(actor); it != write_cache_->places.end()) places = &it->second;
+      }
+      if (places == nullptr) {
+        auto s = db_.statement("SELECT country, subdivision FROM actors WHERE id = :id");
+        if (!s.is_ok()) return s.status();
+        (*s)->bind_int(":id", actor);
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (*row) {
+          if (!(*s)->column_is_null(0)) read.first = (*s)->column_text(0);
+          if (!(*s)->column_is_null(1)) read.second = (*s)->column_text(1);
+        }
+        places = write_cache_ != nullptr ? &write_cache_->places.emplace(actor, std::move(read)).first->second : &read;
+      }
+      if (places->first) tokens.insert(facet_token(kFacetCountry, *places->first));
+      if (places->second) tokens.insert(facet_token(kFacetRegion, *places->second));
+    }
+  }
+  return join_facets(tokens);
 }
 
 Result<std::optional<SqliteStore::IndexRow>> SqliteStore::stored_index_row(std::int64_t document_id) {
@@ -2313,7 +2383,10 @@ Status SqliteStore::rebuild_locked() {
       d.text = (*s)->column_text(1);
       d.language = (*s)->column_text(2);
     }
-    auto copy = link_near_duplicate(id, kb::signature(d.text, d.language));
+    PreparedDocument near;
+    near.signature = kb::signature(d.text, d.language);
+    prepare_near_copy_rows(near);
+    auto copy = link_near_duplicate(id, near);
     if (!copy.is_ok()) return copy.status();
     if (!indexed_document(*copy)) continue;
     auto evidence = indexed_evidence(id);
