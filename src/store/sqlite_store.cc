@@ -237,6 +237,7 @@ class SqliteStore final : public Store {
     std::int64_t id = 0;
     std::vector<std::int64_t> actors;
     std::string curation, instrument, stage, date;
+    std::vector<std::string> sectors;  // after the curator's overrides too
   };
   Status insert_event(std::int64_t document_id, std::size_t position, const ingest::Document& doc,
                       const extract::Event& e, WrittenEvent* written);
@@ -245,13 +246,23 @@ class SqliteStore final : public Store {
 
   // Knowledge base, inside a write transaction.
   Status apply_overrides(const std::string& content_hash, extract::Event& e, std::string* curation);
-  Result<bool> link_near_duplicate(std::int64_t document_id, const std::optional<kb::Signature>& sig);
+  // With prepared's signature (and its rows, prepare_near_copy_rows).
+  Result<bool> link_near_duplicate(std::int64_t document_id, const PreparedDocument& prepared);
+  // A document's facets (document_facets()): its index row's facets column
+  // and its search_facets summary.
+  struct DocFacets {
+    std::string tokens, summary;
+    bool operator==(const DocFacets&) const = default;
+  };
   // A document's row of the FTS5 index, its columns analysed (index_text).
   struct IndexRow {
     std::int64_t document_id = 0;
     std::string title, body, evidence;
     // The distinct terms of the three (prepare_document), if known.
     std::shared_ptr<const std::vector<std::string>> terms;
+    // The facets (document_facets()), if known: the write path knows them
+    // from the rows it wrote (written_facets()).
+    std::optional<DocFacets> facets;
   };
   Status write_index_row(const IndexRow& row);
   // The index rows and, first, their new terms in search_terms (migration
@@ -266,11 +277,13 @@ class SqliteStore final : public Store {
   // language, and of the non-rejected events the years (an undated event's
   // or an eventless document's from the publication date), sectors,
   // instruments, stages, countries and subdivisions.
-  struct DocFacets {
-    std::string tokens, summary;
-    bool operator==(const DocFacets&) const = default;
-  };
   Result<DocFacets> document_facets(std::int64_t document_id);
+  // The same for a document just written, from its language, publication
+  // date and events as written, without reading them back; only the
+  // parties' actors' places are read (once per transaction with the write
+  // cache).
+  Result<DocFacets> written_facets(const ingest::Document& doc, const extract::Extraction& x,
+                                   const std::vector<WrittenEvent>& events);
   // The text columns of an indexed document's row as a reindex writes them;
   // nothing for a document that is not indexed (a near-copy, or gone).
   Result<std::optional<IndexRow>> stored_index_row(std::int64_t document_id);
@@ -369,6 +382,9 @@ class SqliteStore final : public Store {
     // party key: place_event() reads a set once per transaction, then keeps
     // it up to date itself (it is the only writer of agreements here).
     std::unordered_map<std::string, std::vector<kb::AgreementState>> agreements;
+    // Actors' country and subdivision as stored, by actor id (the facets of
+    // documents written); nothing in the transaction changes them.
+    std::unordered_map<std::int64_t, std::pair<std::optional<std::string>, std::optional<std::string>>> places;
     // True the first time (actor, kind, text) is seen in this transaction.
     bool first(std::int64_t actor, char kind, std::string_view text) {
       std::string k = std::to_string(actor);
@@ -380,6 +396,7 @@ class SqliteStore final : public Store {
       actors.clear();
       done.clear();
       agreements.clear();
+      places.clear();  // a rolled-back actor's id may come back as another actor's
     }
   };
   Status begin_write_cache(WriteCache& cache);
@@ -523,7 +540,7 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
   // the search index, and each event's place among the agreements.
   bool is_copy = false;
   if (st.is_ok()) {
-    auto copy = link_near_duplicate(document_id, prepared->signature);
+    auto copy = link_near_duplicate(document_id, *prepared);
     if (!copy.is_ok()) {
       st = copy.status();
     } else {
@@ -541,8 +558,15 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
     }
     const bool all_evidence = evidence.size() == x.events.size();
     std::string indexed_evidence = all_evidence ? prepared->index_evidence : index_evidence(evidence);
-    st = index_row(IndexRow{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence),
-                            all_evidence ? prepared->index_terms : nullptr});
+    IndexRow row{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence),
+                 all_evidence ? prepared->index_terms : nullptr, std::nullopt};
+    auto facets = written_facets(doc, x, placed);
+    if (!facets.is_ok()) {
+      st = facets.status();
+    } else {
+      row.facets = std::move(*facets);
+      st = index_row(std::move(row));
+    }
   }
   for (std::size_t i = 0; st.is_ok() && i < placed.size(); ++i) {
     const WrittenEvent& p = placed[i];
@@ -634,6 +658,7 @@ Status SqliteStore::insert_event(std::int64_t document_id, std::size_t position,
   written->instrument = e.instrument;
   written->stage = e.stage;
   written->date = e.date;
+  written->sectors = e.sectors;
   std::vector<std::int64_t>* actor_ids = &written->actors;
   std::int64_t event_id = 0;
   {
@@ -1744,9 +1769,10 @@ Status SqliteStore::apply_overrides(const std::string& content_hash, extract::Ev
   return Status::ok();
 }
 
-Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const std::optional<kb::Signature>& sig) {
+Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const PreparedDocument& prepared) {
+  const std::optional<kb::Signature>& sig = prepared.signature;
   if (!sig) return false;
-  auto keys = kb::band_keys(*sig);
+  const auto& keys = prepared.band_keys;
   std::optional<DocumentLink> best;
   // Candidates share a band; the signature decides. Both are bounded
   // (kb/near_duplicate.h: kBandCandidates, kSignatureChecks) so that a write
@@ -1799,7 +1825,7 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
         "INSERT OR REPLACE INTO document_fingerprints(document_id, signature) VALUES (:doc, :sig)");
     if (!s.is_ok()) return s.status();
     (*s)->bind_int(":doc", document_id);
-    (*s)->bind_blob(":sig", kb::encode(*sig));
+    (*s)->bind_blob(":sig", prepared.signature_blob);
     PACTUM_RETURN_IF_ERROR((*s)->run());
   }
   {
@@ -1807,6 +1833,8 @@ Result<bool> SqliteStore::link_near_duplicate(std::int64_t document_id, const st
     // json_each was tried: fewer instructions (callgrind), but the writer's
     // thread CPU time rose ~30 % (bench, idle, A/B); a multi-row statement
     // needs a statement journal, which callgrind's user-space count misses.
+    // (A plain INSERT of the distinct keys in key order was measured: no
+    // fewer instructions than OR IGNORE.)
     auto s = db_.statement("INSERT OR IGNORE INTO document_bands(band_key, document_id) VALUES (:key, :doc)");
     if (!s.is_ok()) return s.status();
     for (std::int64_t key : keys) {
@@ -1903,6 +1931,10 @@ Status SqliteStore::write_index_rows(const std::vector<IndexRow>& rows) {
   std::vector<DocFacets> facets;
   facets.reserve(rows.size());
   for (const IndexRow& row : rows) {
+    if (row.facets) {
+      facets.push_back(*row.facets);
+      continue;
+    }
     auto f = document_facets(row.document_id);
     if (!f.is_ok()) return f.status();
     facets.push_back(std::move(*f));
@@ -1994,6 +2026,38 @@ bool for_each_summary_entry(std::string_view summary, F&& each) {
   return true;
 }
 
+// A document's facets as document_facets() reads them back and
+// written_facets() knows them, so that the two cannot disagree: every
+// value's token, and the summary entries of the counted ones (the
+// document's and its non-rejected events').
+class FacetCollector {
+ public:
+  // As search has always counted them: a language, instrument or stage
+  // whenever not NULL; a sector, country or subdivision only when not empty.
+  void add(char kind, const std::string& value, bool counted) {
+    tokens_.insert(facet_token(kind, value));
+    const bool any_value = kind == kFacetLanguage || kind == kFacetInstrument || kind == kFacetStage;
+    if (counted && (any_value || !value.empty())) entries_.insert(kind + value);
+  }
+  // A counted event's date; NULL for an undated one (the publication date's year).
+  void add_event_date(std::optional<std::string> date) { event_dates_.push_back(std::move(date)); }
+  // The facets column and the search_facets summary.
+  void finish(const std::optional<std::string>& published, std::string* tokens, std::string* summary) {
+    if (event_dates_.empty()) event_dates_.emplace_back();  // an eventless document: its publication date
+    for (const auto& date : event_dates_) {
+      const std::string& d = date ? *date : published.value_or("");
+      if (!d.empty()) entries_.insert(kFacetYear + d.substr(0, 4));
+    }
+    for (const std::string& t : tokens_) *tokens += (tokens->empty() ? "" : " ") + t;
+    for (const std::string& e : entries_) append_summary_entry(*summary, e);
+  }
+
+ private:
+  std::set<std::string> tokens_;   // ordered: a document's facets are one string, compared on curation
+  std::set<std::string> entries_;  // likewise, for the summary
+  std::vector<std::optional<std::string>> event_dates_;
+};
+
 // Each row two facet values at most (instrument and stage, country and
 // subdivision), each table read once, duplicates dropped here: the UNION
 // of one value per part cost the writer twice the instructions (a temp
@@ -2016,13 +2080,8 @@ Result<SqliteStore::DocFacets> SqliteStore::document_facets(std::int64_t documen
                                         {kFacetInstrument, kFacetStage},
                                         {kFacetSector, 0},
                                         {kFacetCountry, kFacetRegion}};
-  std::set<std::string> tokens;   // ordered: a document's facets are one string, compared on curation
-  std::set<std::string> entries;  // likewise, for the summary
+  FacetCollector collect;
   std::optional<std::string> published;
-  std::vector<std::optional<std::string>> event_dates;  // of the counted events
-  auto year_of = [&](const std::string& date) {
-    if (!date.empty()) entries.insert(kFacetYear + date.substr(0, 4));
-  };
   for (;;) {
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
@@ -2032,23 +2091,57 @@ Result<SqliteStore::DocFacets> SqliteStore::document_facets(std::int64_t documen
     const bool counted = (*s)->column_int(4) == 0;
     for (int column = 1; column <= 2; ++column) {
       if (kinds[column - 1] == 0 || (*s)->column_is_null(column)) continue;
-      const std::string value = (*s)->column_text(column);
-      tokens.insert(facet_token(kinds[column - 1], value));
-      // As search has always counted them: a sector, country or
-      // subdivision only when not empty; a language, instrument or stage
-      // whenever not NULL.
-      if (counted && (part < 2 || !value.empty())) entries.insert(kinds[column - 1] + value);
+      collect.add(kinds[column - 1], (*s)->column_text(column), counted);
     }
     if (part == 0 && !(*s)->column_is_null(3)) published = (*s)->column_text(3);
     if (part == 1 && counted) {
-      event_dates.push_back((*s)->column_is_null(3) ? std::nullopt : std::optional((*s)->column_text(3)));
+      collect.add_event_date((*s)->column_is_null(3) ? std::nullopt : std::optional((*s)->column_text(3)));
     }
   }
-  if (event_dates.empty()) event_dates.emplace_back();  // an eventless document: its publication date
-  for (const auto& date : event_dates) year_of(date ? *date : published.value_or(""));
   DocFacets out;
-  for (const std::string& t : tokens) out.tokens += (out.tokens.empty() ? "" : " ") + t;
-  for (const std::string& e : entries) append_summary_entry(out.summary, e);
+  collect.finish(published, &out.tokens, &out.summary);
+  return out;
+}
+
+Result<SqliteStore::DocFacets> SqliteStore::written_facets(const ingest::Document& doc, const extract::Extraction& x,
+                                                           const std::vector<WrittenEvent>& events) {
+  // As document_facets() reads them back: NULL columns give no value (the
+  // language, the publication date, an event's date and an actor's places
+  // are bound as NULL when empty; insert_document(), insert_event()).
+  FacetCollector collect;
+  if (!x.language.empty()) collect.add(kFacetLanguage, x.language, true);
+  for (const WrittenEvent& e : events) {
+    const bool counted = e.curation != "rejected";
+    collect.add(kFacetInstrument, e.instrument, counted);
+    collect.add(kFacetStage, e.stage, counted);
+    if (counted) collect.add_event_date(e.date.empty() ? std::nullopt : std::optional(e.date));
+    for (const std::string& sector : e.sectors) collect.add(kFacetSector, sector, counted);
+    for (std::int64_t actor : e.actors) {
+      using Places = std::pair<std::optional<std::string>, std::optional<std::string>>;
+      Places read;
+      const Places* places = nullptr;
+      if (write_cache_ != nullptr) {
+        if (auto it = write_cache_->places.find(actor); it != write_cache_->places.end()) places = &it->second;
+      }
+      if (places == nullptr) {
+        auto s = db_.statement("SELECT country, subdivision FROM actors WHERE id = :id");
+        if (!s.is_ok()) return s.status();
+        (*s)->bind_int(":id", actor);
+        auto row = (*s)->step();
+        if (!row.is_ok()) return row.status();
+        if (*row) {
+          if (!(*s)->column_is_null(0)) read.first = (*s)->column_text(0);
+          if (!(*s)->column_is_null(1)) read.second = (*s)->column_text(1);
+        }
+        places = write_cache_ != nullptr ? &write_cache_->places.emplace(actor, std::move(read)).first->second : &read;
+      }
+      if (places->first) collect.add(kFacetCountry, *places->first, counted);
+      if (places->second) collect.add(kFacetRegion, *places->second, counted);
+    }
+  }
+  const std::string& published = doc.published.empty() ? x.published : doc.published;
+  DocFacets out;
+  collect.finish(published.empty() ? std::nullopt : std::optional(published), &out.tokens, &out.summary);
   return out;
 }
 
@@ -2405,7 +2498,10 @@ Status SqliteStore::rebuild_locked() {
       d.text = (*s)->column_text(1);
       d.language = (*s)->column_text(2);
     }
-    auto copy = link_near_duplicate(id, kb::signature(d.text, d.language));
+    PreparedDocument near;
+    near.signature = kb::signature(d.text, d.language);
+    prepare_near_copy_rows(near);
+    auto copy = link_near_duplicate(id, near);
     if (!copy.is_ok()) return copy.status();
     if (!indexed_document(*copy)) continue;
     auto evidence = indexed_evidence(id);

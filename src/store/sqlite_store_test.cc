@@ -864,6 +864,77 @@ TEST(SqliteStore, FacetFilteredSearchEqualsTheProbes) {
   EXPECT_EQ(found_sources(**store, {}).size(), 5u);
 }
 
+// The write path makes a document's facet tokens from the rows it wrote
+// (not read back): they must be what a reindex reads from the store, also
+// where the store keeps a fact other than the document's (an actor named
+// before with another country: the stored one counts).
+TEST(SqliteStore, WrittenFacetTokensEqualTheReindexedOnes) {
+  TempDir dir;
+  auto path = dir.path() / "written.db";
+  const std::vector<std::string> tokens = {"0cno", "0cse", "0cjp", "0rNOx2d03", "0shydrogen", "0soffshorex5fwind",
+                                           "0len", "0lde", "0tsigned", "0imemorandumx5fofx5funderstanding"};
+  auto indexed = [&] {
+    std::map<std::string, std::vector<std::int64_t>> out;
+    for (const std::string& t : tokens) out[t] = indexed_with(path, t);
+    return out;
+  };
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    std::vector<FacetDoc> docs = facet_docs();
+    // Oslo again (actor key NO-03), its country given wrongly as SE.
+    docs.push_back({"Oslo and Japan extend cooperation on hydrogen ferries.", "en",
+                    {facet_event("Oslo and Japan extend cooperation.", {"hydrogen"}, {"Oslo:SE/NO-03", "Japan:JP"})}});
+    std::vector<ingest::Document> ds(docs.size());
+    std::vector<extract::Extraction> xs(docs.size());
+    std::vector<Store::PutItem> items;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      ds[i].source = "written/" + std::to_string(i) + ".txt";
+      ds[i].title = "doc " + std::to_string(i);
+      ds[i].text = docs[i].text;
+      ds[i].content_hash = sha256_hex(ds[i].text);
+      // Undated events take the publication date's year in the summary:
+      // from the source on some, from the extractor on others, none on the rest.
+      if (i % 3 == 1) ds[i].published = "2024-05-0" + std::to_string(i % 9 + 1);
+      if (i % 3 == 2) xs[i].published = "2022";
+      xs[i].language = docs[i].language;
+      xs[i].events = docs[i].events;
+      if (i == 0 && !xs[i].events.empty()) xs[i].events[0].date = "2019-03-04";  // a dated event: its own year
+    }
+    for (std::size_t i = 0; i < docs.size(); ++i) items.push_back({&ds[i], &xs[i], nullptr});
+    auto put = (*store)->put_batch(items);  // one transaction: the actors' places come from its cache
+    ASSERT_TRUE(put.is_ok()) << put.status().to_string();
+  }
+  // The search_facets summaries (migration 10) as written, then as rebuilt.
+  auto summaries = [&] {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    auto db = Db::open(path.string());
+    EXPECT_TRUE(db.is_ok());
+    auto s = db->statement("SELECT document_id, hex(summary) FROM search_facets ORDER BY document_id");
+    EXPECT_TRUE(s.is_ok());
+    while (s.is_ok()) {
+      auto row = (*s)->step();
+      if (!row.is_ok() || !*row) break;
+      out.emplace_back((*s)->column_int(0), (*s)->column_text(1));
+    }
+    return out;
+  };
+  const auto written_summaries = summaries();
+  EXPECT_EQ(written_summaries.size(), 6u);
+  const auto written = indexed();
+  EXPECT_EQ(written.at("0cno"), (std::vector<std::int64_t>{1, 2, 3, 6}));
+  EXPECT_TRUE(written.at("0cse").empty());
+  EXPECT_EQ(written.at("0rNOx2d03"), (std::vector<std::int64_t>{1, 6}));
+  {
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("INSERT INTO kb_state(key, value) VALUES ('reindex_needed', '1')").is_ok());
+  }
+  ASSERT_TRUE(open_sqlite(path).is_ok());  // rebuilds the index from the stored rows
+  EXPECT_EQ(indexed(), written);
+  EXPECT_EQ(summaries(), written_summaries);
+}
+
 TEST(SqliteStore, CurationRewritesTheFacetTokens) {
   TempDir dir;
   auto path = dir.path() / "curated.db";

@@ -68,7 +68,14 @@ PreparedDocument prepare_document(const ingest::Document& doc, const extract::Ex
   for (const extract::Event& e : x.events) evidence.push_back(e.evidence);
   out.index_evidence = index_evidence(evidence);
   out.index_terms = sqlite::distinct_terms({out.index_title, out.index_body, out.index_evidence});
+  prepare_near_copy_rows(out);
   return out;
+}
+
+void prepare_near_copy_rows(PreparedDocument& prepared) {
+  if (!prepared.signature) return;
+  prepared.band_keys = kb::band_keys(*prepared.signature);
+  prepared.signature_blob = kb::encode(*prepared.signature);
 }
 
 bool is_postgres_url(std::string_view spec) {

@@ -7,6 +7,7 @@
 // Writing a document whose content hash is already stored changes nothing.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -256,8 +257,15 @@ struct PreparedDocument {
   // The distinct terms of the three as the SQLite index tokenizes them, for
   // its vocabulary (search_terms); null if not computed.
   std::shared_ptr<const std::vector<std::string>> index_terms;
+  // With a signature: its band keys (kb::band_keys) and stored form
+  // (kb::encode), the store's band and fingerprint rows, made here so that
+  // a multi-threaded ingest's single writer does not.
+  std::array<std::int64_t, kb::kBands> band_keys{};
+  std::string signature_blob;
 };
 PreparedDocument prepare_document(const ingest::Document& doc, const extract::Extraction& x);
+// Sets the signature's band_keys and signature_blob (prepare_document does).
+void prepare_near_copy_rows(PreparedDocument& prepared);
 
 // Text as the search index analyses it: FTS5's unicode61 keeps a run of
 // kanji or kana as one token, so text with Japanese (or Chinese) characters
