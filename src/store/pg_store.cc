@@ -325,7 +325,7 @@ Result<std::optional<std::int64_t>> PgStore::insert_document(const ingest::Docum
       "INSERT INTO documents(source, url, title, published, language, format, content_hash, text) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (content_hash) DO NOTHING RETURNING id",
       {p(doc.source), p_or_null(doc.url), p_or_null(doc.title.empty() ? x.title : doc.title),
-       p_or_null(doc.published.empty() ? x.published : doc.published), p_or_null(x.language),
+       p_or_null(stored_published(doc, x)), p_or_null(x.language),
        p(stored_format_name(doc.format)), p(doc.content_hash), p(doc.text)});
   if (!r.is_ok()) return r.status();
   if (r->empty()) return std::optional<std::int64_t>();

@@ -593,7 +593,7 @@ Result<std::optional<std::int64_t>> SqliteStore::insert_document(const ingest::D
   // The source's own metadata first; the extractor's reading of the text
   // fills what the source did not state.
   (*s)->bind_text_or_null(":title", doc.title.empty() ? x.title : doc.title);
-  (*s)->bind_text_or_null(":published", doc.published.empty() ? x.published : doc.published);
+  (*s)->bind_text_or_null(":published", stored_published(doc, x));
   (*s)->bind_text_or_null(":language", x.language);
   (*s)->bind_text(":format", stored_format_name(doc.format));
   (*s)->bind_text(":hash", doc.content_hash);
@@ -2139,7 +2139,7 @@ Result<SqliteStore::DocFacets> SqliteStore::written_facets(const ingest::Documen
       if (places->second) collect.add(kFacetRegion, *places->second, counted);
     }
   }
-  const std::string& published = doc.published.empty() ? x.published : doc.published;
+  const std::string& published = stored_published(doc, x);
   DocFacets out;
   collect.finish(published.empty() ? std::nullopt : std::optional(published), &out.tokens, &out.summary);
   return out;

@@ -267,6 +267,12 @@ PreparedDocument prepare_document(const ingest::Document& doc, const extract::Ex
 // Sets the signature's band_keys and signature_blob (prepare_document does).
 void prepare_near_copy_rows(PreparedDocument& prepared);
 
+// A document's publication date as both stores keep it: the source's own,
+// else the extractor's reading of the text (empty: none, stored as NULL).
+inline const std::string& stored_published(const ingest::Document& doc, const extract::Extraction& x) {
+  return doc.published.empty() ? x.published : doc.published;
+}
+
 // Text as the search index analyses it: FTS5's unicode61 keeps a run of
 // kanji or kana as one token, so text with Japanese (or Chinese) characters
 // is indexed as MeCab tokens joined by spaces; other text as it is.
