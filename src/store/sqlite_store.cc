@@ -2035,26 +2035,55 @@ class FacetCollector {
   // As search has always counted them: a language, instrument or stage
   // whenever not NULL; a sector, country or subdivision only when not empty.
   void add(char kind, const std::string& value, bool counted) {
-    tokens_.insert(facet_token(kind, value));
     const bool any_value = kind == kFacetLanguage || kind == kFacetInstrument || kind == kFacetStage;
-    if (counted && (any_value || !value.empty())) entries_.insert(kind + value);
+    counted = counted && (any_value || !value.empty());
+    // A document has a few distinct values, most of them added again per
+    // event and party: a linear look-up drops the repeats before any token
+    // is made (a std::set per column cost an allocation per value).
+    for (Value& v : values_) {
+      if (v.kind == kind && v.value == value) {
+        v.counted = v.counted || counted;
+        return;
+      }
+    }
+    values_.push_back({kind, value, counted});
   }
   // A counted event's date; NULL for an undated one (the publication date's year).
   void add_event_date(std::optional<std::string> date) { event_dates_.push_back(std::move(date)); }
-  // The facets column and the search_facets summary.
+  // The facets column and the search_facets summary: each its distinct
+  // strings in std::string order (a document's facets are one string,
+  // compared on curation).
   void finish(const std::optional<std::string>& published, std::string* tokens, std::string* summary) {
+    std::vector<std::string> token_list, entries;
+    token_list.reserve(values_.size());
+    entries.reserve(values_.size() + event_dates_.size() + 1);
+    for (const Value& v : values_) {
+      token_list.push_back(facet_token(v.kind, v.value));
+      if (v.counted) entries.push_back(v.kind + v.value);
+    }
     if (event_dates_.empty()) event_dates_.emplace_back();  // an eventless document: its publication date
     for (const auto& date : event_dates_) {
       const std::string& d = date ? *date : published.value_or("");
-      if (!d.empty()) entries_.insert(kFacetYear + d.substr(0, 4));
+      if (!d.empty()) entries.push_back(kFacetYear + d.substr(0, 4));
     }
-    for (const std::string& t : tokens_) *tokens += (tokens->empty() ? "" : " ") + t;
-    for (const std::string& e : entries_) append_summary_entry(*summary, e);
+    // Two values never share a token (facet_token), so only the years repeat.
+    std::sort(token_list.begin(), token_list.end());
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    for (const std::string& t : token_list) {
+      if (!tokens->empty()) *tokens += ' ';
+      *tokens += t;
+    }
+    for (const std::string& e : entries) append_summary_entry(*summary, e);
   }
 
  private:
-  std::set<std::string> tokens_;   // ordered: a document's facets are one string, compared on curation
-  std::set<std::string> entries_;  // likewise, for the summary
+  struct Value {
+    char kind;
+    std::string value;
+    bool counted;  // in the summary: of a counted row at least once
+  };
+  std::vector<Value> values_;  // distinct (kind, value), in the order first added
   std::vector<std::optional<std::string>> event_dates_;
 };
 
