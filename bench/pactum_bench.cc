@@ -682,13 +682,18 @@ int run(const Config& cfg) {
   // FTS5 insert of the same texts.
   std::uint64_t events1 = 0;
   double ingest1_wall = 0;
-  auto ingest_once = [&](std::size_t threads, std::size_t* stored) {
+  // `pipeline_wall`, if given, takes the least wall time of ingest_documents()
+  // alone over the runs: the rows above time the store's creation (a fresh
+  // file, its migrations) and its close (the WAL's last checkpoint) too.
+  auto ingest_once = [&](std::size_t threads, std::size_t* stored, double* pipeline_wall = nullptr) {
     remove_db(store_path);
     auto store = store::open_sqlite(store_path);
     if (!store.is_ok()) return std::uint64_t{0};
     api::IngestOptions options;
     options.threads = threads;
+    const double t0 = wall_seconds();
     auto summary = api::ingest_documents(all_docs, **extractor, **store, options);
+    if (pipeline_wall != nullptr) *pipeline_wall = std::min(*pipeline_wall, wall_seconds() - t0);
     if (!summary.is_ok()) return std::uint64_t{0};
     *stored = summary->stored;
     return std::uint64_t{summary->events};
@@ -715,10 +720,14 @@ int run(const Config& cfg) {
              std::to_string(written) + "/" + std::to_string(all.size()) + " stored", written == all.size(),
              fmt(100.0 * w / s, 0) + " % of the 1-thread ingest CPU (2 threads need < ~40 %)"});
   }
+  double pipeline_wall[3] = {1e300, 1e300, 1e300};  // by threads
+  double whole_wall[3] = {0, 0, 0};
   for (std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
     std::size_t stored = 0;
     std::uint64_t events = 0;
-    double s = best_of(cfg.reps, [&] { return ingest_once(threads, &stored); }, &events, /*wall=*/true);
+    double s = best_of(cfg.reps, [&] { return ingest_once(threads, &stored, &pipeline_wall[threads]); }, &events,
+                       /*wall=*/true);
+    whole_wall[threads] = s;
     if (threads == 1) ingest1_wall = s;
     add_row({"ingest, " + std::to_string(threads) + (threads == 1 ? " thread" : " threads") + " (wall time)", "all",
              double(total_bytes), double(all.size()), s, threads == 1 ? "-" : "ingest, 1 thread (wall time)",
@@ -727,6 +736,15 @@ int run(const Config& cfg) {
              events == events1 && stored == all.size(),
              threads == 1 ? "" : "speed-up " + fmt(ingest1_wall / s, 2) + "x (target 1.7x)"});
   }
+  // An additional row, not a redefinition of the one above: the same runs
+  // timed inside, without the store's creation and close, which take the
+  // same time at any thread count (the row above keeps them: a user's
+  // ingest pays them).
+  add_row({"ingest, 2 threads vs 1 (wall, pipeline only: store opened and closed untimed)", "all",
+           double(total_bytes), double(all.size()), pipeline_wall[2], "the same, 1 thread", double(total_bytes),
+           pipeline_wall[1], "open + close ~" + fmt(1000.0 * (whole_wall[1] - pipeline_wall[1]), 0) + " / " +
+               fmt(1000.0 * (whole_wall[2] - pipeline_wall[2]), 0) + " ms (1 / 2 threads, best runs)",
+           true, "speed-up " + fmt(pipeline_wall[1] / pipeline_wall[2], 2) + "x (not the target's row)"});
   remove_db(store_path);
 
   // 10. `pactum ingest` of a large JSONL, streamed: wall time and peak RSS

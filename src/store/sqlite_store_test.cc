@@ -935,6 +935,36 @@ TEST(SqliteStore, WrittenFacetTokensEqualTheReindexedOnes) {
   EXPECT_EQ(summaries(), written_summaries);
 }
 
+// The writer drops repeated facet values (the same sector, instrument or
+// country on several events) before making tokens; the summary must hold
+// each counted value once, in byte order, and no empty sector.
+TEST(SqliteStore, WrittenFacetSummaryHoldsEachValueOnceInOrder) {
+  TempDir dir;
+  auto path = dir.path() / "repeats.db";
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    put_facet_docs(**store, {{"Norway, Japan, Oslo and Denmark widen cooperation on hydrogen and wind.", "en",
+                              {facet_event("Norway and Japan widen cooperation.", {"hydrogen"}, {"Norway:NO", "Japan:JP"}),
+                               facet_event("Japan and Norway add wind.", {"offshore_wind", "hydrogen"},
+                                           {"Japan:JP", "Norway:NO"}),
+                               facet_event("Oslo and Denmark join.", {""}, {"Oslo:NO/NO-03", "Denmark:DK"})}}});
+  }
+  std::string expected;
+  for (const std::string entry : {"cDK", "cJP", "cNO", "imemorandum_of_understanding", "len", "rNO-03",
+                                  "shydrogen", "soffshore_wind", "tsigned"}) {
+    expected += static_cast<char>(entry.size());
+    expected += entry;
+  }
+  auto db = Db::open(path.string());
+  ASSERT_TRUE(db.is_ok());
+  auto summary = db->query_text("SELECT summary FROM search_facets");
+  ASSERT_TRUE(summary.is_ok()) << summary.status().to_string();
+  EXPECT_EQ(*summary, expected);
+  EXPECT_EQ(indexed_with(path, "0shydrogen"), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(indexed_with(path, "0cjp"), (std::vector<std::int64_t>{1}));
+}
+
 TEST(SqliteStore, CurationRewritesTheFacetTokens) {
   TempDir dir;
   auto path = dir.path() / "curated.db";
