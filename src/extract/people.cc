@@ -316,6 +316,40 @@ const std::string* written_name(const Lexicon& lexicon, std::string_view text, c
   return nullptr;
 }
 
+// A foreign name in katakana, its parts joined by "・" ("ヨハン・ベルグ"), in
+// Latin letters from the name_part table ("Johan Berg"), with the spelling
+// of the person's country where spellings differ; "" when a part has no
+// row. Such a name is then left out, not transliterated: a reading
+// ("Yohan Berugu") is never the person's own spelling, and a wrong name
+// costs more than a missing one.
+std::string latin_from_parts(const Lexicon& lexicon, std::string_view written, std::string_view country) {
+  constexpr std::string_view kDot = "・";
+  std::string out;
+  for (std::size_t at = 0;;) {
+    const std::size_t dot = written.find(kDot, at);
+    const std::string_view part = written.substr(at, dot == std::string_view::npos ? std::string_view::npos : dot - at);
+    const std::string* latin = part.empty() ? nullptr : lexicon.name_part("ja", part, country);
+    if (!latin) return "";
+    if (!out.empty()) out += ' ';
+    out += *latin;
+    if (dot == std::string_view::npos) return out;
+    at = dot + kDot.size();
+  }
+}
+
+// The country of the actor named nearest before a name in its sentence
+// ("ノルウェー側からヨハン・ベルグ副大臣"), else the first one after; "".
+std::string_view country_near(const SentenceView& s, const std::vector<Actor>& actors, NameRun run) {
+  const ActorMention* before = nullptr;
+  const ActorMention* after = nullptr;
+  for (const ActorMention& a : s.actors) {
+    if (a.end_token <= run.first && (!before || a.end_token > before->end_token)) before = &a;
+    if (a.first_token >= run.end && (!after || a.first_token < after->first_token)) after = &a;
+  }
+  const ActorMention* a = before ? before : after;
+  return a ? std::string_view(actors[a->actor].country) : std::string_view();
+}
+
 // Japanese names in one sentence, with the role written before or after
 // them and whether a statement is theirs. blocked marks actors, roles and
 // speech phrases.
@@ -674,6 +708,18 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
                          // ("ハンス・ノイバウアー") is someone else: left out.
                          (!has_latin(name) && !is_katakana(s.tokens[jn.run.first].span.of(text))))) {
           name = m->entry->label;
+        }
+        // A foreign name neither table lists whole: spelled from its parts.
+        // A part alone ("ベルグ氏") is a surname, taken only for someone
+        // already named in full.
+        if (!row && jn.latin.empty() && !has_latin(name) && is_katakana(s.tokens[jn.run.first].span.of(text))) {
+          std::string parts = latin_from_parts(lexicon, s.text_of(text, jn.run.first, jn.run.end),
+                                               country_near(s, actors, jn.run));
+          if (parts.find(' ') != std::string::npos ||
+              (!parts.empty() && std::any_of(people.begin(), people.end(),
+                                             [&](const Person& q) { return last_word(q.name) == parts; }))) {
+            name = std::move(parts);
+          }
         }
         Person* p = find_person(name);
         // The full name after the surname alone: the same person.
