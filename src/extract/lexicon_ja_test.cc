@@ -204,6 +204,11 @@ TEST(LexiconJa, KatakanaNamesAreSpelledFromTheirParts) {
       {"署名式\n\nノルウェーのヨハン・ベルグ副大臣が出席しました。ベルグ氏は「協力を続けたい」と述べた。",
        {"Johan Berg"}},
       {"会談\n\nノルウェーのベルグ氏は「協力を続けたい」と述べた。", {}},
+      // A double given name: its own row, else its halves joined with "-";
+      // never its second half alone.
+      {"署名\n\nフランスのジャン＝ピエール・マルタン大臣が覚書に署名した。", {"Jean-Pierre Martin"}},
+      {"会談\n\nフランスのジャン＝ミシェル・ベルナール氏は「協力を続けたい」と語った。", {"Jean-Michel Bernard"}},
+      {"署名\n\nフランスのヤニック＝ピエール・マルタン大臣が覚書に署名した。", {}},
       // A part without a row: left out, not transliterated.
       {"会談\n\nNRW州のヨハン・シュミットバウアー氏は「協力を続けたい」と語った。", {}},
       // Katakana places and companies are no people, even before a role
