@@ -84,6 +84,24 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
+      if (file.stem() == "name_part") {
+        auto tsv = read_tsv(file);
+        if (!tsv.is_ok()) return tsv.status();
+        for (const TsvRow& r : *tsv) {
+          if (r.fields.size() < 2 || r.at(0).empty() || r.at(1).empty()) {
+            return Status::invalid_argument(file.string() + ":" + std::to_string(r.line) +
+                                            ": expected 'latin<TAB>katakana[<TAB>countries]'");
+          }
+          NamePart part{r.at(0), {}};
+          for (std::string_view cs = r.at(2); !cs.empty();) {
+            const std::size_t comma = cs.find(',');
+            part.countries.emplace_back(cs.substr(0, comma));
+            cs = comma == std::string_view::npos ? std::string_view() : cs.substr(comma + 1);
+          }
+          lex->name_parts_[lang + "\t" + r.at(1)].push_back(std::move(part));
+        }
+        continue;
+      }
       Category cat = Category::kCount;
       if (!category_from_name(file.stem().string(), &cat)) {
         return Status::invalid_argument(file.string() + ": unknown lexicon category '" +
@@ -145,6 +163,24 @@ const std::string* Lexicon::person_name(std::string_view lang, std::string_view 
   key.append(written);
   auto it = person_names_.find(key);
   return it == person_names_.end() ? nullptr : &it->second;
+}
+
+const std::string* Lexicon::name_part(std::string_view lang, std::string_view written,
+                                      std::string_view country) const {
+  std::string key;
+  key.reserve(lang.size() + 1 + written.size());
+  key.append(lang).push_back('\t');
+  key.append(written);
+  auto it = name_parts_.find(key);
+  if (it == name_parts_.end()) return nullptr;
+  const NamePart* anywhere = nullptr;
+  for (const NamePart& p : it->second) {
+    if (!country.empty() && std::find(p.countries.begin(), p.countries.end(), country) != p.countries.end()) {
+      return &p.latin;
+    }
+    if (p.countries.empty() && !anywhere) anywhere = &p;
+  }
+  return anywhere ? &anywhere->latin : &it->second.front().latin;
 }
 
 const Lexicon::Language* Lexicon::language(std::string_view lang) const {

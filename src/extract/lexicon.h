@@ -134,6 +134,13 @@ class Lexicon {
   // matcher can miss a row the text spells out.
   const std::string* person_name(std::string_view lang, std::string_view written) const;
 
+  // The Latin form of one part of a foreign name as lang writes it
+  // (name_part.tsv: "ヨハン"), for a person of country (ISO 3166-1, "" if
+  // unknown): the row listing country, else the row listing none, else the
+  // first; nullptr if no row has the part. Not matched in text (a part is
+  // no lexicon word: it must not block the name it stands in).
+  const std::string* name_part(std::string_view lang, std::string_view written, std::string_view country) const;
+
  private:
   // A language's matcher holds its rows from load(); the gazetteer's
   // thousands of names are compiled in on first use, so a process that
@@ -156,6 +163,11 @@ class Lexicon {
   std::map<std::string, Language, std::less<>> languages_;
   std::vector<LexiconPhrase> phrases_;
   std::map<std::string, std::string, std::less<>> person_names_;  // "lang\tphrase" -> label
+  struct NamePart {
+    std::string latin;
+    std::vector<std::string> countries;  // empty: anywhere
+  };
+  std::map<std::string, std::vector<NamePart>, std::less<>> name_parts_;  // "lang\tphrase" -> rows in file order
 };
 
 // A lexicon with the gazetteer it was compiled from, loaded together from

@@ -5,9 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "common/files.h"
 #include "extract/extract_test_util.h"
 
 namespace pactum::extract {
@@ -173,6 +177,108 @@ TEST(LexiconJa, KatakanaNamesAreSpelledFromTheTableOrLeftOut) {
     }
     EXPECT_EQ(latin, r.names);
   }
+}
+
+// Foreign names the person_name table lacks are spelled from their parts
+// (name_part.tsv) when every part is a row, in the spelling of the country
+// the sentence names for the person; else left out. Katakana places and
+// organizations stay no people.
+TEST(LexiconJa, KatakanaNamesAreSpelledFromTheirParts) {
+  struct NameRow {
+    const char* text;
+    std::vector<std::string> names;
+  };
+  const NameRow rows[] = {
+      // A role after the name, the country before it.
+      {"署名式\n\nノルウェー側からヨハン・ベルグ貿易産業水産副大臣が出席しました。", {"Johan Berg"}},
+      // The same parts for a German: Johann, Berg.
+      {"署名式\n\nドイツ側からヨハン・ベルグ経済大臣が出席しました。", {"Johann Berg"}},
+      // No country named: the row without countries.
+      {"会談\n\nピーター・スミス氏は「協力を続けたい」と述べた。", {"Peter Smith"}},
+      // ブラウン is Braun in Germany, Brown elsewhere.
+      {"会談\n\nNRW州のユリア・ブラウン氏は「協力を続けたい」と語った。", {"Julia Braun"}},
+      {"会談\n\n英国のジェームズ・ブラウン大臣が覚書に署名した。", {"James Brown"}},
+      // Surname particles stay lower case.
+      {"会談\n\nオランダのヤン・デ・ヨング氏は「協力を続けたい」と語った。", {"Jan de Jong"}},
+      // The surname alone afterwards is the same person; alone it is no one.
+      {"署名式\n\nノルウェーのヨハン・ベルグ副大臣が出席しました。ベルグ氏は「協力を続けたい」と述べた。",
+       {"Johan Berg"}},
+      {"会談\n\nノルウェーのベルグ氏は「協力を続けたい」と述べた。", {}},
+      // A double given name: its own row, else its halves joined with "-";
+      // never its second half alone.
+      {"署名\n\nフランスのジャン＝ピエール・マルタン大臣が覚書に署名した。", {"Jean-Pierre Martin"}},
+      {"会談\n\nフランスのジャン＝ミシェル・ベルナール氏は「協力を続けたい」と語った。", {"Jean-Michel Bernard"}},
+      {"署名\n\nフランスのヤニック＝ピエール・マルタン大臣が覚書に署名した。", {}},
+      // A part without a row: left out, not transliterated.
+      {"会談\n\nNRW州のヨハン・シュミットバウアー氏は「協力を続けたい」と語った。", {}},
+      // Katakana places and companies are no people, even before a role
+      // or an honorific.
+      {"会談\n\nノルウェー大臣が覚書に署名した。", {}},
+      {"会談\n\nエクイノール社長は「協力を続けたい」と述べた。", {}},
+      {"会談\n\nエクイノール・ノルウェー社長が覚書に署名した。", {}},
+  };
+  for (const NameRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text);
+    std::vector<std::string> names;
+    for (const Person& p : x.people) names.push_back(p.name);
+    EXPECT_EQ(names, r.names);
+  }
+}
+
+// The name_part table: katakana phrases, Latin labels, ISO country codes;
+// no phrase names an actor (a country or company in katakana would turn
+// into a person's name part) and none repeats a label.
+TEST(LexiconJa, NamePartTable) {
+  // Katakana U+30A0..U+30FF (UTF-8 E3 82 A0 .. E3 83 BF), and "＝" between
+  // the parts of a double given name.
+  auto katakana = [](const std::string& w) {
+    if (w.empty() || w.size() % 3 != 0) return false;
+    for (std::size_t i = 0; i < w.size(); i += 3) {
+      const auto b0 = static_cast<unsigned char>(w[i]), b1 = static_cast<unsigned char>(w[i + 1]),
+                 b2 = static_cast<unsigned char>(w[i + 2]);
+      const bool kana = b0 == 0xE3 && ((b1 == 0x82 && b2 >= 0xA0) || b1 == 0x83);
+      if (!kana && w.compare(i, 3, "＝") != 0) return false;
+    }
+    return true;
+  };
+  const auto& f = test_util::lexicon_fixture();
+  ASSERT_TRUE(f.lexicon);
+  auto tsv = read_tsv(std::filesystem::path(PACTUM_TEST_DATA_DIR) / "lexicon/ja/name_part.tsv");
+  ASSERT_TRUE(tsv.is_ok()) << tsv.status().to_string();
+  EXPECT_GT(tsv->size(), 300u);
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const TsvRow& r : *tsv) {
+    SCOPED_TRACE(std::to_string(r.line) + ": " + r.at(0) + " " + r.at(1));
+    EXPECT_TRUE(seen.insert({r.at(0), r.at(1)}).second) << "repeated row";
+    EXPECT_NE(r.at(0).find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), std::string::npos);
+    EXPECT_TRUE(katakana(r.at(1))) << "not katakana";
+    for (std::size_t at = 0; at < r.at(2).size(); at += 3) {
+      const std::string code = r.at(2).substr(at, 2);
+      EXPECT_TRUE(code.size() == 2 && std::isupper(static_cast<unsigned char>(code[0])) &&
+                  std::isupper(static_cast<unsigned char>(code[1])))
+          << r.at(2);
+    }
+    for (const Alias& a : f.gazetteer.aliases()) {
+      if ((a.lang.empty() || a.lang == "ja") && a.surface == r.at(1)) ADD_FAILURE() << "names actor " << a.surface;
+    }
+  }
+  for (const char* place : {"ノルウェー", "エクイノール", "フランス", "ドイツ", "ロンドン"}) {
+    EXPECT_EQ(f.lexicon->name_part("ja", place, ""), nullptr) << place;
+  }
+  // The country picks the spelling; without one, the row without countries.
+  auto part = [&](const char* written, const char* country) {
+    const std::string* latin = f.lexicon->name_part("ja", written, country);
+    return latin ? *latin : std::string("<none>");
+  };
+  EXPECT_EQ(part("ヨハン", "NO"), "Johan");
+  EXPECT_EQ(part("ヨハン", "DE"), "Johann");
+  EXPECT_EQ(part("ヨハン", ""), "Johan");
+  EXPECT_EQ(part("ブラウン", "AT"), "Braun");
+  EXPECT_EQ(part("ブラウン", "US"), "Brown");
+  EXPECT_EQ(part("ブラウン", ""), "Brown");
+  EXPECT_EQ(part("ステファン", "FR"), "Stéphane");
+  EXPECT_EQ(part("ステファン", "SE"), "Stefan");
 }
 
 // Japanese names MeCab misreads (世耕 "Yoko", 誠太郎 "Makototaro") are

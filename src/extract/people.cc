@@ -316,6 +316,68 @@ const std::string* written_name(const Lexicon& lexicon, std::string_view text, c
   return nullptr;
 }
 
+// A foreign name in katakana, its parts joined by "・" ("ヨハン・ベルグ"), in
+// Latin letters from the name_part table ("Johan Berg"), with the spelling
+// of the person's country where spellings differ; "" when a part has no
+// row. Such a name is then left out, not transliterated: a reading
+// ("Yohan Berugu") is never the person's own spelling, and a wrong name
+// costs more than a missing one.
+// A double given name joins its halves with "＝" ("ジャン＝ピエール"):
+// a row of its own, else its halves' rows joined with "-".
+std::string latin_from_parts(const Lexicon& lexicon, std::string_view written, std::string_view country) {
+  // The pieces of s between separators sep, each spelled, joined by glue.
+  auto spelled = [&](std::string_view s, std::string_view sep, char glue, auto&& spell) -> std::string {
+    std::string out;
+    for (std::size_t at = 0;;) {
+      const std::size_t end = s.find(sep, at);
+      const std::string latin = spell(s.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+      if (latin.empty()) return "";
+      if (!out.empty()) out += glue;
+      out += latin;
+      if (end == std::string_view::npos) return out;
+      at = end + sep.size();
+    }
+  };
+  auto row = [&](std::string_view part) -> std::string {
+    const std::string* latin = part.empty() ? nullptr : lexicon.name_part("ja", part, country);
+    return latin ? *latin : std::string();
+  };
+  return spelled(written, "・", ' ', [&](std::string_view part) {
+    std::string latin = row(part);
+    return latin.empty() && part.find("＝") != std::string_view::npos ? spelled(part, "＝", '-', row) : latin;
+  });
+}
+
+// Where a katakana name that starts at begin really starts: over the first
+// half of a double given name the word run stops at ("ジャン＝|ピエール").
+std::size_t double_name_begin(std::string_view text, std::size_t begin) {
+  constexpr std::string_view kJoin = "＝";
+  if (begin < kJoin.size() || text.substr(begin - kJoin.size(), kJoin.size()) != kJoin) return begin;
+  std::size_t from = begin - kJoin.size();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  while (from > 0) {
+    auto i = static_cast<int32_t>(from);
+    UChar32 c;
+    U8_PREV(bytes, 0, i, c);
+    if (c < 0 || !(script_of(c) == USCRIPT_KATAKANA || c == 0x30FC)) break;
+    from = static_cast<std::size_t>(i);
+  }
+  return from + kJoin.size() < begin ? from : begin;
+}
+
+// The country of the actor named nearest before a name in its sentence
+// ("ノルウェー側からヨハン・ベルグ副大臣"), else the first one after; "".
+std::string_view country_near(const SentenceView& s, const std::vector<Actor>& actors, NameRun run) {
+  const ActorMention* before = nullptr;
+  const ActorMention* after = nullptr;
+  for (const ActorMention& a : s.actors) {
+    if (a.end_token <= run.first && (!before || a.end_token > before->end_token)) before = &a;
+    if (a.first_token >= run.end && (!after || a.first_token < after->first_token)) after = &a;
+  }
+  const ActorMention* a = before ? before : after;
+  return a ? std::string_view(actors[a->actor].country) : std::string_view();
+}
+
 // Japanese names in one sentence, with the role written before or after
 // them and whether a statement is theirs. blocked marks actors, roles and
 // speech phrases.
@@ -674,6 +736,19 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
                          // ("ハンス・ノイバウアー") is someone else: left out.
                          (!has_latin(name) && !is_katakana(s.tokens[jn.run.first].span.of(text))))) {
           name = m->entry->label;
+        }
+        // A foreign name neither table lists whole: spelled from its parts.
+        // A part alone ("ベルグ氏") is a surname, taken only for someone
+        // already named in full.
+        if (!row && jn.latin.empty() && !has_latin(name) && is_katakana(s.tokens[jn.run.first].span.of(text))) {
+          const std::size_t begin = double_name_begin(text, s.tokens[jn.run.first].span.begin);
+          std::string parts = latin_from_parts(lexicon, text.substr(begin, s.tokens[jn.run.end - 1].span.end - begin),
+                                               country_near(s, actors, jn.run));
+          if (parts.find(' ') != std::string::npos ||
+              (!parts.empty() && std::any_of(people.begin(), people.end(),
+                                             [&](const Person& q) { return last_word(q.name) == parts; }))) {
+            name = std::move(parts);
+          }
         }
         Person* p = find_person(name);
         // The full name after the surname alone: the same person.
