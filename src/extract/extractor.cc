@@ -333,8 +333,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // sentence (over articles) that is the kind of the act told just before
   // refers back to that act; the acts the sentence states are the other
   // formal instruments it names.
+  // (Or a bare "agreement": "L'intesa si inserisce nel partenariato
+  // strategico ... avviato nel 2021" after a history of memoranda is the
+  // page's act; a specific one, "Das Wirtschaftspartnerschaftsabkommen
+  // wurde ... unterzeichnet", is an act of its own.)
   if (instruments.size() >= 2 && !previous.instrument.empty() &&
-      instruments.front()->entry->label == previous.instrument) {
+      (instruments.front()->entry->label == previous.instrument ||
+       instrument_rank(instruments.front()->entry->label) <= 3)) {
     const Mention* opening = instruments.front();
     bool at_start = true;
     for (std::uint32_t t = 0; t < opening->first_token && at_start; ++t) {
@@ -1067,6 +1072,17 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
     return c.event.stage == "ongoing" && c.event.instrument == "other" && c.names_both && !c.in_lead;
   };
   auto dated_act = [&](const Candidate& c) { return done(c.event.stage) || !c.event.date.empty(); };
+  // A history's later act ("... signed in 2017, extended in 2025") renews
+  // the instrument of that history, not another one signed the same year
+  // ("a joint declaration signed yesterday"): not one act.
+  auto history_again = [](const Candidate& c) {
+    return c.anchor >= 0 && (c.event.stage == "renewed" || c.event.stage == "extended");
+  };
+  if ((history_again(a) && b.event.stage == "signed") || (history_again(b) && a.event.stage == "signed")) {
+    const std::string& x = a.event.instrument;
+    const std::string& y = b.event.instrument;
+    if (x != y && x != "other" && y != "other") return false;
+  }
   if ((standing(a) && dated_act(b)) || (standing(b) && dated_act(a))) return false;
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
@@ -1267,7 +1283,22 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         return o.entry && o.entry->category == Category::kRole && o.end_token == k;
       });
     };
-    if (!text::starts_upper(word(m->first_token))) return false;
+    // A portfolio in lower case ("Sydkoreas minister for handel, industri og
+    // energi, Ahn Duk-geun"): a role, a short preposition, lower-case words
+    // up to the sector word and on to a comma before a capitalised name.
+    if (!text::starts_upper(word(m->first_token))) {
+      std::uint32_t r = m->first_token;
+      const std::uint32_t low = r > 8 ? r - 8 : 0;
+      while (r > low && !text::starts_upper(word(r - 1)) && !role_ends_at(r)) --r;
+      if (!role_ends_at(r) || r >= m->first_token || word(r).size() > 4) return false;
+      for (std::uint32_t j = m->end_token; j < v.tokens.size() && j < m->end_token + 8; ++j) {
+        std::string_view gap = std::string_view(text).substr(
+            v.tokens[j - 1].span.end, v.tokens[j].span.begin - v.tokens[j - 1].span.end);
+        if (text::starts_upper(word(j))) return gap.find(',') != std::string_view::npos;
+        if (gap.find_first_of(".;:") != std::string_view::npos) return false;
+      }
+      return false;
+    }
     std::uint32_t k = m->first_token;
     const std::uint32_t floor = m->first_token > 16 ? m->first_token - 16 : 0;
     while (k > floor && (text::starts_upper(word(k - 1)) || conjunction_at(k - 1))) --k;
@@ -1389,6 +1420,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
             if (o.anchor >= 0) best = std::min(best, std::abs(o.anchor - at));
           }
           if (std::abs(c.anchor - at) > best) continue;
+          // ... but a word after an extension's date is what the extension
+          // added ("signed in 2017, renewed in 2022 and extended in 2025 to
+          // small modular reactors"): not the scope of the acts before it.
+          const bool added_later = std::any_of(here.begin(), here.end(), [&](const Candidate& o) {
+            return o.anchor >= 0 && o.event.stage == "extended" && o.date_at > c.date_at &&
+                   2 * static_cast<int>(m->first_token) > o.date_at;
+          });
+          if (added_later) continue;
         }
         const bool shared = m->first_token < c.shared_before;
         if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;
