@@ -1524,7 +1524,12 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
       c.event.sectors = candidates[*with_sectors].event.sectors;
     }
-    if (!c.event.sectors.empty()) pending = k;
+    // (A quotation's sector words, or a speaker's sentence's, are what the
+    // speaker stresses, "Korea bygger havvind i stor skala. Det er et
+    // partnerskab ...", siger ...": they tell no later act's sectors.)
+    const bool closes_quote = views[i].has(Category::kSpeech) && i > 0 && views[i - 1].quote &&
+                              views[i - 1].paragraph == views[i].paragraph;
+    if (!c.event.sectors.empty() && !views[i].quote && !closes_quote) pending = k;
   }
 
   // Merge the mentions of one act: same parties (or one side's parties

@@ -611,5 +611,22 @@ TEST(LexiconLanguages, OpeningBareAgreementRefersBack) {
   EXPECT_EQ(it->date, "2021-06");
 }
 
+// A speaker's words ("Korea bygger havvind ...", siger ...) lend no sector
+// to the history told in the next paragraph.
+TEST(LexiconLanguages, QuotationLendsNoSectorToTheNextAct) {
+  Extraction x = run("Danmark og Sydkorea\n13. marts 2025\n\nDanmark og Sydkorea underskrev onsdag i Seoul en "
+                     "hensigtserklæring om brint.\n\n\"Korea bygger havvind i stor skala. Det er et partnerskab, hvor "
+                     "begge lande vinder,\" siger klima-, energi- og forsyningsminister Lars Aagaard.\n\nLandene indgik "
+                     "en grøn vækstalliance i 2011, der blev opgraderet til et grønt strategisk partnerskab i 2020.",
+                     "2025-03-13");
+  bool seen = false;
+  for (const Event& e : x.events) {
+    if (e.date != "2011" && e.date != "2020") continue;
+    seen = true;
+    EXPECT_EQ(std::find(e.sectors.begin(), e.sectors.end(), "offshore_wind"), e.sectors.end()) << e.date;
+  }
+  EXPECT_TRUE(seen);
+}
+
 }  // namespace
 }  // namespace pactum::extract
