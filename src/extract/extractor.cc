@@ -76,6 +76,7 @@ struct Candidate {
   bool names_both = false;     // two parties named by name in the sentence itself
   int anchor = -1;
   int date_at = -1;  // in a history: where its date is (twice the centre token), for words near it
+  int stage_at = -1;  // in a history: where its stage word begins (twice its first token)
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
 
@@ -729,6 +730,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         const int before_anchor = again ? out.back().anchor : -1;
         out.push_back(make(act_stage, d, act_instrument));
         out.back().date_at = centre(d->first_token, d->end_token);
+        out.back().stage_at = stage_mention ? 2 * static_cast<int>(stage_mention->first_token) : -1;
         out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
                                             : centre(d->first_token, d->end_token);
         // ... and is about what was signed: its sector words too.
@@ -1420,12 +1422,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
             if (o.anchor >= 0) best = std::min(best, std::abs(o.anchor - at));
           }
           if (std::abs(c.anchor - at) > best) continue;
-          // ... but a word after an extension's date is what the extension
+          // ... but a word after an extension's verb is what the extension
           // added ("signed in 2017, renewed in 2022 and extended in 2025 to
-          // small modular reactors"): not the scope of the acts before it.
+          // small modular reactors", "adoptée en 2019, puis élargie aux
+          // matières premières critiques en juin 2023"): not the scope of
+          // the acts dated before that verb.
           const bool added_later = std::any_of(here.begin(), here.end(), [&](const Candidate& o) {
-            return o.anchor >= 0 && o.event.stage == "extended" && o.date_at > c.date_at &&
-                   2 * static_cast<int>(m->first_token) > o.date_at;
+            return o.anchor >= 0 && o.event.stage == "extended" && o.date_at > c.date_at && o.stage_at > c.date_at &&
+                   2 * static_cast<int>(m->first_token) > o.stage_at;
           });
           if (added_later) continue;
         }

@@ -559,6 +559,15 @@ TEST(LexiconLanguages, ExtensionAddsItsOwnScope) {
   EXPECT_EQ(extended->stage, "extended");
   EXPECT_EQ(extended->instrument, "memorandum_of_understanding");
   EXPECT_EQ(declaration->instrument, "joint_declaration");
+  // The word before the extension's date, after its verb, is its scope too.
+  Extraction f = run("Paris et Tokyo\nParis, le 14 mars 2025\n\nLes deux pays ont adopté une feuille de route de "
+                     "coopération industrielle en 2019, puis l'ont élargie aux matières premières critiques en juin 2023.",
+                     "2025-03-14");
+  const Event* adopted = event_of(f, "2019");
+  const Event* widened = event_of(f, "2023-06");
+  ASSERT_TRUE(adopted && widened);
+  EXPECT_FALSE(has_sector(*adopted, "critical_minerals"));
+  EXPECT_TRUE(has_sector(*widened, "critical_minerals"));
 }
 
 // Public transport and charging networks are green transport (sv rows).
