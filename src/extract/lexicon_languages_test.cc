@@ -249,6 +249,8 @@ TEST(LexiconLanguages, Dates) {
       {"fr", "signé mardi", "2024-05-03", "2024-04-30"},
       {"fr", "neutre d'ici 2030", "", ""},
       {"sv", "undertecknat den 8 december 2023", "", "2023-12-08"},
+      {"es", "firmado el 04/11/2025", "", "2025-11-04"},
+      {"fr", "signé le 8/10/2025", "", "2025-10-08"},
       {"sv", "undertecknat i fjol", "2024-05-03", "2023"},
       {"sv", "undertecknat i går", "2024-05-03", "2024-05-02"},
       {"sv", "undertecknat i tisdags", "2024-05-03", "2024-04-30"},
