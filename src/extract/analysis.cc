@@ -263,6 +263,21 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
   }
 
+  // An actor joined by a hyphen to a lower-case word that is no actor
+  // ("EU-medel", "EU-midler": EU funds) qualifies that word: no party.
+  // ("EU-Japan", "nordisk-indiska" join actors; capitals are left alone.)
+  for (ActorMention& a : s.actors) {
+    const std::uint32_t k = a.end_token;
+    if (k >= s.tokens.size() || a.end_token == 0) continue;
+    std::string_view between =
+        doc.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
+    if (between != "-") continue;
+    const bool next_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
+      return o.first_token == k;
+    });
+    if (!next_actor && !text::starts_upper(s.tokens[k].span.of(doc))) a.attribute = true;
+  }
+
   // Asides and news sources are not parties.
   auto asides = asides_of(doc, span);
   for (ActorMention& a : s.actors) {

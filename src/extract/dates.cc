@@ -168,6 +168,13 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       // '-', each of two digits but the year.
       dm.date = PartialDate{to_int(token_text(i + 2)), to_int(token_text(i + 1)), to_int(t)};
       dm.end_token = i + 3;
+    } else if (i + 2 < n && gap_after(i) == "/" && gap_after(i + 1) == "/" && is_day(t) &&
+               is_day(token_text(i + 1)) && is_year(token_text(i + 2)) &&
+               valid_ymd(to_int(token_text(i + 2)), to_int(token_text(i + 1)), to_int(t))) {
+      // "04/11/2025" (French, Spanish and Italian pages): the tokenizer
+      // splits at '/'; day, month, year.
+      dm.date = PartialDate{to_int(token_text(i + 2)), to_int(token_text(i + 1)), to_int(t)};
+      dm.end_token = i + 3;
     } else if (const LexiconEntry* era = entry_at(by_start, i, Category::kEra, &end)) {
       // "令和5年12月8日", "平成26年", "令和元年": the era's year 0 plus the year.
       std::uint32_t after = 0;

@@ -76,6 +76,7 @@ struct Candidate {
   bool names_both = false;     // two parties named by name in the sentence itself
   int anchor = -1;
   int date_at = -1;  // in a history: where its date is (twice the centre token), for words near it
+  int stage_at = -1;  // in a history: where its stage word begins (twice its first token)
   std::uint32_t sectors_from = 0, sectors_to = UINT32_MAX, shared_before = 0;
 };
 
@@ -333,8 +334,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // sentence (over articles) that is the kind of the act told just before
   // refers back to that act; the acts the sentence states are the other
   // formal instruments it names.
+  // (Or a bare "agreement": "L'intesa si inserisce nel partenariato
+  // strategico ... avviato nel 2021" after a history of memoranda is the
+  // page's act; a specific one, "Das Wirtschaftspartnerschaftsabkommen
+  // wurde ... unterzeichnet", is an act of its own.)
   if (instruments.size() >= 2 && !previous.instrument.empty() &&
-      instruments.front()->entry->label == previous.instrument) {
+      (instruments.front()->entry->label == previous.instrument ||
+       instrument_rank(instruments.front()->entry->label) <= 3)) {
     const Mention* opening = instruments.front();
     bool at_start = true;
     for (std::uint32_t t = 0; t < opening->first_token && at_start; ++t) {
@@ -724,6 +730,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         const int before_anchor = again ? out.back().anchor : -1;
         out.push_back(make(act_stage, d, act_instrument));
         out.back().date_at = centre(d->first_token, d->end_token);
+        out.back().stage_at = stage_mention ? 2 * static_cast<int>(stage_mention->first_token) : -1;
         out.back().anchor = instrument_near ? centre(instrument_near->first_token, instrument_near->end_token)
                                             : centre(d->first_token, d->end_token);
         // ... and is about what was signed: its sector words too.
@@ -1067,6 +1074,17 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
     return c.event.stage == "ongoing" && c.event.instrument == "other" && c.names_both && !c.in_lead;
   };
   auto dated_act = [&](const Candidate& c) { return done(c.event.stage) || !c.event.date.empty(); };
+  // A history's later act ("... signed in 2017, extended in 2025") renews
+  // the instrument of that history, not another one signed the same year
+  // ("a joint declaration signed yesterday"): not one act.
+  auto history_again = [](const Candidate& c) {
+    return c.anchor >= 0 && (c.event.stage == "renewed" || c.event.stage == "extended");
+  };
+  if ((history_again(a) && b.event.stage == "signed") || (history_again(b) && a.event.stage == "signed")) {
+    const std::string& x = a.event.instrument;
+    const std::string& y = b.event.instrument;
+    if (x != y && x != "other" && y != "other") return false;
+  }
   if ((standing(a) && dated_act(b)) || (standing(b) && dated_act(a))) return false;
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
@@ -1267,7 +1285,22 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         return o.entry && o.entry->category == Category::kRole && o.end_token == k;
       });
     };
-    if (!text::starts_upper(word(m->first_token))) return false;
+    // A portfolio in lower case ("Sydkoreas minister for handel, industri og
+    // energi, Ahn Duk-geun"): a role, a short preposition, lower-case words
+    // up to the sector word and on to a comma before a capitalised name.
+    if (!text::starts_upper(word(m->first_token))) {
+      std::uint32_t r = m->first_token;
+      const std::uint32_t low = r > 8 ? r - 8 : 0;
+      while (r > low && !text::starts_upper(word(r - 1)) && !role_ends_at(r)) --r;
+      if (!role_ends_at(r) || r >= m->first_token || word(r).size() > 4) return false;
+      for (std::uint32_t j = m->end_token; j < v.tokens.size() && j < m->end_token + 8; ++j) {
+        std::string_view gap = std::string_view(text).substr(
+            v.tokens[j - 1].span.end, v.tokens[j].span.begin - v.tokens[j - 1].span.end);
+        if (text::starts_upper(word(j))) return gap.find(',') != std::string_view::npos;
+        if (gap.find_first_of(".;:") != std::string_view::npos) return false;
+      }
+      return false;
+    }
     std::uint32_t k = m->first_token;
     const std::uint32_t floor = m->first_token > 16 ? m->first_token - 16 : 0;
     while (k > floor && (text::starts_upper(word(k - 1)) || conjunction_at(k - 1))) --k;
@@ -1389,6 +1422,16 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
             if (o.anchor >= 0) best = std::min(best, std::abs(o.anchor - at));
           }
           if (std::abs(c.anchor - at) > best) continue;
+          // ... but a word after an extension's verb is what the extension
+          // added ("signed in 2017, renewed in 2022 and extended in 2025 to
+          // small modular reactors", "adoptée en 2019, puis élargie aux
+          // matières premières critiques en juin 2023"): not the scope of
+          // the acts dated before that verb.
+          const bool added_later = std::any_of(here.begin(), here.end(), [&](const Candidate& o) {
+            return o.anchor >= 0 && o.event.stage == "extended" && o.date_at > c.date_at && o.stage_at > c.date_at &&
+                   2 * static_cast<int>(m->first_token) > o.stage_at;
+          });
+          if (added_later) continue;
         }
         const bool shared = m->first_token < c.shared_before;
         if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;
@@ -1485,7 +1528,12 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
       c.event.sectors = candidates[*with_sectors].event.sectors;
     }
-    if (!c.event.sectors.empty()) pending = k;
+    // (A quotation's sector words, or a speaker's sentence's, are what the
+    // speaker stresses, "Korea bygger havvind i stor skala. Det er et
+    // partnerskab ...", siger ...": they tell no later act's sectors.)
+    const bool closes_quote = views[i].has(Category::kSpeech) && i > 0 && views[i - 1].quote &&
+                              views[i - 1].paragraph == views[i].paragraph;
+    if (!c.event.sectors.empty() && !views[i].quote && !closes_quote) pending = k;
   }
 
   // Merge the mentions of one act: same parties (or one side's parties

@@ -249,6 +249,8 @@ TEST(LexiconLanguages, Dates) {
       {"fr", "signé mardi", "2024-05-03", "2024-04-30"},
       {"fr", "neutre d'ici 2030", "", ""},
       {"sv", "undertecknat den 8 december 2023", "", "2023-12-08"},
+      {"es", "firmado el 04/11/2025", "", "2025-11-04"},
+      {"fr", "signé le 8/10/2025", "", "2025-10-08"},
       {"sv", "undertecknat i fjol", "2024-05-03", "2023"},
       {"sv", "undertecknat i går", "2024-05-03", "2024-05-02"},
       {"sv", "undertecknat i tisdags", "2024-05-03", "2024-04-30"},
@@ -485,6 +487,156 @@ TEST(LexiconLanguages, SeaRoutesAreMaritime) {
     const std::vector<std::string> s = first_event_sectors(lang, text);
     EXPECT_NE(std::find(s.begin(), s.end(), "maritime"), s.end());
   }
+}
+
+
+namespace {
+bool has_sector(const Event& e, const char* s) {
+  return std::find(e.sectors.begin(), e.sectors.end(), s) != e.sectors.end();
+}
+const Event* event_of(const Extraction& x, const std::string& date) {
+  for (const Event& e : x.events) {
+    if (e.date == date) return &e;
+  }
+  return nullptr;
+}
+}  // namespace
+
+// A portfolio in lower case after a role ("minister for handel, industri og
+// energi, Ahn Duk-geun") names the minister's office, not the act's sector;
+// a sector word in the act's own words still counts.
+TEST(LexiconLanguages, LowerCasePortfolioIsNoSector) {
+  Extraction x = run("Danmark og Sydkorea\n13. marts 2025\n\nDanmark og Sydkorea underskrev onsdag en hensigtserklæring "
+                     "om havvind. Erklæringen blev underskrevet af Sydkoreas minister for handel, industri og energi, "
+                     "Ahn Duk-geun.",
+                     "2025-03-13");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_TRUE(has_sector(x.events[0], "offshore_wind"));
+  EXPECT_FALSE(has_sector(x.events[0], "trade"));
+  Extraction t = run("Danmark og Sydkorea\n13. marts 2025\n\nDanmark og Sydkorea underskrev onsdag en hensigtserklæring "
+                     "om havvind og handel.",
+                     "2025-03-13");
+  ASSERT_FALSE(t.events.empty());
+  EXPECT_TRUE(has_sector(t.events[0], "trade"));
+}
+
+// A chamber of commerce is an organization, not the act's trade.
+TEST(LexiconLanguages, ChamberOfCommerceIsNoTrade) {
+  struct R { const char* text; const char* published; } rows[] = {
+      {"Normandie\nCaen, le 8 octobre 2025\n\nLa Région Normandie et le Land de Basse-Saxe ont signé mardi une "
+       "déclaration commune sur l'éolien en mer, en partenariat avec la chambre de commerce et d'industrie.",
+       "2025-10-08"},
+      {"Italia e Canada\nRoma, 9 ottobre 2025\n\nItalia e Canada hanno firmato ieri un memorandum d'intesa sull'eolico "
+       "offshore, insieme alla camera di commercio italiana.",
+       "2025-10-09"},
+  };
+  for (const R& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text, r.published);
+    ASSERT_FALSE(x.events.empty());
+    EXPECT_TRUE(has_sector(x.events[0], "offshore_wind"));
+    EXPECT_FALSE(has_sector(x.events[0], "trade"));
+  }
+}
+
+// In a history, what an extension added ("esteso nel 2025 ai piccoli
+// reattori modulari") is the extension's scope, not the earlier acts'; and
+// the extension of that history's memorandum is not the joint declaration
+// signed the same year.
+TEST(LexiconLanguages, ExtensionAddsItsOwnScope) {
+  Extraction x = run("Italia e Canada\nRoma, 9 ottobre 2025\n\nItalia e Canada hanno sottoscritto ieri una dichiarazione "
+                     "congiunta sui minerali critici.\n\nI due Paesi hanno firmato un memorandum sulla cooperazione nelle "
+                     "energie rinnovabili nel 2017, lo hanno rinnovato nel 2022 e lo hanno esteso nel 2025 ai piccoli "
+                     "reattori modulari.",
+                     "2025-10-09");
+  const Event* signed_2017 = event_of(x, "2017");
+  const Event* renewed = event_of(x, "2022");
+  const Event* extended = event_of(x, "2025");
+  const Event* declaration = event_of(x, "2025-10-08");
+  ASSERT_TRUE(signed_2017 && renewed && extended && declaration);
+  EXPECT_TRUE(has_sector(*signed_2017, "renewable_energy"));
+  EXPECT_FALSE(has_sector(*signed_2017, "nuclear"));
+  EXPECT_FALSE(has_sector(*renewed, "nuclear"));
+  EXPECT_TRUE(has_sector(*extended, "nuclear"));
+  EXPECT_EQ(extended->stage, "extended");
+  EXPECT_EQ(extended->instrument, "memorandum_of_understanding");
+  EXPECT_EQ(declaration->instrument, "joint_declaration");
+  // The word before the extension's date, after its verb, is its scope too.
+  Extraction f = run("Paris et Tokyo\nParis, le 14 mars 2025\n\nLes deux pays ont adopté une feuille de route de "
+                     "coopération industrielle en 2019, puis l'ont élargie aux matières premières critiques en juin 2023.",
+                     "2025-03-14");
+  const Event* adopted = event_of(f, "2019");
+  const Event* widened = event_of(f, "2023-06");
+  ASSERT_TRUE(adopted && widened);
+  EXPECT_FALSE(has_sector(*adopted, "critical_minerals"));
+  EXPECT_TRUE(has_sector(*widened, "critical_minerals"));
+}
+
+// Public transport and charging networks are green transport (sv rows).
+TEST(LexiconLanguages, SwedishTransportRows) {
+  Extraction x = run("Skåne och Själland\n\nRegion Skåne och Region Själland undertecknade 2014 ett samarbetsavtal om "
+                     "kollektivtrafik och laddinfrastruktur.");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"green_transport"});
+}
+
+}  // namespace
+}  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+using test_util::party_keys;
+using test_util::run;
+
+// "EU-medel" (EU funds) qualifies the funds: the EU is no party of the
+// regions' act; "EU-Japan" still joins two actors.
+TEST(LexiconLanguages, ActorHyphenatedToALowerCaseWordIsNoParty) {
+  Extraction x = run("Skåne och Själland\nPublicerad: 2025-09-16\n\nRegion Skåne och Region Själland skrev i måndags under "
+                     "en avsiktsförklaring om vätgas.\n\nAvsiktsförklaringen ska leda till en gemensam ansökan om EU-medel "
+                     "för tankstationer i Region Själland.",
+                     "2025-09-16");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    const auto keys = party_keys(e);
+    EXPECT_EQ(std::find(keys.begin(), keys.end(), "EU"), keys.end()) << e.evidence;
+  }
+  Extraction j = run("Data flows\n\nThe EU-Japan agreement on data flows was signed in Tokyo on 31 January 2024.");
+  ASSERT_FALSE(j.events.empty());
+  EXPECT_EQ(party_keys(j.events[0]), (std::vector<std::string>{"EU", "JP"}));
+}
+
+// A bare "the agreement" opening a sentence that names a formal instrument
+// of two other sides is the page's act: the act stated is the other one.
+TEST(LexiconLanguages, OpeningBareAgreementRefersBack) {
+  Extraction x = run("Italia e Canada\nRoma, 9 ottobre 2025\n\nItalia e Canada hanno sottoscritto ieri una dichiarazione "
+                     "congiunta sui minerali critici.\n\nI due Paesi hanno firmato un memorandum sulle energie rinnovabili "
+                     "nel 2017.\n\nL'intesa si inserisce nel partenariato strategico sulle materie prime che l'Unione "
+                     "europea e il Canada hanno avviato nel giugno 2021.",
+                     "2025-10-09");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) {
+    return party_keys(e) == std::vector<std::string>{"CA", "EU"};
+  });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
+  EXPECT_EQ(it->date, "2021-06");
+}
+
+// A speaker's words ("Korea bygger havvind ...", siger ...) lend no sector
+// to the history told in the next paragraph.
+TEST(LexiconLanguages, QuotationLendsNoSectorToTheNextAct) {
+  Extraction x = run("Danmark og Sydkorea\n13. marts 2025\n\nDanmark og Sydkorea underskrev onsdag i Seoul en "
+                     "hensigtserklæring om brint.\n\n\"Korea bygger havvind i stor skala. Det er et partnerskab, hvor "
+                     "begge lande vinder,\" siger klima-, energi- og forsyningsminister Lars Aagaard.\n\nLandene indgik "
+                     "en grøn vækstalliance i 2011, der blev opgraderet til et grønt strategisk partnerskab i 2020.",
+                     "2025-03-13");
+  bool seen = false;
+  for (const Event& e : x.events) {
+    if (e.date != "2011" && e.date != "2020") continue;
+    seen = true;
+    EXPECT_EQ(std::find(e.sectors.begin(), e.sectors.end(), "offshore_wind"), e.sectors.end()) << e.date;
+  }
+  EXPECT_TRUE(seen);
 }
 
 }  // namespace
