@@ -36,4 +36,8 @@ struct TsvRow {
 // blank lines are skipped, fields are trimmed of surrounding spaces.
 Result<std::vector<TsvRow>> read_tsv(const std::filesystem::path& path);
 
+// The items of a list field ("NO,SE,DK"): the pieces between the
+// separators, empty ones kept ("a,,b" has three); "" is one empty item.
+std::vector<std::string_view> split(std::string_view s, char sep);
+
 }  // namespace pactum

@@ -81,18 +81,6 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (;;) {
-    auto at = s.find(sep, start);
-    parts.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) break;
-    start = at + 1;
-  }
-  return parts;
-}
-
 bool is_code_token(std::string_view w) {  // "GB-CYM", "SE-01"
   if (w.size() < 4 || w[2] != '-') return false;
   for (std::size_t i = 0; i < w.size(); ++i) {

@@ -93,10 +93,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
                                             ": expected 'latin<TAB>katakana[<TAB>countries]'");
           }
           NamePart part{r.at(0), {}};
-          for (std::string_view cs = r.at(2); !cs.empty();) {
-            const std::size_t comma = cs.find(',');
-            part.countries.emplace_back(cs.substr(0, comma));
-            cs = comma == std::string_view::npos ? std::string_view() : cs.substr(comma + 1);
+          if (!r.at(2).empty()) {
+            for (std::string_view country : split(r.at(2), ',')) part.countries.emplace_back(country);
           }
           lex->name_parts_[lang + "\t" + r.at(1)].push_back(std::move(part));
         }
