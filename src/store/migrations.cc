@@ -491,6 +491,16 @@ CREATE TABLE search_facets (
 INSERT OR REPLACE INTO kb_state(key, value) SELECT 'search_facets_needed', '1' WHERE EXISTS (SELECT 1 FROM documents);
 )sql";
 
+// Pair tokens in the search index's facets column (SqliteStore::
+// document_facets, facet_pair_token): a sector beside a party's country or
+// subdivision on one non-rejected event, so that a search by sector and
+// country is one FTS5 AND that is exact, without a probe of the events per
+// candidate. FTS5 cannot rewrite a column of a contentless row in place:
+// the store reindexes when it opens (rebuild_if_needed, reindex_needed).
+constexpr const char* kMigration11 = R"sql(
+INSERT OR REPLACE INTO kb_state(key, value) SELECT 'reindex_needed', '1' WHERE EXISTS (SELECT 1 FROM documents);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, actors, events and people", kMigration1},
     {2, "agreements, near-duplicates, curation and the search index", kMigration2},
@@ -502,6 +512,7 @@ constexpr Migration kMigrations[] = {
     {8, "the search index's vocabulary", kMigration8},
     {9, "facet tokens in the search index", kMigration9},
     {10, "each indexed document's facet values", kMigration10},
+    {11, "sector pairs in the search index's facets", kMigration11},
 };
 
 }  // namespace

@@ -272,7 +272,9 @@ class SqliteStore final : public Store {
   // A document's facets, from its stored row, events and their parties:
   // `tokens`, the facets column of its index row, a token (facet_token) per
   // value search filters on, rejected events' too (a superset of what the
-  // filters' probes accept); and `summary`, its row of search_facets
+  // filters' probes accept), and a token (facet_pair_token) per sector and
+  // party country or subdivision of one non-rejected event (exact, migration
+  // 11); and `summary`, its row of search_facets
   // (migration 10), the values count_facets() counts, exactly: the
   // language, and of the non-rejected events the years (an undated event's
   // or an eventless document's from the publication date), sectors,
@@ -1992,6 +1994,36 @@ std::string facet_token(char kind, std::string_view value) {
   return out;
 }
 
+// Kind letters of facet_pair_token(): a sector and a country, or a sector
+// and a subdivision, of one non-rejected event.
+constexpr char kPairSectorCountry = 'p', kPairSectorRegion = 'q';
+
+// "0" + kind + the sector + "y" + the place, each byte outside [0-9a-w]
+// written as "x" and two hex digits ("hydrogen", "NO" ->
+// "0phydrogenyx4ex4f"): unlike facet_token(), case is kept (an upper-case
+// letter is escaped), so that a token is the pair exactly and search may
+// trust it without the probes of the events (search()).
+std::string facet_pair_token(char kind, std::string_view sector, std::string_view place) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out{'0', kind};
+  auto append = [&](std::string_view value) {
+    for (const char ch : value) {
+      const auto c = static_cast<unsigned char>(ch);
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'w')) {
+        out += ch;
+      } else {
+        out += 'x';
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
+    }
+  };
+  append(sector);
+  out += 'y';
+  append(place);
+  return out;
+}
+
 // Kind letter of a summary entry (DocFacets::summary) that no filter has.
 constexpr char kFacetYear = 'y';
 
@@ -2034,28 +2066,41 @@ class FacetCollector {
  public:
   // As search has always counted them: a language, instrument or stage
   // whenever not NULL; a sector, country or subdivision only when not empty.
-  void add(char kind, const std::string& value, bool counted) {
+  // Returns the value's index, for add_pair().
+  std::size_t add(char kind, const std::string& value, bool counted) {
     const bool any_value = kind == kFacetLanguage || kind == kFacetInstrument || kind == kFacetStage;
     counted = counted && (any_value || !value.empty());
     // A document has a few distinct values, most of them added again per
     // event and party: a linear look-up drops the repeats before any token
     // is made (a std::set per column cost an allocation per value).
-    for (Value& v : values_) {
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      Value& v = values_[i];
       if (v.kind == kind && v.value == value) {
         v.counted = v.counted || counted;
-        return;
+        return i;
       }
     }
     values_.push_back({kind, value, counted});
+    return values_.size() - 1;
   }
   // A counted event's date; NULL for an undated one (the publication date's year).
   void add_event_date(std::optional<std::string> date) { event_dates_.push_back(std::move(date)); }
+  // A counted event's sector beside one of its parties' countries or
+  // subdivisions (facet_pair_token); empty values make no pair, as they
+  // are not counted either.
+  // By the indexes add() returned; a pair repeats per event and party, so
+  // the repeats are dropped before any token is made (as in add()).
+  void add_pair(char kind, std::size_t sector, std::size_t place) {
+    if (values_[sector].value.empty() || values_[place].value.empty()) return;
+    const Pair p{kind, sector, place};
+    if (std::find(pairs_.begin(), pairs_.end(), p) == pairs_.end()) pairs_.push_back(p);
+  }
   // The facets column and the search_facets summary: each its distinct
   // strings in std::string order (a document's facets are one string,
   // compared on curation).
   void finish(const std::optional<std::string>& published, std::string* tokens, std::string* summary) {
     std::vector<std::string> token_list, entries;
-    token_list.reserve(values_.size());
+    token_list.reserve(values_.size() + pairs_.size());
     entries.reserve(values_.size() + event_dates_.size() + 1);
     for (const Value& v : values_) {
       token_list.push_back(facet_token(v.kind, v.value));
@@ -2066,7 +2111,11 @@ class FacetCollector {
       const std::string& d = date ? *date : published.value_or("");
       if (!d.empty()) entries.push_back(kFacetYear + d.substr(0, 4));
     }
-    // Two values never share a token (facet_token), so only the years repeat.
+    for (const Pair& p : pairs_) {
+      token_list.push_back(facet_pair_token(p.kind, values_[p.sector].value, values_[p.place].value));
+    }
+    // Two values never share a token (facet_token, facet_pair_token), so
+    // only the years repeat.
     std::sort(token_list.begin(), token_list.end());
     std::sort(entries.begin(), entries.end());
     entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
@@ -2085,6 +2134,12 @@ class FacetCollector {
   };
   std::vector<Value> values_;  // distinct (kind, value), in the order first added
   std::vector<std::optional<std::string>> event_dates_;
+  struct Pair {
+    char kind;
+    std::size_t sector, place;  // in values_
+    bool operator==(const Pair&) const = default;
+  };
+  std::vector<Pair> pairs_;  // distinct
 };
 
 // Each row two facet values at most (instrument and stage, country and
@@ -2093,14 +2148,15 @@ class FacetCollector {
 // B-tree and the events read four times). The tokens take every row, the
 // summary the rows of non-rejected events (column 4) and the years: an
 // event's date (column 3), else the document's publication date (column 3
-// of part 0).
+// of part 0); the pairs the sectors and places of non-rejected events, by
+// event (column 5).
 Result<SqliteStore::DocFacets> SqliteStore::document_facets(std::int64_t document_id) {
   auto s = db_.statement(
-      "SELECT 0, language, NULL, published, 0 FROM documents WHERE id = :doc "
-      "UNION ALL SELECT 1, instrument, stage, date, curation IS 'rejected' FROM events WHERE document_id = :doc "
-      "UNION ALL SELECT 2, x.sector, NULL, NULL, e.curation IS 'rejected' "
+      "SELECT 0, language, NULL, published, 0, 0 FROM documents WHERE id = :doc "
+      "UNION ALL SELECT 1, instrument, stage, date, curation IS 'rejected', id FROM events WHERE document_id = :doc "
+      "UNION ALL SELECT 2, x.sector, NULL, NULL, e.curation IS 'rejected', e.id "
       "FROM events e JOIN event_sectors x ON x.event_id = e.id WHERE e.document_id = :doc "
-      "UNION ALL SELECT 3, a.country, a.subdivision, NULL, e.curation IS 'rejected' "
+      "UNION ALL SELECT 3, a.country, a.subdivision, NULL, e.curation IS 'rejected', e.id "
       "FROM events e JOIN event_parties p ON p.event_id = e.id "
       "JOIN actors a ON a.id = p.actor_id WHERE e.document_id = :doc");
   if (!s.is_ok()) return s.status();
@@ -2111,6 +2167,10 @@ Result<SqliteStore::DocFacets> SqliteStore::document_facets(std::int64_t documen
                                         {kFacetCountry, kFacetRegion}};
   FacetCollector collect;
   std::optional<std::string> published;
+  // The counted events' sectors and parties' places (add()'s indexes), by
+  // event, for the pairs.
+  std::vector<std::pair<std::int64_t, std::size_t>> sectors;
+  std::vector<std::pair<std::int64_t, std::pair<char, std::size_t>>> places;
   for (;;) {
     auto row = (*s)->step();
     if (!row.is_ok()) return row.status();
@@ -2120,11 +2180,21 @@ Result<SqliteStore::DocFacets> SqliteStore::document_facets(std::int64_t documen
     const bool counted = (*s)->column_int(4) == 0;
     for (int column = 1; column <= 2; ++column) {
       if (kinds[column - 1] == 0 || (*s)->column_is_null(column)) continue;
-      collect.add(kinds[column - 1], (*s)->column_text(column), counted);
+      const std::size_t value = collect.add(kinds[column - 1], (*s)->column_text(column), counted);
+      if (!counted) continue;
+      if (part == 2) sectors.emplace_back((*s)->column_int(5), value);
+      if (part == 3) places.push_back({(*s)->column_int(5), {kinds[column - 1], value}});
     }
     if (part == 0 && !(*s)->column_is_null(3)) published = (*s)->column_text(3);
     if (part == 1 && counted) {
       collect.add_event_date((*s)->column_is_null(3) ? std::nullopt : std::optional((*s)->column_text(3)));
+    }
+  }
+  // A document has a few events, each a few sectors and parties.
+  for (const auto& [event, sector] : sectors) {
+    for (const auto& [place_event, place] : places) {
+      if (place_event != event) continue;
+      collect.add_pair(place.first == kFacetCountry ? kPairSectorCountry : kPairSectorRegion, sector, place.second);
     }
   }
   DocFacets out;
@@ -2138,13 +2208,15 @@ Result<SqliteStore::DocFacets> SqliteStore::written_facets(const ingest::Documen
   // language, the publication date, an event's date and an actor's places
   // are bound as NULL when empty; insert_document(), insert_event()).
   FacetCollector collect;
+  std::vector<std::size_t> sector_values;  // an event's, add()'s indexes
   if (!x.language.empty()) collect.add(kFacetLanguage, x.language, true);
   for (const WrittenEvent& e : events) {
     const bool counted = e.curation != "rejected";
     collect.add(kFacetInstrument, e.instrument, counted);
     collect.add(kFacetStage, e.stage, counted);
     if (counted) collect.add_event_date(e.date.empty() ? std::nullopt : std::optional(e.date));
-    for (const std::string& sector : e.sectors) collect.add(kFacetSector, sector, counted);
+    sector_values.clear();
+    for (const std::string& sector : e.sectors) sector_values.push_back(collect.add(kFacetSector, sector, counted));
     for (std::int64_t actor : e.actors) {
       using Places = std::pair<std::optional<std::string>, std::optional<std::string>>;
       Places read;
@@ -2164,8 +2236,14 @@ Result<SqliteStore::DocFacets> SqliteStore::written_facets(const ingest::Documen
         }
         places = write_cache_ != nullptr ? &write_cache_->places.emplace(actor, std::move(read)).first->second : &read;
       }
-      if (places->first) collect.add(kFacetCountry, *places->first, counted);
-      if (places->second) collect.add(kFacetRegion, *places->second, counted);
+      for (const auto& [kind, place] : {std::pair(kFacetCountry, &places->first), std::pair(kFacetRegion, &places->second)}) {
+        if (!*place) continue;
+        const std::size_t value = collect.add(kind, **place, counted);
+        if (!counted) continue;
+        for (std::size_t sector : sector_values) {
+          collect.add_pair(kind == kFacetCountry ? kPairSectorCountry : kPairSectorRegion, sector, value);
+        }
+      }
     }
   }
   const std::string& published = stored_published(doc, x);
@@ -3364,6 +3442,16 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   // The cheapest probe first: a sector is one primary-key lookup of the
   // event, and a sector filter rejects most text matches; a country or
   // region joins the parties and their actors.
+  // A sector with a country or a subdivision has a token of its own
+  // (facet_pair_token, migration 11): the pair on one non-rejected event,
+  // exactly, so that when it is all the event filters ask the probe of the
+  // events is left out (the common two-filter search: the probes read the
+  // events, sectors and parties of every candidate, and rejected those
+  // whose sector and country were on different events).
+  const auto given = [](const std::optional<std::string>& v) { return v && !v->empty(); };
+  const bool pair_country = given(f.sector) && given(f.country);
+  const bool pair_region = given(f.sector) && given(f.region);
+  const bool pairs_exact = (pair_country != pair_region) && !f.instrument && !f.stage && !f.since && !f.until;
   std::string events_where;
   if (f.sector) events_where += " AND EXISTS (SELECT 1 FROM event_sectors s WHERE s.event_id = e.id AND s.sector = :sector)";
   if (f.instrument) events_where += " AND e.instrument = :instrument";
@@ -3384,18 +3472,24 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
   // MATCH: FTS5 intersects the doclists, skipping ahead in each, where the
   // probes alone read every text match until enough passed ("energy" +
   // sector hydrogen + country NO: ~84,000 matches for 1,000 candidates at
-  // 1,000,000 documents). The tokens are a superset (a document's sector
-  // and country may be on different events); the probes keep it exact.
+  // 1,000,000 documents). The single tokens are a superset (a document's
+  // sector and country may be on different events, a rejected event's
+  // count); the probes keep it exact, except where a pair's token is exact
+  // (pairs_exact above).
   std::vector<std::string> facet_tokens;
   auto add_facet = [&](char kind, const std::optional<std::string>& value) {
     if (value) facet_tokens.push_back("\"" + facet_token(kind, *value) + "\"");
   };
+  // A pair's token stands for its two (fewer doclists for FTS5 to AND).
   add_facet(kFacetLanguage, f.language);
-  add_facet(kFacetSector, f.sector);
+  if (!pair_country && !pair_region) add_facet(kFacetSector, f.sector);
   add_facet(kFacetInstrument, f.instrument);
   add_facet(kFacetStage, f.stage);
-  add_facet(kFacetCountry, f.country);
-  add_facet(kFacetRegion, f.region);
+  if (!pair_country) add_facet(kFacetCountry, f.country);
+  if (!pair_region) add_facet(kFacetRegion, f.region);
+  if (pair_country) facet_tokens.push_back("\"" + facet_pair_token(kPairSectorCountry, *f.sector, *f.country) + "\"");
+  if (pair_region) facet_tokens.push_back("\"" + facet_pair_token(kPairSectorRegion, *f.sector, *f.region) + "\"");
+  if (pairs_exact) events_where.clear();
 
   const std::size_t ranked_rows =
       f.limit == 0 ? kSearchCandidates + 1 : std::max(kRankedCandidates, f.limit);
@@ -3454,7 +3548,10 @@ Result<SearchResult> SqliteStore::search(const TextQuery& query, const SearchFil
     (*s)->bind_text(":match", filtered_match);
     (*s)->bind_text(":groups", groups);
     (*s)->bind_text(":dfs", *dfs);
-    bind_filter(**s, f);
+    // The pair's values are in its token, not in the SQL (pairs_exact).
+    SearchFilter bound = f;
+    if (pairs_exact) bound.sector = bound.country = bound.region = std::nullopt;
+    bind_filter(**s, bound);
     for (;;) {
       auto row = (*s)->step();
       if (!row.is_ok()) {

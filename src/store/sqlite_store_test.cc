@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <cstdio>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "common/files.h"
@@ -795,6 +797,117 @@ std::vector<std::int64_t> indexed_with(const std::filesystem::path& path, const 
   return out;
 }
 
+// ---- sector pairs (migration 11) -----------------------------------------------
+
+// The pair token of a sector and a place as the store writes it, spelled
+// here independently: bytes outside [0-9a-w] as "x" and two hex digits,
+// case kept, "y" between the two.
+std::string pair_token(char kind, const std::string& sector, const std::string& place) {
+  std::string out{'0', kind};
+  auto append = [&](const std::string& v) {
+    for (const char ch : v) {
+      const auto c = static_cast<unsigned char>(ch);
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'w')) {
+        out += ch;
+      } else {
+        char hex[4];
+        std::snprintf(hex, sizeof hex, "x%02x", c);
+        out += hex;
+      }
+    }
+  };
+  append(sector);
+  out += 'y';
+  append(place);
+  return out;
+}
+
+using PairDocs = std::map<std::string, std::vector<std::int64_t>>;
+
+// Each pair token -> the indexed documents that should hold it: a
+// non-rejected event with the sector and a party with the country ('p') or
+// subdivision ('q'), by joins of the stored rows.
+PairDocs pairs_by_joins(const std::filesystem::path& path) {
+  auto db = Db::open(path.string());
+  EXPECT_TRUE(db.is_ok());
+  auto s = db->statement(
+      "SELECT DISTINCT e.document_id, x.sector, coalesce(a.country, ''), coalesce(a.subdivision, '') "
+      "FROM events e JOIN event_sectors x ON x.event_id = e.id JOIN event_parties p ON p.event_id = e.id "
+      "JOIN actors a ON a.id = p.actor_id WHERE e.curation IS NOT 'rejected' "
+      "AND e.document_id NOT IN (SELECT document_id FROM document_links) ORDER BY e.document_id");
+  EXPECT_TRUE(s.is_ok()) << s.status().to_string();
+  std::map<std::string, std::set<std::int64_t>> sets;
+  while (s.is_ok() && *(*s)->step()) {
+    const std::string sector = (*s)->column_text(1), country = (*s)->column_text(2), region = (*s)->column_text(3);
+    if (sector.empty()) continue;
+    if (!country.empty()) sets[pair_token('p', sector, country)].insert((*s)->column_int(0));
+    if (!region.empty()) sets[pair_token('q', sector, region)].insert((*s)->column_int(0));
+  }
+  PairDocs out;
+  for (const auto& [t, ids] : sets) out[t] = {ids.begin(), ids.end()};
+  return out;
+}
+
+// Each pair token the index holds -> its documents (of those still stored),
+// straight from FTS5's vocabulary.
+PairDocs pairs_in_index(const std::filesystem::path& path) {
+  auto db = Db::open(path.string());
+  EXPECT_TRUE(db.is_ok());
+  EXPECT_TRUE(db->exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, search_index, 'instance')").is_ok());
+  auto s = db->statement(
+      "SELECT DISTINCT term, doc FROM temp.v WHERE term >= '0p' AND term < '0r' "
+      "AND doc IN (SELECT id FROM documents) ORDER BY term, doc");
+  EXPECT_TRUE(s.is_ok()) << s.status().to_string();
+  PairDocs out;
+  while (s.is_ok() && *(*s)->step()) out[(*s)->column_text(0)].push_back((*s)->column_int(1));
+  return out;
+}
+
+// Search with a sector and a country (or subdivision) against the joins:
+// the documents found with `word` are those with the pair on one event.
+void expect_pair_search_exact(const std::filesystem::path& path, Store& store, const std::string& word,
+                              const std::string& step) {
+  const PairDocs want = pairs_by_joins(path);
+  EXPECT_EQ(pairs_in_index(path), want) << step;
+  TextQuery q;
+  q.all_of = {{{{word}, false}}};
+  SearchFilter all;
+  all.limit = 0;
+  auto found = store.search(q, all);
+  ASSERT_TRUE(found.is_ok()) << found.status().to_string();
+  std::set<std::int64_t> with_word;
+  for (const SearchHit& h : found->hits) with_word.insert(h.document_id);
+  auto db = Db::open(path.string());
+  ASSERT_TRUE(db.is_ok());
+  auto s = db->statement(
+      "SELECT DISTINCT x.sector, a.country, a.subdivision FROM event_sectors x JOIN event_parties p "
+      "ON p.event_id = x.event_id JOIN actors a ON a.id = p.actor_id");
+  ASSERT_TRUE(s.is_ok());
+  while (*(*s)->step()) {
+    for (const int kind : {'p', 'q'}) {
+      const int column = kind == 'p' ? 1 : 2;
+      if ((*s)->column_is_null(column) || (*s)->column_text(0).empty() || (*s)->column_text(column).empty()) continue;
+      SearchFilter f;
+      f.limit = 0;
+      f.sector = (*s)->column_text(0);
+      (kind == 'p' ? f.country : f.region) = (*s)->column_text(column);
+      auto hits = store.search(q, f);
+      ASSERT_TRUE(hits.is_ok()) << hits.status().to_string();
+      std::vector<std::int64_t> got, expected;
+      for (const SearchHit& h : hits->hits) got.push_back(h.document_id);
+      std::sort(got.begin(), got.end());
+      auto it = want.find(pair_token(static_cast<char>(kind), *f.sector, (*s)->column_text(column)));
+      if (it != want.end()) {
+        for (std::int64_t id : it->second) {
+          if (with_word.count(id)) expected.push_back(id);
+        }
+      }
+      EXPECT_EQ(got, expected) << step << ": " << *f.sector << " + " << (*s)->column_text(column);
+      EXPECT_EQ(hits->total, expected.size()) << step;
+    }
+  }
+}
+
 const std::vector<FacetDoc>& facet_docs() {
   static const std::vector<FacetDoc> docs = {
       // 0: hydrogen with Norway (Oslo) on one event.
@@ -1109,6 +1222,7 @@ TEST(SqliteStore, FacetCountsStayExactThroughCurationMergeAndReingest) {
   auto same = [&](const char* step) {
     const FacetCounts want = facets_by_joins(path, **store, "cooperation");
     EXPECT_EQ(search_facets_of(**store, "cooperation"), want) << step;
+    expect_pair_search_exact(path, **store, "cooperation", step);  // and the pair tokens (migration 11)
     return want;
   };
   FacetCounts c = same("ingest");
@@ -1131,7 +1245,7 @@ TEST(SqliteStore, FacetCountsStayExactThroughCurationMergeAndReingest) {
   c = same("sectors, stage and instrument set");
   EXPECT_EQ(c["sector"]["batteries"], 1);
   EXPECT_EQ(c["stage"]["announced"], 1);
-  // Rejected: its tokens stay (a superset), its counts go.
+  // Rejected: its single tokens stay (a superset), its pair tokens and counts go.
   e.set = {};
   e.status = "rejected";
   ASSERT_TRUE((*store)->curate_event(ammonia, e).is_ok());
@@ -1193,7 +1307,7 @@ TEST(SqliteStore, StoreBeforeSearchFacetsIsFilledOnOpen) {
   {
     auto db = Db::open(path.string());
     ASSERT_TRUE(db.is_ok());
-    ASSERT_TRUE(db->exec("DROP TABLE search_facets; DELETE FROM schema_migrations WHERE version = 10; "
+    ASSERT_TRUE(db->exec("DROP TABLE search_facets; DELETE FROM schema_migrations WHERE version >= 10; "
                          "PRAGMA user_version = 9;")
                     .is_ok());
   }
@@ -1211,6 +1325,102 @@ TEST(SqliteStore, StoreBeforeSearchFacetsIsFilledOnOpen) {
   auto store = open_sqlite(path);
   ASSERT_TRUE(store.is_ok()) << store.status().to_string();
   EXPECT_EQ(search_facets_of(**store, "cooperation"), want);
+}
+
+// A sector with a country (or subdivision) is searched by the pair's token
+// alone, without the probes of the events: the token must be the pair on
+// one non-rejected event, exactly (not on two events, not a rejected one,
+// not an empty sector).
+TEST(SqliteStore, SectorPairTokensAreExactAndSearchTrustsThem) {
+  TempDir dir;
+  auto path = dir.path() / "pairs.db";
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  std::vector<FacetDoc> docs = facet_docs();
+  // 5: Norway with an empty sector and with batteries, on one event.
+  docs.push_back({"Norway and Chile begin cooperation on batteries and lithium.", "en",
+                  {facet_event("Norway and Chile begin cooperation.", {"", "batteries"}, {"Norway:NO", "Chile:CL"})}});
+  put_facet_docs(**store, docs);
+  SearchFilter f;
+  f.sector = "hydrogen";
+  f.country = "NO";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));
+  f.country = "JP";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt", "facets/1.txt", "facets/4.txt"}));
+  f = {};
+  f.sector = "hydrogen";
+  f.region = "NO-03";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));
+  f.country = "JP";  // both pairs: the probes decide (another party of the event)
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));
+  f.country = "DK";
+  EXPECT_TRUE(found_sources(**store, f).empty());
+  f = {};
+  f.sector = "";
+  f.country = "NO";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/5.txt"}));  // the probes: an empty sector is stored
+  f.sector = "batteries";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/5.txt"}));
+  f.instrument = "memorandum_of_understanding";
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/5.txt"}));
+  f.instrument = "joint_declaration";  // with another filter of the event, the probes still apply
+  EXPECT_TRUE(found_sources(**store, f).empty());
+  // Case kept, and 'y' (between the two) escaped in a value: "hx79drogen".
+  EXPECT_EQ(indexed_with(path, "0phx79drogenyx4ex4f"), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(indexed_with(path, "0qhx79drogenyx4ex4fx2d03"), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(indexed_with(path, "0pbatteriesyx4ex4f"), (std::vector<std::int64_t>{6}));
+  expect_pair_search_exact(path, **store, "cooperation", "ingest");
+  // Document 0's event rejected: its pairs go (they stand without a probe).
+  const std::int64_t shipping = event_of(**store, "shipping");
+  ASSERT_GT(shipping, 0);
+  EventCuration c;
+  c.author = "ana";
+  c.status = "rejected";
+  ASSERT_TRUE((*store)->curate_event(shipping, c).is_ok());
+  f = {};
+  f.sector = "hydrogen";
+  f.country = "NO";
+  EXPECT_TRUE(found_sources(**store, f).empty());
+  expect_pair_search_exact(path, **store, "cooperation", "rejected");
+  c.status = "confirmed";
+  ASSERT_TRUE((*store)->curate_event(shipping, c).is_ok());
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));
+  expect_pair_search_exact(path, **store, "cooperation", "confirmed again");
+}
+
+// Migration 11: a store whose index holds no pair tokens is reindexed when
+// it opens, and a sector + country search finds what the probes found.
+TEST(SqliteStore, StoreBeforePairTokensIsReindexedOnOpen) {
+  TempDir dir;
+  auto path = dir.path() / "v10.db";
+  SearchFilter f;
+  f.sector = "hydrogen";
+  f.country = "NO";
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    put_facet_docs(**store, facet_docs());
+    ASSERT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));
+  }
+  {
+    // The index as migration 10 left it: the facets column without pairs.
+    auto db = Db::open(path.string());
+    ASSERT_TRUE(db.is_ok());
+    ASSERT_TRUE(db->exec("INSERT INTO search_index(search_index) VALUES ('delete-all'); "
+                         "INSERT INTO search_index(rowid, title, body, evidence, facets) "
+                         "SELECT id, title, text, '', '0shydrogen 0cno' FROM documents; "
+                         "DELETE FROM schema_migrations WHERE version >= 11; PRAGMA user_version = 10;")
+                    .is_ok());
+  }
+  EXPECT_TRUE(pairs_in_index(path).empty());
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  EXPECT_EQ(*(*store)->schema_version(), sqlite::latest_schema_version());
+  EXPECT_EQ(found_sources(**store, f), (Sources{"facets/0.txt"}));
+  expect_pair_search_exact(path, **store, "cooperation", "migrated");
+  auto db = Db::open(path.string());
+  ASSERT_TRUE(db.is_ok());
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM kb_state WHERE key = 'reindex_needed'"), 0);
 }
 }  // namespace
 }  // namespace pactum::store
