@@ -1972,18 +1972,15 @@ Status SqliteStore::write_index_rows(const std::vector<IndexRow>& rows) {
 constexpr char kFacetLanguage = 'l', kFacetSector = 's', kFacetInstrument = 'i', kFacetStage = 't',
                kFacetCountry = 'c', kFacetRegion = 'r';
 
-// "0" + kind + the value, its bytes outside [0-9a-wyzA-WYZ] written as "x"
-// and two hex digits ("NO-03" -> "0rNOx2d03"): one token for unicode61,
-// which folds the case (a superset still: the probes compare exactly), and
-// two values of a kind never share one. User queries search the text
-// columns only (search()), so no typed word reaches these tokens.
-std::string facet_token(char kind, std::string_view value) {
+// Appends `value` to `out`, each byte for which keep() is false written as
+// "x" and two hex digits: the one escape of facet_token() and
+// facet_pair_token(), which differ only in which bytes they keep.
+template <class Keep>
+void append_escaped(std::string& out, std::string_view value, Keep keep) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out{'0', kind};
   for (const char ch : value) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool plain = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' && (c | 0x20) != 'x');
-    if (plain) {
+    if (keep(c)) {
       out += ch;
     } else {
       out += 'x';
@@ -1991,6 +1988,18 @@ std::string facet_token(char kind, std::string_view value) {
       out += kHex[c & 0xF];
     }
   }
+}
+
+// "0" + kind + the value, its bytes outside [0-9a-wyzA-WYZ] written as "x"
+// and two hex digits ("NO-03" -> "0rNOx2d03"): one token for unicode61,
+// which folds the case (a superset still: the probes compare exactly), and
+// two values of a kind never share one. User queries search the text
+// columns only (search()), so no typed word reaches these tokens.
+std::string facet_token(char kind, std::string_view value) {
+  std::string out{'0', kind};
+  append_escaped(out, value, [](unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' && (c | 0x20) != 'x');
+  });
   return out;
 }
 
@@ -2004,23 +2013,11 @@ constexpr char kPairSectorCountry = 'p', kPairSectorRegion = 'q';
 // letter is escaped), so that a token is the pair exactly and search may
 // trust it without the probes of the events (search()).
 std::string facet_pair_token(char kind, std::string_view sector, std::string_view place) {
-  static constexpr char kHex[] = "0123456789abcdef";
+  const auto keep = [](unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'w'); };
   std::string out{'0', kind};
-  auto append = [&](std::string_view value) {
-    for (const char ch : value) {
-      const auto c = static_cast<unsigned char>(ch);
-      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'w')) {
-        out += ch;
-      } else {
-        out += 'x';
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-      }
-    }
-  };
-  append(sector);
+  append_escaped(out, sector, keep);
   out += 'y';
-  append(place);
+  append_escaped(out, place, keep);
   return out;
 }
 
