@@ -476,6 +476,40 @@ TEST(Extractor, DemonymAfterOrganizationNounIsNoParty) {
   }
 }
 
+// A demonym and a function noun name that country's organization when the
+// gazetteer knows one with that function (actors.tsv): not the state. A
+// past season resolves against publication ("i efteråret" in March 2025:
+// autumn 2024; "i höstas" in November: this year's).
+TEST(Extractor, DemonymAndFunctionNounNameTheAgency) {
+  struct Case { const char* text; const char* published; const char* date; };
+  const Case cases[] = {
+      {"Samarbejde\n\nEnergistyrelsen indgik et myndighedssamarbejde med det koreanske energiagentur, som blev aftalt i efteråret.",
+       "2025-03-13", "2024"},
+      {"Samarbete\n\nEnergimyndigheten och den koreanska energimyndigheten undertecknade ett samarbetsavtal i höstas.",
+       "2025-11-20", "2025"},
+      {"Zusammenarbeit\n\nDie Deutsche Energie-Agentur und die koreanische Energieagentur haben eine Absichtserklärung unterzeichnet.",
+       "", ""},
+      {"Cooperation\n\nThe Danish Energy Agency signed a cooperation agreement with the Korean energy agency last autumn.",
+       "2025-03-13", "2024"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Extraction x = run(c.text, c.published);
+    ASSERT_FALSE(x.events.empty());
+    std::vector<std::string> names;
+    for (const Party& p : x.events[0].parties) names.push_back(p.name + "/" + p.kind);
+    EXPECT_NE(std::find(names.begin(), names.end(), "Korea Energy Agency/organization"), names.end());
+    EXPECT_EQ(std::find(names.begin(), names.end(), "South Korea/country"), names.end());
+    EXPECT_EQ(x.events[0].date, c.date);
+  }
+  // Without a known agency of that country the demonym stays a description
+  // of an unnamed organization: neither the state nor an agency is a party.
+  Extraction x = run("Samarbeid\n\nNorge og det indiske energibyrået signerte en intensjonsavtale om hydrogen.");
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.country, "IN") << p.name;
+  }
+}
+
 // A renewal in a history is about what was signed: it has its sectors.
 TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
   Extraction x = run("NRW und Fukushima\n\nDie erste Absichtserklärung zu Erneuerbaren Energien wurde im Februar 2014 "
