@@ -510,6 +510,26 @@ TEST(Extractor, DemonymAndFunctionNounNameTheAgency) {
   }
 }
 
+// A next sentence opening on the instrument's definite form ("Förklaringen
+// undertecknades av ...") names who signed the act told before it.
+TEST(Extractor, DefiniteInstrumentOpensTheSignersSentence) {
+  const char* texts[] = {
+      "Vätgas\n\nSverige och Danmark skrev i dag under en avsiktsförklaring om vätgas. Förklaringen undertecknades "
+      "i Malmö av energiminister Ebba Busch och klimaminister Lars Aagaard.",
+      "Brint\n\nDanmark og Sverige underskrev i dag en hensigtserklæring om brint. Erklæringen blev underskrevet "
+      "i Malmö af energiminister Ebba Busch og klimaminister Lars Aagaard.",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-09-16");
+    ASSERT_FALSE(x.events.empty());
+    std::vector<std::string> signed_by;
+    for (const Signatory& sg : x.events[0].signatories) signed_by.push_back(sg.name);
+    std::sort(signed_by.begin(), signed_by.end());
+    EXPECT_EQ(signed_by, (std::vector<std::string>{"Ebba Busch", "Lars Aagaard"}));
+  }
+}
+
 // A renewal in a history is about what was signed: it has its sectors.
 TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
   Extraction x = run("NRW und Fukushima\n\nDie erste Absichtserklärung zu Erneuerbaren Energien wurde im Februar 2014 "
