@@ -1428,7 +1428,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
           // matières premières critiques en juin 2023"): not the scope of
           // the acts dated before that verb.
           const bool added_later = std::any_of(here.begin(), here.end(), [&](const Candidate& o) {
-            return o.anchor >= 0 && o.event.stage == "extended" && o.date_at > c.date_at && o.stage_at > c.date_at &&
+            return o.anchor >= 0 && (o.event.stage == "extended" || o.event.stage == "renewed") && o.date_at > c.date_at && o.stage_at > c.date_at &&
                    2 * static_cast<int>(m->first_token) > o.stage_at;
           });
           if (added_later) continue;

@@ -530,6 +530,27 @@ TEST(Extractor, DefiniteInstrumentOpensTheSignersSentence) {
   }
 }
 
+// A history whose renewal adds a sector ("som förnyades 2023 och då
+// utvidgades till att omfatta batterier"): the word after the renewal's
+// verb is what the renewal covers, not the act entered into before it; and
+// "inledde ett partnerskap" enters into the act.
+TEST(Extractor, SectorAddedByARenewalIsNotTheEarlierActs) {
+  Extraction x = run("Partnerskap\n\nSverige och Sydkorea undertecknade i går ett samförståndsavtal om vätgas. "
+                     "Länderna inledde ett innovationspartnerskap 2019, som förnyades 2023 och då utvidgades till att "
+                     "omfatta batterier.", "2025-11-14");
+  std::map<std::string, std::pair<std::string, std::vector<std::string>>> by_date;
+  for (const Event& e : x.events) {
+    std::vector<std::string> s = e.sectors;
+    std::sort(s.begin(), s.end());
+    by_date[e.date] = {e.stage, s};
+  }
+  ASSERT_TRUE(by_date.count("2019"));
+  ASSERT_TRUE(by_date.count("2023"));
+  EXPECT_EQ(by_date["2019"].first, "signed");
+  EXPECT_EQ(by_date["2019"].second, (std::vector<std::string>{"innovation_research"}));
+  EXPECT_EQ(by_date["2023"].second, (std::vector<std::string>{"batteries", "innovation_research"}));
+}
+
 // A renewal in a history is about what was signed: it has its sectors.
 TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
   Extraction x = run("NRW und Fukushima\n\nDie erste Absichtserklärung zu Erneuerbaren Energien wurde im Februar 2014 "
