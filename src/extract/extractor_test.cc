@@ -551,6 +551,31 @@ TEST(Extractor, SectorAddedByARenewalIsNotTheEarlierActs) {
   EXPECT_EQ(by_date["2023"].second, (std::vector<std::string>{"batteries", "innovation_research"}));
 }
 
+// An instrument right after a framework phrase ("as part of", "som en del
+// av", "im Rahmen") is the standing act the new one belongs to: a second
+// act, ongoing and undated; the new act keeps its own instrument.
+TEST(Extractor, FrameworkOfTheNewActIsAnActOfItsOwn) {
+  const char* texts[] = {
+      "Partnership\n\nAs part of the Green Alliance, Norway and the EU signed an industrial partnership on batteries on 21 March 2024.",
+      "Partnerskap\n\nSom en del av den grønne alliansen signerte Norge og EU et industrielt partnerskap om batterier 21. mars 2024. "
+      "Partnerskapet skal styrke verdikjedene for batterier og gi bedriftene bedre tilgang til råvarer.",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text);
+    ASSERT_EQ(x.events.size(), 2u);
+    EXPECT_EQ(x.events[0].instrument, "industrial_partnership");
+    EXPECT_EQ(x.events[0].date, "2024-03-21");
+    EXPECT_EQ(x.events[1].instrument, "strategic_partnership");
+    EXPECT_EQ(x.events[1].stage, "ongoing");
+    EXPECT_EQ(x.events[1].date, "");
+    EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"EU", "NO"}));
+  }
+  // Without the phrase, one act.
+  Extraction x = run("Partnership\n\nNorway and the EU signed an industrial partnership on batteries on 21 March 2024.");
+  EXPECT_EQ(x.events.size(), 1u);
+}
+
 // A renewal in a history is about what was signed: it has its sectors.
 TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
   Extraction x = run("NRW und Fukushima\n\nDie erste Absichtserklärung zu Erneuerbaren Energien wurde im Februar 2014 "
