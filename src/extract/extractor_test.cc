@@ -576,6 +576,18 @@ TEST(Extractor, FrameworkOfTheNewActIsAnActOfItsOwn) {
   EXPECT_EQ(x.events.size(), 1u);
 }
 
+// "Målet er å fremme forsking og innovasjon ...": the goal told right after
+// an act is that act's, and so are its sectors.
+TEST(Extractor, GoalSentenceGivesTheActItsSectors) {
+  Extraction x = run("Hydrogen\n\nMøre og Romsdal fylkeskommune har blitt medlem i S3 Hydrogen Valleys, eit europeisk "
+                     "partnarskap for regionar. Målet er å fremme forsking og innovasjon på hydrogenteknologi, og å "
+                     "etablere verdikjeder for hydrogen.");
+  ASSERT_FALSE(x.events.empty());
+  const auto& s = x.events[0].sectors;
+  EXPECT_NE(std::find(s.begin(), s.end(), "innovation_research"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "hydrogen"), s.end());
+}
+
 // A renewal in a history is about what was signed: it has its sectors.
 TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
   Extraction x = run("NRW und Fukushima\n\nDie erste Absichtserklärung zu Erneuerbaren Energien wurde im Februar 2014 "
