@@ -162,6 +162,50 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
     }
   }
+  // "det koreanske energiagentur", "die koreanische Energieagentur",
+  // "Koreas energimyndighet": a demonym or a country's (genitive) name and a
+  // function noun (org_head label "function:F") name that country's
+  // organization with function F, when the gazetteer knows it. The noun may
+  // itself be a name of another country's one ("energimyndigheten" is also
+  // Sweden's): the country word decides.
+  {
+    std::vector<bool> drop(s.actors.size(), false);
+    for (std::size_t i = 0; i < s.actors.size(); ++i) {
+      ActorMention& a = s.actors[i];
+      const Actor& of = lexicon.gazetteer().actors()[a.actor];
+      if (of.kind != "country" || a.form == AliasForm::kCapital || drop[i]) continue;
+      for (const Mention& m : s.mentions) {
+        if (!m.entry || m.entry->category != Category::kOrgHead || m.first_token != a.end_token ||
+            !m.entry->label.starts_with("function:")) {
+          continue;
+        }
+        std::int64_t org = lexicon.gazetteer().find_function(of.key, m.entry->label.substr(9));
+        if (org < 0) continue;
+        // Actors inside the noun: only an organization on exactly its span.
+        bool blocked = false;
+        for (std::size_t j = i + 1; j < s.actors.size() && s.actors[j].first_token < m.end_token; ++j) {
+          const ActorMention& o = s.actors[j];
+          bool same_span = o.first_token == m.first_token && o.end_token == m.end_token &&
+                           lexicon.gazetteer().actors()[o.actor].kind == "organization";
+          if (same_span) drop[j] = true;
+          else blocked = true;
+        }
+        if (blocked) {
+          std::fill(drop.begin() + static_cast<std::ptrdiff_t>(i) + 1, drop.end(), false);
+          continue;
+        }
+        a.actor = static_cast<std::uint32_t>(org);
+        a.end_token = m.end_token;
+        a.form = AliasForm::kName;
+        break;
+      }
+    }
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < s.actors.size(); ++i) {
+      if (!drop[i]) s.actors[k++] = s.actors[i];
+    }
+    s.actors.resize(k);
+  }
 
   // A dateline's places ("TOKYO –", "Brüssel/Tokio.") say where the news was
   // written, not who cooperates.

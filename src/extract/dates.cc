@@ -341,6 +341,11 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
         }
       }
     } else if (const LexiconEntry* wd = entry_at(by_start, i, Category::kWeekday, &end)) {
+      // "mandag 13. juni", "onsdag den 12. marts", "Monday, 13 June": the
+      // weekday introduces the date after it, which is read on its own.
+      std::uint32_t k = end, month_end = 0;
+      if (k < n && (token_text(k) == "den" || token_text(k) == "the")) ++k;
+      if (k + 1 < n && is_day(token_text(k)) && entry_at(by_start, k + 1, Category::kMonth, &month_end)) continue;
       dm.relative = true;
       dm.end_token = end;
       if (published.day) dm.date = last_weekday_on_or_before(published, to_int(wd->label));

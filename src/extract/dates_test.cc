@@ -57,6 +57,14 @@ TEST(Dates, Table) {
       {"nb", "tidligere i år", "2023-12-08", "2023"},
       {"nb", "møttes onsdag", "2025-05-16", "2025-05-14"},  // the Wednesday before a Friday
       {"nn", "underteikna 13. juni", "2022-06", "2022-06-13"},
+      // A weekday before a date introduces it: the date, not the weekday.
+      {"nb", "ble signert i Hamburg mandag 13. juni", "2022-06", "2022-06-13"},
+      {"da", "underskrev onsdag den 12. marts", "2025-03-13", "2025-03-12"},
+      {"nb", "ble signert mandag", "2022-06", "2022-06"},
+      // A past season: the last one before publication.
+      {"da", "som blev aftalt i efteråret", "2025-03-13", "2024"},
+      {"sv", "som undertecknades i höstas", "2025-11-20", "2025"},
+      {"nl", "afgelopen najaar getekend", "2025-03-13", "2024"},
       {"en", "signed on 8 November 2022", "", "2022-11-08"},
       {"en", "signed March 21, 2023", "", "2023-03-21"},
       {"en", "signed March 21", "", "?month:3"},

@@ -936,6 +936,22 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     out.back().second_act = true;
     return out;
   }
+  // "As part of the formerly established Green Alliance, Norway and the EU
+  // signed an industrial partnership": an instrument of another kind right
+  // after a framework phrase (group_ref label "framework") is the standing
+  // act the new one belongs to: an act of its own, ongoing, undated.
+  for (const Mention* g : s.of(Category::kGroupRef)) {
+    if (g->entry->label != "framework" || !instrument_mention) continue;
+    for (const Mention* m : instruments) {
+      if (m == instrument_mention || m->entry->label == instrument || m->first_token < g->end_token ||
+          m->first_token > g->end_token + 4) {
+        continue;
+      }
+      out.push_back(make("ongoing", nullptr, m->entry->label));
+      out.back().second_act = true;
+      return out;
+    }
+  }
   // "Selskapene la fram sitt strategiske partnerskap i januar i fjor, samme
   // uke som Norge og Tyskland undertegnet en felles erklæring": formal
   // instruments of two kinds in two clauses, each with its stage word, and
@@ -1428,7 +1444,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
           // matières premières critiques en juin 2023"): not the scope of
           // the acts dated before that verb.
           const bool added_later = std::any_of(here.begin(), here.end(), [&](const Candidate& o) {
-            return o.anchor >= 0 && o.event.stage == "extended" && o.date_at > c.date_at && o.stage_at > c.date_at &&
+            return o.anchor >= 0 && (o.event.stage == "extended" || o.event.stage == "renewed") && o.date_at > c.date_at && o.stage_at > c.date_at &&
                    2 * static_cast<int>(m->first_token) > o.stage_at;
           });
           if (added_later) continue;

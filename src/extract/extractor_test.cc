@@ -476,6 +476,118 @@ TEST(Extractor, DemonymAfterOrganizationNounIsNoParty) {
   }
 }
 
+// A demonym and a function noun name that country's organization when the
+// gazetteer knows one with that function (actors.tsv): not the state. A
+// past season resolves against publication ("i efteråret" in March 2025:
+// autumn 2024; "i höstas" in November: this year's).
+TEST(Extractor, DemonymAndFunctionNounNameTheAgency) {
+  struct Case { const char* text; const char* published; const char* date; };
+  const Case cases[] = {
+      {"Samarbejde\n\nEnergistyrelsen indgik et myndighedssamarbejde med det koreanske energiagentur, som blev aftalt i efteråret.",
+       "2025-03-13", "2024"},
+      {"Samarbete\n\nEnergimyndigheten och den koreanska energimyndigheten undertecknade ett samarbetsavtal i höstas.",
+       "2025-11-20", "2025"},
+      {"Zusammenarbeit\n\nDie Deutsche Energie-Agentur und die koreanische Energieagentur haben eine Absichtserklärung unterzeichnet.",
+       "", ""},
+      {"Cooperation\n\nThe Danish Energy Agency signed a cooperation agreement with the Korean energy agency last autumn.",
+       "2025-03-13", "2024"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Extraction x = run(c.text, c.published);
+    ASSERT_FALSE(x.events.empty());
+    std::vector<std::string> names;
+    for (const Party& p : x.events[0].parties) names.push_back(p.name + "/" + p.kind);
+    EXPECT_NE(std::find(names.begin(), names.end(), "Korea Energy Agency/organization"), names.end());
+    EXPECT_EQ(std::find(names.begin(), names.end(), "South Korea/country"), names.end());
+    EXPECT_EQ(x.events[0].date, c.date);
+  }
+  // Without a known agency of that country the demonym stays a description
+  // of an unnamed organization: neither the state nor an agency is a party.
+  Extraction x = run("Samarbeid\n\nNorge og det indiske energibyrået signerte en intensjonsavtale om hydrogen.");
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.country, "IN") << p.name;
+  }
+}
+
+// A next sentence opening on the instrument's definite form ("Förklaringen
+// undertecknades av ...") names who signed the act told before it.
+TEST(Extractor, DefiniteInstrumentOpensTheSignersSentence) {
+  const char* texts[] = {
+      "Vätgas\n\nSverige och Danmark skrev i dag under en avsiktsförklaring om vätgas. Förklaringen undertecknades "
+      "i Malmö av energiminister Ebba Busch och klimaminister Lars Aagaard.",
+      "Brint\n\nDanmark og Sverige underskrev i dag en hensigtserklæring om brint. Erklæringen blev underskrevet "
+      "i Malmö af energiminister Ebba Busch og klimaminister Lars Aagaard.",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-09-16");
+    ASSERT_FALSE(x.events.empty());
+    std::vector<std::string> signed_by;
+    for (const Signatory& sg : x.events[0].signatories) signed_by.push_back(sg.name);
+    std::sort(signed_by.begin(), signed_by.end());
+    EXPECT_EQ(signed_by, (std::vector<std::string>{"Ebba Busch", "Lars Aagaard"}));
+  }
+}
+
+// A history whose renewal adds a sector ("som förnyades 2023 och då
+// utvidgades till att omfatta batterier"): the word after the renewal's
+// verb is what the renewal covers, not the act entered into before it; and
+// "inledde ett partnerskap" enters into the act.
+TEST(Extractor, SectorAddedByARenewalIsNotTheEarlierActs) {
+  Extraction x = run("Partnerskap\n\nSverige och Sydkorea undertecknade i går ett samförståndsavtal om vätgas. "
+                     "Länderna inledde ett innovationspartnerskap 2019, som förnyades 2023 och då utvidgades till att "
+                     "omfatta batterier.", "2025-11-14");
+  std::map<std::string, std::pair<std::string, std::vector<std::string>>> by_date;
+  for (const Event& e : x.events) {
+    std::vector<std::string> s = e.sectors;
+    std::sort(s.begin(), s.end());
+    by_date[e.date] = {e.stage, s};
+  }
+  ASSERT_TRUE(by_date.count("2019"));
+  ASSERT_TRUE(by_date.count("2023"));
+  EXPECT_EQ(by_date["2019"].first, "signed");
+  EXPECT_EQ(by_date["2019"].second, (std::vector<std::string>{"innovation_research"}));
+  EXPECT_EQ(by_date["2023"].second, (std::vector<std::string>{"batteries", "innovation_research"}));
+}
+
+// An instrument right after a framework phrase ("as part of", "som en del
+// av", "im Rahmen") is the standing act the new one belongs to: a second
+// act, ongoing and undated; the new act keeps its own instrument.
+TEST(Extractor, FrameworkOfTheNewActIsAnActOfItsOwn) {
+  const char* texts[] = {
+      "Partnership\n\nAs part of the Green Alliance, Norway and the EU signed an industrial partnership on batteries on 21 March 2024.",
+      "Partnerskap\n\nSom en del av den grønne alliansen signerte Norge og EU et industrielt partnerskap om batterier 21. mars 2024. "
+      "Partnerskapet skal styrke verdikjedene for batterier og gi bedriftene bedre tilgang til råvarer.",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text);
+    ASSERT_EQ(x.events.size(), 2u);
+    EXPECT_EQ(x.events[0].instrument, "industrial_partnership");
+    EXPECT_EQ(x.events[0].date, "2024-03-21");
+    EXPECT_EQ(x.events[1].instrument, "strategic_partnership");
+    EXPECT_EQ(x.events[1].stage, "ongoing");
+    EXPECT_EQ(x.events[1].date, "");
+    EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"EU", "NO"}));
+  }
+  // Without the phrase, one act.
+  Extraction x = run("Partnership\n\nNorway and the EU signed an industrial partnership on batteries on 21 March 2024.");
+  EXPECT_EQ(x.events.size(), 1u);
+}
+
+// "Målet er å fremme forsking og innovasjon ...": the goal told right after
+// an act is that act's, and so are its sectors.
+TEST(Extractor, GoalSentenceGivesTheActItsSectors) {
+  Extraction x = run("Hydrogen\n\nMøre og Romsdal fylkeskommune har blitt medlem i S3 Hydrogen Valleys, eit europeisk "
+                     "partnarskap for regionar. Målet er å fremme forsking og innovasjon på hydrogenteknologi, og å "
+                     "etablere verdikjeder for hydrogen.");
+  ASSERT_FALSE(x.events.empty());
+  const auto& s = x.events[0].sectors;
+  EXPECT_NE(std::find(s.begin(), s.end(), "innovation_research"), s.end());
+  EXPECT_NE(std::find(s.begin(), s.end(), "hydrogen"), s.end());
+}
+
 // A renewal in a history is about what was signed: it has its sectors.
 TEST(Extractor, RenewalInHistoryKeepsTheSectorsOfTheSigned) {
   Extraction x = run("NRW und Fukushima\n\nDie erste Absichtserklärung zu Erneuerbaren Energien wurde im Februar 2014 "

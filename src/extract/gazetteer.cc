@@ -686,7 +686,7 @@ Status Builder::load_actors() {
   std::vector<std::string> at_of;
   for (const TsvRow& row : *rows) {
     const std::string at = where(path, row);
-    PACTUM_RETURN_IF_ERROR(check_columns(row, 6, at));
+    PACTUM_RETURN_IF_ERROR(check_columns(row, 7, at));
     Actor a;
     a.key = row.at(0);
     a.name = row.at(1);
@@ -694,6 +694,10 @@ Status Builder::load_actors() {
     a.country = row.at(3);
     a.subdivision = row.at(4);
     a.parent = row.at(5);
+    a.function = row.at(6);
+    if (!a.function.empty() && (a.kind != "organization" || a.country.empty())) {
+      return Status::invalid_argument(at + ": a function belongs to an organization of a country");
+    }
     if (a.name.empty()) return Status::invalid_argument(at + ": empty name");
     if (!contains(kKindsByPreference, a.kind)) {
       return Status::invalid_argument(at + ": bad kind '" + a.kind +
@@ -854,6 +858,14 @@ std::int64_t Gazetteer::find(const std::string& key) const {
                              [](const auto& entry, const std::string& k) { return entry.first < k; });
   if (it == key_index_.end() || it->first != key) return -1;
   return it->second;
+}
+
+std::int64_t Gazetteer::find_function(const std::string& country, const std::string& function) const {
+  if (function.empty()) return -1;
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].function == function && actors_[i].country == country) return static_cast<std::int64_t>(i);
+  }
+  return -1;
 }
 
 }  // namespace pactum::extract

@@ -24,6 +24,9 @@ struct Actor {
   std::string country;      // ISO 3166-1 alpha-2 it belongs to ("EU" for the EU)
   std::string subdivision;  // ISO 3166-2 for regions, else ""
   std::string parent;       // key of the parent actor (a region's country, a ministry's government), or ""
+  // What the organization is to its country ("energy_agency"), or "": names
+  // it from a demonym and a function noun ("det koreanske energiagentur").
+  std::string function;
 };
 
 enum class AliasForm {
@@ -53,6 +56,9 @@ class Gazetteer {
   const std::vector<Alias>& aliases() const { return aliases_; }
   // Index of the actor with this key, or -1.
   std::int64_t find(const std::string& key) const;
+  // Index of the organization of this country (ISO 3166-1) with this
+  // function ("energy_agency"), or -1.
+  std::int64_t find_function(const std::string& country, const std::string& function) const;
 
  private:
   std::vector<Actor> actors_;

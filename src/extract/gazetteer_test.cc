@@ -216,6 +216,15 @@ TEST_F(GazetteerTest, ActorsHaveCanonicalFields) {
   EXPECT_EQ(g().find("XX-NOPE"), -1);
 }
 
+// actors.tsv's function column: a country's organization by what it is.
+TEST_F(GazetteerTest, FunctionNamesACountrysOrganization) {
+  EXPECT_EQ(g().find_function("KR", "energy_agency"), g().find("org:kr-kea"));
+  EXPECT_EQ(g().find_function("DK", "energy_agency"), g().find("org:dk-dea"));
+  EXPECT_EQ(g().find_function("NO", "energy_agency"), -1);  // none known
+  EXPECT_EQ(g().find_function("KR", "no_such_function"), -1);
+  EXPECT_EQ(g().find_function("KR", ""), -1);
+}
+
 TEST_F(GazetteerTest, NoiseIsLeftOut) {
   // Generic region names of many countries, and forms that do not exist.
   const std::tuple<const char*, const char*, const char*> kAbsent[] = {
@@ -353,7 +362,9 @@ TEST_F(GazetteerErrorTest, BadRowsNameFileAndLine) {
       {"demonyms.tsv", "XX\tde\tfoo", "unknown actor key 'XX'"},
       {"names.tsv", "XX-99\tNowhere", "unknown actor key 'XX-99'"},
       {"subdivisions_extra.tsv", "NO-46\tVestland\tCounty", "already in iso-codes"},
-      {"actors.tsv", "org:x\tX\torganization\tNO\t\t\tNO", "7 columns, at most 6"},
+      {"actors.tsv", "org:x\tX\torganization\tNO\t\t\tenergy_agency\tNO", "8 columns, at most 7"},
+      {"actors.tsv", "city:x\tX\tcity\tNO\t\t\tenergy_agency", "a function belongs to an organization of a country"},
+      {"actors.tsv", "org:x\tX\torganization\t\t\t\tenergy_agency", "a function belongs to an organization of a country"},
       {"name_rules.tsv", "Foo\tignore", "bad rule 'ignore'"},
       {"subdivision_forms.tsv", "JP\tPrefecture\ten\tPrefecture", "no {name} or {lang} slot"},
   };
