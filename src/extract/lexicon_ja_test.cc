@@ -132,6 +132,22 @@ TEST(LexiconJa, PeopleWithRoles) {
   }
 }
 
+// A partnership told in passing after the page's act: "今回の覚書" opening
+// the sentence is the page's act; the act of the ministries named is the
+// alliance they pursue (が進める: ongoing), about the climate.
+TEST(LexiconJa, PartnershipInPassingAfterThePagesAct) {
+  Extraction x = run(
+      "秋田県とスコットランドが覚書\n\n秋田県は10月14日、英国スコットランド政府と洋上風力に関する覚書を締結しました。\n\n"
+      "また、今回の覚書は、経済産業省と欧州委員会が進める日EUグリーン・アライアンスの下での協力を後押しするものです。",
+      "2025-10-15");
+  auto it = std::find_if(x.events.begin(), x.events.end(),
+                         [](const Event& e) { return party_keys(e) == std::vector<std::string>{"EU", "JP"}; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
+  EXPECT_EQ(it->stage, "ongoing");
+  EXPECT_EQ(it->sectors, std::vector<std::string>{"climate_environment"});
+}
+
 TEST(LexiconJa, SignatoriesAreFoundByTheirReading) {
   Extraction x = run("覚書を更新\n\n2023年4月26日、内堀雅雄福島県知事とNRW州のノイバウアー氏が覚書を更新した。");
   ASSERT_FALSE(x.events.empty());
@@ -209,6 +225,8 @@ TEST(LexiconJa, KatakanaNamesAreSpelledFromTheirParts) {
       {"署名\n\nフランスのジャン＝ピエール・マルタン大臣が覚書に署名した。", {"Jean-Pierre Martin"}},
       {"会談\n\nフランスのジャン＝ミシェル・ベルナール氏は「協力を続けたい」と語った。", {"Jean-Michel Bernard"}},
       {"署名\n\nフランスのヤニック＝ピエール・マルタン大臣が覚書に署名した。", {}},
+      // A name joined to its title by "・" ends where the title begins.
+      {"署名\n\n英国スコットランド政府のアラン・マクドナルド・エネルギー担当大臣が覚書に署名した。", {"Alan MacDonald"}},
       // A part without a row: left out, not transliterated.
       {"会談\n\nNRW州のヨハン・シュミットバウアー氏は「協力を続けたい」と語った。", {}},
       // Katakana places and companies are no people, even before a role

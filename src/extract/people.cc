@@ -497,8 +497,11 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
                                                             joined(k - 1, true) && !blocked[k - 1]);
       if (!han && !kana) { ++k; continue; }
       run.end = k + 1;
+      // A foreign name is also joined to its title by "・" ("アラン・
+      // マクドナルド・エネルギー担当大臣"): the name ends where a title begins.
+      auto title_after_dot = [&](std::uint32_t k) { return kana && gap(k - 1) == "・" && title_role(k); };
       while (run.end < n && run.end - run.first < 4 && !blocked[run.end] && !lexical[run.end] &&
-             joined(run.end - 1, kana) &&
+             joined(run.end - 1, kana) && !(run.end - run.first >= 2 && title_after_dot(run.end)) &&
              (han ? is_single_han(s.tokens[run.end].span.of(text)) : is_katakana(s.tokens[run.end].span.of(text)))) {
         ++run.end;
       }
@@ -509,8 +512,9 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
         dotted = dotted || s.tokens[j].span.of(text).find("・") != std::string_view::npos ||
                  (j + 1 < run.end && gap(j) == "・");
       }
-      const bool marked = run.end < n && joined(run.end - 1, false) &&
-                          (title_at[run.end] || (han && role_from[run.end]) || (kana && dotted && title_role(run.end)));
+      const bool marked = run.end < n && ((joined(run.end - 1, false) &&
+                           (title_at[run.end] || (han && role_from[run.end]) || (kana && dotted && title_role(run.end)))) ||
+                          (dotted && title_after_dot(run.end)));
       if (!marked || (han && run.end - run.first < 2)) { k = run.end; continue; }
     }
     JapaneseName name;
@@ -528,6 +532,9 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
       if (after < n && role_from[after] && joined(after - 1, false)) role = role_from[after];
     }
     if (!role && after < n && joined(after - 1, false)) role = title_role(after);
+    if (!role && after == run.end && after < n && gap(after - 1) == "・" && is_katakana(s.tokens[run.first].span.of(text))) {
+      role = title_role(after);
+    }
     if (!role && role_to[run.first]) role = role_to[run.first];
     if (!role && run.first >= 1 && role_to[run.first - 1] && !blocked[run.first - 1]) role = role_to[run.first - 1];
     if (role) {
