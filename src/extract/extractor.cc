@@ -1432,6 +1432,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
                    2 * static_cast<int>(m->first_token) > o.stage_at;
           });
           if (added_later) continue;
+          // ... nor a word between a later renewal's date and its verb, as
+          // Japanese writes what a renewal adds ("2024年6月には対象に水素を
+          // 加える形で覚書を更新").
+          const bool added_by_renewal = std::any_of(here.begin(), here.end(), [&](const Candidate& o) {
+            return o.anchor >= 0 && (o.event.stage == "renewed" || o.event.stage == "extended") &&
+                   o.date_at > c.date_at && 2 * static_cast<int>(m->first_token) > o.date_at &&
+                   o.stage_at > 2 * static_cast<int>(m->first_token);
+          });
+          if (added_by_renewal) continue;
         }
         const bool shared = m->first_token < c.shared_before;
         if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;

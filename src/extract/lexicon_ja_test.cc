@@ -91,6 +91,19 @@ TEST(LexiconJa, HistoryGivesOneEventPerDatedAct) {
   EXPECT_EQ(x.events[2].stage, "extended");
 }
 
+// What a renewal adds, written between its date and its verb, is not the
+// scope of the act it renews.
+TEST(LexiconJa, WhatARenewalAddsIsNotTheFirstActsScope) {
+  Extraction x = run("秋田県とスコットランドの歩み\n\n両地域は2022年3月に洋上風力分野の協力覚書を交わし、"
+                     "2024年6月には対象に水素を加える形で覚書を更新しました。");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].date, "2022-03");
+  EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"offshore_wind"});
+  EXPECT_EQ(x.events[1].date, "2024-06");
+  EXPECT_EQ(x.events[1].stage, "renewed");
+  EXPECT_NE(std::find(x.events[1].sectors.begin(), x.events[1].sectors.end(), "hydrogen"), x.events[1].sectors.end());
+}
+
 TEST(LexiconJa, SectorsOfTheActNotOfTitles) {
   Extraction x = run("日ノルウェー協力覚書\n\n経済産業省は、ノルウェー王国貿易産業水産省との間で、"
                      "洋上風力及び水素分野における協力覚書に署名しました。");
