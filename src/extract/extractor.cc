@@ -1131,8 +1131,17 @@ void merge_into(Candidate& a, const Candidate& b) {
     a.event.parties = b.event.parties;
     a.party_keys = b.party_keys;
   }
+  // A renewal is signed too: an act told as renewed, then said to have been
+  // signed ("ont renouvelé ... leur accord. L'accord a été signé par ..."),
+  // stays a renewal. (Not the other way round: a signature told first, a
+  // later word of renewal or extension is often about something else; nor
+  // where the signature names a more formal instrument than the renewal's,
+  // "Kooperation ... bekräftigt", then "eine gemeinsame Erklärung".)
+  const bool signing_of_renewal = (a.event.stage == "renewed" || a.event.stage == "extended") &&
+                                  b.event.stage == "signed" && b.sentence > a.sentence &&
+                                  instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
   if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
-  if (stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
+  if (!signing_of_renewal && stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
   if (b.event.date.size() > a.event.date.size() || (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;

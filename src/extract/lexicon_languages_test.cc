@@ -90,6 +90,10 @@ TEST(LexiconLanguages, French) {
       {"Le Québec et la Bavière renouvellent leur accord\n\nLe Québec et la Bavière ont renouvelé aujourd’hui leur accord de coopération dans le domaine des véhicules électriques. "
        "Les entreprises des deux régions pourront ainsi poursuivre leurs projets communs de recherche.",
        "2024-03-12", {"CA-QC", "DE-BY"}, "cooperation_agreement", "renewed", "2024-03-12"},
+      // The renewal then who signed it: still a renewal.
+      {"Bretagne et Hesse\n\nLa Région Bretagne et le Land de Hesse ont renouvelé le 3 mars 2025 leur accord de coopération sur l'hydrogène. "
+       "L'accord a été signé par Claire Morvan, présidente de la région, et par Jan Weber, ministre de l'Économie de Hesse.",
+       "", {"DE-HE", "FR-BRE"}, "cooperation_agreement", "renewed", "2025-03-03"},
       {"Matières premières critiques\n\nL’Union européenne et l’Australie ont ouvert des négociations sur les matières premières critiques. "
        "Les discussions porteront notamment sur le lithium, le cobalt et les terres rares.",
        "", {"AU", "EU"}, "negotiations", "negotiating", ""},
