@@ -1325,6 +1325,36 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     return false;
   };
+  // The date of the sentence before i that sentence i takes up: "昨年8月、
+  // ...訪問団を派遣しました。訪問団は、...合意しました。", "Last August a
+  // delegation went to Sydney. The delegation agreed ...": i opens on a
+  // plain word (no actor, no lexicon word) the sentence before names, which
+  // states no act and has one date. Empty if not.
+  auto taken_up_date = [&](std::size_t i) -> std::string {
+    if (i == 0) return "";
+    const SentenceView& v = views[i];
+    const SentenceView& before = views[i - 1];
+    if (before.dates.size() != 1 || before.dates[0].date.empty() || before.dates[0].target || before.dates[0].since) {
+      return "";
+    }
+    auto plain = [](const SentenceView& w, std::uint32_t k) {
+      return std::none_of(w.mentions.begin(), w.mentions.end(),
+                          [&](const Mention& m) { return m.first_token <= k && k < m.end_token; }) &&
+             std::none_of(w.actors.begin(), w.actors.end(),
+                          [&](const ActorMention& a) { return a.first_token <= k && k < a.end_token; });
+    };
+    // The first word of two or more letters (not a bullet "〇", an article).
+    for (std::uint32_t k = 0; k < v.tokens.size() && k < 2; ++k) {
+      const text::Token& t = v.tokens[k];
+      if (!t.is_word || t.span.end - t.span.begin < 4) continue;
+      if (!plain(v, k)) return "";
+      for (std::uint32_t j = 0; j < before.tokens.size(); ++j) {
+        if (before.tokens[j].folded == t.folded && plain(before, j)) return before.dates[0].date.to_string();
+      }
+      return "";
+    }
+    return "";
+  };
   auto sector_mentions = [&](std::size_t i) {
     const SentenceView& v = views[i];
     std::vector<const Mention*> out;
@@ -1410,6 +1440,12 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (c.event.date.empty() && c.unresolved_date.empty() && !previous.date.empty() && another_act(c)) {
         c.event.date = previous.date;
         if (!views[i].has(Category::kStage)) c.event.stage = previous.stage;
+      }
+      if (c.event.date.empty() && c.unresolved_date.empty() && i > 0 && acts_in[i - 1] == 0) {
+        if (std::string d = taken_up_date(i); !d.empty()) {
+          c.event.date = d;
+          c.dated_in_text = true;
+        }
       }
       if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
           (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||

@@ -104,6 +104,23 @@ TEST(LexiconJa, WhatARenewalAddsIsNotTheFirstActsScope) {
   EXPECT_NE(std::find(x.events[1].sectors.begin(), x.events[1].sectors.end(), "hydrogen"), x.events[1].sectors.end());
 }
 
+// An undated act whose sentence opens on a word the sentence before names
+// with its date ("訪問団" sent last August) happened then; not where the
+// shared word is a party's name.
+TEST(LexiconJa, AnActTakesTheDateOfWhatItsSentenceTakesUp) {
+  Extraction x = run("福岡県とNSW州の水素協力\n\n福岡県は昨年8月、ニューサウスウェールズ州に訪問団を派遣しました。\n\n"
+                     "訪問団は、州政府関係者と意見交換を行い、水素分野における覚書を締結することについて合意しました。",
+                     "2024-01-10");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].stage, "planned");
+  EXPECT_EQ(x.events[0].date, "2023-08");
+  Extraction y = run("福岡県とNSW州の水素協力\n\n福岡県は昨年8月、ニューサウスウェールズ州に訪問団を派遣しました。\n\n"
+                     "福岡県は、州政府関係者と意見交換を行い、水素分野における覚書を締結することについて合意しました。",
+                     "2024-01-10");
+  ASSERT_FALSE(y.events.empty());
+  EXPECT_EQ(y.events[0].date, "");
+}
+
 TEST(LexiconJa, SectorsOfTheActNotOfTitles) {
   Extraction x = run("日ノルウェー協力覚書\n\n経済産業省は、ノルウェー王国貿易産業水産省との間で、"
                      "洋上風力及び水素分野における協力覚書に署名しました。");
