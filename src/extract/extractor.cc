@@ -353,6 +353,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     });
     if (at_start && others) instruments.erase(instruments.begin());
   }
+  // "…戦略的パートナーシップを立ち上げており、今回の覚書はその具体化の一つです",
+  // "... launched a partnership in 2021, of which the new agreement is a
+  // part": the page's own act named after another instrument only points
+  // back at it; the sentence's act is the other one.
+  if (instruments.size() >= 2) {
+    for (const Mention* g : s.of(Category::kGroupRef)) {
+      if (g->entry->label != "new") continue;
+      auto it = std::find_if(instruments.begin(), instruments.end(),
+                             [&](const Mention* m) { return m->first_token == g->end_token; });
+      if (it != instruments.end() && it != instruments.begin() && instrument_rank((*instruments.begin())->entry->label) >= 3) {
+        instruments.erase(it);
+        break;
+      }
+    }
+  }
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
   // "El proyecto H2Med fue acordado el 20 de octubre de 2022 ... por el

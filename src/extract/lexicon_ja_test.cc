@@ -178,6 +178,18 @@ TEST(LexiconJa, PartnershipInPassingAfterThePagesAct) {
   EXPECT_EQ(it->sectors, std::vector<std::string>{"climate_environment"});
 }
 
+// "今回の覚書" named after another instrument points back at the page's act:
+// the sentence's act is the partnership.
+TEST(LexiconJa, ThePagesActNamedAfterAnotherOnlyPointsBack) {
+  Extraction x = run(
+      "日本とノルウェーが協力覚書\n\n経済産業省は本日、ノルウェー王国貿易産業水産省との間で、水素分野における協力覚書に署名しました。\n\n"
+      "日本とノルウェーは2023年12月にグリーン産業に関する戦略的パートナーシップを立ち上げており、今回の覚書はその具体化の一つです。",
+      "2024-06-12");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2023-12"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
+}
+
 TEST(LexiconJa, SignatoriesAreFoundByTheirReading) {
   Extraction x = run("覚書を更新\n\n2023年4月26日、内堀雅雄福島県知事とNRW州のノイバウアー氏が覚書を更新した。");
   ASSERT_FALSE(x.events.empty());
