@@ -628,6 +628,27 @@ TEST(LexiconLanguages, OpeningBareAgreementRefersBack) {
 
 // A speaker's words ("Korea bygger havvind ...", siger ...) lend no sector
 // to the history told in the next paragraph.
+// Who signed the act told last, with the act as a clitic pronoun ("A
+// firmarla sono stati ...", "Lo suscribieron ..."): its signatories.
+TEST(LexiconLanguages, SignedByWithTheActAsAPronoun) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"Italia e Canada firmano una dichiarazione\n\nItalia e Canada hanno sottoscritto ieri a Roma una dichiarazione congiunta "
+       "sui minerali critici. A firmarla sono stati il ministro dell'Ambiente, Adolfo Ricci, e il ministro canadese dell'Energia, Tom Baker.",
+       "Adolfo Ricci"},
+      {"España y Chile firman un memorando\n\nEspaña y Chile firmaron este martes en Madrid un memorando de entendimiento sobre "
+       "hidrógeno verde. Lo suscribieron la ministra de Energía, Teresa Olmedo, y el ministro de Energía de Chile, Diego Rojas.",
+       "Teresa Olmedo"},
+  };
+  for (const auto& [text, name] : rows) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-10-09");
+    ASSERT_FALSE(x.events.empty());
+    std::vector<std::string> names;
+    for (const Signatory& s : x.events[0].signatories) names.push_back(s.name);
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end());
+  }
+}
+
 TEST(LexiconLanguages, QuotationLendsNoSectorToTheNextAct) {
   Extraction x = run("Danmark og Sydkorea\n13. marts 2025\n\nDanmark og Sydkorea underskrev onsdag i Seoul en "
                      "hensigtserklæring om brint.\n\n\"Korea bygger havvind i stor skala. Det er et partnerskab, hvor "
