@@ -267,6 +267,9 @@ TEST(LexiconJa, KatakanaNamesAreSpelledFromTheirParts) {
       {"署名\n\nフランスのジャン＝ピエール・マルタン大臣が覚書に署名した。", {"Jean-Pierre Martin"}},
       {"会談\n\nフランスのジャン＝ミシェル・ベルナール氏は「協力を続けたい」と語った。", {"Jean-Michel Bernard"}},
       {"署名\n\nフランスのヤニック＝ピエール・マルタン大臣が覚書に署名した。", {}},
+      // A space for the "・", half or full width.
+      {"署名式\n\nノルウェー側からヨハン ベルグ貿易産業水産副大臣が出席しました。", {"Johan Berg"}},
+      {"署名式\n\nノルウェー側からヨハン　ベルグ貿易産業水産副大臣が出席しました。", {"Johan Berg"}},
       // A name joined to its title by "・" ends where the title begins.
       {"署名\n\n英国スコットランド政府のアラン・マクドナルド・エネルギー担当大臣が覚書に署名した。", {"Alan MacDonald"}},
       // A part without a row: left out, not transliterated.

@@ -508,9 +508,10 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
       // Han characters before a role or honorific; katakana before an
       // honorific, or a foreign full name ("モナ・ノイバウアー") before a title.
       bool dotted = false;
+      // (Some pages write a space for the "・": "ヨハン ベルグ".)
       for (std::uint32_t j = run.first; j < run.end; ++j) {
         dotted = dotted || s.tokens[j].span.of(text).find("・") != std::string_view::npos ||
-                 (j + 1 < run.end && gap(j) == "・");
+                 (j + 1 < run.end && (gap(j) == "・" || (kana && (gap(j) == " " || gap(j) == "\u3000"))));
       }
       const bool marked = run.end < n && ((joined(run.end - 1, false) &&
                            (title_at[run.end] || (han && role_from[run.end]) || (kana && dotted && title_role(run.end)))) ||
@@ -749,8 +750,12 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         // already named in full.
         if (!row && jn.latin.empty() && !has_latin(name) && is_katakana(s.tokens[jn.run.first].span.of(text))) {
           const std::size_t begin = double_name_begin(text, s.tokens[jn.run.first].span.begin);
-          std::string parts = latin_from_parts(lexicon, text.substr(begin, s.tokens[jn.run.end - 1].span.end - begin),
-                                               country_near(s, actors, jn.run));
+          // A space between the parts stands for "・" ("ヨハン ベルグ").
+          std::string written(text.substr(begin, s.tokens[jn.run.end - 1].span.end - begin));
+          for (std::string_view space : {" ", "\u3000"}) {
+            for (std::size_t at; (at = written.find(space)) != std::string::npos;) written.replace(at, space.size(), "・");
+          }
+          std::string parts = latin_from_parts(lexicon, written, country_near(s, actors, jn.run));
           if (parts.find(' ') != std::string::npos ||
               (!parts.empty() && std::any_of(people.begin(), people.end(),
                                              [&](const Person& q) { return last_word(q.name) == parts; }))) {
