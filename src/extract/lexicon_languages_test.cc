@@ -420,6 +420,20 @@ TEST(LexiconLanguages, FollowingSentencesGiveSectorsToTheActTheyReferTo) {
     const bool research = std::find(e.sectors.begin(), e.sectors.end(), "innovation_research") != e.sectors.end();
     EXPECT_EQ(research, e.date != "2021") << e.date;
   }
+
+  // "Il protocollo prevede ...": the act told last; refuelling stations are
+  // green transport, universities research. (Carinzia, Friuli Venezia
+  // Giulia without its hyphen: Italian names of the regions.)
+  Extraction z = run("Il Friuli Venezia Giulia e la Carinzia firmano un protocollo d'intesa\nTrieste, 14 novembre 2025\n\n"
+                     "Il Friuli Venezia Giulia e il Land Carinzia hanno firmato oggi a Villaco un protocollo d'intesa "
+                     "sull'idrogeno verde.\n\n"
+                     "Il protocollo prevede una rete di stazioni di rifornimento e progetti con le università dei due territori.",
+                     "2025-11-14");
+  ASSERT_FALSE(z.events.empty());
+  EXPECT_EQ(party_keys(z.events[0]), (std::vector<std::string>{"AT-2", "IT-36"}));
+  const std::vector<std::string>& zs = z.events[0].sectors;
+  EXPECT_NE(std::find(zs.begin(), zs.end(), "green_transport"), zs.end());
+  EXPECT_NE(std::find(zs.begin(), zs.end(), "innovation_research"), zs.end());
 }
 
 // A bare adjective qualifies what it stands beside ("origen renovable del
