@@ -499,7 +499,7 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
       run.end = k + 1;
       // A foreign name is also joined to its title by "・" ("アラン・
       // マクドナルド・エネルギー担当大臣"): the name ends where a title begins.
-      auto title_after_dot = [&](std::uint32_t k) { return kana && gap(k - 1) == "・" && title_role(k); };
+      auto title_after_dot = [&](std::uint32_t at) { return kana && gap(at - 1) == "・" && title_role(at); };
       while (run.end < n && run.end - run.first < 4 && !blocked[run.end] && !lexical[run.end] &&
              joined(run.end - 1, kana) && !(run.end - run.first >= 2 && title_after_dot(run.end)) &&
              (han ? is_single_han(s.tokens[run.end].span.of(text)) : is_katakana(s.tokens[run.end].span.of(text)))) {
