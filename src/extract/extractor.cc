@@ -353,6 +353,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     });
     if (at_start && others) instruments.erase(instruments.begin());
   }
+  // "…戦略的パートナーシップを立ち上げており、今回の覚書はその具体化の一つです",
+  // "... launched a partnership in 2021, of which the new agreement is a
+  // part": the page's own act named after another instrument only points
+  // back at it; the sentence's act is the other one.
+  if (instruments.size() >= 2) {
+    for (const Mention* g : s.of(Category::kGroupRef)) {
+      if (g->entry->label != "new") continue;
+      auto it = std::find_if(instruments.begin(), instruments.end(),
+                             [&](const Mention* m) { return m->first_token == g->end_token; });
+      if (it != instruments.end() && it != instruments.begin() && instrument_rank((*instruments.begin())->entry->label) >= 3) {
+        instruments.erase(it);
+        break;
+      }
+    }
+  }
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
   // "El proyecto H2Med fue acordado el 20 de octubre de 2022 ... por el
@@ -1147,8 +1162,17 @@ void merge_into(Candidate& a, const Candidate& b) {
     a.event.parties = b.event.parties;
     a.party_keys = b.party_keys;
   }
+  // A renewal is signed too: an act told as renewed, then said to have been
+  // signed ("ont renouvelé ... leur accord. L'accord a été signé par ..."),
+  // stays a renewal. (Not the other way round: a signature told first, a
+  // later word of renewal or extension is often about something else; nor
+  // where the signature names a more formal instrument than the renewal's,
+  // "Kooperation ... bekräftigt", then "eine gemeinsame Erklärung".)
+  const bool signing_of_renewal = (a.event.stage == "renewed" || a.event.stage == "extended") &&
+                                  b.event.stage == "signed" && b.sentence > a.sentence &&
+                                  instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
   if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
-  if (stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
+  if (!signing_of_renewal && stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
   if (b.event.date.size() > a.event.date.size() || (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;
@@ -1332,6 +1356,36 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     return false;
   };
+  // The date of the sentence before i that sentence i takes up: "昨年8月、
+  // ...訪問団を派遣しました。訪問団は、...合意しました。", "Last August a
+  // delegation went to Sydney. The delegation agreed ...": i opens on a
+  // plain word (no actor, no lexicon word) the sentence before names, which
+  // states no act and has one date. Empty if not.
+  auto taken_up_date = [&](std::size_t i) -> std::string {
+    if (i == 0) return "";
+    const SentenceView& v = views[i];
+    const SentenceView& before = views[i - 1];
+    if (before.dates.size() != 1 || before.dates[0].date.empty() || before.dates[0].target || before.dates[0].since) {
+      return "";
+    }
+    auto plain = [](const SentenceView& w, std::uint32_t k) {
+      return std::none_of(w.mentions.begin(), w.mentions.end(),
+                          [&](const Mention& m) { return m.first_token <= k && k < m.end_token; }) &&
+             std::none_of(w.actors.begin(), w.actors.end(),
+                          [&](const ActorMention& a) { return a.first_token <= k && k < a.end_token; });
+    };
+    // The first word of two or more letters (not a bullet "〇", an article).
+    for (std::uint32_t k = 0; k < v.tokens.size() && k < 2; ++k) {
+      const text::Token& t = v.tokens[k];
+      if (!t.is_word || t.span.end - t.span.begin < 4) continue;
+      if (!plain(v, k)) return "";
+      for (std::uint32_t j = 0; j < before.tokens.size(); ++j) {
+        if (before.tokens[j].folded == t.folded && plain(before, j)) return before.dates[0].date.to_string();
+      }
+      return "";
+    }
+    return "";
+  };
   auto sector_mentions = [&](std::size_t i) {
     const SentenceView& v = views[i];
     std::vector<const Mention*> out;
@@ -1418,6 +1472,12 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.date = previous.date;
         if (!views[i].has(Category::kStage)) c.event.stage = previous.stage;
       }
+      if (c.event.date.empty() && c.unresolved_date.empty() && i > 0 && acts_in[i - 1] == 0) {
+        if (std::string d = taken_up_date(i); !d.empty()) {
+          c.event.date = d;
+          c.dated_in_text = true;
+        }
+      }
       if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
           (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||
            c.event.stage == "announced")) {
@@ -1448,6 +1508,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
                    2 * static_cast<int>(m->first_token) > o.stage_at;
           });
           if (added_later) continue;
+          // ... nor a word between a later renewal's date and its verb, as
+          // Japanese writes what a renewal adds ("2024年6月には対象に水素を
+          // 加える形で覚書を更新").
+          const bool added_by_renewal = std::any_of(here.begin(), here.end(), [&](const Candidate& o) {
+            return o.anchor >= 0 && (o.event.stage == "renewed" || o.event.stage == "extended") &&
+                   o.date_at > c.date_at && 2 * static_cast<int>(m->first_token) > o.date_at &&
+                   o.stage_at > 2 * static_cast<int>(m->first_token);
+          });
+          if (added_by_renewal) continue;
         }
         const bool shared = m->first_token < c.shared_before;
         if (!shared && (m->first_token < c.sectors_from || m->first_token >= c.sectors_to)) continue;

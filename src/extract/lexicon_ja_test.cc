@@ -91,6 +91,36 @@ TEST(LexiconJa, HistoryGivesOneEventPerDatedAct) {
   EXPECT_EQ(x.events[2].stage, "extended");
 }
 
+// What a renewal adds, written between its date and its verb, is not the
+// scope of the act it renews.
+TEST(LexiconJa, WhatARenewalAddsIsNotTheFirstActsScope) {
+  Extraction x = run("秋田県とスコットランドの歩み\n\n両地域は2022年3月に洋上風力分野の協力覚書を交わし、"
+                     "2024年6月には対象に水素を加える形で覚書を更新しました。");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].date, "2022-03");
+  EXPECT_EQ(x.events[0].sectors, std::vector<std::string>{"offshore_wind"});
+  EXPECT_EQ(x.events[1].date, "2024-06");
+  EXPECT_EQ(x.events[1].stage, "renewed");
+  EXPECT_NE(std::find(x.events[1].sectors.begin(), x.events[1].sectors.end(), "hydrogen"), x.events[1].sectors.end());
+}
+
+// An undated act whose sentence opens on a word the sentence before names
+// with its date ("訪問団" sent last August) happened then; not where the
+// shared word is a party's name.
+TEST(LexiconJa, AnActTakesTheDateOfWhatItsSentenceTakesUp) {
+  Extraction x = run("福岡県とNSW州の水素協力\n\n福岡県は昨年8月、ニューサウスウェールズ州に訪問団を派遣しました。\n\n"
+                     "訪問団は、州政府関係者と意見交換を行い、水素分野における覚書を締結することについて合意しました。",
+                     "2024-01-10");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].stage, "planned");
+  EXPECT_EQ(x.events[0].date, "2023-08");
+  Extraction y = run("福岡県とNSW州の水素協力\n\n福岡県は昨年8月、ニューサウスウェールズ州に訪問団を派遣しました。\n\n"
+                     "福岡県は、州政府関係者と意見交換を行い、水素分野における覚書を締結することについて合意しました。",
+                     "2024-01-10");
+  ASSERT_FALSE(y.events.empty());
+  EXPECT_EQ(y.events[0].date, "");
+}
+
 TEST(LexiconJa, SectorsOfTheActNotOfTitles) {
   Extraction x = run("日ノルウェー協力覚書\n\n経済産業省は、ノルウェー王国貿易産業水産省との間で、"
                      "洋上風力及び水素分野における協力覚書に署名しました。");
@@ -130,6 +160,34 @@ TEST(LexiconJa, PeopleWithRoles) {
     EXPECT_EQ(it->role, r.role);
     EXPECT_EQ(it->quoted, r.quoted);
   }
+}
+
+// A partnership told in passing after the page's act: "今回の覚書" opening
+// the sentence is the page's act; the act of the ministries named is the
+// alliance they pursue (が進める: ongoing), about the climate.
+TEST(LexiconJa, PartnershipInPassingAfterThePagesAct) {
+  Extraction x = run(
+      "秋田県とスコットランドが覚書\n\n秋田県は10月14日、英国スコットランド政府と洋上風力に関する覚書を締結しました。\n\n"
+      "また、今回の覚書は、経済産業省と欧州委員会が進める日EUグリーン・アライアンスの下での協力を後押しするものです。",
+      "2025-10-15");
+  auto it = std::find_if(x.events.begin(), x.events.end(),
+                         [](const Event& e) { return party_keys(e) == std::vector<std::string>{"EU", "JP"}; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
+  EXPECT_EQ(it->stage, "ongoing");
+  EXPECT_EQ(it->sectors, std::vector<std::string>{"climate_environment"});
+}
+
+// "今回の覚書" named after another instrument points back at the page's act:
+// the sentence's act is the partnership.
+TEST(LexiconJa, ThePagesActNamedAfterAnotherOnlyPointsBack) {
+  Extraction x = run(
+      "日本とノルウェーが協力覚書\n\n経済産業省は本日、ノルウェー王国貿易産業水産省との間で、水素分野における協力覚書に署名しました。\n\n"
+      "日本とノルウェーは2023年12月にグリーン産業に関する戦略的パートナーシップを立ち上げており、今回の覚書はその具体化の一つです。",
+      "2024-06-12");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2023-12"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
 }
 
 TEST(LexiconJa, SignatoriesAreFoundByTheirReading) {
@@ -209,6 +267,11 @@ TEST(LexiconJa, KatakanaNamesAreSpelledFromTheirParts) {
       {"署名\n\nフランスのジャン＝ピエール・マルタン大臣が覚書に署名した。", {"Jean-Pierre Martin"}},
       {"会談\n\nフランスのジャン＝ミシェル・ベルナール氏は「協力を続けたい」と語った。", {"Jean-Michel Bernard"}},
       {"署名\n\nフランスのヤニック＝ピエール・マルタン大臣が覚書に署名した。", {}},
+      // A space for the "・", half or full width.
+      {"署名式\n\nノルウェー側からヨハン ベルグ貿易産業水産副大臣が出席しました。", {"Johan Berg"}},
+      {"署名式\n\nノルウェー側からヨハン　ベルグ貿易産業水産副大臣が出席しました。", {"Johan Berg"}},
+      // A name joined to its title by "・" ends where the title begins.
+      {"署名\n\n英国スコットランド政府のアラン・マクドナルド・エネルギー担当大臣が覚書に署名した。", {"Alan MacDonald"}},
       // A part without a row: left out, not transliterated.
       {"会談\n\nNRW州のヨハン・シュミットバウアー氏は「協力を続けたい」と語った。", {}},
       // Katakana places and companies are no people, even before a role

@@ -90,6 +90,10 @@ TEST(LexiconLanguages, French) {
       {"Le Québec et la Bavière renouvellent leur accord\n\nLe Québec et la Bavière ont renouvelé aujourd’hui leur accord de coopération dans le domaine des véhicules électriques. "
        "Les entreprises des deux régions pourront ainsi poursuivre leurs projets communs de recherche.",
        "2024-03-12", {"CA-QC", "DE-BY"}, "cooperation_agreement", "renewed", "2024-03-12"},
+      // The renewal then who signed it: still a renewal.
+      {"Bretagne et Hesse\n\nLa Région Bretagne et le Land de Hesse ont renouvelé le 3 mars 2025 leur accord de coopération sur l'hydrogène. "
+       "L'accord a été signé par Claire Morvan, présidente de la région, et par Jan Weber, ministre de l'Économie de Hesse.",
+       "", {"DE-HE", "FR-BRE"}, "cooperation_agreement", "renewed", "2025-03-03"},
       {"Matières premières critiques\n\nL’Union européenne et l’Australie ont ouvert des négociations sur les matières premières critiques. "
        "Les discussions porteront notamment sur le lithium, le cobalt et les terres rares.",
        "", {"AU", "EU"}, "negotiations", "negotiating", ""},
@@ -416,6 +420,20 @@ TEST(LexiconLanguages, FollowingSentencesGiveSectorsToTheActTheyReferTo) {
     const bool research = std::find(e.sectors.begin(), e.sectors.end(), "innovation_research") != e.sectors.end();
     EXPECT_EQ(research, e.date != "2021") << e.date;
   }
+
+  // "Il protocollo prevede ...": the act told last; refuelling stations are
+  // green transport, universities research. (Carinzia, Friuli Venezia
+  // Giulia without its hyphen: Italian names of the regions.)
+  Extraction z = run("Il Friuli Venezia Giulia e la Carinzia firmano un protocollo d'intesa\nTrieste, 14 novembre 2025\n\n"
+                     "Il Friuli Venezia Giulia e il Land Carinzia hanno firmato oggi a Villaco un protocollo d'intesa "
+                     "sull'idrogeno verde.\n\n"
+                     "Il protocollo prevede una rete di stazioni di rifornimento e progetti con le università dei due territori.",
+                     "2025-11-14");
+  ASSERT_FALSE(z.events.empty());
+  EXPECT_EQ(party_keys(z.events[0]), (std::vector<std::string>{"AT-2", "IT-36"}));
+  const std::vector<std::string>& zs = z.events[0].sectors;
+  EXPECT_NE(std::find(zs.begin(), zs.end(), "green_transport"), zs.end());
+  EXPECT_NE(std::find(zs.begin(), zs.end(), "innovation_research"), zs.end());
 }
 
 // A bare adjective qualifies what it stands beside ("origen renovable del
@@ -624,6 +642,27 @@ TEST(LexiconLanguages, OpeningBareAgreementRefersBack) {
 
 // A speaker's words ("Korea bygger havvind ...", siger ...) lend no sector
 // to the history told in the next paragraph.
+// Who signed the act told last, with the act as a clitic pronoun ("A
+// firmarla sono stati ...", "Lo suscribieron ..."): its signatories.
+TEST(LexiconLanguages, SignedByWithTheActAsAPronoun) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"Italia e Canada firmano una dichiarazione\n\nItalia e Canada hanno sottoscritto ieri a Roma una dichiarazione congiunta "
+       "sui minerali critici. A firmarla sono stati il ministro dell'Ambiente, Adolfo Ricci, e il ministro canadese dell'Energia, Tom Baker.",
+       "Adolfo Ricci"},
+      {"España y Chile firman un memorando\n\nEspaña y Chile firmaron este martes en Madrid un memorando de entendimiento sobre "
+       "hidrógeno verde. Lo suscribieron la ministra de Energía, Teresa Olmedo, y el ministro de Energía de Chile, Diego Rojas.",
+       "Teresa Olmedo"},
+  };
+  for (const auto& [text, name] : rows) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-10-09");
+    ASSERT_FALSE(x.events.empty());
+    std::vector<std::string> names;
+    for (const Signatory& s : x.events[0].signatories) names.push_back(s.name);
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end());
+  }
+}
+
 TEST(LexiconLanguages, QuotationLendsNoSectorToTheNextAct) {
   Extraction x = run("Danmark og Sydkorea\n13. marts 2025\n\nDanmark og Sydkorea underskrev onsdag i Seoul en "
                      "hensigtserklæring om brint.\n\n\"Korea bygger havvind i stor skala. Det er et partnerskab, hvor "

@@ -497,20 +497,25 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
                                                             joined(k - 1, true) && !blocked[k - 1]);
       if (!han && !kana) { ++k; continue; }
       run.end = k + 1;
+      // A foreign name is also joined to its title by "・" ("アラン・
+      // マクドナルド・エネルギー担当大臣"): the name ends where a title begins.
+      auto title_after_dot = [&](std::uint32_t at) { return kana && gap(at - 1) == "・" && title_role(at); };
       while (run.end < n && run.end - run.first < 4 && !blocked[run.end] && !lexical[run.end] &&
-             joined(run.end - 1, kana) &&
+             joined(run.end - 1, kana) && !(run.end - run.first >= 2 && title_after_dot(run.end)) &&
              (han ? is_single_han(s.tokens[run.end].span.of(text)) : is_katakana(s.tokens[run.end].span.of(text)))) {
         ++run.end;
       }
       // Han characters before a role or honorific; katakana before an
       // honorific, or a foreign full name ("モナ・ノイバウアー") before a title.
       bool dotted = false;
+      // (Some pages write a space for the "・": "ヨハン ベルグ".)
       for (std::uint32_t j = run.first; j < run.end; ++j) {
         dotted = dotted || s.tokens[j].span.of(text).find("・") != std::string_view::npos ||
-                 (j + 1 < run.end && gap(j) == "・");
+                 (j + 1 < run.end && (gap(j) == "・" || (kana && (gap(j) == " " || gap(j) == "\u3000"))));
       }
-      const bool marked = run.end < n && joined(run.end - 1, false) &&
-                          (title_at[run.end] || (han && role_from[run.end]) || (kana && dotted && title_role(run.end)));
+      const bool marked = run.end < n && ((joined(run.end - 1, false) &&
+                           (title_at[run.end] || (han && role_from[run.end]) || (kana && dotted && title_role(run.end)))) ||
+                          (dotted && title_after_dot(run.end)));
       if (!marked || (han && run.end - run.first < 2)) { k = run.end; continue; }
     }
     JapaneseName name;
@@ -528,6 +533,9 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
       if (after < n && role_from[after] && joined(after - 1, false)) role = role_from[after];
     }
     if (!role && after < n && joined(after - 1, false)) role = title_role(after);
+    if (!role && after == run.end && after < n && gap(after - 1) == "・" && is_katakana(s.tokens[run.first].span.of(text))) {
+      role = title_role(after);
+    }
     if (!role && role_to[run.first]) role = role_to[run.first];
     if (!role && run.first >= 1 && role_to[run.first - 1] && !blocked[run.first - 1]) role = role_to[run.first - 1];
     if (role) {
@@ -742,8 +750,12 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         // already named in full.
         if (!row && jn.latin.empty() && !has_latin(name) && is_katakana(s.tokens[jn.run.first].span.of(text))) {
           const std::size_t begin = double_name_begin(text, s.tokens[jn.run.first].span.begin);
-          std::string parts = latin_from_parts(lexicon, text.substr(begin, s.tokens[jn.run.end - 1].span.end - begin),
-                                               country_near(s, actors, jn.run));
+          // A space between the parts stands for "・" ("ヨハン ベルグ").
+          std::string written(text.substr(begin, s.tokens[jn.run.end - 1].span.end - begin));
+          for (std::string_view space : {" ", "\u3000"}) {
+            for (std::size_t at; (at = written.find(space)) != std::string::npos;) written.replace(at, space.size(), "・");
+          }
+          std::string parts = latin_from_parts(lexicon, written, country_near(s, actors, jn.run));
           if (parts.find(' ') != std::string::npos ||
               (!parts.empty() && std::any_of(people.begin(), people.end(),
                                              [&](const Person& q) { return last_word(q.name) == parts; }))) {
