@@ -114,6 +114,23 @@ bool opening_may_matter(const Lexicon& lexicon, std::string_view lang, std::stri
   return false;
 }
 
+// The same for an opening that starts with an ASCII digit ("2014年2月に、"),
+// which opening_may_matter cannot read: its first token is a number (MeCab
+// starts a word at the digit, and a word with a digit is a token), so it
+// opens a chrome phrase only when a chrome, era or month phrase opens with
+// a digit or a suffix, and a date at its start is a dateline only when a
+// separator follows it (dateline_prefix), inside the opening (a date that
+// runs to the cut is none). False when neither can be.
+bool digit_opening_may_matter(const Lexicon& lexicon, std::string_view lang, std::string_view prefix) {
+  if (prefix.empty() || prefix[0] < '0' || prefix[0] > '9') return true;
+  // dateline_prefix's separators: | - : / and the dashes (E2 80 93, E2 80 94).
+  if (prefix.find_first_of("|-:/\xE2") != std::string_view::npos) return true;
+  for (std::string_view word : lexicon.opening_words(lang)) {
+    if (word.empty() || word.starts_with('*') || (word[0] >= '0' && word[0] <= '9')) return true;
+  }
+  return false;
+}
+
 LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::string_view line) {
   LineStart start;
   start.prefix = utf8_prefix(line, kLineStartBytes);
@@ -140,7 +157,10 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
     // token. For Japanese, where the rest is one more MeCab parse (most
     // Japanese sentences run past the 96 bytes, so the whole opening),
     // it is skipped when no such phrase or date can stand there.
-    if (lang == "ja" && !opening_may_matter(lexicon, lang, start.prefix)) return start;
+    if (lang == "ja" && (!opening_may_matter(lexicon, lang, start.prefix) ||
+                         !digit_opening_may_matter(lexicon, lang, start.prefix))) {
+      return start;
+    }
     for (text::Token& t : text::tokenize(start.prefix.substr(clean), lang)) {
       t.span.begin += clean;
       t.span.end += clean;
