@@ -4,6 +4,7 @@
 #include "text/break_iterator.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <random>
 
@@ -248,6 +249,16 @@ TEST(Sentence, FastBoundariesEqualIcu) {
     ASSERT_TRUE(internal::rule_sentence_boundaries(text, "en", &got)) << "[" << text << "]";
     ASSERT_EQ(got, internal::icu_sentence_boundaries(text, "en")) << "[" << text << "]";
   }
+}
+
+TEST(Sentence, CjkLettersAreOLetter) {
+  int n = 0;
+  for (UChar32 c = 0x3000; c <= 0x9FFF; ++c) {
+    if (!internal::is_cjk_oletter(c)) continue;
+    ++n;
+    ASSERT_EQ(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK), U_SB_OLETTER) << std::hex << c;
+  }
+  EXPECT_GT(n, 20000);
 }
 
 // A sentence ends on a terminal, past closing quotes and brackets; a heading
