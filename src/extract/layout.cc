@@ -135,10 +135,20 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
   LineStart start;
   start.prefix = utf8_prefix(line, kLineStartBytes);
   start.cut = start.prefix.size() < line.size();
+  // The opening's mentions serve only chrome_at_start and dateline_prefix,
+  // which read a chrome phrase or a date at its first token: a date opens
+  // with a number or a date phrase. When the first token (of the line's,
+  // which is the opening's) can start neither, the opening is neither
+  // tokenized past the line's tokens nor matched.
+  auto opening_matters = [&] {
+    const std::string& first = start.tokens.front().folded;
+    return first.empty() || (first[0] >= '0' && first[0] <= '9') || lexicon.may_open_chrome_or_date(lang, first);
+  };
   if (!start.cut) {
     start.tokens = text::tokenize(line, lang);
     start.line_tokens = start.tokens.size();
     start.line_tokens_end = line.size();
+    if (!start.tokens.empty() && !opening_matters()) return start;
   } else {
     // Up to the prefix's last clean cut the prefix's tokens are the line's;
     // what follows (a word cut short, for Japanese the chunk cut short) is
@@ -152,6 +162,7 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
     start.tokens = text::tokenize(line.substr(0, clean), lang);
     start.line_tokens = start.tokens.size();
     start.line_tokens_end = clean;
+    if (!start.tokens.empty() && !opening_matters()) return start;
     // The opening's tokens and mentions serve only chrome_at_start and
     // dateline_prefix, both of which read a phrase or date at its first
     // token. For Japanese, where the rest is one more MeCab parse (most
