@@ -114,14 +114,41 @@ bool opening_may_matter(const Lexicon& lexicon, std::string_view lang, std::stri
   return false;
 }
 
+// The same for an opening that starts with an ASCII digit ("2014年2月に、"),
+// which opening_may_matter cannot read: its first token is a number (MeCab
+// starts a word at the digit, and a word with a digit is a token), so it
+// opens a chrome phrase only when a chrome, era or month phrase opens with
+// a digit or a suffix, and a date at its start is a dateline only when a
+// separator follows it (dateline_prefix), inside the opening (a date that
+// runs to the cut is none). False when neither can be.
+bool digit_opening_may_matter(const Lexicon& lexicon, std::string_view lang, std::string_view prefix) {
+  if (prefix.empty() || prefix[0] < '0' || prefix[0] > '9') return true;
+  // dateline_prefix's separators: | - : / and the dashes (E2 80 93, E2 80 94).
+  if (prefix.find_first_of("|-:/\xE2") != std::string_view::npos) return true;
+  for (std::string_view word : lexicon.opening_words(lang)) {
+    if (word.empty() || word.starts_with('*') || (word[0] >= '0' && word[0] <= '9')) return true;
+  }
+  return false;
+}
+
 LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::string_view line) {
   LineStart start;
   start.prefix = utf8_prefix(line, kLineStartBytes);
   start.cut = start.prefix.size() < line.size();
+  // The opening's mentions serve only chrome_at_start and dateline_prefix,
+  // which read a chrome phrase or a date at its first token: a date opens
+  // with a number or a date phrase. When the first token (of the line's,
+  // which is the opening's) can start neither, the opening is neither
+  // tokenized past the line's tokens nor matched.
+  auto opening_matters = [&] {
+    const std::string& first = start.tokens.front().folded;
+    return first.empty() || (first[0] >= '0' && first[0] <= '9') || lexicon.may_open_chrome_or_date(lang, first);
+  };
   if (!start.cut) {
     start.tokens = text::tokenize(line, lang);
     start.line_tokens = start.tokens.size();
     start.line_tokens_end = line.size();
+    if (!start.tokens.empty() && !opening_matters()) return start;
   } else {
     // Up to the prefix's last clean cut the prefix's tokens are the line's;
     // what follows (a word cut short, for Japanese the chunk cut short) is
@@ -135,12 +162,16 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
     start.tokens = text::tokenize(line.substr(0, clean), lang);
     start.line_tokens = start.tokens.size();
     start.line_tokens_end = clean;
+    if (!start.tokens.empty() && !opening_matters()) return start;
     // The opening's tokens and mentions serve only chrome_at_start and
     // dateline_prefix, both of which read a phrase or date at its first
     // token. For Japanese, where the rest is one more MeCab parse (most
     // Japanese sentences run past the 96 bytes, so the whole opening),
     // it is skipped when no such phrase or date can stand there.
-    if (lang == "ja" && !opening_may_matter(lexicon, lang, start.prefix)) return start;
+    if (lang == "ja" && (!opening_may_matter(lexicon, lang, start.prefix) ||
+                         !digit_opening_may_matter(lexicon, lang, start.prefix))) {
+      return start;
+    }
     for (text::Token& t : text::tokenize(start.prefix.substr(clean), lang)) {
       t.span.begin += clean;
       t.span.end += clean;
@@ -198,9 +229,13 @@ constexpr std::size_t kTitleWindow = 24;
 // three bytes (not articles and prepositions). As sorted distinct hashes:
 // only their overlap is asked, and a set of strings per headline-like line
 // cost a node allocation per word.
-std::vector<std::size_t> content_words(std::string_view line, std::string_view lang) {
+// Of tokens, those in [begin, end) bytes (tokenize() of that stretch when
+// both ends are clean cuts).
+std::vector<std::size_t> content_words(const std::vector<text::Token>& tokens, std::size_t begin = 0,
+                                       std::size_t end = SIZE_MAX) {
   std::vector<std::size_t> out;
-  for (const text::Token& t : text::tokenize(line, lang)) {
+  for (const text::Token& t : tokens) {
+    if (t.span.begin < begin || t.span.end > end) continue;
     if (t.is_word && t.folded.size() > 3) out.push_back(std::hash<std::string_view>{}(t.folded));
   }
   std::sort(out.begin(), out.end());
@@ -269,6 +304,30 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
     chrome.push_back(chrome_at_start(starts.back()));
   }
 
+  // Whole lines' tokens, made once where a test below reads a whole line
+  // (the dateline search, the title's shared words): the sentences then take
+  // them instead of tokenizing the line's rest again (for Japanese each is a
+  // MeCab parse). Equal to tokenize(line): the line's tokens up to a clean
+  // cut (text::is_token_cut) and the rest's.
+  std::vector<std::vector<text::Token>> whole_tokens(lines.size());
+  std::vector<bool> has_whole_tokens(lines.size(), false);
+  auto tokens_of = [&](std::size_t i) -> const std::vector<text::Token>& {
+    if (!has_whole_tokens[i]) {
+      const std::string_view whole = lines[i].span.of(text);
+      std::vector<text::Token>& out = whole_tokens[i];
+      out.assign(starts[i].tokens.begin(), starts[i].tokens.begin() + static_cast<std::ptrdiff_t>(starts[i].line_tokens));
+      if (const std::size_t done = starts[i].line_tokens_end; done < whole.size()) {
+        for (text::Token& t : text::tokenize(whole.substr(done), lang)) {
+          t.span.begin += done;
+          t.span.end += done;
+          out.push_back(std::move(t));
+        }
+      }
+      has_whole_tokens[i] = true;
+    }
+    return whole_tokens[i];
+  };
+
   // Word counts, each made once (the tests below ask again).
   std::vector<std::size_t> words(lines.size(), SIZE_MAX);
   auto words_of = [&](std::size_t i) {
@@ -280,8 +339,8 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   // "Kontakt", "Latest news") past its opening lines.
   std::size_t end_line = lines.size();
   for (std::size_t i = 2; i < lines.size(); ++i) {
-    if (words_of(i) > 8) continue;
-    if (chrome[i] & kChromeEnd) {
+    // The chrome bit first: counting words reads the whole line.
+    if ((chrome[i] & kChromeEnd) && words_of(i) <= 8) {
       end_line = i;
       break;
     }
@@ -328,7 +387,10 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
       spaced.push_back(static_cast<char>(c));
     }
     for (std::string_view reading : {l, std::string_view(spaced)}) {
-      auto tokens = text::tokenize(reading, lang);
+      const bool line_itself = reading.data() == l.data();
+      std::vector<text::Token> spaced_tokens;
+      if (!line_itself) spaced_tokens = text::tokenize(reading, lang);
+      const std::vector<text::Token>& tokens = line_itself ? tokens_of(i) : spaced_tokens;
       auto mentions = lexicon.find(lang, reading, tokens);
       for (const DateMention& d : find_dates(reading, tokens, mentions, PartialDate{})) {
         if (!d.relative && d.date.day && !d.target && !d.since) {
@@ -379,11 +441,20 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
       // paragraph's later sentences name ministries and ministers too).
       const std::string_view lead = lines[lead_line].span.of(text);
       const auto lead_spans = text::split_sentences(lead, lang);
-      const auto lead_words =
-          content_words(lead_spans.empty() ? lead : lead.substr(lead_spans[0].begin, lead_spans[0].end - lead_spans[0].begin), lang);
+      std::vector<std::size_t> lead_words;
+      if (lead_spans.empty()) {
+        lead_words = content_words(tokens_of(lead_line));
+      } else {
+        const std::size_t b = lead_spans[0].begin, e = lead_spans[0].end;
+        if (text::is_token_cut(lead, b, lang) && text::is_token_cut(lead.substr(b), e - b, lang)) {
+          lead_words = content_words(tokens_of(lead_line), b, e);
+        } else {
+          lead_words = content_words(text::tokenize(lead.substr(b, e - b), lang));
+        }
+      }
       std::size_t best = 0;
       for (std::size_t i : headlines) {
-        const std::size_t shared = shared_words(content_words(lines[i].span.of(text), lang), lead_words);
+        const std::size_t shared = shared_words(content_words(tokens_of(i)), lead_words);
         if (shared > best) {
           best = shared;
           title_line = i;
@@ -409,7 +480,9 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
     const std::string_view whole = lines[i].span.of(text);
     std::vector<text::Token>& line_tokens = starts[i].tokens;
     line_tokens.resize(starts[i].line_tokens);
-    if (const std::size_t done = starts[i].line_tokens_end; done < whole.size()) {
+    if (has_whole_tokens[i]) {
+      line_tokens = std::move(whole_tokens[i]);
+    } else if (const std::size_t done = starts[i].line_tokens_end; done < whole.size()) {
       for (text::Token& t : text::tokenize(whole.substr(done), lang)) {
         t.span.begin += done;
         t.span.end += done;

@@ -136,7 +136,20 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
       if (cat == Category::kChrome || cat == Category::kEra || cat == Category::kMonth) {
         language.openings.push_back(words.front());
       }
+      if (cat == Category::kChrome || cat == Category::kMonth || cat == Category::kWeekday ||
+          cat == Category::kRelativeDate || cat == Category::kTargetPrep || cat == Category::kSincePrep ||
+          cat == Category::kDateQualifier || cat == Category::kDateMarker || cat == Category::kEra) {
+        const std::string& first = words.front();
+        if (first.size() > 1 && first.back() == '*') {
+          language.chrome_date_prefixes.push_back(first.substr(0, first.size() - 1));
+        } else if (first.size() > 1 && first.front() == '*') {
+          language.chrome_date_suffixes.push_back(first.substr(1));
+        } else {
+          language.chrome_date_words.push_back(first);
+        }
+      }
     }
+    std::sort(language.chrome_date_words.begin(), language.chrome_date_words.end());
     language.code = lang;
   }
   return lex;
@@ -196,6 +209,18 @@ const Lexicon::Language* Lexicon::language(std::string_view lang) const {
     found->names_ready.store(true, std::memory_order_release);
   });
   return found;
+}
+
+bool Lexicon::may_open_chrome_or_date(std::string_view lang, std::string_view word) const {
+  const Language* l = find_language(lang);
+  if (std::binary_search(l->chrome_date_words.begin(), l->chrome_date_words.end(), word, std::less<>())) return true;
+  for (const std::string& stem : l->chrome_date_prefixes) {
+    if (word.starts_with(stem)) return true;
+  }
+  for (const std::string& stem : l->chrome_date_suffixes) {
+    if (word.ends_with(stem)) return true;
+  }
+  return false;
 }
 
 const Lexicon::Language* Lexicon::find_language(std::string_view lang) const {

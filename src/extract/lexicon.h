@@ -128,6 +128,14 @@ class Lexicon {
     return find_language(lang)->openings;
   }
 
+  // Whether a chrome or date phrase of lang (chrome, month, weekday,
+  // relative date, target or since preposition, date qualifier or marker,
+  // era; with "xx") could start at a token folded to word: its first word
+  // is word, or a wildcard stem word starts or ends with. A line whose first
+  // token is none of them, and no number, opens with no chrome and no date
+  // (layout.cc skips matching its opening).
+  bool may_open_chrome_or_date(std::string_view lang, std::string_view word) const;
+
   // The label of lang's person_name row whose phrase is exactly written
   // ("ミーガン・ウッズ": "Megan Woods"), or nullptr. MeCab cuts a foreign
   // name in running text otherwise than alone (ミー|ガン), so the phrase
@@ -150,6 +158,9 @@ class Lexicon {
     std::string code;
     mutable PhraseMatcher matcher;
     std::vector<std::string> openings;  // see opening_words()
+    // See may_open_chrome_or_date(): first words (sorted), and the stems of
+    // those with a trailing or a leading '*'.
+    std::vector<std::string> chrome_date_words, chrome_date_prefixes, chrome_date_suffixes;
     mutable std::once_flag names_once;
     // Set once the names are in: find() then skips call_once (whose
     // bookkeeping cost more than matching a short Japanese line).

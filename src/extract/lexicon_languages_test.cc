@@ -678,5 +678,34 @@ TEST(LexiconLanguages, QuotationLendsNoSectorToTheNextAct) {
   EXPECT_TRUE(seen);
 }
 
+// layout.cc matches a line's opening only when its first token may start a
+// chrome or date phrase: every such phrase, written out, must start with a
+// token that says so (wildcards by a word they cover), and plain words not.
+TEST(LexiconLanguages, ChromeAndDatePhrasesOpenLines) {
+  const auto& f = test_util::lexicon_fixture();
+  ASSERT_TRUE(f.lexicon);
+  const Category kOpening[] = {Category::kChrome,     Category::kMonth,      Category::kWeekday,
+                               Category::kRelativeDate, Category::kTargetPrep, Category::kSincePrep,
+                               Category::kDateQualifier, Category::kDateMarker, Category::kEra};
+  int checked = 0;
+  for (const LexiconPhrase& p : f.lexicon->phrases()) {
+    if (p.lang == "xx" || std::find(std::begin(kOpening), std::end(kOpening), p.category) == std::end(kOpening)) continue;
+    std::string written = p.phrase;
+    if (written.starts_with('*')) written = "x" + written.substr(1);  // a word the suffix covers
+    if (written.ends_with('*')) written = written.substr(0, written.size() - 1) + "x";
+    const auto tokens = text::tokenize(written, p.lang);
+    for (const Mention& m : f.lexicon->find(p.lang, written, tokens)) {
+      if (m.first_token != 0 || !m.entry || m.entry->category != p.category) continue;
+      EXPECT_TRUE(f.lexicon->may_open_chrome_or_date(p.lang, tokens[0].folded)) << p.lang << ": " << p.phrase;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 500);
+  EXPECT_TRUE(f.lexicon->may_open_chrome_or_date("nb", "siste"));
+  EXPECT_TRUE(f.lexicon->may_open_chrome_or_date("nb", "mandag"));
+  EXPECT_FALSE(f.lexicon->may_open_chrome_or_date("nb", "hydrogen"));
+  EXPECT_FALSE(f.lexicon->may_open_chrome_or_date("en", "norway"));
+}
+
 }  // namespace
 }  // namespace pactum::extract

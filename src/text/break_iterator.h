@@ -52,6 +52,14 @@ std::vector<Token> tokenize_with_icu(std::string_view text, std::string_view lan
 // icu_sentence_boundaries() must be asked; where both answer, they agree.
 bool rule_sentence_boundaries(std::string_view text, std::string_view lang, std::vector<std::size_t>* out);
 
+// Kana and Han (U+3041..U+3096, U+30A1..U+30FA, U+30FC..U+30FE, U+3005,
+// U+3400..U+4DBF, U+4E00..U+9FFF): Sentence_Break OLetter, known without
+// asking ICU (Sentence.CjkLettersAreOLetter checks each against ICU).
+constexpr bool is_cjk_oletter(UChar32 c) {
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FE) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3005;
+}
+
 // ICU's sentence iterator alone over text (empty if ICU fails).
 std::vector<std::size_t> icu_sentence_boundaries(std::string_view text, std::string_view lang);
 

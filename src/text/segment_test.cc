@@ -4,6 +4,7 @@
 #include "text/break_iterator.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <random>
 
@@ -207,7 +208,30 @@ TEST(Sentence, FastBoundariesEqualIcu) {
   EXPECT_FALSE(internal::rule_sentence_boundaries("Cafe\u0301. Ok.", "en", &got));
   EXPECT_FALSE(internal::rule_sentence_boundaries("Ok.\r\nNext.", "en", &got));
   EXPECT_FALSE(internal::rule_sentence_boundaries("Ok. Ne\u00ADxt.", "en", &got));
-  EXPECT_FALSE(internal::rule_sentence_boundaries("Ok. Next.", "ja", &got));
+  EXPECT_FALSE(internal::rule_sentence_boundaries("Ok. Next.", "el", &got));  // ';' ends a Greek question
+
+  // Japanese: terminals, brackets, the ideographic comma (SContinue), kana,
+  // Han and full-width forms, in tricky and in random order.
+  const std::vector<std::string> kJapanese = {
+      "両国は覚書を締結した。今後も協力する。", "「協力を深める」と述べた。次に進む。", "本当？はい！そうです。",
+      "２０２３年４月２７日。覚書（ＭＯＵ）を締結。", "「よし。」と言った。", "Ａ．Ｂ社は、合意した。以上", "経済産業省は、\n発表した。",
+      "2014年2月に。NRW州と。", "クリーン・エネルギー。水素", "。。。", "「」。」、", "ok. 日本。Ok."};
+  for (const std::string& text : kJapanese) {
+    ASSERT_TRUE(internal::rule_sentence_boundaries(text, "ja", &got)) << text;
+    EXPECT_EQ(got, internal::icu_sentence_boundaries(text, "ja")) << "[" << text << "]";
+  }
+  static const std::vector<std::string> kJaPieces = {
+      "\u3002", "\u3002", "\uFF01", "\uFF1F", "\u3001", "\u300C", "\u300D", "\u300E", "\u300F", "\uFF08", "\uFF09",
+      "\u30FB", "\u30FC", "\uFF0E", "\uFF0C", "\uFF11", "\uFF21", "\uFF41", "\u3000", "\u65E5", "\u672C", "\u3042",
+      "\u30A2", "\u30C3", ".", "?", "!", " ", "\n", "1", "a", "A", ",", "\"", ")", "\u2026"};
+  std::mt19937 ja_rng(7);
+  std::uniform_int_distribution<std::size_t> pick_ja(0, kJaPieces.size() - 1), ja_length(0, 16);
+  for (int n = 0; n < 30000; ++n) {
+    std::string text;
+    for (std::size_t k = ja_length(ja_rng); k > 0; --k) text += kJaPieces[pick_ja(ja_rng)];
+    ASSERT_TRUE(internal::rule_sentence_boundaries(text, "ja", &got)) << "[" << text << "]";
+    ASSERT_EQ(got, internal::icu_sentence_boundaries(text, "ja")) << "[" << text << "]";
+  }
 
   static const std::vector<std::string> kPieces = {
       "a", "b", "Z", "Dr", "U", "S", "1", "2", ".", ".", ".", "?", "!", "...", " ", " ", " ", "\t", "\n", ",",
@@ -225,6 +249,16 @@ TEST(Sentence, FastBoundariesEqualIcu) {
     ASSERT_TRUE(internal::rule_sentence_boundaries(text, "en", &got)) << "[" << text << "]";
     ASSERT_EQ(got, internal::icu_sentence_boundaries(text, "en")) << "[" << text << "]";
   }
+}
+
+TEST(Sentence, CjkLettersAreOLetter) {
+  int n = 0;
+  for (UChar32 c = 0x3000; c <= 0x9FFF; ++c) {
+    if (!internal::is_cjk_oletter(c)) continue;
+    ++n;
+    ASSERT_EQ(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK), U_SB_OLETTER) << std::hex << c;
+  }
+  EXPECT_GT(n, 20000);
 }
 
 // A sentence ends on a terminal, past closing quotes and brackets; a heading

@@ -254,57 +254,60 @@ WordClass word_class(std::string_view text, std::size_t* i) {
 }
 
 // False (out untouched) when text holds a character word_class does not know;
-// *unknown is then the byte offset of the first such character.
+// *unknown is then the byte offset of the first such character. One pass:
+// each character is classed once, in order (a token's lookahead past a
+// MidNum/MidNumLet is classed once more when the token ends there), so the
+// first unknown character met is the first in the text; the tokens made
+// before it are dropped.
 bool tokenize_simple(std::string_view text, std::vector<Token>* out, std::size_t* unknown) {
-  thread_local std::vector<WordClass> classes;
-  thread_local std::vector<std::uint32_t> starts;  // byte offset of each character, and text.size()
   *unknown = 0;
   if (text.size() > UINT32_MAX) return false;
-  classes.clear();
-  starts.clear();
-  for (std::size_t i = 0; i < text.size();) {
-    starts.push_back(static_cast<std::uint32_t>(i));
-    const WordClass c = word_class(text, &i);
-    if (c == WordClass::kUnknown) {
-      *unknown = starts.back();
-      return false;
-    }
-    classes.push_back(c);
-  }
-  starts.push_back(static_cast<std::uint32_t>(text.size()));
-  out->reserve(text.size() / 6);
-  const std::size_t n = classes.size();
+  const std::size_t first = out->size();
+  const std::size_t n = text.size();
+  auto fail = [&](std::size_t at) {
+    out->resize(first);
+    *unknown = at;
+    return false;
+  };
   auto alnum = [](WordClass c) { return c == WordClass::kLetter || c == WordClass::kNumeric; };
-  for (std::size_t k = 0; k < n;) {
-    if (!alnum(classes[k])) {
-      ++k;
-      continue;
-    }
-    std::size_t j = k + 1;
-    while (j < n) {
-      if (alnum(classes[j])) {  // WB5, WB8, WB9, WB10
-        ++j;
+  out->reserve(first + n / 6);
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t begin = i;
+    const WordClass c = word_class(text, &i);
+    if (c == WordClass::kUnknown) return fail(begin);
+    if (!alnum(c)) continue;
+    std::size_t end = i;
+    WordClass last = c;  // the class of the token's last character
+    while (end < n) {
+      std::size_t after = end;
+      const WordClass d = word_class(text, &after);
+      if (d == WordClass::kUnknown) return fail(end);
+      if (alnum(d)) {  // WB5, WB8, WB9, WB10
+        end = after;
+        last = d;
         continue;
       }
       // WB6/7: letter (MidNumLet | Single_Quote) letter; WB11/12: digit
       // (MidNum | MidNumLet | Single_Quote) digit.
-      if (j + 1 < n && (classes[j] == WordClass::kMidNumLet || classes[j] == WordClass::kMidNum)) {
-        const WordClass before = classes[j - 1], after = classes[j + 1];
-        const bool letters = before == WordClass::kLetter && after == WordClass::kLetter &&
-                             classes[j] == WordClass::kMidNumLet;
-        const bool digits = before == WordClass::kNumeric && after == WordClass::kNumeric;
+      if ((d == WordClass::kMidNumLet || d == WordClass::kMidNum) && after < n) {
+        std::size_t next = after;
+        const WordClass e = word_class(text, &next);
+        if (e == WordClass::kUnknown) return fail(after);
+        const bool letters = last == WordClass::kLetter && e == WordClass::kLetter && d == WordClass::kMidNumLet;
+        const bool digits = last == WordClass::kNumeric && e == WordClass::kNumeric;
         if (letters || digits) {
-          j += 2;
+          end = next;
+          last = e;
           continue;
         }
       }
-      break;
+      break;  // the character at end is classed again by the outer loop
     }
     // ICU's status is that of the last rule applied: a token ending in a
     // letter is a word ("2a", "abc"), one ending in a digit a number ("1,5",
     // also "ab2").
-    add_token(text, starts[k], starts[j], classes[j - 1] == WordClass::kLetter, out);
-    k = j;
+    add_token(text, begin, end, last == WordClass::kLetter, out);
+    i = end;
   }
   return true;
 }
