@@ -366,6 +366,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         instruments.erase(it);
         break;
       }
+      // ... or before it ("また、今回の覚書は、…グリーン・アライアンスの下での
+      // 協力を後押しする", "the new agreement supports the partnership ...").
+      if (it == instruments.begin() && std::any_of(it + 1, instruments.end(), [&](const Mention* m) {
+            return instrument_rank(m->entry->label) >= 3 && m->entry->label != (*it)->entry->label;
+          })) {
+        instruments.erase(it);
+        break;
+      }
     }
   }
   bool agree = s.has(Category::kAgreeVerb);
@@ -717,6 +725,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
     if (by_instrument || (dates.size() >= 2 && stages.size() >= 2)) {
       const PartySet whole = parties;
+      std::vector<const Mention*> used;  // the instrument each act before took
       for (std::size_t k = 0; k < dates.size(); ++k) {
         const DateMention* d = dates[k];
         if (!act_parties.empty()) {
@@ -742,6 +751,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         // mit der Vereinbarung ... zusammengeführt".
         const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
         if (again) act_instrument = out.back().event.instrument;
+        // A later act in its own clause takes the instrument named there,
+        // however loose ("2022年3月に覚書を交わし、…、2025年4月には共同研究を
+        // 進めることで合意"): the formal one named for an earlier act is not
+        // its own.
+        const bool own_clause = instrument_near && !out.empty() && !across_clause(d, instrument_near) &&
+                                std::find(used.begin(), used.end(), instrument_near) == used.end();
+        if (!again && own_clause) act_instrument = instrument_near->entry->label;
+        used.push_back(instrument_near);
         const int before_anchor = again ? out.back().anchor : -1;
         out.push_back(make(act_stage, d, act_instrument));
         out.back().date_at = centre(d->first_token, d->end_token);
@@ -1532,7 +1549,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.sectors = candidates.back().event.sectors;
       }
       if (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended") {
-        if (!signed_by) signed_by = signatories_in(people, views[i].span.of(text), c.event.stage);
+        if (!signed_by) signed_by = signatories_in(people, text, views[i].span, c.event.stage);
         c.event.signatories = *signed_by;
       }
       previous = c.event;
@@ -1574,7 +1591,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(i)) add_sector(last.sectors, sct);
         if (last.signatories.empty() && views[i].has(Category::kStage) &&
             (last.stage == "signed" || last.stage == "renewed" || last.stage == "extended")) {
-          last.signatories = signatories_in(people, views[i].span.of(text), last.stage);
+          last.signatories = signatories_in(people, text, views[i].span, last.stage);
         }
         break;
       }
