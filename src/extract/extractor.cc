@@ -1366,6 +1366,18 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       return false;
     }
     std::uint32_t r = k - 1;
+    // A nationality between role and preposition: "ministre coréen du
+    // Commerce", "ministro giapponese dell'Economia".
+    auto demonym_ends_at = [&](std::uint32_t e) {
+      return std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+        return a.form == AliasForm::kDemonym && a.end_token == e && a.first_token < e;
+      });
+    };
+    while (r > 0 && demonym_ends_at(r)) {
+      for (const ActorMention& a : v.actors) {
+        if (a.form == AliasForm::kDemonym && a.end_token == r && a.first_token < r) { r = a.first_token; break; }
+      }
+    }
     if (role_ends_at(r)) return true;
     for (std::uint32_t n = 0; n < 3 && r > 0 && text::starts_upper(word(r - 1)); ++n) {
       --r;

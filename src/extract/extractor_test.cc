@@ -530,6 +530,40 @@ TEST(Extractor, DefiniteInstrumentOpensTheSignersSentence) {
   }
 }
 
+// A capital in French, Spanish or Italian spelling names its state where
+// every place named as a party is a capital ("Paris et Séoul", "Madrid y
+// Varsovia"); "La lettre a été signée par ..." names the signatories of the
+// act told last; a nationality between a role and its portfolio keeps the
+// portfolio from being a sector ("ministre coréen du Commerce").
+TEST(Extractor, CapitalsSignersAndPortfoliosInRomanceLanguages) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> parties;
+  };
+  const Case cases[] = {
+      {"Batteries\n\nParis et Séoul ont signé jeudi une lettre d'intention sur les batteries.", {"FR", "KR"}},
+      {"Baterías\n\nMadrid y Seúl firmaron el jueves un memorando de entendimiento sobre baterías.", {"ES", "KR"}},
+      {"Hidrógeno\n\nMadrid y Varsovia firmaron el jueves un memorando de entendimiento sobre hidrógeno.", {"ES", "PL"}},
+      {"Idrogeno\n\nRoma e Berlino hanno firmato giovedì un memorandum d'intesa sull'idrogeno.", {"DE", "IT"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Extraction x = run(c.text, "2025-03-14");
+    ASSERT_FALSE(x.events.empty());
+    EXPECT_EQ(party_keys(x.events[0]), c.parties);
+  }
+  Extraction x = run("Batteries\n\nParis et Séoul ont signé jeudi une lettre d'intention sur les batteries. La lettre a été "
+                     "signée par Marc Ferracci, ministre chargé de l'Industrie et de l'Énergie, et par Ahn Duk-geun, "
+                     "ministre coréen du Commerce, de l'Industrie et de l'Énergie.",
+                     "2025-03-14");
+  ASSERT_FALSE(x.events.empty());
+  std::vector<std::string> names;
+  for (const Signatory& s : x.events[0].signatories) names.push_back(s.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Ahn Duk-geun", "Marc Ferracci"}));
+  EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"batteries"}));
+}
+
 // A history whose renewal adds a sector ("som förnyades 2023 och då
 // utvidgades till att omfatta batterier"): the word after the renewal's
 // verb is what the renewal covers, not the act entered into before it; and
