@@ -1208,8 +1208,9 @@ void merge_into(Candidate& a, const Candidate& b) {
                            [&](const Signatory& x) { return x.name == sg.name; });
     if (!dup) a.event.signatories.push_back(sg);
   }
-  // The shortest sentence that states the act is the best evidence.
-  if (b.event.evidence.size() < a.event.evidence.size() && b.event.evidence.size() > 40) {
+  // The shortest sentence that states the act is the best evidence (a
+  // mention in passing, "en partenariat avec ...", states none).
+  if (!b.in_passing && b.event.evidence.size() < a.event.evidence.size() && b.event.evidence.size() > 40) {
     a.event.evidence = b.event.evidence;
     a.event.evidence_span = b.event.evidence_span;
   }

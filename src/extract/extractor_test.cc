@@ -564,6 +564,25 @@ TEST(Extractor, CapitalsSignersAndPortfoliosInRomanceLanguages) {
   EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"batteries"}));
 }
 
+// "sin emisiones", "zéro émission" say why, not what: the sector is the
+// shipping it qualifies. A mention in passing that joins an act
+// ("..., en partenariat avec ...") is not its evidence.
+TEST(Extractor, ZeroEmissionFramesAndPassingMentionsStateNoAct) {
+  Extraction x = run("Transporte\n\nEspaña firmó en 2023 una declaración conjunta con los países nórdicos sobre "
+                     "transporte marítimo sin emisiones.",
+                     "2025-11-18");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"maritime"}));
+  const std::string stated = "Ce rapprochement s'appuie aussi sur le partenariat vert conclu en 2023 entre la "
+                             "Commission européenne et la Corée du Sud.";
+  Extraction y = run("Batteries\n\n" + stated + "\n\nUn premier comité de pilotage se réunira à Paris avant l'été, en partenariat avec "
+                     "l'association France Industrie.",
+                     "2025-03-14");
+  ASSERT_FALSE(y.events.empty());
+  EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"EU", "KR"}));
+  EXPECT_EQ(y.events[0].evidence, stated);
+}
+
 // A history whose renewal adds a sector ("som förnyades 2023 och då
 // utvidgades till att omfatta batterier"): the word after the renewal's
 // verb is what the renewal covers, not the act entered into before it; and

@@ -231,6 +231,13 @@ TEST(LexiconJa, SignatoriesAreFoundAsTheTextWritesThem) {
   EXPECT_EQ(names, (std::vector<std::string>{"Alan MacDonald", "Makoto Takahashi"}));
 }
 
+// Capitals in katakana name their states where every place named is one.
+TEST(LexiconJa, CapitalsInKatakanaNameTheirStates) {
+  Extraction x = run("見出し\n\n2025年3月14日\n\nマドリードと東京は13日、水素に関する協力覚書に署名した。", "2025-03-14");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"ES", "JP"}));
+}
+
 // "医療機器産業及び関連技術開発": the related technologies are the medical
 // devices', no research sector of their own.
 TEST(LexiconJa, RelatedTechnologiesAreTheSectorNamedBefore) {
