@@ -545,6 +545,13 @@ TEST(Extractor, CapitalsSignersAndPortfoliosInRomanceLanguages) {
       {"Baterías\n\nMadrid y Seúl firmaron el jueves un memorando de entendimiento sobre baterías.", {"ES", "KR"}},
       {"Hidrógeno\n\nMadrid y Varsovia firmaron el jueves un memorando de entendimiento sobre hidrógeno.", {"ES", "PL"}},
       {"Idrogeno\n\nRoma e Berlino hanno firmato giovedì un memorandum d'intesa sull'idrogeno.", {"DE", "IT"}},
+      // A ministry signing makes its state the party.
+      {"Eólica\n\nEl Ministerio para la Transición Ecológica y el Reto Demográfico y Noruega firmaron el jueves "
+       "un memorando de entendimiento sobre eólica marina.",
+       {"ES", "NO"}},
+      {"Idrogeno\n\nIl Ministero delle Imprese e del Made in Italy e il Giappone hanno firmato giovedì un "
+       "memorandum d'intesa sull'idrogeno.",
+       {"IT", "JP"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
