@@ -236,6 +236,10 @@ TEST(LexiconJa, CapitalsInKatakanaNameTheirStates) {
   Extraction x = run("見出し\n\n2025年3月14日\n\nマドリードと東京は13日、水素に関する協力覚書に署名した。", "2025-03-14");
   ASSERT_FALSE(x.events.empty());
   EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"ES", "JP"}));
+  // A group of states is one party.
+  Extraction y = run("見出し\n\n2025年3月14日\n\n日本は2024年に北欧諸国と海運に関する共同声明に署名した。", "2025-03-14");
+  ASSERT_FALSE(y.events.empty());
+  EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"JP", "Nordic countries"}));
 }
 
 // "医療機器産業及び関連技術開発": the related technologies are the medical
