@@ -366,6 +366,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         instruments.erase(it);
         break;
       }
+      // ... or before it ("また、今回の覚書は、…グリーン・アライアンスの下での
+      // 協力を後押しする", "the new agreement supports the partnership ...").
+      if (it == instruments.begin() && std::any_of(it + 1, instruments.end(), [&](const Mention* m) {
+            return instrument_rank(m->entry->label) >= 3 && m->entry->label != (*it)->entry->label;
+          })) {
+        instruments.erase(it);
+        break;
+      }
     }
   }
   bool agree = s.has(Category::kAgreeVerb);
@@ -717,6 +725,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
     if (by_instrument || (dates.size() >= 2 && stages.size() >= 2)) {
       const PartySet whole = parties;
+      std::vector<const Mention*> used;  // the instrument each act before took
       for (std::size_t k = 0; k < dates.size(); ++k) {
         const DateMention* d = dates[k];
         if (!act_parties.empty()) {
@@ -742,6 +751,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         // mit der Vereinbarung ... zusammengeführt".
         const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
         if (again) act_instrument = out.back().event.instrument;
+        // A later act in its own clause takes the instrument named there,
+        // however loose ("2022年3月に覚書を交わし、…、2025年4月には共同研究を
+        // 進めることで合意"): the formal one named for an earlier act is not
+        // its own.
+        const bool own_clause = instrument_near && !out.empty() && !across_clause(d, instrument_near) &&
+                                std::find(used.begin(), used.end(), instrument_near) == used.end();
+        if (!again && own_clause) act_instrument = instrument_near->entry->label;
+        used.push_back(instrument_near);
         const int before_anchor = again ? out.back().anchor : -1;
         out.push_back(make(act_stage, d, act_instrument));
         out.back().date_at = centre(d->first_token, d->end_token);
@@ -1191,8 +1208,9 @@ void merge_into(Candidate& a, const Candidate& b) {
                            [&](const Signatory& x) { return x.name == sg.name; });
     if (!dup) a.event.signatories.push_back(sg);
   }
-  // The shortest sentence that states the act is the best evidence.
-  if (b.event.evidence.size() < a.event.evidence.size() && b.event.evidence.size() > 40) {
+  // The shortest sentence that states the act is the best evidence (a
+  // mention in passing, "en partenariat avec ...", states none).
+  if (!b.in_passing && b.event.evidence.size() < a.event.evidence.size() && b.event.evidence.size() > 40) {
     a.event.evidence = b.event.evidence;
     a.event.evidence_span = b.event.evidence_span;
   }
@@ -1349,6 +1367,18 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       return false;
     }
     std::uint32_t r = k - 1;
+    // A nationality between role and preposition: "ministre coréen du
+    // Commerce", "ministro giapponese dell'Economia".
+    auto demonym_ends_at = [&](std::uint32_t e) {
+      return std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+        return a.form == AliasForm::kDemonym && a.end_token == e && a.first_token < e;
+      });
+    };
+    while (r > 0 && demonym_ends_at(r)) {
+      for (const ActorMention& a : v.actors) {
+        if (a.form == AliasForm::kDemonym && a.end_token == r && a.first_token < r) { r = a.first_token; break; }
+      }
+    }
     if (role_ends_at(r)) return true;
     for (std::uint32_t n = 0; n < 3 && r > 0 && text::starts_upper(word(r - 1)); ++n) {
       --r;
@@ -1532,7 +1562,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.sectors = candidates.back().event.sectors;
       }
       if (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended") {
-        if (!signed_by) signed_by = signatories_in(people, views[i].span.of(text), c.event.stage);
+        if (!signed_by) signed_by = signatories_in(people, text, views[i].span, c.event.stage);
         c.event.signatories = *signed_by;
       }
       previous = c.event;
@@ -1574,7 +1604,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(i)) add_sector(last.sectors, sct);
         if (last.signatories.empty() && views[i].has(Category::kStage) &&
             (last.stage == "signed" || last.stage == "renewed" || last.stage == "extended")) {
-          last.signatories = signatories_in(people, views[i].span.of(text), last.stage);
+          last.signatories = signatories_in(people, text, views[i].span, last.stage);
         }
         break;
       }

@@ -530,6 +530,66 @@ TEST(Extractor, DefiniteInstrumentOpensTheSignersSentence) {
   }
 }
 
+// A capital in French, Spanish or Italian spelling names its state where
+// every place named as a party is a capital ("Paris et Séoul", "Madrid y
+// Varsovia"); "La lettre a été signée par ..." names the signatories of the
+// act told last; a nationality between a role and its portfolio keeps the
+// portfolio from being a sector ("ministre coréen du Commerce").
+TEST(Extractor, CapitalsSignersAndPortfoliosInRomanceLanguages) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> parties;
+  };
+  const Case cases[] = {
+      {"Batteries\n\nParis et Séoul ont signé jeudi une lettre d'intention sur les batteries.", {"FR", "KR"}},
+      {"Baterías\n\nMadrid y Seúl firmaron el jueves un memorando de entendimiento sobre baterías.", {"ES", "KR"}},
+      {"Hidrógeno\n\nMadrid y Varsovia firmaron el jueves un memorando de entendimiento sobre hidrógeno.", {"ES", "PL"}},
+      {"Idrogeno\n\nRoma e Berlino hanno firmato giovedì un memorandum d'intesa sull'idrogeno.", {"DE", "IT"}},
+      // A ministry signing makes its state the party.
+      {"Eólica\n\nEl Ministerio para la Transición Ecológica y el Reto Demográfico y Noruega firmaron el jueves "
+       "un memorando de entendimiento sobre eólica marina.",
+       {"ES", "NO"}},
+      {"Idrogeno\n\nIl Ministero delle Imprese e del Made in Italy e il Giappone hanno firmato giovedì un "
+       "memorandum d'intesa sull'idrogeno.",
+       {"IT", "JP"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Extraction x = run(c.text, "2025-03-14");
+    ASSERT_FALSE(x.events.empty());
+    EXPECT_EQ(party_keys(x.events[0]), c.parties);
+  }
+  Extraction x = run("Batteries\n\nParis et Séoul ont signé jeudi une lettre d'intention sur les batteries. La lettre a été "
+                     "signée par Marc Ferracci, ministre chargé de l'Industrie et de l'Énergie, et par Ahn Duk-geun, "
+                     "ministre coréen du Commerce, de l'Industrie et de l'Énergie.",
+                     "2025-03-14");
+  ASSERT_FALSE(x.events.empty());
+  std::vector<std::string> names;
+  for (const Signatory& s : x.events[0].signatories) names.push_back(s.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Ahn Duk-geun", "Marc Ferracci"}));
+  EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"batteries"}));
+}
+
+// "sin emisiones", "zéro émission" say why, not what: the sector is the
+// shipping it qualifies. A mention in passing that joins an act
+// ("..., en partenariat avec ...") is not its evidence.
+TEST(Extractor, ZeroEmissionFramesAndPassingMentionsStateNoAct) {
+  Extraction x = run("Transporte\n\nEspaña firmó en 2023 una declaración conjunta con los países nórdicos sobre "
+                     "transporte marítimo sin emisiones.",
+                     "2025-11-18");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"maritime"}));
+  const std::string stated = "Ce rapprochement s'appuie aussi sur le partenariat vert conclu en 2023 entre la "
+                             "Commission européenne et la Corée du Sud.";
+  Extraction y = run("Batteries\n\n" + stated + "\n\nUn premier comité de pilotage se réunira à Paris avant l'été, en partenariat avec "
+                     "l'association France Industrie.",
+                     "2025-03-14");
+  ASSERT_FALSE(y.events.empty());
+  EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"EU", "KR"}));
+  EXPECT_EQ(y.events[0].evidence, stated);
+}
+
 // A history whose renewal adds a sector ("som förnyades 2023 och då
 // utvidgades till att omfatta batterier"): the word after the renewal's
 // verb is what the renewal covers, not the act entered into before it; and

@@ -190,12 +190,73 @@ TEST(LexiconJa, ThePagesActNamedAfterAnotherOnlyPointsBack) {
   EXPECT_EQ(it->instrument, "strategic_partnership");
 }
 
+// A later act of a history in a clause of its own takes the instrument named
+// there, however loose, not the MoU named for the earlier acts; and "今回の覚書"
+// opening the next sentence points at the page's act, whose sentence is about
+// the other instrument it names.
+TEST(LexiconJa, LaterActOfAHistoryTakesItsOwnClausesInstrument) {
+  Extraction x = run(
+      "秋田県とスコットランド政府が覚書を締結\n\n令和7年10月15日\n\n"
+      "秋田県は10月14日、スコットランド政府と、洋上風力発電の分野における協力に関する覚書を締結しました。\n\n"
+      "両地域は2022年3月に洋上風力分野の協力覚書を交わし、2024年6月には覚書を更新、"
+      "2025年4月には大学と研究機関の共同研究を進めることで合意しています。\n\n"
+      "また、今回の覚書は、経済産業省と欧州委員会が進める日EUグリーン・アライアンスの下での協力を後押しするものです。",
+      "2025-10-15");
+  auto at = [&](const std::string& date) {
+    return std::find_if(x.events.begin(), x.events.end(), [&](const Event& e) { return e.date == date; });
+  };
+  ASSERT_NE(at("2022-03"), x.events.end());
+  EXPECT_EQ(at("2022-03")->instrument, "memorandum_of_understanding");
+  ASSERT_NE(at("2024-06"), x.events.end());
+  EXPECT_EQ(at("2024-06")->instrument, "memorandum_of_understanding");
+  ASSERT_NE(at("2025-04"), x.events.end());
+  EXPECT_NE(at("2025-04")->instrument, "memorandum_of_understanding");
+  auto alliance = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) {
+    return party_keys(e) == std::vector<std::string>{"EU", "JP"};
+  });
+  ASSERT_NE(alliance, x.events.end());
+  EXPECT_EQ(alliance->instrument, "strategic_partnership");
+}
+
+// A signatory named in katakana is found by the name as the text writes it
+// (the table spells "アラン・マクドナルド" Alan MacDonald; no reading does).
+TEST(LexiconJa, SignatoriesAreFoundAsTheTextWritesThem) {
+  Extraction x = run("覚書を締結\n\n秋田県は10月14日、スコットランド政府と洋上風力に関する覚書を締結しました。"
+                     "覚書には高橋誠知事と、スコットランド政府のアラン・マクドナルド・エネルギー担当大臣が署名しました。",
+                     "2025-10-15");
+  ASSERT_FALSE(x.events.empty());
+  std::vector<std::string> names;
+  for (const Signatory& s : x.events[0].signatories) names.push_back(s.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Alan MacDonald", "Makoto Takahashi"}));
+}
+
+// Capitals in katakana name their states where every place named is one.
+TEST(LexiconJa, CapitalsInKatakanaNameTheirStates) {
+  Extraction x = run("見出し\n\n2025年3月14日\n\nマドリードと東京は13日、水素に関する協力覚書に署名した。", "2025-03-14");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"ES", "JP"}));
+  // A group of states is one party.
+  Extraction y = run("見出し\n\n2025年3月14日\n\n日本は2024年に北欧諸国と海運に関する共同声明に署名した。", "2025-03-14");
+  ASSERT_FALSE(y.events.empty());
+  EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"JP", "Nordic countries"}));
+}
+
+// "医療機器産業及び関連技術開発": the related technologies are the medical
+// devices', no research sector of their own.
+TEST(LexiconJa, RelatedTechnologiesAreTheSectorNamedBefore) {
+  Extraction x = run("覚書を締結\n\n福島県とNRW州は2014年9月に医療機器産業及び関連技術開発の分野における連携に関する覚書を締結しました。");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"medical_technology"}));
+}
+
+// (Neubaur, who renewed it too, by her katakana name as written.)
 TEST(LexiconJa, SignatoriesAreFoundByTheirReading) {
   Extraction x = run("覚書を更新\n\n2023年4月26日、内堀雅雄福島県知事とNRW州のノイバウアー氏が覚書を更新した。");
   ASSERT_FALSE(x.events.empty());
   std::vector<std::string> names;
   for (const Signatory& s : x.events[0].signatories) names.push_back(s.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"Masao Uchibori"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"Masao Uchibori", "Neubaur"}));
 }
 
 // The contract writes names in Latin letters: a katakana foreign name has no

@@ -916,8 +916,9 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
 
 bool is_title_word(std::string_view word) { return is_han(word) || is_katakana(word); }
 
-std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::string_view sentence,
+std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::string_view text, text::Span span,
                                       const std::string& stage) {
+  const std::string_view sentence = span.of(text);
   std::vector<Signatory> out;
   if (stage != "signed" && stage != "renewed" && stage != "extended") return out;
   // Japanese names are kept in Latin letters: find them by the readings of
@@ -931,8 +932,12 @@ std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::st
     }
   }
   for (const Person& p : people) {
+    // ... or by the name as the text writes it ("アラン・マクドナルド" for
+    // Alan MacDonald, whose reading is no Latin spelling).
+    const std::string_view surface = p.span.empty() ? std::string_view() : p.span.of(text);
     bool named = sentence.find(p.name) != std::string_view::npos ||
-                 std::find(readings.begin(), readings.end(), last_word(p.name)) != readings.end();
+                 std::find(readings.begin(), readings.end(), last_word(p.name)) != readings.end() ||
+                 (!surface.empty() && sentence.find(surface) != std::string_view::npos);
     if (named) out.push_back({p.name, p.role, p.affiliation});
   }
   return out;

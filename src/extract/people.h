@@ -22,8 +22,9 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
 bool is_title_word(std::string_view word);
 
 // The people named in a sentence who signed what it reports (for stages
-// where someone signs).
-std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::string_view sentence,
+// where someone signs). The sentence is `span` of `text`, where the
+// people's spans point.
+std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::string_view text, text::Span span,
                                       const std::string& stage);
 
 }  // namespace pactum::extract
