@@ -1435,8 +1435,39 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // what the act told last covers: the sectors of the sentences under it,
   // up to the next heading or the next act, are that act's.
   bool scope_open = false;
+  // "Two letters of intent and one set of negotiations came out of the
+  // seminar on Wednesday": a sentence that counts instruments (group_ref
+  // "count" right before the first one), with no stage or agreeing of its
+  // own, sums up acts told one by one after it; it opens none, and its one
+  // date dates the later undated acts of the kind it counts.
+  std::string summary_instrument, summary_date;
+  auto summary = [&](std::size_t i) {
+    const SentenceView& v = views[i];
+    if (!v.has_label(Category::kGroupRef, "count") || v.has(Category::kStage) || v.has(Category::kAgreeVerb)) return false;
+    auto instruments = v.of(Category::kInstrument);
+    if (instruments.empty()) return false;
+    const Mention* first = instruments.front();
+    const bool counted = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.entry->category == Category::kGroupRef && m.entry->label == "count" && m.end_token == first->first_token;
+    });
+    if (!counted) return false;
+    for (std::size_t j = i + 1; j < views.size(); ++j) {
+      for (const Mention* m : views[j].of(Category::kInstrument)) {
+        if (m->entry->label == first->entry->label) {
+          summary_instrument = first->entry->label;
+          summary_date.clear();
+          if (v.dates.size() == 1 && !v.dates[0].date.empty() && !v.dates[0].target && !v.dates[0].since) {
+            summary_date = v.dates[0].date.to_string();
+          }
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
+    if (!here.empty() && summary(i)) here.clear();
     acts_in[i] = here.size();
     const std::vector<const Mention*> sector_words = sector_mentions(i);
     // The sentence's signatories, found once: for Japanese that reads the
@@ -1471,6 +1502,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (c.event.date.empty() && c.unresolved_date.empty() && !previous.date.empty() && another_act(c)) {
         c.event.date = previous.date;
         if (!views[i].has(Category::kStage)) c.event.stage = previous.stage;
+      }
+      if (c.event.date.empty() && c.unresolved_date.empty() && !summary_date.empty() &&
+          c.event.instrument == summary_instrument) {
+        c.event.date = summary_date;
+        c.dated_in_text = true;
       }
       if (c.event.date.empty() && c.unresolved_date.empty() && i > 0 && acts_in[i - 1] == 0) {
         if (std::string d = taken_up_date(i); !d.empty()) {

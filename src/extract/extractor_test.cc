@@ -677,5 +677,30 @@ TEST(Extractor, MinConfidenceFilters) {
   EXPECT_TRUE(x->events.empty());
 }
 
+// A sentence counting instruments, with no stage of its own, sums up the
+// acts told after it: no act of the page's main actors, and its date dates
+// the counted acts; one stating a stage ("mehrere ... unterzeichnet") is an act.
+TEST(Extractor, CountingSentenceSumsUpTheActsAfterIt) {
+  Extraction x = run("Norwegian and Japanese firms team up on floating wind\nPublished 14 March 2025\n\n"
+                     "Two letters of intent came out of the Norway–Japan wind seminar that the embassy hosted in "
+                     "Tokyo on Wednesday.\n\nThe Norwegian designer Havlys Floating AS and the Japanese fabricator "
+                     "Kitaura Marine Works signed a letter of intent on floating wind foundations.\n\n"
+                     "In a second letter of intent, Nordkyst Kabel AS and the Japanese shipowner Seto Blue Line "
+                     "agreed to study a cable-laying vessel.",
+                     "2025-03-14");
+  ASSERT_EQ(x.events.size(), 2u);
+  for (const Event& e : x.events) {
+    EXPECT_EQ(e.instrument, "letter_of_intent") << e.evidence;
+    EXPECT_EQ(e.date, "2025-03-12") << e.evidence;
+    for (const Party& p : e.parties) EXPECT_EQ(p.kind, "organization") << e.evidence;
+  }
+  Extraction signed_ = run("Japan und die EU\n6. Juni 2024\n\nJapan und die Europäische Union haben am 3. Juni "
+                           "zwei Absichtserklärungen zu Wasserstoff unterzeichnet.\n\nDie Absichtserklärung zu "
+                           "Standards gilt fünf Jahre.",
+                           "2024-06-06");
+  ASSERT_FALSE(signed_.events.empty());
+  EXPECT_EQ(party_keys(signed_.events[0]), (std::vector<std::string>{"EU", "JP"}));
+}
+
 }  // namespace
 }  // namespace pactum::extract
