@@ -522,6 +522,18 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // summit's page names its members up front); with one named, the first
   // main actor that is not it is the other side.
   const bool named_here = parties.size() >= 2;  // not filled in from the lead
+  // "EU-kommisjonen oppretta alliansen same året": the one side named, not
+  // one of the page's own actors, founds or launches a platform with no
+  // cooperation word: the founder, not a side of an act with the page's
+  // actor (who joins the platform elsewhere).
+  if (parties.size() == 1 && !cooperation && !instruments.empty() && !stages.empty() &&
+      std::all_of(instruments.begin(), instruments.end(), [](const Mention* m) { return m->entry->label == "platform"; }) &&
+      std::all_of(stages.begin(), stages.end(), [](const Mention* m) { return m->entry->label == "announced"; })) {
+    const std::string key = party_key(parties.parties().front());
+    if (std::none_of(main_actors.begin(), main_actors.end(), [&](const MainActor& m) { return party_key(m.party) == key; })) {
+      return out;
+    }
+  }
   if (dated_agreement && !named_here) return out;
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;

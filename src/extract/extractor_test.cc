@@ -72,6 +72,11 @@ TEST(Extractor, FirstEventTable) {
       // act without an instrument word; with no side named it is none.
       {"es", "Corredor de hidrógeno\n\nEl proyecto fue acordado el 20 de octubre de 2022 en Bruselas por el presidente francés y el primer ministro portugués.",
        "", {"FR", "PT"}, "other", "announced", "2022-10-20"},
+      // The one side named founds a platform the page's actor joined: the
+      // founder, not a side of an act with that actor.
+      {"nn", "Møre og Romsdal er med i hydrogenalliansen\n\nEU-kommisjonen oppretta alliansen same året i samband "
+             "med hydrogenstrategien til EU.",
+       "", {}, "", "", ""},
       // "agreed on Friday": the "on" dates the agreeing; no signature.
       {"en", "Green ships\n\nSouth Korea and Norway agreed on Friday to strengthen cooperation on eco-friendly ships.",
        "2016-04-15", {"KR", "NO"}, "other", "announced", "2016-04-15"},
