@@ -1129,6 +1129,11 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
     if (x != y && x != "other" && y != "other") return false;
   }
   if ((standing(a) && dated_act(b)) || (standing(b) && dated_act(a))) return false;
+  // "Equinor går ikke videre med planene ... Equinor og RWE fortsetter
+  // samarbeidet om gasskraftverk": what ended and what goes on are two acts.
+  if ((a.event.stage == "expired" && b.event.stage == "ongoing") || (a.event.stage == "ongoing" && b.event.stage == "expired")) {
+    return false;
+  }
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
   // A plan to sign what is being negotiated is the negotiation's goal.

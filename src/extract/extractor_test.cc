@@ -54,6 +54,16 @@ TEST(Extractor, FirstEventTable) {
       // A negation inside a stage phrase is no hedge: the cooperation ended.
       {"nb", "Equinor og RWE\n\nEquinor går ikke videre med samarbeidet med RWE om blå hydrogen, bekreftet selskapet fredag.",
        "", {"DE", "NO"}, "other", "expired", ""},
+      // Plans given up "together with" a partner: a cooperation that ended.
+      {"nb", "Equinor og RWE\n\nEquinor går ikke videre med planene om å produsere blå hydrogen sammen med RWE, "
+             "bekreftet selskapet fredag.",
+       "", {"DE", "NO"}, "other", "expired", ""},
+      // An agreement that ran out.
+      {"nb", "Norge og Sverige\n\nAvtalen mellom Norge og Sverige om grønn skipsfart utløp i 2023.",
+       "", {"NO", "SE"}, "other", "expired", "2023"},
+      {"de", "Deutschland und Dänemark\n\nDas Abkommen zwischen Deutschland und Dänemark über Wasserstoff ist 2023 "
+             "ausgelaufen.",
+       "", {"DE", "DK"}, "cooperation_agreement", "expired", "2023"},
       // Capitals for their governments when every place named is one.
       {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
        "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
@@ -705,6 +715,18 @@ TEST(Extractor, CountingSentenceSumsUpTheActsAfterIt) {
                            "2024-06-06");
   ASSERT_FALSE(signed_.events.empty());
   EXPECT_EQ(party_keys(signed_.events[0]), (std::vector<std::string>{"EU", "JP"}));
+}
+
+// What ended and what goes on between the same sides are two acts.
+TEST(Extractor, EndedAndContinuingCooperationAreTwoActs) {
+  Extraction x = run("Equinor og RWE\n\nEquinor går ikke videre med planene om å produsere blå hydrogen sammen med "
+                     "RWE, bekreftet selskapet fredag.\n\nEquinor og RWE fortsetter samarbeidet om gasskraftverk i "
+                     "Tyskland.",
+                     "");
+  std::vector<std::string> stages;
+  for (const Event& e : x.events) stages.push_back(e.stage);
+  std::sort(stages.begin(), stages.end());
+  EXPECT_EQ(stages, (std::vector<std::string>{"expired", "ongoing"}));
 }
 
 }  // namespace
