@@ -737,6 +737,24 @@ std::vector<Candidate> RuleExtractor::sentence_events(
           parties = mine;
         }
         const Mention* stage_mention = nearest(d, stages);
+        // More dates than stage words ("geht auf eine Vereinbarung von 2001
+        // zurück, die 2011 erneuert und 2019 ... erweitert wurde"): a stage
+        // word states the act of the date nearest to it only; a date nearer
+        // to none has no verb of its own.
+        if (!by_instrument && dates.size() > stages.size()) {
+          auto dist = [&](const DateMention* x, const Mention* m) {
+            return std::abs(centre(m->first_token, m->end_token) - centre(x->first_token, x->end_token)) +
+                   (across_clause(x, m) ? 1000 : 0);
+          };
+          stage_mention = nullptr;
+          int best = 1 << 30;
+          for (const Mention* m : stages) {
+            const bool mine = std::none_of(dates.begin(), dates.end(), [&](const DateMention* o) {
+              return o != d && dist(o, m) < dist(d, m);
+            });
+            if (mine && dist(d, m) < best) { best = dist(d, m); stage_mention = m; }
+          }
+        }
         // With one stage word, a date across a clause from it has its own
         // act, done as a formal instrument of an earlier year is: concluded.
         if (by_instrument && stage_mention && across_clause(d, stage_mention)) stage_mention = nullptr;

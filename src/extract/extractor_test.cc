@@ -729,5 +729,19 @@ TEST(Extractor, EndedAndContinuingCooperationAreTwoActs) {
   EXPECT_EQ(stages, (std::vector<std::string>{"expired", "ongoing"}));
 }
 
+// More dates than stage words: a stage word states the act of the date
+// nearest to it only ("2011 erneuert und 2019 ... erweitert" is not a renewal
+// in 2019), and a date with no verb of its own is the act that was concluded.
+TEST(Extractor, StageWordsGoToTheirNearestDateOnly) {
+  Extraction x = run("Schleswig-Holstein und Süddänemark\nKiel, 18. März 2025\n\nDie Partnerschaft von "
+                     "Schleswig-Holstein und der Region Syddanmark geht auf eine Kooperationsvereinbarung von 2001 "
+                     "zurück, die 2011 erneuert und 2019 um die Zusammenarbeit bei erneuerbaren Energien erweitert wurde.",
+                     "2025-03-18");
+  auto got = dates_and_stages(x);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{
+                     {"2001", "signed"}, {"2011", "renewed"}, {"2019", "extended"}}));
+}
+
 }  // namespace
 }  // namespace pactum::extract

@@ -61,6 +61,10 @@ TEST(People, NamesTable) {
        {"Moon Jae-in"}, {"Moon Jae-ins"}},
       {"Zusammenarbeit mit Frankreich\n\nDer Minister traf den Abgeordneten Jean-Louis Dupont-Aignans gestern in Paris.",
        {}, {"Jean-Louis Dupont-Aignan"}},
+      // A role in the dative before its name in apposition.
+      {"Wasserstoff an der Grenze\n\nUnterzeichnet wurde die Erklärung von der Vorsitzenden des Regionsrats, Mette "
+       "Skovgaard.",
+       {"Mette Skovgaard"}, {}},
       // English titles in another language's text.
       {"Mineralsamarbeid med USA\n\nNæringsministeren møtte onsdag Deputy National Security Advisor Daleep Singh "
        "i Det hvite hus.",
