@@ -681,6 +681,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (instrument_rank(m->entry->label) >= 3) formal.push_back(m);
     }
     bool by_instrument = dates.size() >= 2 && stages.size() < 2 && formal.size() >= dates.size();
+    // "wurde 2012 und 2022 erneuert", "renewed in 2012 and 2022": dates
+    // joined by "and" share the one stage word: one act each.
+    auto dates_joined = [&](const DateMention* x, const DateMention* y) {
+      return joined_by_and(s, x->end_token, y->first_token, true) || joined_by_and(s, y->end_token, x->first_token, true);
+    };
+    bool joined_dates = false;
+    for (std::size_t k = 1; !by_instrument && stages.size() == 1 && k < dates.size(); ++k) {
+      joined_dates = joined_dates || dates_joined(dates[k - 1], dates[k]);
+    }
     std::vector<const Mention*> own;
     for (const DateMention* d : dates) {
       if (!by_instrument) break;
@@ -727,7 +736,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         }
       }
     }
-    if (by_instrument || (dates.size() >= 2 && stages.size() >= 2)) {
+    if (by_instrument || joined_dates || (dates.size() >= 2 && stages.size() >= 2)) {
       const PartySet whole = parties;
       for (std::size_t k = 0; k < dates.size(); ++k) {
         const DateMention* d = dates[k];
@@ -746,13 +755,29 @@ std::vector<Candidate> RuleExtractor::sentence_events(
             return std::abs(centre(m->first_token, m->end_token) - centre(x->first_token, x->end_token)) +
                    (across_clause(x, m) ? 1000 : 0);
           };
+          // (At equal distance, a date in a list joined by "and" is the
+          // one the verb governs: "of 2014 was renewed in 2018 and 2022".)
+          auto listed = [&](const DateMention* x) {
+            return std::any_of(dates.begin(), dates.end(), [&](const DateMention* y) { return y != x && dates_joined(x, y); });
+          };
           stage_mention = nullptr;
           int best = 1 << 30;
           for (const Mention* m : stages) {
             const bool mine = std::none_of(dates.begin(), dates.end(), [&](const DateMention* o) {
-              return o != d && dist(o, m) < dist(d, m);
+              return o != d && (dist(o, m) < dist(d, m) || (dist(o, m) == dist(d, m) && listed(o) && !listed(d)));
             });
             if (mine && dist(d, m) < best) { best = dist(d, m); stage_mention = m; }
+          }
+          // ... but a date joined by "and" to one that has a stage word
+          // shares it ("1989 begründet, 2012 und 2022 erneuert").
+          for (const DateMention* o : dates) {
+            if (stage_mention || o == d || !dates_joined(d, o)) continue;
+            for (const Mention* m : stages) {
+              const bool theirs = std::none_of(dates.begin(), dates.end(), [&](const DateMention* x) {
+                return x != o && (dist(x, m) < dist(o, m) || (dist(x, m) == dist(o, m) && listed(x) && !listed(o)));
+              });
+              if (theirs) stage_mention = m;
+            }
           }
         }
         // With one stage word, a date across a clause from it has its own

@@ -743,5 +743,25 @@ TEST(Extractor, StageWordsGoToTheirNearestDateOnly) {
                      {"2001", "signed"}, {"2011", "renewed"}, {"2019", "extended"}}));
 }
 
+// Dates joined by "and" share their one stage word ("renewed in 2018 and
+// 2022", "2012 und 2022 erneuert"): one act each; a date before them with
+// no verb of its own is the act concluded then.
+TEST(Extractor, DatesJoinedByAndShareTheirStage) {
+  struct R { const char* text; std::vector<std::pair<std::string, std::string>> want; } rows[] = {
+      {"Norway and Japan\nPublished 3 April 2025\n\nThe hydrogen memorandum of Norway and Japan of 2014 was "
+       "renewed in 2018 and 2022.",
+       {{"2014", "signed"}, {"2018", "renewed"}, {"2022", "renewed"}}},
+      {"Bayern und Québec\nMünchen, 3. April 2025\n\nDie 1989 begründete Partnerschaft von Bayern und Québec "
+       "wurde 2012 und 2022 erneuert.",
+       {{"1989", "announced"}, {"2012", "renewed"}, {"2022", "renewed"}}},
+  };
+  for (const R& r : rows) {
+    SCOPED_TRACE(r.text);
+    auto got = dates_and_stages(run(r.text, "2025-04-03"));
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, r.want);
+  }
+}
+
 }  // namespace
 }  // namespace pactum::extract
