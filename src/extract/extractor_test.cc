@@ -64,6 +64,18 @@ TEST(Extractor, FirstEventTable) {
       {"de", "Deutschland und Dänemark\n\nDas Abkommen zwischen Deutschland und Dänemark über Wasserstoff ist 2023 "
              "ausgelaufen.",
        "", {"DE", "DK"}, "cooperation_agreement", "expired", "2023"},
+      // A cooperation told in the present with the other side named goes on
+      // (split verbs too); with neither side named by name it is background.
+      {"nl", "Waterstof\n\nNederland werkt daarnaast samen met Denemarken aan groene scheepvaart.",
+       "", {"DK", "NL"}, "other", "ongoing", ""},
+      {"de", "Wasserstoff\n\nDeutschland arbeitet zudem mit Dänemark bei der grünen Schifffahrt zusammen.",
+       "", {"DE", "DK"}, "other", "ongoing", ""},
+      {"sv", "Vätgas\n\nSverige samarbetar också med Japan om vätgas och havsbaserad vindkraft.",
+       "", {"JP", "SE"}, "other", "ongoing", ""},
+      {"en", "Hydrogen\n\nSweden also cooperates with Japan on hydrogen and offshore wind.",
+       "", {"JP", "SE"}, "other", "ongoing", ""},
+      {"en", "Hydrogen\n\nNorwegian and Japanese companies cooperate with each other on hydrogen.",
+       "", {}, "", "", ""},
       // Capitals for their governments when every place named is one.
       {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
        "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
