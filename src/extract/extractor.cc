@@ -530,6 +530,18 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // summit's page names its members up front); with one named, the first
   // main actor that is not it is the other side.
   const bool named_here = parties.size() >= 2;  // not filled in from the lead
+  // "EU-kommisjonen oppretta alliansen same året": the one side named, not
+  // one of the page's own actors, founds or launches a platform with no
+  // cooperation word: the founder, not a side of an act with the page's
+  // actor (who joins the platform elsewhere).
+  if (parties.size() == 1 && !cooperation && !instruments.empty() && !stages.empty() &&
+      std::all_of(instruments.begin(), instruments.end(), [](const Mention* m) { return m->entry->label == "platform"; }) &&
+      std::all_of(stages.begin(), stages.end(), [](const Mention* m) { return m->entry->label == "announced"; })) {
+    const std::string key = party_key(parties.parties().front());
+    if (std::none_of(main_actors.begin(), main_actors.end(), [&](const MainActor& m) { return party_key(m.party) == key; })) {
+      return out;
+    }
+  }
   if (dated_agreement && !named_here) return out;
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;
@@ -677,6 +689,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (instrument_rank(m->entry->label) >= 3) formal.push_back(m);
     }
     bool by_instrument = dates.size() >= 2 && stages.size() < 2 && formal.size() >= dates.size();
+    // "wurde 2012 und 2022 erneuert", "renewed in 2012 and 2022": dates
+    // joined by "and" share the one stage word: one act each.
+    auto dates_joined = [&](const DateMention* x, const DateMention* y) {
+      return joined_by_and(s, x->end_token, y->first_token, true) || joined_by_and(s, y->end_token, x->first_token, true);
+    };
+    bool joined_dates = false;
+    for (std::size_t k = 1; !by_instrument && stages.size() == 1 && k < dates.size(); ++k) {
+      joined_dates = joined_dates || dates_joined(dates[k - 1], dates[k]);
+    }
     std::vector<const Mention*> own;
     for (const DateMention* d : dates) {
       if (!by_instrument) break;
@@ -723,7 +744,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         }
       }
     }
-    if (by_instrument || (dates.size() >= 2 && stages.size() >= 2)) {
+    if (by_instrument || joined_dates || (dates.size() >= 2 && stages.size() >= 2)) {
       const PartySet whole = parties;
       std::vector<const Mention*> used;  // the instrument each act before took
       for (std::size_t k = 0; k < dates.size(); ++k) {
@@ -734,6 +755,40 @@ std::vector<Candidate> RuleExtractor::sentence_events(
           parties = mine;
         }
         const Mention* stage_mention = nearest(d, stages);
+        // More dates than stage words ("geht auf eine Vereinbarung von 2001
+        // zurück, die 2011 erneuert und 2019 ... erweitert wurde"): a stage
+        // word states the act of the date nearest to it only; a date nearer
+        // to none has no verb of its own.
+        if (!by_instrument && dates.size() > stages.size()) {
+          auto dist = [&](const DateMention* x, const Mention* m) {
+            return std::abs(centre(m->first_token, m->end_token) - centre(x->first_token, x->end_token)) +
+                   (across_clause(x, m) ? 1000 : 0);
+          };
+          // (At equal distance, a date in a list joined by "and" is the
+          // one the verb governs: "of 2014 was renewed in 2018 and 2022".)
+          auto listed = [&](const DateMention* x) {
+            return std::any_of(dates.begin(), dates.end(), [&](const DateMention* y) { return y != x && dates_joined(x, y); });
+          };
+          stage_mention = nullptr;
+          int best = 1 << 30;
+          for (const Mention* m : stages) {
+            const bool mine = std::none_of(dates.begin(), dates.end(), [&](const DateMention* o) {
+              return o != d && (dist(o, m) < dist(d, m) || (dist(o, m) == dist(d, m) && listed(o) && !listed(d)));
+            });
+            if (mine && dist(d, m) < best) { best = dist(d, m); stage_mention = m; }
+          }
+          // ... but a date joined by "and" to one that has a stage word
+          // shares it ("1989 begründet, 2012 und 2022 erneuert").
+          for (const DateMention* o : dates) {
+            if (stage_mention || o == d || !dates_joined(d, o)) continue;
+            for (const Mention* m : stages) {
+              const bool theirs = std::none_of(dates.begin(), dates.end(), [&](const DateMention* x) {
+                return x != o && (dist(x, m) < dist(o, m) || (dist(x, m) == dist(o, m) && listed(x) && !listed(o)));
+              });
+              if (theirs) stage_mention = m;
+            }
+          }
+        }
         // With one stage word, a date across a clause from it has its own
         // act, done as a formal instrument of an earlier year is: concluded.
         if (by_instrument && stage_mention && across_clause(d, stage_mention)) stage_mention = nullptr;
@@ -1134,6 +1189,11 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
     if (x != y && x != "other" && y != "other") return false;
   }
   if ((standing(a) && dated_act(b)) || (standing(b) && dated_act(a))) return false;
+  // "Equinor går ikke videre med planene ... Equinor og RWE fortsetter
+  // samarbeidet om gasskraftverk": what ended and what goes on are two acts.
+  if ((a.event.stage == "expired" && b.event.stage == "ongoing") || (a.event.stage == "ongoing" && b.event.stage == "expired")) {
+    return false;
+  }
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
   // A plan to sign what is being negotiated is the negotiation's goal.
@@ -1465,8 +1525,39 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // what the act told last covers: the sectors of the sentences under it,
   // up to the next heading or the next act, are that act's.
   bool scope_open = false;
+  // "Two letters of intent and one set of negotiations came out of the
+  // seminar on Wednesday": a sentence that counts instruments (group_ref
+  // "count" right before the first one), with no stage or agreeing of its
+  // own, sums up acts told one by one after it; it opens none, and its one
+  // date dates the later undated acts of the kind it counts.
+  std::string summary_instrument, summary_date;
+  auto summary = [&](std::size_t i) {
+    const SentenceView& v = views[i];
+    if (!v.has_label(Category::kGroupRef, "count") || v.has(Category::kStage) || v.has(Category::kAgreeVerb)) return false;
+    auto instruments = v.of(Category::kInstrument);
+    if (instruments.empty()) return false;
+    const Mention* first = instruments.front();
+    const bool counted = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.entry->category == Category::kGroupRef && m.entry->label == "count" && m.end_token == first->first_token;
+    });
+    if (!counted) return false;
+    for (std::size_t j = i + 1; j < views.size(); ++j) {
+      for (const Mention* m : views[j].of(Category::kInstrument)) {
+        if (m->entry->label == first->entry->label) {
+          summary_instrument = first->entry->label;
+          summary_date.clear();
+          if (v.dates.size() == 1 && !v.dates[0].date.empty() && !v.dates[0].target && !v.dates[0].since) {
+            summary_date = v.dates[0].date.to_string();
+          }
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
+    if (!here.empty() && summary(i)) here.clear();
     acts_in[i] = here.size();
     const std::vector<const Mention*> sector_words = sector_mentions(i);
     // The sentence's signatories, found once: for Japanese that reads the
@@ -1501,6 +1592,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (c.event.date.empty() && c.unresolved_date.empty() && !previous.date.empty() && another_act(c)) {
         c.event.date = previous.date;
         if (!views[i].has(Category::kStage)) c.event.stage = previous.stage;
+      }
+      if (c.event.date.empty() && c.unresolved_date.empty() && !summary_date.empty() &&
+          c.event.instrument == summary_instrument) {
+        c.event.date = summary_date;
+        c.dated_in_text = true;
       }
       if (c.event.date.empty() && c.unresolved_date.empty() && i > 0 && acts_in[i - 1] == 0) {
         if (std::string d = taken_up_date(i); !d.empty()) {

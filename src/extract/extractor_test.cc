@@ -54,6 +54,28 @@ TEST(Extractor, FirstEventTable) {
       // A negation inside a stage phrase is no hedge: the cooperation ended.
       {"nb", "Equinor og RWE\n\nEquinor går ikke videre med samarbeidet med RWE om blå hydrogen, bekreftet selskapet fredag.",
        "", {"DE", "NO"}, "other", "expired", ""},
+      // Plans given up "together with" a partner: a cooperation that ended.
+      {"nb", "Equinor og RWE\n\nEquinor går ikke videre med planene om å produsere blå hydrogen sammen med RWE, "
+             "bekreftet selskapet fredag.",
+       "", {"DE", "NO"}, "other", "expired", ""},
+      // An agreement that ran out.
+      {"nb", "Norge og Sverige\n\nAvtalen mellom Norge og Sverige om grønn skipsfart utløp i 2023.",
+       "", {"NO", "SE"}, "other", "expired", "2023"},
+      {"de", "Deutschland und Dänemark\n\nDas Abkommen zwischen Deutschland und Dänemark über Wasserstoff ist 2023 "
+             "ausgelaufen.",
+       "", {"DE", "DK"}, "cooperation_agreement", "expired", "2023"},
+      // A cooperation told in the present with the other side named goes on
+      // (split verbs too); with neither side named by name it is background.
+      {"nl", "Waterstof\n\nNederland werkt daarnaast samen met Denemarken aan groene scheepvaart.",
+       "", {"DK", "NL"}, "other", "ongoing", ""},
+      {"de", "Wasserstoff\n\nDeutschland arbeitet zudem mit Dänemark bei der grünen Schifffahrt zusammen.",
+       "", {"DE", "DK"}, "other", "ongoing", ""},
+      {"sv", "Vätgas\n\nSverige samarbetar också med Japan om vätgas och havsbaserad vindkraft.",
+       "", {"JP", "SE"}, "other", "ongoing", ""},
+      {"en", "Hydrogen\n\nSweden also cooperates with Japan on hydrogen and offshore wind.",
+       "", {"JP", "SE"}, "other", "ongoing", ""},
+      {"en", "Hydrogen\n\nNorwegian and Japanese companies cooperate with each other on hydrogen.",
+       "", {}, "", "", ""},
       // Capitals for their governments when every place named is one.
       {"de", "Protokoll unterzeichnet\n\nBrüssel und Tokio haben am Mittwoch ein Abkommen über den freien Datenverkehr unterzeichnet.",
        "2024-01-31", {"EU", "JP"}, "cooperation_agreement", "signed", "2024-01-31"},
@@ -72,6 +94,11 @@ TEST(Extractor, FirstEventTable) {
       // act without an instrument word; with no side named it is none.
       {"es", "Corredor de hidrógeno\n\nEl proyecto fue acordado el 20 de octubre de 2022 en Bruselas por el presidente francés y el primer ministro portugués.",
        "", {"FR", "PT"}, "other", "announced", "2022-10-20"},
+      // The one side named founds a platform the page's actor joined: the
+      // founder, not a side of an act with that actor.
+      {"nn", "Møre og Romsdal er med i hydrogenalliansen\n\nEU-kommisjonen oppretta alliansen same året i samband "
+             "med hydrogenstrategien til EU.",
+       "", {}, "", "", ""},
       // "agreed on Friday": the "on" dates the agreeing; no signature.
       {"en", "Green ships\n\nSouth Korea and Norway agreed on Friday to strengthen cooperation on eco-friendly ships.",
        "2016-04-15", {"KR", "NO"}, "other", "announced", "2016-04-15"},
@@ -735,6 +762,77 @@ TEST(Extractor, MinConfidenceFilters) {
   auto x = extractor().extract(d, strict);
   ASSERT_TRUE(x.is_ok());
   EXPECT_TRUE(x->events.empty());
+}
+
+// A sentence counting instruments, with no stage of its own, sums up the
+// acts told after it: no act of the page's main actors, and its date dates
+// the counted acts; one stating a stage ("mehrere ... unterzeichnet") is an act.
+TEST(Extractor, CountingSentenceSumsUpTheActsAfterIt) {
+  Extraction x = run("Norwegian and Japanese firms team up on floating wind\nPublished 14 March 2025\n\n"
+                     "Two letters of intent came out of the Norway–Japan wind seminar that the embassy hosted in "
+                     "Tokyo on Wednesday.\n\nThe Norwegian designer Havlys Floating AS and the Japanese fabricator "
+                     "Kitaura Marine Works signed a letter of intent on floating wind foundations.\n\n"
+                     "In a second letter of intent, Nordkyst Kabel AS and the Japanese shipowner Seto Blue Line "
+                     "agreed to study a cable-laying vessel.",
+                     "2025-03-14");
+  ASSERT_EQ(x.events.size(), 2u);
+  for (const Event& e : x.events) {
+    EXPECT_EQ(e.instrument, "letter_of_intent") << e.evidence;
+    EXPECT_EQ(e.date, "2025-03-12") << e.evidence;
+    for (const Party& p : e.parties) EXPECT_EQ(p.kind, "organization") << e.evidence;
+  }
+  Extraction signed_ = run("Japan und die EU\n6. Juni 2024\n\nJapan und die Europäische Union haben am 3. Juni "
+                           "zwei Absichtserklärungen zu Wasserstoff unterzeichnet.\n\nDie Absichtserklärung zu "
+                           "Standards gilt fünf Jahre.",
+                           "2024-06-06");
+  ASSERT_FALSE(signed_.events.empty());
+  EXPECT_EQ(party_keys(signed_.events[0]), (std::vector<std::string>{"EU", "JP"}));
+}
+
+// What ended and what goes on between the same sides are two acts.
+TEST(Extractor, EndedAndContinuingCooperationAreTwoActs) {
+  Extraction x = run("Equinor og RWE\n\nEquinor går ikke videre med planene om å produsere blå hydrogen sammen med "
+                     "RWE, bekreftet selskapet fredag.\n\nEquinor og RWE fortsetter samarbeidet om gasskraftverk i "
+                     "Tyskland.",
+                     "");
+  std::vector<std::string> stages;
+  for (const Event& e : x.events) stages.push_back(e.stage);
+  std::sort(stages.begin(), stages.end());
+  EXPECT_EQ(stages, (std::vector<std::string>{"expired", "ongoing"}));
+}
+
+// More dates than stage words: a stage word states the act of the date
+// nearest to it only ("2011 erneuert und 2019 ... erweitert" is not a renewal
+// in 2019), and a date with no verb of its own is the act that was concluded.
+TEST(Extractor, StageWordsGoToTheirNearestDateOnly) {
+  Extraction x = run("Schleswig-Holstein und Süddänemark\nKiel, 18. März 2025\n\nDie Partnerschaft von "
+                     "Schleswig-Holstein und der Region Syddanmark geht auf eine Kooperationsvereinbarung von 2001 "
+                     "zurück, die 2011 erneuert und 2019 um die Zusammenarbeit bei erneuerbaren Energien erweitert wurde.",
+                     "2025-03-18");
+  auto got = dates_and_stages(x);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{
+                     {"2001", "signed"}, {"2011", "renewed"}, {"2019", "extended"}}));
+}
+
+// Dates joined by "and" share their one stage word ("renewed in 2018 and
+// 2022", "2012 und 2022 erneuert"): one act each; a date before them with
+// no verb of its own is the act concluded then.
+TEST(Extractor, DatesJoinedByAndShareTheirStage) {
+  struct R { const char* text; std::vector<std::pair<std::string, std::string>> want; } rows[] = {
+      {"Norway and Japan\nPublished 3 April 2025\n\nThe hydrogen memorandum of Norway and Japan of 2014 was "
+       "renewed in 2018 and 2022.",
+       {{"2014", "signed"}, {"2018", "renewed"}, {"2022", "renewed"}}},
+      {"Bayern und Québec\nMünchen, 3. April 2025\n\nDie 1989 begründete Partnerschaft von Bayern und Québec "
+       "wurde 2012 und 2022 erneuert.",
+       {{"1989", "announced"}, {"2012", "renewed"}, {"2022", "renewed"}}},
+  };
+  for (const R& r : rows) {
+    SCOPED_TRACE(r.text);
+    auto got = dates_and_stages(run(r.text, "2025-04-03"));
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, r.want);
+  }
 }
 
 }  // namespace

@@ -708,4 +708,31 @@ TEST(LexiconLanguages, ChromeAndDatePhrasesOpenLines) {
 }
 
 }  // namespace
+// Words that describe who takes part ("forskningsmiljøer", research
+// communities) or how agencies work together ("dela data") name no sector of
+// the act; nor does a tax credit for electric cars told as background.
+TEST(LexiconLanguages, MembersAndDataSharingAreNoSector) {
+  struct R { const char* text; const char* published; const char* want; const char* not_want; } rows[] = {
+      {"Sverige och Kanada\nStockholm den 12 juni 2025\n\nSverige och Kanada undertecknade i går ett samförståndsavtal om "
+       "kritiska mineraler. Enligt avtalet ska ländernas geologiska myndigheter dela data.",
+       "2025-06-12", "critical_minerals", "digital"},
+      {"Norge og Tyskland\n14.06.2022\n\nNorge og Tyskland undertegnet mandag en samarbeidsavtale om hydrogen med "
+       "seks aktører fra næringsklynger og forskningsmiljøer.",
+       "2022-06-14", "hydrogen", "innovation_research"},
+      {"Deutschland und Norwegen\n14.06.2022\n\nDeutschland und Norwegen unterzeichneten am Montag eine "
+       "Absichtserklärung zu Wasserstoff mit Unternehmen und Forschungseinrichtungen.",
+       "2022-06-14", "hydrogen", "innovation_research"},
+      {"US and Japan sign minerals deal\nMarch 28, 2023\n\nThe United States and Japan signed an agreement on critical "
+       "minerals today that will give Japanese automakers access to the US EV tax credit.",
+       "2023-03-28", "critical_minerals", "green_transport"},
+  };
+  for (const R& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text, r.published);
+    ASSERT_FALSE(x.events.empty());
+    EXPECT_TRUE(has_sector(x.events[0], r.want));
+    EXPECT_FALSE(has_sector(x.events[0], r.not_want));
+  }
+}
+
 }  // namespace pactum::extract

@@ -901,7 +901,18 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
   for (Person& p : people) {
     const std::string last = last_word(p.name);
     if (p.name.find(' ') == std::string::npos || last.size() < 4 || last.back() != 's') continue;
-    if (has_word(text, std::string_view(last).substr(0, last.size() - 1))) p.name.pop_back();
+    if (has_word(text, std::string_view(last).substr(0, last.size() - 1))) {
+      p.name.pop_back();
+      continue;
+    }
+    // A hyphenated given name whose part after the hyphen is lower case
+    // ("Jae-in", "Geun-hye": Korean and Chinese romanisations) never ends
+    // in "s": "president Moon Jae-ins besøk" is Moon Jae-in's visit.
+    const auto hyphen = last.rfind('-');
+    if (hyphen != std::string::npos && hyphen + 3 < last.size() &&
+        std::islower(static_cast<unsigned char>(last[hyphen + 1])) != 0) {
+      p.name.pop_back();
+    }
   }
   // The contract writes names in Latin letters; a Japanese name MeCab has
   // no reading for (a katakana foreign name, unknown kanji) is left out

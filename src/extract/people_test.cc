@@ -55,6 +55,16 @@ TEST(People, NamesTable) {
       {"Mineralsamarbeid med USA\n\nEnigheten kom etter næringsminister Jan Christian Vestres besøk i Washington. "
        "Vestre møtte flere rådgivere.",
        {"Jan Christian Vestre"}, {"Jan Christian Vestres"}},
+      // A Korean given name never ends in "s": the genitive's, though the
+      // name stands nowhere else; a capitalised hyphenated part keeps it.
+      {"Norge og Sør-Korea\n\nUnder president Moon Jae-ins besøk i Oslo ble det signert et memorandum om hydrogen.",
+       {"Moon Jae-in"}, {"Moon Jae-ins"}},
+      {"Zusammenarbeit mit Frankreich\n\nDer Minister traf den Abgeordneten Jean-Louis Dupont-Aignans gestern in Paris.",
+       {}, {"Jean-Louis Dupont-Aignan"}},
+      // A role in the dative before its name in apposition.
+      {"Wasserstoff an der Grenze\n\nUnterzeichnet wurde die Erklärung von der Vorsitzenden des Regionsrats, Mette "
+       "Skovgaard.",
+       {"Mette Skovgaard"}, {}},
       // English titles in another language's text.
       {"Mineralsamarbeid med USA\n\nNæringsministeren møtte onsdag Deputy National Security Advisor Daleep Singh "
        "i Det hvite hus.",
