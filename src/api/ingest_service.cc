@@ -14,6 +14,9 @@ namespace pactum::api {
 
 namespace {
 
+// Transactions' worth of documents the pipeline reads ahead (Pipeline).
+constexpr std::size_t kBatchesInFlight = 16;
+
 // Extraction, never throwing: a library exception becomes the document's
 // failure.
 Result<extract::Extraction> extract_safely(const ingest::Document& doc, const extract::Extractor& extractor,
@@ -42,12 +45,16 @@ class Pipeline {
     // the document it is to write next, so N threads keep N cores busy.
     std::size_t threads = options.threads == 0 ? std::thread::hardware_concurrency() : options.threads;
     if (threads > 1) {
-      // Room for a whole transaction's worth beyond what the threads hold:
-      // while the calling thread writes one batch, the workers extract the
-      // next. With only 4 per thread they ran dry within a few documents of
-      // a flush and the ingest was mostly serial (1.2-1.4x on 2 threads).
-      // Bytes bound it too (push()).
-      max_in_flight_ = kDocumentsPerTransaction + 4 * threads;
+      // Room for many transactions' worth beyond what the threads hold:
+      // while the calling thread writes a batch, the workers extract ahead.
+      // With only 4 per thread they ran dry within a few documents of a
+      // flush and the ingest was mostly serial (1.2-1.4x on 2 threads); with
+      // one batch (72 on 2 threads, ~20 ms of extraction) they still ran dry
+      // in every WAL checkpoint, which the commit that crosses 16,384 frames
+      // runs on this thread (syncs and page copies, 0.1-0.8 s): the worker
+      // idled 4.1-5.0 s of an 18 MB `pactum ingest --threads 2`, 2.4-3.7 s
+      // with 16 batches. Bytes bound it too (push()); +8 MB peak RSS there.
+      max_in_flight_ = kBatchesInFlight * kDocumentsPerTransaction + 4 * threads;
       min_in_flight_ = 4 * threads;
       for (std::size_t i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
     }

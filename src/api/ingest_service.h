@@ -8,8 +8,8 @@
 // workers while the calling thread reads the sources and is the only writer
 // to the store, in input order (the lines of a JSONL file are parsed,
 // normalized and hashed on the workers too: ingest::ReadOptions::parallel_for): the summary, the failures' order and what
-// the store holds are the same for any number of threads. At most a few
-// documents per thread are in flight, and a JSONL file too big to read whole
+// the store holds are the same for any number of threads. At most 16
+// transactions' worth of documents (and 8 MB of text) are in flight, and a JSONL file too big to read whole
 // is streamed a line at a time, so memory stays bounded whatever the input.
 #pragma once
 

@@ -6,6 +6,7 @@
 // under the same version. Change the schema by appending a migration.
 #include "store/migrations.h"
 
+#include <algorithm>
 #include <string>
 
 namespace pactum::store::sqlite {
@@ -523,15 +524,12 @@ int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].ver
 
 namespace {
 
-Status apply(Db& db, const Migration& m) {
-  auto tx = Transaction::begin(db, Transaction::Mode::kWrite);
-  if (!tx.is_ok()) return tx.status();
-  // Another process may have migrated between our check and our lock.
-  auto current = db.query_int("PRAGMA user_version");
-  if (!current.is_ok()) return current.status();
-  if (*current >= m.version) return Status::ok();
-  if (*current != m.version - 1) {
-    return Status::corruption("schema version " + std::to_string(*current) +
+// Applies `m` inside the caller's write transaction; `current` is the
+// schema version read inside it.
+Status apply_locked(Db& db, const Migration& m, std::int64_t current) {
+  if (current >= m.version) return Status::ok();
+  if (current != m.version - 1) {
+    return Status::corruption("schema version " + std::to_string(current) +
                               " cannot be migrated to " + std::to_string(m.version));
   }
   std::string context = "migration " + std::to_string(m.version) + " (" + m.description + ")";
@@ -543,8 +541,30 @@ Status apply(Db& db, const Migration& m) {
   (*log)->bind_text(":d", m.description);
   PACTUM_RETURN_IF_ERROR((*log)->run());
   // PRAGMA takes no parameters; the number is ours, not user input.
-  PACTUM_RETURN_IF_ERROR(db.exec("PRAGMA user_version = " + std::to_string(m.version)));
-  return tx->commit();
+  return db.exec("PRAGMA user_version = " + std::to_string(m.version));
+}
+
+// Applies the migrations of `list` after `from` in one write transaction:
+// one migration each for a store being upgraded (a failing migration keeps
+// the ones before it), all of them at once for a new store, whose creation
+// is then one commit, not one per migration.
+Status apply(Db& db, std::span<const Migration> list, std::int64_t from, bool together) {
+  std::size_t i = 0;
+  while (i < list.size() && list[i].version <= from) ++i;  // applied: no transaction
+  while (i < list.size()) {
+    auto tx = Transaction::begin(db, Transaction::Mode::kWrite);
+    if (!tx.is_ok()) return tx.status();
+    // Another process may have migrated between our check and our lock.
+    auto current = db.query_int("PRAGMA user_version");
+    if (!current.is_ok()) return current.status();
+    do {
+      const Migration& m = list[i++];
+      PACTUM_RETURN_IF_ERROR(apply_locked(db, m, *current));
+      *current = std::max<std::int64_t>(*current, m.version);
+    } while (together && i < list.size());
+    PACTUM_RETURN_IF_ERROR(tx->commit());
+  }
+  return Status::ok();
 }
 
 }  // namespace
@@ -558,11 +578,13 @@ Status migrate(Db& db, std::span<const Migration> list) {
         db.path() + " was written by a newer pactum (schema version " + std::to_string(*current) +
         "; this build knows up to " + std::to_string(known) + ")");
   }
-  for (const Migration& m : list) {
-    if (m.version <= *current) continue;
-    PACTUM_RETURN_IF_ERROR(apply(db, m));
+  if (*current == 0) {
+    // A new store: every migration in one transaction. Should one fail, that
+    // transaction is rolled back and they are applied one at a time, so the
+    // failure leaves what it leaves when upgrading (the ones before it whole).
+    if (apply(db, list, 0, /*together=*/true).is_ok()) return Status::ok();
   }
-  return Status::ok();
+  return apply(db, list, *current, /*together=*/false);
 }
 
 }  // namespace pactum::store::sqlite

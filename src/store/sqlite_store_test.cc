@@ -153,6 +153,29 @@ TEST(SqliteStore, FailedMigrationKeepsThePreviousVersionWhole) {
             StatusCode::kFailedPrecondition);
 }
 
+// A new store's schema is one commit (creating a store at the start of
+// every ingest paid one per migration); an upgrade is still one commit per
+// migration, so that a failing one keeps those before it.
+TEST(SqliteStore, NewStoreIsCreatedInOneCommitAnUpgradeInOnePerMigration) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  int commits = 0;
+  sqlite3_commit_hook(
+      db->handle(), [](void* n) { return ++*static_cast<int*>(n), 0; }, &commits);
+  ASSERT_TRUE(sqlite::migrate(*db, sqlite::migrations().first(7)).is_ok());
+  EXPECT_EQ(commits, 1);
+  EXPECT_EQ(*db->query_int("PRAGMA user_version"), 7);
+  EXPECT_EQ(*db->query_int("SELECT count(*) FROM schema_migrations"), 7);
+  commits = 0;
+  ASSERT_TRUE(sqlite::migrate(*db, sqlite::migrations()).is_ok());
+  EXPECT_EQ(commits, static_cast<int>(sqlite::migrations().size()) - 7);
+  EXPECT_EQ(*db->query_int("PRAGMA user_version"), sqlite::latest_schema_version());
+  commits = 0;
+  ASSERT_TRUE(sqlite::migrate(*db, sqlite::migrations()).is_ok());  // up to date: no write
+  EXPECT_EQ(commits, 0);
+  sqlite3_commit_hook(db->handle(), nullptr, nullptr);
+}
+
 TEST(SqliteStore, TwoStoresOnOneFileSeeEachOthersWrites) {
   TempDir dir;
   auto path = dir.path() / "shared.db";
