@@ -123,14 +123,26 @@ MecabThread* mecab_thread() {
 std::size_t mecab_chunk_end(std::string_view text, std::size_t begin) {
   std::size_t limit = std::min(text.size(), begin + kMaxMecabChunk);
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = begin; i < limit; ++i) {
+  for (std::size_t i = begin; i < limit;) {
     const unsigned char c = b[i];
-    if (c == '\n' || c == '!' || c == '?') return i + 1;
-    if ((c == 0xE3 || c == 0xEF) && i + 3 <= text.size()) {
-      // 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F)
-      const unsigned char c1 = b[i + 1], c2 = b[i + 2];
-      if (c == 0xE3 ? (c1 == 0x80 && c2 == 0x82) : (c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F))) return i + 3;
+    if (c < 0x80) {
+      if (c == '\n' || c == '!' || c == '?') return i + 1;
+      ++i;
+      continue;
     }
+    if (c >= 0xE0 && i + 3 <= text.size()) {
+      const unsigned char c1 = b[i + 1], c2 = b[i + 2];
+      // 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F)
+      if (c == 0xE3 && c1 == 0x80 && c2 == 0x82) return i + 3;
+      if (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F)) return i + 3;
+      // Two continuation bytes are neither a mark nor a line end: a
+      // character at a time (bad UTF-8 is read byte by byte).
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+        i += 3;
+        continue;
+      }
+    }
+    ++i;
   }
   std::size_t end = limit;
   while (end > begin && end < text.size() &&
