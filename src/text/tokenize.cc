@@ -443,9 +443,22 @@ struct Piece {
 // not while the lattice is being walked, so pieces are collected first.
 void mecab_pieces(std::string_view text, MecabThread* mecab, std::size_t shift, std::vector<Piece>* pieces) {
   static constexpr std::string_view kDot = "・";
+  // Whether word holds a "・" (E3 83 BB), by bytes: a library search for
+  // it stops at nearly every kana and Han character (E3 leads most).
+  auto has_dot = [](std::string_view word) {
+    const auto* b = reinterpret_cast<const unsigned char*>(word.data());
+    for (std::size_t i = 0; i + 3 <= word.size(); ++i) {
+      if (b[i] == 0xE3 && b[i + 1] == 0x83 && b[i + 2] == 0xBB) return true;
+    }
+    return false;
+  };
   mecab_words(text, mecab, /*record=*/true, [&](const char* feature, std::size_t begin, std::size_t end) {
     std::string_view word = text.substr(begin, end - begin);
-    const bool dotted = word.find(kDot) != std::string_view::npos;
+    const bool dotted = has_dot(word);
+    if (!dotted) {
+      if (!word.empty()) pieces->push_back({shift + begin, shift + end, is_person_name(feature), false});
+      return;
+    }
     for (std::size_t from = 0;;) {
       std::size_t dot = word.find(kDot, from);
       std::size_t part_end = dot == std::string_view::npos ? word.size() : dot;
@@ -514,13 +527,17 @@ constexpr Kana kKana[] = {
 // the word has none (unknown words, symbols).
 std::string_view pronunciation(const char* feature) {
   if (feature == nullptr) return {};
-  std::string_view f(feature);
+  // One pass over the NUL-terminated feature: past eight commas, up to the
+  // next comma or the end.
+  const char* p = feature;
   for (int field = 0; field < 8; ++field) {
-    auto comma = f.find(',');
-    if (comma == std::string_view::npos) return {};
-    f.remove_prefix(comma + 1);
+    while (*p != ',' && *p != '\0') ++p;
+    if (*p == '\0') return {};
+    ++p;
   }
-  return f.substr(0, f.find(','));
+  const char* end = p;
+  while (*end != ',' && *end != '\0') ++end;
+  return {p, static_cast<std::size_t>(end - p)};
 }
 
 }  // namespace
