@@ -83,7 +83,7 @@ const char16_t* ascii_replacement(UChar32 c) {
 // (kana compose only with the voicing marks U+3099/U+309A, left out here, as
 // are ゛゜ゟ・ヿ, which NFKC changes). normalize_test checks every one of
 // them, and strings of them, against ICU.
-bool fold_invariant_cjk(UChar32 c) {
+inline bool fold_invariant_cjk(UChar32 c) {
   return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FE) ||
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3005;
 }
@@ -99,6 +99,7 @@ bool all_fold_invariant_cjk(std::string_view s) {
   for (; i + 3 <= n; i += 3) {
     const unsigned c0 = b[i], c1 = b[i + 1], c2 = b[i + 2];
     if (c0 < 0xE3 || c0 > 0xE9 || (c1 & 0xC0u) != 0x80 || (c2 & 0xC0u) != 0x80) return false;
+    if (c0 >= 0xE5) continue;  // U+5000..U+9FFF: Han, all of it
     const auto c = static_cast<UChar32>(((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu));
     if (!fold_invariant_cjk(c)) return false;
   }
