@@ -223,8 +223,11 @@ NarrowChunk narrow(std::string_view chunk) {
 // given name.
 bool is_person_name(const char* feature) {
   static constexpr std::string_view kPersonName = "名詞,固有名詞,人名";
-  // strncmp stops at the feature's end: no strlen of the whole feature.
-  return feature != nullptr && std::strncmp(feature, kPersonName.data(), kPersonName.size()) == 0;
+  // strncmp stops at the feature's end: no strlen of the whole feature. Most
+  // features differ in their first bytes (助詞, 動詞, ...): no call for them.
+  return feature != nullptr && feature[0] == kPersonName[0] && feature[1] == kPersonName[1] &&
+         feature[2] == kPersonName[2] && feature[3] == kPersonName[3] &&
+         std::strncmp(feature, kPersonName.data(), kPersonName.size()) == 0;
 }
 
 std::vector<Token> tokenize_icu(std::string_view text, std::string_view lang) {
