@@ -13,6 +13,19 @@ bool is_valid_utf8(std::string_view s) {
   while (p < end) {
     unsigned char c = *p;
     if (c < 0x80) { ++p; continue; }
+    // Three bytes (kana, Han, CJK marks: most of a Japanese text), checked
+    // without the general loop: E1..EC and EE..EF take any two continuation
+    // bytes, E0 only A0..BF then one (no overlong form), ED only 80..9F then
+    // one (no surrogate).
+    if (c >= 0xE0 && c <= 0xEF && end - p > 2) {
+      const unsigned char c1 = p[1], c2 = p[2];
+      if ((c2 & 0xC0) != 0x80) return false;
+      if (c == 0xE0 ? (c1 < 0xA0 || c1 > 0xBF) : c == 0xED ? (c1 < 0x80 || c1 > 0x9F) : (c1 & 0xC0) != 0x80) {
+        return false;
+      }
+      p += 3;
+      continue;
+    }
     int n;
     std::uint32_t cp;
     if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }

@@ -1,6 +1,7 @@
 #include "common/utf8.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 namespace pactum {
 
@@ -14,6 +15,26 @@ TEST(Utf8, ValidatesTable) {
       {"abc\xFF", false},
   };
   for (const auto& r : rows) EXPECT_EQ(is_valid_utf8(r.in), r.valid) << r.in;
+}
+
+// Every three-byte sequence with an E0..EF lead (the fast path), alone and
+// after ASCII, judged as ICU's decoder judges it.
+TEST(Utf8, ThreeByteSequencesAsIcu) {
+  for (unsigned c0 = 0xE0; c0 <= 0xEF; ++c0) {
+    for (unsigned c1 = 0; c1 < 256; ++c1) {
+      for (unsigned c2 = 0; c2 < 256; ++c2) {
+        const char bytes[3] = {static_cast<char>(c0), static_cast<char>(c1), static_cast<char>(c2)};
+        const std::string s(bytes, 3);
+        int32_t i = 0;
+        UChar32 c = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(bytes), i, 3, c);
+        const bool valid = c >= 0 && i == 3;
+        ASSERT_EQ(is_valid_utf8(s), valid) << std::hex << c0 << " " << c1 << " " << c2;
+        ASSERT_EQ(is_valid_utf8("ab" + s), valid);
+      }
+    }
+  }
+  EXPECT_FALSE(is_valid_utf8("\xE3\x81"));  // cut short
 }
 
 TEST(Utf8, NormalizesDocumentText) {

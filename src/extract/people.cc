@@ -103,6 +103,11 @@ std::string last_word(const std::string& name) {
 // out as single Han characters ("世" "耕"); a foreign one is katakana
 // ("ノイバウアー"); a title's words are Han or katakana, its particles kana.
 UScriptCode script_of(UChar32 c) {
+  // Most characters of a Japanese text, without ICU: ranges assigned since
+  // Unicode 1.1 to one script (People.ScriptRangesAsIcu).
+  if (c >= 0x4E00 && c <= 0x9FA5) return USCRIPT_HAN;
+  if (c >= 0x3041 && c <= 0x3094) return USCRIPT_HIRAGANA;
+  if (c >= 0x30A1 && c <= 0x30FA) return USCRIPT_KATAKANA;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status);
 }

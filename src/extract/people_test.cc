@@ -3,8 +3,10 @@
 #include "extract/people.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "extract/extract_test_util.h"
 
@@ -18,6 +20,18 @@ struct PeopleRow {
   std::vector<std::string> present;  // names that must come out
   std::vector<std::string> absent;   // names that must not
 };
+
+// people.cc's script_of() answers these ranges without ICU.
+TEST(People, ScriptRangesAsIcu) {
+  const std::tuple<UChar32, UChar32, UScriptCode> ranges[] = {
+      {0x4E00, 0x9FA5, USCRIPT_HAN}, {0x3041, 0x3094, USCRIPT_HIRAGANA}, {0x30A1, 0x30FA, USCRIPT_KATAKANA}};
+  for (const auto& [first, last, script] : ranges) {
+    for (UChar32 c = first; c <= last; ++c) {
+      UErrorCode status = U_ZERO_ERROR;
+      ASSERT_EQ(uscript_getScript(c, &status), script) << std::hex << c;
+    }
+  }
+}
 
 TEST(People, NamesTable) {
   const PeopleRow rows[] = {

@@ -83,21 +83,27 @@ const char16_t* ascii_replacement(UChar32 c) {
 // (kana compose only with the voicing marks U+3099/U+309A, left out here, as
 // are ゛゜ゟ・ヿ, which NFKC changes). normalize_test checks every one of
 // them, and strings of them, against ICU.
-bool fold_invariant_cjk(UChar32 c) {
+inline bool fold_invariant_cjk(UChar32 c) {
   return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FE) ||
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3005;
 }
 
 bool all_fold_invariant_cjk(std::string_view s) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto length = static_cast<int32_t>(s.size());
-  if (s.size() > static_cast<std::size_t>(INT32_MAX)) return false;
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0 || !fold_invariant_cjk(c)) return false;
+  // Every such character is three bytes, E3..E9 and two continuation bytes
+  // (U+3005..U+9FFF: no overlong form, no surrogate), so they are decoded
+  // here by hand; anything else (a shorter or longer sequence, another
+  // lead byte, bad UTF-8) is no such character.
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; i + 3 <= n; i += 3) {
+    const unsigned c0 = b[i], c1 = b[i + 1], c2 = b[i + 2];
+    if (c0 < 0xE3 || c0 > 0xE9 || (c1 & 0xC0u) != 0x80 || (c2 & 0xC0u) != 0x80) return false;
+    if (c0 >= 0xE5) continue;  // U+5000..U+9FFF: Han, all of it
+    const auto c = static_cast<UChar32>(((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu));
+    if (!fold_invariant_cjk(c)) return false;
   }
-  return true;
+  return i == n;
 }
 
 // CJK brackets and marks with no decomposition and no case, starters that

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -41,6 +42,16 @@ TokenClass classify(std::string_view s) {
   TokenClass out;
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   const auto length = static_cast<int32_t>(s.size());
+  // Most Japanese words open with kana or Han (internal::is_cjk_oletter),
+  // all letters to ICU (Tokenize.CjkOLettersAreAlpha): no ICU call for them.
+  if (length >= 3 && bytes[0] >= 0xE3 && bytes[0] <= 0xE9 && (bytes[1] & 0xC0) == 0x80 && (bytes[2] & 0xC0) == 0x80) {
+    const auto c = static_cast<UChar32>(((bytes[0] & 0x0Fu) << 12) | ((bytes[1] & 0x3Fu) << 6) | (bytes[2] & 0x3Fu));
+    if (internal::is_cjk_oletter(c)) {
+      out.has_letter = true;
+      out.has_alnum = true;
+      return out;
+    }
+  }
   for (int32_t i = 0; i < length;) {
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
@@ -64,11 +75,34 @@ const MeCab::Model* mecab_model() {
   return model;
 }
 
+// MeCab's words of one chunk: their spans in the chunk as given (before
+// narrowing) and their IPADIC features. A feature points into the
+// dictionary, which the model maps for the life of the process (MeCab sets
+// it from the dictionary entry), so it outlives the parse.
+struct ChunkWord {
+  std::uint32_t begin, end;
+  const char* feature;
+};
+
+struct ParsedChunk {
+  std::size_t hash = 0;
+  std::string text;
+  std::vector<ChunkWord> words;
+};
+
+// How many of the last chunks tokenize() parsed are kept for latin_words():
+// a press release's, so that the readings of a sentence the layout has
+// parsed need no second parse (MeCab is deterministic: the same chunk gives
+// the same words).
+constexpr std::size_t kRecentChunks = 512;
+
 // One tagger and lattice per thread: they hold parse state.
 struct MecabThread {
   std::unique_ptr<MeCab::Tagger> tagger;
   std::unique_ptr<MeCab::Lattice> lattice;
   std::string sentence;  // the chunk being parsed, NUL-terminated (mecab_words)
+  std::vector<ParsedChunk> recent;  // a ring of kRecentChunks, filled by tokenize()
+  std::size_t recent_next = 0;
 };
 
 MecabThread* mecab_thread() {
@@ -88,14 +122,27 @@ MecabThread* mecab_thread() {
 // never cutting a UTF-8 sequence.
 std::size_t mecab_chunk_end(std::string_view text, std::size_t begin) {
   std::size_t limit = std::min(text.size(), begin + kMaxMecabChunk);
-  for (std::size_t i = begin; i < limit; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n' || c == '!' || c == '?') return i + 1;
-    if ((c == 0xE3 || c == 0xEF) && i + 3 <= text.size()) {
-      std::string_view ch = text.substr(i, 3);
-      // 。 ！ ？
-      if (ch == "\xE3\x80\x82" || ch == "\xEF\xBC\x81" || ch == "\xEF\xBC\x9F") return i + 3;
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = begin; i < limit;) {
+    const unsigned char c = b[i];
+    if (c < 0x80) {
+      if (c == '\n' || c == '!' || c == '?') return i + 1;
+      ++i;
+      continue;
     }
+    if (c >= 0xE0 && i + 3 <= text.size()) {
+      const unsigned char c1 = b[i + 1], c2 = b[i + 2];
+      // 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F)
+      if (c == 0xE3 && c1 == 0x80 && c2 == 0x82) return i + 3;
+      if (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F)) return i + 3;
+      // Two continuation bytes are neither a mark nor a line end: a
+      // character at a time (bad UTF-8 is read byte by byte).
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+        i += 3;
+        continue;
+      }
+    }
+    ++i;
   }
   std::size_t end = limit;
   while (end > begin && end < text.size() &&
@@ -174,9 +221,13 @@ NarrowChunk narrow(std::string_view chunk) {
 
 // IPADIC's feature string starts "名詞,固有名詞,人名" for a person's surname or
 // given name.
-bool is_person_name(const MeCab::Node* node) {
+bool is_person_name(const char* feature) {
   static constexpr std::string_view kPersonName = "名詞,固有名詞,人名";
-  return node->feature != nullptr && std::string_view(node->feature).starts_with(kPersonName);
+  // strncmp stops at the feature's end: no strlen of the whole feature. Most
+  // features differ in their first bytes (助詞, 動詞, ...): no call for them.
+  return feature != nullptr && feature[0] == kPersonName[0] && feature[1] == kPersonName[1] &&
+         feature[2] == kPersonName[2] && feature[3] == kPersonName[3] &&
+         std::strncmp(feature, kPersonName.data(), kPersonName.size()) == 0;
 }
 
 std::vector<Token> tokenize_icu(std::string_view text, std::string_view lang) {
@@ -312,41 +363,72 @@ bool tokenize_simple(std::string_view text, std::vector<Token>* out, std::size_t
   return true;
 }
 
-// Calls visit(node, begin, end) for each MeCab word of text, in order, with
-// its byte span in text. Text is fed a chunk at a time (see mecab_chunk_end),
-// narrowed where it holds full-width letters or digits.
+// Calls visit(feature, begin, end) for each MeCab word of one chunk (see
+// mecab_chunk_end), in order, with its IPADIC feature and its byte span in
+// the chunk plus shift; narrowed where it holds full-width letters or digits.
+// With record, the words are also kept in mecab->recent.
 template <typename Visit>
-void mecab_words(std::string_view text, MecabThread* mecab, Visit visit) {
-  for (std::size_t chunk = 0; chunk < text.size();) {
-    std::size_t chunk_end = mecab_chunk_end(text, chunk);
-    std::string_view original = text.substr(chunk, chunk_end - chunk);
-    NarrowChunk narrowed;
-    const bool narrowing = has_full_width_alnum(original);
-    if (narrowing) narrowed = narrow(original);
-    // MeCab's dictionary lookup reads the sentence with strlen() in places,
-    // although it is given its length: a view that is not NUL-terminated
-    // was read past its end (found by fuzz/dates_fuzz.cc: a heap overflow
-    // when the text ends the buffer; in a document, the lookup ran on into
-    // the next chunk). So MeCab always gets a NUL-terminated copy.
-    if (!narrowing) mecab->sentence.assign(original);
-    const char* base = narrowing ? narrowed.text.c_str() : mecab->sentence.c_str();
-    const std::size_t length = narrowing ? narrowed.text.size() : original.size();
-    // Byte k of what MeCab read, as an offset in text.
-    auto offset = [&](std::size_t k) { return chunk + (narrowing ? narrowed.offsets[k] : k); };
-    mecab->lattice->set_sentence(base, length);
-    if (mecab->tagger->parse(mecab->lattice.get())) {
-      for (const MeCab::Node* node = mecab->lattice->bos_node(); node != nullptr;
-           node = node->next) {
-        if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
-        // Surfaces point into the buffer given to set_sentence, after any
-        // whitespace MeCab skipped; the offset is their distance from it.
-        if (node->surface < base || node->surface + node->length > base + length) continue;
-        const auto at = static_cast<std::size_t>(node->surface - base);
-        visit(node, offset(at), offset(at + node->length));
+void mecab_chunk_words(std::string_view original, std::size_t shift, MecabThread* mecab, bool record, Visit visit) {
+  NarrowChunk narrowed;
+  const bool narrowing = has_full_width_alnum(original);
+  if (narrowing) narrowed = narrow(original);
+  // MeCab's dictionary lookup reads the sentence with strlen() in places,
+  // although it is given its length: a view that is not NUL-terminated
+  // was read past its end (found by fuzz/dates_fuzz.cc: a heap overflow
+  // when the text ends the buffer; in a document, the lookup ran on into
+  // the next chunk). So MeCab always gets a NUL-terminated copy.
+  if (!narrowing) mecab->sentence.assign(original);
+  const char* base = narrowing ? narrowed.text.c_str() : mecab->sentence.c_str();
+  const std::size_t length = narrowing ? narrowed.text.size() : original.size();
+  // Byte k of what MeCab read, as an offset in the chunk.
+  auto offset = [&](std::size_t k) { return narrowing ? narrowed.offsets[k] : k; };
+  ParsedChunk* kept = nullptr;
+  if (record) {
+    if (mecab->recent.size() < kRecentChunks) mecab->recent.resize(kRecentChunks);
+    kept = &mecab->recent[mecab->recent_next];
+    mecab->recent_next = (mecab->recent_next + 1) % kRecentChunks;
+    kept->hash = std::hash<std::string_view>{}(original);
+    kept->text.assign(original);
+    kept->words.clear();
+  }
+  mecab->lattice->set_sentence(base, length);
+  if (mecab->tagger->parse(mecab->lattice.get())) {
+    for (const MeCab::Node* node = mecab->lattice->bos_node(); node != nullptr; node = node->next) {
+      if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
+      // Surfaces point into the buffer given to set_sentence, after any
+      // whitespace MeCab skipped; the offset is their distance from it.
+      if (node->surface < base || node->surface + node->length > base + length) continue;
+      const auto at = static_cast<std::size_t>(node->surface - base);
+      const std::size_t begin = offset(at), end = offset(at + node->length);
+      if (kept != nullptr) {
+        kept->words.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), node->feature});
       }
+      visit(node->feature, shift + begin, shift + end);
     }
+  } else if (kept != nullptr) {
+    kept->hash = 0;  // no parse: nothing to reuse
+    kept->text.clear();
+  }
+}
+
+// The same for each chunk of text, in order (spans in text).
+template <typename Visit>
+void mecab_words(std::string_view text, MecabThread* mecab, bool record, Visit visit) {
+  for (std::size_t chunk = 0; chunk < text.size();) {
+    const std::size_t chunk_end = mecab_chunk_end(text, chunk);
+    mecab_chunk_words(text.substr(chunk, chunk_end - chunk), chunk, mecab, record, visit);
     chunk = chunk_end;
   }
+}
+
+// The words tokenize() kept for a chunk equal to this one, or nullptr.
+const ParsedChunk* recent_parse(const MecabThread* mecab, std::string_view chunk) {
+  if (chunk.empty()) return nullptr;
+  const std::size_t hash = std::hash<std::string_view>{}(chunk);
+  for (const ParsedChunk& p : mecab->recent) {
+    if (p.hash == hash && p.text == chunk) return &p;
+  }
+  return nullptr;
 }
 
 // A word of a MeCab parse: its span (in the chunk or text parsed), whether
@@ -364,14 +446,27 @@ struct Piece {
 // not while the lattice is being walked, so pieces are collected first.
 void mecab_pieces(std::string_view text, MecabThread* mecab, std::size_t shift, std::vector<Piece>* pieces) {
   static constexpr std::string_view kDot = "・";
-  mecab_words(text, mecab, [&](const MeCab::Node* node, std::size_t begin, std::size_t end) {
+  // Whether word holds a "・" (E3 83 BB), by bytes: a library search for
+  // it stops at nearly every kana and Han character (E3 leads most).
+  auto has_dot = [](std::string_view word) {
+    const auto* b = reinterpret_cast<const unsigned char*>(word.data());
+    for (std::size_t i = 0; i + 3 <= word.size(); ++i) {
+      if (b[i] == 0xE3 && b[i + 1] == 0x83 && b[i + 2] == 0xBB) return true;
+    }
+    return false;
+  };
+  mecab_words(text, mecab, /*record=*/true, [&](const char* feature, std::size_t begin, std::size_t end) {
     std::string_view word = text.substr(begin, end - begin);
-    const bool dotted = word.find(kDot) != std::string_view::npos;
+    const bool dotted = has_dot(word);
+    if (!dotted) {
+      if (!word.empty()) pieces->push_back({shift + begin, shift + end, is_person_name(feature), false});
+      return;
+    }
     for (std::size_t from = 0;;) {
       std::size_t dot = word.find(kDot, from);
       std::size_t part_end = dot == std::string_view::npos ? word.size() : dot;
       if (part_end > from) {
-        pieces->push_back({shift + begin + from, shift + begin + part_end, is_person_name(node), dotted});
+        pieces->push_back({shift + begin + from, shift + begin + part_end, is_person_name(feature), dotted});
       }
       if (dot == std::string_view::npos) break;
       from = dot + kDot.size();
@@ -433,15 +528,19 @@ constexpr Kana kKana[] = {
 
 // The tenth IPADIC feature, the pronunciation ("サトー" for 佐藤), or "" when
 // the word has none (unknown words, symbols).
-std::string_view pronunciation(const MeCab::Node* node) {
-  if (node->feature == nullptr) return {};
-  std::string_view f(node->feature);
+std::string_view pronunciation(const char* feature) {
+  if (feature == nullptr) return {};
+  // One pass over the NUL-terminated feature: past eight commas, up to the
+  // next comma or the end.
+  const char* p = feature;
   for (int field = 0; field < 8; ++field) {
-    auto comma = f.find(',');
-    if (comma == std::string_view::npos) return {};
-    f.remove_prefix(comma + 1);
+    while (*p != ',' && *p != '\0') ++p;
+    if (*p == '\0') return {};
+    ++p;
   }
-  return f.substr(0, f.find(','));
+  const char* end = p;
+  while (*end != ',' && *end != '\0') ++end;
+  return {p, static_cast<std::size_t>(end - p)};
 }
 
 }  // namespace
@@ -542,9 +641,21 @@ std::vector<LatinWord> latin_words(std::string_view japanese) {
   for (const Memo& m : memo) {
     if (!m.text.empty() && m.text == japanese) return m.words;
   }
-  mecab_words(japanese, mecab, [&](const MeCab::Node* node, std::size_t begin, std::size_t end) {
-    out.push_back({{begin, end}, hepburn(pronunciation(node)), is_person_name(node)});
-  });
+  auto add = [&](const char* feature, std::size_t begin, std::size_t end) {
+    out.push_back({{begin, end}, hepburn(pronunciation(feature)), is_person_name(feature)});
+  };
+  // A chunk the layout's tokenize() parsed is read from its words, not
+  // parsed again.
+  for (std::size_t chunk = 0; chunk < japanese.size();) {
+    const std::size_t chunk_end = mecab_chunk_end(japanese, chunk);
+    const std::string_view original = japanese.substr(chunk, chunk_end - chunk);
+    if (const ParsedChunk* p = recent_parse(mecab, original)) {
+      for (const ChunkWord& w : p->words) add(w.feature, chunk + w.begin, chunk + w.end);
+    } else {
+      mecab_chunk_words(original, chunk, mecab, /*record=*/false, add);
+    }
+    chunk = chunk_end;
+  }
   Memo& slot = memo[memo_next];
   memo_next = (memo_next + 1) % kMemoSlots;
   slot.text.assign(japanese);

@@ -5,6 +5,7 @@
 #include "text/reading.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <random>
 #include <string>
@@ -151,6 +152,15 @@ TEST(Tokenize, JapanesePersonNamesAreMarked) {
   for (const Token& t : tokenize("Masao Uchibori", "en")) EXPECT_FALSE(t.proper_name);
 }
 
+// classify() takes a token opening with these as a word without asking ICU.
+TEST(Tokenize, CjkOLettersAreAlpha) {
+  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+    if (internal::is_cjk_oletter(c)) {
+      EXPECT_TRUE(u_isalpha(c)) << std::hex << c;
+    }
+  }
+}
+
 TEST(Reading, HepburnOfKatakana) {
   const std::pair<const char*, const char*> rows[] = {
       {"ウチボリ", "uchibori"}, {"サトー", "sato"},     {"ハットリ", "hattori"}, {"マッチャ", "matcha"},
@@ -170,6 +180,33 @@ TEST(Reading, LatinReadingOfNames) {
   EXPECT_EQ(latin_reading("井上"), "inoue");   // イノウエ: not a long vowel
   EXPECT_EQ(latin_reading("岸田"), "kishida");
   EXPECT_EQ(latin_reading(""), "");
+}
+
+// latin_words reads a chunk tokenize() has parsed from the words kept then:
+// the same words, spans and readings as a parse of its own.
+TEST(Reading, WordsOfTokenizedChunksEqualAParse) {
+  const std::string head = "前文です。", body = "内堀雅雄知事と佐藤氏が覚書に署名した。";
+  const std::vector<LatinWord> fresh = latin_words(head + body);  // parsed here
+  tokenize(body + head, "ja");                                    // keeps both chunks
+  const std::vector<LatinWord> reused = latin_words(body + head);
+  std::vector<LatinWord> expected;
+  for (const LatinWord& w : fresh) {
+    if (w.span.begin >= head.size()) expected.push_back({{w.span.begin - head.size(), w.span.end - head.size()}, w.latin, w.proper_name});
+  }
+  for (const LatinWord& w : fresh) {
+    if (w.span.begin < head.size()) expected.push_back({{w.span.begin + body.size(), w.span.end + body.size()}, w.latin, w.proper_name});
+  }
+  ASSERT_EQ(reused.size(), expected.size());
+  for (std::size_t i = 0; i < reused.size(); ++i) {
+    EXPECT_EQ(reused[i].span, expected[i].span) << i;
+    EXPECT_EQ(reused[i].latin, expected[i].latin) << i;
+    EXPECT_EQ(reused[i].proper_name, expected[i].proper_name) << i;
+  }
+  std::string names;
+  for (const LatinWord& w : reused) {
+    if (w.proper_name) names += w.latin + " ";
+  }
+  EXPECT_EQ(names, "uchibori masao sato ");
 }
 
 TEST(Tokenize, JapaneseLongTextIsChunked) {
