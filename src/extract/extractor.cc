@@ -43,7 +43,7 @@ int instrument_rank(const std::string& s) {
   if (s == "other") return 1;
   if (s == "platform" || s == "negotiations") return 2;
   if (s == "cooperation_agreement" || s == "strategic_partnership") return 3;
-  if (s == "memorandum_of_understanding") return 5;  // "Absichtserklärung (sogenanntes MoU)"
+  if (s == "memorandum_of_understanding") return 5;  // a letter of intent that the page calls an MoU
   return 4;
 }
 
@@ -142,8 +142,8 @@ class PartySet {
     }
     items_ = std::move(kept);
   }
-  // A joint body of two parties ("EU-Japan Centre for Industrial
-  // Cooperation" beside the EU and Japan) is not a third party.
+  // A joint body of two parties (a "Nordic-Japanese Centre" beside Japan
+  // and the Nordic states) is not a third party.
   void prune_joint_bodies() {
     std::vector<std::pair<std::int64_t, Party>> kept;
     for (const auto& item : items_) {
@@ -394,13 +394,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
 
   // Parties: names first; demonyms only when fewer than two names stand in
-  // the sentence ("norske og amerikanske myndigheter" are the countries, but
-  // in "den japanske bransjeorganisasjonen ..., JH2A" the org is the party).
+  // the sentence ("danske og koreanske myndigheder" are the countries, but
+  // in "the Korean industry body ..., KHA" the org is the party).
   PartySet parties(gazetteer_);
   int names = 0;
   std::vector<std::uint32_t> org_starts;  // where named organizations begin
-  // An organizer is left out where two other parties are named: "de
-  // hernieuwbare energie die Denemarken opwekt" may name the only partner.
+  // An organizer is left out where two other parties are named: a clause
+  // like "the wind power that Sweden produces" may name the only partner.
   int named = static_cast<int>(s.unknown_orgs.size()), organizers = 0;
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
@@ -471,7 +471,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   // An actor in the genitive before words that are not about cooperation
-  // owns something ("lanseringa av EUs hydrogenstrategi", "Norway's
+  // owns something ("etter EUs nye batteristrategi", "Norway's
   // exports"): no party, when two others are named ("Norges samarbeid med
   // Japan", "the EU's sixth partnership" and "Norges statsminister" stay).
   {
@@ -624,7 +624,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.no_act_words = stages.empty() && !agree && dates.empty();
     c.in_passing = !named_here && c.no_act_words;
     c.parties_named = named_here;
-    // (A heading, "Enge Partnerschaft zwischen NRW und Fukushima", states none.)
+    // (A heading, "Partnerschaft zwischen Bayern und Aichi", states none.)
     const bool heading = s.own_line && !text::ends_with_terminal(s.span.of(text));
     c.names_both = names_by_name >= 2 && both_joined && !heading;
     c.sentence = index;
@@ -945,8 +945,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // "Alemania se unirá al corredor H2Med, que impulsan España, Francia y
   // Portugal": partners named in a relative clause after the hub are those
   // it joins, not its partners one by one; one act of them all. Not when
-  // the clause is about the hub itself ("selon la Commission, qui cite
-  // l'Afrique du Sud, l'Algérie ...": its partners).
+  // the clause is about the hub itself ("la Commission, qui a déjà des
+  // accords avec le Chili, le Canada ...": its partners).
   if (hub && self < 0 && all.size() >= 3) {
     for (const Mention& m : s.mentions) {
       if (!m.entry || m.entry->category != Category::kRelative || m.first_token == 0) continue;
@@ -1023,8 +1023,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     out.back().second_act = true;
     return out;
   }
-  // "As part of the formerly established Green Alliance, Norway and the EU
-  // signed an industrial partnership": an instrument of another kind right
+  // "Under the existing Climate Pact, Denmark and Japan signed an energy
+  // partnership": an instrument of another kind right
   // after a framework phrase (group_ref label "framework") is the standing
   // act the new one belongs to: an act of its own, ongoing, undated.
   for (const Mention* g : s.of(Category::kGroupRef)) {
@@ -1039,8 +1039,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       return out;
     }
   }
-  // "Selskapene la fram sitt strategiske partnerskap i januar i fjor, samme
-  // uke som Norge og Tyskland undertegnet en felles erklæring": formal
+  // "Firmaene kunngjorde partnerskapet sitt i mars, to dager etter at
+  // Sverige og Japan signerte en felles erklæring": formal
   // instruments of two kinds in two clauses, each with its stage word, and
   // the sides named only in the later clause: the earlier clause's act is
   // that of "the two companies" (the act told before), the later one's of
@@ -1170,9 +1170,9 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   }
   // A cooperation going on for years with no instrument named ("har
   // samarbeidd i Interreg-program i mange år") is not the act signed now.
-  // (Both sides named by name and joined, after the lead: not "Norske og
-  // japanske aktørar har lenge hatt eit godt samarbeid", not "beide
-  // Regionen", not "Partenaire de longue date du Québec, la Bavière".)
+  // (Both sides named by name and joined, after the lead: not "danske og
+  // japanske firmaer samarbejder allerede", not "beide Regionen", not
+  // "Partenaire historique de l'Ontario, la Saxe".)
   auto standing = [](const Candidate& c) {
     return c.event.stage == "ongoing" && c.event.instrument == "other" && c.names_both && !c.in_lead;
   };
@@ -1244,7 +1244,7 @@ void merge_into(Candidate& a, const Candidate& b) {
   // stays a renewal. (Not the other way round: a signature told first, a
   // later word of renewal or extension is often about something else; nor
   // where the signature names a more formal instrument than the renewal's,
-  // "Kooperation ... bekräftigt", then "eine gemeinsame Erklärung".)
+  // a partnership "erneuert", then "eine gemeinsame Erklärung" signed.)
   const bool signing_of_renewal = (a.event.stage == "renewed" || a.event.stage == "extended") &&
                                   b.event.stage == "signed" && b.sentence > a.sentence &&
                                   instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
@@ -1373,8 +1373,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     return !line.empty() && !line.ends_with('.') && !line.ends_with('!') && !line.ends_with('?') &&
            !line.ends_with("。") && !line.ends_with('"') && !line.ends_with("”");
   };  // A Latin title states its portfolio after the role, its holder's name
-  // and a preposition, in capitals ("minister Lars Aagaard voor Klimaat,
-  // Energie en Voorzieningen", "Minister for Trade and Industry"): read
+  // and a preposition, in capitals ("minister Jansen voor Economische
+  // Zaken en Klimaat", "Minister for Trade and Industry"): read
   // backwards from the sector word over capitalised words, commas and
   // "and" to one short lower-case word, then names, to the role.
   // (Not in a heading in title case, "Minister for Trade Signs Hydrogen
@@ -1626,8 +1626,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
           if (std::abs(c.anchor - at) > best) continue;
           // ... but a word after an extension's verb is what the extension
           // added ("signed in 2017, renewed in 2022 and extended in 2025 to
-          // small modular reactors", "adoptée en 2019, puis élargie aux
-          // matières premières critiques en juin 2023"): not the scope of
+          // small modular reactors", "signée en 2018, puis étendue à
+          // l'hydrogène en 2024"): not the scope of
           // the acts dated before that verb.
           const bool added_later = std::any_of(here.begin(), here.end(), [&](const Candidate& o) {
             return o.anchor >= 0 && (o.event.stage == "extended" || o.event.stage == "renewed") && o.date_at > c.date_at && o.stage_at > c.date_at &&
@@ -1732,8 +1732,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(j)) add_sector(c.event.sectors, sct);
       }
     }
-    // (Not across a heading: it opens a new topic, "Enge Partnerschaft
-    // zwischen NRW und Fukushima" after a webinar about two clusters.)
+    // (Not across a heading: it opens a new topic, a heading on a regional
+    // partnership after a paragraph about two clusters' webinar.)
     if (c.event.sectors.empty() && !c.framed && !c.background && with_sectors &&
         section[candidates[*with_sectors].sentence] == section[i] &&
         views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
@@ -1887,8 +1887,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // sectors its headline (its first sentence) names; the rest of the lead
   // names the sectors of its own acts.
   // Lines before the first that states an act or names a party are the
-  // page's banner (a department's name: "Internal Market, Industry,
-  // Entrepreneurship and SMEs"), not its headline.
+  // page's banner (a department's name: "Energy, Climate and
+  // Environment"), not its headline.
   std::size_t headline = 0;
   for (std::size_t i = 0; i < views.size() && i < layout.lead_sentences; ++i) {
     if (acts_in[i] > 0 || !views[i].actors.empty()) { headline = i; break; }
@@ -1901,8 +1901,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
   }
   // Acts "of the same kind" as the page's, with no sector word of their
-  // own, are about what its headline names ("des partenariats du même
-  // type" after one on critical raw materials).
+  // own, are about what its headline names ("deux accords de ce type"
+  // after one on battery materials).
   for (Candidate& c : merged) {
     if (!c.in_lead && c.event.sectors.empty() && views[c.sentence].has_label(Category::kGroupRef, "kind")) {
       c.event.sectors = lead_sectors;

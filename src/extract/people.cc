@@ -794,10 +794,10 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
 
     auto roles = s.of(Category::kRole);
     auto speech = s.of(Category::kSpeech);
-    // Role, then name: "næringsminister Jan Christian Vestre".
+    // Role, then name: "energiminister Kari Nordmann".
     for (const Mention* r : roles) {
       std::uint32_t i = r->end_token;
-      // Skip an actor between role and name: "President of Namibia Hage Geingob".
+      // Skip an actor between role and name: "President of Chile Ana Pérez".
       for (const ActorMention& a : s.actors) {
         if (a.first_token == i || (a.first_token == i + 1 && blocked[i])) i = a.end_token;
       }
@@ -811,9 +811,9 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       NameRun run = name_at(text, s, i, blocked);
       const bool titled = i == r->end_token || addressed;
       // The name in apposition after the role's place or portfolio:
-      // "Gouverneur der Präfektur, Masao Uchibori", "ambassadør til Norge,
-      // Richard Wood", "næringssjef i Møre og Romsdal fylkeskommune Hilde
-      // Aspås", "ministre ... de la Technologie, Martin Zeil". A full name
+      // "Gouverneur der Präfektur, Taro Yamada", "ambassadør til Danmark,
+      // Jane Smith", "næringssjef i Vestland fylkeskommune Ola Hansen",
+      // "ministre ... de l'Énergie, Marie Dupont". A full name
       // after a comma or an actor, within a few words, before another role or
       // a speech verb.
       if (run.end <= run.first) {
@@ -901,8 +901,8 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       if (start < j) note({start, j}, "", "", true);
     }
   }
-  // A genitive is not part of the name: "Jan Christian Vestres besøk" is
-  // Vestre's visit when "Vestre" stands alone elsewhere in the text.
+  // A genitive is not part of the name: "Per Olav Lunds besøk" is
+  // Lund's visit when "Lund" stands alone elsewhere in the text.
   for (Person& p : people) {
     const std::string last = last_word(p.name);
     if (p.name.find(' ') == std::string::npos || last.size() < 4 || last.back() != 's') continue;
