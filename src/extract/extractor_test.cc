@@ -40,9 +40,9 @@ TEST(Extractor, FirstEventTable) {
   const Row rows[] = {
       {"en", "Norway and Japan sign hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen and ammonia in Oslo today.",
        "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
-      {"de", "Nordrhein-Westfalen und Fukushima\n\nNordrhein-Westfalen und die japanische Präfektur Fukushima haben 2014 eine Absichtserklärung zur Zusammenarbeit bei erneuerbaren Energien unterzeichnet.",
+      {"de", "Absichtserklärung mit Fukushima\n\nDie Präfektur Fukushima und Nordrhein-Westfalen haben 2014 eine Absichtserklärung über gemeinsame Projekte im Bereich erneuerbare Energien unterzeichnet.",
        "", {"DE-NW", "JP-07"}, "letter_of_intent", "signed", "2014"},
-      {"nb", "Norge og USA starter forhandlinger\n\nNorge og USA er enige om å starte formelle forhandlinger om et samarbeid om kritiske mineraler.",
+      {"nb", "Forhandlinger med USA\n\nUSA og Norge har blitt enige om å innlede forhandlinger om kritiske mineraler.",
        "", {"NO", "US"}, "negotiations", "negotiating", ""},
       {"nn", "Noreg og Japan inngår partnarskap\n\nNoreg og Japan har i dag underteikna ei felles erklæring om eit strategisk partnarskap for det grøne skiftet, og dei vil òg samarbeide om havvind.",
        "2023-12-08", {"JP", "NO"}, "joint_declaration", "signed", "2023-12-08"},
@@ -88,7 +88,7 @@ TEST(Extractor, FirstEventTable) {
        "", {}, "", "", ""},
       // "European cooperation" says where, not with whom; "the alliance"
       // mentioned in passing opens no act of its own.
-      {"nn", "Fylkeskommunen styrkar europeisk samarbeid\n\nAlliansen samlar aktørar frå heile verdikjeda, inkludert nasjonale og europeiske styresmakter.",
+      {"nn", "Meir europeisk samarbeid for fylket\n\nAlliansen har med seg bedrifter, forskarar og styresmakter frå mange land.",
        "", {}, "", "", ""},
       // A dated agreement of two sides named by their leaders' titles is an
       // act without an instrument word; with no side named it is none.
@@ -100,7 +100,7 @@ TEST(Extractor, FirstEventTable) {
              "med hydrogenstrategien til EU.",
        "", {}, "", "", ""},
       // "agreed on Friday": the "on" dates the agreeing; no signature.
-      {"en", "Green ships\n\nSouth Korea and Norway agreed on Friday to strengthen cooperation on eco-friendly ships.",
+      {"en", "Cleaner shipping\n\nNorway and South Korea agreed on Friday to expand their cooperation on green vessels.",
        "2016-04-15", {"KR", "NO"}, "other", "announced", "2016-04-15"},
       // "styrkar samarbeidet" strengthens, it extends no agreement; a joint
       // project ("samarbeidsprosjekt") is no cooperation agreement.
@@ -108,7 +108,7 @@ TEST(Extractor, FirstEventTable) {
              "samarbeidsprosjekt om hydrogen.",
        "", {"DE-BY", "NO-46"}, "other", "announced", ""},
       // A plural country name in the dative among the parties of one act.
-      {"de", "Vereinbarung zur Windkraft\n\nHierzu haben wir eine Vereinbarung zwischen Dänemark, den Niederlanden und Deutschland getroffen, um Windparks voranzubringen.",
+      {"de", "Windparks auf See\n\nDafür haben wir zwischen Deutschland, den Niederlanden und Dänemark eine Vereinbarung getroffen, damit mehr Windparks entstehen.",
        "", {"DE", "DK", "NL"}, "cooperation_agreement", "signed", ""},
       {"es", "Resultados del sector\n\nLos analistas del sector han acordado el 20 de octubre de 2022 una nueva metodología para medir el consumo.",
        "", {}, "", "", ""},
@@ -131,7 +131,7 @@ TEST(Extractor, FirstEventTable) {
 }
 
 TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {
-  Extraction x = run("NRW und Fukushima\n\nZwischen Nordrhein-Westfalen und der Präfektur Fukushima wurde 2014 eine Absichtserklärung unterzeichnet, die 2017 verlängert wurde und Anfang 2021 erneuert werden soll.");
+  Extraction x = run("Fukushima und NRW\n\nZwischen der Präfektur Fukushima und Nordrhein-Westfalen ist 2014 eine Absichtserklärung unterzeichnet worden, die man 2017 verlängert hat und die Anfang 2021 erneuert werden soll.");
   EXPECT_EQ(dates_and_stages(x),
             (std::vector<std::pair<std::string, std::string>>{{"2014", "signed"}, {"2017", "extended"}, {"2021", "planned"}}));
 }
@@ -160,7 +160,7 @@ TEST(Extractor, VenuesAndTheOtherSide) {
   EXPECT_EQ(x.events[1].instrument, "negotiations");
   EXPECT_EQ(x.events[1].stage, "negotiating");
   for (const Party& p : x.events[1].parties) EXPECT_NE(p.name, "Yokohama");
-  Extraction y = run("Nordrhein-Westfalen und Fukushima\n\nNordrhein-Westfalen und die japanische Präfektur Fukushima arbeiten weiter zusammen.\n\n"
+  Extraction y = run("NRW und Fukushima\n\nDie Präfektur Fukushima und Nordrhein-Westfalen setzen ihre Kooperation fort.\n\n"
                      "Am Vortag hatte Gouverneur Uchibori eine erneuerte Absichtserklärung mit der Freien und Hansestadt Hamburg unterzeichnet.",
                      "2023-04-26");
   auto hamburg = std::find_if(y.events.begin(), y.events.end(), [](const Event& e) {
@@ -317,7 +317,7 @@ TEST(Extractor, SinceDateInAHistoryIsTheStart) {
 }
 
 TEST(Extractor, QuotedPeopleWithRoles) {
-  Extraction x = run("Samarbeid om hydrogen\n\n– Dette er en viktig dag for norsk industri, sier næringsminister Jan Christian Vestre.");
+  Extraction x = run("Hydrogensamarbeid\n\n– Avtalen gir norske bedrifter nye muligheter, sa næringsminister Jan Christian Vestre.");
   auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Jan Christian Vestre"; });
   ASSERT_NE(it, x.people.end());
   EXPECT_TRUE(it->quoted);
@@ -340,18 +340,18 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     return out;
   };
   {
-    Extraction x = run("Nordrhein-Westfalen und Fukushima bauen Partnerschaft aus\n\nNeben der Zusammenarbeit mit der "
-                       "Präfektur Fukushima pflegt die Landesregierung Kooperationen mit der Präfektur Tokyo zur "
-                       "Internationalisierung von kleinen und mittleren Unternehmen und der Präfektur Osaka in den "
-                       "Bereichen Wasserstoff und Batterien.");
+    Extraction x = run("Nordrhein-Westfalen und Fukushima bauen Partnerschaft aus\n\nDie Landesregierung pflegt neben der "
+                       "Partnerschaft mit der Präfektur Fukushima auch Kooperationen mit der Präfektur Tokyo bei der "
+                       "Internationalisierung von KMU und mit der Präfektur Osaka bei Batterien "
+                       "und Wasserstoff.");
     auto s = sectors_by_partner(x);
     EXPECT_EQ(s["DE-NW JP-13 "], (std::vector<std::string>{"sme_internationalisation"}));
     EXPECT_EQ(s["DE-NW JP-27 "], (std::vector<std::string>{"batteries", "hydrogen"}));
   }
   {
-    Extraction x = run("Partnerschaft mit Fukushima\n\nFukushima will seinen Verbrauch an Energie bis 2040 aus "
-                       "erneuerbaren Energien decken. Deshalb wurde 2014 eine Absichtserklärung zwischen "
-                       "Nordrhein-Westfalen und Fukushima unterzeichnet, die 2017 verlängert wurde.");
+    Extraction x = run("Partnerschaft mit Fukushima\n\nBis 2040 soll der ganze Energiebedarf Fukushimas aus "
+                       "erneuerbaren Energien stammen. Aus diesem Grund haben Nordrhein-Westfalen und Fukushima "
+                       "2014 eine Absichtserklärung unterzeichnet, die 2017 verlängert wurde.");
     ASSERT_GE(x.events.size(), 2u);
     for (const Event& e : x.events) EXPECT_EQ(e.sectors, (std::vector<std::string>{"renewable_energy"})) << e.date;
   }
@@ -360,19 +360,19 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     // the heading (another pair's, another topic).
     Extraction x = run("Webinarreihe gestartet\n\nDer Helpdesk hat eine Webinarreihe zu regionalen Partnerschaften "
                        "gestartet. Im ersten Webinar wurde die Partnerschaft zwischen dem Kyushu Bio Cluster und dem "
-                       "Vitagora Cluster in der Biotechnologie vorgestellt.\n\nPartnerschaft zwischen NRW und "
-                       "Fukushima\nAuch die Partnerschaft zwischen der Präfektur Fukushima und Nordrhein-Westfalen "
-                       "wird im Februar vorgestellt.");
+                       "Vitagora Cluster in der Biotechnologie vorgestellt.\n\nKooperation von NRW und "
+                       "Fukushima\nIm Februar stellt der Helpdesk zudem die Partnerschaft zwischen Nordrhein-Westfalen "
+                       "und der Präfektur Fukushima vor.");
     auto s = sectors_by_partner(x);
     ASSERT_TRUE(s.count("DE-NW JP-07 ")) << x.events.size();
     EXPECT_EQ(s["DE-NW JP-07 "], (std::vector<std::string>{}));
   }
   {
     // A banner above the headline (a department's name) gives no sectors.
-    Extraction x = run("Skip to main content\nInternal Market, Industry, Entrepreneurship and SMEs\n"
-                       "News article8 November 2022Directorate-General for Internal Market and SMEs\n\n"
+    Extraction x = run("Skip to main content\nEnterprise, Industry and Small Businesses\n"
+                       "Press release14 March 2023Department for Industry and Small Businesses\n\n"
                        "Hydrogen partnership between Norway and Japan\n\n"
-                       "Norway and Japan signed a memorandum of understanding in Oslo today.");
+                       "Japan and Norway today signed a memorandum of understanding in Oslo.");
     ASSERT_FALSE(x.events.empty());
     EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"hydrogen"}));
   }
@@ -435,7 +435,7 @@ TEST(Extractor, RenewalCoversWhatItRenews) {
   EXPECT_EQ(by_date["2019-10"], (std::vector<std::string>{"batteries", "hydrogen"}));
 }
 
-// A minister's portfolio ("minister Lars Aagaard voor Klimaat, Energie en
+// A minister's portfolio ("minister <name> voor Klimaat, Energie en
 // Voorzieningen", "Minister for Trade and Industry") is no sector of the
 // act; a title-case headline keeps its sector words.
 TEST(Extractor, PortfolioAfterARoleIsNoSector) {
@@ -444,11 +444,10 @@ TEST(Extractor, PortfolioAfterARoleIsNoSector) {
     std::sort(s.begin(), s.end());
     return s;
   };
-  EXPECT_EQ(sectors(run("Nederland versterkt samenwerking met Denemarken bij ontwikkeling waterstof\n\nNederland gaat "
-                        "nauwer samenwerken met Denemarken om waterstof als energiebron verder te ontwikkelen. Dat is de "
-                        "uitkomst van een bezoek van de minister aan Denemarken. Minister Hermans tekende dinsdag in "
-                        "Kopenhagen met minister Lars Aagaard voor Klimaat, Energie en Voorzieningen een Memorandum of "
-                        "Understanding over het transport van waterstof.")),
+  EXPECT_EQ(sectors(run("Denemarken en Nederland werken samen aan waterstof\n\nDenemarken en Nederland willen samen "
+                        "meer doen met waterstof. In Kopenhagen ondertekende minister Hermans op dinsdag samen met "
+                        "minister Lars Aagaard voor Klimaat, Energie en Voorzieningen een Memorandum of "
+                        "Understanding over het vervoer van waterstof.")),
             (std::vector<std::string>{"hydrogen"}));
   EXPECT_EQ(sectors(run("Norway and Japan\n\nMinister for Trade and Industry Jan Christian Vestre and his Japanese "
                         "colleague signed a memorandum of understanding on hydrogen in Tokyo today.",
@@ -666,9 +665,9 @@ TEST(Extractor, FrameworkOfTheNewActIsAnActOfItsOwn) {
 // "Målet er å fremme forsking og innovasjon ...": the goal told right after
 // an act is that act's, and so are its sectors.
 TEST(Extractor, GoalSentenceGivesTheActItsSectors) {
-  Extraction x = run("Hydrogen\n\nMøre og Romsdal fylkeskommune har blitt medlem i S3 Hydrogen Valleys, eit europeisk "
-                     "partnarskap for regionar. Målet er å fremme forsking og innovasjon på hydrogenteknologi, og å "
-                     "etablere verdikjeder for hydrogen.");
+  Extraction x = run("Hydrogen\n\nMøre og Romsdal fylkeskommune er no blitt medlem av S3 Hydrogen Valleys, der regionar "
+                     "i Europa arbeider saman. Målet er å styrke innovasjon og forsking innan hydrogenteknologi og å "
+                     "byggje opp verdikjeder.");
   ASSERT_FALSE(x.events.empty());
   const auto& s = x.events[0].sectors;
   EXPECT_NE(std::find(s.begin(), s.end(), "innovation_research"), s.end());
@@ -742,15 +741,15 @@ TEST(Extractor, ActsOfTheSameKind) {
   EXPECT_EQ(it->date, "2021");
 }
 
-// Page metadata run together ("News article8 November 2022Directorate-
-// General") still gives the publication date that "On 8 November" needs.
+// Page metadata run together ("News article14 March 2023Directorate-
+// General") still gives the publication date that "On 14 March" needs.
 TEST(Extractor, PublicationDateInTextRunTogether) {
-  Extraction x = run("Skip to main content\nNews article8 November 2022Directorate-General for Trade\n\n"
-                     "EU and Namibia partnership\n\nOn 8 November, the EU and Namibia signed a memorandum of "
+  Extraction x = run("Skip to main content\nNews article14 March 2023Directorate-General for Trade\n\n"
+                     "EU and Namibia partnership\n\nOn 14 March, the EU and Namibia signed a memorandum of "
                      "understanding on raw materials.");
-  EXPECT_EQ(x.published, "2022-11-08");
+  EXPECT_EQ(x.published, "2023-03-14");
   ASSERT_FALSE(x.events.empty());
-  EXPECT_EQ(x.events[0].date, "2022-11-08");
+  EXPECT_EQ(x.events[0].date, "2023-03-14");
 }
 
 TEST(Extractor, MinConfidenceFilters) {

@@ -53,7 +53,7 @@ TEST(LexiconJa, FirstEventTable) {
       {"大阪府とバイエルン州\n\n大阪府は、ドイツのバイエルン州と友好交流に関する協定を2023年に締結した。",
        "", {"DE-BY", "JP-27"}, "cooperation_agreement", "signed", "2023"},
       // "11月27日" in a release of 10 January is last year's.
-      {"福岡県とNSW州の協力\n\nその後、両県州での協議を経て、11月27日、福岡県とNSW州は正式に覚書を締結しました。",
+      {"福岡県とNSW州\n\n協議を重ねた結果、福岡県とNSW州は11月27日に覚書を締結した。",
        "2024-01-10", {"AU-NSW", "JP-40"}, "memorandum_of_understanding", "signed", "2023-11-27"},
       // No cooperation act: statistics, and an act that did not happen.
       {"再エネ導入実績\n\n福島県は本日、2023年度の再生可能エネルギー導入実績を公表した。"

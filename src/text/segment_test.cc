@@ -272,7 +272,7 @@ TEST(EndsWithTerminal, Table) {
       {"「協力を深める」と述べた。」", true},
       {"He said: \"We signed.\"", true},
       {"(Signed in 2014.)", true},
-      {"Enge Partnerschaft zwischen NRW und Fukushima", false},
+      {"Partnerschaft von NRW und Fukushima ausgebaut", false},
       {"日独水素協力", false},
       {"Published 16 January 2026", false},
       {"", false},
