@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
 #include <fstream>
 
 #include "ingest/reader.h"
@@ -132,6 +137,146 @@ TEST(IngestService, JsonlLinesParsedOnTheWorkersKeepOrderAndAllOrNothing) {
   ASSERT_EQ(sources[0].size(), 40u);
   EXPECT_EQ(sources[1], sources[0]);
   EXPECT_EQ(sources[0].front(), good + "#1");
+}
+
+// A JSONL file of n releases, each written in our own words; line i
+// repeats line i - 1 when i % 7 == 3 (two copies in flight at once) and
+// line i - 150 when i >= 250 (the first copy long committed, or in flight:
+// it depends on how far the writer has got).
+std::string write_releases(const std::string& name, int n) {
+  const std::string path = testing::TempDir() + "/" + name;
+  std::ofstream out(path);
+  auto text = [](int i) {
+    return "{\"title\": \"Release " + std::to_string(i) + "\", \"text\": \"Canada and Korea signed agreement number " +
+           std::to_string(i) + " on offshore wind in Ottawa on 4 May 2024.\"}\n";
+  };
+  std::vector<int> same(n);  // the release line i carries
+  for (int i = 0; i < n; ++i) {
+    same[i] = i >= 250 ? same[i - 150] : i % 7 == 3 ? i - 1 : i;
+    out << text(same[i]);
+  }
+  return path;
+}
+
+// A new SQLite store in a file (WAL mode: has_document reads through a
+// connection of its own there).
+std::string fresh_store_path(const std::string& name) {
+  const std::string path = testing::TempDir() + "/" + name;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return path;
+}
+
+struct StoreContents {
+  std::vector<std::string> documents;  // id, source, hash in id order
+  std::vector<std::string> events;     // id, document, type, instrument, parties in id order
+};
+
+StoreContents contents_of(store::Store& store) {
+  StoreContents c;
+  auto docs = store.documents(0, 100000);
+  EXPECT_TRUE(docs.is_ok());
+  if (docs.is_ok()) {
+    for (const auto& d : *docs) c.documents.push_back(std::to_string(d.id) + " " + d.source + " " + d.content_hash);
+  }
+  auto events = store.events({});
+  EXPECT_TRUE(events.is_ok());
+  if (events.is_ok()) {
+    for (const auto& e : *events) {
+      std::string row = std::to_string(e.id) + " " + std::to_string(e.document_id) + " " + e.event.instrument;
+      for (std::int64_t a : e.party_actor_ids) row += " " + std::to_string(a);
+      c.events.push_back(row);
+    }
+    std::sort(c.events.begin(), c.events.end());
+  }
+  return c;
+}
+
+// The writer thread writes in input order, and a copy of a document in
+// flight (not yet committed when it is read) counts as a duplicate as a
+// copy already stored does: summary and store are those of one thread, and
+// a second run finds every document stored.
+TEST(IngestService, WriterThreadKeepsOrderAndDuplicatesInFlight) {
+  const std::string input = write_releases("pactum_writer_order.jsonl", 400);
+  std::optional<StoreContents> first;
+  std::optional<IngestSummary> first_summary;
+  for (std::size_t threads : {1, 2, 4}) {
+    const std::string db = fresh_store_path("pactum_writer_order_" + std::to_string(threads) + ".db");
+    auto store = store::open_sqlite(db);
+    ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+    IngestOptions options;
+    options.threads = threads;
+    options.read.max_file_bytes = 2000;  // streamed: lines read one at a time
+    auto summary = ingest_paths({input}, extractor(), **store, options);
+    ASSERT_TRUE(summary.is_ok()) << summary.status().to_string();
+    EXPECT_EQ(summary->read, 400u);
+    EXPECT_EQ(summary->stored, 250u - 250u / 7 - (250u % 7 > 3 ? 1u : 0u));
+    EXPECT_EQ(summary->stored + summary->duplicates, 400u);
+    EXPECT_TRUE(summary->failed.empty());
+    StoreContents c = contents_of(**store);
+    ASSERT_EQ(c.documents.size(), summary->stored);
+    // Input order: the first copies, by line.
+    std::size_t line = 0;
+    for (const std::string& d : c.documents) {
+      ++line;
+      while ((line - 1) % 7 == 3) ++line;
+      EXPECT_NE(d.find(input + "#" + std::to_string(line) + " "), std::string::npos) << d;
+    }
+    if (!first) {
+      first = c;
+      first_summary = *summary;
+    } else {
+      EXPECT_EQ(c.documents, first->documents) << threads << " threads";
+      EXPECT_EQ(c.events, first->events) << threads << " threads";
+      EXPECT_EQ(summary->events, first_summary->events);
+      EXPECT_EQ(summary->duplicates, first_summary->duplicates);
+    }
+    auto again = ingest_paths({input}, extractor(), **store, options);
+    ASSERT_TRUE(again.is_ok());
+    EXPECT_EQ(again->stored, 0u);
+    EXPECT_EQ(again->duplicates, 400u);
+    EXPECT_EQ(contents_of(**store).documents, c.documents);
+  }
+}
+
+// A store that fails in the middle of the ingest (its third transaction
+// hits an error that is not the document's fault) ends the ingest with
+// that error, at any thread count, without hanging; the transactions
+// before it stay whole and nothing after it is written.
+TEST(IngestService, StoreFailureMidRunEndsTheIngestCleanly) {
+  const std::string input = write_releases("pactum_writer_fail.jsonl", 400);
+  for (std::size_t threads : {1, 2, 4}) {
+    const std::string db = fresh_store_path("pactum_writer_fail_" + std::to_string(threads) + ".db");
+    {
+      auto created = store::open_sqlite(db);
+      ASSERT_TRUE(created.is_ok());
+    }
+    {
+      // From the 150th document on, every insert runs json() on bad JSON:
+      // an SQL error (kInternal), which fails the whole batch.
+      sqlite3* raw = nullptr;
+      ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+      char* err = nullptr;
+      int rc = sqlite3_exec(raw,
+                            "CREATE TRIGGER fail_later AFTER INSERT ON documents "
+                            "WHEN (SELECT count(*) FROM documents) > 150 BEGIN SELECT json('{not json'); END;",
+                            nullptr, nullptr, &err);
+      EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
+      sqlite3_free(err);
+      sqlite3_close(raw);
+    }
+    auto store = store::open_sqlite(db);
+    ASSERT_TRUE(store.is_ok());
+    IngestOptions options;
+    options.threads = threads;
+    options.read.max_file_bytes = 2000;
+    auto summary = ingest_paths({input}, extractor(), **store, options);
+    ASSERT_FALSE(summary.is_ok()) << threads << " threads";
+    EXPECT_EQ(summary.status().code(), StatusCode::kInternal) << summary.status().to_string();
+    // 64 documents per transaction: two committed (128 lines, 18 of them
+    // copies of the line before, found as duplicates in the transaction),
+    // the third rolled back whole.
+    EXPECT_EQ((*store)->document_count().value(), 110) << threads << " threads";
+  }
 }
 
 }  // namespace
