@@ -341,7 +341,7 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
   };
   {
     Extraction x = run("Nordrhein-Westfalen hat mehrere Partner in Japan\n\nAußer mit Fukushima unterhält die "
-                       "Landesregierung Kooperationen auch mit der Präfektur Tokyo bei der Internationalisierung von "
+                       "Landesregierung auch Kooperationen mit der Präfektur Tokyo bei der Internationalisierung von "
                        "KMU und mit der Präfektur Osaka bei Batterien und Wasserstoff.");
     auto s = sectors_by_partner(x);
     EXPECT_EQ(s["DE-NW JP-13 "], (std::vector<std::string>{"sme_internationalisation"}));
@@ -664,7 +664,7 @@ TEST(Extractor, FrameworkOfTheNewActIsAnActOfItsOwn) {
 // an act is that act's, and so are its sectors.
 TEST(Extractor, GoalSentenceGivesTheActItsSectors) {
   Extraction x = run("Hydrogen\n\nMøre og Romsdal fylkeskommune er no blitt medlem av S3 Hydrogen Valleys saman med "
-                     "regionar frå heile Europa. Målet er meir forsking og innovasjon på hydrogenteknologi.");
+                     "regionar frå heile Europa. Målet er meir innovasjon og forsking innan hydrogen.");
   ASSERT_FALSE(x.events.empty());
   const auto& s = x.events[0].sectors;
   EXPECT_NE(std::find(s.begin(), s.end(), "innovation_research"), s.end());
