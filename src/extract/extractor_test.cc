@@ -40,7 +40,7 @@ TEST(Extractor, FirstEventTable) {
   const Row rows[] = {
       {"en", "Norway and Japan sign hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen and ammonia in Oslo today.",
        "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
-      {"de", "Absichtserklärung mit Fukushima\n\nDie Präfektur Fukushima und Nordrhein-Westfalen haben 2014 eine Absichtserklärung über gemeinsame Projekte im Bereich erneuerbare Energien unterzeichnet.",
+      {"de", "Absichtserklärung mit Fukushima\n\nDie Präfektur Fukushima und das Land Nordrhein-Westfalen haben 2014 eine Absichtserklärung über gemeinsame Projekte im Bereich erneuerbare Energien unterzeichnet.",
        "", {"DE-NW", "JP-07"}, "letter_of_intent", "signed", "2014"},
       {"nb", "Forhandlinger med USA\n\nUSA og Norge har blitt enige om å innlede forhandlinger om kritiske mineraler.",
        "", {"NO", "US"}, "negotiations", "negotiating", ""},
@@ -160,7 +160,7 @@ TEST(Extractor, VenuesAndTheOtherSide) {
   EXPECT_EQ(x.events[1].instrument, "negotiations");
   EXPECT_EQ(x.events[1].stage, "negotiating");
   for (const Party& p : x.events[1].parties) EXPECT_NE(p.name, "Yokohama");
-  Extraction y = run("NRW und Fukushima\n\nDie Präfektur Fukushima und Nordrhein-Westfalen setzen ihre Kooperation fort.\n\n"
+  Extraction y = run("NRW und Fukushima\n\nDie Präfektur Fukushima und das Land Nordrhein-Westfalen setzen ihre Kooperation fort.\n\n"
                      "Am Vortag hatte Gouverneur Uchibori eine erneuerte Absichtserklärung mit der Freien und Hansestadt Hamburg unterzeichnet.",
                      "2023-04-26");
   auto hamburg = std::find_if(y.events.begin(), y.events.end(), [](const Event& e) {
