@@ -370,7 +370,7 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     Extraction x = run("Skip to main content\nEnterprise, Industry and Small Businesses\n"
                        "Press release14 March 2023Department for Industry and Small Businesses\n\n"
                        "Hydrogen partnership between Norway and Japan\n\n"
-                       "Japan and Norway today signed a memorandum of understanding in Oslo.");
+                       "Japan and Norway signed a memorandum of understanding today at a ceremony in Oslo.");
     ASSERT_FALSE(x.events.empty());
     EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"hydrogen"}));
   }
