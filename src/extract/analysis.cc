@@ -436,7 +436,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   };
   for (ActorMention& a : s.actors) {
     if (lexicon.gazetteer().actors()[a.actor].kind == "organization") continue;
-    // "Bremer Unternehmen", "den japanske bransjeorganisasjonen": a demonym
+    // "Bremer Unternehmen", "det japanske handelshuset": a demonym
     // describing an (unnamed) organization is not a state party.
     // Where adjectives follow their noun, the noun stands before it: "la
     // grappe québécoise", "la empresa chilena".

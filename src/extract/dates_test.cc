@@ -58,7 +58,7 @@ TEST(Dates, Table) {
       {"nb", "møttes onsdag", "2025-05-16", "2025-05-14"},  // the Wednesday before a Friday
       {"nn", "underteikna 13. juni", "2022-06", "2022-06-13"},
       // A weekday before a date introduces it: the date, not the weekday.
-      {"nb", "ble signert i Hamburg mandag 13. juni", "2022-06", "2022-06-13"},
+      {"nb", "ble signert i Kiel mandag 13. juni", "2022-06", "2022-06-13"},
       {"da", "underskrev onsdag den 12. marts", "2025-03-13", "2025-03-12"},
       {"nb", "ble signert mandag", "2022-06", "2022-06"},
       // A past season: the last one before publication.

@@ -1520,8 +1520,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   Event previous;  // the last act stated: "the two sides" are its parties
   std::string last_text_date;  // the date of the last act dated in the text
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
-  // A heading after the lead that names the act's scope ("Six main pillars
-  // of the partnership", "Schwerpunkte der Zusammenarbeit") opens a list of
+  // A heading after the lead that names the act's scope ("Four pillars of
+  // the agreement", "Schwerpunkte der Zusammenarbeit") opens a list of
   // what the act told last covers: the sectors of the sentences under it,
   // up to the next heading or the next act, are that act's.
   bool scope_open = false;

@@ -373,8 +373,8 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
       if (lines[i].span.end > 1200) break;
       continue;
     }
-    // A page's text may run its metadata together ("News article8 November
-    // 2022Directorate-General"): a second reading with a space between
+    // A page's text may run its metadata together ("Press release3 March
+    // 2024Ministry of Energy"): a second reading with a space between
     // letters and digits.
     std::string spaced;
     for (std::size_t k = 0; k < l.size(); ++k) {

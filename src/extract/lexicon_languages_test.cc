@@ -337,7 +337,7 @@ TEST(LexiconLanguages, FramingGivesClimateOnlyAlone) {
   ASSERT_FALSE(framed.events.empty());
   EXPECT_EQ(framed.events[0].sectors, std::vector<std::string>{"climate_environment"});
   Extraction specific = run("Norge og Japan\n08.12.2023\n\nNorge og Japan har i dag undertegnet en felles erklæring "
-                            "om samarbeid om det grønne skiftet, innenfor havvind og hydrogen.",
+                            "om samarbeid om det grønne skiftet, særlig på havvind og hydrogen.",
                             "2023-12-08");
   ASSERT_FALSE(specific.events.empty());
   const auto& s = specific.events[0].sectors;
@@ -716,14 +716,14 @@ TEST(LexiconLanguages, MembersAndDataSharingAreNoSector) {
       {"Sverige och Kanada\nStockholm den 12 juni 2025\n\nSverige och Kanada undertecknade i går ett samförståndsavtal om "
        "kritiska mineraler. Enligt avtalet ska ländernas geologiska myndigheter dela data.",
        "2025-06-12", "critical_minerals", "digital"},
-      {"Norge og Tyskland\n14.06.2022\n\nNorge og Tyskland undertegnet mandag en samarbeidsavtale om hydrogen med "
-       "seks aktører fra næringsklynger og forskningsmiljøer.",
+      {"Norge og Tyskland\n14.06.2022\n\nNorge og Tyskland undertegnet mandag en samarbeidsavtale om hydrogen der også "
+       "klynger og forskningsmiljøer i begge land er med.",
        "2022-06-14", "hydrogen", "innovation_research"},
       {"Deutschland und Norwegen\n14.06.2022\n\nDeutschland und Norwegen unterzeichneten am Montag eine "
        "Absichtserklärung zu Wasserstoff mit Unternehmen und Forschungseinrichtungen.",
        "2022-06-14", "hydrogen", "innovation_research"},
       {"US and Japan sign minerals deal\nMarch 28, 2023\n\nThe United States and Japan signed an agreement on critical "
-       "minerals today that will give Japanese automakers access to the US EV tax credit.",
+       "minerals today; carmakers that source minerals in Japan can now claim the US tax credit for EVs.",
        "2023-03-28", "critical_minerals", "green_transport"},
   };
   for (const R& r : rows) {

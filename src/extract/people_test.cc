@@ -59,14 +59,14 @@ TEST(People, NamesTable) {
        "county of Vestland, Hilde Aspås.",
        {"Hilde Aspås"}, {}},
       // A hyphenated given name is whole; a place name inside a name too.
-      {"Shipbuilding\n\nNorwegian Prime Minister Erna Solberg met President Park Geun-hye in Seoul to talk "
-       "about shipbuilding.",
+      {"Shipbuilding\n\nShipyards were the topic when Prime Minister Erna Solberg of Norway and President "
+       "Park Geun-hye sat down in Seoul.",
        {"Park Geun-hye", "Erna Solberg"}, {"Park Geun"}},
       {"Mineralsamarbeid med USA\n\nDet er veldig positivt, sier LO-leder Peggy Hessen Følsvik etter møtet i "
        "Washington.",
        {"Peggy Hessen Følsvik"}, {"Peggy"}},
       // A genitive is not part of the name when the name stands alone too.
-      {"Mineraler\n\nAvtalen ble klar etter næringsminister Jan Christian Vestres reise til Washington. "
+      {"Mineraler\n\nAvtalen var ferdig forhandlet da næringsminister Jan Christian Vestres tur til USA var over. "
        "Vestre snakket med flere rådgivere.",
        {"Jan Christian Vestre"}, {"Jan Christian Vestres"}},
       // A Korean given name never ends in "s": the genitive's, though the
@@ -80,12 +80,12 @@ TEST(People, NamesTable) {
        "Skovgaard.",
        {"Mette Skovgaard"}, {}},
       // English titles in another language's text.
-      {"Mineraler\n\nI Det hvite hus hadde næringsministeren et møte med Deputy National Security Advisor Daleep Singh "
-       "om forsyningskjeder.",
+      {"Mineraler\n\nOm forsyningskjeder snakket næringsministeren også med Deputy National Security Advisor "
+       "Daleep Singh.",
        {"Daleep Singh"}, {}},
       // A forum named after a role's place is not a person.
-      {"Wasserstoff\n\nDer japanische Wirtschaftsminister war Gast auf dem EU-Japan Hydrogen Business Forum, wo "
-       "Firmen drei Absichtserklärungen unterschrieben.",
+      {"Wasserstoff\n\nDer japanische Wirtschaftsminister sprach beim EU-Japan Hydrogen Business Forum; am Rande "
+       "setzten Firmen ihre Namen unter drei Vereinbarungen.",
        {}, {"Hydrogen Business Forum"}},
       // The surname after the full name is the same person.
       {"Green Alliance\n\nThe alliance was signed by President Ursula von der Leyen in Brussels. \"This is a "

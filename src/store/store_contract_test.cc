@@ -126,7 +126,7 @@ Sample english() {
 Sample german() {
   Sample s;
   std::string t =
-      "Norwegen und Bayern unterzeichnen im März 2021 eine gemeinsame Erklärung zur "
+      "Norwegen und Bayern unterzeichnen im März 2021 eine Erklärung zur "
       "Wasserstoffwirtschaft. Equinor und Siemens Energy wollen bei Wasserstoff und CO2-Speicherung "
       "zusammenarbeiten.";
   s.doc = make_doc(t, "feeds/de.xml#3", ingest::Format::kFeed);
@@ -141,7 +141,7 @@ Sample german() {
   e3.stage = "signed";
   e3.date = "2021-03";
   e3.sectors = {"hydrogen"};
-  e3.evidence_span = span_of(t, "Norwegen und Bayern unterzeichnen im März 2021 eine gemeinsame "
+  e3.evidence_span = span_of(t, "Norwegen und Bayern unterzeichnen im März 2021 eine "
                                 "Erklärung zur Wasserstoffwirtschaft.");
   e3.evidence = std::string(e3.evidence_span.of(t));
   e3.confidence = 0.8;

@@ -20,7 +20,7 @@ constexpr LanguageRow kLanguageRows[] = {
      "covers research, shipping and the supply of clean ammonia. Both governments will meet "
      "again in the spring."},
     {"de",
-     "Nordrhein-Westfalen und die Präfektur Fukushima haben eine Absichtserklärung über die "
+     "Bayern und die japanische Präfektur Aichi haben eine Absichtserklärung über die "
      "Zusammenarbeit bei Wasserstoff unterzeichnet. Die Vereinbarung sieht einen regelmäßigen "
      "Austausch zwischen Hochschulen und Unternehmen vor."},
     {"nb",

@@ -654,7 +654,7 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
   for (const std::size_t pos : boundaries) {
     if (pos < text.size() && filter.veto(start, pos)) continue;
     // ICU does not end a sentence before a number that a lower-case word
-    // follows (UAX #29 SB8: "... unterstützen. 2014 wurde ..."); a word of
+    // follows (UAX #29 SB8: "... zu verlängern. 2019 kam ..."); a word of
     // letters, a period and a number do end one, unless the word is an
     // abbreviation.
     for (std::size_t k = start; k + 2 < pos; ++k) {

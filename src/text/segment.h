@@ -27,8 +27,8 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang);
 // Whether text ends a sentence: its last character, past closing quotes
 // and brackets (Unicode Sentence_Break Close), is a terminal (STerm or
 // ATerm: ". ! ? 。 ！ ？ …"), as the sentence splitter reads them. A line that
-// does not is a heading or a list item ("Enge Partnerschaft zwischen NRW und
-// Fukushima").
+// does not is a heading or a list item ("Neue Partner für Wasserstoff in
+// Bremen").
 bool ends_with_terminal(std::string_view text);
 
 struct Token {

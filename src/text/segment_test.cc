@@ -83,9 +83,9 @@ constexpr SentenceRow kSentenceRows[] = {
     {"nb", "Bl.a. Equinor deltar. Budsjettet er ca. 40 mill. NOK i år.",
      "Bl.a. Equinor deltar. | Budsjettet er ca. 40 mill. NOK i år."},
     {"nb",
-     "– Vi skal samarbeide tett med Japan om hydrogen, sier næringsministeren. Avtalen gjelder "
+     "– Batterisamarbeidet med Korea starter til våren, sier statsråden. Avtalen gjelder "
      "fra nyttår.",
-     "– Vi skal samarbeide tett med Japan om hydrogen, sier næringsministeren. | Avtalen gjelder "
+     "– Batterisamarbeidet med Korea starter til våren, sier statsråden. | Avtalen gjelder "
      "fra nyttår."},
     {"nb", "Innhold\n1. Innledning\n2. Avtalen. Den gjelder fra 2024.\n3. Veien videre",
      "Innhold | 1. Innledning | 2. Avtalen. | Den gjelder fra 2024. | 3. Veien videre"},

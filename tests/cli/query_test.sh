@@ -2,7 +2,7 @@
 # pactum extract, events, show, export and --help on every verb.
 source "$(dirname "$0")/lib.sh"
 
-printf 'Japan og Norge signerte avtale\n\n08.12.2023\n\nJapan og Norge undertegnet i dag en felles erklæring om hydrogen og havvind, opplyser næringsminister Jan Christian Vestre.\n' >nb.txt
+printf 'Japan og Norge signerte avtale\n\n08.12.2023\n\nNorge og Japan har i dag signert en felles erklæring om havvind og hydrogen. Det melder departementet.\n' >nb.txt
 "$PACTUM" extract nb.txt --json >x.jsonl
 check "extract prints one object" test "$(wc -l <x.jsonl)" -eq 1
 check "extract needs no store" test ! -e "$PACTUM_DB"
