@@ -141,7 +141,29 @@ std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const M
   };
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
+  auto ascii_letter = [](uint8_t b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); };
   for (int32_t i = 0; i < length;) {
+    // A word of ASCII letters ending in ASCII (or the text's end), read at
+    // once: ruled out by its length and first letter before it is copied.
+    // Words with other letters take the general path below from their start.
+    if (size == 0 && ascii_letter(bytes[i])) {
+      int32_t end = i + 1;
+      while (end < length && ascii_letter(bytes[end])) ++end;
+      if (end == length || bytes[end] < 0x80) {
+        const auto n = static_cast<std::size_t>(end - i);
+        const uint8_t first = bytes[i] | 0x20;  // lower case of an ASCII letter
+        const std::uint64_t lengths = vote.lengths_by_first[first];
+        if (n <= vote.max_bytes && ((lengths & 1u) != 0 || (n < 64 && ((lengths >> n) & 1u) != 0))) {
+          key.resize(n);
+          for (std::size_t k = 0; k < n; ++k) key[k] = static_cast<char>(bytes[i + static_cast<int32_t>(k)] | 0x20);
+          if (auto it = vote.words.find(key); it != vote.words.end()) {
+            for (std::size_t v = 0; v < MarkerVote::kCount; ++v) counts[v] += (it->second >> v) & 1u;
+          }
+        }
+        i = end;
+        continue;
+      }
+    }
     // ASCII without ICU: u_isalpha and u_tolower agree with these there.
     if (const uint8_t b = bytes[i]; b < 0x80) {
       ++i;
