@@ -304,7 +304,8 @@ constexpr auto kAsciiWordClass = [] {
 }();
 
 // The class of the character at text[*i], advancing *i past it.
-WordClass word_class(std::string_view text, std::size_t* i) {
+// Inlined: called once per character of every Latin text.
+[[gnu::always_inline]] inline WordClass word_class(std::string_view text, std::size_t* i) {
   const auto b = static_cast<unsigned char>(text[*i]);
   if (b < 0x80) {
     ++*i;
