@@ -158,14 +158,16 @@ Token& add_token(std::string_view text, std::size_t begin, std::size_t end, bool
   t.span = {begin, end};
   const std::string_view word = text.substr(begin, end - begin);
   // ASCII folds to lower case (as fold() does it), written in place.
-  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const auto non_ascii = std::find_if(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  const bool ascii = non_ascii == word.end();
   // So do U+00C0..U+00FF (C3 80..C3 BF: the accented letters of es, de, fr,
   // it, nb, da, sv...) as NFKC_Casefold maps them: U+00C0..U+00DE but
   // U+00D7 to U+00E0..U+00FE, U+00DF to "ss", the rest to themselves (none
   // has a compatibility mapping, and a word of only these and ASCII holds
   // no combining mark to compose with). Tokenize.LatinOneFoldsAsIcu.
-  auto latin1 = [&word] {
-    for (std::size_t i = 0; i < word.size(); ++i) {
+  auto latin1 = [&word, non_ascii] {
+    // From the first non-ASCII byte: a Japanese token fails at once.
+    for (auto i = static_cast<std::size_t>(non_ascii - word.begin()); i < word.size(); ++i) {
       const auto c = static_cast<unsigned char>(word[i]);
       if (c < 0x80) continue;
       if (c != 0xC3 || i + 1 == word.size() || (static_cast<unsigned char>(word[i + 1]) & 0xC0) != 0x80) return false;
