@@ -13,6 +13,10 @@ TEST(Utf8, ValidatesTable) {
       {"\xED\xA0\x80", false},         // surrogate
       {"\xF4\x90\x80\x80", false},     // past U+10FFFF
       {"abc\xFF", false},
+      // Past the eight-bytes-at-a-time ASCII skip: a bad byte at each offset
+      // of the second word, and a sequence cut at the end.
+      {"Norway and Japan sign\xFF", false}, {"Norway a\x80nd Japan", false},
+      {"Norway and\xC3", false}, {"Norway and Japan: Møre og Romsdal", true},
   };
   for (const auto& r : rows) EXPECT_EQ(is_valid_utf8(r.in), r.valid) << r.in;
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -146,6 +148,16 @@ bool is_katakana(std::string_view w) {
 bool has_cjk(std::string_view s) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    // Eight bytes none of which is 0xE0 or higher are skipped at once (a
+    // byte is >= 0xE0 when its top three bits are all set).
+    if (i + 8 <= static_cast<int32_t>(s.size())) {
+      std::uint64_t w;
+      std::memcpy(&w, bytes + i, 8);
+      if ((w & (w << 1) & (w << 2) & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     // Han, hiragana and katakana lie above U+2E80: three or more bytes in
     // UTF-8, led by 0xE0 or higher. Other bytes are skipped undecoded.
     if (bytes[i] < 0xE0) {

@@ -119,5 +119,23 @@ TEST(IdentifyLanguage, CutsThePrefixOnACharacterBoundary) {
   EXPECT_TRUE(g.reliable);
 }
 
+TEST(IdentifyLanguage, GalicianBetweenSpanishMenusStaysGalician) {
+  // Both 128-byte windows read as Spanish, the whole text as Galician: the
+  // Galician words (es/relatives.txt) send it to the whole reading.
+  const std::string es =
+      "España y Japón han firmado un memorando de entendimiento sobre hidrógeno verde. El "
+      "acuerdo prevé intercambios entre universidades y empresas de ambos países.";
+  const std::string gl =
+      "A Xunta e o Goberno de Portugal asinaron onte un memorando para impulsar o hidróxeno "
+      "verde. O acordo prevé a creación dun grupo de traballo conxunto que se reunirá cada tres "
+      "meses. A conselleira explicou que a cooperación permitirá compartir infraestruturas e "
+      "coñecemento técnico entre as dúas beiras do Miño, e as partes comprométense a "
+      "identificar proxectos de interese común antes de que remate o ano.";
+  EXPECT_EQ(identify_language(es + "\n\n" + gl + "\n\n" + gl + "\n\n" + es).code, "gl");
+  std::string spanish;
+  while (spanish.size() < 1500) spanish += es + "\n\n";
+  EXPECT_EQ(identify_language(spanish).code, "es");
+}
+
 }  // namespace
 }  // namespace pactum::text

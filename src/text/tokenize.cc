@@ -158,8 +158,40 @@ Token& add_token(std::string_view text, std::size_t begin, std::size_t end, bool
   t.span = {begin, end};
   const std::string_view word = text.substr(begin, end - begin);
   // ASCII folds to lower case (as fold() does it), written in place.
-  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) {
+  const auto non_ascii = std::find_if(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  const bool ascii = non_ascii == word.end();
+  // So do U+00C0..U+00FF (C3 80..C3 BF: the accented letters of es, de, fr,
+  // it, nb, da, sv...) as NFKC_Casefold maps them: U+00C0..U+00DE but
+  // U+00D7 to U+00E0..U+00FE, U+00DF to "ss", the rest to themselves (none
+  // has a compatibility mapping, and a word of only these and ASCII holds
+  // no combining mark to compose with). Tokenize.LatinOneFoldsAsIcu.
+  auto latin1 = [&word, non_ascii] {
+    // From the first non-ASCII byte: a Japanese token fails at once.
+    for (auto i = static_cast<std::size_t>(non_ascii - word.begin()); i < word.size(); ++i) {
+      const auto c = static_cast<unsigned char>(word[i]);
+      if (c < 0x80) continue;
+      if (c != 0xC3 || i + 1 == word.size() || (static_cast<unsigned char>(word[i + 1]) & 0xC0) != 0x80) return false;
+      ++i;
+    }
+    return true;
+  };
+  if (!ascii && latin1()) {
+    t.folded.reserve(word.size() + 1);
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      if (static_cast<unsigned char>(c) < 0x80) {
+        t.folded.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c);
+        continue;
+      }
+      const auto low = static_cast<unsigned char>(word[++i]);
+      if (low == 0x9F) {
+        t.folded += "ss";
+      } else {
+        t.folded.push_back(c);
+        t.folded.push_back(static_cast<char>(low <= 0x9E && low != 0x97 ? low + 0x20 : low));
+      }
+    }
+  } else if (!ascii) {
     t.folded = fold(word);
   } else {
     t.folded.resize(word.size());
@@ -274,7 +306,8 @@ constexpr auto kAsciiWordClass = [] {
 }();
 
 // The class of the character at text[*i], advancing *i past it.
-WordClass word_class(std::string_view text, std::size_t* i) {
+// Inlined: called once per character of every Latin text.
+[[gnu::always_inline]] inline WordClass word_class(std::string_view text, std::size_t* i) {
   const auto b = static_cast<unsigned char>(text[*i]);
   if (b < 0x80) {
     ++*i;

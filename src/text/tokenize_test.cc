@@ -2,6 +2,7 @@
 // marked with '#' (is_word false), Xapian api_termgen style.
 #include "text/segment.h"
 #include "text/break_iterator.h"
+#include "text/normalize.h"
 #include "text/reading.h"
 
 #include <gtest/gtest.h>
@@ -255,6 +256,24 @@ TEST(Tokenize, FastPathEqualsIcu) {
     fast += text.find_first_of(":_") == std::string::npos;
   }
   EXPECT_GT(fast, 1000);  // the fast path was exercised, not only ICU
+}
+
+TEST(Tokenize, LatinOneFoldsAsIcu) {
+  // Words of ASCII and U+00C0..U+00FF are folded without ICU: every such
+  // code point, alone, between letters and twice, folds as fold() does.
+  for (UChar32 c = 0xC0; c <= 0xFF; ++c) {
+    char buffer[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buffer, n, c);
+    const std::string ch(buffer, static_cast<std::size_t>(n));
+    for (const std::string& text : {ch, "Ab" + ch + "cD", ch + ch + "X", "Energi" + ch}) {
+      for (const std::string lang : {"de", "es", "nb"}) {
+        for (const Token& t : tokenize(text, lang)) {
+          EXPECT_EQ(t.folded, fold(t.span.of(text))) << std::hex << c << " in " << text;
+        }
+      }
+    }
+  }
 }
 
 TEST(Tokenize, ManyThreads) {
