@@ -515,6 +515,20 @@ Sb sentence_class(UChar32 c) {
   }
 }
 
+// sentence_class of the character at bytes[i] (not ASCII); *next is where
+// the one after begins. Apart from the scan, so that the scan's ASCII path
+// stays inline.
+Sb non_ascii_class(const uint8_t* bytes, int32_t i, int32_t length, int32_t* next) {
+  if (UChar32 c = three_byte_code_point(bytes, i, length); c >= 0) {  // kana, Han, CJK marks
+    *next = i + 3;
+    return sentence_class(c);
+  }
+  UChar32 c;
+  U8_NEXT(bytes, i, length, c);
+  *next = i;
+  return c < 0 ? Sb::kUnknown : sentence_class(c);
+}
+
 // The languages whose ICU sentence rules are the root ones (Greek, for one,
 // reads ';' as a question mark), among those pactum has lexicons for.
 // Japanese too (ICU tailors its line and word breaks, not its sentences):
@@ -545,14 +559,7 @@ bool rule_sentence_boundaries(std::string_view text, std::string_view lang, std:
       *next = i + 1;
       return kAscii[bytes[i]];
     }
-    if (UChar32 c = three_byte_code_point(bytes, i, length); c >= 0) {  // kana, Han, CJK marks
-      *next = i + 3;
-      return sentence_class(c);
-    }
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    *next = i;
-    return c < 0 ? Sb::kUnknown : sentence_class(c);
+    return non_ascii_class(bytes, i, length, next);
   };
   // The class of the character that ends just before i (i > 0; the text up
   // to i was read as valid UTF-8).
