@@ -115,6 +115,8 @@ UScriptCode script_of(UChar32 c) {
 }
 
 bool is_single_han(std::string_view w) {
+  // One code point is at most four bytes (a Japanese word is mostly more).
+  if (w.size() > 4) return false;
   const auto* bytes = reinterpret_cast<const uint8_t*>(w.data());
   int32_t i = 0;
   UChar32 c;
@@ -136,7 +138,21 @@ bool is_han(std::string_view w) {
 bool is_katakana(std::string_view w) {
   if (w.empty()) return false;
   const auto* bytes = reinterpret_cast<const uint8_t*>(w.data());
-  for (int32_t i = 0; i < static_cast<int32_t>(w.size());) {
+  const auto size = static_cast<int32_t>(w.size());
+  for (int32_t i = 0; i < size;) {
+    // By bytes, what most words are: U+30A1..U+30FC (katakana, "・", "ー")
+    // are E3 82 A1..E3 83 BC; ASCII, hiragana (E3 81 ..) and Han
+    // (U+4000..U+9FFF, E4..E9) are none of these.
+    const uint8_t b = bytes[i];
+    if (b < 0x80 || (b >= 0xE4 && b <= 0xE9)) return false;
+    if (b == 0xE3 && size - i >= 3) {
+      const uint8_t b1 = bytes[i + 1], b2 = bytes[i + 2];
+      if (b1 == 0x81) return false;
+      if ((b1 == 0x82 && b2 >= 0xA1 && b2 <= 0xBF) || (b1 == 0x83 && b2 >= 0x80 && b2 <= 0xBC)) {
+        i += 3;
+        continue;
+      }
+    }
     UChar32 c;
     U8_NEXT(bytes, i, static_cast<int32_t>(w.size()), c);
     // ー and ・ are "common" script but belong to katakana words.

@@ -33,6 +33,16 @@ TEST(People, ScriptRangesAsIcu) {
   }
 }
 
+// people.cc's is_katakana() rejects by its lead bytes what holds no
+// katakana: U+3040..U+307F (E3 81 ..) and U+4000..U+9FFF (E4..E9 ..).
+TEST(People, NoKatakanaWhereIsKatakanaRejectsByBytes) {
+  for (UChar32 c = 0x3040; c <= 0x9FFF; c = c == 0x307F ? 0x4000 : c + 1) {
+    UErrorCode status = U_ZERO_ERROR;
+    ASSERT_NE(uscript_getScript(c, &status), USCRIPT_KATAKANA) << std::hex << c;
+    ASSERT_TRUE(c != 0x30FB && c != 0x30FC);
+  }
+}
+
 TEST(People, NamesTable) {
   const PeopleRow rows[] = {
       // A Japanese name with its reading after each part (furigana in

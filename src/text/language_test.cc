@@ -137,5 +137,50 @@ TEST(IdentifyLanguage, GalicianBetweenSpanishMenusStaysGalician) {
   EXPECT_EQ(identify_language(spanish).code, "es");
 }
 
+TEST(LanguageByScript, KanaNameJapaneseWithoutCld2) {
+  // Kana are Japanese's alone; CLD2 agrees wherever the script rule answers.
+  const std::string japanese = kLanguageRows[14].text;
+  EXPECT_EQ(internal::language_by_script(japanese), "ja");
+  LanguageGuess g = identify_language(japanese);
+  EXPECT_EQ(g.code, "ja");
+  EXPECT_TRUE(g.reliable);
+  EXPECT_EQ(g.percent, 100);  // kana and Han, no other letters
+  // Latin names in a Japanese text lower the share, not below a fifth.
+  const std::string with_names = "ヴェストラン県とバーデン＝ヴュルテンベルク州はEquinor、JERA、Siemens Energyと水素の覚書に署名した。";
+  EXPECT_EQ(internal::language_by_script(with_names), "ja");
+  EXPECT_EQ(identify_language(with_names).code, "ja");
+}
+
+TEST(LanguageByScript, ChineseWithAKatakanaNameIsLeftToCld2) {
+  // Our own Chinese sentences naming a Japanese company in katakana: its
+  // kana are far below a fifth of the letters, so CLD2 reads the text.
+  const std::string chinese =
+      "挪威与日本签署了关于氢能和海上风电合作的谅解备忘录，双方将在研究、航运和清洁氨供应方面加强交流。"
+      "日本企业トヨタ表示愿意参与该项目，两国政府计划明年春季再次会晤，讨论具体的实施步骤。";
+  EXPECT_EQ(internal::language_by_script(chinese), "");
+  EXPECT_EQ(identify_language(chinese).code, "zh");
+}
+
+TEST(LanguageByScript, OtherScriptsAndMixedTextsAreLeftToCld2) {
+  const std::string japanese = kLanguageRows[14].text;
+  for (const auto& row : kLanguageRows) {
+    if (std::string_view(row.expected) != "ja") {
+      EXPECT_EQ(internal::language_by_script(row.text), "") << row.text;
+    }
+  }
+  // An English text quoting a Japanese phrase: kana below a fifth.
+  const std::string quoting =
+      std::string(kLanguageRows[0].text) + " The Japanese side called it 水素の協力 in its statement.";
+  EXPECT_EQ(internal::language_by_script(quoting), "");
+  EXPECT_EQ(identify_language(quoting).code, "en");
+  // Not UTF-8: no answer by script (CLD2 judges the valid part).
+  EXPECT_EQ(internal::language_by_script(std::string("水素の\xE3\x81協力です") + "\xFF"), "");
+  EXPECT_EQ(internal::language_by_script(""), "");
+  // Kana only past the opening's 512 bytes: not looked for, CLD2 decides.
+  EXPECT_EQ(internal::language_by_script(std::string(600, ' ') + japanese), "");
+  EXPECT_EQ(identify_language(std::string(600, ' ') + japanese).code, "ja");
+  EXPECT_EQ(internal::language_by_script("ー々"), "");  // Common-script letters count for none
+}
+
 }  // namespace
 }  // namespace pactum::text

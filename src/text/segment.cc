@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -256,6 +257,11 @@ std::vector<Span> japanese_quotes(std::string_view text) {
       ++i;
       continue;
     }
+    // The brackets are E3 80 8C..8F: most E3 characters (kana) are not.
+    if (i + 2 >= text.size() || text[i + 1] != '\x80' || (static_cast<unsigned char>(text[i + 2]) & 0xFC) != 0x8C) {
+      ++i;
+      continue;
+    }
     bool matched = false;
     for (int k = 0; k < 2 && !matched; ++k) {
       if (text.compare(i, 3, kOpen[k]) == 0) {
@@ -429,6 +435,19 @@ UChar32 last_code_point(const uint8_t* bytes, int32_t end, int32_t* start) {
   return next == end ? c : -1;
 }
 
+// The code point of the three-byte sequence at bytes[i] when it is one as
+// U8_NEXT reads it (E0 then A0..BF, ED then 80..9F, else 80..BF; then one
+// continuation byte), else -1: most characters of a Japanese text, decoded
+// without the general macro.
+UChar32 three_byte_code_point(const uint8_t* bytes, int32_t i, int32_t length) {
+  const uint8_t b = bytes[i];
+  if ((b & 0xF0) != 0xE0 || length - i < 3) return -1;
+  const uint8_t b1 = bytes[i + 1], b2 = bytes[i + 2];
+  const bool ok = (b2 & 0xC0) == 0x80 &&
+                  (b == 0xE0 ? (b1 >= 0xA0 && b1 <= 0xBF) : b == 0xED ? (b1 >= 0x80 && b1 <= 0x9F) : (b1 & 0xC0) == 0x80);
+  return ok ? ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F) : -1;
+}
+
 // Whether ICU's sentence iterator could break text anywhere but at its end.
 // UAX #29 breaks only after a terminal (STerm, ATerm: SB11) or a separator
 // (Sep, CR, LF: SB4); and where text ends in a run of terminals and closing
@@ -457,8 +476,12 @@ bool may_break_inside(std::string_view text) {
       ++i;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(bytes, i, end, c);
+    UChar32 c = three_byte_code_point(bytes, i, end);
+    if (c >= 0) {
+      i += 3;
+    } else {
+      U8_NEXT(bytes, i, end, c);
+    }
     if (c < 0) return true;
     const auto sb = sentence_break(c);
     if (sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF) return true;
@@ -492,6 +515,20 @@ Sb sentence_class(UChar32 c) {
   }
 }
 
+// sentence_class of the character at bytes[i] (not ASCII); *next is where
+// the one after begins. Apart from the scan, so that the scan's ASCII path
+// stays inline.
+Sb non_ascii_class(const uint8_t* bytes, int32_t i, int32_t length, int32_t* next) {
+  if (UChar32 c = three_byte_code_point(bytes, i, length); c >= 0) {  // kana, Han, CJK marks
+    *next = i + 3;
+    return sentence_class(c);
+  }
+  UChar32 c;
+  U8_NEXT(bytes, i, length, c);
+  *next = i;
+  return c < 0 ? Sb::kUnknown : sentence_class(c);
+}
+
 // The languages whose ICU sentence rules are the root ones (Greek, for one,
 // reads ';' as a question mark), among those pactum has lexicons for.
 // Japanese too (ICU tailors its line and word breaks, not its sentences):
@@ -522,10 +559,7 @@ bool rule_sentence_boundaries(std::string_view text, std::string_view lang, std:
       *next = i + 1;
       return kAscii[bytes[i]];
     }
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    *next = i;
-    return c < 0 ? Sb::kUnknown : sentence_class(c);
+    return non_ascii_class(bytes, i, length, next);
   };
   // The class of the character that ends just before i (i > 0; the text up
   // to i was read as valid UTF-8).
@@ -658,6 +692,10 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
     // letters, a period and a number do end one, unless the word is an
     // abbreviation.
     for (std::size_t k = start; k + 2 < pos; ++k) {
+      // To the next '.' (none in most Japanese sentences) without a look at each byte.
+      const void* dot = std::memchr(text.data() + k, '.', pos - 2 - k);
+      if (dot == nullptr) break;
+      k = static_cast<std::size_t>(static_cast<const char*>(dot) - text.data());
       if (text[k] != '.' || text[k + 1] != ' ' || k < start + 3) continue;
       std::size_t digit = k + 1;
       while (digit < pos && text[digit] == ' ') ++digit;

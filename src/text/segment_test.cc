@@ -251,6 +251,17 @@ TEST(Sentence, FastBoundariesEqualIcu) {
   }
 }
 
+TEST(Sentence, BadThreeByteSequencesAreLeftToIcu) {
+  // Overlong, surrogate, cut short, a bad second byte: not UTF-8, so the
+  // rules (which decode three-byte characters by hand) give the text up.
+  std::vector<std::size_t> got;
+  for (const char* bad : {"\xE0\x80\x80", "\xED\xA0\x80", "\xE3\x81", "\xE3\x41\x81"}) {
+    EXPECT_FALSE(internal::rule_sentence_boundaries(std::string("日本。") + bad + "協力。", "ja", &got)) << bad;
+  }
+  ASSERT_TRUE(internal::rule_sentence_boundaries("日本。協力。", "ja", &got));
+  EXPECT_EQ(got, (std::vector<std::size_t>{9, 18}));
+}
+
 TEST(Sentence, CjkLettersAreOLetter) {
   int n = 0;
   for (UChar32 c = 0x3000; c <= 0x9FFF; ++c) {

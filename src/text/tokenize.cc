@@ -614,8 +614,10 @@ std::string hepburn(std::string_view katakana) {
   // Decoded straight from UTF-8 (a malformed sequence is no kana: ""), each
   // syllable looked up by code point; the longest reading wins, a pair over
   // its first kana, as kKana's order-free longest match did.
-  std::u32string s;
-  s.reserve(katakana.size() / 3);
+  // The code points in a buffer each thread reuses: every word of a
+  // name's sentence is read, and a string per word cost an allocation.
+  thread_local std::u32string s;
+  s.clear();
   const auto* bytes = reinterpret_cast<const uint8_t*>(katakana.data());
   const auto length = static_cast<int32_t>(std::min<std::size_t>(katakana.size(), INT32_MAX));
   for (int32_t i = 0; i < length;) {
@@ -683,6 +685,7 @@ std::vector<LatinWord> latin_words(std::string_view japanese) {
     const std::size_t chunk_end = mecab_chunk_end(japanese, chunk);
     const std::string_view original = japanese.substr(chunk, chunk_end - chunk);
     if (const ParsedChunk* p = recent_parse(mecab, original)) {
+      out.reserve(out.size() + p->words.size());
       for (const ChunkWord& w : p->words) add(w.feature, chunk + w.begin, chunk + w.end);
     } else {
       mecab_chunk_words(original, chunk, mecab, /*record=*/false, add);
