@@ -33,43 +33,40 @@ Result<extract::Extraction> extract_safely(const ingest::Document& doc, const ex
 }
 
 // The ingest of a stream of documents: add() them in order, then finish().
-// The calling thread reads and checks for duplicates. With 1 thread it also
-// extracts and writes, one document after the other. With N > 1, N threads
-// extract (N - 1 workers, and the calling thread whenever the read-ahead is
-// full) and one more thread, the writer, owns the store's writes: it takes
-// the documents in the order they were added, whatever order the
-// extractors finish in, and writes them in batches. A batch's commit may
-// run a WAL checkpoint (syncs and page copies, 0.1-0.8 s); on the writer
-// thread it no longer stops the calling thread's core extracting.
+// The calling thread reads, checks for duplicates and writes the store; with
+// N > 1 threads, N - 1 workers and the calling thread extract. Results are written in the order
+// the documents were added, whatever order the workers finish in.
 class Pipeline {
  public:
   Pipeline(const extract::Extractor& extractor, store::Store& store, const IngestOptions& options,
            IngestSummary& summary)
       : extractor_(extractor), store_(store), options_(options), summary_(summary) {
+    // The calling thread is one of them: it extracts too while it waits for
+    // the document it is to write next, so N threads keep N cores busy.
     std::size_t threads = options.threads == 0 ? std::thread::hardware_concurrency() : options.threads;
     if (threads > 1) {
       // Room for many transactions' worth beyond what the threads hold:
-      // while the writer writes a batch (and its checkpoint), the extractors
-      // keep going. With only 4 per thread they ran dry within a few
-      // documents of a flush; with one batch (72 on 2 threads, ~20 ms of
-      // extraction) in every WAL checkpoint when the calling thread wrote.
-      // Bytes bound it too (push()).
+      // while the calling thread writes a batch, the workers extract ahead.
+      // With only 4 per thread they ran dry within a few documents of a
+      // flush and the ingest was mostly serial (1.2-1.4x on 2 threads); with
+      // one batch (72 on 2 threads, ~20 ms of extraction) they still ran dry
+      // in every WAL checkpoint, which the commit that crosses 16,384 frames
+      // runs on this thread (syncs and page copies, 0.1-0.8 s): the worker
+      // idled 4.1-5.0 s of an 18 MB `pactum ingest --threads 2`, 2.4-3.7 s
+      // with 16 batches. Bytes bound it too (push()); +8 MB peak RSS there.
       max_in_flight_ = kBatchesInFlight * kDocumentsPerTransaction + 4 * threads;
       min_in_flight_ = 4 * threads;
       for (std::size_t i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
-      writer_ = std::thread([this] { write_all(); });
     }
   }
   ~Pipeline() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      stopping_ = true;  // an early return: the writer stops after its batch, no later one
-      queue_.clear();    // nobody will write these
+      stopping_ = true;
+      queue_.clear();  // after a store failure: nobody will write these
     }
     work_ready_.notify_all();
-    progress_.notify_all();
     for (std::thread& t : workers_) t.join();
-    if (writer_.joinable()) writer_.join();
   }
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
@@ -78,9 +75,6 @@ class Pipeline {
   // is returned and ends the ingest.
   Status add(ingest::Document&& doc) {
     ++summary_.read;
-    // Only committed documents count (a copy still in flight is found by
-    // put_batch, as kDuplicate): so the answer does not depend on how far
-    // the writer has got, nor the summary either.
     auto known = store_.has_document(doc.content_hash);
     if (!known.is_ok()) return known.status();
     auto item = std::make_unique<Item>();
@@ -94,8 +88,7 @@ class Pipeline {
   }
 
   // Runs `then` once every document added before it has been written: the
-  // progress bar and per-source failures keep the input order. With N > 1
-  // threads it runs on the writer thread.
+  // progress bar and per-source failures keep the input order.
   Status add_marker(std::function<void()> then) {
     auto item = std::make_unique<Item>();
     item->marker = std::move(then);
@@ -106,7 +99,7 @@ class Pipeline {
   // Runs task(0..n-1) on the workers and the calling thread, returning when
   // all have run (ingest::ReadOptions::parallel_for: the reading of JSON
   // lines). The workers take these before queued documents: the calling
-  // thread, which queues documents, waits for them.
+  // thread, which queues documents and writes them, waits for them.
   void parallel_for(std::size_t n, const std::function<void(std::size_t)>& task) {
     if (workers_.empty() || n < 2) {
       for (std::size_t i = 0; i < n; ++i) task(i);
@@ -123,26 +116,14 @@ class Pipeline {
       lock.lock();
       ++job.done;
     }
-    progress_.wait(lock, [&] { return job.done == n; });
+    work_done_.wait(lock, [&] { return job.done == n; });
     job_ = nullptr;
   }
 
   // Writes everything still in flight.
   Status finish() {
-    if (!writer_.joinable()) {
-      while (!window_.empty()) PACTUM_RETURN_IF_ERROR(write_front());
-      return flush();
-    }
-    std::unique_lock<std::mutex> lock(mutex_);
-    input_done_ = true;
-    progress_.notify_all();
-    // Extract here too until the writer has written the last batch.
-    while (!writer_finished_) {
-      if (!help(lock)) progress_.wait(lock);
-    }
-    lock.unlock();
-    writer_.join();
-    return writer_status_;
+    while (!window_.empty()) PACTUM_RETURN_IF_ERROR(write_front());
+    return flush();
   }
 
  private:
@@ -153,7 +134,7 @@ class Pipeline {
     std::function<void()> marker;
     std::size_t bytes = 0;  // the text's size when queued
     bool known = false;  // stored already: nothing to extract or write
-    bool done = false;   // guarded by mutex_ while other threads may see the item
+    bool done = false;   // guarded by mutex_ while workers may see the item
   };
 
   // A parallel_for's tasks: the next to hand out and how many have run.
@@ -167,97 +148,51 @@ class Pipeline {
     Item* raw = item.get();
     const bool needs_work = !raw->done;
     raw->bytes = raw->doc.text.size();
-    if (!writer_.joinable()) {  // one thread: extract, then write when the window is full
-      window_bytes_ += raw->bytes;
-      window_.push_back(std::move(item));
-      if (needs_work) {
-        process(*raw);
-        raw->done = true;
-      }
-      while (window_.size() > max_in_flight_) PACTUM_RETURN_IF_ERROR(write_front());
-      return Status::ok();
-    }
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (!writer_status_.is_ok()) return writer_status_;
     window_bytes_ += raw->bytes;
     window_.push_back(std::move(item));
     if (needs_work) {
-      queue_.push_back(raw);
-      work_ready_.notify_one();
-    } else {
-      progress_.notify_all();  // the writer may be waiting for this marker or duplicate
+      if (workers_.empty()) {
+        process(*raw);
+        raw->done = true;
+      } else {
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          queue_.push_back(raw);
+        }
+        work_ready_.notify_one();
+      }
     }
     // Bounded memory: never more than max_in_flight_ documents, nor (beyond
-    // min_in_flight_ of them) kBytesPerTransaction of text, read ahead of
-    // the writer. Meanwhile extract, rather than wait.
-    while (writer_status_.is_ok() &&
-           (window_.size() > max_in_flight_ ||
-            (window_bytes_ > kBytesPerTransaction && window_.size() > min_in_flight_))) {
-      if (!help(lock)) progress_.wait(lock);
+    // min_in_flight_ of them) kBytesPerTransaction of text, read ahead.
+    while (window_.size() > max_in_flight_ ||
+           (window_bytes_ > kBytesPerTransaction && window_.size() > min_in_flight_)) {
+      PACTUM_RETURN_IF_ERROR(write_front());
     }
-    return writer_status_;
+    return Status::ok();
   }
 
-  // Extracts the oldest queued document on this thread (lock held on entry
-  // and return); false when none is queued.
-  bool help(std::unique_lock<std::mutex>& lock) {
-    if (queue_.empty()) return false;
-    Item* item = queue_.front();
-    queue_.pop_front();
-    lock.unlock();
-    process(*item);
-    lock.lock();
-    item->done = true;
-    progress_.notify_all();
-    return true;
-  }
-
-  // One thread: the oldest document in the window into the batch.
   Status write_front() {
     std::unique_ptr<Item> item = std::move(window_.front());
     window_.pop_front();
-    window_bytes_ -= item->bytes;
-    return to_batch(std::move(item));
-  }
-
-  // The writer thread: documents into batches, in input order, until the
-  // input ends (the last batch written), the store fails, or the ingest
-  // stops early (no more batches: what was committed stays whole).
-  void write_all() {
-    Status status = Status::ok();
-    for (;;) {
-      std::unique_ptr<Item> item;
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        progress_.wait(lock, [&] {
-          return stopping_ || (!window_.empty() && window_.front()->done) || (input_done_ && window_.empty());
-        });
-        if (stopping_) break;
-        if (window_.empty()) {  // the input has ended
-          lock.unlock();
-          status = flush();
+    window_bytes_ -= item->bytes;  // not the text: a worker may hold the item
+    if (!workers_.empty()) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (!item->done) {
+        if (queue_.empty()) {
+          work_done_.wait(lock, [&] { return item->done; });
           break;
         }
-        item = std::move(window_.front());
-        window_.pop_front();
-        window_bytes_ -= item->bytes;
+        // Help rather than wait: extract the oldest queued document here.
+        Item* other = queue_.front();
+        queue_.pop_front();
+        lock.unlock();
+        process(*other);
+        lock.lock();
+        other->done = true;
       }
-      progress_.notify_all();  // room in the window
-      status = to_batch(std::move(item));
-      if (!status.is_ok()) break;
     }
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      writer_status_ = status;
-      writer_finished_ = true;
-    }
-    progress_.notify_all();
-  }
-
-  // Into the batch, in input order; markers and failures wait there too,
-  // so that they are reported after the documents before them are stored.
-  // Run by the one thread that writes.
-  Status to_batch(std::unique_ptr<Item> item) {
+    // Into the batch, in input order; markers and failures wait there too,
+    // so that they are reported after the documents before them are stored.
     if (wants_put(*item)) {
       ++batch_documents_;
       batch_bytes_ += item->doc.text.size();
@@ -325,59 +260,48 @@ class Pipeline {
           lock.unlock();
           (*job->task)(i);
           lock.lock();
-          if (++job->done == job->n) progress_.notify_all();
+          if (++job->done == job->n) work_done_.notify_all();
           continue;
         }
         if (queue_.empty()) return;  // stopping, and nothing left
         item = queue_.front();
         queue_.pop_front();
       }
-      // The item is this thread's until done is set; nobody else touches
-      // its document meanwhile.
+      // The item is the writer's until done is set; its document is not
+      // touched by the writer meanwhile.
       process(*item);
       {
         std::lock_guard<std::mutex> lock(mutex_);
         item->done = true;
       }
-      progress_.notify_all();
+      work_done_.notify_all();
     }
   }
 
   const extract::Extractor& extractor_;
   store::Store& store_;
   const IngestOptions& options_;
-  // Written by the thread that writes (flush()), and by the calling thread
-  // only in fields flush() does not touch (read, bytes); read by the caller
-  // after finish() or the destructor has joined the writer.
   IngestSummary& summary_;
   std::size_t max_in_flight_ = 0;  // constant after construction; 0 writes each document at once
   std::size_t min_in_flight_ = 0;  // constant after construction
 
-  // Documents in input order, being extracted or done and waiting to be
-  // written. With one thread owned by it; with a writer guarded by mutex_
-  // (the calling thread appends, the writer takes from the front).
+  // Owned by the calling thread: documents in input order, being extracted
+  // or done and waiting to be written.
   std::deque<std::unique_ptr<Item>> window_;
-  std::size_t window_bytes_ = 0;  // of the documents' texts in window_; as window_
+  std::size_t window_bytes_ = 0;  // of the documents' texts in window_
 
-  // Owned by the thread that writes: extracted, in input order, waiting for
-  // one transaction. Bounded in documents and bytes, so memory stays
-  // bounded and a crash loses little work.
+  // Owned by the calling thread: extracted, in input order, waiting for one
+  // transaction. Bounded in documents and bytes, so memory stays bounded and
+  // a crash loses little work.
   std::vector<std::unique_ptr<Item>> batch_;
   std::size_t batch_documents_ = 0, batch_bytes_ = 0;
 
   std::mutex mutex_;
-  // work_ready_: for the workers (a document queued, a parallel_for, stop);
-  // progress_: for the calling thread and the writer (a document extracted,
-  // room in the window, a parallel_for done, the writer finished).
-  std::condition_variable work_ready_, progress_;
-  std::deque<Item*> queue_;                   // guarded by mutex_: waiting for an extractor
+  std::condition_variable work_ready_, work_done_;
+  std::deque<Item*> queue_;                   // guarded by mutex_: waiting for a worker
   Job* job_ = nullptr;                        // guarded by mutex_: a parallel_for running
   bool stopping_ = false;                     // guarded by mutex_
-  bool input_done_ = false;                   // guarded by mutex_: finish() called
-  bool writer_finished_ = false;              // guarded by mutex_
-  Status writer_status_ = Status::ok();       // guarded by mutex_: the store's failure, if any
   std::vector<std::thread> workers_;          // constant after construction
-  std::thread writer_;                        // started in the constructor, joined by finish() or the destructor
 };
 
 }  // namespace

@@ -4,21 +4,13 @@
 // both behave the same. A failing source is reported and skipped; it never
 // stops the others.
 //
-// With N > 1 threads, N threads extract (N - 1 workers, and the calling
-// thread whenever its read-ahead is full; the lines of a JSONL file are
-// parsed, normalized and hashed on them too: ingest::ReadOptions::parallel_for)
-// and one more, the writer, owns the store's writes: N + 1 threads in all.
-// The calling thread reads the sources and asks the store for duplicates;
-// the writer writes the documents in input order, in the same transactions
-// as one thread would, so a blocking commit (a WAL checkpoint's syncs) does
-// not stop the reading and extraction. The summary, the failures' order and
-// what the store holds are the same for any number of threads. The progress
-// callback and per-source failures are reported in input order, on the
-// writer thread when there is one. A store failure ends the ingest after
-// the transaction it broke: nothing later is written, no batch half.
-// At most 16 transactions' worth of documents (and 8 MB of text) are in
-// flight, and a JSONL file too big to read whole is streamed a line at a
-// time, so memory stays bounded whatever the input.
+// With several threads, documents are extracted in parallel by a pool of
+// workers while the calling thread reads the sources and is the only writer
+// to the store, in input order (the lines of a JSONL file are parsed,
+// normalized and hashed on the workers too: ingest::ReadOptions::parallel_for): the summary, the failures' order and what
+// the store holds are the same for any number of threads. At most 16
+// transactions' worth of documents (and 8 MB of text) are in flight, and a JSONL file too big to read whole
+// is streamed a line at a time, so memory stays bounded whatever the input.
 #pragma once
 
 #include <cstddef>
@@ -58,7 +50,7 @@ struct IngestOptions {
   ingest::ReadOptions read;
   extract::ExtractOptions extract;
   // Extraction threads; 0 means one per hardware thread. With 1 everything
-  // runs on the calling thread; with more, one writer thread is added.
+  // runs on the calling thread.
   std::size_t threads = 1;
 };
 

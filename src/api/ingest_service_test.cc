@@ -142,7 +142,7 @@ TEST(IngestService, JsonlLinesParsedOnTheWorkersKeepOrderAndAllOrNothing) {
 // A JSONL file of n releases, each written in our own words; line i
 // repeats line i - 1 when i % 7 == 3 (two copies in flight at once) and
 // line i - 150 when i >= 250 (the first copy long committed, or in flight:
-// it depends on how far the writer has got).
+// it depends on how far the writing has got).
 std::string write_releases(const std::string& name, int n) {
   const std::string path = testing::TempDir() + "/" + name;
   std::ofstream out(path);
@@ -158,8 +158,7 @@ std::string write_releases(const std::string& name, int n) {
   return path;
 }
 
-// A new SQLite store in a file (WAL mode: has_document reads through a
-// connection of its own there).
+// A new SQLite store in a file (WAL mode, as `pactum ingest` uses).
 std::string fresh_store_path(const std::string& name) {
   const std::string path = testing::TempDir() + "/" + name;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
@@ -191,11 +190,11 @@ StoreContents contents_of(store::Store& store) {
   return c;
 }
 
-// The writer thread writes in input order, and a copy of a document in
-// flight (not yet committed when it is read) counts as a duplicate as a
-// copy already stored does: summary and store are those of one thread, and
-// a second run finds every document stored.
-TEST(IngestService, WriterThreadKeepsOrderAndDuplicatesInFlight) {
+// Documents are written in input order whatever thread extracted them, and
+// a copy of a document in flight (not yet committed when it is read) counts
+// as a duplicate as a copy already stored does: summary and store are those
+// of one thread, and a second run finds every document stored.
+TEST(IngestService, ThreadsKeepOrderAndDuplicatesInFlight) {
   const std::string input = write_releases("pactum_writer_order.jsonl", 400);
   std::optional<StoreContents> first;
   std::optional<IngestSummary> first_summary;

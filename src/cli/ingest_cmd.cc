@@ -27,7 +27,7 @@ void add_ingest(CLI::App& app, Runner* run) {
   verb->add_option("--min-confidence", args->min_confidence, "Drop events below this confidence (0..1)")
       ->check(CLI::Range(0.0, 1.0));
   verb->add_option("--threads", args->threads,
-                   "Extraction threads (default: one per hardware thread); with more than 1, one more thread writes the store")
+                   "Extraction threads (default: one per hardware thread); one thread writes the store")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
   add_ingest_queue_options(verb, &args->queue);
   verb->callback([run, args] {

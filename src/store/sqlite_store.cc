@@ -125,9 +125,7 @@ StoredDocument read_document(const sqlite::Statement& s) {
 
 class SqliteStore final : public Store {
  public:
-  // own_reader: has_document() reads through a connection of its own (a
-  // file store in WAL mode), so that it does not wait for a writer's batch.
-  SqliteStore(Db db, bool own_reader) : db_(std::move(db)), own_reader_(own_reader) {}
+  explicit SqliteStore(Db db) : db_(std::move(db)) {}
 
   Result<PutResult> put(const ingest::Document& doc, const extract::Extraction& x) override;
   Result<std::vector<Result<PutResult>>> put_batch(const std::vector<PutItem>& items) override;
@@ -405,18 +403,6 @@ class SqliteStore final : public Store {
   };
   Status begin_write_cache(WriteCache& cache);
   WriteCache* write_cache_ = nullptr;  // guarded by mu_; set for a put()/put_batch() transaction
-
-  // has_document()'s connection, opened on its first call. A multi-threaded
-  // ingest asks it on the calling thread while its writer thread holds mu_
-  // for a batch and the checkpoint in its commit (0.1-0.8 s): on db_ the
-  // reading, and the extraction the calling thread does, would stop that
-  // long. In WAL mode it reads the last commit, as db_ does between
-  // transactions (each put holds mu_ for its whole transaction), so the
-  // answer is the same. Declared after db_: closed first, so that db_ is
-  // the last connection and its close runs the last checkpoint.
-  const bool own_reader_;
-  std::mutex reader_mu_;
-  std::optional<Db> reader_;  // guarded by reader_mu_
 };
 
 // ---- writes ----------------------------------------------------------------
@@ -907,23 +893,8 @@ Status SqliteStore::add_name_key(std::int64_t actor_id, std::string_view name) {
 // ---- reads -----------------------------------------------------------------
 
 Result<bool> SqliteStore::has_document(const std::string& content_hash) {
-  static constexpr std::string_view kSql = "SELECT 1 FROM documents WHERE content_hash = :hash";
-  if (own_reader_) {
-    std::lock_guard lock(reader_mu_);
-    if (!reader_) {
-      auto db = Db::open(db_.path());  // path_ is constant: no mu_ needed
-      if (!db.is_ok()) return db.status();
-      PACTUM_RETURN_IF_ERROR(db->exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs)));
-      PACTUM_RETURN_IF_ERROR(db->exec("PRAGMA query_only = 1"));
-      reader_.emplace(std::move(*db));
-    }
-    auto s = reader_->statement(kSql);
-    if (!s.is_ok()) return s.status();
-    (*s)->bind_text(":hash", content_hash);
-    return (*s)->step();
-  }
   std::lock_guard lock(mu_);
-  auto s = db_.statement(kSql);
+  auto s = db_.statement("SELECT 1 FROM documents WHERE content_hash = :hash");
   if (!s.is_ok()) return s.status();
   (*s)->bind_text(":hash", content_hash);
   return (*s)->step();
@@ -3745,12 +3716,7 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
   PACTUM_RETURN_IF_ERROR(db->exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs)));
   PACTUM_RETURN_IF_ERROR(configure(*db));
   PACTUM_RETURN_IF_ERROR(sqlite::register_rank(db->handle()));
-  // ":memory:" is private to its connection (journal mode "memory"): one
-  // connection for everything there.
-  auto mode = db->query_text("PRAGMA journal_mode");
-  if (!mode.is_ok()) return mode.status();
-  const bool own_reader = *mode == "wal";
-  auto store = std::make_unique<SqliteStore>(std::move(*db), own_reader);
+  auto store = std::make_unique<SqliteStore>(std::move(*db));
   PACTUM_RETURN_IF_ERROR(store->rebuild_if_needed());
   return std::unique_ptr<Store>(std::move(store));
 }
