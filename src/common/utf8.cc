@@ -18,24 +18,17 @@ bool is_valid_utf8(std::string_view s) {
     if (c < 0x80) {
       // Eight ASCII bytes at once (most of a Latin-script text); tried only
       // at an ASCII byte, so Japanese text does not pay for it.
-      if (end - p >= 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        if ((w & 0x8080808080808080ull) == 0) { p += 8; continue; }
+      if (end - p >= 8 && ascii_run_of_8(p) == 8) {
+        p += 8;
+        continue;
       }
       ++p;
       continue;
     }
     // Three bytes (kana, Han, CJK marks: most of a Japanese text), checked
-    // without the general loop: E1..EC and EE..EF take any two continuation
-    // bytes, E0 only A0..BF then one (no overlong form), ED only 80..9F then
-    // one (no surrogate).
+    // without the general loop.
     if (c >= 0xE0 && c <= 0xEF && end - p > 2) {
-      const unsigned char c1 = p[1], c2 = p[2];
-      if ((c2 & 0xC0) != 0x80) return false;
-      if (c == 0xE0 ? (c1 < 0xA0 || c1 > 0xBF) : c == 0xED ? (c1 < 0x80 || c1 > 0x9F) : (c1 & 0xC0) != 0x80) {
-        return false;
-      }
+      if (three_byte_code_point(p, static_cast<std::size_t>(end - p)) < 0) return false;
       p += 3;
       continue;
     }

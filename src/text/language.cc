@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "common/files.h"
+#include "common/utf8.h"
 
 namespace pactum::text {
 namespace {
@@ -83,10 +84,19 @@ struct MarkerVote {
   std::size_t max_bytes = 0;
   std::array<std::uint64_t, 256> lengths_by_first{};
 
-  bool may_hold(std::string_view word) const {
-    const std::uint64_t lengths = lengths_by_first[static_cast<unsigned char>(word[0])];
-    return (lengths & 1u) != 0 || (word.size() < 64 && ((lengths >> word.size()) & 1u) != 0);
+  // Fills max_bytes and lengths_by_first from words.
+  void index() {
+    for (const auto& [w, bits] : words) {
+      max_bytes = std::max(max_bytes, w.size());
+      lengths_by_first[static_cast<unsigned char>(w[0])] |= w.size() < 64 ? std::uint64_t{1} << w.size() : 1u;
+    }
   }
+  // Whether a word of n bytes starting with first may be a marker.
+  bool may_hold(unsigned char first, std::size_t n) const {
+    const std::uint64_t lengths = lengths_by_first[first];
+    return n <= max_bytes && ((lengths & 1u) != 0 || (n < 64 && ((lengths >> n) & 1u) != 0));
+  }
+  bool may_hold(std::string_view word) const { return may_hold(static_cast<unsigned char>(word[0]), word.size()); }
 };
 
 // Loaded once; constant afterwards, so concurrent readers need no lock.
@@ -96,10 +106,7 @@ const MarkerVote& marker_vote() {
     for (std::size_t i = 0; i < MarkerVote::kCount; ++i) {
       for (const std::string& w : load_markers(MarkerVote::kCodes[i])) v.words[w] |= 1u << i;
     }
-    for (const auto& [w, bits] : v.words) {
-      v.max_bytes = std::max(v.max_bytes, w.size());
-      v.lengths_by_first[static_cast<unsigned char>(w[0])] |= w.size() < 64 ? std::uint64_t{1} << w.size() : 1u;
-    }
+    v.index();
     return v;
   }();
   return vote;
@@ -155,9 +162,7 @@ std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const M
       while (end < length && ascii_letter(bytes[end])) ++end;
       if (end == length || bytes[end] < 0x80) {
         const auto n = static_cast<std::size_t>(end - i);
-        const uint8_t first = bytes[i] | 0x20;  // lower case of an ASCII letter
-        const std::uint64_t lengths = vote.lengths_by_first[first];
-        if (n <= vote.max_bytes && ((lengths & 1u) != 0 || (n < 64 && ((lengths >> n) & 1u) != 0))) {
+        if (vote.may_hold(bytes[i] | 0x20, n)) {  // by the lower case of an ASCII letter
           key.resize(n);
           for (std::size_t k = 0; k < n; ++k) key[k] = static_cast<char>(bytes[i + static_cast<int32_t>(k)] | 0x20);
           if (auto it = vote.words.find(key); it != vote.words.end()) {
@@ -308,10 +313,7 @@ const MarkerVote& iberian_relatives() {
   static const MarkerVote vote = [] {
     MarkerVote v;
     for (const std::string& w : load_markers("es", "relatives.txt")) v.words[w] |= 1u;
-    for (const auto& [w, bits] : v.words) {
-      v.max_bytes = std::max(v.max_bytes, w.size());
-      v.lengths_by_first[static_cast<unsigned char>(w[0])] |= w.size() < 64 ? std::uint64_t{1} << w.size() : 1u;
-    }
+    v.index();
     return v;
   }();
   return vote;
@@ -496,14 +498,9 @@ std::optional<LanguageGuess> script_guess(std::string_view text, const ScriptRow
   const auto probe = static_cast<int32_t>(std::min(text.size(), kScriptProbeBytes));
   for (int32_t i = 0; i < probe && !any_own;) {
     if (probe - i >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, bytes + i, 8);
-      if (const std::uint64_t high = word & 0x8080808080808080ull; high == 0) {
-        i += 8;
-        continue;
-      } else if constexpr (std::endian::native == std::endian::little) {
-        i += std::countr_zero(high) / 8;  // to the first byte with its high bit set
-      }
+      const int ascii = ascii_run_of_8(bytes + i);
+      i += ascii;  // to the first byte with its high bit set
+      if (ascii == 8) continue;
     }
     if (bytes[i] < 0xC0) {  // ASCII, or a continuation byte
       ++i;
@@ -527,13 +524,11 @@ std::optional<LanguageGuess> script_guess(std::string_view text, const ScriptRow
       continue;
     }
     // Three bytes (kana, Han: most of a Japanese text) without the general
-    // decoder. Only the continuation bytes are checked: an overlong form or
-    // a surrogate decodes to some code point below U+10000, which the
-    // extractor (that checks its text first) never sees.
+    // decoder.
     if ((b & 0xF0) == 0xE0 && length - i > 2) {
-      const uint8_t b1 = bytes[i + 1], b2 = bytes[i + 2];
-      if (((b1 & 0xC0) ^ 0x80) | ((b2 & 0xC0) ^ 0x80)) return std::nullopt;  // not UTF-8: CLD2 judges its valid part
-      ++counts[classes[((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)]];
+      const std::int32_t c = three_byte_code_point(bytes + i, static_cast<std::size_t>(length - i));
+      if (c < 0) return std::nullopt;  // not UTF-8: CLD2 judges its valid part
+      ++counts[classes[c]];
       i += 3;
       continue;
     }

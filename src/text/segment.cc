@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "common/files.h"
+#include "common/utf8.h"
 #include "text/break_iterator.h"
 #include "text/normalize.h"
 
@@ -435,17 +436,10 @@ UChar32 last_code_point(const uint8_t* bytes, int32_t end, int32_t* start) {
   return next == end ? c : -1;
 }
 
-// The code point of the three-byte sequence at bytes[i] when it is one as
-// U8_NEXT reads it (E0 then A0..BF, ED then 80..9F, else 80..BF; then one
-// continuation byte), else -1: most characters of a Japanese text, decoded
-// without the general macro.
+// The three-byte sequence at bytes[i] as U8_NEXT reads it, or -1
+// (common/utf8.h): most characters of a Japanese text.
 UChar32 three_byte_code_point(const uint8_t* bytes, int32_t i, int32_t length) {
-  const uint8_t b = bytes[i];
-  if ((b & 0xF0) != 0xE0 || length - i < 3) return -1;
-  const uint8_t b1 = bytes[i + 1], b2 = bytes[i + 2];
-  const bool ok = (b2 & 0xC0) == 0x80 &&
-                  (b == 0xE0 ? (b1 >= 0xA0 && b1 <= 0xBF) : b == 0xED ? (b1 >= 0x80 && b1 <= 0x9F) : (b1 & 0xC0) == 0x80);
-  return ok ? ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F) : -1;
+  return i < length ? pactum::three_byte_code_point(bytes + i, static_cast<std::size_t>(length - i)) : -1;
 }
 
 // Whether ICU's sentence iterator could break text anywhere but at its end.
