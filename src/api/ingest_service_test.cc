@@ -141,9 +141,9 @@ TEST(IngestService, JsonlLinesParsedOnTheWorkersKeepOrderAndAllOrNothing) {
 
 // A JSONL file of n releases, each written in our own words; line i
 // repeats line i - 1 when i % 7 == 3 (two copies in flight at once) and
-// line i - 150 when i >= 250 (the first copy long committed, or in flight:
-// it depends on how far the writing has got).
-std::string write_releases(const std::string& name, int n) {
+// line i - 150 when i >= fresh (the first copy long committed, or in
+// flight: it depends on how far the writing has got).
+std::string write_releases(const std::string& name, int n, int fresh = 250) {
   const std::string path = testing::TempDir() + "/" + name;
   std::ofstream out(path);
   auto text = [](int i) {
@@ -152,7 +152,7 @@ std::string write_releases(const std::string& name, int n) {
   };
   std::vector<int> same(n);  // the release line i carries
   for (int i = 0; i < n; ++i) {
-    same[i] = i >= 250 ? same[i - 150] : i % 7 == 3 ? i - 1 : i;
+    same[i] = i >= fresh ? same[i - 150] : i % 7 == 3 ? i - 1 : i;
     out << text(same[i]);
   }
   return path;
@@ -242,7 +242,12 @@ TEST(IngestService, ThreadsKeepOrderAndDuplicatesInFlight) {
 // that error, at any thread count, without hanging; the transactions
 // before it stay whole and nothing after it is written.
 TEST(IngestService, StoreFailureMidRunEndsTheIngestCleanly) {
-  const std::string input = write_releases("pactum_writer_fail.jsonl", 400);
+  // Three transactions' worth of lines, all new but for every seventh (a
+  // copy of the line before it).
+  const int k = static_cast<int>(kDocumentsPerTransaction);
+  const std::string input = write_releases("pactum_writer_fail.jsonl", 3 * k, 3 * k);
+  int first_batch = 0;  // distinct documents in the first transaction's lines
+  for (int i = 0; i < k; ++i) first_batch += i % 7 == 3 ? 0 : 1;
   for (std::size_t threads : {1, 2, 4}) {
     const std::string db = fresh_store_path("pactum_writer_fail_" + std::to_string(threads) + ".db");
     {
@@ -250,15 +255,15 @@ TEST(IngestService, StoreFailureMidRunEndsTheIngestCleanly) {
       ASSERT_TRUE(created.is_ok());
     }
     {
-      // From the 150th document on, every insert runs json() on bad JSON:
-      // an SQL error (kInternal), which fails the whole batch.
+      // In the second transaction every insert runs json() on bad JSON: an
+      // SQL error (kInternal), which fails the whole batch.
       sqlite3* raw = nullptr;
       ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
       char* err = nullptr;
-      int rc = sqlite3_exec(raw,
-                            "CREATE TRIGGER fail_later AFTER INSERT ON documents "
-                            "WHEN (SELECT count(*) FROM documents) > 150 BEGIN SELECT json('{not json'); END;",
-                            nullptr, nullptr, &err);
+      const std::string trigger = "CREATE TRIGGER fail_later AFTER INSERT ON documents WHEN (SELECT count(*) FROM "
+                                  "documents) > " + std::to_string(first_batch + k / 4) +
+                                  " BEGIN SELECT json('{not json'); END;";
+      int rc = sqlite3_exec(raw, trigger.c_str(), nullptr, nullptr, &err);
       EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
       sqlite3_free(err);
       sqlite3_close(raw);
@@ -271,10 +276,9 @@ TEST(IngestService, StoreFailureMidRunEndsTheIngestCleanly) {
     auto summary = ingest_paths({input}, extractor(), **store, options);
     ASSERT_FALSE(summary.is_ok()) << threads << " threads";
     EXPECT_EQ(summary.status().code(), StatusCode::kInternal) << summary.status().to_string();
-    // 64 documents per transaction: two committed (128 lines, 18 of them
-    // copies of the line before, found as duplicates in the transaction),
-    // the third rolled back whole.
-    EXPECT_EQ((*store)->document_count().value(), 110) << threads << " threads";
+    // The first transaction committed (its copies found as duplicates in
+    // it), the second rolled back whole, the third never begun.
+    EXPECT_EQ((*store)->document_count().value(), first_batch) << threads << " threads";
   }
 }
 

@@ -133,6 +133,13 @@ class Db {
   // Runs a statement returning one text value.
   Result<std::string> query_text(std::string_view sql);
 
+  // Starts the kernel writing the WAL's dirty pages to disk and returns at
+  // once (Linux; elsewhere nothing). A checkpoint begins by syncing the WAL:
+  // called after each large commit, that sync finds the pages written
+  // already instead of blocking the writer for the whole WAL (~0.1 s per
+  // 64 MB here).
+  void start_wal_writeback() const;
+
   // True when no transaction is open.
   bool autocommit() const;
 

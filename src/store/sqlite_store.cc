@@ -498,6 +498,7 @@ Result<std::vector<Result<PutResult>>> SqliteStore::put_batch_locked(
   PACTUM_RETURN_IF_ERROR(write_index_rows(index_rows));
   if (before_commit) PACTUM_RETURN_IF_ERROR(before_commit(out));
   PACTUM_RETURN_IF_ERROR(tx->commit());
+  db_.start_wal_writeback();
   return out;
 }
 
@@ -1869,7 +1870,8 @@ bool SqliteStore::indexed_document(bool is_copy) { return !is_copy; }
 Status SqliteStore::index_document(std::int64_t document_id, std::string_view title, std::string indexed_body,
                                    const std::vector<std::string>& evidence) {
   std::vector<std::string_view> views(evidence.begin(), evidence.end());
-  return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views), nullptr});
+  return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views),
+                            nullptr, std::nullopt});
 }
 
 Status SqliteStore::index_row(IndexRow row) {
