@@ -43,6 +43,16 @@ bool valid_ymd(int y, int m, int d) {
   return c::year_month_day{c::year{y}, c::month{static_cast<unsigned>(m)}, c::day{static_cast<unsigned>(d)}}.ok();
 }
 
+// Day, month, year as numbers: day first, as Europe writes them, unless
+// only the other order is a date ("12/25/2024", a US page; only with
+// slashes: nobody writes month first with dots). An ambiguous "05/03/2024"
+// stays 5 March.
+std::optional<PartialDate> day_month_year(int d, int m, int y, char sep) {
+  if (m <= 12 && valid_ymd(y, m, d)) return PartialDate{y, m, d};
+  if (sep == '/' && d <= 12 && valid_ymd(y, d, m)) return PartialDate{y, d, m};
+  return std::nullopt;
+}
+
 // "15.5.2025", "08.12.2023", "8/12/2023" as one token.
 std::optional<PartialDate> numeric_date(std::string_view s) {
   char sep = 0;
@@ -54,9 +64,7 @@ std::optional<PartialDate> numeric_date(std::string_view s) {
   if (b == std::string_view::npos) return std::nullopt;
   auto d = s.substr(0, a), m = s.substr(a + 1, b - a - 1), y = s.substr(b + 1);
   if (!is_day(d) || !is_day(m) || !is_year(y)) return std::nullopt;
-  PartialDate out{to_int(y), to_int(m), to_int(d)};
-  if (out.month > 12 || !valid_ymd(out.year, out.month, out.day)) return std::nullopt;
-  return out;
+  return day_month_year(to_int(d), to_int(m), to_int(y), sep);
 }
 
 const LexiconEntry* entry_at(const std::vector<const Mention*>& by_start, std::uint32_t token,
@@ -168,12 +176,13 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       // '-', each of two digits but the year.
       dm.date = PartialDate{to_int(token_text(i + 2)), to_int(token_text(i + 1)), to_int(t)};
       dm.end_token = i + 3;
-    } else if (i + 2 < n && gap_after(i) == "/" && gap_after(i + 1) == "/" && is_day(t) &&
-               is_day(token_text(i + 1)) && is_year(token_text(i + 2)) &&
-               valid_ymd(to_int(token_text(i + 2)), to_int(token_text(i + 1)), to_int(t))) {
+    } else if (auto split = i + 2 < n && gap_after(i) == "/" && gap_after(i + 1) == "/" && is_day(t) &&
+                                    is_day(token_text(i + 1)) && is_year(token_text(i + 2))
+                                ? day_month_year(to_int(t), to_int(token_text(i + 1)), to_int(token_text(i + 2)), '/')
+                                : std::nullopt) {
       // "04/11/2025" (French, Spanish and Italian pages): the tokenizer
-      // splits at '/'; day, month, year.
-      dm.date = PartialDate{to_int(token_text(i + 2)), to_int(token_text(i + 1)), to_int(t)};
+      // splits at '/'.
+      dm.date = *split;
       dm.end_token = i + 3;
     } else if (const LexiconEntry* era = entry_at(by_start, i, Category::kEra, &end)) {
       // "令和5年12月8日", "平成26年", "令和元年": the era's year 0 plus the year.

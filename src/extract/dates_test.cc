@@ -77,6 +77,14 @@ TEST(Dates, Table) {
       {"nn", "underteikna førre månad", "2023-04-24", "2023-03"},
       {"en", "published 2023-12-08", "", "2023-12-08"},
       {"en", "on 15.5.2025", "", "2025-05-15"},
+      // Day first unless only month first is a date (a US page).
+      {"en", "WASHINGTON, 12/25/2024", "", "2024-12-25"},
+      {"en", "signed on 5/13/2025", "", "2025-05-13"},
+      {"en", "signed on 13/5/2025", "", "2025-05-13"},
+      {"en", "signed on 05/03/2025", "", "2025-03-05"},
+      {"fr", "signé le 04/11/2025", "", "2025-11-04"},
+      {"es", "firmado el 11/24/2025", "", "2025-11-24"},
+      {"de", "am 12.25.2025", "", ""},  // dots: never month first, so no date
       {"nl", "Nieuwsbericht | 10-04-2025 | 14:30", "", "2025-04-10"},
       {"nl", "ondertekend op 10-12-2025", "", "2025-12-10"},
       {"nl", "artikel 31-02-2025", "", "2025"},  // no 31 February: the year alone
