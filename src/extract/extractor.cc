@@ -47,6 +47,14 @@ int instrument_rank(const std::string& s) {
   return 4;
 }
 
+// Rank 3 is a cooperation agreement or a strategic partnership: the line
+// between instruments that name an act of their own (that or more formal:
+// an MoU, a declaration) and words that may only refer to one (that or
+// vaguer: "the platform", "the talks").
+constexpr int kAgreementRank = 3;
+bool at_least_an_agreement(const std::string& s) { return instrument_rank(s) >= kAgreementRank; }
+bool at_most_an_agreement(const std::string& s) { return instrument_rank(s) <= kAgreementRank; }
+
 struct Candidate {
   Event event;
   std::vector<std::string> party_keys;  // sorted actor keys: what "same parties" means
@@ -340,7 +348,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // wurde ... unterzeichnet", is an act of its own.)
   if (instruments.size() >= 2 && !previous.instrument.empty() &&
       (instruments.front()->entry->label == previous.instrument ||
-       instrument_rank(instruments.front()->entry->label) <= 3)) {
+       at_most_an_agreement(instruments.front()->entry->label))) {
     const Mention* opening = instruments.front();
     bool at_start = true;
     for (std::uint32_t t = 0; t < opening->first_token && at_start; ++t) {
@@ -349,7 +357,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       });
     }
     const bool others = std::any_of(instruments.begin() + 1, instruments.end(), [&](const Mention* m) {
-      return instrument_rank(m->entry->label) >= 3 && m->entry->label != opening->entry->label;
+      return at_least_an_agreement(m->entry->label) && m->entry->label != opening->entry->label;
     });
     if (at_start && others) instruments.erase(instruments.begin());
   }
@@ -362,14 +370,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (g->entry->label != "new") continue;
       auto it = std::find_if(instruments.begin(), instruments.end(),
                              [&](const Mention* m) { return m->first_token == g->end_token; });
-      if (it != instruments.end() && it != instruments.begin() && instrument_rank((*instruments.begin())->entry->label) >= 3) {
+      if (it != instruments.end() && it != instruments.begin() && at_least_an_agreement((*instruments.begin())->entry->label)) {
         instruments.erase(it);
         break;
       }
       // ... or before it ("また、今回の覚書は、…グリーン・アライアンスの下での
       // 協力を後押しする", "the new agreement supports the partnership ...").
       if (it == instruments.begin() && std::any_of(it + 1, instruments.end(), [&](const Mention* m) {
-            return instrument_rank(m->entry->label) >= 3 && m->entry->label != (*it)->entry->label;
+            return at_least_an_agreement(m->entry->label) && m->entry->label != (*it)->entry->label;
           })) {
         instruments.erase(it);
         break;
@@ -637,7 +645,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // (Negotiating "seit Anfang des Jahres" is still negotiating.)
   auto since_stage = [&]() {
     if (instrument == "negotiations") return "negotiating";
-    return instrument_rank(instrument) >= 3 ? "signed" : "ongoing";
+    return at_least_an_agreement(instrument) ? "signed" : "ongoing";
   };
   auto default_stage = [&](const DateMention* d) -> std::string {
     if (instrument == "negotiations") return "negotiating";
@@ -645,7 +653,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     // A formal instrument of a year before the page's ("built on the Trade
     // Agreement of 2019", "die 2019 ... Energiepartnerschaft") was concluded
     // then: no stage word needed.
-    if (d && d->date.year && published.year && d->date.year < published.year && instrument_rank(instrument) >= 3 &&
+    if (d && d->date.year && published.year && d->date.year < published.year && at_least_an_agreement(instrument) &&
         !agree) {
       return "signed";
     }
@@ -686,7 +694,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     // a formal instrument of its own in its clause.
     std::vector<const Mention*> formal;
     for (const Mention* m : instruments) {
-      if (instrument_rank(m->entry->label) >= 3) formal.push_back(m);
+      if (at_least_an_agreement(m->entry->label)) formal.push_back(m);
     }
     bool by_instrument = dates.size() >= 2 && stages.size() < 2 && formal.size() >= dates.size();
     // "wurde 2012 und 2022 erneuert", "renewed in 2012 and 2022": dates
@@ -794,7 +802,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         if (by_instrument && stage_mention && across_clause(d, stage_mention)) stage_mention = nullptr;
         const Mention* instrument_near = nearest(d, instruments);
         std::string act_instrument = instrument;
-        if (instrument_near && instrument_rank(instrument_near->entry->label) >= 3) act_instrument = instrument_near->entry->label;
+        if (instrument_near && at_least_an_agreement(instrument_near->entry->label)) act_instrument = instrument_near->entry->label;
         // A date "since" states when the act began, whatever stage is named
         // nearest ("ett partnerskap sedan 2016, som förnyades 2021").
         std::string act_stage = stage_mention && !d->since ? stage_mention->entry->label : default_stage(d);
@@ -870,7 +878,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // "The previous renewal was signed ...": a renewal that names no
   // instrument renews the one the same parties signed, stated before.
   if ((stage == "renewed" || stage == "extended") && instrument == "other" &&
-      instrument_rank(previous.instrument) >= 3) {
+      at_least_an_agreement(previous.instrument)) {
     std::vector<std::string> mine, theirs;
     for (const Party& p : parties.parties()) mine.push_back(party_key(p));
     for (const Party& p : previous.parties) theirs.push_back(party_key(p));
@@ -1012,7 +1020,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // "and" is a second act, done as the first was.
   const Mention* second = nullptr;
   for (const Mention* m : instruments) {
-    if (instrument_rank(m->entry->label) < 3 || m->entry->label == instrument || !instrument_mention ||
+    if (!at_least_an_agreement(m->entry->label) || m->entry->label == instrument || !instrument_mention ||
         m->first_token <= instrument_mention->end_token) {
       continue;
     }
@@ -1052,9 +1060,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       return at == std::string_view::npos ? std::string_view::npos : from + at;
     };
     for (const Mention* a : instruments) {
-      if (instrument_rank(a->entry->label) < 3) continue;
+      if (!at_least_an_agreement(a->entry->label)) continue;
       for (const Mention* b : instruments) {
-        if (b->first_token <= a->end_token || instrument_rank(b->entry->label) < 3 || b->entry->label == a->entry->label) {
+        if (b->first_token <= a->end_token || !at_least_an_agreement(b->entry->label) || b->entry->label == a->entry->label) {
           continue;
         }
         const std::size_t comma = comma_between(a->end_token - 1, b->first_token);
@@ -1156,8 +1164,8 @@ bool same_act_parties(const Candidate& a, const Candidate& b) {
   const auto& large = a.party_keys.size() < b.party_keys.size() ? b.party_keys : a.party_keys;
   if (small.size() < 2 || large.size() < 3) return false;
   bool subset = std::includes(large.begin(), large.end(), small.begin(), small.end());
-  bool loose = a.event.instrument == b.event.instrument || instrument_rank(a.event.instrument) <= 2 ||
-               instrument_rank(b.event.instrument) <= 2;
+  bool loose = a.event.instrument == b.event.instrument || !at_least_an_agreement(a.event.instrument) ||
+               !at_least_an_agreement(b.event.instrument);
   return subset && loose;
 }
 
@@ -1198,7 +1206,7 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   if (na == nb) return true;
   // A plan to sign what is being negotiated is the negotiation's goal.
   if ((na && b.event.stage == "planned") || (nb && a.event.stage == "planned")) return true;
-  return instrument_rank((na ? b : a).event.instrument) < 3;
+  return !at_least_an_agreement((na ? b : a).event.instrument);
 }
 
 // Days between two full dates, or -1.
