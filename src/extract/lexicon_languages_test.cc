@@ -261,6 +261,10 @@ TEST(LexiconLanguages, Portuguese) {
       {"Minerais críticos\n\nOs Estados Unidos e o Brasil assinaram no ano passado uma declaração conjunta sobre minerais críticos. "
        "Os dois países querem reforçar as cadeias de abastecimento de lítio e de nióbio.",
        "2024-05-03", {"BR", "US"}, "joint_declaration", "signed", "2023"},
+      // A subjunctive after an expectation is a plan, not a signing.
+      {"Eólica flutuante\n\nEspera-se que Portugal e a Dinamarca assinem no próximo mês uma carta de intenções sobre eólica offshore flutuante. "
+       "O documento deverá abrir caminho a projetos-piloto no Atlântico.",
+       "", {"DK", "PT"}, "letter_of_intent", "planned", ""},
       {"Carros elétricos\n\nAs vendas de carros elétricos em Portugal cresceram vinte por cento no ano passado, segundo a associação do setor automóvel. "
        "Os modelos mais vendidos foram os utilitários e os SUV compactos.",
        "2024-01-15", {}, "", "", ""},
