@@ -72,6 +72,9 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
        "Adolfo Ricci", "minister"},
       {"pt", "Cooperação em hidrogénio\n\n«É um dia importante para a indústria portuguesa e para a transição energética», afirmou a ministra Helena Marques Pinto.",
        "Helena Marques Pinto", "minister"},
+      // The ministry's whole name is the role: the name after the comma is the person's.
+      {"pt", "Cooperação em hidrogénio\n\n\"Este memorando abre novas oportunidades para as empresas norueguesas\", disse a ministra do Comércio e Indústria, Cecília Moreira.",
+       "Cecília Moreira", "minister of trade and industry"},
   };
   for (const PersonRow& r : rows) {
     SCOPED_TRACE(std::string(r.lang) + ": " + r.text);
@@ -762,6 +765,10 @@ TEST(LexiconLanguages, MembersAndDataSharingAreNoSector) {
       {"US and Japan sign minerals deal\nMarch 28, 2023\n\nThe United States and Japan signed an agreement on critical "
        "minerals today; carmakers that source minerals in Japan can now claim the US tax credit for EVs.",
        "2023-03-28", "critical_minerals", "green_transport"},
+      // A ministry's name is no sector of the act its ministry signs.
+      {"Noruega e Japão\nOslo, 12 de março de 2025\n\nO Ministério do Comércio da Noruega e o Ministério da Economia do Japão "
+       "assinaram hoje um memorando de entendimento sobre cooperação em hidrogénio e amoníaco.",
+       "2025-03-12", "ammonia", "trade"},
   };
   for (const R& r : rows) {
     SCOPED_TRACE(r.text);
