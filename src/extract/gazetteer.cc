@@ -26,10 +26,10 @@ constexpr std::string_view kLocaleDir = "/usr/share/locale";
 
 // The languages whose names we take from iso-codes' catalogues and from ICU
 // (English comes from iso-codes' own names and ICU).
-constexpr std::array<std::string_view, 10> kTranslatedLanguages = {"de", "nb", "nn", "da", "sv",
-                                                                   "fr", "ja", "nl", "es", "it"};
-constexpr std::array<std::string_view, 11> kIcuLanguages = {"en", "de", "nb", "nn", "da", "sv",
-                                                            "fr", "ja", "nl", "es", "it"};
+constexpr std::array<std::string_view, 11> kTranslatedLanguages = {"de", "nb", "nn", "da", "sv", "fr",
+                                                                   "ja", "nl", "es", "it", "pt"};
+constexpr std::array<std::string_view, 12> kIcuLanguages = {"en", "de", "nb", "nn", "da", "sv",
+                                                            "fr", "ja", "nl", "es", "it", "pt"};
 // Languages a table row may name. A closed list so that "no" (which is
 // neither bokmål nor nynorsk) or a typo fails at load time.
 constexpr std::array<std::string_view, 17> kKnownLanguages = {

@@ -1,5 +1,5 @@
-// Table tests of the lexicons for French, Swedish, Danish, Dutch, Spanish and
-// Italian: a short press text per row, written for these tests, and the first
+// Table tests of the lexicons for French, Swedish, Danish, Dutch, Spanish,
+// Italian and Portuguese: a short press text per row, written for these tests, and the first
 // event that must (or must not) come out of it; quoted people with their roles;
 // and the date formats of each language.
 #include <gtest/gtest.h>
@@ -70,6 +70,11 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
        "Teresa Olmedo", "minister"},
       {"it", "Cooperazione sull'idrogeno\n\n«È un passo importante per la nostra industria e per la transizione energetica», ha dichiarato il ministro Adolfo Ricci.",
        "Adolfo Ricci", "minister"},
+      {"pt", "Cooperação em hidrogénio\n\n«É um dia importante para a indústria portuguesa e para a transição energética», afirmou a ministra Helena Marques Pinto.",
+       "Helena Marques Pinto", "minister"},
+      // The ministry's whole name is the role: the name after the comma is the person's.
+      {"pt", "Cooperação em hidrogénio\n\n\"Este memorando abre novas oportunidades para as empresas norueguesas\", disse a ministra do Comércio e Indústria, Cecília Moreira.",
+       "Cecília Moreira", "minister of trade and industry"},
   };
   for (const PersonRow& r : rows) {
     SCOPED_TRACE(std::string(r.lang) + ": " + r.text);
@@ -241,6 +246,34 @@ TEST(LexiconLanguages, Italian) {
   });
 }
 
+// European (hidrogénio, amoníaco) and Brazilian (hidrogênio, amônia) spellings alike.
+TEST(LexiconLanguages, Portuguese) {
+  check_rows("pt", {
+      {"Noruega e Japão assinam memorando sobre hidrogénio\n\nOslo, 12 de março de 2025 — O Ministério do Comércio da Noruega e o Ministério da Economia do Japão "
+       "assinaram hoje um memorando de entendimento sobre cooperação em hidrogénio e amoníaco. O texto prevê projetos conjuntos entre empresas dos dois países.",
+       "2025-03-12", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2025-03-12"},
+      {"Brasil e Alemanha\n\nO Brasil e a Alemanha firmaram em 8 de dezembro de 2023 um acordo de cooperação sobre hidrogênio verde e amônia. "
+       "O acordo prevê investimentos de empresas alemãs em portos do Nordeste brasileiro.",
+       "", {"BR", "DE"}, "cooperation_agreement", "signed", "2023-12-08"},
+      {"Parceria renovada\n\nPortugal e Espanha renovaram hoje a sua parceria estratégica em energias renováveis e interligações elétricas. "
+       "Os dois governos querem acelerar a ligação da Península Ibérica ao resto da Europa.",
+       "2024-04-02", {"ES", "PT"}, "strategic_partnership", "renewed", "2024-04-02"},
+      {"Matérias-primas\n\nA União Europeia e a Austrália iniciaram negociações sobre matérias-primas críticas e terras raras. "
+       "As conversações vão incidir sobre o lítio e a diversificação das cadeias de abastecimento.",
+       "", {"AU", "EU"}, "negotiations", "negotiating", ""},
+      {"Minerais críticos\n\nOs Estados Unidos e o Brasil assinaram no ano passado uma declaração conjunta sobre minerais críticos. "
+       "Os dois países querem reforçar as cadeias de abastecimento de lítio e de nióbio.",
+       "2024-05-03", {"BR", "US"}, "joint_declaration", "signed", "2023"},
+      // A subjunctive after an expectation is a plan, not a signing.
+      {"Eólica flutuante\n\nEspera-se que Portugal e a Dinamarca assinem no próximo mês uma carta de intenções sobre eólica offshore flutuante. "
+       "O documento deverá abrir caminho a projetos-piloto no Atlântico.",
+       "", {"DK", "PT"}, "letter_of_intent", "planned", ""},
+      {"Carros elétricos\n\nAs vendas de carros elétricos em Portugal cresceram vinte por cento no ano passado, segundo a associação do setor automóvel. "
+       "Os modelos mais vendidos foram os utilitários e os SUV compactos.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
 TEST(LexiconLanguages, Dates) {
   struct DateRow { const char* lang; const char* text; const char* published; const char* want; } rows[] = {
       {"fr", "signé le 8 décembre 2023", "", "2023-12-08"},
@@ -280,6 +313,12 @@ TEST(LexiconLanguages, Dates) {
       {"it", "firmato l’anno scorso", "2024-05-03", "2023"},
       {"it", "firmato ieri", "2024-05-03", "2024-05-02"},
       {"it", "neutralità climatica entro il 2050", "", ""},
+      {"pt", "assinado em 12 de março de 2025", "", "2025-03-12"},
+      {"pt", "assinado a 12 de Março de 2025", "", "2025-03-12"},
+      {"pt", "assinado em dezembro de 2023", "", "2023-12"},
+      {"pt", "assinado no ano passado", "2024-05-03", "2023"},
+      {"pt", "assinado ontem", "2024-05-03", "2024-05-02"},
+      {"pt", "neutralidade climática até 2050", "", ""},
   };
   for (const auto& r : rows) EXPECT_EQ(first_date(r.lang, r.text, r.published), r.want) << r.lang << ": " << r.text;
 }
@@ -290,6 +329,7 @@ TEST(LexiconLanguages, SinceIsMarked) {
   struct SinceRow { const char* lang; const char* text; } rows[] = {
       {"fr", "depuis 2018"}, {"sv", "sedan 2018"}, {"da", "siden 2018"},
       {"nl", "sinds 2018"},  {"es", "desde 2018"}, {"it", "dal 2018"},
+      {"pt", "desde 2018"},
   };
   for (const auto& r : rows) {
     auto tokens = text::tokenize(r.text, r.lang);
@@ -725,6 +765,10 @@ TEST(LexiconLanguages, MembersAndDataSharingAreNoSector) {
       {"US and Japan sign minerals deal\nMarch 28, 2023\n\nThe United States and Japan signed an agreement on critical "
        "minerals today; carmakers that source minerals in Japan can now claim the US tax credit for EVs.",
        "2023-03-28", "critical_minerals", "green_transport"},
+      // A ministry's name is no sector of the act its ministry signs.
+      {"Noruega e Japão\nOslo, 12 de março de 2025\n\nO Ministério do Comércio da Noruega e o Ministério da Economia do Japão "
+       "assinaram hoje um memorando de entendimento sobre cooperação em hidrogénio e amoníaco.",
+       "2025-03-12", "ammonia", "trade"},
   };
   for (const R& r : rows) {
     SCOPED_TRACE(r.text);

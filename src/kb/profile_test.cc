@@ -49,7 +49,7 @@ TEST(Profile, BadFieldsTable) {
       {"/type", "offer", "type", "not one of"},
       {"/title", "", "title", "missing"},
       {"/title", 42, "title", "must be a string"},
-      {"/language", "pt", "language", "not a supported language"},
+      {"/language", "pl", "language", "not a supported language"},
       {"/deadline", "2026-02-30", "deadline", "not a date"},
       {"/deadline", "2025-01-01", "deadline", "before published"},
       {"/published", "20.01.2026", "published", "not a date"},
