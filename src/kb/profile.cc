@@ -199,9 +199,12 @@ std::vector<FieldError> validate_profile(const Profile& p, const ProfileCodes& c
                                   "technology_request, research_partner_search"});
   if (p.title.empty()) errors.push_back({"title", "is missing"});
   if (p.language.empty()) errors.push_back({"language", "is missing"});
-  else if (!in(profile_languages(), p.language))
-    errors.push_back({"language", squote(p.language) + " is not a supported language (en, de, nb, nn, da, sv, fr, "
-                                                       "ja, nl, es, it)"});
+  else if (!in(profile_languages(), p.language)) {
+    // From the list itself, so that a language added there is named here.
+    std::string known;
+    for (std::string_view l : profile_languages()) known += (known.empty() ? "" : ", ") + std::string(l);
+    errors.push_back({"language", squote(p.language) + " is not a supported language (" + known + ")"});
+  }
   check_list(p.sectors, "sectors", [](const std::string& s) -> std::optional<std::string> {
     if (!is_sector(s)) return squote(s) + " is not a sector id of the taxonomy";
     return std::nullopt;
