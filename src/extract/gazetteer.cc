@@ -17,6 +17,7 @@
 
 #include "common/files.h"
 #include "extract/mo_file.h"
+#include "text/language_table.h"
 
 namespace pactum::extract {
 namespace {
@@ -24,19 +25,6 @@ namespace {
 constexpr std::string_view kIsoJsonDir = "/usr/share/iso-codes/json";
 constexpr std::string_view kLocaleDir = "/usr/share/locale";
 
-// The languages whose names we take from iso-codes' catalogues and from ICU
-// (English comes from iso-codes' own names and ICU).
-constexpr std::array<std::string_view, 11> kTranslatedLanguages = {"de", "nb", "nn", "da", "sv", "fr",
-                                                                   "ja", "nl", "es", "it", "pt"};
-constexpr std::array<std::string_view, 12> kIcuLanguages = {"en", "de", "nb", "nn", "da", "sv",
-                                                            "fr", "ja", "nl", "es", "it", "pt"};
-// Languages a table row may name. A closed list so that "no" (which is
-// neither bokmål nor nynorsk) or a typo fails at load time.
-constexpr std::array<std::string_view, 17> kKnownLanguages = {
-    "en", "de", "nb", "nn", "da", "sv", "fr", "ja", "nl", "es", "it", "fi", "is", "pt", "pl", "ko", "zh"};
-// Genitive -s ("Norges", "Deutschlands", "EUs") is written onto the name
-// itself in these languages, so the phrase matcher needs it as a form.
-constexpr std::array<std::string_view, 5> kGenitiveSLanguages = {"de", "nb", "nn", "da", "sv"};
 constexpr std::array<std::string_view, 3> kNordicCountries = {"NO", "DK", "SE"};
 
 // Kinds in the order a reader prefers them when one surface names several
@@ -200,12 +188,15 @@ std::string where(const std::filesystem::path& file, const TsvRow& row) {
 }
 
 // Splits "nb,nn" into languages; "" is one empty language (any).
-Result<std::vector<std::string>> parse_langs(const std::string& field, const std::string& at) {
+// Only languages with rows in data/lang/languages.tsv: a closed list, so that
+// "no" (which is neither bokmål nor nynorsk) or a typo fails at load time.
+Result<std::vector<std::string>> parse_langs(const std::string& field, const std::string& at,
+                                             const text::LanguageTable& languages) {
   std::vector<std::string> langs;
   if (field.empty()) return std::vector<std::string>{""};
   for (std::string_view l : split(field, ',')) {
     std::string lang = collapse_spaces(l);
-    if (!contains(kKnownLanguages, lang)) {
+    if (!languages.has(lang, text::LanguageUse::kRows)) {
       return Status::invalid_argument(at + ": unknown language '" + lang + "' (use ISO 639-1: nb/nn for Norwegian)");
     }
     langs.push_back(std::move(lang));
@@ -288,6 +279,9 @@ class Builder {
   void add_generated(const std::string& surface, const std::string& lang, std::uint32_t actor);
 
   std::filesystem::path dir_;
+  // Which languages rows may name, whose catalogue and ICU names to take,
+  // which write a genitive -s onto names (data/lang/languages.tsv).
+  text::LanguageTable languages_;
   std::vector<Actor> actors_;
   std::vector<Alias> aliases_;
   std::unordered_map<std::string, std::uint32_t> index_;        // key -> actor
@@ -475,7 +469,7 @@ Status Builder::load_countries() {
     msgids.emplace_back(i, std::move(ids));
   }
 
-  for (std::string_view lang : kTranslatedLanguages) {
+  for (std::string_view lang : languages_.with(text::LanguageUse::kCatalogueNames)) {
     auto mo = read_catalogue(lang, "3166-1");
     if (!mo.is_ok()) return mo.status();
     for (const auto& [actor, ids] : msgids) {
@@ -490,7 +484,7 @@ Status Builder::load_countries() {
   // ICU's display names are the names people write (Sør-Korea, Tsjekkia),
   // where iso-codes' translations are often the formal ones.
   std::string utf8;
-  for (std::string_view lang : kIcuLanguages) {
+  for (std::string_view lang : languages_.with(text::LanguageUse::kIcuNames)) {
     icu::Locale display(std::string(lang).c_str());
     for (const auto& [actor, ids] : msgids) {
       const std::string& code = actors_[actor].key;
@@ -541,7 +535,7 @@ Status Builder::load_subdivisions() {
     msgids.emplace_back(i, name);
   }
 
-  for (std::string_view lang : kTranslatedLanguages) {
+  for (std::string_view lang : languages_.with(text::LanguageUse::kCatalogueNames)) {
     auto mo = read_catalogue(lang, "3166-2");
     if (!mo.is_ok()) return mo.status();
     auto& translated = translated_[std::string(lang)];
@@ -615,7 +609,7 @@ Status Builder::load_subdivision_forms() {
     PACTUM_RETURN_IF_ERROR(check_columns(row, 6, at));
     const std::string& country = row.at(0);
     const std::string& type = row.at(1);
-    auto langs = parse_langs(row.at(2), at);
+    auto langs = parse_langs(row.at(2), at, languages_);
     if (!langs.is_ok()) return langs.status();
     const std::string& pattern = row.at(3);
     const std::string& flag = row.at(4);
@@ -630,7 +624,7 @@ Status Builder::load_subdivision_forms() {
       return Status::invalid_argument(at + ": pattern '" + pattern + "' has no {name} or {lang} slot");
     }
     std::string slot = pattern.substr(open + 1, close - open - 1);
-    if (slot != "name" && !contains(kTranslatedLanguages, slot)) {
+    if (slot != "name" && !languages_.has(slot, text::LanguageUse::kCatalogueNames)) {
       return Status::invalid_argument(at + ": unknown slot '{" + slot + "}'");
     }
     if (!flag.empty() && flag != "canonical") {
@@ -751,7 +745,7 @@ Status Builder::load_aliases() {
     PACTUM_RETURN_IF_ERROR(check_columns(row, 5, at));
     std::int64_t i = find(row.at(0));
     if (i < 0) return Status::invalid_argument(at + ": unknown actor key '" + row.at(0) + "'");
-    auto langs = parse_langs(row.at(1), at);
+    auto langs = parse_langs(row.at(1), at, languages_);
     if (!langs.is_ok()) return langs.status();
     auto form = parse_form(row.at(2), at);
     if (!form.is_ok()) return form.status();
@@ -774,7 +768,7 @@ Status Builder::load_demonyms() {
     PACTUM_RETURN_IF_ERROR(check_columns(row, 3, at));
     std::int64_t i = find(row.at(0));
     if (i < 0) return Status::invalid_argument(at + ": unknown actor key '" + row.at(0) + "'");
-    auto langs = parse_langs(row.at(1), at);
+    auto langs = parse_langs(row.at(1), at, languages_);
     if (!langs.is_ok()) return langs.status();
     bool any = false;
     for (std::string_view w : split(row.at(2), ' ')) {
@@ -796,7 +790,7 @@ void Builder::add_genitives() {
   for (std::size_t i = 0; i < n; ++i) {
     const Alias a = aliases_[i];  // a copy: add_alias may reallocate
     if (a.form != AliasForm::kName || !takes_genitive_s(a.surface)) continue;
-    if (!a.lang.empty() && !contains(kGenitiveSLanguages, a.lang)) continue;
+    if (!a.lang.empty() && !languages_.has(a.lang, text::LanguageUse::kGenitiveS)) continue;
     // German puts no -s on names with an article ("der Vereinigten
     // Staaten"); the Nordic languages put it on the last word of any name
     // ("Møre og Romsdals", "Innovasjon Norges").
@@ -823,6 +817,9 @@ void Builder::finish() {
 }
 
 Status Builder::build() {
+  auto languages = text::LanguageTable::load(dir_ / "lang" / "languages.tsv");
+  if (!languages.is_ok()) return languages.status();
+  languages_ = std::move(*languages);
   PACTUM_RETURN_IF_ERROR(load_name_rules());
   PACTUM_RETURN_IF_ERROR(load_countries());
   PACTUM_RETURN_IF_ERROR(load_subdivisions());

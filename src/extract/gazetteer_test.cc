@@ -324,6 +324,7 @@ class GazetteerErrorTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     std::filesystem::copy(kDataDir / "actors", dir_ / "actors", std::filesystem::copy_options::recursive);
+    std::filesystem::copy(kDataDir / "lang", dir_ / "lang", std::filesystem::copy_options::recursive);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 

@@ -8,6 +8,7 @@
 
 #include "common/csv.h"
 #include "kb/taxonomy.h"
+#include "text/language_table.h"
 
 namespace pactum::kb {
 
@@ -135,9 +136,16 @@ ProfileCodes ProfileCodes::from_gazetteer(const extract::Gazetteer& gazetteer) {
 }
 
 const std::vector<std::string_view>& profile_languages() {
-  static const std::vector<std::string_view> langs = {"en", "de", "nb", "nn", "da", "sv",
-                                                      "fr", "ja", "nl", "es", "it", "pt"};
+  static const std::vector<std::string_view> langs = [] {
+    const auto& codes = text::language_table().with(text::LanguageUse::kProfiles);
+    return std::vector<std::string_view>(codes.begin(), codes.end());
+  }();
   return langs;
+}
+
+const std::vector<std::string_view>& profile_types() {
+  static const std::vector<std::string_view> types(std::begin(kTypes), std::end(kTypes));
+  return types;
 }
 
 bool is_profile_type(std::string_view type) { return in(kTypes, type); }

@@ -59,7 +59,10 @@ struct ProfileCodes {
   static ProfileCodes from_gazetteer(const extract::Gazetteer& gazetteer);
 };
 
-const std::vector<std::string_view>& profile_languages();  // en de nb nn da sv fr ja nl es it
+// The languages with profiles in data/lang/languages.tsv.
+const std::vector<std::string_view>& profile_languages();
+// business_offer, business_request, technology_offer, ... (the helpdesk's types).
+const std::vector<std::string_view>& profile_types();
 bool is_profile_type(std::string_view type);
 bool is_org_kind(std::string_view kind);
 bool is_cooperation(std::string_view value);

@@ -18,6 +18,7 @@
 #include "store/keys.h"
 #include "store/pg_migrations.h"
 #include "store/store_rules.h"
+#include "text/language_table.h"
 #include "text/segment.h"
 
 namespace pactum::store {
@@ -119,22 +120,24 @@ struct Params {
 };
 
 // The text search configuration a document's language is indexed with:
-// PostgreSQL's Snowball configurations where one exists, 'simple' (folded
-// words, no stemming) otherwise; Japanese text is MeCab tokens already
-// (index_text), which 'simple' keeps as they are.
-const char* ts_config(const std::string& language) {
-  static const std::map<std::string, const char*> kConfigs = {
-      {"en", "english"}, {"de", "german"},  {"nb", "norwegian"}, {"nn", "norwegian"}, {"no", "norwegian"},
-      {"fr", "french"},  {"sv", "swedish"}, {"da", "danish"},    {"nl", "dutch"},     {"es", "spanish"},
-      {"it", "italian"}, {"pt", "portuguese"},
-  };
-  auto it = kConfigs.find(language);
-  return it == kConfigs.end() ? "simple" : it->second;
+// PostgreSQL's Snowball configuration where one exists (the snowball column
+// of data/lang/languages.tsv: PostgreSQL names its configurations after the
+// stemmers), 'simple' (folded words, no stemming) otherwise; Japanese text is
+// MeCab tokens already (index_text), which 'simple' keeps as they are.
+std::string ts_config(const std::string& language) {
+  std::string_view snowball = text::language_table().snowball(language);
+  return snowball.empty() ? std::string("simple") : std::string(snowball);
 }
 
 // Every configuration ts_config() may give.
-constexpr const char* kAllConfigs[] = {"english", "german",  "norwegian", "french", "swedish",
-                                       "danish",  "dutch",   "spanish",   "italian", "portuguese", "simple"};
+const std::vector<std::string>& all_ts_configs() {
+  static const std::vector<std::string> configs = [] {
+    std::vector<std::string> out = text::language_table().snowball_algorithms();
+    out.push_back("simple");
+    return out;
+  }();
+  return configs;
+}
 
 // A TextQuery as to_tsquery() text: each word a quoted lexeme (so nothing
 // in it is tsquery syntax), the words of a phrase joined by <->, ':*' on the
@@ -1183,7 +1186,7 @@ Status PgStore::index_document(std::int64_t document_id, const std::string& lang
                                std::string indexed_body, const std::vector<std::string>& evidence) {
   std::string joined;
   for (const auto& e : evidence) joined += (joined.empty() ? "" : "\n") + e;
-  const char* config = ts_config(language);
+  const std::string config = ts_config(language);
   return db_.run(
       "INSERT INTO search_index(document_id, config, tsv) VALUES ($1, $2, "
       "setweight(to_tsvector($3::regconfig, $4), 'A') || setweight(to_tsvector($3::regconfig, $5), 'B') || "
@@ -1751,7 +1754,7 @@ Result<SearchResult> PgStore::search(const TextQuery& query, const SearchFilter&
   // ranked) by the one its text was indexed with. Title weighs 1.0,
   // evidence 0.67, text 0.33; rank normalised by document length (1).
   std::string configs;
-  for (const char* c : kAllConfigs) {
+  for (const std::string& c : all_ts_configs()) {
     configs += std::string(configs.empty() ? "" : ", ") + "('" + c + "', to_tsquery('" + c + "', " + q + "))";
   }
   std::string sql =

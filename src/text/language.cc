@@ -24,6 +24,7 @@
 
 #include "common/files.h"
 #include "common/utf8.h"
+#include "text/language_table.h"
 
 namespace pactum::text {
 namespace {
@@ -262,7 +263,7 @@ Cld2Answer cld2_detect(std::string_view text, std::string_view* judged) {
 // The quick reading of a longer text: CLD2 on a window at its start and one
 // at its end (a page may open with a headline in another language, or end
 // with a translation). Both must agree, reliably, at kQuickMinPercent or
-// more, on one of kQuickLanguages; nullopt otherwise, and the whole
+// more, on a language with window-id in data/lang/languages.tsv; nullopt otherwise, and the whole
 // (bounded) prefix is read as before. A window is a fraction of the text, so
 // this costs a fraction of reading all of it. Only languages with no close
 // relative CLD2 settles on the whole text: on a window, Spanish can read as
@@ -296,7 +297,6 @@ constexpr int kQuickMinPercent = 90;
 // on both windows), sends the text to the whole-prefix reading. On
 // dev, samples and 5,400 generated documents of 11 languages no answer
 // changed (926 of 1,215 Spanish texts read by the windows).
-constexpr std::array<std::string_view, 10> kQuickLanguages{"en", "de", "ja", "fr", "it", "nl", "pl", "fi", "sv", "es"};
 
 // Whether CLD2's top three languages of a window include one it confuses
 // with Spanish on short text.
@@ -356,9 +356,7 @@ std::optional<LanguageGuess> quick_guess(std::string_view text) {
     return guess;
   }
   if (a.percent < kQuickMinPercent) return std::nullopt;
-  if (std::find(kQuickLanguages.begin(), kQuickLanguages.end(), guess.code) == kQuickLanguages.end()) {
-    return std::nullopt;
-  }
+  if (!language_table().has(guess.code, LanguageUse::kWindowId)) return std::nullopt;
   const Cld2Answer b = cld2_detect(tail, &judged);
   if (judged.size() != tail.size() || !b.reliable || b.percent < kQuickMinPercent || b.language != a.language) {
     return std::nullopt;

@@ -22,6 +22,7 @@
 #include "common/files.h"
 #include "common/utf8.h"
 #include "text/break_iterator.h"
+#include "text/language_table.h"
 #include "text/normalize.h"
 
 namespace pactum::text {
@@ -43,11 +44,6 @@ constexpr std::string_view kGermanSentenceStarters[] = {
     "auch", "aber", "und", "so", "im", "am", "zum", "zur", "in", "an", "auf", "mit", "nach",
     "bei", "von", "vor", "für", "seit", "zudem", "außerdem", "insgesamt", "jetzt", "nun",
     "weitere", "weiterhin"};
-
-// Languages whose month names are known to the date rule, whatever the
-// document's language (a German date can appear in an English release).
-constexpr const char* kMonthLocales[] = {"en", "de", "nb", "nn", "da", "sv",
-                                         "fr", "nl", "es", "it", "fi", "pt"};
 
 struct Abbreviations {
   // Entries with their spaces removed ("z. B." -> "z.B."), as written and
@@ -116,13 +112,14 @@ const Abbreviations& abbreviations(std::string_view lang) {
 }
 
 // Folded month names (wide and abbreviated, without a final '.') of the
-// kMonthLocales, from ICU's locale data. Built once; constant afterwards.
+// languages with months in data/lang/languages.tsv, whatever the document's
+// language, from ICU's locale data. Built once; constant afterwards.
 const std::unordered_set<std::string>& month_names() {
   static const std::unordered_set<std::string> names = [] {
     std::unordered_set<std::string> out;
-    for (const char* locale : kMonthLocales) {
+    for (const std::string& locale : language_table().with(LanguageUse::kMonths)) {
       UErrorCode status = U_ZERO_ERROR;
-      icu::DateFormatSymbols symbols(icu::Locale(locale), status);
+      icu::DateFormatSymbols symbols(icu::Locale(locale.c_str()), status);
       if (U_FAILURE(status)) continue;
       for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
         for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
@@ -524,13 +521,12 @@ Sb non_ascii_class(const uint8_t* bytes, int32_t i, int32_t length, int32_t* nex
 }
 
 // The languages whose ICU sentence rules are the root ones (Greek, for one,
-// reads ';' as a question mark), among those pactum has lexicons for.
+// reads ';' as a question mark): root-sentences in data/lang/languages.tsv.
 // Japanese too (ICU tailors its line and word breaks, not its sentences):
 // its lines of two or more sentences went to ICU's iterator, 7 % of a
 // Japanese extraction; Sentence.FastBoundariesEqualIcu checks it.
 bool root_sentence_rules(std::string_view lang) {
-  static constexpr std::string_view kRoot[] = {"", "en", "de", "nb", "nn", "no", "da", "sv", "fr", "es", "it", "nl", "fi", "pl", "pt", "ja"};
-  return std::find(std::begin(kRoot), std::end(kRoot), lang) != std::end(kRoot);
+  return lang.empty() || language_table().has(lang, LanguageUse::kRootSentences);
 }
 
 }  // namespace

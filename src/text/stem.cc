@@ -1,40 +1,15 @@
 // Snowball stemmers (libstemmer) behind the Stemmer class, chosen by ISO 639-1
-// code. libstemmer does not know nb/nn, so both go to "norwegian".
+// code through the snowball column of data/lang/languages.tsv (libstemmer
+// does not know nb/nn: both rows name "norwegian").
 #include "text/stem.h"
 
 #include <libstemmer.h>
 
-#include <array>
-#include <utility>
+#include <string>
+
+#include "text/language_table.h"
 
 namespace pactum::text {
-namespace {
-
-// ISO 639-1 code -> Snowball algorithm name.
-constexpr std::array<std::pair<std::string_view, const char*>, 13> kAlgorithms{{
-    {"en", "english"},
-    {"de", "german"},
-    {"nb", "norwegian"},
-    {"nn", "norwegian"},
-    {"no", "norwegian"},
-    {"da", "danish"},
-    {"sv", "swedish"},
-    {"fr", "french"},
-    {"nl", "dutch"},
-    {"es", "spanish"},
-    {"it", "italian"},
-    {"fi", "finnish"},
-    {"pt", "portuguese"},
-}};
-
-const char* algorithm_for(std::string_view lang) {
-  for (const auto& [code, algorithm] : kAlgorithms) {
-    if (code == lang) return algorithm;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 struct Stemmer::Impl {
   struct Deleter {
@@ -44,9 +19,8 @@ struct Stemmer::Impl {
 };
 
 Stemmer::Stemmer(std::string_view lang) : impl_(std::make_unique<Impl>()) {
-  if (const char* algorithm = algorithm_for(lang)) {
-    impl_->stemmer.reset(sb_stemmer_new(algorithm, "UTF_8"));
-  }
+  const std::string algorithm(language_table().snowball(lang));
+  if (!algorithm.empty()) impl_->stemmer.reset(sb_stemmer_new(algorithm.c_str(), "UTF_8"));
 }
 
 Stemmer::~Stemmer() = default;
