@@ -548,6 +548,16 @@ struct Handlers {
     return run_match(api, q);
   }
 
+  // What a match request may say: its languages (data/lang/languages.tsv)
+  // and profile types, so that a client (the UI's match form) lists what
+  // the server accepts instead of a copy of it.
+  static ApiResponse match_options(const Api&, const ApiRequest&) {
+    nlohmann::json languages = nlohmann::json::array(), types = nlohmann::json::array();
+    for (std::string_view l : kb::profile_languages()) languages.push_back(l);
+    for (std::string_view t : kb::profile_types()) types.push_back(t);
+    return ApiResponse::json({{"languages", languages}, {"types", types}});
+  }
+
   // Body {"text", "language", "type"?, "top"?, "countries"?, "kinds"?}: a
   // request in words, matched without being stored.
   static ApiResponse match_text(const Api& api, const ApiRequest& r) {
@@ -670,6 +680,7 @@ const std::vector<Route>& table() {
       {{"DELETE", "/api/profiles/{id}", true, {}}, Handlers::delete_profile},
       {{"GET", "/api/profiles/{id}/matches", false, {"top", "country", "kind"}}, Handlers::profile_matches},
       {{"POST", "/api/match", false, {}}, Handlers::match_text},
+      {{"GET", "/api/match/options", false, {}}, Handlers::match_options},
   };
   return routes;
 }

@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "api/views.h"
 #include "common/files.h"
 #include "common/hash.h"
+#include "kb/profile.h"
 
 namespace pactum::api {
 namespace {
@@ -75,6 +77,25 @@ TEST(Routes, MatchTheOpenApiDocument) {
   }
   for (const auto& r : Api::routes()) routed.insert({r.method, r.path});
   EXPECT_EQ(documented, routed);
+}
+
+// The match form's choices come from the server: the profile languages of
+// data/lang/languages.tsv and the profile types, each one that POST
+// /api/match accepts.
+TEST(Routes, MatchOptionsListWhatAMatchAccepts) {
+  auto r = fixture().api->handle(request("GET", "/api/match/options"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto options = body(r);
+  std::vector<std::string> languages = options["languages"];
+  EXPECT_NE(std::find(languages.begin(), languages.end(), "nb"), languages.end());
+  EXPECT_NE(std::find(languages.begin(), languages.end(), "pt"), languages.end());
+  EXPECT_EQ(std::find(languages.begin(), languages.end(), "no"), languages.end());
+  EXPECT_EQ(options["types"].size(), kb::profile_types().size());
+  for (const std::string& lang : languages) {
+    auto req = request("POST", "/api/match");
+    req.body = nlohmann::json{{"text", "hydrogen"}, {"language", lang}}.dump();
+    EXPECT_EQ(fixture().api->handle(req).status, 200) << lang;
+  }
 }
 
 TEST(Routes, UnknownPathIs404AndWrongMethod405) {

@@ -262,8 +262,6 @@ export async function mineralsView(root, _m, query) {
 // ---- profiles and partner matching ------------------------------------------
 
 const profileHref = (id) => `#/profile/${encodeURIComponent(id)}`;
-const PROFILE_LANGS = ['en', 'de', 'nb', 'nn', 'da', 'sv', 'fr', 'ja', 'nl', 'es', 'it', 'pt'];
-const PROFILE_TYPES = ['business_offer', 'business_request', 'technology_offer', 'technology_request', 'research_partner_search'];
 
 function matchResults(results) {
   if (!results.length) return h('p', {}, t('match.none'));
@@ -282,10 +280,13 @@ export async function matchView(root, _m, query) {
   const text = query.get('text') || '';
   const lang = query.get('language') || 'en';
   const type = query.get('type') || '';
+  // The server says which languages and types it accepts (a language is a
+  // row of its data, not a list here).
+  const options = await get('match/options');
   const area = h('textarea', { id: 'match-text', name: 'text', rows: 3 }, text);
-  const langSel = h('select', { id: 'match-lang', name: 'language' }, PROFILE_LANGS.map((l) => h('option', { value: l, selected: l === lang }, l)));
+  const langSel = h('select', { id: 'match-lang', name: 'language' }, options.languages.map((l) => h('option', { value: l, selected: l === lang }, l)));
   const typeSel = h('select', { id: 'match-type', name: 'type' }, h('option', { value: '' }, '–'),
-    PROFILE_TYPES.map((x) => h('option', { value: x, selected: x === type }, human(x))));
+    options.types.map((x) => h('option', { value: x, selected: x === type }, human(x))));
   const form = h('form', { class: 'match-form', onsubmit: (e) => {
     e.preventDefault();
     location.hash = withQuery('#/match', { text: area.value.trim(), language: langSel.value, type: typeSel.value });

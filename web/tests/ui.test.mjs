@@ -193,6 +193,8 @@ try {
   await page.waitForSelector('#match-text');
   check(await page.locator('label[for="match-text"]').count() === 1, 'the match form is labelled');
   await page.fill('#match-text', 'Wir suchen japanische Partner für Wasserstoffspeicherung und Brennstoffzellen');
+  const matchLangs = await page.locator('#match-lang option').allTextContents();
+  check(matchLangs.includes('de') && matchLangs.includes('pt') && matchLangs.includes('ja'), `the match form lists the server's profile languages (${matchLangs.join(' ')})`);
   await page.selectOption('#match-lang', 'de');
   await page.click('.match-form button');
   await page.waitForSelector('.match');
