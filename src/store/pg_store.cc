@@ -126,7 +126,7 @@ const char* ts_config(const std::string& language) {
   static const std::map<std::string, const char*> kConfigs = {
       {"en", "english"}, {"de", "german"},  {"nb", "norwegian"}, {"nn", "norwegian"}, {"no", "norwegian"},
       {"fr", "french"},  {"sv", "swedish"}, {"da", "danish"},    {"nl", "dutch"},     {"es", "spanish"},
-      {"it", "italian"}, {"pt", "portuguese"},
+      {"it", "italian"}, {"pt", "portuguese"}, {"fi", "finnish"},
   };
   auto it = kConfigs.find(language);
   return it == kConfigs.end() ? "simple" : it->second;
@@ -134,7 +134,7 @@ const char* ts_config(const std::string& language) {
 
 // Every configuration ts_config() may give.
 constexpr const char* kAllConfigs[] = {"english", "german",  "norwegian", "french", "swedish",
-                                       "danish",  "dutch",   "spanish",   "italian", "portuguese", "simple"};
+                                       "danish",  "dutch",   "spanish",   "italian", "portuguese", "finnish", "simple"};
 
 // A TextQuery as to_tsquery() text: each word a quoted lexeme (so nothing
 // in it is tsquery syntax), the words of a phrase joined by <->, ':*' on the
