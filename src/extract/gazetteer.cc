@@ -26,10 +26,10 @@ constexpr std::string_view kLocaleDir = "/usr/share/locale";
 
 // The languages whose names we take from iso-codes' catalogues and from ICU
 // (English comes from iso-codes' own names and ICU).
-constexpr std::array<std::string_view, 11> kTranslatedLanguages = {"de", "nb", "nn", "da", "sv", "fr",
-                                                                   "ja", "nl", "es", "it", "pt"};
-constexpr std::array<std::string_view, 12> kIcuLanguages = {"en", "de", "nb", "nn", "da", "sv",
-                                                            "fr", "ja", "nl", "es", "it", "pt"};
+constexpr std::array<std::string_view, 12> kTranslatedLanguages = {"de", "nb", "nn", "da", "sv", "fr",
+                                                                   "ja", "nl", "es", "it", "pt", "fi"};
+constexpr std::array<std::string_view, 13> kIcuLanguages = {"en", "de", "nb", "nn", "da", "sv",
+                                                            "fr", "ja", "nl", "es", "it", "pt", "fi"};
 // Languages a table row may name. A closed list so that "no" (which is
 // neither bokmål nor nynorsk) or a typo fails at load time.
 constexpr std::array<std::string_view, 17> kKnownLanguages = {
@@ -274,6 +274,7 @@ class Builder {
   Status load_aliases();
   Status load_demonyms();
   void add_genitives();
+  Status add_case_endings();
   void finish();
 
   Status add_actor(Actor actor, const std::string& at);
@@ -809,6 +810,75 @@ void Builder::add_genitives() {
   }
 }
 
+// case_endings.tsv: languages that write their cases onto names ("Norjan",
+// "Japaniin", "EU:n"). Each row gives, for names of one language ending in a
+// vowel, in a consonant, or written in capitals (acronyms of any language,
+// which take ':' before the ending), the endings the phrase matcher must see.
+// A '+' stands for the name's last letter again (the illative "Norjaan").
+// Only the last word takes the ending; irregular stems ("Suomen",
+// "Yhdysvaltojen") are rows of aliases.tsv.
+Status Builder::add_case_endings() {
+  auto path = table("case_endings.tsv");
+  auto rows = read_tsv(path);
+  if (!rows.is_ok()) return rows.status();
+  struct Rule {
+    std::string lang, after;
+    std::vector<std::string> endings;
+  };
+  std::vector<Rule> rules;
+  for (const TsvRow& row : *rows) {
+    const std::string at = where(path, row);
+    PACTUM_RETURN_IF_ERROR(check_columns(row, 3, at));
+    if (!contains(kKnownLanguages, row.at(0))) return Status::invalid_argument(at + ": unknown language '" + row.at(0) + "'");
+    const std::string& after = row.at(1);
+    if (after != "vowel" && after != "consonant" && after != "acronym") {
+      return Status::invalid_argument(at + ": 'after' must be vowel, consonant or acronym, not '" + after + "'");
+    }
+    Rule r{row.at(0), after, {}};
+    for (std::string_view w : split(row.at(2), ' ')) {
+      if (!w.empty()) r.endings.emplace_back(w);
+    }
+    if (r.endings.empty()) return Status::invalid_argument(at + ": no endings");
+    rules.push_back(std::move(r));
+  }
+  auto is_vowel = [](std::string_view s) {
+    for (std::string_view v : {"a", "e", "i", "o", "u", "y", "ä", "ö", "å", "A", "E", "I", "O", "U", "Y"}) {
+      if (ends_with(s, v)) return true;
+    }
+    return false;
+  };
+  // The last character, whole (ä is two bytes).
+  auto last_letter = [](std::string_view s) {
+    std::size_t i = s.size();
+    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+    return std::string(s.substr(i > 0 ? i - 1 : 0));
+  };
+  std::size_t n = aliases_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Alias a = aliases_[i];  // a copy: add_alias may reallocate
+    if (a.form != AliasForm::kName) continue;
+    bool acronym = a.case_sensitive && is_acronym(a.surface);
+    if (!acronym && a.surface.size() < 3) continue;
+    for (const Rule& r : rules) {
+      if (acronym ? r.after != "acronym" : (a.lang != r.lang || r.after == "acronym")) continue;
+      if (acronym && !a.lang.empty() && a.lang != r.lang) continue;
+      if (!acronym && (r.after == "vowel") != is_vowel(a.surface)) continue;
+      for (const std::string& e : r.endings) {
+        std::string form = a.surface;
+        for (char c : e) {
+          if (c == '+') {
+            form += last_letter(a.surface);
+          } else {
+            form += c;
+          }
+        }
+        add_alias(std::move(form), r.lang, a.actor, AliasForm::kName, acronym ? CaseRule::kYes : CaseRule::kNo);
+      }
+    }
+  }
+  return Status::ok();
+}
+
 void Builder::finish() {
   for (Alias& a : aliases_) {
     auto it = name_rules_.find(a.surface);
@@ -833,6 +903,7 @@ Status Builder::build() {
   PACTUM_RETURN_IF_ERROR(load_aliases());
   PACTUM_RETURN_IF_ERROR(load_demonyms());
   add_genitives();
+  PACTUM_RETURN_IF_ERROR(add_case_endings());
   finish();
   return Status::ok();
 }
