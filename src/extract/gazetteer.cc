@@ -294,6 +294,8 @@ class Builder {
   std::unordered_map<std::string, std::uint32_t> index_;        // key -> actor
   std::unordered_map<std::string, std::uint32_t> alias_index_;  // surface, actor, form -> alias
   std::unordered_map<std::string, std::vector<NameRule>> name_rules_;
+  // Alias index -> the languages that gave a form now of every language.
+  std::unordered_map<std::uint32_t, std::vector<std::string>> merged_langs_;
   // The plain ISO name of each subdivision, which subdivision_forms.tsv
   // builds on ("Fukushima" for "{name} Prefecture").
   std::unordered_map<std::uint32_t, std::string> iso_name_;
@@ -326,7 +328,14 @@ void Builder::add_alias(std::string surface, const std::string& lang, std::uint3
   if (!inserted) {
     Alias& a = aliases_[it->second];
     // The same form in several languages is a form of every language.
-    if (a.lang != lang) a.lang.clear();
+    // Which languages gave it is kept for add_case_endings ("Australia" is
+    // also Finnish, and takes Finnish endings).
+    if (a.lang != lang) {
+      auto& langs = merged_langs_[it->second];
+      if (!a.lang.empty()) langs.push_back(a.lang);
+      langs.push_back(lang);
+      a.lang.clear();
+    }
     // A table row saying "no" beats the acronym default of another source.
     if (case_rule == CaseRule::kNo) a.case_sensitive = false;
     if (case_rule == CaseRule::kYes) a.case_sensitive = true;
@@ -859,8 +868,10 @@ Status Builder::add_case_endings() {
     if (a.form != AliasForm::kName) continue;
     bool acronym = a.case_sensitive && is_acronym(a.surface);
     if (!acronym && a.surface.size() < 3) continue;
+    auto merged = merged_langs_.find(static_cast<std::uint32_t>(i));
     for (const Rule& r : rules) {
-      if (acronym ? r.after != "acronym" : (a.lang != r.lang || r.after == "acronym")) continue;
+      bool of_lang = a.lang == r.lang || (merged != merged_langs_.end() && contains(merged->second, r.lang));
+      if (acronym ? r.after != "acronym" : (!of_lang || r.after == "acronym")) continue;
       if (acronym && !a.lang.empty() && a.lang != r.lang) continue;
       if (!acronym && (r.after == "vowel") != is_vowel(a.surface)) continue;
       for (const std::string& e : r.endings) {
