@@ -826,6 +826,22 @@ void Builder::add_genitives() {
 // A '+' stands for the name's last letter again (the illative "Norjaan").
 // Only the last word takes the ending; irregular stems ("Suomen",
 // "Yhdysvaltojen") are rows of aliases.tsv.
+// name with ending e written on; a '+' in e is the name's last letter again.
+std::string inflect(std::string_view name, std::string_view e) {
+  std::string form(name);
+  for (char c : e) {
+    if (c == '+') {
+      // The last character, whole (ä is two bytes).
+      std::size_t i = name.size();
+      while (i > 0 && (static_cast<unsigned char>(name[i - 1]) & 0xC0) == 0x80) --i;
+      form += name.substr(i > 0 ? i - 1 : 0);
+    } else {
+      form += c;
+    }
+  }
+  return form;
+}
+
 Status Builder::add_case_endings() {
   auto path = table("case_endings.tsv");
   auto rows = read_tsv(path);
@@ -856,12 +872,6 @@ Status Builder::add_case_endings() {
     }
     return false;
   };
-  // The last character, whole (ä is two bytes).
-  auto last_letter = [](std::string_view s) {
-    std::size_t i = s.size();
-    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-    return std::string(s.substr(i > 0 ? i - 1 : 0));
-  };
   std::size_t n = aliases_.size();
   for (std::size_t i = 0; i < n; ++i) {
     const Alias a = aliases_[i];  // a copy: add_alias may reallocate
@@ -874,16 +884,19 @@ Status Builder::add_case_endings() {
       if (acronym ? r.after != "acronym" : (!of_lang || r.after == "acronym")) continue;
       if (acronym && !a.lang.empty() && a.lang != r.lang) continue;
       if (!acronym && (r.after == "vowel") != is_vowel(a.surface)) continue;
-      for (const std::string& e : r.endings) {
-        std::string form = a.surface;
-        for (char c : e) {
-          if (c == '+') {
-            form += last_letter(a.surface);
-          } else {
-            form += c;
-          }
+      // Vowel harmony: "sta|stä" is -sta after a last word with a back
+      // vowel (Norjasta, Koreasta), else -stä (Chilestä); an acronym's
+      // harmony is its spoken letters', so it takes both.
+      std::string_view last_word = a.surface;
+      if (auto cut = last_word.find_last_of(" -"); cut != std::string_view::npos) last_word.remove_prefix(cut + 1);
+      bool back = last_word.find_first_of("aouAOU") != std::string_view::npos;
+      for (const std::string& ending : r.endings) {
+        auto options = split(ending, '|');  // back | front
+        for (std::size_t k = 0; k < options.size(); ++k) {
+          if (!acronym && options.size() == 2 && (k == 0) != back) continue;
+          add_alias(inflect(a.surface, options[k]), r.lang, a.actor, AliasForm::kName,
+                    acronym ? CaseRule::kYes : CaseRule::kNo);
         }
-        add_alias(std::move(form), r.lang, a.actor, AliasForm::kName, acronym ? CaseRule::kYes : CaseRule::kNo);
       }
     }
   }

@@ -160,6 +160,9 @@ const SurfaceCase kSurfaces[] = {
     {"Japaniin", "fi", "JP", AliasForm::kName},
     {"Australian", "fi", "AU", AliasForm::kName},
     {"Vietnamin", "fi", "VN", AliasForm::kName},
+    {"Chilestä", "fi", "CL", AliasForm::kName},  // front vowels take -stä
+    {"EU:sta", "fi", "EU", AliasForm::kName},    // an acronym takes both harmonies
+    {"EU:stä", "fi", "EU", AliasForm::kName},
     {"Euroopan unionin", "fi", "EU", AliasForm::kName},
     {"EU:n", "fi", "EU", AliasForm::kName},
     {"EU:hun", "fi", "EU", AliasForm::kName},
@@ -260,6 +263,7 @@ TEST_F(GazetteerTest, NoiseIsLeftOut) {
       {"Oslossa", "fi", "city:oslo"},
       // Finnish endings only on names Finnish writes so.
       {"Norwayn", "fi", "NO"},
+      {"Norjastä", "fi", "NO"},  // vowel harmony: a back vowel takes -sta
       {"Norgen", "nb", "NO"},
   };
   for (const auto& [surface, lang, key] : kAbsent) {
