@@ -173,6 +173,10 @@ const SurfaceCase kSurfaces[] = {
     {"Kreikan", "fi", "GR", AliasForm::kName},
     {"työ- ja elinkeinoministeriön", "fi", "org:fi-tem", AliasForm::kName},
     {"norjalaisen", "fi", "NO", AliasForm::kDemonym},
+    // subdivision_forms.tsv's Finnish patterns, inflected in turn.
+    {"Fukushiman prefektuurin", "fi", "JP-07", AliasForm::kName},
+    {"Nordrhein-Westfalenin", "fi", "DE-NW", AliasForm::kName},
+    {"Vestlandin", "fi", "NO-46", AliasForm::kName},
 };
 
 TEST_F(GazetteerTest, SurfacesNameTheirActors) {
