@@ -80,6 +80,9 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
       // A ministry of two fields is one role word after the hyphen.
       {"fi", "Vetyyhteistyö\n\n\"Yhteistyö nopeuttaa päästöjen vähentämistä molemmissa maissa\", totesi ilmasto- ja ympäristöministeri Leena Aho.",
        "Leena Aho", "minister of climate and environment"},
+      // A name in the genitive before "mukaan" (according to) is the nominative's (name_ending.tsv).
+      {"fi", "Vetyyhteistyö\n\nBusiness Finlandin pääjohtajan Pekka Virtasen mukaan yhteistyö avaa suomalaisyrityksille uusia markkinoita.",
+       "Pekka Virtanen", "director general"},
   };
   for (const PersonRow& r : rows) {
     SCOPED_TRACE(std::string(r.lang) + ": " + r.text);
@@ -311,6 +314,19 @@ TEST(LexiconLanguages, Finnish) {
        "Suosituimpia olivat pienet tila-autot.",
        "2024-01-15", {}, "", "", ""},
   });
+}
+
+// A surname in a case ("ministeri Karhusen mukaan") is the person named in
+// full before, not another person; a name ending so in another language
+// ("Jensen") keeps its ending where nothing says it is a case form.
+TEST(LexiconLanguages, FinnishNamesInACaseAreTheirNominative) {
+  Extraction x = run("Vetyyhteistyö\n\nSuomi ja Tanska allekirjoittivat tänään yhteisymmärryspöytäkirjan vedystä. "
+                     "Pöytäkirjan allekirjoittivat elinkeinoministeri Sanna Karhunen ja suurlähettiläs Lars Jensen.\n\n"
+                     "Ministeri Karhusen mukaan yhteistyö avaa uusia markkinoita.");
+  std::vector<std::string> names;
+  for (const Person& p : x.people) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Lars Jensen", "Sanna Karhunen"}));
 }
 
 // "Oslo 6.5.2024": a dateline with no comma or dash names where the news was
