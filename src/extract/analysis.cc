@@ -234,6 +234,13 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           if (d.first_token >= next_token && d.first_token <= next_token + 2 && !d.relative) dateline = true;
         }
       }
+      // "Helsinki 14.3.2025", "Tallinna 2.10.2024": a place and a date with
+      // no separator between them.
+      if (!dateline && rest.starts_with(" ")) {
+        for (const DateMention& d : s.dates) {
+          if (d.first_token == next_token && !d.relative) dateline = true;
+        }
+      }
       if (dateline) {
         for (std::size_t i = 0; i < k; ++i) s.actors[i].venue = true;
       }

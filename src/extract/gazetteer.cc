@@ -265,6 +265,7 @@ class Builder {
   Status load_aliases();
   Status load_demonyms();
   void add_genitives();
+  Status add_case_endings();
   void finish();
 
   Status add_actor(Actor actor, const std::string& at);
@@ -287,6 +288,8 @@ class Builder {
   std::unordered_map<std::string, std::uint32_t> index_;        // key -> actor
   std::unordered_map<std::string, std::uint32_t> alias_index_;  // surface, actor, form -> alias
   std::unordered_map<std::string, std::vector<NameRule>> name_rules_;
+  // Alias index -> the languages that gave a form now of every language.
+  std::unordered_map<std::uint32_t, std::vector<std::string>> merged_langs_;
   // The plain ISO name of each subdivision, which subdivision_forms.tsv
   // builds on ("Fukushima" for "{name} Prefecture").
   std::unordered_map<std::uint32_t, std::string> iso_name_;
@@ -319,7 +322,14 @@ void Builder::add_alias(std::string surface, const std::string& lang, std::uint3
   if (!inserted) {
     Alias& a = aliases_[it->second];
     // The same form in several languages is a form of every language.
-    if (a.lang != lang) a.lang.clear();
+    // Which languages gave it is kept for add_case_endings ("Australia" is
+    // also Finnish, and takes Finnish endings).
+    if (a.lang != lang) {
+      auto& langs = merged_langs_[it->second];
+      if (!a.lang.empty()) langs.push_back(a.lang);
+      langs.push_back(lang);
+      a.lang.clear();
+    }
     // A table row saying "no" beats the acronym default of another source.
     if (case_rule == CaseRule::kNo) a.case_sensitive = false;
     if (case_rule == CaseRule::kYes) a.case_sensitive = true;
@@ -803,6 +813,90 @@ void Builder::add_genitives() {
   }
 }
 
+// case_endings.tsv: languages that write their cases onto names ("Norjan",
+// "Japaniin", "EU:n"). Each row gives, for names of one language ending in a
+// vowel, in a consonant, or written in capitals (acronyms of any language,
+// which take ':' before the ending), the endings the phrase matcher must see.
+// A '+' stands for the name's last letter again (the illative "Norjaan").
+// Only the last word takes the ending; irregular stems ("Suomen",
+// "Yhdysvaltojen") are rows of aliases.tsv.
+// name with ending e written on; a '+' in e is the name's last letter again.
+std::string inflect(std::string_view name, std::string_view e) {
+  std::string form(name);
+  for (char c : e) {
+    if (c == '+') {
+      // The last character, whole (ä is two bytes).
+      std::size_t i = name.size();
+      while (i > 0 && (static_cast<unsigned char>(name[i - 1]) & 0xC0) == 0x80) --i;
+      form += name.substr(i > 0 ? i - 1 : 0);
+    } else {
+      form += c;
+    }
+  }
+  return form;
+}
+
+Status Builder::add_case_endings() {
+  auto path = table("case_endings.tsv");
+  auto rows = read_tsv(path);
+  if (!rows.is_ok()) return rows.status();
+  struct Rule {
+    std::string lang, after;
+    std::vector<std::string> endings;
+  };
+  std::vector<Rule> rules;
+  for (const TsvRow& row : *rows) {
+    const std::string at = where(path, row);
+    PACTUM_RETURN_IF_ERROR(check_columns(row, 3, at));
+    if (!languages_.has(row.at(0), text::LanguageUse::kRows)) return Status::invalid_argument(at + ": unknown language '" + row.at(0) + "'");
+    const std::string& after = row.at(1);
+    if (after != "vowel" && after != "consonant" && after != "acronym") {
+      return Status::invalid_argument(at + ": 'after' must be vowel, consonant or acronym, not '" + after + "'");
+    }
+    Rule r{row.at(0), after, {}};
+    for (std::string_view w : split(row.at(2), ' ')) {
+      if (!w.empty()) r.endings.emplace_back(w);
+    }
+    if (r.endings.empty()) return Status::invalid_argument(at + ": no endings");
+    rules.push_back(std::move(r));
+  }
+  auto is_vowel = [](std::string_view s) {
+    for (std::string_view v : {"a", "e", "i", "o", "u", "y", "ä", "ö", "å", "A", "E", "I", "O", "U", "Y"}) {
+      if (ends_with(s, v)) return true;
+    }
+    return false;
+  };
+  std::size_t n = aliases_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Alias a = aliases_[i];  // a copy: add_alias may reallocate
+    if (a.form != AliasForm::kName) continue;
+    bool acronym = a.case_sensitive && is_acronym(a.surface);
+    if (!acronym && a.surface.size() < 3) continue;
+    auto merged = merged_langs_.find(static_cast<std::uint32_t>(i));
+    for (const Rule& r : rules) {
+      bool of_lang = a.lang == r.lang || (merged != merged_langs_.end() && contains(merged->second, r.lang));
+      if (acronym ? r.after != "acronym" : (!of_lang || r.after == "acronym")) continue;
+      if (acronym && !a.lang.empty() && a.lang != r.lang) continue;
+      if (!acronym && (r.after == "vowel") != is_vowel(a.surface)) continue;
+      // Vowel harmony: "sta|stä" is -sta after a last word with a back
+      // vowel (Norjasta, Koreasta), else -stä (Chilestä); an acronym's
+      // harmony is its spoken letters', so it takes both.
+      std::string_view last_word = a.surface;
+      if (auto cut = last_word.find_last_of(" -"); cut != std::string_view::npos) last_word.remove_prefix(cut + 1);
+      bool back = last_word.find_first_of("aouAOU") != std::string_view::npos;
+      for (const std::string& ending : r.endings) {
+        auto options = split(ending, '|');  // back | front
+        for (std::size_t k = 0; k < options.size(); ++k) {
+          if (!acronym && options.size() == 2 && (k == 0) != back) continue;
+          add_alias(inflect(a.surface, options[k]), r.lang, a.actor, AliasForm::kName,
+                    acronym ? CaseRule::kYes : CaseRule::kNo);
+        }
+      }
+    }
+  }
+  return Status::ok();
+}
+
 void Builder::finish() {
   for (Alias& a : aliases_) {
     auto it = name_rules_.find(a.surface);
@@ -830,6 +924,7 @@ Status Builder::build() {
   PACTUM_RETURN_IF_ERROR(load_aliases());
   PACTUM_RETURN_IF_ERROR(load_demonyms());
   add_genitives();
+  PACTUM_RETURN_IF_ERROR(add_case_endings());
   finish();
   return Status::ok();
 }

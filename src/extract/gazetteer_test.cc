@@ -151,6 +151,32 @@ const SurfaceCase kSurfaces[] = {
     {"NRW.Energy4Climate", "de", "org:nrw-energy4climate", AliasForm::kName},
     {"Oslo", "nb", "city:oslo", AliasForm::kName},
     {"Oslo", "nb", "NO", AliasForm::kCapital},
+    // Finnish: the fi catalogue, and case_endings.tsv's endings on its names
+    // (also on names Finnish shares with other languages: "Australian").
+    {"Norja", "fi", "NO", AliasForm::kName},
+    {"Norjan", "fi", "NO", AliasForm::kName},
+    {"Norjaan", "fi", "NO", AliasForm::kName},
+    {"Norjasta", "fi", "NO", AliasForm::kName},
+    {"Japaniin", "fi", "JP", AliasForm::kName},
+    {"Australian", "fi", "AU", AliasForm::kName},
+    {"Vietnamin", "fi", "VN", AliasForm::kName},
+    {"Chilestä", "fi", "CL", AliasForm::kName},  // front vowels take -stä
+    {"EU:sta", "fi", "EU", AliasForm::kName},    // an acronym takes both harmonies
+    {"EU:stä", "fi", "EU", AliasForm::kName},
+    {"Euroopan unionin", "fi", "EU", AliasForm::kName},
+    {"EU:n", "fi", "EU", AliasForm::kName},
+    {"EU:hun", "fi", "EU", AliasForm::kName},
+    {"Oslon", "fi", "city:oslo", AliasForm::kName},
+    // Stems the endings cannot build are alias rows.
+    {"Suomen", "fi", "FI", AliasForm::kName},
+    {"Yhdysvaltojen", "fi", "US", AliasForm::kName},
+    {"Kreikan", "fi", "GR", AliasForm::kName},
+    {"työ- ja elinkeinoministeriön", "fi", "org:fi-tem", AliasForm::kName},
+    {"norjalaisen", "fi", "NO", AliasForm::kDemonym},
+    // subdivision_forms.tsv's Finnish patterns, inflected in turn.
+    {"Fukushiman prefektuurin", "fi", "JP-07", AliasForm::kName},
+    {"Nordrhein-Westfalenin", "fi", "DE-NW", AliasForm::kName},
+    {"Vestlandin", "fi", "NO-46", AliasForm::kName},
 };
 
 TEST_F(GazetteerTest, SurfacesNameTheirActors) {
@@ -236,6 +262,13 @@ TEST_F(GazetteerTest, NoiseIsLeftOut) {
       {"Vereinigte Staatens", "de", "US"},  // no German genitive on names with an article
       {"Korea, Republic of", "en", "KR"},
       {"Man", "en", "IM"},
+      // The Finnish inessive names a venue, not a party: no such form.
+      {"Norjassa", "fi", "NO"},
+      {"Oslossa", "fi", "city:oslo"},
+      // Finnish endings only on names Finnish writes so.
+      {"Norwayn", "fi", "NO"},
+      {"Norjastä", "fi", "NO"},  // vowel harmony: a back vowel takes -sta
+      {"Norgen", "nb", "NO"},
   };
   for (const auto& [surface, lang, key] : kAbsent) {
     SCOPED_TRACE(surface);
@@ -254,6 +287,7 @@ TEST_F(GazetteerTest, AcronymsAreCaseSensitive) {
   const std::tuple<const char*, const char*, bool> kCases[] = {
       {"US", "en", true}, {"EU", "nb", true}, {"NRW", "de", true}, {"JH2A", "en", true},
       {"UN", "fr", true}, {"Norge", "nb", false}, {"norske", "nb", false}, {"Innlandet", "nb", true},
+      {"EU:n", "fi", true},     {"Norjan", "fi", false},
   };
   for (const auto& [surface, lang, sensitive] : kCases) {
     SCOPED_TRACE(surface);
@@ -368,6 +402,9 @@ TEST_F(GazetteerErrorTest, BadRowsNameFileAndLine) {
       {"actors.tsv", "org:x\tX\torganization\t\t\t\tenergy_agency", "a function belongs to an organization of a country"},
       {"name_rules.tsv", "Foo\tignore", "bad rule 'ignore'"},
       {"subdivision_forms.tsv", "JP\tPrefecture\ten\tPrefecture", "no {name} or {lang} slot"},
+      {"case_endings.tsv", "fi\tafter_vowel\tn", "must be vowel, consonant or acronym"},
+      {"case_endings.tsv", "xx\tvowel\tn", "unknown language 'xx'"},
+      {"case_endings.tsv", "fi\tvowel", "no endings"},
   };
   for (const BadRow& bad : kRows) {
     SCOPED_TRACE(bad.row);

@@ -100,6 +100,23 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
         }
         continue;
       }
+      if (file.stem() == "name_ending") {
+        auto tsv = read_tsv(file);
+        if (!tsv.is_ok()) return tsv.status();
+        for (const TsvRow& r : *tsv) {
+          const std::string at = file.string() + ":" + std::to_string(r.line);
+          if (r.at(0) == "ending" && r.fields.size() == 3 && !r.at(1).empty() && !r.at(2).empty()) {
+            lex->name_endings_[lang].push_back({r.at(1), r.at(2)});
+          } else if (r.at(0) == "governs" && r.fields.size() == 2 && !r.at(1).empty()) {
+            lex->genitive_words_[lang].push_back(text::fold(r.at(1)));
+          } else {
+            return Status::invalid_argument(at + ": expected 'ending<TAB>written<TAB>nominative' or 'governs<TAB>word'");
+          }
+        }
+        std::stable_sort(lex->name_endings_[lang].begin(), lex->name_endings_[lang].end(),
+                         [](const NameEnding& a, const NameEnding& b) { return a.written.size() > b.written.size(); });
+        continue;
+      }
       Category cat = Category::kCount;
       if (!category_from_name(file.stem().string(), &cat)) {
         return Status::invalid_argument(file.string() + ": unknown lexicon category '" +
@@ -174,6 +191,18 @@ const std::string* Lexicon::person_name(std::string_view lang, std::string_view 
   key.append(written);
   auto it = person_names_.find(key);
   return it == person_names_.end() ? nullptr : &it->second;
+}
+
+const std::vector<Lexicon::NameEnding>& Lexicon::name_endings(std::string_view lang) const {
+  static const std::vector<NameEnding> kNone;
+  auto it = name_endings_.find(lang);
+  return it == name_endings_.end() ? kNone : it->second;
+}
+
+bool Lexicon::governs_genitive(std::string_view lang, std::string_view folded_word) const {
+  auto it = genitive_words_.find(lang);
+  return it != genitive_words_.end() &&
+         std::find(it->second.begin(), it->second.end(), folded_word) != it->second.end();
 }
 
 const std::string* Lexicon::name_part(std::string_view lang, std::string_view written,

@@ -149,6 +149,17 @@ class Lexicon {
   // no lexicon word: it must not block the name it stands in).
   const std::string* name_part(std::string_view lang, std::string_view written, std::string_view country) const;
 
+  // name_ending.tsv: how lang writes a person's name in a case. An ending
+  // row ("sen" -> "nen": Virtasen is Virtanen's) gives the written and the
+  // nominative ending, longest written ending first; the words a name in
+  // the genitive stands before ("mukaan": "Virtasen mukaan", according to
+  // Virtanen). Not matched in text. Empty for a language without the file.
+  struct NameEnding {
+    std::string written, nominative;
+  };
+  const std::vector<NameEnding>& name_endings(std::string_view lang) const;
+  bool governs_genitive(std::string_view lang, std::string_view folded_word) const;
+
  private:
   // A language's matcher holds its rows from load(); the gazetteer's
   // thousands of names are compiled in on first use, so a process that
@@ -179,6 +190,8 @@ class Lexicon {
     std::vector<std::string> countries;  // empty: anywhere
   };
   std::map<std::string, std::vector<NamePart>, std::less<>> name_parts_;  // "lang\tphrase" -> rows in file order
+  std::map<std::string, std::vector<NameEnding>, std::less<>> name_endings_;  // lang -> rows, longest first
+  std::map<std::string, std::vector<std::string>, std::less<>> genitive_words_;  // lang -> folded words
 };
 
 // A lexicon with the gazetteer it was compiled from, loaded together from

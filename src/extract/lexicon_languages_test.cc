@@ -1,5 +1,5 @@
 // Table tests of the lexicons for French, Swedish, Danish, Dutch, Spanish,
-// Italian and Portuguese: a short press text per row, written for these tests, and the first
+// Italian, Portuguese and Finnish: a short press text per row, written for these tests, and the first
 // event that must (or must not) come out of it; quoted people with their roles;
 // and the date formats of each language.
 #include <gtest/gtest.h>
@@ -75,6 +75,14 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
       // The ministry's whole name is the role: the name after the comma is the person's.
       {"pt", "Cooperação em hidrogénio\n\n\"Este memorando abre novas oportunidades para as empresas norueguesas\", disse a ministra do Comércio e Indústria, Cecília Moreira.",
        "Cecília Moreira", "minister of trade and industry"},
+      {"fi", "Vetyyhteistyö\n\n\"Tämä on tärkeä päivä suomalaiselle teollisuudelle ja vihreälle siirtymälle\", sanoi elinkeinoministeri Sanna Karhunen.",
+       "Sanna Karhunen", "minister of economic affairs"},
+      // A ministry of two fields is one role word after the hyphen.
+      {"fi", "Vetyyhteistyö\n\n\"Yhteistyö nopeuttaa päästöjen vähentämistä molemmissa maissa\", totesi ilmasto- ja ympäristöministeri Leena Aho.",
+       "Leena Aho", "minister of climate and environment"},
+      // A name in the genitive before "mukaan" (according to) is the nominative's (name_ending.tsv).
+      {"fi", "Vetyyhteistyö\n\nBusiness Finlandin pääjohtajan Pekka Virtasen mukaan yhteistyö avaa suomalaisyrityksille uusia markkinoita.",
+       "Pekka Virtanen", "director general"},
   };
   for (const PersonRow& r : rows) {
     SCOPED_TRACE(std::string(r.lang) + ": " + r.text);
@@ -274,6 +282,65 @@ TEST(LexiconLanguages, Portuguese) {
   });
 }
 
+// Finnish writes its cases onto names ("Suomen ja Japanin", "Intian kanssa",
+// "EU:n") and its instruments as compounds ("yhteistyöpöytäkirjan").
+TEST(LexiconLanguages, Finnish) {
+  check_rows("fi", {
+      {"Suomi ja Japani allekirjoittivat yhteistyöpöytäkirjan\n\nSuomen ja Japanin hallitukset allekirjoittivat 8. joulukuuta 2023 Tokiossa "
+       "yhteistyöpöytäkirjan vedystä ja ammoniakista. Asiakirja kattaa myös tutkimusyhteistyön.",
+       "", {"FI", "JP"}, "memorandum_of_understanding", "signed", "2023-12-08"},
+      // A region named by its council, the other by its Finnish name.
+      {"Sähköautot\n\nVarsinais-Suomen liitto ja Baijeri uudistivat tänään yhteistyösopimuksensa sähköautoista. "
+       "Alueiden yritykset jatkavat yhteisiä tutkimushankkeitaan.",
+       "2024-05-06", {"DE-BY", "FI-19"}, "cooperation_agreement", "renewed", "2024-05-06"},
+      {"Kriittiset mineraalit\n\nEuroopan unioni ja Australia aloittivat neuvottelut kriittisistä mineraaleista. "
+       "Neuvotteluissa käsitellään erityisesti litiumia ja kobolttia.",
+       "", {"AU", "EU"}, "negotiations", "negotiating", ""},
+      {"Merituulivoima\n\nNorja ja Saksa allekirjoittivat viime vuonna yhteisen julistuksen merituulivoimasta. "
+       "Julistus edellyttää säännöllisiä tapaamisia viranomaisten välillä.",
+       "2024-05-03", {"DE", "NO"}, "joint_declaration", "signed", "2023"},
+      {"Vihreä vety\n\nSaksa ja Espanja aikovat allekirjoittaa aiesopimuksen vihreästä vedystä kesän aikana. "
+       "Asiakirjan on määrä ohjata vetyputkien rakentamista.",
+       "", {"DE", "ES"}, "letter_of_intent", "planned", ""},
+      // The partner in the genitive before "kanssa" (with).
+      {"Tanska ja Intia\n\nTanska allekirjoitti Intian kanssa 3.5.2024 vihreän strategisen kumppanuuden. "
+       "Kumppanuus kattaa tuulivoiman ja vesihuollon.",
+       "", {"DK", "IN"}, "strategic_partnership", "signed", "2024-05-03"},
+      // "EU:n": an acronym takes its ending after a colon.
+      {"Vihreä allianssi\n\nJapani ja EU:n komissio solmivat eilen vihreän allianssin ilmastonmuutoksen torjumiseksi. "
+       "Allianssi kattaa myös puhtaan energian investoinnit.",
+       "2024-05-06", {"EU", "JP"}, "strategic_partnership", "signed", "2024-05-05"},
+      {"Sähköautot\n\nSähköautojen myynti kasvoi Suomessa viime vuonna kaksikymmentä prosenttia, kertoo alan järjestö. "
+       "Suosituimpia olivat pienet tila-autot.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
+// A surname in a case ("ministeri Karhusen mukaan") is the person named in
+// full before, not another person; a name ending so in another language
+// ("Jensen") keeps its ending where nothing says it is a case form.
+TEST(LexiconLanguages, FinnishNamesInACaseAreTheirNominative) {
+  Extraction x = run("Vetyyhteistyö\n\nSuomi ja Tanska allekirjoittivat tänään yhteisymmärryspöytäkirjan vedystä. "
+                     "Pöytäkirjan allekirjoittivat elinkeinoministeri Sanna Karhunen ja suurlähettiläs Lars Jensen.\n\n"
+                     "Ministeri Karhusen mukaan yhteistyö avaa uusia markkinoita.");
+  std::vector<std::string> names;
+  for (const Person& p : x.people) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Lars Jensen", "Sanna Karhunen"}));
+}
+
+// "Oslo 6.5.2024": a dateline with no comma or dash names where the news was
+// written, not a party, also when the act's sentence names only one party
+// the gazetteer knows.
+TEST(LexiconLanguages, DatelineWithoutSeparatorIsNoParty) {
+  Extraction x = run("Sähköautot\nOslo 6.5.2024\n\nVarsinais-Suomen liitto ja Ylä-Itävalta uudistivat tänään "
+                     "yhteistyösopimuksensa sähköautoista. Alueiden yritykset jatkavat yhteisiä tutkimushankkeitaan.");
+  EXPECT_EQ(x.published, "2024-05-06");
+  for (const Event& e : x.events) {
+    for (const std::string& key : party_keys(e)) EXPECT_NE(key, "city:oslo") << e.evidence;
+  }
+}
+
 TEST(LexiconLanguages, Dates) {
   struct DateRow { const char* lang; const char* text; const char* published; const char* want; } rows[] = {
       {"fr", "signé le 8 décembre 2023", "", "2023-12-08"},
@@ -319,6 +386,13 @@ TEST(LexiconLanguages, Dates) {
       {"pt", "assinado no ano passado", "2024-05-03", "2023"},
       {"pt", "assinado ontem", "2024-05-03", "2024-05-02"},
       {"pt", "neutralidade climática até 2050", "", ""},
+      {"fi", "allekirjoitettu 8. joulukuuta 2023", "", "2023-12-08"},
+      {"fi", "allekirjoitettu 8.12.2023", "", "2023-12-08"},
+      {"fi", "allekirjoitettu joulukuussa 2023", "", "2023-12"},
+      {"fi", "allekirjoitettu viime vuonna", "2024-05-03", "2023"},
+      {"fi", "allekirjoitettu eilen", "2024-05-03", "2024-05-02"},
+      {"fi", "allekirjoitettu tänään", "2024-05-03", "2024-05-03"},
+      {"fi", "hiilineutraali vuoteen 2035 mennessä", "", ""},
   };
   for (const auto& r : rows) EXPECT_EQ(first_date(r.lang, r.text, r.published), r.want) << r.lang << ": " << r.text;
 }
@@ -329,7 +403,7 @@ TEST(LexiconLanguages, SinceIsMarked) {
   struct SinceRow { const char* lang; const char* text; } rows[] = {
       {"fr", "depuis 2018"}, {"sv", "sedan 2018"}, {"da", "siden 2018"},
       {"nl", "sinds 2018"},  {"es", "desde 2018"}, {"it", "dal 2018"},
-      {"pt", "desde 2018"},
+      {"pt", "desde 2018"}, {"fi", "vuodesta 2018"},
   };
   for (const auto& r : rows) {
     auto tokens = text::tokenize(r.text, r.lang);

@@ -635,7 +635,8 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
 }  // namespace
 
 std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
-                                const std::vector<SentenceView>& views, const Layout& layout) {
+                                const std::vector<SentenceView>& views, const Layout& layout,
+                                std::string_view lang) {
   (void)layout;
   std::vector<Person> people;
   auto find_person = [&](const std::string& name) -> Person* {
@@ -945,6 +946,48 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     if (hyphen != std::string::npos && hyphen + 3 < last.size() &&
         std::islower(static_cast<unsigned char>(last[hyphen + 1])) != 0) {
       p.name.pop_back();
+    }
+  }
+  // A name in a case of the document's language ("Pekka Virtasen mukaan",
+  // "ministeri Karhusen mukaan"): the nominative, where the text also
+  // writes it or the name stands before a word that takes the genitive; a
+  // surname alone then joins the person named in full.
+  if (const auto& endings = lexicon.name_endings(lang); !endings.empty()) {
+    for (Person& p : people) {
+      const std::string last = last_word(p.name);
+      // The first ending whose nominative the text writes, else (before a
+      // genitive word) the longest ending's.
+      std::string written, longest;
+      for (const auto& e : endings) {
+        if (last.size() < e.written.size() + 2 || last.compare(last.size() - e.written.size(), e.written.size(), e.written) != 0) {
+          continue;
+        }
+        std::string nominative = last.substr(0, last.size() - e.written.size()) + e.nominative;
+        if (has_word(text, nominative)) {
+          written = std::move(nominative);
+          break;
+        }
+        if (longest.empty()) longest = std::move(nominative);
+      }
+      if (written.empty() && !longest.empty()) {
+        // The word after the name's first mention.
+        std::size_t at = p.span.end;
+        while (at < text.size() && (text[at] == ' ' || text[at] == ',')) ++at;
+        std::size_t end = at;
+        while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != '.' && text[end] != '\n') ++end;
+        if (lexicon.governs_genitive(lang, text::fold(text.substr(at, end - at)))) written = longest;
+      }
+      if (!written.empty()) p.name = p.name.substr(0, p.name.size() - last.size()) + written;
+    }
+    for (Person& p : people) {
+      if (p.name.find(' ') != std::string::npos) continue;
+      for (Person& q : people) {
+        if (&q == &p || q.name.find(' ') == std::string::npos || last_word(q.name) != p.name) continue;
+        q.quoted = q.quoted || p.quoted;
+        if (q.role.empty()) q.role = p.role;
+        p.name.clear();  // dropped below (no Latin letters)
+        break;
+      }
     }
   }
   // The contract writes names in Latin letters; a Japanese name MeCab has

@@ -14,8 +14,11 @@
 
 namespace pactum::extract {
 
+// lang: the document's language, for the case forms of names it writes
+// (name_ending.tsv: "Virtasen mukaan" is Virtanen).
 std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
-                                const std::vector<SentenceView>& views, const Layout& layout);
+                                const std::vector<SentenceView>& views, const Layout& layout,
+                                std::string_view lang = "");
 
 // True for a word that can stand in a Japanese title ("経済", "エネルギー"):
 // Han or katakana only (by Unicode script), not kana particles or Latin.
