@@ -136,7 +136,7 @@ ProfileCodes ProfileCodes::from_gazetteer(const extract::Gazetteer& gazetteer) {
 
 const std::vector<std::string_view>& profile_languages() {
   static const std::vector<std::string_view> langs = {"en", "de", "nb", "nn", "da", "sv",
-                                                      "fr", "ja", "nl", "es", "it", "pt"};
+                                                      "fr", "ja", "nl", "es", "it", "pt", "pl"};
   return langs;
 }
 

@@ -47,7 +47,7 @@ constexpr std::string_view kGermanSentenceStarters[] = {
 // Languages whose month names are known to the date rule, whatever the
 // document's language (a German date can appear in an English release).
 constexpr const char* kMonthLocales[] = {"en", "de", "nb", "nn", "da", "sv",
-                                         "fr", "nl", "es", "it", "fi", "pt"};
+                                         "fr", "nl", "es", "it", "fi", "pt", "pl"};
 
 struct Abbreviations {
   // Entries with their spaces removed ("z. B." -> "z.B."), as written and

@@ -262,7 +262,7 @@ export async function mineralsView(root, _m, query) {
 // ---- profiles and partner matching ------------------------------------------
 
 const profileHref = (id) => `#/profile/${encodeURIComponent(id)}`;
-const PROFILE_LANGS = ['en', 'de', 'nb', 'nn', 'da', 'sv', 'fr', 'ja', 'nl', 'es', 'it', 'pt'];
+const PROFILE_LANGS = ['en', 'de', 'nb', 'nn', 'da', 'sv', 'fr', 'ja', 'nl', 'es', 'it', 'pt', 'pl'];
 const PROFILE_TYPES = ['business_offer', 'business_request', 'technology_offer', 'technology_request', 'research_partner_search'];
 
 function matchResults(results) {
