@@ -92,6 +92,16 @@ const SurfaceCase kSurfaces[] = {
     {"Vereinigten Staaten", "de", "US", AliasForm::kName},
     {"Niederlanden", "de", "NL", AliasForm::kName},  // dative plural ("zwischen ... den Niederlanden")
     {"Philippinen", "de", "PH", AliasForm::kName},
+    // Polish case forms: from case_endings.tsv (one-word names), or listed.
+    {"Norwegii", "pl", "NO", AliasForm::kName},
+    {"Norwegią", "pl", "NO", AliasForm::kName},
+    {"Kanadzie", "pl", "CA", AliasForm::kName},
+    {"Polsce", "pl", "PL", AliasForm::kName},
+    {"Wietnamie", "pl", "VN", AliasForm::kName},
+    {"Australii", "pl", "AU", AliasForm::kName},  // a name shared by every language
+    {"Bawarii", "pl", "DE-BY", AliasForm::kName},
+    {"Stanów Zjednoczonych", "pl", "US", AliasForm::kName},
+    {"Niemczech", "pl", "DE", AliasForm::kName},
     {"米国", "ja", "US", AliasForm::kName},
     {"日本", "ja", "JP", AliasForm::kName},
     // The EU and the Commission that acts for it.
@@ -236,6 +246,7 @@ TEST_F(GazetteerTest, NoiseIsLeftOut) {
       {"Vereinigte Staatens", "de", "US"},  // no German genitive on names with an article
       {"Korea, Republic of", "en", "KR"},
       {"Man", "en", "IM"},
+      {"Norwegii", "de", "NO"},  // a Polish case form is Polish only
   };
   for (const auto& [surface, lang, key] : kAbsent) {
     SCOPED_TRACE(surface);
@@ -367,6 +378,8 @@ TEST_F(GazetteerErrorTest, BadRowsNameFileAndLine) {
       {"actors.tsv", "org:x\tX\torganization\t\t\t\tenergy_agency", "a function belongs to an organization of a country"},
       {"name_rules.tsv", "Foo\tignore", "bad rule 'ignore'"},
       {"subdivision_forms.tsv", "JP\tPrefecture\ten\tPrefecture", "no {name} or {lang} slot"},
+      {"case_endings.tsv", "xx\tia\tii", "unknown language 'xx'"},
+      {"case_endings.tsv", "pl\tia\t", "no forms"},
   };
   for (const BadRow& bad : kRows) {
     SCOPED_TRACE(bad.row);

@@ -75,6 +75,11 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
       // The ministry's whole name is the role: the name after the comma is the person's.
       {"pt", "Cooperação em hidrogénio\n\n\"Este memorando abre novas oportunidades para as empresas norueguesas\", disse a ministra do Comércio e Indústria, Cecília Moreira.",
        "Cecília Moreira", "minister of trade and industry"},
+      {"pl", "Współpraca wodorowa\n\n„To ważny dzień dla polskiego przemysłu i transformacji energetycznej” – powiedziała minister Katarzyna Zielińska.",
+       "Katarzyna Zielińska", "minister"},
+      // The ministry in the genitive is part of the role; the role comes before the name.
+      {"pl", "Współpraca wodorowa\n\n„Memorandum otwiera nowe możliwości dla naszych firm” – podkreślił minister klimatu i środowiska Tomasz Lewandowski.",
+       "Tomasz Lewandowski", "minister of climate and environment"},
   };
   for (const PersonRow& r : rows) {
     SCOPED_TRACE(std::string(r.lang) + ": " + r.text);
@@ -274,6 +279,33 @@ TEST(LexiconLanguages, Portuguese) {
   });
 }
 
+// Polish inflects names and nouns: "z Norwegią", "Unii Europejskiej", "list intencyjny".
+TEST(LexiconLanguages, Polish) {
+  check_rows("pl", {
+      {"Polska i Norwegia podpisały memorandum\n\nWarszawa, 12 marca 2025 r. — Polska podpisała dziś z Norwegią memorandum o porozumieniu "
+       "w sprawie współpracy w dziedzinie morskiej energetyki wiatrowej i wodoru. Dokument przewiduje wspólne projekty firm z obu krajów.",
+       "2025-03-12", {"NO", "PL"}, "memorandum_of_understanding", "signed", "2025-03-12"},
+      {"Wodór\n\nNiemcy i Japonia zawarły 8 grudnia 2023 r. umowę o współpracy w zakresie zielonego wodoru i amoniaku. "
+       "Umowa przewiduje inwestycje w portach obu państw.",
+       "", {"DE", "JP"}, "cooperation_agreement", "signed", "2023-12-08"},
+      {"Surowce krytyczne\n\nUnia Europejska i Australia rozpoczęły negocjacje w sprawie surowców krytycznych i metali ziem rzadkich. "
+       "Rozmowy obejmą również łańcuchy dostaw litu.",
+       "", {"AU", "EU"}, "negotiations", "negotiating", ""},
+      {"Partnerstwo\n\nPolska i Stany Zjednoczone odnowiły w ubiegłym roku partnerstwo strategiczne w dziedzinie energetyki jądrowej. "
+       "Oba kraje chcą przyspieszyć budowę pierwszej elektrowni.",
+       "2024-05-03", {"PL", "US"}, "strategic_partnership", "renewed", "2023"},
+      // The perfective future is a plan, not a signing.
+      {"Morska energetyka wiatrowa\n\nPolska i Dania podpiszą w przyszłym miesiącu list intencyjny w sprawie morskiej energetyki wiatrowej na Bałtyku. "
+       "Dokument ma otworzyć drogę do wspólnych projektów pilotażowych.",
+       "", {"DK", "PL"}, "letter_of_intent", "planned", ""},
+      {"Wspólna deklaracja\n\nPrzedstawiciele Litwy, Łotwy i Estonii przyjęli we wtorek wspólną deklarację o bezpieczeństwie energetycznym regionu.",
+       "2024-05-03", {"EE", "LT", "LV"}, "joint_declaration", "signed", "2024-04-30"},
+      {"Samochody elektryczne\n\nSprzedaż samochodów elektrycznych w Polsce wzrosła w ubiegłym roku o dwadzieścia procent, podało stowarzyszenie branżowe. "
+       "Najchętniej kupowano małe auta miejskie.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
 TEST(LexiconLanguages, Dates) {
   struct DateRow { const char* lang; const char* text; const char* published; const char* want; } rows[] = {
       {"fr", "signé le 8 décembre 2023", "", "2023-12-08"},
@@ -319,6 +351,12 @@ TEST(LexiconLanguages, Dates) {
       {"pt", "assinado no ano passado", "2024-05-03", "2023"},
       {"pt", "assinado ontem", "2024-05-03", "2024-05-02"},
       {"pt", "neutralidade climática até 2050", "", ""},
+      {"pl", "podpisane 12 marca 2025 r.", "", "2025-03-12"},
+      {"pl", "podpisane w grudniu 2023 roku", "", "2023-12"},
+      {"pl", "podpisane w listopadzie", "2024-12-10", "2024-11"},
+      {"pl", "podpisane w ubiegłym roku", "2024-05-03", "2023"},
+      {"pl", "podpisane wczoraj", "2024-05-03", "2024-05-02"},
+      {"pl", "neutralność klimatyczna do 2050 roku", "", ""},
   };
   for (const auto& r : rows) EXPECT_EQ(first_date(r.lang, r.text, r.published), r.want) << r.lang << ": " << r.text;
 }
@@ -329,7 +367,7 @@ TEST(LexiconLanguages, SinceIsMarked) {
   struct SinceRow { const char* lang; const char* text; } rows[] = {
       {"fr", "depuis 2018"}, {"sv", "sedan 2018"}, {"da", "siden 2018"},
       {"nl", "sinds 2018"},  {"es", "desde 2018"}, {"it", "dal 2018"},
-      {"pt", "desde 2018"},
+      {"pt", "desde 2018"},  {"pl", "od 2018 roku"},
   };
   for (const auto& r : rows) {
     auto tokens = text::tokenize(r.text, r.lang);
