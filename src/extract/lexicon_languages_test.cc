@@ -298,6 +298,10 @@ TEST(LexiconLanguages, Polish) {
       {"Morska energetyka wiatrowa\n\nPolska i Dania podpiszą w przyszłym miesiącu list intencyjny w sprawie morskiej energetyki wiatrowej na Bałtyku. "
        "Dokument ma otworzyć drogę do wspólnych projektów pilotażowych.",
        "", {"DK", "PL"}, "letter_of_intent", "planned", ""},
+      // The signing as a noun ('podpisanie') is a plan where one stands before it.
+      {"Umowa handlowa\n\nNa czerwiec zaplanowano podpisanie umowy o wolnym handlu między Unią Europejską a Chile. "
+       "Umowa ma znieść cła na większość towarów.",
+       "", {"CL", "EU"}, "trade_agreement", "planned", ""},
       {"Wspólna deklaracja\n\nPrzedstawiciele Litwy, Łotwy i Estonii przyjęli we wtorek wspólną deklarację o bezpieczeństwie energetycznym regionu.",
        "2024-05-03", {"EE", "LT", "LV"}, "joint_declaration", "signed", "2024-04-30"},
       {"Samochody elektryczne\n\nSprzedaż samochodów elektrycznych w Polsce wzrosła w ubiegłym roku o dwadzieścia procent, podało stowarzyszenie branżowe. "
