@@ -1345,7 +1345,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
   }
 
-  std::vector<Person> people = find_people(*lexicon_, text, views, layout);
+  std::vector<Person> people = find_people(*lexicon_, text, views, layout, lang);
 
   // An act's sectors: those named in a sentence, but not inside a
   // ministry's name or a title ("貿易産業水産省", "産業・貿易大臣": a

@@ -149,6 +149,14 @@ class Lexicon {
   // no lexicon word: it must not block the name it stands in).
   const std::string* name_part(std::string_view lang, std::string_view written, std::string_view country) const;
 
+  // A word of a person's name written in a case other than the nominative
+  // ("Donalda" after "premiera", a genitive role), in the nominative
+  // ("Donald"): name_case.tsv's rows "case<TAB>ending<TAB>replacement" for
+  // lang, the longest ending the word has (a stem of three bytes or more
+  // kept); the word itself where none fits. A role row's label names the
+  // case after '@' ("prime minister@gen"). Not matched in text.
+  std::string nominative(std::string_view lang, std::string_view grammatical_case, std::string_view word) const;
+
  private:
   // A language's matcher holds its rows from load(); the gazetteer's
   // thousands of names are compiled in on first use, so a process that
@@ -179,6 +187,7 @@ class Lexicon {
     std::vector<std::string> countries;  // empty: anywhere
   };
   std::map<std::string, std::vector<NamePart>, std::less<>> name_parts_;  // "lang\tphrase" -> rows in file order
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> name_cases_;  // "lang\tcase" -> (ending, replacement)
 };
 
 // A lexicon with the gazetteer it was compiled from, loaded together from

@@ -310,6 +310,28 @@ TEST(LexiconLanguages, Polish) {
   });
 }
 
+// A name after a role in the genitive or the instrumental is that case too:
+// the person is named in the nominative (name_case.tsv).
+TEST(LexiconLanguages, PolishNamesAfterObliqueRolesAreNominative) {
+  const std::pair<const char*, std::vector<std::string>> rows[] = {
+      {"Polska i Francja\n\nW obecności premiera Donalda Tuska i prezydenta Emmanuela Macrona ministrowie podpisali traktat o współpracy.",
+       {"Donald Tusk", "Emmanuel Macron"}},
+      {"Spotkanie\n\nMinister spotkał się z premierem Japonii Fumio Kishidą oraz z komisarz Kadri Simson.", {"Fumio Kishida", "Kadri Simson"}},
+      {"Wizyta\n\nTo była wizyta przewodniczącej Komisji Europejskiej Ursuli von der Leyen i prezesa zarządu Jana Kowalskiego.",
+       {"Ursula von der Leyen", "Jan Kowalski"}},
+      // 'ministra' is also a woman minister in the nominative: left as written.
+      {"Wodór\n\n„To dobry dzień dla polskiej gospodarki” – powiedziała ministra Katarzyna Pełczyńska-Nałęcz.", {"Katarzyna Pełczyńska-Nałęcz"}},
+  };
+  for (const auto& [text, names] : rows) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text);
+    EXPECT_EQ(x.language, "pl");
+    for (const std::string& name : names) {
+      EXPECT_TRUE(std::any_of(x.people.begin(), x.people.end(), [&](const Person& p) { return p.name == name; })) << name;
+    }
+  }
+}
+
 TEST(LexiconLanguages, Dates) {
   struct DateRow { const char* lang; const char* text; const char* published; const char* want; } rows[] = {
       {"fr", "signé le 8 décembre 2023", "", "2023-12-08"},

@@ -14,8 +14,11 @@
 
 namespace pactum::extract {
 
+// lang: the document's language, whose name_case rows turn a name after a
+// role in another case ("premiera Donalda Tuska") into the nominative.
 std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
-                                const std::vector<SentenceView>& views, const Layout& layout);
+                                const std::vector<SentenceView>& views, const Layout& layout,
+                                std::string_view lang = "");
 
 // True for a word that can stand in a Japanese title ("経済", "エネルギー"):
 // Han or katakana only (by Unicode script), not kana particles or Latin.
