@@ -264,6 +264,8 @@ class Builder {
   Status load_actors();
   Status load_aliases();
   Status load_demonyms();
+  Status load_case_forms();
+  void add_case_forms();
   void add_genitives();
   Status add_case_endings();
   void finish();
@@ -295,6 +297,13 @@ class Builder {
   std::unordered_map<std::uint32_t, std::string> iso_name_;
   std::unordered_map<std::uint32_t, std::string> iso_type_;
   std::unordered_set<std::uint32_t> renamed_;  // by names.tsv, which patterns do not override
+  // case_forms.tsv: per language, a name's ending and the endings of its
+  // other cases ("ia" -> "ii ię ią": Norwegia, Norwegii, Norwegię, Norwegią).
+  struct CaseForm {
+    std::string lang, ending;
+    std::vector<std::string> forms;
+  };
+  std::vector<CaseForm> case_forms_;
   // Subdivision translations by language, for "{ja}州" patterns.
   std::unordered_map<std::string, std::unordered_map<std::uint32_t, std::string>> translated_;
 };
@@ -795,6 +804,49 @@ Status Builder::load_demonyms() {
   return Status::ok();
 }
 
+Status Builder::load_case_forms() {
+  auto path = table("case_forms.tsv");
+  auto rows = read_tsv(path);
+  if (!rows.is_ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    const std::string at = where(path, row);
+    PACTUM_RETURN_IF_ERROR(check_columns(row, 3, at));
+    if (row.at(0).empty() || row.at(1).empty()) return Status::invalid_argument(at + ": expected 'lang<TAB>ending<TAB>forms'");
+    auto langs = parse_langs(row.at(0), at, languages_);
+    if (!langs.is_ok()) return langs.status();
+    for (const std::string& lang : *langs) {
+      CaseForm e{lang, row.at(1), {}};
+      for (std::string_view f : split(row.at(2), ' ')) {
+        if (!f.empty()) e.forms.emplace_back(f);
+      }
+      if (e.forms.empty()) return Status::invalid_argument(at + ": no forms");
+      case_forms_.push_back(std::move(e));
+    }
+  }
+  return Status::ok();
+}
+
+// Languages that inflect names by case write "Norwegii", "z Norwegią": each
+// one-word name of the language (and each country's name shared by every
+// language: "Australia") gets the forms its longest listed ending gives,
+// as a form of that language only. A stem keeps at least three bytes.
+void Builder::add_case_forms() {
+  std::size_t n = aliases_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Alias a = aliases_[i];  // a copy: add_alias may reallocate
+    if (a.form == AliasForm::kDemonym || a.case_sensitive || a.surface.find(' ') != std::string::npos) continue;
+    const CaseForm* best = nullptr;
+    for (const CaseForm& e : case_forms_) {
+      if (a.lang != e.lang && !(a.lang.empty() && actors_[a.actor].kind == "country")) continue;
+      if (!ends_with(a.surface, e.ending) || a.surface.size() < e.ending.size() + 3) continue;
+      if (!best || e.ending.size() > best->ending.size()) best = &e;
+    }
+    if (!best) continue;
+    const std::string stem = a.surface.substr(0, a.surface.size() - best->ending.size());
+    for (const std::string& f : best->forms) add_alias(stem + f, best->lang, a.actor, a.form, CaseRule::kNo);
+  }
+}
+
 void Builder::add_genitives() {
   std::size_t n = aliases_.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -923,6 +975,8 @@ Status Builder::build() {
   PACTUM_RETURN_IF_ERROR(load_actors());
   PACTUM_RETURN_IF_ERROR(load_aliases());
   PACTUM_RETURN_IF_ERROR(load_demonyms());
+  PACTUM_RETURN_IF_ERROR(load_case_forms());
+  add_case_forms();
   add_genitives();
   PACTUM_RETURN_IF_ERROR(add_case_endings());
   finish();

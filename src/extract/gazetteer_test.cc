@@ -92,6 +92,16 @@ const SurfaceCase kSurfaces[] = {
     {"Vereinigten Staaten", "de", "US", AliasForm::kName},
     {"Niederlanden", "de", "NL", AliasForm::kName},  // dative plural ("zwischen ... den Niederlanden")
     {"Philippinen", "de", "PH", AliasForm::kName},
+    // Polish case forms: from case_forms.tsv (one-word names), or listed.
+    {"Norwegii", "pl", "NO", AliasForm::kName},
+    {"Norwegią", "pl", "NO", AliasForm::kName},
+    {"Kanadzie", "pl", "CA", AliasForm::kName},
+    {"Polsce", "pl", "PL", AliasForm::kName},
+    {"Wietnamie", "pl", "VN", AliasForm::kName},
+    {"Australii", "pl", "AU", AliasForm::kName},  // a name shared by every language
+    {"Bawarii", "pl", "DE-BY", AliasForm::kName},
+    {"Stanów Zjednoczonych", "pl", "US", AliasForm::kName},
+    {"Niemczech", "pl", "DE", AliasForm::kName},
     {"米国", "ja", "US", AliasForm::kName},
     {"日本", "ja", "JP", AliasForm::kName},
     // The EU and the Commission that acts for it.
@@ -269,6 +279,7 @@ TEST_F(GazetteerTest, NoiseIsLeftOut) {
       {"Norwayn", "fi", "NO"},
       {"Norjastä", "fi", "NO"},  // vowel harmony: a back vowel takes -sta
       {"Norgen", "nb", "NO"},
+      {"Norwegii", "de", "NO"},  // a Polish case form is Polish only
   };
   for (const auto& [surface, lang, key] : kAbsent) {
     SCOPED_TRACE(surface);
@@ -405,6 +416,8 @@ TEST_F(GazetteerErrorTest, BadRowsNameFileAndLine) {
       {"case_endings.tsv", "fi\tafter_vowel\tn", "must be vowel, consonant or acronym"},
       {"case_endings.tsv", "xx\tvowel\tn", "unknown language 'xx'"},
       {"case_endings.tsv", "fi\tvowel", "no endings"},
+      {"case_forms.tsv", "xx\tia\tii", "unknown language 'xx'"},
+      {"case_forms.tsv", "pl\tia\t", "no forms"},
   };
   for (const BadRow& bad : kRows) {
     SCOPED_TRACE(bad.row);

@@ -117,6 +117,18 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
                          [](const NameEnding& a, const NameEnding& b) { return a.written.size() > b.written.size(); });
         continue;
       }
+      if (file.stem() == "name_case") {
+        auto tsv = read_tsv(file);
+        if (!tsv.is_ok()) return tsv.status();
+        for (const TsvRow& r : *tsv) {
+          if (r.fields.size() < 2 || r.fields.size() > 3 || r.at(0).empty() || r.at(1).empty()) {
+            return Status::invalid_argument(file.string() + ":" + std::to_string(r.line) +
+                                            ": expected 'case<TAB>ending<TAB>replacement'");
+          }
+          lex->name_cases_[lang + "\t" + r.at(0)].emplace_back(r.at(1), r.fields.size() > 2 ? r.at(2) : "");
+        }
+        continue;
+      }
       Category cat = Category::kCount;
       if (!category_from_name(file.stem().string(), &cat)) {
         return Status::invalid_argument(file.string() + ": unknown lexicon category '" +
@@ -221,6 +233,23 @@ const std::string* Lexicon::name_part(std::string_view lang, std::string_view wr
     if (p.countries.empty() && !anywhere) anywhere = &p;
   }
   return anywhere ? &anywhere->latin : &it->second.front().latin;
+}
+
+std::string Lexicon::nominative(std::string_view lang, std::string_view grammatical_case, std::string_view word) const {
+  std::string key;
+  key.append(lang).push_back('\t');
+  key.append(grammatical_case);
+  auto it = name_cases_.find(key);
+  if (it == name_cases_.end()) return std::string(word);
+  const std::pair<std::string, std::string>* best = nullptr;
+  for (const auto& rule : it->second) {
+    if (word.size() < rule.first.size() + 3 || !word.ends_with(rule.first)) continue;
+    if (!best || rule.first.size() > best->first.size()) best = &rule;
+  }
+  if (!best) return std::string(word);
+  std::string out(word.substr(0, word.size() - best->first.size()));
+  out += best->second;
+  return out;
 }
 
 const Lexicon::Language* Lexicon::language(std::string_view lang) const {

@@ -159,6 +159,13 @@ class Lexicon {
   };
   const std::vector<NameEnding>& name_endings(std::string_view lang) const;
   bool governs_genitive(std::string_view lang, std::string_view folded_word) const;
+  // A word of a person's name written in a case other than the nominative
+  // ("Donalda" after "premiera", a genitive role), in the nominative
+  // ("Donald"): name_case.tsv's rows "case<TAB>ending<TAB>replacement" for
+  // lang, the longest ending the word has (a stem of three bytes or more
+  // kept); the word itself where none fits. A role row's label names the
+  // case after '@' ("prime minister@gen"). Not matched in text.
+  std::string nominative(std::string_view lang, std::string_view grammatical_case, std::string_view word) const;
 
  private:
   // A language's matcher holds its rows from load(); the gazetteer's
@@ -192,6 +199,7 @@ class Lexicon {
   std::map<std::string, std::vector<NamePart>, std::less<>> name_parts_;  // "lang\tphrase" -> rows in file order
   std::map<std::string, std::vector<NameEnding>, std::less<>> name_endings_;  // lang -> rows, longest first
   std::map<std::string, std::vector<std::string>, std::less<>> genitive_words_;  // lang -> folded words
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> name_cases_;  // "lang\tcase" -> (ending, replacement)
 };
 
 // A lexicon with the gazetteer it was compiled from, loaded together from

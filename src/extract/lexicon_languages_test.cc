@@ -83,6 +83,11 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
       // A name in the genitive before "mukaan" (according to) is the nominative's (name_ending.tsv).
       {"fi", "Vetyyhteistyö\n\nBusiness Finlandin pääjohtajan Pekka Virtasen mukaan yhteistyö avaa suomalaisyrityksille uusia markkinoita.",
        "Pekka Virtanen", "director general"},
+      {"pl", "Współpraca wodorowa\n\n„To ważny dzień dla polskiego przemysłu i transformacji energetycznej” – powiedziała minister Katarzyna Zielińska.",
+       "Katarzyna Zielińska", "minister"},
+      // The ministry in the genitive is part of the role; the role comes before the name.
+      {"pl", "Współpraca wodorowa\n\n„Memorandum otwiera nowe możliwości dla naszych firm” – podkreślił minister klimatu i środowiska Tomasz Lewandowski.",
+       "Tomasz Lewandowski", "minister of climate and environment"},
   };
   for (const PersonRow& r : rows) {
     SCOPED_TRACE(std::string(r.lang) + ": " + r.text);
@@ -312,6 +317,33 @@ TEST(LexiconLanguages, Finnish) {
        "2024-05-06", {"EU", "JP"}, "strategic_partnership", "signed", "2024-05-05"},
       {"Sähköautot\n\nSähköautojen myynti kasvoi Suomessa viime vuonna kaksikymmentä prosenttia, kertoo alan järjestö. "
        "Suosituimpia olivat pienet tila-autot.",
+// Polish inflects names and nouns: "z Norwegią", "Unii Europejskiej", "list intencyjny".
+TEST(LexiconLanguages, Polish) {
+  check_rows("pl", {
+      {"Polska i Norwegia podpisały memorandum\n\nWarszawa, 12 marca 2025 r. — Polska podpisała dziś z Norwegią memorandum o porozumieniu "
+       "w sprawie współpracy w dziedzinie morskiej energetyki wiatrowej i wodoru. Dokument przewiduje wspólne projekty firm z obu krajów.",
+       "2025-03-12", {"NO", "PL"}, "memorandum_of_understanding", "signed", "2025-03-12"},
+      {"Wodór\n\nNiemcy i Japonia zawarły 8 grudnia 2023 r. umowę o współpracy w zakresie zielonego wodoru i amoniaku. "
+       "Umowa przewiduje inwestycje w portach obu państw.",
+       "", {"DE", "JP"}, "cooperation_agreement", "signed", "2023-12-08"},
+      {"Surowce krytyczne\n\nUnia Europejska i Australia rozpoczęły negocjacje w sprawie surowców krytycznych i metali ziem rzadkich. "
+       "Rozmowy obejmą również łańcuchy dostaw litu.",
+       "", {"AU", "EU"}, "negotiations", "negotiating", ""},
+      {"Partnerstwo\n\nPolska i Stany Zjednoczone odnowiły w ubiegłym roku partnerstwo strategiczne w dziedzinie energetyki jądrowej. "
+       "Oba kraje chcą przyspieszyć budowę pierwszej elektrowni.",
+       "2024-05-03", {"PL", "US"}, "strategic_partnership", "renewed", "2023"},
+      // The perfective future is a plan, not a signing.
+      {"Morska energetyka wiatrowa\n\nPolska i Dania podpiszą w przyszłym miesiącu list intencyjny w sprawie morskiej energetyki wiatrowej na Bałtyku. "
+       "Dokument ma otworzyć drogę do wspólnych projektów pilotażowych.",
+       "", {"DK", "PL"}, "letter_of_intent", "planned", ""},
+      // The signing as a noun ('podpisanie') is a plan where one stands before it.
+      {"Umowa handlowa\n\nNa czerwiec zaplanowano podpisanie umowy o wolnym handlu między Unią Europejską a Chile. "
+       "Umowa ma znieść cła na większość towarów.",
+       "", {"CL", "EU"}, "trade_agreement", "planned", ""},
+      {"Wspólna deklaracja\n\nPrzedstawiciele Litwy, Łotwy i Estonii przyjęli we wtorek wspólną deklarację o bezpieczeństwie energetycznym regionu.",
+       "2024-05-03", {"EE", "LT", "LV"}, "joint_declaration", "signed", "2024-04-30"},
+      {"Samochody elektryczne\n\nSprzedaż samochodów elektrycznych w Polsce wzrosła w ubiegłym roku o dwadzieścia procent, podało stowarzyszenie branżowe. "
+       "Najchętniej kupowano małe auta miejskie.",
        "2024-01-15", {}, "", "", ""},
   });
 }
@@ -338,6 +370,25 @@ TEST(LexiconLanguages, DatelineWithoutSeparatorIsNoParty) {
   EXPECT_EQ(x.published, "2024-05-06");
   for (const Event& e : x.events) {
     for (const std::string& key : party_keys(e)) EXPECT_NE(key, "city:oslo") << e.evidence;
+// A name after a role in the genitive or the instrumental is that case too:
+// the person is named in the nominative (name_case.tsv).
+TEST(LexiconLanguages, PolishNamesAfterObliqueRolesAreNominative) {
+  const std::pair<const char*, std::vector<std::string>> rows[] = {
+      {"Polska i Francja\n\nW obecności premiera Donalda Tuska i prezydenta Emmanuela Macrona ministrowie podpisali traktat o współpracy.",
+       {"Donald Tusk", "Emmanuel Macron"}},
+      {"Spotkanie\n\nMinister spotkał się z premierem Japonii Fumio Kishidą oraz z komisarz Kadri Simson.", {"Fumio Kishida", "Kadri Simson"}},
+      {"Wizyta\n\nTo była wizyta przewodniczącej Komisji Europejskiej Ursuli von der Leyen i prezesa zarządu Jana Kowalskiego.",
+       {"Ursula von der Leyen", "Jan Kowalski"}},
+      // 'ministra' is also a woman minister in the nominative: left as written.
+      {"Wodór\n\n„To dobry dzień dla polskiej gospodarki” – powiedziała ministra Katarzyna Pełczyńska-Nałęcz.", {"Katarzyna Pełczyńska-Nałęcz"}},
+  };
+  for (const auto& [text, names] : rows) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text);
+    EXPECT_EQ(x.language, "pl");
+    for (const std::string& name : names) {
+      EXPECT_TRUE(std::any_of(x.people.begin(), x.people.end(), [&](const Person& p) { return p.name == name; })) << name;
+    }
   }
 }
 
@@ -393,6 +444,12 @@ TEST(LexiconLanguages, Dates) {
       {"fi", "allekirjoitettu eilen", "2024-05-03", "2024-05-02"},
       {"fi", "allekirjoitettu tänään", "2024-05-03", "2024-05-03"},
       {"fi", "hiilineutraali vuoteen 2035 mennessä", "", ""},
+      {"pl", "podpisane 12 marca 2025 r.", "", "2025-03-12"},
+      {"pl", "podpisane w grudniu 2023 roku", "", "2023-12"},
+      {"pl", "podpisane w listopadzie", "2024-12-10", "2024-11"},
+      {"pl", "podpisane w ubiegłym roku", "2024-05-03", "2023"},
+      {"pl", "podpisane wczoraj", "2024-05-03", "2024-05-02"},
+      {"pl", "neutralność klimatyczna do 2050 roku", "", ""},
   };
   for (const auto& r : rows) EXPECT_EQ(first_date(r.lang, r.text, r.published), r.want) << r.lang << ": " << r.text;
 }
@@ -404,6 +461,7 @@ TEST(LexiconLanguages, SinceIsMarked) {
       {"fr", "depuis 2018"}, {"sv", "sedan 2018"}, {"da", "siden 2018"},
       {"nl", "sinds 2018"},  {"es", "desde 2018"}, {"it", "dal 2018"},
       {"pt", "desde 2018"}, {"fi", "vuodesta 2018"},
+      {"pt", "desde 2018"},  {"pl", "od 2018 roku"},
   };
   for (const auto& r : rows) {
     auto tokens = text::tokenize(r.text, r.lang);

@@ -632,6 +632,34 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
   return out;
 }
 
+// A role row's label: the English role, then '@' and the case a name after
+// it is written in ("prime minister@gen"), if not the nominative.
+std::string_view role_of(const Mention* r) {
+  std::string_view label = r->entry->label;
+  return label.substr(0, label.find('@'));
+}
+std::string_view case_of(const Mention* r) {
+  std::string_view label = r->entry->label;
+  auto at = label.find('@');
+  return at == std::string_view::npos ? std::string_view() : label.substr(at + 1);
+}
+
+// The name in the nominative, word by word and each part of a hyphenated
+// word ("Pauliny Hennig-Kloski": Paulina Hennig-Kloska).
+std::string nominative_name(const Lexicon& lexicon, std::string_view lang, std::string_view grammatical_case,
+                            std::string_view name) {
+  std::string out;
+  std::size_t from = 0;
+  while (from <= name.size()) {
+    std::size_t to = name.find_first_of(" -", from);
+    if (to == std::string_view::npos) to = name.size();
+    out += lexicon.nominative(lang, grammatical_case, name.substr(from, to - from));
+    if (to < name.size()) out += name[to];
+    from = to + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
@@ -683,10 +711,12 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     };
     // titled: a role stands right before the name, so a surname alone
     // ("Minister Hermans", "EU-Energiekommissarin Simson") is a person.
-    auto note = [&](NameRun run, const std::string& role, const std::string& affiliation, bool quoted,
-                    bool titled = false) {
+    auto note = [&](NameRun run, std::string_view role_view, const std::string& affiliation, bool quoted,
+                    bool titled = false, std::string_view grammatical_case = {}) {
       if (run.end <= run.first) return;
+      const std::string role(role_view);
       std::string name(s.text_of(text, run.first, run.end));
+      if (!grammatical_case.empty()) name = nominative_name(lexicon, lang, grammatical_case, name);
       bool single = run.end - run.first == 1;
       Person* p = find_person(name);
       // The full name after the surname alone: the same person.
@@ -877,7 +907,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         auto rest = text.substr(s.tokens[run.end - 1].span.end, 3);
         if (!rest.empty() && rest[0] == ':') quoted = true;
       }
-      note(run, r->entry->label, affiliation_near(r->first_token, run.first), quoted, titled);
+      note(run, role_of(r), affiliation_near(r->first_token, run.first), quoted, titled, case_of(r));
     }
     // Name, then role in apposition: "signé par Marc-André Gagnon,
     // président de la grappe", "Hilde Aspås, næringssjef i ...". A full
@@ -903,7 +933,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         return o.first_token < run.end && run.first < o.end_token;
       });
       if (lexical) continue;
-      note(run, r->entry->label, affiliation_near(r->end_token, r->end_token + 6), false);
+      note(run, role_of(r), affiliation_near(r->end_token, r->end_token + 6), false, false, case_of(r));
     }
     // Speech verb, then name: "..., sier Vestre", "so X".
     for (const Mention* sp : speech) {

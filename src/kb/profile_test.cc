@@ -49,8 +49,8 @@ TEST(Profile, BadFieldsTable) {
       {"/type", "offer", "type", "not one of"},
       {"/title", "", "title", "missing"},
       {"/title", 42, "title", "must be a string"},
-      {"/language", "pl", "language", "not a supported language"},
-      {"/language", "pl", "language", "es, it, pt, fi)"},  // the list named is the one checked
+      {"/language", "ko", "language", "not a supported language"},
+      {"/language", "ko", "language", "es, it, pt, fi, pl)"},  // the list named is the one checked
       {"/deadline", "2026-02-30", "deadline", "not a date"},
       {"/deadline", "2025-01-01", "deadline", "before published"},
       {"/published", "20.01.2026", "published", "not a date"},

@@ -74,7 +74,7 @@ check "--target-country filters" test "$(json_get nl.json 'all(x["profile"].star
 check "free text: a German request finds the Japanese offshore wind project" test "$(json_get t.json '"jp-wind-001" in [x["profile"] for x in d[:3]]')" = True
 expect_exit 3 "an unknown profile is not found" "$PACTUM" match --profile nope --json
 expect_exit 2 "match needs --profile or --text" "$PACTUM" match --json
-expect_exit 2 "an unsupported language is a usage error" "$PACTUM" match --text "x" --lang pl
+expect_exit 2 "an unsupported language is a usage error" "$PACTUM" match --text "x" --lang ko
 
 # The agreement network: NRW and Fukushima's agreements raise their pair.
 "$PACTUM" ingest "$REPO/data/samples/docs/de_01_nrw_fukushima_absichtserklaerung.txt" "$REPO/data/samples/docs/en_03_nrw_fukushima_renewal.txt" >/dev/null 2>&1

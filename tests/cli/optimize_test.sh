@@ -5,7 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 
 # One ingest per language: a segment each.
-for lang in da de en es fi fr it ja nb nl nn pt sv; do
+for lang in da de en es fi fr it ja nb nl nn pl pt sv; do
   "$PACTUM" ingest "$REPO"/data/samples/docs/"$lang"_*.txt > /dev/null 2>&1 || true
 done
 queries=("hydrogen" "MoU" "Norway" "offshore wind" "\"memorandum of understanding\"" "partner" "energy")
