@@ -75,6 +75,11 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
       // The ministry's whole name is the role: the name after the comma is the person's.
       {"pt", "Cooperação em hidrogénio\n\n\"Este memorando abre novas oportunidades para as empresas norueguesas\", disse a ministra do Comércio e Indústria, Cecília Moreira.",
        "Cecília Moreira", "minister of trade and industry"},
+      {"pl", "Współpraca wodorowa\n\n„To ważny dzień dla polskiego przemysłu i transformacji energetycznej” – powiedziała minister Katarzyna Zielińska.",
+       "Katarzyna Zielińska", "minister"},
+      // The ministry in the genitive is part of the role; the role comes before the name.
+      {"pl", "Współpraca wodorowa\n\n„Memorandum otwiera nowe możliwości dla naszych firm” – podkreślił minister klimatu i środowiska Tomasz Lewandowski.",
+       "Tomasz Lewandowski", "minister of climate and environment"},
       {"fi", "Vetyyhteistyö\n\n\"Tämä on tärkeä päivä suomalaiselle teollisuudelle ja vihreälle siirtymälle\", sanoi elinkeinoministeri Sanna Karhunen.",
        "Sanna Karhunen", "minister of economic affairs"},
       // A ministry of two fields is one role word after the hyphen.
@@ -83,11 +88,6 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
       // A name in the genitive before "mukaan" (according to) is the nominative's (name_ending.tsv).
       {"fi", "Vetyyhteistyö\n\nBusiness Finlandin pääjohtajan Pekka Virtasen mukaan yhteistyö avaa suomalaisyrityksille uusia markkinoita.",
        "Pekka Virtanen", "director general"},
-      {"pl", "Współpraca wodorowa\n\n„To ważny dzień dla polskiego przemysłu i transformacji energetycznej” – powiedziała minister Katarzyna Zielińska.",
-       "Katarzyna Zielińska", "minister"},
-      // The ministry in the genitive is part of the role; the role comes before the name.
-      {"pl", "Współpraca wodorowa\n\n„Memorandum otwiera nowe możliwości dla naszych firm” – podkreślił minister klimatu i środowiska Tomasz Lewandowski.",
-       "Tomasz Lewandowski", "minister of climate and environment"},
   };
   for (const PersonRow& r : rows) {
     SCOPED_TRACE(std::string(r.lang) + ": " + r.text);
@@ -317,6 +317,35 @@ TEST(LexiconLanguages, Finnish) {
        "2024-05-06", {"EU", "JP"}, "strategic_partnership", "signed", "2024-05-05"},
       {"Sähköautot\n\nSähköautojen myynti kasvoi Suomessa viime vuonna kaksikymmentä prosenttia, kertoo alan järjestö. "
        "Suosituimpia olivat pienet tila-autot.",
+       "2024-01-15", {}, "", "", ""},
+  });
+}
+
+// A surname in a case ("ministeri Karhusen mukaan") is the person named in
+// full before, not another person; a name ending so in another language
+// ("Jensen") keeps its ending where nothing says it is a case form.
+TEST(LexiconLanguages, FinnishNamesInACaseAreTheirNominative) {
+  Extraction x = run("Vetyyhteistyö\n\nSuomi ja Tanska allekirjoittivat tänään yhteisymmärryspöytäkirjan vedystä. "
+                     "Pöytäkirjan allekirjoittivat elinkeinoministeri Sanna Karhunen ja suurlähettiläs Lars Jensen.\n\n"
+                     "Ministeri Karhusen mukaan yhteistyö avaa uusia markkinoita.");
+  std::vector<std::string> names;
+  for (const Person& p : x.people) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Lars Jensen", "Sanna Karhunen"}));
+}
+
+// "Oslo 6.5.2024": a dateline with no comma or dash names where the news was
+// written, not a party, also when the act's sentence names only one party
+// the gazetteer knows.
+TEST(LexiconLanguages, DatelineWithoutSeparatorIsNoParty) {
+  Extraction x = run("Sähköautot\nOslo 6.5.2024\n\nVarsinais-Suomen liitto ja Ylä-Itävalta uudistivat tänään "
+                     "yhteistyösopimuksensa sähköautoista. Alueiden yritykset jatkavat yhteisiä tutkimushankkeitaan.");
+  EXPECT_EQ(x.published, "2024-05-06");
+  for (const Event& e : x.events) {
+    for (const std::string& key : party_keys(e)) EXPECT_NE(key, "city:oslo") << e.evidence;
+  }
+}
+
 // Polish inflects names and nouns: "z Norwegią", "Unii Europejskiej", "list intencyjny".
 TEST(LexiconLanguages, Polish) {
   check_rows("pl", {
@@ -348,28 +377,6 @@ TEST(LexiconLanguages, Polish) {
   });
 }
 
-// A surname in a case ("ministeri Karhusen mukaan") is the person named in
-// full before, not another person; a name ending so in another language
-// ("Jensen") keeps its ending where nothing says it is a case form.
-TEST(LexiconLanguages, FinnishNamesInACaseAreTheirNominative) {
-  Extraction x = run("Vetyyhteistyö\n\nSuomi ja Tanska allekirjoittivat tänään yhteisymmärryspöytäkirjan vedystä. "
-                     "Pöytäkirjan allekirjoittivat elinkeinoministeri Sanna Karhunen ja suurlähettiläs Lars Jensen.\n\n"
-                     "Ministeri Karhusen mukaan yhteistyö avaa uusia markkinoita.");
-  std::vector<std::string> names;
-  for (const Person& p : x.people) names.push_back(p.name);
-  std::sort(names.begin(), names.end());
-  EXPECT_EQ(names, (std::vector<std::string>{"Lars Jensen", "Sanna Karhunen"}));
-}
-
-// "Oslo 6.5.2024": a dateline with no comma or dash names where the news was
-// written, not a party, also when the act's sentence names only one party
-// the gazetteer knows.
-TEST(LexiconLanguages, DatelineWithoutSeparatorIsNoParty) {
-  Extraction x = run("Sähköautot\nOslo 6.5.2024\n\nVarsinais-Suomen liitto ja Ylä-Itävalta uudistivat tänään "
-                     "yhteistyösopimuksensa sähköautoista. Alueiden yritykset jatkavat yhteisiä tutkimushankkeitaan.");
-  EXPECT_EQ(x.published, "2024-05-06");
-  for (const Event& e : x.events) {
-    for (const std::string& key : party_keys(e)) EXPECT_NE(key, "city:oslo") << e.evidence;
 // A name after a role in the genitive or the instrumental is that case too:
 // the person is named in the nominative (name_case.tsv).
 TEST(LexiconLanguages, PolishNamesAfterObliqueRolesAreNominative) {
@@ -437,6 +444,12 @@ TEST(LexiconLanguages, Dates) {
       {"pt", "assinado no ano passado", "2024-05-03", "2023"},
       {"pt", "assinado ontem", "2024-05-03", "2024-05-02"},
       {"pt", "neutralidade climática até 2050", "", ""},
+      {"pl", "podpisane 12 marca 2025 r.", "", "2025-03-12"},
+      {"pl", "podpisane w grudniu 2023 roku", "", "2023-12"},
+      {"pl", "podpisane w listopadzie", "2024-12-10", "2024-11"},
+      {"pl", "podpisane w ubiegłym roku", "2024-05-03", "2023"},
+      {"pl", "podpisane wczoraj", "2024-05-03", "2024-05-02"},
+      {"pl", "neutralność klimatyczna do 2050 roku", "", ""},
       {"fi", "allekirjoitettu 8. joulukuuta 2023", "", "2023-12-08"},
       {"fi", "allekirjoitettu 8.12.2023", "", "2023-12-08"},
       {"fi", "allekirjoitettu joulukuussa 2023", "", "2023-12"},
@@ -444,12 +457,6 @@ TEST(LexiconLanguages, Dates) {
       {"fi", "allekirjoitettu eilen", "2024-05-03", "2024-05-02"},
       {"fi", "allekirjoitettu tänään", "2024-05-03", "2024-05-03"},
       {"fi", "hiilineutraali vuoteen 2035 mennessä", "", ""},
-      {"pl", "podpisane 12 marca 2025 r.", "", "2025-03-12"},
-      {"pl", "podpisane w grudniu 2023 roku", "", "2023-12"},
-      {"pl", "podpisane w listopadzie", "2024-12-10", "2024-11"},
-      {"pl", "podpisane w ubiegłym roku", "2024-05-03", "2023"},
-      {"pl", "podpisane wczoraj", "2024-05-03", "2024-05-02"},
-      {"pl", "neutralność klimatyczna do 2050 roku", "", ""},
   };
   for (const auto& r : rows) EXPECT_EQ(first_date(r.lang, r.text, r.published), r.want) << r.lang << ": " << r.text;
 }
@@ -460,8 +467,7 @@ TEST(LexiconLanguages, SinceIsMarked) {
   struct SinceRow { const char* lang; const char* text; } rows[] = {
       {"fr", "depuis 2018"}, {"sv", "sedan 2018"}, {"da", "siden 2018"},
       {"nl", "sinds 2018"},  {"es", "desde 2018"}, {"it", "dal 2018"},
-      {"pt", "desde 2018"}, {"fi", "vuodesta 2018"},
-      {"pt", "desde 2018"},  {"pl", "od 2018 roku"},
+      {"pt", "desde 2018"}, {"fi", "vuodesta 2018"}, {"pl", "od 2018 roku"},
   };
   for (const auto& r : rows) {
     auto tokens = text::tokenize(r.text, r.lang);
