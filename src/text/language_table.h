@@ -55,9 +55,10 @@ class LanguageTable {
 
 // The table of data_dir()/lang/languages.tsv, read on first use and kept for
 // the life of the process. When it cannot be read the table is empty (no
-// language has any use) and language_table_status() says why; the gazetteer
-// fails its load with that message, so a broken install is reported rather
-// than read as "no languages".
+// language has any use) and language_table_status() says why. A broken
+// install is still reported, not read as "no languages": Gazetteer::load
+// reads the same file from its own data dir with LanguageTable::load and
+// fails with the file and line.
 const LanguageTable& language_table();
 Status language_table_status();
 
