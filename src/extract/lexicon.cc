@@ -100,33 +100,28 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
         }
         continue;
       }
-      if (file.stem() == "name_ending") {
-        auto tsv = read_tsv(file);
-        if (!tsv.is_ok()) return tsv.status();
-        for (const TsvRow& r : *tsv) {
-          const std::string at = file.string() + ":" + std::to_string(r.line);
-          if (r.at(0) == "ending" && r.fields.size() == 3 && !r.at(1).empty() && !r.at(2).empty()) {
-            lex->name_endings_[lang].push_back({r.at(1), r.at(2)});
-          } else if (r.at(0) == "governs" && r.fields.size() == 2 && !r.at(1).empty()) {
-            lex->genitive_words_[lang].push_back(text::fold(r.at(1)));
-          } else {
-            return Status::invalid_argument(at + ": expected 'ending<TAB>written<TAB>nominative' or 'governs<TAB>word'");
-          }
-        }
-        std::stable_sort(lex->name_endings_[lang].begin(), lex->name_endings_[lang].end(),
-                         [](const NameEnding& a, const NameEnding& b) { return a.written.size() > b.written.size(); });
-        continue;
-      }
       if (file.stem() == "name_case") {
         auto tsv = read_tsv(file);
         if (!tsv.is_ok()) return tsv.status();
+        auto& forms = lex->name_cases_[lang];
         for (const TsvRow& r : *tsv) {
-          if (r.fields.size() < 2 || r.fields.size() > 3 || r.at(0).empty() || r.at(1).empty()) {
-            return Status::invalid_argument(file.string() + ":" + std::to_string(r.line) +
-                                            ": expected 'case<TAB>ending<TAB>replacement'");
+          const std::string at = file.string() + ":" + std::to_string(r.line);
+          if (r.at(0) == "governs") {
+            if (r.fields.size() != 3 || r.at(1).empty() || r.at(2).empty()) {
+              return Status::invalid_argument(at + ": expected 'governs<TAB>case<TAB>word'");
+            }
+            lex->case_governors_[lang].push_back({r.at(1), text::fold(r.at(2))});
+            continue;
           }
-          lex->name_cases_[lang + "\t" + r.at(0)].emplace_back(r.at(1), r.fields.size() > 2 ? r.at(2) : "");
+          // The nominative ending may be empty ("Tuska" is Tusk's).
+          if (r.fields.size() < 2 || r.fields.size() > 3 || r.at(0).empty() || r.at(1).empty()) {
+            return Status::invalid_argument(at + ": expected 'case<TAB>written ending<TAB>nominative ending'");
+          }
+          forms.push_back({r.at(0), r.at(1), r.fields.size() > 2 ? r.at(2) : ""});
         }
+        // Longest written ending first: the first that fits is the one.
+        std::stable_sort(forms.begin(), forms.end(),
+                         [](const NameCase& a, const NameCase& b) { return a.written.size() > b.written.size(); });
         continue;
       }
       Category cat = Category::kCount;
@@ -205,16 +200,19 @@ const std::string* Lexicon::person_name(std::string_view lang, std::string_view 
   return it == person_names_.end() ? nullptr : &it->second;
 }
 
-const std::vector<Lexicon::NameEnding>& Lexicon::name_endings(std::string_view lang) const {
-  static const std::vector<NameEnding> kNone;
-  auto it = name_endings_.find(lang);
-  return it == name_endings_.end() ? kNone : it->second;
+const std::vector<Lexicon::NameCase>& Lexicon::name_cases(std::string_view lang) const {
+  static const std::vector<NameCase> kNone;
+  auto it = name_cases_.find(lang);
+  return it == name_cases_.end() ? kNone : it->second;
 }
 
-bool Lexicon::governs_genitive(std::string_view lang, std::string_view folded_word) const {
-  auto it = genitive_words_.find(lang);
-  return it != genitive_words_.end() &&
-         std::find(it->second.begin(), it->second.end(), folded_word) != it->second.end();
+std::string_view Lexicon::case_governed_by(std::string_view lang, std::string_view folded_word) const {
+  auto it = case_governors_.find(lang);
+  if (it == case_governors_.end()) return {};
+  for (const CaseGovernor& g : it->second) {
+    if (g.folded_word == folded_word) return g.grammatical_case;
+  }
+  return {};
 }
 
 const std::string* Lexicon::name_part(std::string_view lang, std::string_view written,
@@ -236,20 +234,11 @@ const std::string* Lexicon::name_part(std::string_view lang, std::string_view wr
 }
 
 std::string Lexicon::nominative(std::string_view lang, std::string_view grammatical_case, std::string_view word) const {
-  std::string key;
-  key.append(lang).push_back('\t');
-  key.append(grammatical_case);
-  auto it = name_cases_.find(key);
-  if (it == name_cases_.end()) return std::string(word);
-  const std::pair<std::string, std::string>* best = nullptr;
-  for (const auto& rule : it->second) {
-    if (word.size() < rule.first.size() + 3 || !word.ends_with(rule.first)) continue;
-    if (!best || rule.first.size() > best->first.size()) best = &rule;
+  for (const NameCase& c : name_cases(lang)) {
+    if (c.grammatical_case != grammatical_case || !c.fits(word)) continue;
+    return c.nominative_of(word);
   }
-  if (!best) return std::string(word);
-  std::string out(word.substr(0, word.size() - best->first.size()));
-  out += best->second;
-  return out;
+  return std::string(word);
 }
 
 const Lexicon::Language* Lexicon::language(std::string_view lang) const {

@@ -149,22 +149,31 @@ class Lexicon {
   // no lexicon word: it must not block the name it stands in).
   const std::string* name_part(std::string_view lang, std::string_view written, std::string_view country) const;
 
-  // name_ending.tsv: how lang writes a person's name in a case. An ending
-  // row ("sen" -> "nen": Virtasen is Virtanen's) gives the written and the
-  // nominative ending, longest written ending first; the words a name in
-  // the genitive stands before ("mukaan": "Virtasen mukaan", according to
-  // Virtanen). Not matched in text. Empty for a language without the file.
-  struct NameEnding {
-    std::string written, nominative;
+  // name_case.tsv: how lang writes a person's name in a grammatical case.
+  // A row "case<TAB>written<TAB>nominative" gives the ending a word of a
+  // name has in that case and the one it has in the nominative ("gen sen
+  // nen": Virtasen is Virtanen's; "gen a" with none: Tuska is Tusk's);
+  // name_cases() lists them longest written ending first. A row
+  // "governs<TAB>case<TAB>word" names a word a name in that case stands
+  // before ("mukaan", according to, after a genitive). A role row's label
+  // names the case a name after it is written in ("prime minister@gen").
+  // Not matched in text. Empty for a language without the file.
+  struct NameCase {
+    std::string grammatical_case, written, nominative;
+    // The word ends so, with a stem of two bytes or more left.
+    bool fits(std::string_view word) const {
+      return word.size() >= written.size() + 2 && word.ends_with(written);
+    }
+    std::string nominative_of(std::string_view word) const {
+      return std::string(word.substr(0, word.size() - written.size())) + nominative;
+    }
   };
-  const std::vector<NameEnding>& name_endings(std::string_view lang) const;
-  bool governs_genitive(std::string_view lang, std::string_view folded_word) const;
-  // A word of a person's name written in a case other than the nominative
-  // ("Donalda" after "premiera", a genitive role), in the nominative
-  // ("Donald"): name_case.tsv's rows "case<TAB>ending<TAB>replacement" for
-  // lang, the longest ending the word has (a stem of three bytes or more
-  // kept); the word itself where none fits. A role row's label names the
-  // case after '@' ("prime minister@gen"). Not matched in text.
+  const std::vector<NameCase>& name_cases(std::string_view lang) const;
+  // The case a name before this word is written in ("" for most words).
+  std::string_view case_governed_by(std::string_view lang, std::string_view folded_word) const;
+  // A word of a name in a case other than the nominative ("Donalda" after
+  // "premiera", a genitive role) in the nominative ("Donald"), by the
+  // longest ending of that case the word has; the word itself where none fits.
   std::string nominative(std::string_view lang, std::string_view grammatical_case, std::string_view word) const;
 
  private:
@@ -197,9 +206,11 @@ class Lexicon {
     std::vector<std::string> countries;  // empty: anywhere
   };
   std::map<std::string, std::vector<NamePart>, std::less<>> name_parts_;  // "lang\tphrase" -> rows in file order
-  std::map<std::string, std::vector<NameEnding>, std::less<>> name_endings_;  // lang -> rows, longest first
-  std::map<std::string, std::vector<std::string>, std::less<>> genitive_words_;  // lang -> folded words
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> name_cases_;  // "lang\tcase" -> (ending, replacement)
+  struct CaseGovernor {
+    std::string grammatical_case, folded_word;
+  };
+  std::map<std::string, std::vector<NameCase>, std::less<>> name_cases_;  // lang -> rows, longest written first
+  std::map<std::string, std::vector<CaseGovernor>, std::less<>> case_governors_;  // lang -> rows
 };
 
 // A lexicon with the gazetteer it was compiled from, loaded together from

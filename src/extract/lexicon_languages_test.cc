@@ -85,7 +85,7 @@ TEST(LexiconLanguages, QuotedPeopleWithRoles) {
       // A ministry of two fields is one role word after the hyphen.
       {"fi", "Vetyyhteistyö\n\n\"Yhteistyö nopeuttaa päästöjen vähentämistä molemmissa maissa\", totesi ilmasto- ja ympäristöministeri Leena Aho.",
        "Leena Aho", "minister of climate and environment"},
-      // A name in the genitive before "mukaan" (according to) is the nominative's (name_ending.tsv).
+      // A name in the genitive before "mukaan" (according to) is the nominative's (name_case.tsv).
       {"fi", "Vetyyhteistyö\n\nBusiness Finlandin pääjohtajan Pekka Virtasen mukaan yhteistyö avaa suomalaisyrityksille uusia markkinoita.",
        "Pekka Virtanen", "director general"},
   };

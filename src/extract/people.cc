@@ -980,32 +980,29 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
   }
   // A name in a case of the document's language ("Pekka Virtasen mukaan",
   // "ministeri Karhusen mukaan"): the nominative, where the text also
-  // writes it or the name stands before a word that takes the genitive; a
+  // writes it or the name stands before a word that governs the case; a
   // surname alone then joins the person named in full.
-  if (const auto& endings = lexicon.name_endings(lang); !endings.empty()) {
+  if (const auto& cases = lexicon.name_cases(lang); !cases.empty()) {
     for (Person& p : people) {
       const std::string last = last_word(p.name);
-      // The first ending whose nominative the text writes, else (before a
-      // genitive word) the longest ending's.
-      std::string written, longest;
-      for (const auto& e : endings) {
-        if (last.size() < e.written.size() + 2 || last.compare(last.size() - e.written.size(), e.written.size(), e.written) != 0) {
-          continue;
-        }
-        std::string nominative = last.substr(0, last.size() - e.written.size()) + e.nominative;
-        if (has_word(text, nominative)) {
+      std::string written;
+      for (const auto& c : cases) {  // longest written ending first
+        if (!c.fits(last)) continue;
+        if (std::string nominative = c.nominative_of(last); has_word(text, nominative)) {
           written = std::move(nominative);
           break;
         }
-        if (longest.empty()) longest = std::move(nominative);
       }
-      if (written.empty() && !longest.empty()) {
+      if (written.empty()) {
         // The word after the name's first mention.
         std::size_t at = p.span.end;
         while (at < text.size() && (text[at] == ' ' || text[at] == ',')) ++at;
         std::size_t end = at;
         while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != '.' && text[end] != '\n') ++end;
-        if (lexicon.governs_genitive(lang, text::fold(text.substr(at, end - at)))) written = longest;
+        if (auto governed = lexicon.case_governed_by(lang, text::fold(text.substr(at, end - at))); !governed.empty()) {
+          std::string nominative = lexicon.nominative(lang, governed, last);
+          if (nominative != last) written = std::move(nominative);
+        }
       }
       if (!written.empty()) p.name = p.name.substr(0, p.name.size() - last.size()) + written;
     }

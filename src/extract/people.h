@@ -15,7 +15,7 @@
 namespace pactum::extract {
 
 // lang: the document's language, for the case forms of names it writes:
-// name_ending.tsv ("Virtasen mukaan" is Virtanen) and name_case.tsv (a name
+// name_case.tsv ("Virtasen mukaan" is Virtanen; a name
 // after a role in another case, "premiera Donalda Tuska", is Donald Tusk).
 std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
                                 const std::vector<SentenceView>& views, const Layout& layout,

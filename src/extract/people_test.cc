@@ -129,5 +129,29 @@ TEST(People, NamesTable) {
   }
 }
 
+
+// name_case.tsv, one format for every language that writes names in cases:
+// Finnish genitives found by the word after the name, Polish ones by the
+// role before it, each undone by the longest ending of that case.
+TEST(People, NameCasesOfEachLanguage) {
+  const Lexicon& lex = *test_util::lexicon_fixture().lexicon;
+  EXPECT_EQ(lex.case_governed_by("fi", "mukaan"), "gen");
+  EXPECT_EQ(lex.case_governed_by("fi", "sanoi"), "");
+  EXPECT_EQ(lex.case_governed_by("en", "mukaan"), "");
+  EXPECT_EQ(lex.nominative("fi", "gen", "Virtasen"), "Virtanen");
+  EXPECT_EQ(lex.nominative("fi", "gen", "Ahon"), "Aho");  // a stem of two letters
+  EXPECT_EQ(lex.nominative("pl", "gen", "Donalda"), "Donald");
+  EXPECT_EQ(lex.nominative("pl", "gen", "Kosiniaka"), "Kosiniak");
+  EXPECT_EQ(lex.nominative("pl", "inst", "Larsem"), "Lars");
+  EXPECT_EQ(lex.nominative("pl", "gen", "Tusk"), "Tusk");      // no genitive ending: as written
+  EXPECT_EQ(lex.nominative("pl", "dat", "Donalda"), "Donalda");  // a case without rows
+  EXPECT_EQ(lex.nominative("en", "gen", "Smiths"), "Smiths");
+  // Longest written ending first.
+  const auto& fi = lex.name_cases("fi");
+  ASSERT_FALSE(fi.empty());
+  for (std::size_t i = 1; i < fi.size(); ++i) EXPECT_GE(fi[i - 1].written.size(), fi[i].written.size());
+  EXPECT_TRUE(lex.name_cases("en").empty());
+}
+
 }  // namespace
 }  // namespace pactum::extract
