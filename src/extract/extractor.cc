@@ -1258,7 +1258,11 @@ void merge_into(Candidate& a, const Candidate& b) {
                                   instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
   if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
   if (!signing_of_renewal && stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
-  if (b.event.date.size() > a.event.date.size() || (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
+  // (A date the text gives, "förra veckan", is not refined by the
+  // publication day a heading's act was given for want of one.)
+  const bool publication_only = b.dated_by_publication && a.dated_in_text && !a.dated_by_publication;
+  if ((b.event.date.size() > a.event.date.size() && !publication_only) ||
+      (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;
   }
