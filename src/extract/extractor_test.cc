@@ -290,6 +290,27 @@ TEST(Extractor, TextDateIsNotRefinedByThePublicationDay) {
   EXPECT_EQ(x.events[0].date, "2025-10");
 }
 
+// A name spelled out before its acronym is one organization, the region in
+// its name no party of its own; a name the acronym does not abbreviate is
+// read as before.
+TEST(Extractor, NameBeforeItsAcronymIsAnOrganization) {
+  Extraction x = run("Klynger indgår hensigtserklæring om brint\n\nI september indgik Energy Cluster Denmark og det "
+                     "slesvig-holstenske netværk Erneuerbare Energien Schleswig-Holstein (EE.SH) en "
+                     "hensigtserklæring om brint på begge sider af grænsen.",
+                     "2025-10-07");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Erneuerbare Energien Schleswig-Holstein"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Schleswig-Holstein"), names.end());
+  x = run("Danmark og delstaten indgår hensigtserklæring om brint\n\nI september underskrev Danmark og "
+          "Schleswig-Holstein (SH) en hensigtserklæring om at koble virksomheder inden for brint på begge sider af "
+          "grænsen.",
+          "2025-10-07");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(test_util::party_keys(x.events[0]), (std::vector<std::string>{"DE-SH", "DK"}));
+}
+
 TEST(Extractor, ChromeAfterTheArticleMakesNoEvent) {
   Extraction x = run(
       "Norway and Japan sign memorandum\n\nNorway and Japan signed a memorandum of understanding on offshore wind.\n\n"
