@@ -311,6 +311,23 @@ TEST(Extractor, NameBeforeItsAcronymIsAnOrganization) {
   EXPECT_EQ(test_util::party_keys(x.events[0]), (std::vector<std::string>{"DE-SH", "DK"}));
 }
 
+// An instrument of the kind told before that opens a sentence refers back
+// to that act, unless its own clause dates it: then it is another act of
+// that kind (the negotiations' start), beside the instrument named later.
+TEST(Extractor, OpeningInstrumentWithItsOwnDateIsAnAct) {
+  Extraction x = run("Sverige och Danmark eniga om att lagra koldioxid\n\nSverige och Danmark har slutfört "
+                     "förhandlingarna om ett avtal om lagring av koldioxid under Nordsjön. Förhandlingarna avslutades "
+                     "i fredags i Köpenhamn.\n\nFörhandlingarna inleddes i januari, sedan länderna i juni i fjol "
+                     "kommit överens om en gemensam förklaring om samarbete kring koldioxidinfångning.",
+                     "2025-05-26");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2025-01"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "negotiations");
+  it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2024-06"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "joint_declaration");
+}
+
 TEST(Extractor, ChromeAfterTheArticleMakesNoEvent) {
   Extraction x = run(
       "Norway and Japan sign memorandum\n\nNorway and Japan signed a memorandum of understanding on offshore wind.\n\n"
