@@ -414,6 +414,56 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     s.unknown_orgs.push_back({first, end, std::string(s.text_of(doc, first, end))});
   }
 
+  // A name spelled out before its acronym is an organization, places in it
+  // included: "Erneuerbare Energien Schleswig-Holstein (EE.SH)", "Business
+  // Region Esbjerg (BRE)". The acronym's letters are the initials of the
+  // capitalised words before it (hyphenated parts count as words).
+  for (std::uint32_t e = 1; e < s.tokens.size(); ++e) {
+    const std::size_t after = s.tokens[e - 1].span.end;
+    const std::string_view rest = doc.substr(after, std::min<std::size_t>(16, doc.size() - after));
+    if (!rest.starts_with(" (")) continue;
+    const std::size_t close = rest.find(')');
+    if (close == std::string_view::npos) continue;
+    std::string letters;
+    bool acronym = true;
+    for (char c : rest.substr(2, close - 2)) {
+      if (c >= 'A' && c <= 'Z') letters += c;
+      else if (c != '.' && c != '-' && c != '&' && !(c >= '0' && c <= '9')) acronym = false;
+    }
+    if (!acronym || letters.size() < 2) continue;
+    // Back from the acronym over capitalised words joined by a space or a
+    // hyphen, as many initials as the acronym has letters.
+    std::uint32_t first = e;
+    std::string initials;
+    while (first > 0 && initials.size() < letters.size()) {
+      const std::string_view w = s.tokens[first - 1].span.of(doc);
+      if (!s.tokens[first - 1].is_word || !starts_upper(w) || !(w[0] >= 'A' && w[0] <= 'Z')) break;
+      if (first < e) {
+        const auto gap = doc.substr(s.tokens[first - 1].span.end, s.tokens[first].span.begin - s.tokens[first - 1].span.end);
+        if (gap != " " && gap != "-") break;
+      }
+      initials.insert(initials.begin(), w[0]);
+      --first;
+    }
+    if (initials != letters || e - first < 2) continue;
+    const bool known = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+      return a.first_token < e && first < a.end_token &&
+             (lexicon.gazetteer().actors()[a.actor].kind == "organization" || a.first_token < first || a.end_token > e);
+    });
+    const bool overlaps = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+      return o.first_token < e && first < o.end_token;
+    });
+    // A place with its code ("Schleswig-Holstein (SH)") is the place.
+    std::uint32_t placed = 0;
+    for (std::uint32_t k = first; k < e; ++k) placed += is_actor[k] ? 1 : 0;
+    if (known || overlaps || placed == e - first) continue;
+    for (ActorMention& a : s.actors) {
+      if (a.first_token >= first && a.end_token <= e) a.aside = true;
+    }
+    for (std::uint32_t k = first; k < e; ++k) is_actor[k] = true;
+    s.unknown_orgs.push_back({first, e, std::string(s.text_of(doc, first, e))});
+  }
+
   // Names introduced by a description: "the Japanese steel fabricator
   // Kitaura Marine Works", "den koreanske hydrogenalliansen H2Korea". After a
   // demonym or place, up to three lower-case words (not a role: "the

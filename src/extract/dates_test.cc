@@ -56,6 +56,13 @@ TEST(Dates, Table) {
       {"nb", "signerte i fjor", "", "?last_year"},
       {"nb", "tidligere i år", "2023-12-08", "2023"},
       {"nb", "møttes onsdag", "2025-05-16", "2025-05-14"},  // the Wednesday before a Friday
+      // Last week: its month, or its year when it crosses a month's end.
+      {"sv", "undertecknade förra veckan", "2025-10-15", "2025-10"},
+      {"da", "besøgte i sidste uge", "2025-04-22", "2025-04"},
+      {"en", "signed last week", "2025-10-02", "2025-09"},  // 22-28 September
+      {"en", "signed last week", "2025-10-09", "2025"},  // 29 September - 5 October
+      {"en", "signed last week", "2026-01-06", "?last_week"},  // 29 Dec - 4 Jan
+      {"en", "signed last week", "", "?last_week"},
       {"nn", "underteikna 13. juni", "2022-06", "2022-06-13"},
       // A weekday before a date introduces it: the date, not the weekday.
       {"nb", "ble signert i Kiel mandag 13. juni", "2022-06", "2022-06-13"},

@@ -359,7 +359,26 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     const bool others = std::any_of(instruments.begin() + 1, instruments.end(), [&](const Mention* m) {
       return at_least_an_agreement(m->entry->label) && m->entry->label != opening->entry->label;
     });
-    if (at_start && others) instruments.erase(instruments.begin());
+    // (Unless its own clause dates it before the other instrument is named:
+    // "Förhandlingarna inleddes i januari, sedan länderna ... kommit överens
+    // om en gemensam förklaring" tells when the negotiations began, an act
+    // of its own.)
+    const std::size_t from = s.tokens[opening->end_token - 1].span.end;
+    std::size_t clause_end = s.span.end;
+    for (std::size_t k = from; k + 1 < s.span.end; ++k) {
+      if ((text[k] == ',' || text[k] == ';' || text[k] == ':') && text[k + 1] == ' ') { clause_end = k; break; }
+    }
+    std::uint32_t next_act = static_cast<std::uint32_t>(s.tokens.size());
+    for (auto m = instruments.begin() + 1; m != instruments.end(); ++m) {
+      if (at_least_an_agreement((*m)->entry->label) && (*m)->entry->label != opening->entry->label) {
+        next_act = std::min(next_act, (*m)->first_token);
+      }
+    }
+    const bool dated_here = std::any_of(s.dates.begin(), s.dates.end(), [&](const DateMention& d) {
+      return !d.target && d.first_token >= opening->end_token && d.end_token <= next_act &&
+             s.tokens[d.first_token].span.begin < clause_end;
+    });
+    if (at_start && others && !dated_here) instruments.erase(instruments.begin());
   }
   // "…戦略的パートナーシップを立ち上げており、今回の覚書はその具体化の一つです",
   // "... launched a partnership in 2021, of which the new agreement is a
@@ -1258,7 +1277,11 @@ void merge_into(Candidate& a, const Candidate& b) {
                                   instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
   if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
   if (!signing_of_renewal && stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
-  if (b.event.date.size() > a.event.date.size() || (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
+  // (A date the text gives, "förra veckan", is not refined by the
+  // publication day a heading's act was given for want of one.)
+  const bool publication_only = b.dated_by_publication && a.dated_in_text && !a.dated_by_publication;
+  if ((b.event.date.size() > a.event.date.size() && !publication_only) ||
+      (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;
   }

@@ -71,9 +71,12 @@ NameRun name_at(std::string_view text, const SentenceView& s, std::uint32_t i,
     } else if (!(is_particle(w) && (run.end > run.first || opened))) {
       break;
     }
-    // Words are separated by single spaces inside a name.
+    // Words are separated by single spaces inside a name; a middle
+    // initial by its full stop: "Múte B. Egede", "Jens O. Hansen".
     if (k + 1 < s.tokens.size()) {
-      if (gap_after(k) != " ") { ++k; break; }
+      const bool initial = run.end == k + 1 && k > run.first && w.size() == 1 && gap_after(k) == ". " &&
+                           s.tokens[k + 1].is_word && !blocked[k + 1] && starts_upper(s.tokens[k + 1].span.of(text));
+      if (gap_after(k) != " " && !initial) { ++k; break; }
     }
     ++k;
   }
@@ -867,6 +870,13 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         if (t->first_token == i && t->end_token > i) { i = t->end_token; addressed = true; }
       }
       if (i >= n) continue;
+      // Menu items stand apart by several spaces ("Ministeren   Ansvarsområder"):
+      // no title and its name.
+      if (i == r->end_token &&
+          text.substr(s.tokens[i - 1].span.end, s.tokens[i].span.begin - s.tokens[i - 1].span.end).find("  ") !=
+              std::string_view::npos) {
+        continue;
+      }
       NameRun run = name_at(text, s, i, blocked);
       const bool titled = i == r->end_token || addressed;
       // The name in apposition after the role's place or portfolio:
@@ -899,8 +909,30 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       }
       if (run.end <= run.first) continue;
       bool quoted = false;
+      // "enligt Danmarks klimat- och energiminister X": between the phrase
+      // and the role only a country's genitive and the portfolio's parts.
+      auto portfolio = [&](std::uint32_t k) {
+        if (std::any_of(s.actors.begin(), s.actors.end(),
+                        [&](const ActorMention& a) { return a.first_token <= k && k < a.end_token; })) {
+          return true;
+        }
+        if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+              return m.entry && m.entry->category == Category::kConjunction && m.first_token == k &&
+                     m.end_token == k + 1;
+            })) {
+          return true;
+        }
+        const auto gap = text.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end);
+        return gap == "- " || gap == "-, ";
+      };
       for (const Mention* sp : speech) {
-        if (sp->entry->label == "after" && sp->end_token <= r->first_token && r->first_token - sp->end_token <= 1) quoted = true;
+        if (sp->entry->label != "after" || sp->end_token > r->first_token || r->first_token - sp->end_token > 5) {
+          continue;
+        }
+        const bool adjacent = r->first_token - sp->end_token <= 1;
+        bool between = true;
+        for (std::uint32_t k = sp->end_token; k < r->first_token && between && !adjacent; ++k) between = portfolio(k);
+        if (between) quoted = true;
       }
       // "Role Name: „...“": a statement line.
       if (run.end < n) {
@@ -952,9 +984,15 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     for (const Mention* sp : speech) {
       if (sp->entry->label != "before" || sp->first_token == 0) continue;
       std::uint32_t j = sp->first_token;
+      auto gap_before = [&](std::uint32_t t) {  // text between tokens t-1 and t
+        return text.substr(s.tokens[t - 1].span.end, s.tokens[t].span.begin - s.tokens[t - 1].span.end);
+      };
+      // A party's letters in parentheses between name and verb: "Ebba
+      // Busch (KD) säger", "Nina Berglund (S) menar".
+      if (j >= 2 && gap_before(j).starts_with(")") && gap_before(j - 1).ends_with("(") && !blocked[j - 1]) --j;
       std::uint32_t start = j;
-      while (start > 0 && j - start < 4 && !blocked[start - 1] &&
-             starts_upper(s.tokens[start - 1].span.of(text))) {
+      while (start > 0 && j - start < 4 && !blocked[start - 1] && starts_upper(s.tokens[start - 1].span.of(text)) &&
+             (start == j || gap_before(start) == " " || gap_before(start) == "-")) {
         --start;
       }
       if (start < j) note({start, j}, "", "", true);

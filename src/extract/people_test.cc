@@ -115,6 +115,17 @@ TEST(People, NamesTable) {
       {"Indien\n\nBakom initiativet står premiärminister Narendra Modi. Avtalet kom till vid premiärminister "
        "Modis besök i Stockholm.",
        {"Narendra Modi"}, {"Modis"}},
+      // A middle initial with its full stop belongs to the name.
+      {"Råstoffer\n\nAftalen blev underskrevet i Bruxelles af formand for Naalakkersuisut Múte B. Egede og "
+       "næstformand Maroš Šefčovič.",
+       {"Múte B. Egede", "Maroš Šefčovič"}, {"Múte B"}},
+      // A party's letters in parentheses before the verb are no part of the name.
+      {"Koldioxid\n\nEnergi- och näringsminister Ebba Busch (KD) säger till TT att avtalet är viktigt.",
+       {"Ebba Busch"}, {"Ebba Busch (KD", "Busch (KD"}},
+      // Menu items apart by several spaces are no title and name.
+      {"Osaka\n\nNyheder   Ministeren   Ansvarsområder   Publikationer\n\nErhvervsminister Morten Bødskov "
+       "besøgte i sidste uge verdensudstillingen i Osaka.",
+       {"Morten Bødskov"}, {"Ansvarsområder"}},
   };
   for (const PeopleRow& r : rows) {
     SCOPED_TRACE(r.text);
@@ -151,6 +162,18 @@ TEST(People, NameCasesOfEachLanguage) {
   ASSERT_FALSE(fi.empty());
   for (std::size_t i = 1; i < fi.size(); ++i) EXPECT_GE(fi[i - 1].written.size(), fi[i].written.size());
   EXPECT_TRUE(lex.name_cases("en").empty());
+}
+
+// A statement "according to" a person whose role stands after their
+// country's genitive and a portfolio of several parts is theirs.
+TEST(People, AccordingToARoleWithItsCountryAndPortfolio) {
+  Extraction x = run(
+      "Sverige och Danmark är överens om lagring av koldioxid\n\nRegeringen välkomnar att förhandlingarna nu "
+      "är avslutade. Enligt Danmarks klimat- och energiminister Lars Aagaard kan danska lagringsplatser ta emot "
+      "flera miljoner ton koldioxid varje år från svenska anläggningar.");
+  auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Lars Aagaard"; });
+  ASSERT_NE(it, x.people.end());
+  EXPECT_TRUE(it->quoted);
 }
 
 }  // namespace
