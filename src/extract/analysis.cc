@@ -241,6 +241,16 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           if (d.first_token == next_token && !d.relative) dateline = true;
         }
       }
+      // "KRISTIANSAND (NTB):", "Windhuk/Berlin (dpa) -": a news agency's
+      // short name in parentheses between the places and the separator.
+      if (!dateline && rest.starts_with(" (")) {
+        std::string_view tail = doc.substr(after, std::min<std::size_t>(32, span.end - after));
+        if (std::size_t close = tail.find(')'); close != std::string_view::npos && close > 2 &&
+                                                tail.substr(2, close - 2).find_first_of("(.,;") == std::string_view::npos) {
+          std::string_view sep = tail.substr(close + 1);
+          dateline = sep.starts_with(":") || sep.starts_with(" –") || sep.starts_with(" —") || sep.starts_with(" -");
+        }
+      }
       if (dateline) {
         for (std::size_t i = 0; i < k; ++i) s.actors[i].venue = true;
       }

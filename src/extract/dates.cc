@@ -328,6 +328,13 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
         else if (kind == "last_month" && published.month) {
           dm.date = published.month == 1 ? PartialDate{published.year - 1, 12, 0}
                                          : PartialDate{published.year, published.month - 1, 0};
+        } else if (kind == "last_week" && published.day) {
+          // "forrige uke", "letzte Woche": the month of the day a week
+          // before publication (a week's acts are dated to their month).
+          namespace c = std::chrono;
+          c::year_month_day ymd{c::sys_days{c::year{published.year} / c::month{static_cast<unsigned>(published.month)} /
+                                            c::day{static_cast<unsigned>(published.day)}} - c::days{7}};
+          dm.date = {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())), 0};
         } else if (kind == "yesterday" && published.day) {
           namespace c = std::chrono;
           c::year_month_day ymd{c::sys_days{c::year{published.year} / c::month{static_cast<unsigned>(published.month)} /

@@ -346,6 +346,17 @@ TEST(LexiconLanguages, DatelineWithoutSeparatorIsNoParty) {
   }
 }
 
+// "KRISTIANSAND (NTB):": a news agency's dateline, the place before its
+// name in parentheses, is where the news was written, not a party.
+TEST(LexiconLanguages, AgencyDatelineIsNoParty) {
+  Extraction x = run("Hydrogenavtale\nPublisert 21. mai 2025\n\nKRISTIANSAND (NTB): Agder fylkeskommune og den "
+                     "nederlandske provinsen Groningen signerte i dag en intensjonsavtale om grønt hydrogen.");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    EXPECT_EQ(party_keys(e), (std::vector<std::string>{"NL-GR", "NO-42"})) << e.evidence;
+  }
+}
+
 // Polish inflects names and nouns: "z Norwegią", "Unii Europejskiej", "list intencyjny".
 TEST(LexiconLanguages, Polish) {
   check_rows("pl", {
