@@ -857,6 +857,29 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         break;
       }
     }
+    // What the instrument signed does, told in a relative clause after it:
+    // "eine gemeinsame Erklärung unterzeichnet, mit der die Partnerschaft um
+    // drei Jahre verlängert wird", "signed a declaration, which extends the
+    // partnership": the signature is the renewal.
+    if (stage == "signed" && instrument_mention) {
+      for (const Mention& r : s.mentions) {
+        if (!r.entry || r.entry->category != Category::kRelative || r.first_token < instrument_mention->end_token) continue;
+        // The comma right before the pronoun, or before one preposition ahead of it.
+        bool comma = false;
+        for (std::uint32_t k = r.first_token; k >= 1 && k + 2 > r.first_token; --k) {
+          const std::size_t at = s.tokens[k].span.begin, prev_end = s.tokens[k - 1].span.end;
+          if (std::string_view(text).substr(prev_end, at - prev_end).find(',') != std::string_view::npos) comma = true;
+        }
+        if (!comma) continue;
+        for (const Mention* m : stages) {
+          if ((m->entry->label == "renewed" || m->entry->label == "extended") && m->first_token >= r.end_token) {
+            stage = m->entry->label;
+            break;
+          }
+        }
+        break;
+      }
+    }
   }
   // The date nearest to the instrument named ("built on the U.S.-Japan
   // Trade Agreement of 2019"), else to a stage word.
