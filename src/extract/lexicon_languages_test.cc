@@ -357,6 +357,21 @@ TEST(LexiconLanguages, AgencyDatelineIsNoParty) {
   }
 }
 
+// A name after a noun for an organization is that organization, though a
+// place is part of it ("die Innovationsagentur Bayern Innovativ"); a place
+// alone after such a noun stays the place.
+TEST(LexiconLanguages, NameAfterOrganizationNounIsTheOrganization) {
+  Extraction x = run("Batterien\nPressemitteilung vom 9. Oktober 2024\n\nAm Dienstag unterzeichneten die "
+                     "Innovationsagentur Bayern Innovativ und das Elektromobilitätscluster Propulsion Québec eine "
+                     "Kooperationsvereinbarung über Batteriezellen.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"Bayern Innovativ", "Propulsion Québec"}));
+  x = run("Batterien\nPressemitteilung vom 9. Oktober 2024\n\nAm Dienstag unterzeichnete Bayern mit dem Partner "
+          "Québec eine Kooperationsvereinbarung über Batteriezellen.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"CA-QC", "DE-BY"}));
+}
+
 // Polish inflects names and nouns: "z Norwegią", "Unii Europejskiej", "list intencyjny".
 TEST(LexiconLanguages, Polish) {
   check_rows("pl", {
