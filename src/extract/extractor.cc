@@ -1635,6 +1635,19 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
           c.dated_in_text = true;
         }
       }
+      // "Deutschland und Namibia haben Verhandlungen ... aufgenommen. Das
+      // teilte das Ministerium nach einem Gesprächstermin am Donnerstag
+      // mit.": an undated act of the lead takes the weekday (or "gestern")
+      // of the sentence after it, when that sentence states no act itself.
+      if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && i + 1 < views.size() &&
+          views[i + 1].paragraph == views[i].paragraph && !views[i + 1].has(Category::kInstrument) &&
+          !views[i + 1].has(Category::kStage) && views[i + 1].dates.size() == 1) {
+        const DateMention& d = views[i + 1].dates[0];
+        if (d.relative && !d.date.empty() && !d.target && !d.since) {
+          c.event.date = d.date.to_string();
+          c.dated_in_text = true;
+        }
+      }
       if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
           (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||
            c.event.stage == "announced")) {

@@ -418,6 +418,18 @@ TEST(Extractor, SignatureThatExtendsInARelativeClauseIsTheExtension) {
   EXPECT_EQ(x.events[0].stage, "extended");
 }
 
+// An agency report dates its lead act in the sentence after it: "Das
+// teilte das Ministerium am Donnerstag mit."
+TEST(Extractor, LeadActTakesTheWeekdayOfTheSentenceAfterIt) {
+  Extraction x = run("Deutschland und Namibia\nStand: 14.11.2025, 15:20 Uhr\n\nWindhuk/Berlin (dpa) - Deutschland und "
+                     "Namibia haben Verhandlungen über ein Rahmenabkommen zur Lieferung von grünem Ammoniak "
+                     "aufgenommen. Das teilte das Bundesministerium nach einem ersten Gesprächstermin am Donnerstag "
+                     "in Windhuk mit.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2025-11-13");
+}
+
 TEST(Extractor, RenewalCoversWhatItRenews) {
   Extraction x = run("Norway and Japan\n\nOslo, 3 May 2024\n\nNorway and Japan signed a memorandum of understanding on "
                      "hydrogen in March 2014. In September 2014 the two countries signed a memorandum of understanding "
