@@ -241,6 +241,16 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           if (d.first_token == next_token && !d.relative) dateline = true;
         }
       }
+      // "KRISTIANSAND (NTB):", "Windhuk/Berlin (dpa) -": a news agency's
+      // short name in parentheses between the places and the separator.
+      if (!dateline && rest.starts_with(" (")) {
+        std::string_view tail = doc.substr(after, std::min<std::size_t>(32, span.end - after));
+        if (std::size_t close = tail.find(')'); close != std::string_view::npos && close > 2 &&
+                                                tail.substr(2, close - 2).find_first_of("(.,;") == std::string_view::npos) {
+          std::string_view sep = tail.substr(close + 1);
+          dateline = sep.starts_with(":") || sep.starts_with(" –") || sep.starts_with(" —") || sep.starts_with(" -");
+        }
+      }
       if (dateline) {
         for (std::size_t i = 0; i < k; ++i) s.actors[i].venue = true;
       }
@@ -539,6 +549,35 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (end - k >= 2 || (end - k == 1 && marked)) {
       s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
       a.attribute = true;
+    }
+  }
+  // A name right after a noun for an organization ("die Innovationsagentur
+  // Bayern Innovativ", "das Elektromobilitätscluster Propulsion Québec",
+  // "die Hafengesellschaft Namport"): the organization, though a place is
+  // part of its name. A run of actors alone ("dem Partner Norwegen") stays
+  // those actors.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") continue;
+    const std::uint32_t k = m.end_token;
+    if (k >= s.tokens.size() || k == 0 || !gap_is_space(k - 1)) continue;
+    std::uint32_t end = k;
+    bool plain = false;
+    while (end < s.tokens.size() && end - k < 4 && starts_upper(s.tokens[end].span.of(doc)) && !conj_or_role[end] &&
+           (!lexical[end] || is_actor[end]) && (end == k || gap_is_space(end - 1))) {
+      plain = plain || !is_actor[end];
+      ++end;
+    }
+    if (!plain) continue;
+    // Organizations the gazetteer or the rules above already name.
+    bool taken = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+      return o.first_token < end && k < o.end_token;
+    }) || std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+      return a.first_token < end && k < a.end_token && lexicon.gazetteer().actors()[a.actor].kind == "organization";
+    });
+    if (taken) continue;
+    s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
+    for (ActorMention& a : s.actors) {
+      if (a.first_token >= k && a.end_token <= end) a.attribute = true;
     }
   }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),

@@ -82,6 +82,11 @@ TEST(Dates, Table) {
       {"en", "the partnership that Norway and the EU signed last month", "2023-04-24", "2023-03"},
       {"de", "im vergangenen Monat unterzeichnet", "2023-01-05", "2022-12"},
       {"nn", "underteikna førre månad", "2023-04-24", "2023-03"},
+      // Last week: the month its Monday to Sunday lie in (12-18 May), or
+      // only the year when it spans two (24 February - 2 March).
+      {"nb", "signerte forrige uke", "2025-05-21", "2025-05"},
+      {"de", "unterzeichneten in der vergangenen Woche", "2025-03-04", "2025"},
+      {"nb", "signerte forrige uke", "", "?last_week"},
       {"en", "published 2023-12-08", "", "2023-12-08"},
       {"en", "on 15.5.2025", "", "2025-05-15"},
       // Day first unless only month first is a date (a US page).

@@ -876,6 +876,29 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         break;
       }
     }
+    // What the instrument signed does, told in a relative clause after it:
+    // "eine gemeinsame Erklärung unterzeichnet, mit der die Partnerschaft um
+    // drei Jahre verlängert wird", "signed a declaration, which extends the
+    // partnership": the signature is the renewal.
+    if (stage == "signed" && instrument_mention) {
+      for (const Mention& r : s.mentions) {
+        if (!r.entry || r.entry->category != Category::kRelative || r.first_token < instrument_mention->end_token) continue;
+        // The comma right before the pronoun, or before one preposition ahead of it.
+        bool comma = false;
+        for (std::uint32_t k = r.first_token; k >= 1 && k + 2 > r.first_token; --k) {
+          const std::size_t at = s.tokens[k].span.begin, prev_end = s.tokens[k - 1].span.end;
+          if (std::string_view(text).substr(prev_end, at - prev_end).find(',') != std::string_view::npos) comma = true;
+        }
+        if (!comma) continue;
+        for (const Mention* m : stages) {
+          if ((m->entry->label == "renewed" || m->entry->label == "extended") && m->first_token >= r.end_token) {
+            stage = m->entry->label;
+            break;
+          }
+        }
+        break;
+      }
+    }
   }
   // The date nearest to the instrument named ("built on the U.S.-Japan
   // Trade Agreement of 2019"), else to a stage word.
@@ -1632,6 +1655,19 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (c.event.date.empty() && c.unresolved_date.empty() && i > 0 && acts_in[i - 1] == 0) {
         if (std::string d = taken_up_date(i); !d.empty()) {
           c.event.date = d;
+          c.dated_in_text = true;
+        }
+      }
+      // "Deutschland und Namibia haben Verhandlungen ... aufgenommen. Das
+      // teilte das Ministerium nach einem Gesprächstermin am Donnerstag
+      // mit.": an undated act of the lead takes the weekday (or "gestern")
+      // of the sentence after it, when that sentence states no act itself.
+      if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && i + 1 < views.size() &&
+          views[i + 1].paragraph == views[i].paragraph && !views[i + 1].has(Category::kInstrument) &&
+          !views[i + 1].has(Category::kStage) && views[i + 1].dates.size() == 1) {
+        const DateMention& d = views[i + 1].dates[0];
+        if (d.relative && !d.date.empty() && !d.target && !d.since) {
+          c.event.date = d.date.to_string();
           c.dated_in_text = true;
         }
       }

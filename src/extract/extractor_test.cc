@@ -451,6 +451,34 @@ TEST(Extractor, ScopeHeadingListsTheActsSectors) {
 // A renewal covers what it renews: the sectors of the act of the same
 // parties and instrument told last before it with an earlier date, or of
 // all of them when it renews "the two memoranda".
+// A relative clause after the instrument signed says what the signature
+// does: "unterzeichnet, mit der die Partnerschaft ... verlängert wird" is a
+// renewal, told as a signature.
+TEST(Extractor, SignatureThatExtendsInARelativeClauseIsTheExtension) {
+  Extraction x = run("Bayern und Québec\nPressemitteilung vom 9. Oktober 2024\n\nBayern und Québec haben am Dienstag "
+                     "in München eine gemeinsame Erklärung unterzeichnet, mit der die Partnerschaft um drei Jahre "
+                     "verlängert wird.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].stage, "extended");
+  EXPECT_EQ(x.events[0].date, "2024-10-08");
+  x = run("Norway and Japan\n\nOslo, 3 May 2024\n\nNorway and Japan signed a joint declaration on Tuesday, which "
+          "marks an extension of their partnership on hydrogen.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].stage, "extended");
+}
+
+// An agency report dates its lead act in the sentence after it: "Das
+// teilte das Ministerium am Donnerstag mit."
+TEST(Extractor, LeadActTakesTheWeekdayOfTheSentenceAfterIt) {
+  Extraction x = run("Deutschland und Namibia\nStand: 14.11.2025, 15:20 Uhr\n\nWindhuk/Berlin (dpa) - Deutschland und "
+                     "Namibia haben Verhandlungen über ein Rahmenabkommen zur Lieferung von grünem Ammoniak "
+                     "aufgenommen. Das teilte das Bundesministerium nach einem ersten Gesprächstermin am Donnerstag "
+                     "in Windhuk mit.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2025-11-13");
+}
+
 TEST(Extractor, RenewalCoversWhatItRenews) {
   Extraction x = run("Norway and Japan\n\nOslo, 3 May 2024\n\nNorway and Japan signed a memorandum of understanding on "
                      "hydrogen in March 2014. In September 2014 the two countries signed a memorandum of understanding "

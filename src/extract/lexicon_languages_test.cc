@@ -346,6 +346,32 @@ TEST(LexiconLanguages, DatelineWithoutSeparatorIsNoParty) {
   }
 }
 
+// "KRISTIANSAND (NTB):": a news agency's dateline, the place before its
+// name in parentheses, is where the news was written, not a party.
+TEST(LexiconLanguages, AgencyDatelineIsNoParty) {
+  Extraction x = run("Hydrogenavtale\nPublisert 21. mai 2025\n\nKRISTIANSAND (NTB): Agder fylkeskommune og den "
+                     "nederlandske provinsen Groningen signerte i dag en intensjonsavtale om grønt hydrogen.");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    EXPECT_EQ(party_keys(e), (std::vector<std::string>{"NL-GR", "NO-42"})) << e.evidence;
+  }
+}
+
+// A name after a noun for an organization is that organization, though a
+// place is part of it ("die Innovationsagentur Bayern Innovativ"); a place
+// alone after such a noun stays the place.
+TEST(LexiconLanguages, NameAfterOrganizationNounIsTheOrganization) {
+  Extraction x = run("Batterien\nPressemitteilung vom 9. Oktober 2024\n\nAm Dienstag unterzeichneten die "
+                     "Innovationsagentur Bayern Innovativ und das Elektromobilitätscluster Propulsion Québec eine "
+                     "Kooperationsvereinbarung über Batteriezellen.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"Bayern Innovativ", "Propulsion Québec"}));
+  x = run("Batterien\nPressemitteilung vom 9. Oktober 2024\n\nAm Dienstag unterzeichnete Bayern mit dem Partner "
+          "Québec eine Kooperationsvereinbarung über Batteriezellen.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"CA-QC", "DE-BY"}));
+}
+
 // Polish inflects names and nouns: "z Norwegią", "Unii Europejskiej", "list intencyjny".
 TEST(LexiconLanguages, Polish) {
   check_rows("pl", {

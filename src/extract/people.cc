@@ -893,7 +893,11 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
           });
           if (stop) break;
           std::string_view before = text.substr(s.tokens[j - 1].span.end, s.tokens[j].span.begin - s.tokens[j - 1].span.end);
-          bool after_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) { return a.end_token == j; });
+          // An actor's name, not its adjective: "von kanadischen Start-ups
+          // Verfahren" names no person.
+          bool after_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+            return a.end_token == j && a.form != AliasForm::kDemonym;
+          });
           if (before.find_first_of(".;:!?()") != std::string_view::npos) break;
           if (before.find(',') == std::string_view::npos && !after_actor) continue;
           NameRun apposed = name_at(text, s, j, blocked);
@@ -980,19 +984,28 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       if (has_role) continue;  // handled with the role above
       note(run, "", "", true);
     }
-    // Name, then speech verb: "Vestre sagte", "Solberg said".
+    // Name, then speech verb: "Vestre sagte", "Solberg said". A name is
+    // one run of words joined by spaces or hyphens: "der Regierung, James
+    // Mnyupe, erklärte" is James Mnyupe. After a comma, a speech verb that
+    // a capitalised word follows introduces that name ("... i Nord-Europa,
+    // sier Thomassen"): the words before the comma end the quotation.
+    auto gap_at = [&](std::uint32_t k) {  // the text between tokens k - 1 and k
+      return text.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
+    };
     for (const Mention* sp : speech) {
       if (sp->entry->label != "before" || sp->first_token == 0) continue;
       std::uint32_t j = sp->first_token;
-      auto gap_before = [&](std::uint32_t t) {  // text between tokens t-1 and t
-        return text.substr(s.tokens[t - 1].span.end, s.tokens[t].span.begin - s.tokens[t - 1].span.end);
-      };
+      if (gap_at(j).find(',') != std::string_view::npos && sp->end_token < n &&
+          starts_upper(s.tokens[sp->end_token].span.of(text))) {
+        continue;
+      }
       // A party's letters in parentheses between name and verb: "Ebba
       // Busch (KD) säger", "Nina Berglund (S) menar".
-      if (j >= 2 && gap_before(j).starts_with(")") && gap_before(j - 1).ends_with("(") && !blocked[j - 1]) --j;
+      if (j >= 2 && gap_at(j).starts_with(")") && gap_at(j - 1).ends_with("(") && !blocked[j - 1]) --j;
       std::uint32_t start = j;
-      while (start > 0 && j - start < 4 && !blocked[start - 1] && starts_upper(s.tokens[start - 1].span.of(text)) &&
-             (start == j || gap_before(start) == " " || gap_before(start) == "-")) {
+      while (start > 0 && j - start < 4 && !blocked[start - 1] &&
+             starts_upper(s.tokens[start - 1].span.of(text)) &&
+             (start == j || gap_at(start) == " " || gap_at(start) == "-")) {
         --start;
       }
       if (start < j) note({start, j}, "", "", true);

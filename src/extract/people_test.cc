@@ -112,6 +112,18 @@ TEST(People, NamesTable) {
       {"Sør-Korea\n\nMandag hadde fiskeri- og havminister Marianne Sivertsen Næss et møte med handelsministeren. "
        "Det var et godt møte, sier Sivertsen Næss.",
        {"Marianne Sivertsen Næss"}, {"Sivertsen Næss"}},
+      // A name before a speech verb is one run of words: not the noun before
+      // the apposition's comma; and a capitalised word after "…, sier" is
+      // the speaker, not the place that ends the quotation.
+      {"Ammoniak aus Namibia\n\nDer Wasserstoffbeauftragte der namibischen Regierung, James Mnyupe, erklärte in "
+       "Windhuk, das Land wolle eine eigene Industrie aufbauen.",
+       {"James Mnyupe"}, {"Regierung, James Mnyupe", "Regierung"}},
+      {"Hydrogen\n\n– Hydrogenet kan finne veien til kundene i Nord-Europa, sier Thomassen til NTB.",
+       {}, {"Nord-Europa"}},
+      // An adjective of a country before capitalised nouns names no person.
+      {"Messe\n\nBeim Rundgang ließ sich der Minister von kanadischen Start-ups Verfahren zur Gewinnung von "
+       "Lithium zeigen.",
+       {}, {"Start-ups Verfahren"}},
       {"Indien\n\nBakom initiativet står premiärminister Narendra Modi. Avtalet kom till vid premiärminister "
        "Modis besök i Stockholm.",
        {"Narendra Modi"}, {"Modis"}},
