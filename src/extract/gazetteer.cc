@@ -895,28 +895,46 @@ Status Builder::add_case_endings() {
   struct Rule {
     std::string lang, after;
     std::vector<std::string> endings;
+    std::string at;  // file:line, for the checks after all rows are read
   };
   std::vector<Rule> rules;
+  // Per language: the letters that make a name end in a vowel, and the
+  // back vowels that choose the first of "sta|stä" (rows "vowels", "back").
+  struct Letters {
+    std::vector<std::string> vowels, back;
+  };
+  std::unordered_map<std::string, Letters> letters;
   for (const TsvRow& row : *rows) {
     const std::string at = where(path, row);
     PACTUM_RETURN_IF_ERROR(check_columns(row, 3, at));
     if (!languages_.has(row.at(0), text::LanguageUse::kRows)) return Status::invalid_argument(at + ": unknown language '" + row.at(0) + "'");
     const std::string& after = row.at(1);
-    if (after != "vowel" && after != "consonant" && after != "acronym") {
-      return Status::invalid_argument(at + ": 'after' must be vowel, consonant or acronym, not '" + after + "'");
-    }
-    Rule r{row.at(0), after, {}};
+    std::vector<std::string> words;
     for (std::string_view w : split(row.at(2), ' ')) {
-      if (!w.empty()) r.endings.emplace_back(w);
+      if (!w.empty()) words.emplace_back(w);
     }
-    if (r.endings.empty()) return Status::invalid_argument(at + ": no endings");
-    rules.push_back(std::move(r));
+    if (words.empty()) return Status::invalid_argument(at + ": no endings");
+    if (after == "vowels" || after == "back") {
+      (after == "vowels" ? letters[row.at(0)].vowels : letters[row.at(0)].back) = std::move(words);
+      continue;
+    }
+    if (after != "vowel" && after != "consonant" && after != "acronym") {
+      return Status::invalid_argument(at + ": 'after' must be vowel, consonant or acronym (or vowels, back: letters), not '" + after + "'");
+    }
+    rules.push_back({row.at(0), after, std::move(words), at});
   }
-  auto is_vowel = [](std::string_view s) {
-    for (std::string_view v : {"a", "e", "i", "o", "u", "y", "ä", "ö", "å", "A", "E", "I", "O", "U", "Y"}) {
-      if (ends_with(s, v)) return true;
-    }
-    return false;
+  for (const Rule& r : rules) {
+    if (r.after == "acronym") continue;
+    const Letters& l = letters[r.lang];
+    if (l.vowels.empty()) return Status::invalid_argument(r.at + ": " + r.lang + " has '" + r.after + "' rows but no 'vowels' row");
+    bool harmony = std::any_of(r.endings.begin(), r.endings.end(), [](const std::string& e) { return e.find('|') != std::string::npos; });
+    if (harmony && l.back.empty()) return Status::invalid_argument(r.at + ": " + r.lang + " has 'a|b' endings but no 'back' row");
+  }
+  auto ends_with_any = [](std::string_view s, const std::vector<std::string>& letters) {
+    return std::any_of(letters.begin(), letters.end(), [&](const std::string& v) { return ends_with(s, v); });
+  };
+  auto has_any = [](std::string_view s, const std::vector<std::string>& letters) {
+    return std::any_of(letters.begin(), letters.end(), [&](const std::string& v) { return s.find(v) != std::string_view::npos; });
   };
   std::size_t n = aliases_.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -925,17 +943,19 @@ Status Builder::add_case_endings() {
     bool acronym = a.case_sensitive && is_acronym(a.surface);
     if (!acronym && a.surface.size() < 3) continue;
     auto merged = merged_langs_.find(static_cast<std::uint32_t>(i));
+    // The name's last word: its last letter and its vowels decide.
+    std::string_view last_word = a.surface;
+    if (auto cut = last_word.find_last_of(" -"); cut != std::string_view::npos) last_word.remove_prefix(cut + 1);
     for (const Rule& r : rules) {
       bool of_lang = a.lang == r.lang || (merged != merged_langs_.end() && contains(merged->second, r.lang));
       if (acronym ? r.after != "acronym" : (!of_lang || r.after == "acronym")) continue;
       if (acronym && !a.lang.empty() && a.lang != r.lang) continue;
-      if (!acronym && (r.after == "vowel") != is_vowel(a.surface)) continue;
+      const Letters& l = letters[r.lang];
+      if (!acronym && (r.after == "vowel") != ends_with_any(a.surface, l.vowels)) continue;
       // Vowel harmony: "sta|stä" is -sta after a last word with a back
       // vowel (Norjasta, Koreasta), else -stä (Chilestä); an acronym's
       // harmony is its spoken letters', so it takes both.
-      std::string_view last_word = a.surface;
-      if (auto cut = last_word.find_last_of(" -"); cut != std::string_view::npos) last_word.remove_prefix(cut + 1);
-      bool back = last_word.find_first_of("aouAOU") != std::string_view::npos;
+      bool back = has_any(last_word, l.back);
       for (const std::string& ending : r.endings) {
         auto options = split(ending, '|');  // back | front
         for (std::size_t k = 0; k < options.size(); ++k) {

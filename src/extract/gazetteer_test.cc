@@ -416,6 +416,8 @@ TEST_F(GazetteerErrorTest, BadRowsNameFileAndLine) {
       {"case_endings.tsv", "fi\tafter_vowel\tn", "must be vowel, consonant or acronym"},
       {"case_endings.tsv", "xx\tvowel\tn", "unknown language 'xx'"},
       {"case_endings.tsv", "fi\tvowel", "no endings"},
+      {"case_endings.tsv", "sv\tvowel\tn", "sv has 'vowel' rows but no 'vowels' row"},
+      {"case_endings.tsv", "sv\tvowel\tn a|ä\nsv\tvowels\ta e", "sv has 'a|b' endings but no 'back' row"},
       {"case_forms.tsv", "xx\tia\tii", "unknown language 'xx'"},
       {"case_forms.tsv", "pl\tia\t", "no forms"},
   };
