@@ -25,6 +25,8 @@ namespace {
 constexpr std::string_view kIsoJsonDir = "/usr/share/iso-codes/json";
 constexpr std::string_view kLocaleDir = "/usr/share/locale";
 
+// Countries whose actors' names of every language take a genitive -s on
+// their last word (add_genitives: "Innovasjon Norges").
 constexpr std::array<std::string_view, 3> kNordicCountries = {"NO", "DK", "SE"};
 
 // Kinds in the order a reader prefers them when one surface names several
@@ -855,11 +857,13 @@ void Builder::add_genitives() {
     if (!a.lang.empty() && !languages_.has(a.lang, text::LanguageUse::kGenitiveS)) continue;
     // German puts no -s on names with an article ("der Vereinigten
     // Staaten"); the Nordic languages put it on the last word of any name
-    // ("Møre og Romsdals", "Innovasjon Norges").
+    // ("Møre og Romsdals"), languages.tsv's genitive-s-phrase. A name of
+    // every language takes it when it names an actor of a country that
+    // speaks one ("Innovasjon Norges").
     if (a.surface.find(' ') != std::string::npos) {
-      const std::string& country = actors_[a.actor].country;
-      bool nordic = a.lang.empty() ? contains(kNordicCountries, country) : a.lang != "de";
-      if (!nordic) continue;
+      bool on_phrase = a.lang.empty() ? contains(kNordicCountries, actors_[a.actor].country)
+                                      : languages_.has(a.lang, text::LanguageUse::kGenitiveSPhrase);
+      if (!on_phrase) continue;
     }
     add_alias(a.surface + "s", a.lang, a.actor, AliasForm::kName, a.case_sensitive ? CaseRule::kYes : CaseRule::kNo);
   }

@@ -23,11 +23,12 @@ enum class LanguageUse : std::size_t {
   kIcuNames,        // "icu"
   kMonths,          // "months"
   kGenitiveS,       // "genitive-s"
+  kGenitiveSPhrase, // "genitive-s-phrase"
   kProfiles,        // "profiles"
   kRootSentences,   // "root-sentences"
   kWindowId,        // "window-id"
 };
-inline constexpr std::size_t kLanguageUseCount = 8;
+inline constexpr std::size_t kLanguageUseCount = 9;
 
 class LanguageTable {
  public:

@@ -27,6 +27,8 @@ TEST(LanguageTable, ShippedTableLoads) {
   EXPECT_TRUE(t.has("pt", LanguageUse::kProfiles));
   EXPECT_TRUE(t.has("de", LanguageUse::kGenitiveS));
   EXPECT_FALSE(t.has("fr", LanguageUse::kGenitiveS));
+  EXPECT_TRUE(t.has("nn", LanguageUse::kGenitiveSPhrase));
+  EXPECT_FALSE(t.has("de", LanguageUse::kGenitiveSPhrase));
   EXPECT_TRUE(t.has("ja", LanguageUse::kCatalogueNames));
   EXPECT_FALSE(t.has("en", LanguageUse::kCatalogueNames));  // the catalogue's own names
   // "no" is neither bokmål nor nynorsk: a stemmer, never a row's language.
