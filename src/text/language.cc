@@ -71,11 +71,15 @@ std::unordered_set<std::string> load_markers(std::string_view lang, const char* 
   return words;
 }
 
-// The languages CLD2 confuses on short texts, with their marker words.
-// (Swedish is spelled differently enough to be left to CLD2.)
+// The languages CLD2 confuses on short texts (languages.tsv's marker-vote:
+// nb, nn, da; Swedish is spelled differently enough to be left to CLD2),
+// with their marker words.
 struct MarkerVote {
-  static constexpr std::size_t kCount = 3;
-  static constexpr std::array<std::string_view, kCount> kCodes{"nb", "nn", "da"};
+  // Votes are bits of an unsigned and counts a fixed array: at most kMax
+  // languages (LanguageTable::load does not know this limit; the vote
+  // takes the first kMax and ignores the rest).
+  static constexpr std::size_t kMax = 8;
+  std::vector<std::string> codes;  // at most kMax
   // Each marker word with one bit per language whose list has it: one
   // lookup per word of the text instead of one per list.
   std::unordered_map<std::string, unsigned> words;
@@ -104,8 +108,12 @@ struct MarkerVote {
 const MarkerVote& marker_vote() {
   static const MarkerVote vote = [] {
     MarkerVote v;
-    for (std::size_t i = 0; i < MarkerVote::kCount; ++i) {
-      for (const std::string& w : load_markers(MarkerVote::kCodes[i])) v.words[w] |= 1u << i;
+    for (const std::string& code : language_table().with(LanguageUse::kMarkerVote)) {
+      if (v.codes.size() == MarkerVote::kMax) break;
+      v.codes.push_back(code);
+    }
+    for (std::size_t i = 0; i < v.codes.size(); ++i) {
+      for (const std::string& w : load_markers(v.codes[i])) v.words[w] |= 1u << i;
     }
     v.index();
     return v;
@@ -113,18 +121,17 @@ const MarkerVote& marker_vote() {
   return vote;
 }
 
-// The index in MarkerVote::kCodes of code, or kCount.
-std::size_t vote_index(std::string_view code) {
-  for (std::size_t i = 0; i < MarkerVote::kCount; ++i) {
-    if (MarkerVote::kCodes[i] == code) return i;
-  }
-  return MarkerVote::kCount;
+// Whether code is one of the languages the marker words decide between.
+bool in_marker_vote(std::string_view code) {
+  const auto& codes = marker_vote().codes;
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
 // Counts, per language, the words of text found in its marker list. Words are
 // lower-cased code point by code point, which is all the marker lists need.
-std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const MarkerVote& vote) {
-  std::array<int, MarkerVote::kCount> counts{};
+using MarkerCounts = std::array<int, MarkerVote::kMax>;
+MarkerCounts count_markers(std::string_view text, const MarkerVote& vote) {
+  MarkerCounts counts{};
   // The current word, lower-cased, in a buffer that holds the longest marker
   // and one more character; a longer word cannot be a marker and is only
   // skipped to its end.
@@ -145,7 +152,7 @@ std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const M
     if (size != 0 && !too_long && vote.may_hold(std::string_view(word.data(), size))) {
       key.assign(word.data(), size);
       if (auto it = vote.words.find(key); it != vote.words.end()) {
-        for (std::size_t i = 0; i < MarkerVote::kCount; ++i) counts[i] += (it->second >> i) & 1u;
+        for (std::size_t i = 0; i < vote.codes.size(); ++i) counts[i] += (it->second >> i) & 1u;
       }
     }
     size = 0;
@@ -167,7 +174,7 @@ std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const M
           key.resize(n);
           for (std::size_t k = 0; k < n; ++k) key[k] = static_cast<char>(bytes[i + static_cast<int32_t>(k)] | 0x20);
           if (auto it = vote.words.find(key); it != vote.words.end()) {
-            for (std::size_t v = 0; v < MarkerVote::kCount; ++v) counts[v] += (it->second >> v) & 1u;
+            for (std::size_t v = 0; v < vote.codes.size(); ++v) counts[v] += (it->second >> v) & 1u;
           }
         }
         i = end;
@@ -205,16 +212,18 @@ std::array<int, MarkerVote::kCount> count_markers(std::string_view text, const M
 
 // The language the marker words clearly point to, or "" when they do not:
 // the winner needs kMinMarkerVotes and strictly more votes than every other.
-std::string_view marker_winner(const std::array<int, MarkerVote::kCount>& counts) {
+std::string_view marker_winner(const MarkerCounts& counts) {
+  const auto& codes = marker_vote().codes;
+  if (codes.empty()) return "";
   std::size_t best = 0;
-  for (std::size_t i = 1; i < MarkerVote::kCount; ++i) {
+  for (std::size_t i = 1; i < codes.size(); ++i) {
     if (counts[i] > counts[best]) best = i;
   }
   if (counts[best] < kMinMarkerVotes) return "";
-  for (std::size_t i = 0; i < MarkerVote::kCount; ++i) {
+  for (std::size_t i = 0; i < codes.size(); ++i) {
     if (i != best && counts[i] >= counts[best]) return "";
   }
-  return MarkerVote::kCodes[best];
+  return codes[best];
 }
 
 
@@ -312,6 +321,7 @@ bool names_iberian_relative(const Cld2Answer& a) {
 const MarkerVote& iberian_relatives() {
   static const MarkerVote vote = [] {
     MarkerVote v;
+    v.codes = {"es"};
     for (const std::string& w : load_markers("es", "relatives.txt")) v.words[w] |= 1u;
     v.index();
     return v;
@@ -323,7 +333,7 @@ const MarkerVote& iberian_relatives() {
 int nordic_percent(const Cld2Answer& a) {
   int sum = 0;
   for (int i = 0; i < 3; ++i) {
-    if (vote_index(iso_code(a.languages[i])) < MarkerVote::kCount) sum += a.percents[i];
+    if (in_marker_vote(iso_code(a.languages[i]))) sum += a.percents[i];
   }
   return sum;
 }
@@ -339,11 +349,11 @@ std::optional<LanguageGuess> quick_guess(std::string_view text) {
   if (judged.size() != head.size() || !a.reliable) return std::nullopt;
   LanguageGuess guess;
   guess.code = iso_code(a.language);
-  if (vote_index(guess.code) < MarkerVote::kCount) {
+  if (in_marker_vote(guess.code)) {
     const int pa = nordic_percent(a);
     if (pa < kQuickMinPercent) return std::nullopt;
     const Cld2Answer b = cld2_detect(tail, &judged);
-    if (judged.size() != tail.size() || !b.reliable || vote_index(iso_code(b.language)) >= MarkerVote::kCount) {
+    if (judged.size() != tail.size() || !b.reliable || !in_marker_vote(iso_code(b.language))) {
       return std::nullopt;
     }
     const int pb = nordic_percent(b);
@@ -579,7 +589,7 @@ LanguageGuess identify_language(std::string_view utf8_text) {
   // CLD2 tells bokmål, nynorsk and Danish apart on a paragraph, but a
   // sentence or two with few distinctive words can go any way; the marker
   // words decide whenever they clearly point one way.
-  if (vote_index(guess.code) < MarkerVote::kCount) {
+  if (in_marker_vote(guess.code)) {
     std::string_view winner = marker_winner(count_markers(text, marker_vote()));
     if (!winner.empty()) guess.code = std::string(winner);
   }

@@ -27,8 +27,9 @@ enum class LanguageUse : std::size_t {
   kProfiles,        // "profiles"
   kRootSentences,   // "root-sentences"
   kWindowId,        // "window-id"
+  kMarkerVote,      // "marker-vote"
 };
-inline constexpr std::size_t kLanguageUseCount = 9;
+inline constexpr std::size_t kLanguageUseCount = 10;
 
 class LanguageTable {
  public:
