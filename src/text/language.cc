@@ -299,7 +299,8 @@ constexpr int kQuickMinPercent = 90;
 // documents of 11 languages no answer changed (no bokmål, nynorsk or Danish
 // text has both windows read reliably as Swedish at 90 %).
 // Spanish joined in speed pass 8 (the whole-prefix reading was 40 % of a
-// Spanish text's extraction), with two guards: a window that gives any share
+// Spanish text's extraction), with two guards, now rows of
+// data/lang/relatives.tsv: a window that gives any share
 // to Galician, Portuguese or Catalan (CLD2 reads a Galician window as Spanish
 // and the other way round), or a word of theirs anywhere in the text
 // (es/relatives.txt: a Galician page between Spanish menus reads as Spanish
@@ -307,26 +308,41 @@ constexpr int kQuickMinPercent = 90;
 // dev, samples and 5,400 generated documents of 11 languages no answer
 // changed (926 of 1,215 Spanish texts read by the windows).
 
-// Whether CLD2's top three languages of a window include one it confuses
-// with Spanish on short text.
-bool names_iberian_relative(const Cld2Answer& a) {
-  for (CLD2::Language l : a.languages) {
-    if (l == CLD2::GALICIAN || l == CLD2::PORTUGUESE || l == CLD2::CATALAN) return true;
-  }
-  return false;
+// data/lang/relatives.tsv: a window-id language's close relatives (ISO
+// codes) that CLD2 confuses it with on a window, and the words of theirs
+// in its lexicon's relatives.txt (bit 0 of MarkerVote::words), counted
+// like the marker words.
+struct Relatives {
+  std::vector<std::string> codes;
+  MarkerVote words;
+};
+
+const std::unordered_map<std::string, Relatives>& window_relatives() {
+  static const std::unordered_map<std::string, Relatives> all = [] {
+    std::unordered_map<std::string, Relatives> out;
+    auto rows = read_tsv(data_dir() / "lang" / "relatives.tsv");
+    if (!rows.is_ok()) return out;  // no table: no guard (tests load the shipped one)
+    for (const auto& row : *rows) {
+      if (row.fields.size() < 2 || row.at(0).empty()) continue;
+      Relatives& r = out[row.at(0)];
+      for (std::string_view c : split(row.at(1), ' ')) {
+        if (!c.empty()) r.codes.emplace_back(c);
+      }
+      r.words.codes = {row.at(0)};
+      for (const std::string& w : load_markers(row.at(0), "relatives.txt")) r.words.words[w] |= 1u;
+      r.words.index();
+    }
+    return out;
+  }();
+  return all;
 }
 
-// es/relatives.txt: words of Galician, Portuguese and Catalan (bit 0 of
-// MarkerVote::words), counted like the marker words.
-const MarkerVote& iberian_relatives() {
-  static const MarkerVote vote = [] {
-    MarkerVote v;
-    v.codes = {"es"};
-    for (const std::string& w : load_markers("es", "relatives.txt")) v.words[w] |= 1u;
-    v.index();
-    return v;
-  }();
-  return vote;
+// Whether CLD2's top three languages of a window include one of codes.
+bool names_relative(const Cld2Answer& a, const std::vector<std::string>& codes) {
+  for (CLD2::Language l : a.languages) {
+    if (std::find(codes.begin(), codes.end(), iso_code(l)) != codes.end()) return true;
+  }
+  return false;
 }
 
 // The share (percent) of bokmål, nynorsk and Danish in a CLD2 reading.
@@ -371,9 +387,11 @@ std::optional<LanguageGuess> quick_guess(std::string_view text) {
   if (judged.size() != tail.size() || !b.reliable || b.percent < kQuickMinPercent || b.language != a.language) {
     return std::nullopt;
   }
-  if (a.language == CLD2::SPANISH &&
-      (names_iberian_relative(a) || names_iberian_relative(b) || count_markers(text, iberian_relatives())[0] > 0)) {
-    return std::nullopt;
+  if (auto r = window_relatives().find(guess.code); r != window_relatives().end()) {
+    const Relatives& rel = r->second;
+    if (names_relative(a, rel.codes) || names_relative(b, rel.codes) || count_markers(text, rel.words)[0] > 0) {
+      return std::nullopt;
+    }
   }
   guess.reliable = true;
   guess.percent = std::min(a.percent, b.percent);
