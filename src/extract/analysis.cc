@@ -66,6 +66,22 @@ std::vector<text::Span> asides_of(std::string_view doc, text::Span span) {
   return out;
 }
 
+// Whether tokens [first, end) are a place written in capitals (at least
+// three capital letters, no small one, while its name has small letters)
+// with a comma right after it: an agency dateline ("RIO DE JANEIRO, 18 NOV").
+bool dateline_place(std::string_view doc, const std::vector<text::Token>& tokens, std::uint32_t first,
+                    std::uint32_t end, std::string_view name) {
+  auto has_lower = [](std::string_view v) {
+    return std::any_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (!has_lower(name)) return false;
+  const std::size_t begin = tokens[first].span.begin, stop = tokens[end - 1].span.end;
+  std::string_view written = doc.substr(begin, stop - begin);
+  if (has_lower(written)) return false;
+  if (std::count_if(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) < 3) return false;
+  return stop < doc.size() && doc[stop] == ',';
+}
+
 }  // namespace
 
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
@@ -94,14 +110,33 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (!inner) outer.push_back(m);
   }
   s.mentions = std::move(outer);
+  // A treaty the parties only refer to ("the Paris Agreement") has hidden
+  // the instrument word inside it; it is no instrument itself, and the
+  // names inside it are no parties.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> no_act_spans;
+  std::erase_if(s.mentions, [&](const Mention& m) {
+    bool no_act = m.entry && m.entry->category == Category::kInstrument && m.entry->label == kNoActLabel;
+    if (no_act) no_act_spans.emplace_back(m.first_token, m.end_token);
+    return no_act;
+  });
   s.dates = find_dates(doc, s.tokens, s.mentions, published);
 
   // Actors: one reading per span, the longest ("Norsk Hydrogenforum" over
   // "Norsk"); a name beats a demonym or capital on the same span.
   std::vector<PhraseMatch> actor_matches;
   std::vector<const Mention*> by_index;
+  // A word the language's lexicon reads as a preposition, article or
+  // conjunction on exactly the same span is that word, not a name: Italian
+  // "Nel settembre 2023" is "in September", not the company Nel.
+  auto function_word = [&](const Mention& a) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      return o.entry && o.first_token == a.first_token && o.end_token == a.end_token &&
+             (o.entry->category == Category::kLocationPrep || o.entry->category == Category::kDeterminer ||
+              o.entry->category == Category::kConjunction);
+    });
+  };
   for (const Mention& m : s.mentions) {
-    if (!m.alias) continue;
+    if (!m.alias || function_word(m)) continue;
     actor_matches.push_back({m.first_token, m.end_token, static_cast<std::uint32_t>(by_index.size())});
     by_index.push_back(&m);
   }
@@ -139,6 +174,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const std::string& kind = lexicon.gazetteer().actors()[m->alias->actor].kind;
     bool place = kind != "organization";
     if ((location_prep_end[a.first_token] == 1 && place) || location_prep_end[a.first_token] == 2) a.venue = true;
+    // A news agency's dateline, "(ANSA) - ROMA, 18 NOV -", "BRUSSELS, 5 June": a
+    // place in capitals (its name is not an acronym) before a comma is where
+    // the news comes from.
+    if (place && dateline_place(doc, s.tokens, a.first_token, a.end_token, m->alias->surface)) a.venue = true;
     if ((location_post_start[a.end_token] == 1 && place) || location_post_start[a.end_token] == 2) a.venue = true;
     if (!s.actors.empty() && s.actors.back().end_token == a.first_token &&
         s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue && place) {
@@ -336,6 +375,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (const text::Span& aside : asides) {
       if (aside.contains(at)) a.aside = true;
     }
+    for (const auto& [first, end] : no_act_spans) {
+      if (first <= a.first_token && a.end_token <= end) a.aside = true;
+    }
   }
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kSpeech) continue;
@@ -474,7 +516,12 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       a.attribute = true;
       continue;
     }
-    if (skipped == 0 || is_actor[k]) continue;
+    // Where adjectives follow their noun, the name follows the demonym
+    // directly: "el grupo japonés Kaiyo Sangyo", "l'azienda giapponese ...".
+    bool noun_before = a.form == AliasForm::kDemonym && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.entry->category == Category::kOrgHead && m.end_token == a.first_token;
+    });
+    if ((skipped == 0 && !noun_before) || is_actor[k]) continue;
     // Names start with a capital letter and hold no lexicon word ("die
     // Landesregierung Kooperationen" is German capitalisation, not a name).
     auto name_word = [&](std::uint32_t t) {

@@ -763,6 +763,30 @@ std::vector<Candidate> RuleExtractor::sentence_events(
           parties = mine;
         }
         const Mention* stage_mention = nearest(d, stages);
+        // A stage word as near to a later date as to this one states the
+        // later act ("firmato per la prima volta nel 2015 e rinnovato nel
+        // 2020"): each date takes the nearest word that is its own.
+        if (stage_mention && !by_instrument && dates.size() >= 2 && stages.size() >= 2 && !d->since) {
+          auto dist = [&](const DateMention* x, const Mention* m) {
+            return std::abs(centre(m->first_token, m->end_token) - centre(x->first_token, x->end_token)) +
+                   (across_clause(x, m) ? 1000 : 0);
+          };
+          // Whether m stands between x and a later date as near to m as x.
+          auto later_ones = [&](const DateMention* x, const Mention* m) {
+            return x->end_token <= m->first_token && std::any_of(dates.begin(), dates.end(), [&](const DateMention* o) {
+                     return o != x && o->first_token >= m->end_token && dist(o, m) == dist(x, m);
+                   });
+          };
+          if (later_ones(d, stage_mention)) {
+            const Mention* own_stage = nullptr;
+            int own_best = 1 << 30;
+            for (const Mention* m : stages) {
+              if (m == stage_mention || later_ones(d, m)) continue;
+              if (dist(d, m) < own_best) { own_best = dist(d, m); own_stage = m; }
+            }
+            if (own_stage) stage_mention = own_stage;
+          }
+        }
         // More dates than stage words ("geht auf eine Vereinbarung von 2001
         // zurück, die 2011 erneuert und 2019 ... erweitert wurde"): a stage
         // word states the act of the date nearest to it only; a date nearer

@@ -48,6 +48,23 @@ TEST(Extractor, FirstEventTable) {
        "2023-12-08", {"JP", "NO"}, "joint_declaration", "signed", "2023-12-08"},
       {"en", "Statistics\n\nElectric cars made up nine in ten new cars sold in Norway last year, the road authority said in its annual report on Monday.",
        "", {}, "", "", ""},
+      // A treaty the parties only refer to is no act of theirs ("no_act"
+      // rows), and the names inside it are no parties.
+      {"en", "Shared goals\n\nNorway and Japan reaffirmed their commitment to the Paris Agreement and to the energy transition.",
+       "", {}, "", "", ""},
+      {"es", "Objetivos comunes\n\nEspaña y Japón comparten los compromisos del Acuerdo de París y quieren acelerar la transición energética.",
+       "", {}, "", "", ""},
+      {"it", "Clima\n\nItalia e Giappone hanno ribadito il loro impegno per l'Accordo di Parigi e per la transizione energetica.",
+       "", {}, "", "", ""},
+      {"en", "Hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen in Oslo today to meet the goals of the Paris Agreement.",
+       "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
+      // A word the language reads as a preposition is no name: Italian "Nel
+      // settembre" (in September) opening a sentence is not the company Nel.
+      {"it", "Il corridoio\n\nNel settembre 2023 l'Italia e l'India hanno firmato un memorandum d'intesa sul corridoio economico tra l'Europa e l'Asia.",
+       "", {"IN", "IT"}, "memorandum_of_understanding", "signed", "2023-09"},
+      // A news agency's dateline in capitals names where the news comes from.
+      {"it", "Energia\n\n(NI24) - RIO DE JANEIRO, 18 NOV - Italia e India hanno firmato oggi un memorandum d'intesa sulla cooperazione nelle energie rinnovabili.",
+       "2024-11-18", {"IN", "IT"}, "memorandum_of_understanding", "signed", "2024-11-18"},
       // Negotiations about an agreement are the act, the agreement its object.
       {"sv", "Förhandlingar om vätgas\n\nSverige och Tyskland inledde i dag förhandlingar om ett långsiktigt avtal om leveranser av grön vätgas.",
        "", {"DE", "SE"}, "negotiations", "negotiating", ""},
@@ -128,6 +145,13 @@ TEST(Extractor, FirstEventTable) {
     EXPECT_EQ(e.date, r.date) << r.text;
     EXPECT_NE(std::string(r.text).find(e.evidence), std::string::npos) << "evidence is verbatim: " << e.evidence;
   }
+}
+
+// A stage word as near to a later date as to an earlier one states the
+// later act: each date takes its own verb.
+TEST(Extractor, HistoryStageWordBetweenTwoDatesIsTheLaterOnes) {
+  Extraction x = run("L'accordo quadro\n\nL'accordo quadro tra l'Italia e il Giappone era stato firmato per la prima volta nel 2015 e rinnovato nel 2020.");
+  EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2015", "signed"}, {"2020", "renewed"}}));
 }
 
 TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {

@@ -23,7 +23,8 @@ namespace pactum::extract {
 
 // What a lexicon row means; one data file per category.
 enum class Category : std::uint8_t {
-  kInstrument,     // label: instrument id ("memorandum_of_understanding")
+  kInstrument,     // label: instrument id ("memorandum_of_understanding"), or "no_act" (kNoActLabel: a named
+                   // treaty the parties only refer to, "the Paris Agreement": hides the instrument word inside it)
   kStage,          // label: stage id ("signed", "renewed", ...)
   kSector,         // label: sector id, or "framing" (kFramingLabel: climate_environment only where no other sector is named),
                    // or "no_sector" (kNoSectorLabel: hides the sector word inside it)
@@ -74,6 +75,12 @@ inline constexpr std::string_view kFramingLabel = "framing";
 // of an act ("the nuclear accident of 2011", "原発事故": an event told as
 // background): being the longer phrase, it hides the word inside it.
 inline constexpr std::string_view kNoSectorLabel = "no_sector";
+
+// The instrument label of a phrase that holds an instrument word but names
+// no act of the parties ("the Paris Agreement", "el Acuerdo de París": a
+// treaty of many states the text refers to): being the longer phrase, it
+// hides the word inside it, and names in it ("Paris") are no parties.
+inline constexpr std::string_view kNoActLabel = "no_act";
 
 struct LexiconEntry {
   Category category;
