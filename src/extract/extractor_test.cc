@@ -62,6 +62,12 @@ TEST(Extractor, FirstEventTable) {
       // settembre" (in September) opening a sentence is not the company Nel.
       {"it", "Il corridoio\n\nNel settembre 2023 l'Italia e l'India hanno firmato un memorandum d'intesa sul corridoio economico tra l'Europa e l'Asia.",
        "", {"IN", "IT"}, "memorandum_of_understanding", "signed", "2023-09"},
+      // Where adjectives follow their noun, the name follows the demonym:
+      // the companies are the parties, not their countries.
+      {"es", "Amoníaco verde\n\nLa empresa española Grupo Solvento y el grupo japonés Kaiyo Sangyo firmaron ayer en Madrid un memorando de entendimiento sobre amoníaco verde.",
+       "2025-06-05", {"Grupo Solvento", "Kaiyo Sangyo"}, "memorandum_of_understanding", "signed", "2025-06-04"},
+      {"it", "Ammoniaca\n\nL'azienda italiana Cantieri Adriatici e l'azienda giapponese Kaiyo Sangyo hanno firmato ieri un memorandum d'intesa sull'ammoniaca.",
+       "2025-06-05", {"Cantieri Adriatici", "Kaiyo Sangyo"}, "memorandum_of_understanding", "signed", "2025-06-04"},
       // A news agency's dateline in capitals names where the news comes from.
       {"it", "Energia\n\n(NI24) - RIO DE JANEIRO, 18 NOV - Italia e India hanno firmato oggi un memorandum d'intesa sulla cooperazione nelle energie rinnovabili.",
        "2024-11-18", {"IN", "IT"}, "memorandum_of_understanding", "signed", "2024-11-18"},
