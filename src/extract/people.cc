@@ -939,12 +939,30 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     for (const Mention* sp : speech) {
       if (sp->entry->label != "after") continue;
       std::uint32_t i = sp->end_token;
-      bool has_role = false;
-      for (const Mention* r : roles) {
-        if (r->first_token == i) { i = r->end_token; has_role = true; }
+      const Mention* role = nullptr;
+      // Over one article: "ha dichiarato il ministro", "afirmó el consejero".
+      for (std::uint32_t at : {i, i + 1}) {
+        for (const Mention* r : roles) {
+          if (!role && r->first_token == at) role = r;
+        }
+      }
+      if (role) i = role->end_token;
+      const bool has_role = role != nullptr;
+      NameRun run = i < n ? name_at(text, s, i, blocked) : NameRun{i, i};
+      // The role alone refers to the person named with it before: the
+      // last one whose role starts with it ("il ministro" is "minister of
+      // the environment ..." Pichetto Fratin).
+      if (has_role && run.end <= run.first) {
+        const std::string_view said = role_of(role);
+        for (auto p = people.rbegin(); p != people.rend(); ++p) {
+          if (!said.empty() && p->role.compare(0, said.size(), said) == 0) {
+            p->quoted = true;
+            break;
+          }
+        }
+        continue;
       }
       if (i >= n) continue;
-      NameRun run = name_at(text, s, i, blocked);
       if (has_role) continue;  // handled with the role above
       note(run, "", "", true);
     }
@@ -952,6 +970,12 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     for (const Mention* sp : speech) {
       if (sp->entry->label != "before" || sp->first_token == 0) continue;
       std::uint32_t j = sp->first_token;
+      // A name that ends a quotation ("... del Piano Mattei», ha
+      // dichiarato") is inside it, not its speaker.
+      std::string_view before_verb = text.substr(s.tokens[j - 1].span.end, s.tokens[j].span.begin - s.tokens[j - 1].span.end);
+      bool closes_quote = false;
+      for (std::string_view q : {"»", "\"", "”", "“", "«"}) closes_quote = closes_quote || before_verb.find(q) != std::string_view::npos;
+      if (closes_quote) continue;
       std::uint32_t start = j;
       while (start > 0 && j - start < 4 && !blocked[start - 1] &&
              starts_upper(s.tokens[start - 1].span.of(text))) {

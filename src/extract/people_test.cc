@@ -115,6 +115,10 @@ TEST(People, NamesTable) {
       {"Indien\n\nBakom initiativet står premiärminister Narendra Modi. Avtalet kom till vid premiärminister "
        "Modis besök i Stockholm.",
        {"Narendra Modi"}, {"Modis"}},
+      // A name that ends a quotation is inside it, not its speaker.
+      {"Energia\n\nIl ministro dell'Ambiente e della Sicurezza energetica, Gilberto Pichetto Fratin, è intervenuto a Napoli. "
+       "«Serve una cooperazione più stretta con l'Africa, nello spirito del Piano Mattei», ha dichiarato il ministro.",
+       {"Gilberto Pichetto Fratin"}, {"Piano Mattei"}},
   };
   for (const PeopleRow& r : rows) {
     SCOPED_TRACE(r.text);
@@ -127,6 +131,17 @@ TEST(People, NamesTable) {
     for (const std::string& n : r.present) EXPECT_TRUE(has(n)) << n << " not in " << all;
     for (const std::string& n : r.absent) EXPECT_FALSE(has(n)) << n << " in " << all;
   }
+}
+
+// A speech verb before a role alone ("ha dichiarato il ministro") quotes
+// the person named with that role before.
+TEST(People, RoleAloneAfterSpeechVerbQuotesThePersonNamedWithIt) {
+  Extraction x = run(
+      "Energia\n\nIl ministro dell'Ambiente e della Sicurezza energetica, Gilberto Pichetto Fratin, è intervenuto martedì a Napoli. "
+      "«Dobbiamo diventare l'hub energetico del Mediterraneo», ha dichiarato il ministro.");
+  auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Gilberto Pichetto Fratin"; });
+  ASSERT_NE(it, x.people.end());
+  EXPECT_TRUE(it->quoted);
 }
 
 }  // namespace
