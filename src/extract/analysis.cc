@@ -397,6 +397,19 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   for (const ActorMention& a : s.actors) {
     for (auto k = a.first_token; k < a.end_token; ++k) is_actor[k] = true;
   }
+  // A word that links an organization's head to the rest of its name
+  // ("di" in "Politecnico di Torino"): org_head label "link".
+  auto link_at = [&](std::uint32_t t) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      return o.entry && o.entry->category == Category::kOrgHead && o.entry->label == "link" && o.first_token == t &&
+             o.end_token == t + 1;
+    });
+  };
+  auto city_at = [&](std::uint32_t t) {
+    return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+      return a.first_token <= t && t < a.end_token && lexicon.gazetteer().actors()[a.actor].kind == "city";
+    });
+  };
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kOrgHead || (m.entry->label != "org" && m.entry->label != "legal")) {
       continue;
@@ -427,6 +440,22 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     bool article = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
       return o.entry && o.entry->category == Category::kDeterminer && o.first_token == first && o.end_token == first + 1;
     });
+    // "Politecnico di Torino", "Universidad de Sevilla": a head word alone
+    // is named by the capitalised words after a link word (org_head label
+    // "link"); a city among them is part of the name, not a party.
+    if (end - first - (article ? 1 : 0) == 1 && end + 1 < s.tokens.size() && link_at(end) && joined(end - 1) && joined(end)) {
+      std::uint32_t k = end + 1;
+      while (k < s.tokens.size() && (k == end + 1 || joined(k - 1)) && starts_upper(s.tokens[k].span.of(doc)) &&
+             (!is_actor[k] || city_at(k))) {
+        ++k;
+      }
+      if (k > end + 1) {
+        for (ActorMention& a : s.actors) {
+          if (a.first_token > end && a.end_token <= k) a.aside = true;
+        }
+        end = k;
+      }
+    }
     if (article && end - first > 2) ++first;
     if (end - first < 2) continue;
     // A name that is an instrument ("Green Alliance") is not an organization.
@@ -490,7 +519,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // Where adjectives follow their noun, the noun stands before it: "la
     // grappe québécoise", "la empresa chilena".
     bool org_noun = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead &&
+      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" &&
              ((m.first_token >= a.end_token && m.first_token <= a.end_token + 1) ||
               (m.end_token <= a.first_token && m.end_token + 1 >= a.first_token));
     });
@@ -519,7 +548,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // Where adjectives follow their noun, the name follows the demonym
     // directly: "el grupo japonés Kaiyo Sangyo", "l'azienda giapponese ...".
     bool noun_before = a.form == AliasForm::kDemonym && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead && m.end_token == a.first_token;
+      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.end_token == a.first_token;
     });
     if ((skipped == 0 && !noun_before) || is_actor[k]) continue;
     // Names start with a capital letter and hold no lexicon word ("die
@@ -540,6 +569,17 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
             [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+  // "la Tohoku University di Sendai": a city linked to an organization
+  // named just before it is its seat, not a party.
+  for (ActorMention& a : s.actors) {
+    if (a.first_token < 2 || !link_at(a.first_token - 1) || lexicon.gazetteer().actors()[a.actor].kind != "city") continue;
+    const std::uint32_t org_end = a.first_token - 1;
+    bool org = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) { return o.end_token == org_end; }) ||
+               std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
+                 return o.end_token == org_end && lexicon.gazetteer().actors()[o.actor].kind == "organization";
+               });
+    if (org) a.aside = true;
+  }
 
   // Quotation: the sentence opens with a dash or a quotation mark.
   std::string_view t = span.of(doc);

@@ -68,6 +68,10 @@ TEST(Extractor, FirstEventTable) {
        "2025-06-05", {"Grupo Solvento", "Kaiyo Sangyo"}, "memorandum_of_understanding", "signed", "2025-06-04"},
       {"it", "Ammoniaca\n\nL'azienda italiana Cantieri Adriatici e l'azienda giapponese Kaiyo Sangyo hanno firmato ieri un memorandum d'intesa sull'ammoniaca.",
        "2025-06-05", {"Cantieri Adriatici", "Kaiyo Sangyo"}, "memorandum_of_understanding", "signed", "2025-06-04"},
+      // A head word alone is named by what follows its link word ("di"); a
+      // city linked to an organization is its seat, not a party.
+      {"it", "Accordo quadro\n\nIl Politecnico di Torino e la Tohoku University di Sendai hanno rinnovato ieri l'accordo quadro di collaborazione scientifica.",
+       "2025-10-02", {"Politecnico di Torino", "Tohoku University"}, "framework_agreement", "renewed", "2025-10-01"},
       // A news agency's dateline in capitals names where the news comes from.
       {"it", "Energia\n\n(NI24) - RIO DE JANEIRO, 18 NOV - Italia e India hanno firmato oggi un memorandum d'intesa sulla cooperazione nelle energie rinnovabili.",
        "2024-11-18", {"IN", "IT"}, "memorandum_of_understanding", "signed", "2024-11-18"},

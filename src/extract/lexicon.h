@@ -48,7 +48,8 @@ enum class Category : std::uint8_t {
   kPersonTitle,    // label: honorific that precedes a name ("Mr", "Dr", "H.K.H.")
   kHedge,          // label: the act did not happen ("not", "ikke", "kein")
   kOrgHead,        // label: org (a word that makes a capitalised name an organization: "Cluster", "Alliance");
-                   // legal (a legal form: "AS", "GmbH"; the name without it names the same organization)
+                   // legal (a legal form: "AS", "GmbH"; the name without it names the same organization);
+                   // link (joins a head word to the rest of its name: "di" in "Politecnico di Torino")
   kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen")
   kConjunction,    // label: and ("and", "og", "und", "sowie": joins parties; an attribute never stands across one)
   kGovernment,     // label: gov (after a demonym names the state itself: "the Japanese government", "norske myndigheter")
