@@ -567,6 +567,28 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       a.attribute = true;
     }
   }
+  // "la naviera vizcaína Naviera Cantábrica": an organization's common noun,
+  // up to two lower-case words (an adjective no table knows), then a run of
+  // two or more capitalised words names an organization.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") continue;
+    std::uint32_t k = m.end_token, skipped = 0;
+    while (k < s.tokens.size() && skipped < 2 && !starts_upper(s.tokens[k].span.of(doc)) && !is_actor[k] &&
+           !conj_or_role[k] && gap_is_space(k - 1)) {
+      ++k;
+      ++skipped;
+    }
+    if (skipped == 0 || k >= s.tokens.size() || !gap_is_space(k - 1) || is_actor[k] || org_named_at(k)) continue;
+    std::uint32_t end = k;
+    while (end < s.tokens.size() && end - k < 4 && !is_actor[end] && !conj_or_role[end] &&
+           starts_upper(s.tokens[end].span.of(doc)) && (end == k || gap_is_space(end - 1))) {
+      ++end;
+    }
+    const bool inside_known = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+      return o.first_token < end && k < o.end_token;
+    });
+    if (end - k >= 2 && !inside_known) s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
+  }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
             [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
   // "la Tohoku University di Sendai": a city linked to an organization

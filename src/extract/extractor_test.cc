@@ -72,6 +72,10 @@ TEST(Extractor, FirstEventTable) {
       // city linked to an organization is its seat, not a party.
       {"it", "Accordo quadro\n\nIl Politecnico di Torino e la Tohoku University di Sendai hanno rinnovato ieri l'accordo quadro di collaborazione scientifica.",
        "2025-10-02", {"Politecnico di Torino", "Tohoku University"}, "framework_agreement", "renewed", "2025-10-01"},
+      // An organization's common noun and an adjective no table knows, then
+      // a capitalised run: an organization.
+      {"es", "Alianza\n\nLa naviera vizcaína Naviera Cantábrica y el grupo japonés Kaiyo Sangyo firmaron ayer en Bilbao una alianza estratégica de diez años.",
+       "2025-06-05", {"Kaiyo Sangyo", "Naviera Cantábrica"}, "strategic_partnership", "signed", "2025-06-04"},
       // A news agency's dateline in capitals names where the news comes from.
       {"it", "Energia\n\n(NI24) - RIO DE JANEIRO, 18 NOV - Italia e India hanno firmato oggi un memorandum d'intesa sulla cooperazione nelle energie rinnovabili.",
        "2024-11-18", {"IN", "IT"}, "memorandum_of_understanding", "signed", "2024-11-18"},
