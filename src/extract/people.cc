@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <set>
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -689,6 +690,11 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     return nullptr;
   };
   const auto& actors = lexicon.gazetteer().actors();
+  // Organizations the gazetteer does not know, as the sentences name them.
+  std::set<std::string> org_names;
+  for (const SentenceView& v : views) {
+    for (const UnknownOrg& o : v.unknown_orgs) org_names.insert(o.name);
+  }
 
   for (const SentenceView& s : views) {
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
@@ -859,6 +865,19 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       // Skip an actor between role and name: "President of Chile Ana Pérez".
       for (const ActorMention& a : s.actors) {
         if (a.first_token == i || (a.first_token == i + 1 && blocked[i])) i = a.end_token;
+      }
+      // ... or an organization no table knows, named as one somewhere in the
+      // text, over one lower-case word: "el presidente de Kaiyo Sangyo,
+      // Hiroshi Tanabe".
+      for (std::uint32_t at : {i, i + 1}) {
+        if (at >= n || (at == i + 1 && starts_upper(s.tokens[i].span.of(text)))) continue;
+        NameRun org = name_at(text, s, at, blocked);
+        if (org.end > org.first &&
+            org_names.count(std::string(text.substr(s.tokens[org.first].span.begin,
+                                                    s.tokens[org.end - 1].span.end - s.tokens[org.first].span.begin)))) {
+          i = org.end;
+          break;
+        }
       }
       // A title of address between role and name: "Geschäftsführerin Dr.
       // Katrin Mehlhorn".

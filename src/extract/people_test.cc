@@ -119,6 +119,10 @@ TEST(People, NamesTable) {
       {"Energia\n\nIl ministro dell'Ambiente e della Sicurezza energetica, Gilberto Pichetto Fratin, è intervenuto a Napoli. "
        "«Serve una cooperazione più stretta con l'Africa, nello spirito del Piano Mattei», ha dichiarato il ministro.",
        {"Gilberto Pichetto Fratin"}, {"Piano Mattei"}},
+      // An organization no table knows between role and name is no name.
+      {"Amoníaco\n\nLa naviera vizcaína Naviera Cantábrica y el grupo japonés Kaiyo Sangyo firmaron ayer una alianza. "
+       "«El amoníaco es la opción más realista», señaló el presidente de Kaiyo Sangyo, Hiroshi Tanabe.",
+       {"Hiroshi Tanabe"}, {"Kaiyo Sangyo"}},
   };
   for (const PeopleRow& r : rows) {
     SCOPED_TRACE(r.text);
