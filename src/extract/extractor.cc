@@ -912,7 +912,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   // "the sixth partnership of the kind, after Canada and Ukraine in 2021":
   // acts of the same kind as the one stated before, done as it was.
-  if (s.has_label(Category::kGroupRef, "kind") && !previous.instrument.empty() &&
+  // (The phrase follows the instrument it qualifies: "la primera de este
+  // tipo suscrita por la UE" is the sentence's own act, first of its kind.)
+  const bool kind_of_instrument = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& k) {
+    return k.entry && k.entry->category == Category::kGroupRef && k.entry->label == "kind" &&
+           std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+             return m.entry && m.entry->category == Category::kInstrument && m.end_token == k.first_token;
+           });
+  });
+  if (kind_of_instrument && !previous.instrument.empty() &&
       instrument_rank(previous.instrument) > instrument_rank(instrument)) {
     instrument = previous.instrument;
     if (stages.empty() && !(date && date->since)) stage = previous.stage;

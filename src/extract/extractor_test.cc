@@ -168,6 +168,19 @@ TEST(Extractor, HistoryStageWordBetweenTwoDatesIsTheLaterOnes) {
   EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2015", "signed"}, {"2020", "renewed"}}));
 }
 
+// "Of the kind" after an instrument makes it the kind of the act before;
+// "the first of its kind" after a name is the sentence's own act.
+TEST(Extractor, FirstOfItsKindKeepsItsOwnInstrument) {
+  Extraction x = run(
+      "Hidrógeno\n\nAndalucía y Baviera esperan firmar en junio un acuerdo marco sobre hidrógeno verde.\n\n"
+      "La iniciativa se enmarca en la Asociación Verde que la Unión Europea y Marruecos firmaron en octubre de 2022, "
+      "la primera de este tipo suscrita por la UE con un país socio.",
+      "2025-03-13");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2022-10"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
+}
+
 TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {
   Extraction x = run("Fukushima und NRW\n\nSeit 2014 gibt es eine von Nordrhein-Westfalen und der Präfektur Fukushima unterzeichnete Absichtserklärung, die man 2017 verlängert hat und die im Frühjahr 2021 erneuert werden soll.");
   EXPECT_EQ(dates_and_stages(x),
