@@ -1131,12 +1131,39 @@ std::vector<Candidate> RuleExtractor::sentence_events(
 // "Nordhafen Ammonia Bunkering GmbH") is named without it later in the text
 // ("Nordkyst Kabel has also started negotiations"): those later mentions
 // become the same unknown organization. One pass over the tokens, the short
-// names looked up by their first word.
+// names looked up by their first word. So too a head word named with its
+// link ("Politecnico di Torino") and later with an article alone ("Il
+// Politecnico ha inoltre avviato negoziati"), when one organization of the
+// text has that head.
 void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
   struct Short {
     std::vector<std::string> words;  // folded
     std::string name;                // the full name, as first written
   };
+  std::map<std::string, std::vector<std::string>> by_head;  // folded head word: full names
+  for (const SentenceView& v : views) {
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      if (o.end_token - o.first_token < 3) continue;
+      const bool linked = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label == "link" &&
+               m.first_token == o.first_token + 1;
+      });
+      if (!linked) continue;
+      auto& names = by_head[v.tokens[o.first_token].folded];
+      if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
+    }
+  }
+  for (SentenceView& v : views) {
+    for (UnknownOrg& o : v.unknown_orgs) {
+      if (o.end_token - o.first_token != 2) continue;
+      const bool article = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kDeterminer && m.first_token == o.first_token &&
+               m.end_token == o.first_token + 1;
+      });
+      auto it = by_head.find(v.tokens[o.first_token + 1].folded);
+      if (article && it != by_head.end() && it->second.size() == 1) o.name = it->second.front();
+    }
+  }
   std::map<std::string, std::vector<Short>> by_first;
   for (const SentenceView& v : views) {
     for (const UnknownOrg& o : v.unknown_orgs) {

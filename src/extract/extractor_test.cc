@@ -181,6 +181,19 @@ TEST(Extractor, FirstOfItsKindKeepsItsOwnInstrument) {
   EXPECT_EQ(it->instrument, "strategic_partnership");
 }
 
+// A head word named with its link ("Politecnico di Torino") and later with
+// an article alone ("Il Politecnico") is the same organization.
+TEST(Extractor, HeadWordWithArticleIsTheOrganizationNamedBefore) {
+  Extraction x = run(
+      "Accordo quadro\n\nIl Politecnico di Torino e la Tohoku University hanno rinnovato ieri l'accordo quadro di collaborazione.\n\n"
+      "Il Politecnico ha inoltre avviato negoziati con il Korea Institute of Energy Research per una lettera d'intenti sull'idrogeno.",
+      "2025-10-02");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "negotiations"; });
+  ASSERT_NE(it, x.events.end());
+  const auto keys = party_keys(*it);
+  EXPECT_NE(std::find(keys.begin(), keys.end(), "Politecnico di Torino"), keys.end());
+}
+
 TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {
   Extraction x = run("Fukushima und NRW\n\nSeit 2014 gibt es eine von Nordrhein-Westfalen und der Präfektur Fukushima unterzeichnete Absichtserklärung, die man 2017 verlängert hat und die im Frühjahr 2021 erneuert werden soll.");
   EXPECT_EQ(dates_and_stages(x),
