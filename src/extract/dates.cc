@@ -334,6 +334,12 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
         else if (kind == "last_month" && published.month) {
           dm.date = published.month == 1 ? PartialDate{published.year - 1, 12, 0}
                                          : PartialDate{published.year, published.month - 1, 0};
+        } else if (kind == "last_week" && published.day) {
+          // "la settimana scorsa": the month of the week before publication.
+          namespace c = std::chrono;
+          c::year_month_day ymd{c::sys_days{c::year{published.year} / c::month{static_cast<unsigned>(published.month)} /
+                                            c::day{static_cast<unsigned>(published.day)}} - c::days{7}};
+          dm.date = {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())), 0};
         } else if (kind == "yesterday" && published.day) {
           namespace c = std::chrono;
           c::year_month_day ymd{c::sys_days{c::year{published.year} / c::month{static_cast<unsigned>(published.month)} /

@@ -1286,6 +1286,14 @@ bool dates_compatible(const Candidate& a, const Candidate& b) {
       days_apart(a.event.date, b.event.date) <= 7) {
     return true;
   }
+  // ... and the body's "la settimana scorsa" (the month of the week before).
+  for (const auto& [by_publication, other] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+    if (!by_publication->dated_by_publication) continue;
+    auto p = PartialDate::parse(by_publication->event.date), o = PartialDate::parse(other->event.date);
+    if (!p || !o || !p->month || !o->month || o->day) continue;
+    const int months = (p->year * 12 + p->month) - (o->year * 12 + o->month);
+    if (months == 0 || months == 1) return true;
+  }
   if (!a.event.date.empty() && !b.event.date.empty()) {
     // "2023" and "2023-12-08" can be the same act, "2014" and "2017" not.
     const auto& x = a.event.date.size() < b.event.date.size() ? a.event.date : b.event.date;
@@ -1317,7 +1325,11 @@ void merge_into(Candidate& a, const Candidate& b) {
                                   instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
   if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
   if (!signing_of_renewal && stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
-  if (b.event.date.size() > a.event.date.size() || (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
+  // (A date the text gives beats the publication day, though less precise:
+  // the title's day and the body's "la settimana scorsa".)
+  const bool b_by_publication_only = b.dated_by_publication && a.dated_in_text && !a.dated_by_publication && !a.event.date.empty();
+  if ((b.event.date.size() > a.event.date.size() && !b_by_publication_only) ||
+      (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;
   }

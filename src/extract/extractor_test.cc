@@ -194,6 +194,24 @@ TEST(Extractor, HeadWordWithArticleIsTheOrganizationNamedBefore) {
   EXPECT_NE(std::find(keys.begin(), keys.end(), "Politecnico di Torino"), keys.end());
 }
 
+// A title dated by its publication day and the body's "last week" report
+// one act, dated by the body.
+TEST(Extractor, TitleAndLastWeekAreOneAct) {
+  Extraction x = run(
+      "Rinnovato l'accordo quadro tra Italia e Giappone sull'idrogeno\n\n"
+      "L'Italia e il Giappone hanno rinnovato la settimana scorsa l'accordo quadro sull'idrogeno per altri cinque anni.",
+      "2025-10-02");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].date, "2025-09");
+  // The same with the title's sectors, which make the title's act the one kept.
+  Extraction y = run(
+      "Idrogeno e batterie: rinnovato l'accordo quadro tra Italia e Giappone\n\n"
+      "L'Italia e il Giappone hanno rinnovato la settimana scorsa l'accordo quadro per altri cinque anni.",
+      "2025-10-02");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].date, "2025-09");
+}
+
 TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {
   Extraction x = run("Fukushima und NRW\n\nSeit 2014 gibt es eine von Nordrhein-Westfalen und der Präfektur Fukushima unterzeichnete Absichtserklärung, die man 2017 verlängert hat und die im Frühjahr 2021 erneuert werden soll.");
   EXPECT_EQ(dates_and_stages(x),

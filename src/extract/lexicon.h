@@ -32,7 +32,8 @@ enum class Category : std::uint8_t {
   kSpeech,         // label: "after" (", says X") or "before" ("X says:")
   kMonth,          // label: 1..12
   kWeekday,        // label: 1..7 (Monday = 1)
-  kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month,
+  kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month |
+                   // last_week (the month of the week before publication),
                    // same_year | same_month | same_day (the date named last in the sentence: "同年9月"),
                    // last_season:M (the year of the last season around month M before publication: "last summer" 7)
   kDateQualifier,  // label: early | mid | late (for "Anfang 2021", "late 2023")
