@@ -981,6 +981,16 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         }
         continue;
       }
+      // A quotation closed by its verb alone ("«...», afirmó."): the speaker
+      // is the person named last before it.
+      if (!has_role && i >= n && s.quote) {
+        Person* last = nullptr;
+        for (Person& p : people) {
+          if (p.span.begin < s.span.begin && (!last || p.span.begin > last->span.begin)) last = &p;
+        }
+        if (last) last->quoted = true;
+        continue;
+      }
       if (i >= n) continue;
       if (has_role) continue;  // handled with the role above
       note(run, "", "", true);

@@ -148,5 +148,15 @@ TEST(People, RoleAloneAfterSpeechVerbQuotesThePersonNamedWithIt) {
   EXPECT_TRUE(it->quoted);
 }
 
+// A quotation closed by its verb alone is the last named person's.
+TEST(People, QuotationClosedByItsVerbAloneIsTheLastNamedPersons) {
+  Extraction x = run(
+      "Foro\n\nEl secretario de Estado de Energía, Joan Groizard, abrió el foro en Madrid el miércoles. "
+      "«Hay mucho espacio para trabajar juntos», afirmó.");
+  auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Joan Groizard"; });
+  ASSERT_NE(it, x.people.end());
+  EXPECT_TRUE(it->quoted);
+}
+
 }  // namespace
 }  // namespace pactum::extract
