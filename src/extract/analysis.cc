@@ -66,6 +66,22 @@ std::vector<text::Span> asides_of(std::string_view doc, text::Span span) {
   return out;
 }
 
+// Whether tokens [first, end) are a place written in capitals (at least
+// three capital letters, no small one, while its name has small letters)
+// with a comma right after it: an agency dateline ("RIO DE JANEIRO, 18 NOV").
+bool dateline_place(std::string_view doc, const std::vector<text::Token>& tokens, std::uint32_t first,
+                    std::uint32_t end, std::string_view name) {
+  auto has_lower = [](std::string_view v) {
+    return std::any_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (!has_lower(name)) return false;
+  const std::size_t begin = tokens[first].span.begin, stop = tokens[end - 1].span.end;
+  std::string_view written = doc.substr(begin, stop - begin);
+  if (has_lower(written)) return false;
+  if (std::count_if(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) < 3) return false;
+  return stop < doc.size() && doc[stop] == ',';
+}
+
 }  // namespace
 
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
@@ -94,14 +110,33 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (!inner) outer.push_back(m);
   }
   s.mentions = std::move(outer);
+  // A treaty the parties only refer to ("the Paris Agreement") has hidden
+  // the instrument word inside it; it is no instrument itself, and the
+  // names inside it are no parties.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> no_act_spans;
+  std::erase_if(s.mentions, [&](const Mention& m) {
+    bool no_act = m.entry && m.entry->category == Category::kInstrument && m.entry->label == kNoActLabel;
+    if (no_act) no_act_spans.emplace_back(m.first_token, m.end_token);
+    return no_act;
+  });
   s.dates = find_dates(doc, s.tokens, s.mentions, published);
 
   // Actors: one reading per span, the longest ("Norsk Hydrogenforum" over
   // "Norsk"); a name beats a demonym or capital on the same span.
   std::vector<PhraseMatch> actor_matches;
   std::vector<const Mention*> by_index;
+  // A word the language's lexicon reads as a preposition, article or
+  // conjunction on exactly the same span is that word, not a name: Italian
+  // "Nel settembre 2023" is "in September", not the company Nel.
+  auto function_word = [&](const Mention& a) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      return o.entry && o.first_token == a.first_token && o.end_token == a.end_token &&
+             (o.entry->category == Category::kLocationPrep || o.entry->category == Category::kDeterminer ||
+              o.entry->category == Category::kConjunction);
+    });
+  };
   for (const Mention& m : s.mentions) {
-    if (!m.alias) continue;
+    if (!m.alias || function_word(m)) continue;
     actor_matches.push_back({m.first_token, m.end_token, static_cast<std::uint32_t>(by_index.size())});
     by_index.push_back(&m);
   }
@@ -139,6 +174,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const std::string& kind = lexicon.gazetteer().actors()[m->alias->actor].kind;
     bool place = kind != "organization";
     if ((location_prep_end[a.first_token] == 1 && place) || location_prep_end[a.first_token] == 2) a.venue = true;
+    // A news agency's dateline, "(ANSA) - ROMA, 18 NOV -", "BRUSSELS, 5 June": a
+    // place in capitals (its name is not an acronym) before a comma is where
+    // the news comes from.
+    if (place && dateline_place(doc, s.tokens, a.first_token, a.end_token, m->alias->surface)) a.venue = true;
     if ((location_post_start[a.end_token] == 1 && place) || location_post_start[a.end_token] == 2) a.venue = true;
     if (!s.actors.empty() && s.actors.back().end_token == a.first_token &&
         s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue && place) {
@@ -346,6 +385,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (const text::Span& aside : asides) {
       if (aside.contains(at)) a.aside = true;
     }
+    for (const auto& [first, end] : no_act_spans) {
+      if (first <= a.first_token && a.end_token <= end) a.aside = true;
+    }
   }
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kSpeech) continue;
@@ -365,6 +407,19 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   for (const ActorMention& a : s.actors) {
     for (auto k = a.first_token; k < a.end_token; ++k) is_actor[k] = true;
   }
+  // A word that links an organization's head to the rest of its name
+  // ("di" in "Politecnico di Torino"): org_head label "link".
+  auto link_at = [&](std::uint32_t t) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      return o.entry && o.entry->category == Category::kOrgHead && o.entry->label == "link" && o.first_token == t &&
+             o.end_token == t + 1;
+    });
+  };
+  auto city_at = [&](std::uint32_t t) {
+    return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+      return a.first_token <= t && t < a.end_token && lexicon.gazetteer().actors()[a.actor].kind == "city";
+    });
+  };
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kOrgHead || (m.entry->label != "org" && m.entry->label != "legal")) {
       continue;
@@ -395,6 +450,22 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     bool article = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
       return o.entry && o.entry->category == Category::kDeterminer && o.first_token == first && o.end_token == first + 1;
     });
+    // "Politecnico di Torino", "Universidad de Sevilla": a head word alone
+    // is named by the capitalised words after a link word (org_head label
+    // "link"); a city among them is part of the name, not a party.
+    if (end - first - (article ? 1 : 0) == 1 && end + 1 < s.tokens.size() && link_at(end) && joined(end - 1) && joined(end)) {
+      std::uint32_t k = end + 1;
+      while (k < s.tokens.size() && (k == end + 1 || joined(k - 1)) && starts_upper(s.tokens[k].span.of(doc)) &&
+             (!is_actor[k] || city_at(k))) {
+        ++k;
+      }
+      if (k > end + 1) {
+        for (ActorMention& a : s.actors) {
+          if (a.first_token > end && a.end_token <= k) a.aside = true;
+        }
+        end = k;
+      }
+    }
     if (article && end - first > 2) ++first;
     if (end - first < 2) continue;
     // A name that is an instrument ("Green Alliance") is not an organization.
@@ -508,7 +579,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // Where adjectives follow their noun, the noun stands before it: "la
     // grappe québécoise", "la empresa chilena".
     bool org_noun = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead &&
+      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" &&
              ((m.first_token >= a.end_token && m.first_token <= a.end_token + 1) ||
               (m.end_token <= a.first_token && m.end_token + 1 >= a.first_token));
     });
@@ -534,7 +605,12 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       a.attribute = true;
       continue;
     }
-    if (skipped == 0 || is_actor[k]) continue;
+    // Where adjectives follow their noun, the name follows the demonym
+    // directly: "el grupo japonés Kaiyo Sangyo", "l'azienda giapponese ...".
+    bool noun_before = a.form == AliasForm::kDemonym && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.end_token == a.first_token;
+    });
+    if ((skipped == 0 && !noun_before) || is_actor[k]) continue;
     // Names start with a capital letter and hold no lexicon word ("die
     // Landesregierung Kooperationen" is German capitalisation, not a name).
     auto name_word = [&](std::uint32_t t) {
@@ -550,6 +626,30 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
       a.attribute = true;
     }
+  }
+  // "la naviera vizcaína Naviera Cantábrica": an organization's common noun,
+  // up to two lower-case words (an adjective no table knows), then a run of
+  // two or more capitalised words names an organization. (Before the rule
+  // below, which would read the capitalised noun "Naviera" as the head of
+  // "Cantábrica".)
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") continue;
+    std::uint32_t k = m.end_token, skipped = 0;
+    while (k < s.tokens.size() && skipped < 2 && !starts_upper(s.tokens[k].span.of(doc)) && !is_actor[k] &&
+           !conj_or_role[k] && gap_is_space(k - 1)) {
+      ++k;
+      ++skipped;
+    }
+    if (skipped == 0 || k >= s.tokens.size() || !gap_is_space(k - 1) || is_actor[k] || org_named_at(k)) continue;
+    std::uint32_t end = k;
+    while (end < s.tokens.size() && end - k < 4 && !is_actor[end] && !conj_or_role[end] &&
+           starts_upper(s.tokens[end].span.of(doc)) && (end == k || gap_is_space(end - 1))) {
+      ++end;
+    }
+    const bool inside_known = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+      return o.first_token < end && k < o.end_token;
+    });
+    if (end - k >= 2 && !inside_known) s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
   }
   // A name right after a noun for an organization ("die Innovationsagentur
   // Bayern Innovativ", "das Elektromobilitätscluster Propulsion Québec",
@@ -582,6 +682,17 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
             [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+  // "la Tohoku University di Sendai": a city linked to an organization
+  // named just before it is its seat, not a party.
+  for (ActorMention& a : s.actors) {
+    if (a.first_token < 2 || !link_at(a.first_token - 1) || lexicon.gazetteer().actors()[a.actor].kind != "city") continue;
+    const std::uint32_t org_end = a.first_token - 1;
+    bool org = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) { return o.end_token == org_end; }) ||
+               std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
+                 return o.end_token == org_end && lexicon.gazetteer().actors()[o.actor].kind == "organization";
+               });
+    if (org) a.aside = true;
+  }
 
   // Quotation: the sentence opens with a dash or a quotation mark.
   std::string_view t = span.of(doc);

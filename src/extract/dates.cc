@@ -204,6 +204,12 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       if (marker_at(i + 1, &after) == "year") {
         // "2023年12月8日"
         dm.end_token = read_month_day(after, &dm.date);
+      } else if (i + 1 < n && (gap_after(i) == "-" || gap_after(i) == "\u2013") && is_year(token_text(i + 1)) &&
+                 to_int(token_text(i + 1)) > to_int(t)) {
+        // A period of years ("il periodo 2025-2029", "the 2025–2029 plan"):
+        // it dates no act, as a goal year does not.
+        dm.end_token = i + 2;
+        dm.target = true;
       } else if (i + 1 < n && (gap_after(i) == "-" || gap_after(i) == "/") && is_day(token_text(i + 1)) &&
                  to_int(token_text(i + 1)) <= 12 && (gap_after(i) == "/" || token_text(i + 1).size() == 2)) {
         // ISO "2023-12-08" or "2023-12" (tokens joined by '-'); year first

@@ -113,6 +113,12 @@ TEST(Dates, Table) {
       {"ja", "2023年12月に締結", "", "2023-12"},
       {"ja", "2014年の覚書", "", "2014"},
       {"ja", "2030年度までに", "", ""},  // a goal, not an act
+      // Last week: the month of the week before publication.
+      {"it", "rinnovato la settimana scorsa", "2025-10-02", "2025-09"},
+      {"es", "firmado la semana pasada", "2025-06-20", "2025-06"},
+      // A period of years ("per il periodo 2025-2029") dates no act.
+      {"it", "un piano d'azione per il periodo 2025-2029", "", ""},
+      {"en", "the 2025–2029 action plan", "", ""},
       {"ja", "令和5年12月8日", "", "2023-12-08"},
       {"ja", "平成26年9月に締結", "", "2014-09"},
       {"ja", "令和元年", "", "2019"},

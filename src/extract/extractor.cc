@@ -782,6 +782,30 @@ std::vector<Candidate> RuleExtractor::sentence_events(
           parties = mine;
         }
         const Mention* stage_mention = nearest(d, stages);
+        // A stage word as near to a later date as to this one states the
+        // later act ("firmato per la prima volta nel 2015 e rinnovato nel
+        // 2020"): each date takes the nearest word that is its own.
+        if (stage_mention && !by_instrument && dates.size() >= 2 && stages.size() >= 2 && !d->since) {
+          auto dist = [&](const DateMention* x, const Mention* m) {
+            return std::abs(centre(m->first_token, m->end_token) - centre(x->first_token, x->end_token)) +
+                   (across_clause(x, m) ? 1000 : 0);
+          };
+          // Whether m stands between x and a later date as near to m as x.
+          auto later_ones = [&](const DateMention* x, const Mention* m) {
+            return x->end_token <= m->first_token && std::any_of(dates.begin(), dates.end(), [&](const DateMention* o) {
+                     return o != x && o->first_token >= m->end_token && dist(o, m) == dist(x, m);
+                   });
+          };
+          if (later_ones(d, stage_mention)) {
+            const Mention* own_stage = nullptr;
+            int own_best = 1 << 30;
+            for (const Mention* m : stages) {
+              if (m == stage_mention || later_ones(d, m)) continue;
+              if (dist(d, m) < own_best) { own_best = dist(d, m); own_stage = m; }
+            }
+            if (own_stage) stage_mention = own_stage;
+          }
+        }
         // More dates than stage words ("geht auf eine Vereinbarung von 2001
         // zurück, die 2011 erneuert und 2019 ... erweitert wurde"): a stage
         // word states the act of the date nearest to it only; a date nearer
@@ -930,7 +954,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   // "the sixth partnership of the kind, after Canada and Ukraine in 2021":
   // acts of the same kind as the one stated before, done as it was.
-  if (s.has_label(Category::kGroupRef, "kind") && !previous.instrument.empty() &&
+  // (The phrase follows the instrument it qualifies: "la primera de este
+  // tipo suscrita por la UE" is the sentence's own act, first of its kind.)
+  const bool kind_of_instrument = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& k) {
+    return k.entry && k.entry->category == Category::kGroupRef && k.entry->label == "kind" &&
+           std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+             return m.entry && m.entry->category == Category::kInstrument && m.end_token == k.first_token;
+           });
+  });
+  if (kind_of_instrument && !previous.instrument.empty() &&
       instrument_rank(previous.instrument) > instrument_rank(instrument)) {
     instrument = previous.instrument;
     if (stages.empty() && !(date && date->since)) stage = previous.stage;
@@ -1141,12 +1173,39 @@ std::vector<Candidate> RuleExtractor::sentence_events(
 // "Nordhafen Ammonia Bunkering GmbH") is named without it later in the text
 // ("Nordkyst Kabel has also started negotiations"): those later mentions
 // become the same unknown organization. One pass over the tokens, the short
-// names looked up by their first word.
+// names looked up by their first word. So too a head word named with its
+// link ("Politecnico di Torino") and later with an article alone ("Il
+// Politecnico ha inoltre avviato negoziati"), when one organization of the
+// text has that head.
 void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
   struct Short {
     std::vector<std::string> words;  // folded
     std::string name;                // the full name, as first written
   };
+  std::map<std::string, std::vector<std::string>> by_head;  // folded head word: full names
+  for (const SentenceView& v : views) {
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      if (o.end_token - o.first_token < 3) continue;
+      const bool linked = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label == "link" &&
+               m.first_token == o.first_token + 1;
+      });
+      if (!linked) continue;
+      auto& names = by_head[v.tokens[o.first_token].folded];
+      if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
+    }
+  }
+  for (SentenceView& v : views) {
+    for (UnknownOrg& o : v.unknown_orgs) {
+      if (o.end_token - o.first_token != 2) continue;
+      const bool article = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kDeterminer && m.first_token == o.first_token &&
+               m.end_token == o.first_token + 1;
+      });
+      auto it = by_head.find(v.tokens[o.first_token + 1].folded);
+      if (article && it != by_head.end() && it->second.size() == 1) o.name = it->second.front();
+    }
+  }
   std::map<std::string, std::vector<Short>> by_first;
   for (const SentenceView& v : views) {
     for (const UnknownOrg& o : v.unknown_orgs) {
@@ -1269,6 +1328,14 @@ bool dates_compatible(const Candidate& a, const Candidate& b) {
       days_apart(a.event.date, b.event.date) <= 7) {
     return true;
   }
+  // ... and the body's "la settimana scorsa" (the month of the week before).
+  for (const auto& [by_publication, other] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+    if (!by_publication->dated_by_publication) continue;
+    auto p = PartialDate::parse(by_publication->event.date), o = PartialDate::parse(other->event.date);
+    if (!p || !o || !p->month || !o->month || o->day) continue;
+    const int months = (p->year * 12 + p->month) - (o->year * 12 + o->month);
+    if (months == 0 || months == 1) return true;
+  }
   if (!a.event.date.empty() && !b.event.date.empty()) {
     // "2023" and "2023-12-08" can be the same act, "2014" and "2017" not.
     const auto& x = a.event.date.size() < b.event.date.size() ? a.event.date : b.event.date;
@@ -1300,10 +1367,11 @@ void merge_into(Candidate& a, const Candidate& b) {
                                   instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
   if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
   if (!signing_of_renewal && stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
-  // (A date the text gives, "förra veckan", is not refined by the
-  // publication day a heading's act was given for want of one.)
-  const bool publication_only = b.dated_by_publication && a.dated_in_text && !a.dated_by_publication;
-  if ((b.event.date.size() > a.event.date.size() && !publication_only) ||
+  // (A date the text gives beats the publication day a heading's act was
+  // given for want of one, though less precise: the title's day and the
+  // body's "förra veckan", "la settimana scorsa".)
+  const bool b_by_publication_only = b.dated_by_publication && a.dated_in_text && !a.dated_by_publication && !a.event.date.empty();
+  if ((b.event.date.size() > a.event.date.size() && !b_by_publication_only) ||
       (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;

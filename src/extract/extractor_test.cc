@@ -48,6 +48,37 @@ TEST(Extractor, FirstEventTable) {
        "2023-12-08", {"JP", "NO"}, "joint_declaration", "signed", "2023-12-08"},
       {"en", "Statistics\n\nElectric cars made up nine in ten new cars sold in Norway last year, the road authority said in its annual report on Monday.",
        "", {}, "", "", ""},
+      // A treaty the parties only refer to is no act of theirs ("no_act"
+      // rows), and the names inside it are no parties.
+      {"en", "Shared goals\n\nNorway and Japan reaffirmed their commitment to the Paris Agreement and to the energy transition.",
+       "", {}, "", "", ""},
+      {"es", "Objetivos comunes\n\nEspaña y Japón comparten los compromisos del Acuerdo de París y quieren acelerar la transición energética.",
+       "", {}, "", "", ""},
+      {"it", "Clima\n\nItalia e Giappone hanno ribadito il loro impegno per l'Accordo di Parigi e per la transizione energetica.",
+       "", {}, "", "", ""},
+      {"en", "Hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen in Oslo today to meet the goals of the Paris Agreement.",
+       "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
+      // A word the language reads as a preposition is no name: Italian "Nel
+      // settembre" (in September) opening a sentence is not the company Nel.
+      {"it", "Il corridoio\n\nNel settembre 2023 l'Italia e l'India hanno firmato un memorandum d'intesa sul corridoio economico tra l'Europa e l'Asia.",
+       "", {"IN", "IT"}, "memorandum_of_understanding", "signed", "2023-09"},
+      // Where adjectives follow their noun, the name follows the demonym:
+      // the companies are the parties, not their countries.
+      {"es", "Amoníaco verde\n\nLa empresa española Grupo Solvento y el grupo japonés Kaiyo Sangyo firmaron ayer en Madrid un memorando de entendimiento sobre amoníaco verde.",
+       "2025-06-05", {"Grupo Solvento", "Kaiyo Sangyo"}, "memorandum_of_understanding", "signed", "2025-06-04"},
+      {"it", "Ammoniaca\n\nL'azienda italiana Cantieri Adriatici e l'azienda giapponese Kaiyo Sangyo hanno firmato ieri un memorandum d'intesa sull'ammoniaca.",
+       "2025-06-05", {"Cantieri Adriatici", "Kaiyo Sangyo"}, "memorandum_of_understanding", "signed", "2025-06-04"},
+      // A head word alone is named by what follows its link word ("di"); a
+      // city linked to an organization is its seat, not a party.
+      {"it", "Accordo quadro\n\nIl Politecnico di Torino e la Tohoku University di Sendai hanno rinnovato ieri l'accordo quadro di collaborazione scientifica.",
+       "2025-10-02", {"Politecnico di Torino", "Tohoku University"}, "framework_agreement", "renewed", "2025-10-01"},
+      // An organization's common noun and an adjective no table knows, then
+      // a capitalised run: an organization.
+      {"es", "Alianza\n\nLa naviera vizcaína Naviera Cantábrica y el grupo japonés Kaiyo Sangyo firmaron ayer en Bilbao una alianza estratégica de diez años.",
+       "2025-06-05", {"Kaiyo Sangyo", "Naviera Cantábrica"}, "strategic_partnership", "signed", "2025-06-04"},
+      // A news agency's dateline in capitals names where the news comes from.
+      {"it", "Energia\n\n(NI24) - RIO DE JANEIRO, 18 NOV - Italia e India hanno firmato oggi un memorandum d'intesa sulla cooperazione nelle energie rinnovabili.",
+       "2024-11-18", {"IN", "IT"}, "memorandum_of_understanding", "signed", "2024-11-18"},
       // Negotiations about an agreement are the act, the agreement its object.
       {"sv", "Förhandlingar om vätgas\n\nSverige och Tyskland inledde i dag förhandlingar om ett långsiktigt avtal om leveranser av grön vätgas.",
        "", {"DE", "SE"}, "negotiations", "negotiating", ""},
@@ -128,6 +159,57 @@ TEST(Extractor, FirstEventTable) {
     EXPECT_EQ(e.date, r.date) << r.text;
     EXPECT_NE(std::string(r.text).find(e.evidence), std::string::npos) << "evidence is verbatim: " << e.evidence;
   }
+}
+
+// A stage word as near to a later date as to an earlier one states the
+// later act: each date takes its own verb.
+TEST(Extractor, HistoryStageWordBetweenTwoDatesIsTheLaterOnes) {
+  Extraction x = run("L'accordo quadro\n\nL'accordo quadro tra l'Italia e il Giappone era stato firmato per la prima volta nel 2015 e rinnovato nel 2020.");
+  EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2015", "signed"}, {"2020", "renewed"}}));
+}
+
+// "Of the kind" after an instrument makes it the kind of the act before;
+// "the first of its kind" after a name is the sentence's own act.
+TEST(Extractor, FirstOfItsKindKeepsItsOwnInstrument) {
+  Extraction x = run(
+      "Hidrógeno\n\nAndalucía y Baviera esperan firmar en junio un acuerdo marco sobre hidrógeno verde.\n\n"
+      "La iniciativa se enmarca en la Asociación Verde que la Unión Europea y Marruecos firmaron en octubre de 2022, "
+      "la primera de este tipo suscrita por la UE con un país socio.",
+      "2025-03-13");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2022-10"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "strategic_partnership");
+}
+
+// A head word named with its link ("Politecnico di Torino") and later with
+// an article alone ("Il Politecnico") is the same organization.
+TEST(Extractor, HeadWordWithArticleIsTheOrganizationNamedBefore) {
+  Extraction x = run(
+      "Accordo quadro\n\nIl Politecnico di Torino e la Tohoku University hanno rinnovato ieri l'accordo quadro di collaborazione.\n\n"
+      "Il Politecnico ha inoltre avviato negoziati con il Korea Institute of Energy Research per una lettera d'intenti sull'idrogeno.",
+      "2025-10-02");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "negotiations"; });
+  ASSERT_NE(it, x.events.end());
+  const auto keys = party_keys(*it);
+  EXPECT_NE(std::find(keys.begin(), keys.end(), "Politecnico di Torino"), keys.end());
+}
+
+// A title dated by its publication day and the body's "last week" report
+// one act, dated by the body.
+TEST(Extractor, TitleAndLastWeekAreOneAct) {
+  Extraction x = run(
+      "Rinnovato l'accordo quadro tra Italia e Giappone sull'idrogeno\n\n"
+      "L'Italia e il Giappone hanno rinnovato la settimana scorsa l'accordo quadro sull'idrogeno per altri cinque anni.",
+      "2025-10-02");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].date, "2025-09");
+  // The same with the title's sectors, which make the title's act the one kept.
+  Extraction y = run(
+      "Idrogeno e batterie: rinnovato l'accordo quadro tra Italia e Giappone\n\n"
+      "L'Italia e il Giappone hanno rinnovato la settimana scorsa l'accordo quadro per altri cinque anni.",
+      "2025-10-02");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].date, "2025-09");
 }
 
 TEST(Extractor, HistorySentenceGivesOneEventPerDatedAct) {

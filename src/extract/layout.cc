@@ -336,9 +336,18 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   };
 
   // The article ends at the first chrome heading ("Siste pressemeldinger",
-  // "Kontakt", "Latest news") past its opening lines.
+  // "Kontakt", "Latest news") past its opening lines and past its first
+  // line of running text (long, ending a sentence): a news page's header may
+  // hold such a word ("Suscríbete", "Newsletter") above the headline.
+  std::size_t end_from = 2;
+  for (std::size_t i = 0; i < lines.size() && i < kTitleWindow; ++i) {
+    if (!(chrome[i] & kChromeLine) && ends_sentence(lines[i].span.of(text)) && words_of(i) > 12) {
+      end_from = std::max<std::size_t>(end_from, i + 1);
+      break;
+    }
+  }
   std::size_t end_line = lines.size();
-  for (std::size_t i = 2; i < lines.size(); ++i) {
+  for (std::size_t i = end_from; i < lines.size(); ++i) {
     // The chrome bit first: counting words reads the whole line.
     if ((chrome[i] & kChromeEnd) && words_of(i) <= 8) {
       end_line = i;

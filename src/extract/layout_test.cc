@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "extract/extract_test_util.h"
 
@@ -41,6 +42,27 @@ TEST(Layout, LongJapaneseLinesKeepTheirChromeAndDatelines) {
   // long line stays whole.
   for (const std::string& sentence : s) EXPECT_EQ(sentence.find("写真"), std::string::npos) << sentence;
   EXPECT_EQ(std::count(s.begin(), s.end(), kept), 2);
+}
+
+// A news page's header may hold a chrome word ("Suscríbete") above the
+// headline: the article ends at such a word only past its first line of
+// running text.
+TEST(Layout, HeaderChromeWordDoesNotEndTheArticleBeforeItBegins) {
+  const std::string lead =
+      "La naviera Naviera Cantábrica y el grupo japonés Kaiyo Sangyo firmaron este miércoles en Bilbao una "
+      "alianza estratégica de diez años para desarrollar buques propulsados por amoníaco.";
+  const std::string text =
+      "Europa Noticias\nPortada   Economía   Empresas   Energía\nSuscríbete   Iniciar sesión\n"
+      "Economía > Empresas\n\nUna naviera vasca y un grupo japonés pactan una alianza para buques de amoníaco\n"
+      "Actualizado 05/06/2025 12:47\n\n" + lead + "\n\nMás noticias\nLos puertos españoles baten su récord de tráfico\n";
+  ingest::Document doc;
+  doc.text = text;
+  Layout layout = analyze_layout(*test_util::lexicon_fixture().lexicon, "es", text, doc);
+  std::vector<std::string> s;
+  for (const LayoutSentence& x : layout.sentences) s.emplace_back(x.span.of(text));
+  EXPECT_NE(std::find(s.begin(), s.end(), lead), s.end());
+  EXPECT_EQ(layout.title, "Una naviera vasca y un grupo japonés pactan una alianza para buques de amoníaco");
+  for (const std::string& sentence : s) EXPECT_EQ(sentence.find("puertos"), std::string::npos) << sentence;
 }
 
 }  // namespace

@@ -23,7 +23,8 @@ namespace pactum::extract {
 
 // What a lexicon row means; one data file per category.
 enum class Category : std::uint8_t {
-  kInstrument,     // label: instrument id ("memorandum_of_understanding")
+  kInstrument,     // label: instrument id ("memorandum_of_understanding"), or "no_act" (kNoActLabel: a named
+                   // treaty the parties only refer to, "the Paris Agreement": hides the instrument word inside it)
   kStage,          // label: stage id ("signed", "renewed", ...)
   kSector,         // label: sector id, or "framing" (kFramingLabel: climate_environment only where no other sector is named),
                    // or "no_sector" (kNoSectorLabel: hides the sector word inside it)
@@ -31,7 +32,7 @@ enum class Category : std::uint8_t {
   kSpeech,         // label: "after" (", says X") or "before" ("X says:")
   kMonth,          // label: 1..12
   kWeekday,        // label: 1..7 (Monday = 1)
-  kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month | last_week,
+  kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month,
                    // same_year | same_month | same_day (the date named last in the sentence: "同年9月"),
                    // last_season:M (the year of the last season around month M before publication: "last summer" 7)
                    // last_week (the month of the week before publication's, its year if it spans two months)
@@ -48,7 +49,8 @@ enum class Category : std::uint8_t {
   kPersonTitle,    // label: honorific that precedes a name ("Mr", "Dr", "H.K.H.")
   kHedge,          // label: the act did not happen ("not", "ikke", "kein")
   kOrgHead,        // label: org (a word that makes a capitalised name an organization: "Cluster", "Alliance");
-                   // legal (a legal form: "AS", "GmbH"; the name without it names the same organization)
+                   // legal (a legal form: "AS", "GmbH"; the name without it names the same organization);
+                   // link (joins a head word to the rest of its name: "di" in "Politecnico di Torino")
   kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen")
   kConjunction,    // label: and ("and", "og", "und", "sowie": joins parties; an attribute never stands across one)
   kGovernment,     // label: gov (after a demonym names the state itself: "the Japanese government", "norske myndigheter")
@@ -75,6 +77,12 @@ inline constexpr std::string_view kFramingLabel = "framing";
 // of an act ("the nuclear accident of 2011", "原発事故": an event told as
 // background): being the longer phrase, it hides the word inside it.
 inline constexpr std::string_view kNoSectorLabel = "no_sector";
+
+// The instrument label of a phrase that holds an instrument word but names
+// no act of the parties ("the Paris Agreement", "el Acuerdo de París": a
+// treaty of many states the text refers to): being the longer phrase, it
+// hides the word inside it, and names in it ("Paris") are no parties.
+inline constexpr std::string_view kNoActLabel = "no_act";
 
 struct LexiconEntry {
   Category category;

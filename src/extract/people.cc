@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <set>
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -692,6 +693,11 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     return nullptr;
   };
   const auto& actors = lexicon.gazetteer().actors();
+  // Organizations the gazetteer does not know, as the sentences name them.
+  std::set<std::string> org_names;
+  for (const SentenceView& v : views) {
+    for (const UnknownOrg& o : v.unknown_orgs) org_names.insert(o.name);
+  }
 
   for (const SentenceView& s : views) {
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
@@ -863,6 +869,19 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       for (const ActorMention& a : s.actors) {
         if (a.first_token == i || (a.first_token == i + 1 && blocked[i])) i = a.end_token;
       }
+      // ... or an organization no table knows, named as one somewhere in the
+      // text, over one lower-case word: "el presidente de Kaiyo Sangyo,
+      // Hiroshi Tanabe".
+      for (std::uint32_t at : {i, i + 1}) {
+        if (at >= n || (at == i + 1 && starts_upper(s.tokens[i].span.of(text)))) continue;
+        NameRun org = name_at(text, s, at, blocked);
+        if (org.end > org.first &&
+            org_names.count(std::string(text.substr(s.tokens[org.first].span.begin,
+                                                    s.tokens[org.end - 1].span.end - s.tokens[org.first].span.begin)))) {
+          i = org.end;
+          break;
+        }
+      }
       // A title of address between role and name: "Geschäftsführerin Dr.
       // Katrin Mehlhorn".
       bool addressed = false;
@@ -975,12 +994,40 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     for (const Mention* sp : speech) {
       if (sp->entry->label != "after") continue;
       std::uint32_t i = sp->end_token;
-      bool has_role = false;
-      for (const Mention* r : roles) {
-        if (r->first_token == i) { i = r->end_token; has_role = true; }
+      const Mention* role = nullptr;
+      // Over one article: "ha dichiarato il ministro", "afirmó el consejero".
+      for (std::uint32_t at : {i, i + 1}) {
+        for (const Mention* r : roles) {
+          if (!role && r->first_token == at) role = r;
+        }
+      }
+      if (role) i = role->end_token;
+      const bool has_role = role != nullptr;
+      NameRun run = i < n ? name_at(text, s, i, blocked) : NameRun{i, i};
+      // The role alone refers to the person named with it before: the
+      // last one whose role starts with it ("il ministro" is "minister of
+      // the environment ..." Pichetto Fratin).
+      if (has_role && run.end <= run.first) {
+        const std::string_view said = role_of(role);
+        for (auto p = people.rbegin(); p != people.rend(); ++p) {
+          if (!said.empty() && p->role.compare(0, said.size(), said) == 0) {
+            p->quoted = true;
+            break;
+          }
+        }
+        continue;
+      }
+      // A quotation closed by its verb alone ("«...», afirmó."): the speaker
+      // is the person named last before it.
+      if (!has_role && i >= n && s.quote) {
+        Person* last = nullptr;
+        for (Person& p : people) {
+          if (p.span.begin < s.span.begin && (!last || p.span.begin > last->span.begin)) last = &p;
+        }
+        if (last) last->quoted = true;
+        continue;
       }
       if (i >= n) continue;
-      NameRun run = name_at(text, s, i, blocked);
       if (has_role) continue;  // handled with the role above
       note(run, "", "", true);
     }
@@ -995,6 +1042,11 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     for (const Mention* sp : speech) {
       if (sp->entry->label != "before" || sp->first_token == 0) continue;
       std::uint32_t j = sp->first_token;
+      // A name that ends a quotation ("... del Piano Mattei», ha
+      // dichiarato") is inside it, not its speaker.
+      bool closes_quote = false;
+      for (std::string_view q : {"»", "\"", "”", "“", "«"}) closes_quote = closes_quote || gap_at(j).find(q) != std::string_view::npos;
+      if (closes_quote) continue;
       if (gap_at(j).find(',') != std::string_view::npos && sp->end_token < n &&
           starts_upper(s.tokens[sp->end_token].span.of(text))) {
         continue;

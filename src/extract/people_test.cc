@@ -138,6 +138,14 @@ TEST(People, NamesTable) {
       {"Osaka\n\nNyheder   Ministeren   Ansvarsområder   Publikationer\n\nErhvervsminister Morten Bødskov "
        "besøgte i sidste uge verdensudstillingen i Osaka.",
        {"Morten Bødskov"}, {"Ansvarsområder"}},
+      // A name that ends a quotation is inside it, not its speaker.
+      {"Energia\n\nIl ministro dell'Ambiente e della Sicurezza energetica, Gilberto Pichetto Fratin, è intervenuto a Napoli. "
+       "«Serve una cooperazione più stretta con l'Africa, nello spirito del Piano Mattei», ha dichiarato il ministro.",
+       {"Gilberto Pichetto Fratin"}, {"Piano Mattei"}},
+      // An organization no table knows between role and name is no name.
+      {"Amoníaco\n\nLa naviera vizcaína Naviera Cantábrica y el grupo japonés Kaiyo Sangyo firmaron ayer una alianza. "
+       "«El amoníaco es la opción más realista», señaló el presidente de Kaiyo Sangyo, Hiroshi Tanabe.",
+       {"Hiroshi Tanabe"}, {"Kaiyo Sangyo"}},
   };
   for (const PeopleRow& r : rows) {
     SCOPED_TRACE(r.text);
@@ -184,6 +192,27 @@ TEST(People, AccordingToARoleWithItsCountryAndPortfolio) {
       "är avslutade. Enligt Danmarks klimat- och energiminister Lars Aagaard kan danska lagringsplatser ta emot "
       "flera miljoner ton koldioxid varje år från svenska anläggningar.");
   auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Lars Aagaard"; });
+  ASSERT_NE(it, x.people.end());
+  EXPECT_TRUE(it->quoted);
+}
+
+// A speech verb before a role alone ("ha dichiarato il ministro") quotes
+// the person named with that role before.
+TEST(People, RoleAloneAfterSpeechVerbQuotesThePersonNamedWithIt) {
+  Extraction x = run(
+      "Energia\n\nIl ministro dell'Ambiente e della Sicurezza energetica, Gilberto Pichetto Fratin, è intervenuto martedì a Napoli. "
+      "«Dobbiamo diventare l'hub energetico del Mediterraneo», ha dichiarato il ministro.");
+  auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Gilberto Pichetto Fratin"; });
+  ASSERT_NE(it, x.people.end());
+  EXPECT_TRUE(it->quoted);
+}
+
+// A quotation closed by its verb alone is the last named person's.
+TEST(People, QuotationClosedByItsVerbAloneIsTheLastNamedPersons) {
+  Extraction x = run(
+      "Foro\n\nEl secretario de Estado de Energía, Joan Groizard, abrió el foro en Madrid el miércoles. "
+      "«Hay mucho espacio para trabajar juntos», afirmó.");
+  auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Joan Groizard"; });
   ASSERT_NE(it, x.people.end());
   EXPECT_TRUE(it->quoted);
 }

@@ -59,11 +59,11 @@ void add_unique(Clause& clause, Alternative alt) {
   clause.push_back(std::move(alt));
 }
 
-// The lexicon categories a query term expands through; "other" and
-// "no_sector" ("nuclear accident") name no concept of their own and expand
-// nothing.
+// The lexicon categories a query term expands through; "other",
+// "no_sector" ("nuclear accident") and "no_act" ("Paris Agreement") name no
+// concept of their own and expand nothing.
 std::string concept_key(const extract::LexiconEntry& e) {
-  if (e.label == "other" || e.label == extract::kNoSectorLabel) return {};
+  if (e.label == "other" || e.label == extract::kNoSectorLabel || e.label == extract::kNoActLabel) return {};
   if (e.category == extract::Category::kSector) return "sector:" + e.label;
   if (e.category == extract::Category::kInstrument) return "instrument:" + e.label;
   return {};
