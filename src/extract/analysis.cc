@@ -394,6 +394,13 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (ActorMention& a : s.actors) {
       const auto& act = lexicon.gazetteer().actors()[a.actor];
       if (act.kind != "organization" && act.kind != "city") continue;
+      // A body of a union of states speaks for it ("selon la Commission,
+      // des négociations sont en cours": the EU's negotiations), as the
+      // union itself would.
+      if (std::int64_t up = act.parent.empty() ? -1 : lexicon.gazetteer().find(act.parent);
+          up >= 0 && lexicon.gazetteer().actors()[static_cast<std::size_t>(up)].kind == "supranational") {
+        continue;
+      }
       // "according to the (Norwegian) Ministry ...": after the phrase, over one demonym.
       if (m.entry->label == "after" && (a.first_token == m.end_token || a.first_token == m.end_token + 1)) a.source = true;
       // "Cheong Wa Dae said", "wie das Ministerium (BMWK) mitteilt".

@@ -107,6 +107,16 @@ bool contains_word(const std::string& name, const std::string& word) {
   return false;
 }
 
+// The government an organization acts for: its parent when that is no
+// organization (a ministry's state, the Commission's EU); -1 otherwise.
+// (Agencies, whose parent is a ministry, act for themselves.)
+std::int64_t government_of(const Gazetteer& g, std::int64_t actor) {
+  if (actor < 0) return -1;
+  const Actor& act = g.actors()[static_cast<std::size_t>(actor)];
+  std::int64_t up = act.kind == "organization" && !act.parent.empty() ? g.find(act.parent) : -1;
+  return up >= 0 && g.actors()[static_cast<std::size_t>(up)].kind != "organization" ? up : -1;
+}
+
 // The parties of one event, each once, with the gazetteer actor behind each
 // (-1 for an organization the gazetteer does not know).
 class PartySet {
@@ -114,15 +124,11 @@ class PartySet {
   explicit PartySet(const Gazetteer& g) : gazetteer_(&g) {}
   void add(std::int64_t actor, Party p) {
     // A ministry acts for its government: "経済産業省は…署名した" is
-    // Japan's act. (Agencies, whose parent is a ministry, stay themselves.)
-    if (actor >= 0) {
-      const Actor& act = gazetteer_->actors()[static_cast<std::size_t>(actor)];
-      std::int64_t up = act.kind == "organization" && !act.parent.empty() ? gazetteer_->find(act.parent) : -1;
-      if (up >= 0 && gazetteer_->actors()[static_cast<std::size_t>(up)].kind != "organization") {
-        const Actor& gov = gazetteer_->actors()[static_cast<std::size_t>(up)];
-        actor = up;
-        p = Party{gov.name, gov.kind, gov.country, gov.subdivision, p.span};
-      }
+    // Japan's act.
+    if (std::int64_t up = government_of(*gazetteer_, actor); up >= 0) {
+      const Actor& gov = gazetteer_->actors()[static_cast<std::size_t>(up)];
+      actor = up;
+      p = Party{gov.name, gov.kind, gov.country, gov.subdivision, p.span};
     }
     std::string key = party_key(p);
     for (const auto& [a, q] : items_) {
@@ -254,7 +260,10 @@ std::vector<std::pair<const ActorMention*, std::uint32_t>> RuleExtractor::seats_
   // onderhandelen ...": a party named beside the seats that is one of the
   // states they stand for does not break the rule.
   for (std::uint32_t o : others) {
-    if (std::none_of(seats.begin(), seats.end(), [&](const auto& seat) { return seat.second == o; })) return {};
+    const std::int64_t gov = government_of(gazetteer_, o);
+    if (std::none_of(seats.begin(), seats.end(), [&](const auto& seat) { return seat.second == o || seat.second == gov; })) {
+      return {};
+    }
   }
   if (seats.size() < 2 || !s.unknown_orgs.empty()) return {};
   return seats;
@@ -1464,12 +1473,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // An act's sectors: those named in a sentence, but not inside a
   // ministry's name or a title ("貿易産業水産省", "産業・貿易大臣": a
   // portfolio, not the act's sector; "Hydrogen Valleys" is one).
-  auto ministry = [&](const Alias* a) {
-    const Actor& act = gazetteer_.actors()[a->actor];
-    if (act.kind != "organization" || act.parent.empty()) return false;
-    std::int64_t up = gazetteer_.find(act.parent);
-    return up >= 0 && gazetteer_.actors()[static_cast<std::size_t>(up)].kind != "organization";
-  };
+  auto ministry = [&](const Alias* a) { return government_of(gazetteer_, a->actor) >= 0; };
   // A Japanese title lists its portfolio before the role, written
   // together or with "・" and no kana particle between
   // ("経済・産業・気候保護・エネルギー大臣").
@@ -2059,7 +2063,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   for (const SentenceView& v : views) {
     for (const ActorMention& a : v.actors) {
       const Actor& act = gazetteer_.actors()[a.actor];
-      if (a.form == AliasForm::kName && act.kind == "organization" && orgs.insert(act.name).second) {
+      // A region's government named as such ("Møre og Romsdal
+      // fylkeskommune": actors.tsv's regions, keyed apart from the ISO
+      // region they govern) is an organization too.
+      const bool government = act.kind == "region" && act.key != act.subdivision;
+      if (a.form == AliasForm::kName && (act.kind == "organization" || government) && orgs.insert(act.name).second) {
         x.organizations.push_back(act.name);
       }
     }

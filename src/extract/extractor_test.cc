@@ -990,5 +990,20 @@ TEST(Extractor, DatesJoinedByAndShareTheirStage) {
   }
 }
 
+
+// The Commission is an organization of the EU: its act is the EU's, and it
+// is named among the organizations; "according to the Commission" does not
+// make the EU's negotiations someone else's.
+TEST(Extractor, TheCommissionActsForTheEuAndIsAnOrganization) {
+  Extraction x = run("Green Alliance\n\nThe European Commission and Norway signed a green alliance in Brussels on Monday.",
+                     "2023-04-25");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"EU", "NO"}));
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "European Commission"), x.organizations.end());
+  x = run("Matières premières\n\nDes négociations sont en cours avec le Maroc, selon la Commission.", "2024-03-01");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"EU", "MA"}));
+}
+
 }  // namespace
 }  // namespace pactum::extract

@@ -108,9 +108,9 @@ const SurfaceCase kSurfaces[] = {
     {"EU", "nb", "EU", AliasForm::kName},
     {"EUs", "nb", "EU", AliasForm::kName},
     {"Den europeiske union", "nb", "EU", AliasForm::kName},
-    {"the Commission", "en", "EU", AliasForm::kName},
-    {"EU-kommisjonen", "nn", "EU", AliasForm::kName},
-    {"Europäische Kommission", "de", "EU", AliasForm::kName},
+    {"the Commission", "en", "org:eu-commission", AliasForm::kName},
+    {"EU-kommisjonen", "nn", "org:eu-commission", AliasForm::kName},
+    {"Europäische Kommission", "de", "org:eu-commission", AliasForm::kName},
     {"欧州連合", "ja", "EU", AliasForm::kName},
     {"Brussels", "en", "EU", AliasForm::kCapital},
     // Regions.
