@@ -1365,6 +1365,19 @@ void merge_into(Candidate& a, const Candidate& b) {
     a.event.parties = b.event.parties;
     a.party_keys = b.party_keys;
   }
+  // A plan to sign what is being negotiated is the negotiation's goal
+  // (instruments_compatible): "the governments aim for the agreement to be
+  // signed next year" does not date the negotiation. (It may name what is
+  // negotiated: the instrument below is the higher of the two, as the gold
+  // annotations accept either.)
+  const bool b_is_goal = a.event.instrument == "negotiations" && b.event.stage == "planned";
+  const bool a_is_goal = b.event.instrument == "negotiations" && a.event.stage == "planned";
+  if (a_is_goal) {
+    a.event.date = b.event.date;
+    a.dated_by_publication = b.dated_by_publication;
+    a.dated_in_text = b.dated_in_text;
+    a.unresolved_date = b.unresolved_date;
+  }
   // A renewal is signed too: an act told as renewed, then said to have been
   // signed ("ont renouvelé ... leur accord. L'accord a été signé par ..."),
   // stays a renewal. (Not the other way round: a signature told first, a
@@ -1380,13 +1393,14 @@ void merge_into(Candidate& a, const Candidate& b) {
   // given for want of one, though less precise: the title's day and the
   // body's "förra veckan", "la settimana scorsa".)
   const bool b_by_publication_only = b.dated_by_publication && a.dated_in_text && !a.dated_by_publication && !a.event.date.empty();
-  if ((b.event.date.size() > a.event.date.size() && !b_by_publication_only) ||
-      (a.dated_by_publication && b.dated_in_text && !b.event.date.empty())) {
+  if (!b_is_goal && !a_is_goal &&
+      ((b.event.date.size() > a.event.date.size() && !b_by_publication_only) ||
+       (a.dated_by_publication && b.dated_in_text && !b.event.date.empty()))) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;
   }
-  if (a.unresolved_date.empty()) a.unresolved_date = b.unresolved_date;
-  a.dated_in_text = a.dated_in_text || b.dated_in_text;
+  if (a.unresolved_date.empty() && !b_is_goal) a.unresolved_date = b.unresolved_date;
+  if (!b_is_goal) a.dated_in_text = a.dated_in_text || b.dated_in_text;
   a.in_lead = a.in_lead || b.in_lead;
   a.framed = a.framed || b.framed;
   for (const auto& sct : b.event.sectors) {

@@ -1005,5 +1005,19 @@ TEST(Extractor, TheCommissionActsForTheEuAndIsAnOrganization) {
   EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"EU", "MA"}));
 }
 
+
+// A plan to sign what is being negotiated is the negotiation's goal: one
+// act, negotiating, not dated by the goal's "next year".
+TEST(Extractor, TheGoalOfNegotiationsDoesNotDateThem) {
+  Extraction x = run(
+      "Finland and Estonia start negotiations on a joint offshore wind farm\n\nHelsinki, 2 October 2024\n\n"
+      "Finland and Estonia have started negotiations on a joint offshore wind farm in the Gulf of Finland. The "
+      "talks are held in Tallinn, and the governments aim for the agreement to be signed next year.",
+      "2024-10-02");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_NE(x.events[0].date, "2025");
+}
+
 }  // namespace
 }  // namespace pactum::extract
