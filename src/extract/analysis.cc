@@ -36,6 +36,28 @@ namespace {
 
 bool starts_upper(std::string_view w) { return text::starts_upper(w, /*digits_count=*/true); }
 
+// The katakana letter (U+30A1..U+30FA, and the long-vowel mark U+30FC) whose
+// three UTF-8 bytes start at doc[at]; "・" (U+30FB) separates names, so it is none.
+bool katakana_letter_at(std::string_view doc, std::size_t at) {
+  if (at + 3 > doc.size() || static_cast<unsigned char>(doc[at]) != 0xE3) return false;
+  const unsigned b1 = static_cast<unsigned char>(doc[at + 1]), b2 = static_cast<unsigned char>(doc[at + 2]);
+  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+  const unsigned cp = 0x3000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
+}
+
+// A short katakana name (three letters at most: "ボー" is Vaud, "マリー" Mary,
+// "エド" Edo) inside a longer run of katakana is a piece of another word that
+// MeCab cut up, mostly a foreign person's name ("ボーエン"), not the place.
+bool inside_katakana_word(std::string_view doc, text::Span span) {
+  const std::size_t n = span.end - span.begin;
+  if (n == 0 || n % 3 != 0 || n > 9) return false;
+  for (std::size_t at = span.begin; at < span.end; at += 3) {
+    if (!katakana_letter_at(doc, at)) return false;
+  }
+  return (span.begin >= 3 && katakana_letter_at(doc, span.begin - 3)) || katakana_letter_at(doc, span.end);
+}
+
 // Byte ranges of the sentence that are asides: "(...)", " -- ... -- ",
 // " – ... – ".
 std::vector<text::Span> asides_of(std::string_view doc, text::Span span) {
@@ -123,6 +145,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   std::uint32_t last_first = UINT32_MAX, last_end = 0;
   for (const PhraseMatch& pm : kept) {
     const Mention* m = by_index[pm.payload];
+    if (inside_katakana_word(doc, {s.tokens[m->first_token].span.begin, s.tokens[m->end_token - 1].span.end})) continue;
     // Several aliases on the same span: keep the first name form only.
     if (m->first_token == last_first && m->end_token == last_end) {
       ActorMention& prev = s.actors.back();

@@ -242,6 +242,20 @@ TEST(LexiconJa, CapitalsInKatakanaNameTheirStates) {
   EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"JP", "Nordic countries"}));
 }
 
+// A short katakana place name inside a longer katakana word is a piece of
+// that word: "ボー" (Vaud) in "ボーエン" (Bowen) is no party; the same name
+// written alone still is.
+TEST(LexiconJa, ShortKatakanaNamesInsideLongerWordsAreNoPlaces) {
+  Extraction x = run("見出し\n\n2025年2月19日\n\n日本とオーストラリアは19日、覚書に署名した。"
+                     "ボーエン氏は、覚書が両国の役に立つとの考えを示した。", "2025-02-19");
+  for (const Event& e : x.events) {
+    EXPECT_EQ(party_keys(e), (std::vector<std::string>{"AU", "JP"}));
+  }
+  Extraction y = run("見出し\n\n2025年2月19日\n\n長野県は19日、スイスのボー州と観光に関する覚書に署名した。", "2025-02-19");
+  ASSERT_FALSE(y.events.empty());
+  EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"CH-VD", "JP-20"}));
+}
+
 // "医療機器産業及び関連技術開発": the related technologies are the medical
 // devices', no research sector of their own.
 TEST(LexiconJa, RelatedTechnologiesAreTheSectorNamedBefore) {

@@ -949,11 +949,23 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     // président de la grappe", "Hilde Aspås, næringssjef i ...". A full
     // name (two words or more, no lexicon word inside) right before the
     // comma.
+    // A country's genitive may come between the comma and the role ("Chris
+    // Bowen, Australia's Minister for Climate Change and Energy").
     for (const Mention* r : roles) {
-      const std::uint32_t j = r->first_token;
+      std::uint32_t j = r->first_token;
       if (j < 2) continue;
-      std::string_view gap = text.substr(s.tokens[j - 1].span.end, s.tokens[j].span.begin - s.tokens[j - 1].span.end);
-      if (gap != ", ") continue;
+      auto gap_before = [&](std::uint32_t k) {
+        return text.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
+      };
+      if (gap_before(j) != ", ") {
+        // One capitalised word in the genitive: "Australia's", "Japan's".
+        const std::string_view owner = s.tokens[j - 1].span.of(text);
+        if (j < 3 || gap_before(j) != " " || gap_before(j - 1) != ", " || !starts_upper(owner) ||
+            !(owner.ends_with("'s") || owner.ends_with("\u2019s"))) {
+          continue;
+        }
+        --j;
+      }
       std::uint32_t start = j - 1;
       while (start > 0 && j - start < 5 && !blocked[start - 1] && s.tokens[start - 1].is_word &&
              starts_upper(s.tokens[start - 1].span.of(text)) &&
@@ -969,7 +981,17 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         return o.first_token < run.end && run.first < o.end_token;
       });
       if (lexical) continue;
-      note(run, role_of(r), affiliation_near(r->end_token, r->end_token + 6), false, false, case_of(r));
+      // "Mike Crabtree, president of the council, said ...": the apposition
+      // closed by a comma, then a speech verb.
+      bool quoted = false;
+      for (std::uint32_t k = r->end_token; k < n && k <= r->end_token + 8; ++k) {
+        if (gap_before(k) != ", ") continue;
+        quoted = std::any_of(speech.begin(), speech.end(), [&](const Mention* sp) {
+          return sp->entry->label == "before" && sp->first_token == k;
+        });
+        break;
+      }
+      note(run, role_of(r), affiliation_near(r->end_token, r->end_token + 6), quoted, false, case_of(r));
     }
     // Speech verb, then name: "..., sier Vestre", "so X".
     for (const Mention* sp : speech) {
