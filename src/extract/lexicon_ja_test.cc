@@ -256,6 +256,21 @@ TEST(LexiconJa, ShortKatakanaNamesInsideLongerWordsAreNoPlaces) {
   EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"CH-VD", "JP-20"}));
 }
 
+// "共同声明も発表した": a joint statement too, another act than the memorandum
+// told before it on the same day; and the sentence after a signed act that
+// only says who signed names that act's signatories.
+TEST(LexiconJa, AnotherActTooAndItsSignersInTheNextSentence) {
+  Extraction x = run("見出し\n\n2025年2月19日\n\n経済産業省は19日、ノルウェー政府と洋上風力に関する協力覚書を交わした。"
+                     "齋藤健経済産業大臣とノルウェーのテリエ・オースラン石油・エネルギー大臣が東京都内で署名した。"
+                     "両政府は同日、水素に関する共同声明も発表した。", "2025-02-19");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].instrument, "memorandum_of_understanding");
+  EXPECT_EQ(x.events[1].instrument, "joint_declaration");
+  std::vector<std::string> signers;
+  for (const auto& sg : x.events[0].signatories) signers.push_back(sg.name);
+  EXPECT_NE(std::find(signers.begin(), signers.end(), "Ken Saito"), signers.end());
+}
+
 // "医療機器産業及び関連技術開発": the related technologies are the medical
 // devices', no research sector of their own.
 TEST(LexiconJa, RelatedTechnologiesAreTheSectorNamedBefore) {
