@@ -328,8 +328,24 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (std::size_t i = 0; i + 1 < s.actors.size(); ++i) {
       ActorMention& country = s.actors[i];
       const ActorMention& place = s.actors[i + 1];
-      if (acts[country.actor].kind != "country" || place.first_token > country.end_token + 1) continue;
+      if (acts[country.actor].kind != "country") continue;
       const std::string& kind = acts[place.actor].kind;
+      // An organization may have a description between ("ノルウェーのエネルギー
+      // 大手Equinor", "the Norwegian energy company Equinor"): up to four words
+      // that the lexicon reads as no more than articles, sectors or
+      // organization nouns.
+      const std::uint32_t reach = kind == "organization" ? 4 : 1;
+      if (place.first_token > country.end_token + reach) continue;
+      if (place.first_token > country.end_token + 1 &&
+          std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.first_token < place.first_token && m.end_token > country.end_token &&
+                   (m.alias || (m.entry && m.entry->category != Category::kSector &&
+                                m.entry->category != Category::kOrgHead &&
+                                m.entry->category != Category::kDeterminer &&
+                                m.entry->category != Category::kDateMarker));  // "の" links
+          })) {
+        continue;
+      }
       if (kind == "organization" ? acts[place.actor].country != acts[country.actor].country
                                  : (kind != "region" && kind != "city") || !inside(place.actor, country.actor)) {
         continue;

@@ -910,3 +910,32 @@ TEST(Extractor, DatesJoinedByAndShareTheirStage) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// A country written before its own organization with a short description
+// between ("the Norwegian energy company Equinor", "ノルウェーのエネルギー大手
+// エクイノール") says where the organization is from: the organization is
+// the party, the country is not.
+TEST(Extractor, CountryBeforeItsOwnDescribedOrganizationIsNoParty) {
+  auto names = [](const Event& e) {
+    std::vector<std::string> out;
+    for (const auto& p : e.parties) out.push_back(p.name);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  Extraction en = test_util::run(
+      "Headline\n\nPublished 3 September 2025\n\nJapan signed a memorandum with the Norwegian energy company "
+      "Equinor on Tuesday.");
+  ASSERT_FALSE(en.events.empty());
+  EXPECT_EQ(names(en.events[0]), (std::vector<std::string>{"Equinor", "Japan"}));
+  Extraction ja = test_util::run(
+      "見出し\n\n2025年9月3日\n\n日本郵船は、9月2日、ノルウェーのエネルギー大手エクイノールと、アンモニア燃料船に関する"
+      "基本合意書を締結しました。", "2025-09-03");
+  ASSERT_FALSE(ja.events.empty());
+  EXPECT_EQ(names(ja.events[0]), (std::vector<std::string>{"Equinor", "NYK Line"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
