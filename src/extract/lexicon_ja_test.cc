@@ -271,6 +271,19 @@ TEST(LexiconJa, AnotherActTooAndItsSignersInTheNextSentence) {
   EXPECT_NE(std::find(signers.begin(), signers.end(), "Ken Saito"), signers.end());
 }
 
+// A person the person_name table names ("ボーエン氏") is a speaker like any
+// other: quoted directly or by "との考えを示した".
+TEST(LexiconJa, TableNamesAreSpeakersToo) {
+  for (const char* statement : {"ボーエン氏は「覚書は両国の成長につながる」と述べた。",
+                                "ボーエン氏は、覚書が両国の成長につながるとの考えを示した。"}) {
+    Extraction x = run(std::string("見出し\n\n2025年2月19日\n\n日本とオーストラリアは19日、覚書に署名した。") + statement,
+                       "2025-02-19");
+    auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Bowen"; });
+    ASSERT_NE(it, x.people.end()) << statement;
+    EXPECT_TRUE(it->quoted) << statement;
+  }
+}
+
 // "医療機器産業及び関連技術開発": the related technologies are the medical
 // devices', no research sector of their own.
 TEST(LexiconJa, RelatedTechnologiesAreTheSectorNamedBefore) {

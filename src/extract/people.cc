@@ -592,6 +592,20 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
     k = run.end;
   }
 
+  // Names the person_name table gives ("ボーエン氏", "クリス・ボーエン"), which
+  // no reading above finds, may be speakers too.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kPersonName) continue;
+    const NameRun run{m.first_token, m.end_token};
+    if (std::none_of(out.begin(), out.end(), [&](const JapaneseName& jn) {
+          return jn.run.first < run.end && run.first < jn.run.end;
+        })) {
+      out.push_back({run, "", "", "", false, ""});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const JapaneseName& a, const JapaneseName& b) { return a.run.first < b.run.first; });
+
   // Statements: 「…」と述べた / …と語った, or a name opening a quotation
   // ("西村大臣は「…」"). The speaker is the last name before the quotation,
   // or before the speech phrase if there is none.
