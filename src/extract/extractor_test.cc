@@ -939,3 +939,27 @@ TEST(Extractor, CountryBeforeItsOwnDescribedOrganizationIsNoParty) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// English writes its possessive onto a place's name: "Japan's industry
+// ministry" and "Canada’s innovation ministry" name the two countries; a
+// country's possessive before its own organization ("Australia's Lynas")
+// still leaves the organization the party.
+TEST(Extractor, EnglishPossessivesNamePlaces) {
+  Extraction x = test_util::run(
+      "Headline\n\nPublished 3 September 2025\n\nJapan's industry ministry and Canada\u2019s innovation ministry "
+      "signed a memorandum on battery supply chains on Tuesday.");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(test_util::party_keys(x.events[0]), (std::vector<std::string>{"CA", "JP"}));
+  Extraction y = test_util::run(
+      "Headline\n\nPublished 3 September 2025\n\nJapan signed a memorandum with Norway's Equinor on Tuesday.");
+  ASSERT_FALSE(y.events.empty());
+  ASSERT_EQ(y.events[0].parties.size(), 2u);
+  EXPECT_TRUE(std::any_of(y.events[0].parties.begin(), y.events[0].parties.end(),
+                          [](const auto& p) { return p.name == "Equinor"; }));
+}
+
+}  // namespace
+}  // namespace pactum::extract
