@@ -284,6 +284,15 @@ TEST(LexiconJa, TableNamesAreSpeakersToo) {
   }
 }
 
+// A company release's header names the company's head in parentheses that
+// define its short name ("以下「当社」"): a description, not a signatory.
+TEST(LexiconJa, TheHeadInACompanysHeaderIsNoSignatory) {
+  Extraction x = run("見出し\n\n2025年9月3日\n\n日本郵船株式会社（本社：東京都千代田区、代表取締役社長：曽我貴也、以下「当社」）は、"
+                     "9月2日、ノルウェーのエクイノールと基本合意書を締結しました。", "2025-09-03");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_TRUE(x.events[0].signatories.empty());
+}
+
 // "医療機器産業及び関連技術開発": the related technologies are the medical
 // devices', no research sector of their own.
 TEST(LexiconJa, RelatedTechnologiesAreTheSectorNamedBefore) {

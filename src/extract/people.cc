@@ -1139,6 +1139,22 @@ std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::st
     bool named = sentence.find(p.name) != std::string_view::npos ||
                  std::find(readings.begin(), readings.end(), last_word(p.name)) != readings.end() ||
                  (!surface.empty() && sentence.find(surface) != std::string_view::npos);
+    // A company's header in parentheses that define its short name
+    // ("日本郵船株式会社（本社：…、代表取締役社長：曽我貴也、以下「当社」）")
+    // says who heads it, not who signed.
+    if (named && !surface.empty()) {
+      const std::size_t at = sentence.find(surface);
+      if (at != std::string_view::npos) {
+        const std::size_t open = sentence.rfind("\uFF08", at);
+        const std::size_t shut_before = sentence.rfind("\uFF09", at);
+        const std::size_t shut = sentence.find("\uFF09", at);
+        if (open != std::string_view::npos && shut != std::string_view::npos &&
+            (shut_before == std::string_view::npos || shut_before < open) &&
+            sentence.substr(open, shut - open).find("以下") != std::string_view::npos) {
+          named = false;
+        }
+      }
+    }
     if (named) out.push_back({p.name, p.role, p.affiliation});
   }
   return out;
