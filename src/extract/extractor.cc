@@ -336,6 +336,25 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
+  // A statement's source is no act: "..., according to a joint statement",
+  // "..., they said in a joint statement" (a speech phrase, then at most an
+  // article and a preposition before the instrument).
+  std::erase_if(instruments, [&](const Mention* m) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& sp) {
+      if (!sp.entry || sp.entry->category != Category::kSpeech || sp.entry->label != "after" ||
+          sp.end_token > m->first_token || m->first_token - sp.end_token > 2) {
+        return false;
+      }
+      for (std::uint32_t k = sp.end_token; k < m->first_token; ++k) {
+        const bool small = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& d) {
+          return d.entry && d.first_token <= k && k < d.end_token &&
+                 (d.entry->category == Category::kDeterminer || d.entry->category == Category::kLocationPrep);
+        });
+        if (!small) return false;
+      }
+      return true;
+    });
+  });
   auto stages = s.of(Category::kStage);
   // "Erklæringen bygger videre på et tæt samarbejde: Landene underskrev i
   // august 2022 en hensigtserklæring ...": an instrument opening the

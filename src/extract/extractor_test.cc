@@ -963,3 +963,21 @@ TEST(Extractor, EnglishPossessivesNamePlaces) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// "..., according to a joint statement": where a report has a statement
+// from, not a joint declaration of its own.
+TEST(Extractor, AStatementsSourceIsNoAct) {
+  Extraction x = test_util::run(
+      "Headline\n\nPublished 19 February 2025\n\nJOGMEC signed a letter of intent with the Saskatchewan Research "
+      "Council on Tuesday. Under the letter, JOGMEC and the Canadian provincial Crown corporation will study shipping "
+      "rare earth carbonate to Japanese magnet makers, according to a joint statement.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "letter_of_intent");
+  // (Without the speech phrase, "as set out in a joint statement", it is read as an act of its own.)
+}
+
+}  // namespace
+}  // namespace pactum::extract
