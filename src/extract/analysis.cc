@@ -36,6 +36,28 @@ namespace {
 
 bool starts_upper(std::string_view w) { return text::starts_upper(w, /*digits_count=*/true); }
 
+// The katakana letter (U+30A1..U+30FA, and the long-vowel mark U+30FC) whose
+// three UTF-8 bytes start at doc[at]; "・" (U+30FB) separates names, so it is none.
+bool katakana_letter_at(std::string_view doc, std::size_t at) {
+  if (at + 3 > doc.size() || static_cast<unsigned char>(doc[at]) != 0xE3) return false;
+  const unsigned b1 = static_cast<unsigned char>(doc[at + 1]), b2 = static_cast<unsigned char>(doc[at + 2]);
+  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+  const unsigned cp = 0x3000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
+}
+
+// A short katakana name (three letters at most: "ボー" is Vaud, "マリー" Mary,
+// "エド" Edo) inside a longer run of katakana is a piece of another word that
+// MeCab cut up, mostly a foreign person's name ("ボーエン"), not the place.
+bool inside_katakana_word(std::string_view doc, text::Span span) {
+  const std::size_t n = span.end - span.begin;
+  if (n == 0 || n % 3 != 0 || n > 9) return false;
+  for (std::size_t at = span.begin; at < span.end; at += 3) {
+    if (!katakana_letter_at(doc, at)) return false;
+  }
+  return (span.begin >= 3 && katakana_letter_at(doc, span.begin - 3)) || katakana_letter_at(doc, span.end);
+}
+
 // Byte ranges of the sentence that are asides: "(...)", " -- ... -- ",
 // " – ... – ".
 std::vector<text::Span> asides_of(std::string_view doc, text::Span span) {
@@ -158,6 +180,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   std::uint32_t last_first = UINT32_MAX, last_end = 0;
   for (const PhraseMatch& pm : kept) {
     const Mention* m = by_index[pm.payload];
+    if (inside_katakana_word(doc, {s.tokens[m->first_token].span.begin, s.tokens[m->end_token - 1].span.end})) continue;
     // Several aliases on the same span: keep the first name form only.
     if (m->first_token == last_first && m->end_token == last_end) {
       ActorMention& prev = s.actors.back();
@@ -344,8 +367,24 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (std::size_t i = 0; i + 1 < s.actors.size(); ++i) {
       ActorMention& country = s.actors[i];
       const ActorMention& place = s.actors[i + 1];
-      if (acts[country.actor].kind != "country" || place.first_token > country.end_token + 1) continue;
+      if (acts[country.actor].kind != "country") continue;
       const std::string& kind = acts[place.actor].kind;
+      // An organization may have a description between ("ノルウェーのエネルギー
+      // 大手Equinor", "the Norwegian energy company Equinor"): up to four words
+      // that the lexicon reads as no more than articles, sectors or
+      // organization nouns.
+      const std::uint32_t reach = kind == "organization" ? 4 : 1;
+      if (place.first_token > country.end_token + reach) continue;
+      if (place.first_token > country.end_token + 1 &&
+          std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.first_token < place.first_token && m.end_token > country.end_token &&
+                   (m.alias || (m.entry && m.entry->category != Category::kSector &&
+                                m.entry->category != Category::kOrgHead &&
+                                m.entry->category != Category::kDeterminer &&
+                                m.entry->category != Category::kDateMarker));  // "の" links
+          })) {
+        continue;
+      }
       if (kind == "organization" ? acts[place.actor].country != acts[country.actor].country
                                  : (kind != "region" && kind != "city") || !inside(place.actor, country.actor)) {
         continue;

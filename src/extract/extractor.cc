@@ -345,6 +345,25 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
+  // A statement's source is no act: "..., according to a joint statement",
+  // "..., they said in a joint statement" (a speech phrase, then at most an
+  // article and a preposition before the instrument).
+  std::erase_if(instruments, [&](const Mention* m) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& sp) {
+      if (!sp.entry || sp.entry->category != Category::kSpeech || sp.entry->label != "after" ||
+          sp.end_token > m->first_token || m->first_token - sp.end_token > 2) {
+        return false;
+      }
+      for (std::uint32_t k = sp.end_token; k < m->first_token; ++k) {
+        const bool small = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& d) {
+          return d.entry && d.first_token <= k && k < d.end_token &&
+                 (d.entry->category == Category::kDeterminer || d.entry->category == Category::kLocationPrep);
+        });
+        if (!small) return false;
+      }
+      return true;
+    });
+  });
   auto stages = s.of(Category::kStage);
   // "Erklæringen bygger videre på et tæt samarbejde: Landene underskrev i
   // august 2022 en hensigtserklæring ...": an instrument opening the
@@ -1646,10 +1665,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   auto another_act = [&](const Candidate& c) {
     const SentenceView& v = views[c.sentence];
     for (const Mention* g : v.of(Category::kGroupRef)) {
-      if (g->entry->label != "another") continue;
+      // "another_post": the word follows the instrument ("共同声明も発表した":
+      // a joint statement too).
+      const bool post = g->entry->label == "another_post";
+      if (g->entry->label != "another" && !post) continue;
       for (const Mention* ins : v.of(Category::kInstrument)) {
-        if (ins->entry->label == c.event.instrument && ins->first_token >= g->end_token &&
-            ins->first_token <= g->end_token + 1) {
+        if (ins->entry->label != c.event.instrument) continue;
+        if (post ? ins->end_token == g->first_token
+                 : ins->first_token >= g->end_token && ins->first_token <= g->end_token + 1) {
           return true;
         }
       }
@@ -1847,8 +1870,10 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // signed ("Le texte a été signé par ...", "Avtalet undertecknades av
     // ...") are that act's signatories.
     if (here.empty() && !candidates.empty()) {
+      bool opened = false;
       for (const Mention* g : views[i].of(Category::kGroupRef)) {
         if (g->entry->label != "this_act" || g->first_token > 1) continue;
+        opened = true;
         Event& last = candidates.back().event;
         for (const std::string& sct : sectors_of(i)) add_sector(last.sectors, sct);
         if (last.signatories.empty() && views[i].has(Category::kStage) &&
@@ -1856,6 +1881,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
           last.signatories = signatories_in(people, text, views[i].span, last.stage);
         }
         break;
+      }
+      // The sentence right after a signed act that names no act but says who
+      // signed ("武藤経産相と…エネルギー相が東京都内で署名した"): that act's
+      // signatories.
+      Event& last = candidates.back().event;
+      if (!opened && candidates.back().sentence + 1 == i && last.signatories.empty() && last.stage == "signed" &&
+          views[i].has_label(Category::kStage, "signed") && !views[i].has(Category::kInstrument)) {
+        last.signatories = signatories_in(people, text, views[i].span, last.stage);
       }
     }
   }

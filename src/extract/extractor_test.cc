@@ -1021,3 +1021,74 @@ TEST(Extractor, TheGoalOfNegotiationsDoesNotDateThem) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// A country written before its own organization with a short description
+// between ("the Norwegian energy company Equinor", "ノルウェーのエネルギー大手
+// エクイノール") says where the organization is from: the organization is
+// the party, the country is not.
+TEST(Extractor, CountryBeforeItsOwnDescribedOrganizationIsNoParty) {
+  auto names = [](const Event& e) {
+    std::vector<std::string> out;
+    for (const auto& p : e.parties) out.push_back(p.name);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  Extraction en = test_util::run(
+      "Headline\n\nPublished 3 September 2025\n\nJapan signed a memorandum with the Norwegian energy company "
+      "Equinor on Tuesday.");
+  ASSERT_FALSE(en.events.empty());
+  EXPECT_EQ(names(en.events[0]), (std::vector<std::string>{"Equinor", "Japan"}));
+  Extraction ja = test_util::run(
+      "見出し\n\n2025年9月3日\n\n日本郵船は、9月2日、ノルウェーのエネルギー大手エクイノールと、アンモニア燃料船に関する"
+      "基本合意書を締結しました。", "2025-09-03");
+  ASSERT_FALSE(ja.events.empty());
+  EXPECT_EQ(names(ja.events[0]), (std::vector<std::string>{"Equinor", "NYK Line"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// English writes its possessive onto a place's name: "Japan's industry
+// ministry" and "Canada’s innovation ministry" name the two countries; a
+// country's possessive before its own organization ("Australia's Lynas")
+// still leaves the organization the party.
+TEST(Extractor, EnglishPossessivesNamePlaces) {
+  Extraction x = test_util::run(
+      "Headline\n\nPublished 3 September 2025\n\nJapan's industry ministry and Canada\u2019s innovation ministry "
+      "signed a memorandum on battery supply chains on Tuesday.");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(test_util::party_keys(x.events[0]), (std::vector<std::string>{"CA", "JP"}));
+  Extraction y = test_util::run(
+      "Headline\n\nPublished 3 September 2025\n\nJapan signed a memorandum with Norway's Equinor on Tuesday.");
+  ASSERT_FALSE(y.events.empty());
+  ASSERT_EQ(y.events[0].parties.size(), 2u);
+  EXPECT_TRUE(std::any_of(y.events[0].parties.begin(), y.events[0].parties.end(),
+                          [](const auto& p) { return p.name == "Equinor"; }));
+}
+
+}  // namespace
+}  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// "..., according to a joint statement": where a report has a statement
+// from, not a joint declaration of its own.
+TEST(Extractor, AStatementsSourceIsNoAct) {
+  Extraction x = test_util::run(
+      "Headline\n\nPublished 19 February 2025\n\nJOGMEC signed a letter of intent with the Saskatchewan Research "
+      "Council on Tuesday. Under the letter, JOGMEC and the Canadian provincial Crown corporation will study shipping "
+      "rare earth carbonate to Japanese magnet makers, according to a joint statement.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "letter_of_intent");
+  // (Without the speech phrase, "as set out in a joint statement", it is read as an act of its own.)
+}
+
+}  // namespace
+}  // namespace pactum::extract

@@ -269,6 +269,7 @@ class Builder {
   Status load_case_forms();
   void add_case_forms();
   void add_genitives();
+  void add_english_possessives();
   Status add_case_endings();
   void finish();
 
@@ -869,6 +870,25 @@ void Builder::add_genitives() {
   }
 }
 
+// English writes its possessive onto a place's name, which the tokenizer
+// keeps whole ("Japan's", "Canada’s"): "Japan's industry ministry" names
+// Japan. Places only (countries, regions, cities, the EU): an organization's
+// possessive ("Equinor's chief executive") says whose someone is. Names
+// ending in s take a bare apostrophe, which the tokenizer drops anyway.
+void Builder::add_english_possessives() {
+  std::size_t n = aliases_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Alias a = aliases_[i];  // a copy: add_alias may reallocate
+    if (a.form != AliasForm::kName || (!a.lang.empty() && a.lang != "en")) continue;
+    if (actors_[a.actor].kind == "organization" || a.surface.size() < 2) continue;
+    const char last = static_cast<char>(a.surface.back() | 0x20);
+    if (static_cast<unsigned char>(a.surface.back()) >= 0x80 || last < 'a' || last > 'z' || last == 's') continue;
+    const CaseRule rule = a.case_sensitive ? CaseRule::kYes : CaseRule::kNo;
+    add_alias(a.surface + "'s", "en", a.actor, AliasForm::kName, rule);
+    add_alias(a.surface + "\u2019s", "en", a.actor, AliasForm::kName, rule);
+  }
+}
+
 // case_endings.tsv: languages that write their cases onto names ("Norjan",
 // "Japaniin", "EU:n"). Each row gives, for names of one language ending in a
 // vowel, in a consonant, or written in capitals (acronyms of any language,
@@ -1012,6 +1032,7 @@ Status Builder::build() {
   PACTUM_RETURN_IF_ERROR(load_case_forms());
   add_case_forms();
   add_genitives();
+  add_english_possessives();
   PACTUM_RETURN_IF_ERROR(add_case_endings());
   finish();
   return Status::ok();

@@ -44,6 +44,7 @@ enum class Category : std::uint8_t {
   kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
   kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
   kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land")
+                   // another (before an instrument: "a second"), another_post (after it: "共同声明も")
   kCooperation,    // label: cooperation (generic cooperation words)
   kAgreeVerb,      // label: agree ("agreed", "enige", "vereinbart")
   kPersonTitle,    // label: honorific that precedes a name ("Mr", "Dr", "H.K.H.")

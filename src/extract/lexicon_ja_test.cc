@@ -242,6 +242,57 @@ TEST(LexiconJa, CapitalsInKatakanaNameTheirStates) {
   EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"JP", "Nordic countries"}));
 }
 
+// A short katakana place name inside a longer katakana word is a piece of
+// that word: "ボー" (Vaud) in "ボーエン" (Bowen) is no party; the same name
+// written alone still is.
+TEST(LexiconJa, ShortKatakanaNamesInsideLongerWordsAreNoPlaces) {
+  Extraction x = run("見出し\n\n2025年2月19日\n\n日本とオーストラリアは19日、覚書に署名した。"
+                     "ボーエン氏は、覚書が両国の役に立つとの考えを示した。", "2025-02-19");
+  for (const Event& e : x.events) {
+    EXPECT_EQ(party_keys(e), (std::vector<std::string>{"AU", "JP"}));
+  }
+  Extraction y = run("見出し\n\n2025年2月19日\n\n長野県は19日、スイスのボー州と観光に関する覚書に署名した。", "2025-02-19");
+  ASSERT_FALSE(y.events.empty());
+  EXPECT_EQ(party_keys(y.events[0]), (std::vector<std::string>{"CH-VD", "JP-20"}));
+}
+
+// "共同声明も発表した": a joint statement too, another act than the memorandum
+// told before it on the same day; and the sentence after a signed act that
+// only says who signed names that act's signatories.
+TEST(LexiconJa, AnotherActTooAndItsSignersInTheNextSentence) {
+  Extraction x = run("見出し\n\n2025年2月19日\n\n経済産業省は19日、ノルウェー政府と洋上風力に関する協力覚書を交わした。"
+                     "齋藤健経済産業大臣とノルウェーのテリエ・オースラン石油・エネルギー大臣が東京都内で署名した。"
+                     "両政府は同日、水素に関する共同声明も発表した。", "2025-02-19");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].instrument, "memorandum_of_understanding");
+  EXPECT_EQ(x.events[1].instrument, "joint_declaration");
+  std::vector<std::string> signers;
+  for (const auto& sg : x.events[0].signatories) signers.push_back(sg.name);
+  EXPECT_NE(std::find(signers.begin(), signers.end(), "Ken Saito"), signers.end());
+}
+
+// A person the person_name table names ("ボーエン氏") is a speaker like any
+// other: quoted directly or by "との考えを示した".
+TEST(LexiconJa, TableNamesAreSpeakersToo) {
+  for (const char* statement : {"ボーエン氏は「覚書は両国の成長につながる」と述べた。",
+                                "ボーエン氏は、覚書が両国の成長につながるとの考えを示した。"}) {
+    Extraction x = run(std::string("見出し\n\n2025年2月19日\n\n日本とオーストラリアは19日、覚書に署名した。") + statement,
+                       "2025-02-19");
+    auto it = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Bowen"; });
+    ASSERT_NE(it, x.people.end()) << statement;
+    EXPECT_TRUE(it->quoted) << statement;
+  }
+}
+
+// A company release's header names the company's head in parentheses that
+// define its short name ("以下「当社」"): a description, not a signatory.
+TEST(LexiconJa, TheHeadInACompanysHeaderIsNoSignatory) {
+  Extraction x = run("見出し\n\n2025年9月3日\n\n日本郵船株式会社（本社：東京都千代田区、代表取締役社長：曽我貴也、以下「当社」）は、"
+                     "9月2日、ノルウェーのエクイノールと基本合意書を締結しました。", "2025-09-03");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_TRUE(x.events[0].signatories.empty());
+}
+
 // "医療機器産業及び関連技術開発": the related technologies are the medical
 // devices', no research sector of their own.
 TEST(LexiconJa, RelatedTechnologiesAreTheSectorNamedBefore) {

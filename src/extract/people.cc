@@ -593,6 +593,20 @@ std::vector<JapaneseName> japanese_names(std::string_view text, const SentenceVi
     k = run.end;
   }
 
+  // Names the person_name table gives ("ボーエン氏", "クリス・ボーエン"), which
+  // no reading above finds, may be speakers too.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kPersonName) continue;
+    const NameRun run{m.first_token, m.end_token};
+    if (std::none_of(out.begin(), out.end(), [&](const JapaneseName& jn) {
+          return jn.run.first < run.end && run.first < jn.run.end;
+        })) {
+      out.push_back({run, "", "", "", false, ""});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const JapaneseName& a, const JapaneseName& b) { return a.run.first < b.run.first; });
+
   // Statements: 「…」と述べた / …と語った, or a name opening a quotation
   // ("西村大臣は「…」"). The speaker is the last name before the quotation,
   // or before the speech phrase if there is none.
@@ -968,11 +982,23 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     // président de la grappe", "Hilde Aspås, næringssjef i ...". A full
     // name (two words or more, no lexicon word inside) right before the
     // comma.
+    // A country's genitive may come between the comma and the role ("Chris
+    // Bowen, Australia's Minister for Climate Change and Energy").
     for (const Mention* r : roles) {
-      const std::uint32_t j = r->first_token;
+      std::uint32_t j = r->first_token;
       if (j < 2) continue;
-      std::string_view gap = text.substr(s.tokens[j - 1].span.end, s.tokens[j].span.begin - s.tokens[j - 1].span.end);
-      if (gap != ", ") continue;
+      auto gap_before = [&](std::uint32_t k) {
+        return text.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
+      };
+      if (gap_before(j) != ", ") {
+        // One capitalised word in the genitive: "Australia's", "Japan's".
+        const std::string_view owner = s.tokens[j - 1].span.of(text);
+        if (j < 3 || gap_before(j) != " " || gap_before(j - 1) != ", " || !starts_upper(owner) ||
+            !(owner.ends_with("'s") || owner.ends_with("\u2019s"))) {
+          continue;
+        }
+        --j;
+      }
       std::uint32_t start = j - 1;
       while (start > 0 && j - start < 5 && !blocked[start - 1] && s.tokens[start - 1].is_word &&
              starts_upper(s.tokens[start - 1].span.of(text)) &&
@@ -988,7 +1014,17 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         return o.first_token < run.end && run.first < o.end_token;
       });
       if (lexical) continue;
-      note(run, role_of(r), affiliation_near(r->end_token, r->end_token + 6), false, false, case_of(r));
+      // "Mike Crabtree, president of the council, said ...": the apposition
+      // closed by a comma, then a speech verb.
+      bool quoted = false;
+      for (std::uint32_t k = r->end_token; k < n && k <= r->end_token + 8; ++k) {
+        if (gap_before(k) != ", ") continue;
+        quoted = std::any_of(speech.begin(), speech.end(), [&](const Mention* sp) {
+          return sp->entry->label == "before" && sp->first_token == k;
+        });
+        break;
+      }
+      note(run, role_of(r), affiliation_near(r->end_token, r->end_token + 6), quoted, false, case_of(r));
     }
     // Speech verb, then name: "..., sier Vestre", "so X".
     for (const Mention* sp : speech) {
@@ -1155,6 +1191,22 @@ std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::st
     bool named = sentence.find(p.name) != std::string_view::npos ||
                  std::find(readings.begin(), readings.end(), last_word(p.name)) != readings.end() ||
                  (!surface.empty() && sentence.find(surface) != std::string_view::npos);
+    // A company's header in parentheses that define its short name
+    // ("日本郵船株式会社（本社：…、代表取締役社長：曽我貴也、以下「当社」）")
+    // says who heads it, not who signed.
+    if (named && !surface.empty()) {
+      const std::size_t at = sentence.find(surface);
+      if (at != std::string_view::npos) {
+        const std::size_t open = sentence.rfind("\uFF08", at);
+        const std::size_t shut_before = sentence.rfind("\uFF09", at);
+        const std::size_t shut = sentence.find("\uFF09", at);
+        if (open != std::string_view::npos && shut != std::string_view::npos &&
+            (shut_before == std::string_view::npos || shut_before < open) &&
+            sentence.substr(open, shut - open).find("以下") != std::string_view::npos) {
+          named = false;
+        }
+      }
+    }
     if (named) out.push_back({p.name, p.role, p.affiliation});
   }
   return out;

@@ -217,5 +217,20 @@ TEST(People, QuotationClosedByItsVerbAloneIsTheLastNamedPersons) {
   EXPECT_TRUE(it->quoted);
 }
 
+// A name in apposition before a role that its country's genitive opens
+// ("Chris Bowen, Australia's Minister for ..."); and a speech verb after the
+// apposition's closing comma makes the statement that person's.
+TEST(People, AppositionAfterACountrysGenitiveAndSpeechAfterIt) {
+  Extraction x = run(
+      "EU and Australia sign a statement\n\nThe statement was signed by Chris Bowen, Australia's Minister for "
+      "Climate Change and Energy. \"We are ready,\" Anna Lindgren, president of the council, said in a statement.");
+  auto bowen = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Chris Bowen"; });
+  ASSERT_NE(bowen, x.people.end());
+  EXPECT_FALSE(bowen->quoted);
+  auto lindgren = std::find_if(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Anna Lindgren"; });
+  ASSERT_NE(lindgren, x.people.end());
+  EXPECT_TRUE(lindgren->quoted);
+}
+
 }  // namespace
 }  // namespace pactum::extract
