@@ -390,6 +390,40 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
            starts_upper(s.tokens[end].span.of(doc))) {
       ++end;
     }
+    // A name that opens with its head ("Université de Bretagne Occidentale",
+    // "Universiteit van Amsterdam", "Pôle Mer Bretagne Atlantique") goes on
+    // over a connecting "de"/"van" and over the places in it: they belong
+    // to the name and are not parties themselves.
+    const std::uint32_t grown_from = end;
+    // (An article opening the sentence is capitalised too: "La Chambre de ...".)
+    const bool opens_with_head =
+        first == m.first_token ||
+        (first + 1 == m.first_token && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+           return o.entry && o.entry->category == Category::kDeterminer && o.first_token == first && o.end_token == first + 1;
+         }));
+    if (opens_with_head) {
+      auto connector = [&](std::uint32_t k) {
+        static constexpr std::string_view kConnectors[] = {"de", "du", "des", "van", "di", "del", "della", "do", "da"};
+        const std::string_view w = s.tokens[k].span.of(doc);
+        return std::find(std::begin(kConnectors), std::end(kConnectors), w) != std::end(kConnectors);
+      };
+      std::uint32_t k = end;
+      while (k < s.tokens.size() && joined(k - 1)) {
+        std::uint32_t next = k;
+        if (connector(k) && k + 1 < s.tokens.size() && joined(k)) next = k + 1;  // "de Bergen"
+        if (!s.tokens[next].is_word || !starts_upper(s.tokens[next].span.of(doc))) break;
+        k = next + 1;
+        end = k;
+      }
+      // Not into the middle of a place: "... de Noordrijn-Westfalen" ends before it.
+      for (const ActorMention& a : s.actors) {
+        if (a.first_token < end && end < a.end_token) end = std::max(grown_from, a.first_token);
+      }
+      const bool placed = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+        return a.first_token >= grown_from && a.end_token <= end;
+      });
+      if (!placed) end = grown_from;  // a plain run of capitals was read above already
+    }
     // The sentence's first word is capitalised anyway: an article there
     // ("Die", "The") is not part of the name.
     bool article = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
@@ -421,6 +455,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
     if (!s.unknown_orgs.empty() && s.unknown_orgs.back().end_token > first) continue;
     if (location_prep_end[first] == 2) continue;  // a venue: "at the ... Forum"
+    for (ActorMention& a : s.actors) {
+      if (a.first_token >= grown_from && a.end_token <= end) a.aside = true;
+    }
     s.unknown_orgs.push_back({first, end, std::string(s.text_of(doc, first, end))});
   }
 

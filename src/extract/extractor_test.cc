@@ -800,6 +800,18 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// A name that opens with its head goes on over "van"/"de" and the places in
+// it: "Universiteit van Amsterdam" is one party, Amsterdam none.
+TEST(Extractor, HeadFirstNameHoldsItsPlace) {
+  Extraction x = run("Universiteiten\n\nDe Universiteit van Amsterdam en de Universiteit van Bergen hebben dinsdag een "
+                     "samenwerkingsovereenkomst ondertekend.",
+                     "2025-06-12");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Universiteit van Amsterdam", "Universiteit van Bergen"}));
+}
+
 // "the sixth partnership of the kind, after Canada ...": the acts listed are
 // of the kind of the act stated before, and done as it was.
 TEST(Extractor, ActsOfTheSameKind) {
