@@ -597,6 +597,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     confidence -= 0.15;
   }
   if (parties.size() < 2) return out;
+  // The cooperation the schema records crosses a border or joins regions:
+  // sides all of one country, no two of them regions of their own ("des
+  // entreprises françaises ... en partenariat avec Business France"), state
+  // a domestic act, not one of these.
+  {
+    const std::vector<Party> sides = parties.parties();
+    const std::string& country = sides.front().country;
+    std::set<std::string> regions;
+    bool one_country = !country.empty();
+    for (const Party& p : sides) {
+      one_country = one_country && p.country == country;
+      if (!p.subdivision.empty()) regions.insert(p.subdivision);
+    }
+    if (one_country && regions.size() <= 1) return out;
+  }
   if (s.quote) confidence -= 0.1;
 
   // The instrument: the most specific one named.

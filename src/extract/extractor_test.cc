@@ -800,6 +800,18 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// The schema's cooperation crosses a border or joins regions: two companies
+// of one country state a domestic act; two regions of one country do not.
+TEST(Extractor, SidesOfOneCountryAreNoCooperationUnlessRegions) {
+  Extraction x = run("Nucléaire\n\nEDF et le CEA ont signé lundi un accord de coopération sur les petits réacteurs.",
+                     "2025-06-05");
+  EXPECT_TRUE(x.events.empty());
+  x = run("Éolien\n\nLa Normandie et la Bretagne ont signé lundi un accord de coopération sur l'éolien en mer.",
+          "2025-06-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(test_util::party_keys(x.events[0]), (std::vector<std::string>{"FR-BRE", "FR-NOR"}));
+}
+
 // A name that opens with its head goes on over "van"/"de" and the places in
 // it: "Universiteit van Amsterdam" is one party, Amsterdam none.
 TEST(Extractor, HeadFirstNameHoldsItsPlace) {
