@@ -189,6 +189,10 @@ class PartySet {
 
 // An actor the title and lead name: it stands in for parties a sentence
 // leaves implicit. actor is -1 for an organization the gazetteer lacks.
+// "pair" ("the two sides"), or "pair:KIND" ("beide regio's": two parties of
+// that kind, "pair:region").
+bool is_pair_label(std::string_view label) { return label == "pair" || label.starts_with("pair:"); }
+
 struct MainActor {
   std::int64_t actor = -1;
   Party party;
@@ -549,9 +553,31 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // Parties left implicit: "the two sides" are the last event's; otherwise
   // the document's main actors (its title and lead) stand in.
   double confidence = instruments.empty() ? 0.45 : 0.6;
-  if (parties.size() < 2 && s.has_label(Category::kGroupRef, "pair") && previous.parties.size() >= 2) {
-    for (const Party& p : previous.parties) parties.add_party(p);
-    confidence -= 0.05;
+  // A pair of a kind ("beide regio's", label "pair:region") is the last
+  // event's sides only if they are of that kind, else the main actors of it.
+  const Mention* pair_ref = nullptr;
+  for (const Mention& m : s.mentions) {
+    if (m.entry && m.entry->category == Category::kGroupRef && is_pair_label(m.entry->label)) {
+      pair_ref = &m;
+      break;
+    }
+  }
+  if (parties.size() < 2 && pair_ref) {
+    const std::string_view kind = std::string_view(pair_ref->entry->label).substr(std::string_view("pair").size());
+    auto of_kind = [&](const Party& p) { return kind.empty() || p.kind == kind.substr(1); };
+    if (previous.parties.size() >= 2 && std::all_of(previous.parties.begin(), previous.parties.end(), of_kind)) {
+      for (const Party& p : previous.parties) parties.add_party(p);
+      confidence -= 0.05;
+    } else if (!kind.empty()) {
+      std::vector<const MainActor*> sides;
+      for (const MainActor& m : main_actors) {
+        if (of_kind(m.party)) sides.push_back(&m);
+      }
+      if (sides.size() >= 2) {
+        for (const MainActor* m : sides) parties.add(m->actor, m->party);
+        confidence -= 0.05;
+      }
+    }
   }
   // With no party named, all the main actors stand in (a multilateral
   // summit's page names its members up front); with one named, the first
@@ -641,10 +667,31 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   if (!instruments.empty()) confidence += 0.1;
 
-  // Dates that can date an act (not goals).
+  // Dates that can date an act (not goals); not those of a relative clause
+  // after the act's stage that tells no stage, agreement or instrument of
+  // its own ("signée ... en présence de M. Modi, qui avaient coprésidé lundi
+  // et mardi le sommet": the summit's days).
+  std::uint32_t clause = static_cast<std::uint32_t>(s.tokens.size());
+  for (const Mention& r : s.mentions) {
+    if (!r.entry || r.entry->category != Category::kRelative || r.first_token == 0) continue;
+    const std::size_t at = s.tokens[r.first_token].span.begin, prev_end = s.tokens[r.first_token - 1].span.end;
+    if (std::string_view(text).substr(prev_end, at - prev_end).find(',') == std::string_view::npos) continue;
+    const bool stage_before = std::any_of(stages.begin(), stages.end(), [&](const Mention* m) {
+      return m->end_token <= r.first_token;
+    });
+    const bool stage_in = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.first_token >= r.end_token &&
+             (m.entry->category == Category::kStage || m.entry->category == Category::kAgreeVerb ||
+              m.entry->category == Category::kInstrument);
+    });
+    if (stage_before && !stage_in) {
+      clause = r.first_token;
+      break;
+    }
+  }
   std::vector<const DateMention*> dates;
   for (const DateMention& d : s.dates) {
-    if (!d.target) dates.push_back(&d);
+    if (!d.target && d.first_token < clause) dates.push_back(&d);
   }
 
   auto make = [&](const std::string& stage, const DateMention* d, const std::string& act_instrument) {
@@ -1130,7 +1177,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
           if (stage_rank(m->entry->label) > stage_rank(st)) st = m->entry->label;
         }
         const bool pair_before = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& g) {
-          return g.entry && g.entry->category == Category::kGroupRef && g.entry->label == "pair" &&
+          return g.entry && g.entry->category == Category::kGroupRef && is_pair_label(g.entry->label) &&
                  s.tokens[g.first_token].span.begin < comma;
         });
         const std::vector<Party> sides = parties.parties();

@@ -800,6 +800,30 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// A relative clause after the act's stage with no stage of its own tells of
+// something else: its days do not date the act.
+TEST(Extractor, DatesOfARelativeClauseAreNotTheActs) {
+  Extraction x = run("Nucléaire\n\nLa France et l'Inde ont signé mercredi une déclaration d'intention sur les petits "
+                     "réacteurs modulaires. La déclaration a été signée à Marseille en présence des deux dirigeants, "
+                     "qui avaient coprésidé lundi et mardi un sommet à Paris.",
+                     "2025-02-12");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) EXPECT_EQ(e.date, "2025-02-12") << e.evidence;
+}
+
+// "beide regio's" after an act of two ports: the page's two regions, not the ports.
+TEST(Extractor, PairOfRegionsIsTheMainRegions) {
+  Extraction x = run("Vlaanderen en Noordrijn-Westfalen smeden strategisch partnerschap\n\nDe Vlaamse Regering en de "
+                     "regering van Noordrijn-Westfalen hebben gisteren in Düsseldorf een strategisch partnerschap "
+                     "afgesloten.\n\nDe havens van Antwerpen en Duisburg hebben hun samenwerkingsovereenkomst "
+                     "verlengd.\n\nBegin volgend jaar starten de administraties van beide regio's onderhandelingen "
+                     "over een administratieve overeenkomst.",
+                     "2025-10-14");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "negotiations"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(test_util::party_keys(*it), (std::vector<std::string>{"BE-VLG", "DE-NW"}));
+}
+
 // The schema's cooperation crosses a border or joins regions: two companies
 // of one country state a domestic act; two regions of one country do not.
 TEST(Extractor, SidesOfOneCountryAreNoCooperationUnlessRegions) {

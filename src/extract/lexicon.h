@@ -42,7 +42,8 @@ enum class Category : std::uint8_t {
                    // term ("presidency": a group named next to it is the forum of a country's term, no party)
   kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
   kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
-  kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land")
+  kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land"); pair:KIND (two parties of that
+                   // kind: "beide regio's" pair:region, the main actors of it where the last act's sides are not)
   kCooperation,    // label: cooperation (generic cooperation words)
   kAgreeVerb,      // label: agree ("agreed", "enige", "vereinbart")
   kPersonTitle,    // label: honorific that precedes a name ("Mr", "Dr", "H.K.H.")
