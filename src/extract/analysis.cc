@@ -120,6 +120,35 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
     }
   }
+  // "en marge de la Conférence des Nations unies", "at the Summit of the
+  // G20": after "at", a capitalised name joined to an actor by "de"/"of"
+  // names the venue; the actor in it is no party.
+  std::vector<bool> venue_name_at(s.tokens.size() + 1, false);
+  {
+    std::vector<bool> actor_start(s.tokens.size() + 1, false);
+    for (const PhraseMatch& pm : kept) actor_start[pm.first_token] = true;
+    auto determiner_at = [&](std::uint32_t k) {
+      return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kDeterminer && o.first_token == k && o.end_token == k + 1;
+      });
+    };
+    auto connector_at = [&](std::uint32_t k) {
+      static constexpr std::string_view kConnectors[] = {"de", "des", "du", "of", "van", "der", "di", "del", "dei", "af"};
+      return std::find(std::begin(kConnectors), std::end(kConnectors), s.tokens[k].folded) != std::end(kConnectors);
+    };
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    for (std::uint32_t k = 0; k < n; ++k) {
+      if (location_prep_end[k] != 2) continue;
+      std::uint32_t j = k;
+      if (determiner_at(j)) ++j;
+      const std::uint32_t caps = j;
+      while (j < n && s.tokens[j].is_word && starts_upper(s.tokens[j].span.of(doc)) && !actor_start[j]) ++j;
+      if (j == caps || j >= n || !connector_at(j)) continue;
+      ++j;
+      if (j < n && determiner_at(j)) ++j;
+      venue_name_at[j] = true;
+    }
+  }
   std::uint32_t last_first = UINT32_MAX, last_end = 0;
   for (const PhraseMatch& pm : kept) {
     const Mention* m = by_index[pm.payload];
@@ -139,6 +168,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const std::string& kind = lexicon.gazetteer().actors()[m->alias->actor].kind;
     bool place = kind != "organization";
     if ((location_prep_end[a.first_token] == 1 && place) || location_prep_end[a.first_token] == 2) a.venue = true;
+    if (venue_name_at[a.first_token]) a.venue = true;
     if ((location_post_start[a.end_token] == 1 && place) || location_post_start[a.end_token] == 2) a.venue = true;
     if (!s.actors.empty() && s.actors.back().end_token == a.first_token &&
         s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue && place) {

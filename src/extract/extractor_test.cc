@@ -800,6 +800,16 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// "en marge de la Conférence des Nations unies": the actor in the venue's
+// name is no party.
+TEST(Extractor, ActorInAVenuesNameIsNoParty) {
+  Extraction x = run("Hydrogène\n\nLa France et le Japon ont signé mardi une lettre d'intention sur l'hydrogène, en "
+                     "marge de la Conférence des Nations unies sur l'océan à Nice.",
+                     "2025-06-12");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(test_util::party_keys(x.events[0]), (std::vector<std::string>{"FR", "JP"}));
+}
+
 // A relative clause after the act's stage with no stage of its own tells of
 // something else: its days do not date the act.
 TEST(Extractor, DatesOfARelativeClauseAreNotTheActs) {
