@@ -377,6 +377,39 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (aside.contains(at)) a.aside = true;
     }
   }
+  // An apposition after an organization, opened by an article and a common
+  // noun and closed by a comma ("duisport, de haven van Duisburg, ...",
+  // "Namport, the port authority of Namibia, ..."): the places in it
+  // describe the organization and are no parties.
+  {
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    auto gap_before = [&](std::uint32_t k) {
+      return doc.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
+    };
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> appositions;
+    for (const ActorMention& o : s.actors) {
+      const std::uint32_t k = o.end_token;
+      if (lexicon.gazetteer().actors()[o.actor].kind != "organization" || k + 1 >= n) continue;
+      if (gap_before(k) != ", ") continue;
+      const bool article = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kDeterminer && m.first_token == k && m.end_token == k + 1;
+      });
+      if (!article || !s.tokens[k + 1].is_word || starts_upper(s.tokens[k + 1].span.of(doc))) continue;
+      for (std::uint32_t e = k + 2; e < n && e < k + 9; ++e) {
+        const std::string_view g = gap_before(e);
+        if (g.find_first_of(".;:!?()") != std::string_view::npos) break;
+        if (g.find(',') != std::string_view::npos) {
+          appositions.push_back({k, e});
+          break;
+        }
+      }
+    }
+    for (ActorMention& a : s.actors) {
+      for (const auto& [from, to] : appositions) {
+        if (a.first_token > from && a.end_token <= to) a.aside = true;
+      }
+    }
+  }
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kSpeech) continue;
     for (ActorMention& a : s.actors) {

@@ -800,6 +800,19 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// An apposition after an organization, opened by an article and a common
+// noun: the place in it describes the organization.
+TEST(Extractor, PlaceInAnOrganizationsAppositionIsNoParty) {
+  Extraction x = run("Havens\n\nGisteren hebben Port of Antwerp-Bruges en duisport, de haven van Duisburg, hun "
+                     "samenwerkingsovereenkomst met vijf jaar verlengd.",
+                     "2025-10-14");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Port of Antwerp-Bruges", "duisport"}));
+}
+
 // "en marge de la Conférence des Nations unies": the actor in the venue's
 // name is no party.
 TEST(Extractor, ActorInAVenuesNameIsNoParty) {
