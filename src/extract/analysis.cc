@@ -66,6 +66,16 @@ std::vector<text::Span> asides_of(std::string_view doc, text::Span span) {
   return out;
 }
 
+// A word without the elided article the tokenizer keeps with it
+// ("l'Université", "d’Agence"): what names the organization.
+std::string_view without_elision(std::string_view w) {
+  if (w.size() > 2 && (w[0] == 'l' || w[0] == 'L' || w[0] == 'd' || w[0] == 'D')) {
+    if (w[1] == '\'') return w.substr(2);
+    if (w.substr(1, 3) == "\u2019") return w.substr(4);
+  }
+  return w;
+}
+
 }  // namespace
 
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
@@ -432,7 +442,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (!m.entry || m.entry->category != Category::kOrgHead || (m.entry->label != "org" && m.entry->label != "legal")) {
       continue;
     }
-    if (is_actor[m.first_token] || !starts_upper(s.tokens[m.first_token].span.of(doc))) continue;
+    if (is_actor[m.first_token] || !starts_upper(without_elision(s.tokens[m.first_token].span.of(doc)))) continue;
     std::uint32_t first = m.first_token, end = m.end_token;
     auto joined = [&](std::uint32_t a) {  // tokens a and a+1 separated by one space
       return doc.substr(s.tokens[a].span.end, s.tokens[a + 1].span.begin - s.tokens[a].span.end) == " ";
@@ -521,7 +531,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (ActorMention& a : s.actors) {
       if (a.first_token >= grown_from && a.end_token <= end) a.aside = true;
     }
-    s.unknown_orgs.push_back({first, end, std::string(s.text_of(doc, first, end))});
+    s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, end)))});
   }
 
   // A name spelled out before its acronym is an organization, places in it

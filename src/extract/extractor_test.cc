@@ -800,6 +800,18 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// The tokenizer keeps an elided article with its noun: "l'Institut de
+// Bavière" is an organization named without the article, Bavaria no party.
+TEST(Extractor, ElidedHeadOpensAnOrganization) {
+  Extraction x = run("Hydrogène\n\nL'Agence de Normandie et l'Institut de Bavière ont signé mardi un accord de "
+                     "coopération sur l'hydrogène.",
+                     "2025-06-12");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Agence de Normandie", "Institut de Bavière"}));
+}
+
 // An apposition after an organization, opened by an article and a common
 // noun: the place in it describes the organization.
 TEST(Extractor, PlaceInAnOrganizationsAppositionIsNoParty) {
