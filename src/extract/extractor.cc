@@ -191,6 +191,15 @@ class PartySet {
 // leaves implicit. actor is -1 for an organization the gazetteer lacks.
 // "pair" ("the two sides"), or "pair:KIND" ("beide regio's": two parties of
 // that kind, "pair:region").
+// Whether date a lies after b where both tell it (2026 after 2025-10-14;
+// 2025-10 not after 2025-10-14).
+bool later_than(const PartialDate& a, const PartialDate& b) {
+  if (a.empty() || b.empty()) return false;
+  if (a.year != b.year) return a.year > b.year;
+  if (!a.month || !b.month || a.month != b.month) return a.month && b.month && a.month > b.month;
+  return a.day && b.day && a.day > b.day;
+}
+
 bool is_pair_label(std::string_view label) { return label == "pair" || label.starts_with("pair:"); }
 
 struct MainActor {
@@ -706,6 +715,11 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
       if (d->date.empty() && d->unresolved.starts_with("same_")) c.same_date = d->unresolved;
+      // An act dated after the page was published has not happened yet:
+      // "Begin volgend jaar starten ... onderhandelingen" is planned.
+      if (later_than(d->date, published) && stage != "planned" && stage != "ongoing" && stage != "expired") {
+        c.event.stage = "planned";
+      }
     }
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;

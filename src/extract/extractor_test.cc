@@ -800,6 +800,18 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// An act dated after publication has not happened yet: it is planned.
+TEST(Extractor, ActDatedAfterPublicationIsPlanned) {
+  Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nDe Vlaamse Regering en de regering van Noordrijn-Westfalen "
+                     "hebben gisteren een strategisch partnerschap afgesloten. Begin volgend jaar starten beide regio's "
+                     "onderhandelingen over een administratieve overeenkomst.",
+                     "2025-10-14");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "negotiations"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->stage, "planned");
+  EXPECT_EQ(it->date, "2026");
+}
+
 // The tokenizer keeps an elided article with its noun: "l'Institut de
 // Bavière" is an organization named without the article, Bavaria no party.
 TEST(Extractor, ElidedHeadOpensAnOrganization) {
