@@ -191,6 +191,39 @@ class PartySet {
 // leaves implicit. actor is -1 for an organization the gazetteer lacks.
 // "pair" ("the two sides"), or "pair:KIND" ("beide regio's": two parties of
 // that kind, "pair:region").
+// Signatories less the people the sentence names as present at the act:
+// after "en présence de", "in the presence of" (location_prep label
+// presence) up to the next comma; in the clause before "til stede"
+// (presence_post).
+std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std::string_view text,
+                                         const SentenceView& v) {
+  const std::string_view sentence = v.span.of(text);
+  std::vector<std::pair<std::size_t, std::size_t>> present;  // byte offsets in the sentence
+  for (const Mention& m : v.mentions) {
+    if (!m.entry || m.entry->category != Category::kLocationPrep) continue;
+    if (m.entry->label == "presence") {
+      const std::size_t from = v.tokens[m.end_token - 1].span.end - v.span.begin;
+      const std::size_t comma = sentence.find(',', from);
+      present.push_back({from, comma == std::string_view::npos ? sentence.size() : comma});
+    } else if (m.entry->label == "presence_post") {
+      const std::size_t to = v.tokens[m.first_token].span.begin - v.span.begin;
+      const std::size_t comma = sentence.substr(0, to).rfind(',');
+      present.push_back({comma == std::string_view::npos ? 0 : comma, to});
+    }
+  }
+  if (present.empty()) return signatories;
+  std::erase_if(signatories, [&](const Signatory& g) {
+    std::size_t at = sentence.find(g.name);
+    if (at == std::string_view::npos) {
+      const std::size_t space = g.name.rfind(' ');
+      at = sentence.find(space == std::string::npos ? g.name : g.name.substr(space + 1));
+    }
+    if (at == std::string_view::npos) return false;
+    return std::any_of(present.begin(), present.end(), [&](const auto& r) { return r.first <= at && at < r.second; });
+  });
+  return signatories;
+}
+
 // Whether date a lies after b where both tell it (2026 after 2025-10-14;
 // 2025-10 not after 2025-10-14).
 bool later_than(const PartialDate& a, const PartialDate& b) {
@@ -1801,7 +1834,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.sectors = candidates.back().event.sectors;
       }
       if (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended") {
-        if (!signed_by) signed_by = signatories_in(people, text, views[i].span, c.event.stage);
+        if (!signed_by) signed_by = without_witnesses(signatories_in(people, text, views[i].span, c.event.stage), text, views[i]);
         c.event.signatories = *signed_by;
       }
       previous = c.event;
@@ -1843,7 +1876,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(i)) add_sector(last.sectors, sct);
         if (last.signatories.empty() && views[i].has(Category::kStage) &&
             (last.stage == "signed" || last.stage == "renewed" || last.stage == "extended")) {
-          last.signatories = signatories_in(people, text, views[i].span, last.stage);
+          last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i]);
         }
         break;
       }

@@ -800,6 +800,16 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// People named as present at the signing witness it; they do not sign.
+TEST(Extractor, WitnessesAreNoSignatories) {
+  Extraction x = run("Mineraler\n\nNorge og USA har i dag inngått en avtale om kritiske mineraler. Avtalen ble "
+                     "undertegnet i Washington, med utenriksminister Espen Barth Eide og USAs utenriksminister Antony "
+                     "Blinken til stede.",
+                     "2024-09-30");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) EXPECT_TRUE(e.signatories.empty()) << e.evidence;
+}
+
 // An act dated after publication has not happened yet: it is planned.
 TEST(Extractor, ActDatedAfterPublicationIsPlanned) {
   Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nDe Vlaamse Regering en de regering van Noordrijn-Westfalen "
