@@ -104,6 +104,16 @@ bool dateline_place(std::string_view doc, const std::vector<text::Token>& tokens
   return stop < doc.size() && doc[stop] == ',';
 }
 
+// A word without the elided article the tokenizer keeps with it
+// ("l'Université", "d’Agence"): what names the organization.
+std::string_view without_elision(std::string_view w) {
+  if (w.size() > 2 && (w[0] == 'l' || w[0] == 'L' || w[0] == 'd' || w[0] == 'D')) {
+    if (w[1] == '\'') return w.substr(2);
+    if (w.substr(1, 3) == "\u2019") return w.substr(4);
+  }
+  return w;
+}
+
 }  // namespace
 
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
@@ -173,8 +183,37 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const std::string& label = m.entry->label;
     if (label == "in_post" || label == "at_post") {
       location_post_start[m.first_token] = std::max(location_post_start[m.first_token], label == "at_post" ? 2 : 1);
-    } else {
+    } else if (label != "presence" && label != "presence_post") {
       location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
+    }
+  }
+  // "en marge de la Conférence des Nations unies", "at the Summit of the
+  // G20": after "at", a capitalised name joined to an actor by "de"/"of"
+  // names the venue; the actor in it is no party.
+  std::vector<bool> venue_name_at(s.tokens.size() + 1, false);
+  {
+    std::vector<bool> actor_start(s.tokens.size() + 1, false);
+    for (const PhraseMatch& pm : kept) actor_start[pm.first_token] = true;
+    auto determiner_at = [&](std::uint32_t k) {
+      return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kDeterminer && o.first_token == k && o.end_token == k + 1;
+      });
+    };
+    auto connector_at = [&](std::uint32_t k) {
+      static constexpr std::string_view kConnectors[] = {"de", "des", "du", "of", "van", "der", "di", "del", "dei", "af"};
+      return std::find(std::begin(kConnectors), std::end(kConnectors), s.tokens[k].folded) != std::end(kConnectors);
+    };
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    for (std::uint32_t k = 0; k < n; ++k) {
+      if (location_prep_end[k] != 2) continue;
+      std::uint32_t j = k;
+      if (determiner_at(j)) ++j;
+      const std::uint32_t caps = j;
+      while (j < n && s.tokens[j].is_word && starts_upper(s.tokens[j].span.of(doc)) && !actor_start[j]) ++j;
+      if (j == caps || j >= n || !connector_at(j)) continue;
+      ++j;
+      if (j < n && determiner_at(j)) ++j;
+      venue_name_at[j] = true;
     }
   }
   std::uint32_t last_first = UINT32_MAX, last_end = 0;
@@ -201,6 +240,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // place in capitals (its name is not an acronym) before a comma is where
     // the news comes from.
     if (place && dateline_place(doc, s.tokens, a.first_token, a.end_token, m->alias->surface)) a.venue = true;
+    if (venue_name_at[a.first_token]) a.venue = true;
     if ((location_post_start[a.end_token] == 1 && place) || location_post_start[a.end_token] == 2) a.venue = true;
     if (!s.actors.empty() && s.actors.back().end_token == a.first_token &&
         s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue && place) {
@@ -428,6 +468,39 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (first <= a.first_token && a.end_token <= end) a.aside = true;
     }
   }
+  // An apposition after an organization, opened by an article and a common
+  // noun and closed by a comma ("duisport, de haven van Duisburg, ...",
+  // "Namport, the port authority of Namibia, ..."): the places in it
+  // describe the organization and are no parties.
+  {
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    auto gap_before = [&](std::uint32_t k) {
+      return doc.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
+    };
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> appositions;
+    for (const ActorMention& o : s.actors) {
+      const std::uint32_t k = o.end_token;
+      if (lexicon.gazetteer().actors()[o.actor].kind != "organization" || k + 1 >= n) continue;
+      if (gap_before(k) != ", ") continue;
+      const bool article = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kDeterminer && m.first_token == k && m.end_token == k + 1;
+      });
+      if (!article || !s.tokens[k + 1].is_word || starts_upper(s.tokens[k + 1].span.of(doc))) continue;
+      for (std::uint32_t e = k + 2; e < n && e < k + 9; ++e) {
+        const std::string_view g = gap_before(e);
+        if (g.find_first_of(".;:!?()") != std::string_view::npos) break;
+        if (g.find(',') != std::string_view::npos) {
+          appositions.push_back({k, e});
+          break;
+        }
+      }
+    }
+    for (ActorMention& a : s.actors) {
+      for (const auto& [from, to] : appositions) {
+        if (a.first_token > from && a.end_token <= to) a.aside = true;
+      }
+    }
+  }
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kSpeech) continue;
     for (ActorMention& a : s.actors) {
@@ -470,7 +543,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (!m.entry || m.entry->category != Category::kOrgHead || (m.entry->label != "org" && m.entry->label != "legal")) {
       continue;
     }
-    if (is_actor[m.first_token] || !starts_upper(s.tokens[m.first_token].span.of(doc))) continue;
+    if (is_actor[m.first_token] || !starts_upper(without_elision(s.tokens[m.first_token].span.of(doc)))) continue;
     std::uint32_t first = m.first_token, end = m.end_token;
     auto joined = [&](std::uint32_t a) {  // tokens a and a+1 separated by one space
       return doc.substr(s.tokens[a].span.end, s.tokens[a + 1].span.begin - s.tokens[a].span.end) == " ";
@@ -490,6 +563,40 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     while (end < s.tokens.size() && !is_actor[end] && joined(end - 1) &&
            starts_upper(s.tokens[end].span.of(doc))) {
       ++end;
+    }
+    // A name that opens with its head ("Université de Bretagne Occidentale",
+    // "Universiteit van Amsterdam", "Pôle Mer Bretagne Atlantique") goes on
+    // over a connecting "de"/"van" and over the places in it: they belong
+    // to the name and are not parties themselves.
+    const std::uint32_t grown_from = end;
+    // (An article opening the sentence is capitalised too: "La Chambre de ...".)
+    const bool opens_with_head =
+        first == m.first_token ||
+        (first + 1 == m.first_token && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+           return o.entry && o.entry->category == Category::kDeterminer && o.first_token == first && o.end_token == first + 1;
+         }));
+    if (opens_with_head) {
+      auto connector = [&](std::uint32_t k) {
+        static constexpr std::string_view kConnectors[] = {"de", "du", "des", "van", "di", "del", "della", "do", "da"};
+        const std::string_view w = s.tokens[k].span.of(doc);
+        return std::find(std::begin(kConnectors), std::end(kConnectors), w) != std::end(kConnectors);
+      };
+      std::uint32_t k = end;
+      while (k < s.tokens.size() && joined(k - 1)) {
+        std::uint32_t next = k;
+        if (connector(k) && k + 1 < s.tokens.size() && joined(k)) next = k + 1;  // "de Bergen"
+        if (!s.tokens[next].is_word || !starts_upper(s.tokens[next].span.of(doc))) break;
+        k = next + 1;
+        end = k;
+      }
+      // Not into the middle of a place: "... de Noordrijn-Westfalen" ends before it.
+      for (const ActorMention& a : s.actors) {
+        if (a.first_token < end && end < a.end_token) end = std::max(grown_from, a.first_token);
+      }
+      const bool placed = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+        return a.first_token >= grown_from && a.end_token <= end;
+      });
+      if (!placed) end = grown_from;  // a plain run of capitals was read above already
     }
     // The sentence's first word is capitalised anyway: an article there
     // ("Die", "The") is not part of the name.
@@ -538,7 +645,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
     if (!s.unknown_orgs.empty() && s.unknown_orgs.back().end_token > first) continue;
     if (location_prep_end[first] == 2) continue;  // a venue: "at the ... Forum"
-    s.unknown_orgs.push_back({first, end, std::string(s.text_of(doc, first, end))});
+    for (ActorMention& a : s.actors) {
+      if (a.first_token >= grown_from && a.end_token <= end) a.aside = true;
+    }
+    s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, end)))});
   }
 
   // A name spelled out before its acronym is an organization, places in it

@@ -195,6 +195,52 @@ class PartySet {
 
 // An actor the title and lead name: it stands in for parties a sentence
 // leaves implicit. actor is -1 for an organization the gazetteer lacks.
+// "pair" ("the two sides"), or "pair:KIND" ("beide regio's": two parties of
+// that kind, "pair:region").
+// Signatories less the people the sentence names as present at the act:
+// after "en présence de", "in the presence of" (location_prep label
+// presence) up to the next comma; in the clause before "til stede"
+// (presence_post).
+std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std::string_view text,
+                                         const SentenceView& v) {
+  const std::string_view sentence = v.span.of(text);
+  std::vector<std::pair<std::size_t, std::size_t>> present;  // byte offsets in the sentence
+  for (const Mention& m : v.mentions) {
+    if (!m.entry || m.entry->category != Category::kLocationPrep) continue;
+    if (m.entry->label == "presence") {
+      const std::size_t from = v.tokens[m.end_token - 1].span.end - v.span.begin;
+      const std::size_t comma = sentence.find(',', from);
+      present.push_back({from, comma == std::string_view::npos ? sentence.size() : comma});
+    } else if (m.entry->label == "presence_post") {
+      const std::size_t to = v.tokens[m.first_token].span.begin - v.span.begin;
+      const std::size_t comma = sentence.substr(0, to).rfind(',');
+      present.push_back({comma == std::string_view::npos ? 0 : comma, to});
+    }
+  }
+  if (present.empty()) return signatories;
+  std::erase_if(signatories, [&](const Signatory& g) {
+    std::size_t at = sentence.find(g.name);
+    if (at == std::string_view::npos) {
+      const std::size_t space = g.name.rfind(' ');
+      at = sentence.find(space == std::string::npos ? g.name : g.name.substr(space + 1));
+    }
+    if (at == std::string_view::npos) return false;
+    return std::any_of(present.begin(), present.end(), [&](const auto& r) { return r.first <= at && at < r.second; });
+  });
+  return signatories;
+}
+
+// Whether date a lies after b where both tell it (2026 after 2025-10-14;
+// 2025-10 not after 2025-10-14).
+bool later_than(const PartialDate& a, const PartialDate& b) {
+  if (a.empty() || b.empty()) return false;
+  if (a.year != b.year) return a.year > b.year;
+  if (!a.month || !b.month || a.month != b.month) return a.month && b.month && a.month > b.month;
+  return a.day && b.day && a.day > b.day;
+}
+
+bool is_pair_label(std::string_view label) { return label == "pair" || label.starts_with("pair:"); }
+
 struct MainActor {
   std::int64_t actor = -1;
   Party party;
@@ -577,9 +623,31 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // Parties left implicit: "the two sides" are the last event's; otherwise
   // the document's main actors (its title and lead) stand in.
   double confidence = instruments.empty() ? 0.45 : 0.6;
-  if (parties.size() < 2 && s.has_label(Category::kGroupRef, "pair") && previous.parties.size() >= 2) {
-    for (const Party& p : previous.parties) parties.add_party(p);
-    confidence -= 0.05;
+  // A pair of a kind ("beide regio's", label "pair:region") is the last
+  // event's sides only if they are of that kind, else the main actors of it.
+  const Mention* pair_ref = nullptr;
+  for (const Mention& m : s.mentions) {
+    if (m.entry && m.entry->category == Category::kGroupRef && is_pair_label(m.entry->label)) {
+      pair_ref = &m;
+      break;
+    }
+  }
+  if (parties.size() < 2 && pair_ref) {
+    const std::string_view kind = std::string_view(pair_ref->entry->label).substr(std::string_view("pair").size());
+    auto of_kind = [&](const Party& p) { return kind.empty() || p.kind == kind.substr(1); };
+    if (previous.parties.size() >= 2 && std::all_of(previous.parties.begin(), previous.parties.end(), of_kind)) {
+      for (const Party& p : previous.parties) parties.add_party(p);
+      confidence -= 0.05;
+    } else if (!kind.empty()) {
+      std::vector<const MainActor*> sides;
+      for (const MainActor& m : main_actors) {
+        if (of_kind(m.party)) sides.push_back(&m);
+      }
+      if (sides.size() >= 2) {
+        for (const MainActor* m : sides) parties.add(m->actor, m->party);
+        confidence -= 0.05;
+      }
+    }
   }
   // With no party named, all the main actors stand in (a multilateral
   // summit's page names its members up front); with one named, the first
@@ -625,6 +693,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     confidence -= 0.15;
   }
   if (parties.size() < 2) return out;
+  // The cooperation the schema records crosses a border or joins regions:
+  // sides all of one country, no two of them regions of their own ("des
+  // entreprises françaises ... en partenariat avec Business France"), state
+  // a domestic act, not one of these.
+  {
+    const std::vector<Party> sides = parties.parties();
+    const std::string& country = sides.front().country;
+    std::set<std::string> regions;
+    bool one_country = !country.empty();
+    for (const Party& p : sides) {
+      one_country = one_country && p.country == country;
+      if (!p.subdivision.empty()) regions.insert(p.subdivision);
+    }
+    if (one_country && regions.size() <= 1) return out;
+  }
   if (s.quote) confidence -= 0.1;
 
   // The instrument: the most specific one named.
@@ -654,10 +737,31 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   if (!instruments.empty()) confidence += 0.1;
 
-  // Dates that can date an act (not goals).
+  // Dates that can date an act (not goals); not those of a relative clause
+  // after the act's stage that tells no stage, agreement or instrument of
+  // its own ("signée ... en présence de M. Modi, qui avaient coprésidé lundi
+  // et mardi le sommet": the summit's days).
+  std::uint32_t clause = static_cast<std::uint32_t>(s.tokens.size());
+  for (const Mention& r : s.mentions) {
+    if (!r.entry || r.entry->category != Category::kRelative || r.first_token == 0) continue;
+    const std::size_t at = s.tokens[r.first_token].span.begin, prev_end = s.tokens[r.first_token - 1].span.end;
+    if (std::string_view(text).substr(prev_end, at - prev_end).find(',') == std::string_view::npos) continue;
+    const bool stage_before = std::any_of(stages.begin(), stages.end(), [&](const Mention* m) {
+      return m->end_token <= r.first_token;
+    });
+    const bool stage_in = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.first_token >= r.end_token &&
+             (m.entry->category == Category::kStage || m.entry->category == Category::kAgreeVerb ||
+              m.entry->category == Category::kInstrument);
+    });
+    if (stage_before && !stage_in) {
+      clause = r.first_token;
+      break;
+    }
+  }
   std::vector<const DateMention*> dates;
   for (const DateMention& d : s.dates) {
-    if (!d.target) dates.push_back(&d);
+    if (!d.target && d.first_token < clause) dates.push_back(&d);
   }
 
   auto make = [&](const std::string& stage, const DateMention* d, const std::string& act_instrument) {
@@ -672,6 +776,11 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
       if (d->date.empty() && d->unresolved.starts_with("same_")) c.same_date = d->unresolved;
+      // An act dated after the page was published has not happened yet:
+      // "Begin volgend jaar starten ... onderhandelingen" is planned.
+      if (later_than(d->date, published) && stage != "planned" && stage != "ongoing" && stage != "expired") {
+        c.event.stage = "planned";
+      }
     }
     c.event.evidence = std::string(s.span.of(text));
     c.event.evidence_span = s.span;
@@ -1175,7 +1284,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
           if (stage_rank(m->entry->label) > stage_rank(st)) st = m->entry->label;
         }
         const bool pair_before = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& g) {
-          return g.entry && g.entry->category == Category::kGroupRef && g.entry->label == "pair" &&
+          return g.entry && g.entry->category == Category::kGroupRef && is_pair_label(g.entry->label) &&
                  s.tokens[g.first_token].span.begin < comma;
         });
         const std::vector<Party> sides = parties.parties();
@@ -1834,7 +1943,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.sectors = candidates.back().event.sectors;
       }
       if (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended") {
-        if (!signed_by) signed_by = signatories_in(people, text, views[i].span, c.event.stage);
+        if (!signed_by) signed_by = without_witnesses(signatories_in(people, text, views[i].span, c.event.stage), text, views[i]);
         c.event.signatories = *signed_by;
       }
       previous = c.event;
@@ -1878,7 +1987,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(i)) add_sector(last.sectors, sct);
         if (last.signatories.empty() && views[i].has(Category::kStage) &&
             (last.stage == "signed" || last.stage == "renewed" || last.stage == "extended")) {
-          last.signatories = signatories_in(people, text, views[i].span, last.stage);
+          last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i]);
         }
         break;
       }

@@ -882,6 +882,111 @@ TEST(Extractor, OrganizationsByTheirShortName) {
   EXPECT_EQ(it->parties.size(), 2u);
 }
 
+// People named as present at the signing witness it; they do not sign.
+TEST(Extractor, WitnessesAreNoSignatories) {
+  Extraction x = run("Mineraler\n\nNorge og USA har i dag inngått en avtale om kritiske mineraler. Avtalen ble "
+                     "undertegnet i Washington, med utenriksminister Espen Barth Eide og USAs utenriksminister Antony "
+                     "Blinken til stede.",
+                     "2024-09-30");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) EXPECT_TRUE(e.signatories.empty()) << e.evidence;
+}
+
+// An act dated after publication has not happened yet: it is planned.
+TEST(Extractor, ActDatedAfterPublicationIsPlanned) {
+  Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nDe Vlaamse Regering en de regering van Noordrijn-Westfalen "
+                     "hebben gisteren een strategisch partnerschap afgesloten. Begin volgend jaar starten beide regio's "
+                     "onderhandelingen over een administratieve overeenkomst.",
+                     "2025-10-14");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "negotiations"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->stage, "planned");
+  EXPECT_EQ(it->date, "2026");
+}
+
+// The tokenizer keeps an elided article with its noun: "l'Institut de
+// Bavière" is an organization named without the article, Bavaria no party.
+TEST(Extractor, ElidedHeadOpensAnOrganization) {
+  Extraction x = run("Hydrogène\n\nL'Agence de Normandie et l'Institut de Bavière ont signé mardi un accord de "
+                     "coopération sur l'hydrogène.",
+                     "2025-06-12");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Agence de Normandie", "Institut de Bavière"}));
+}
+
+// An apposition after an organization, opened by an article and a common
+// noun: the place in it describes the organization.
+TEST(Extractor, PlaceInAnOrganizationsAppositionIsNoParty) {
+  Extraction x = run("Havens\n\nGisteren hebben Port of Antwerp-Bruges en duisport, de haven van Duisburg, hun "
+                     "samenwerkingsovereenkomst met vijf jaar verlengd.",
+                     "2025-10-14");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Port of Antwerp-Bruges", "duisport"}));
+}
+
+// "en marge de la Conférence des Nations unies": the actor in the venue's
+// name is no party.
+TEST(Extractor, ActorInAVenuesNameIsNoParty) {
+  Extraction x = run("Hydrogène\n\nLa France et le Japon ont signé mardi une lettre d'intention sur l'hydrogène, en "
+                     "marge de la Conférence des Nations unies sur l'océan à Nice.",
+                     "2025-06-12");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(test_util::party_keys(x.events[0]), (std::vector<std::string>{"FR", "JP"}));
+}
+
+// A relative clause after the act's stage with no stage of its own tells of
+// something else: its days do not date the act.
+TEST(Extractor, DatesOfARelativeClauseAreNotTheActs) {
+  Extraction x = run("Nucléaire\n\nLa France et l'Inde ont signé mercredi une déclaration d'intention sur les petits "
+                     "réacteurs modulaires. La déclaration a été signée à Marseille en présence des deux dirigeants, "
+                     "qui avaient coprésidé lundi et mardi un sommet à Paris.",
+                     "2025-02-12");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) EXPECT_EQ(e.date, "2025-02-12") << e.evidence;
+}
+
+// "beide regio's" after an act of two ports: the page's two regions, not the ports.
+TEST(Extractor, PairOfRegionsIsTheMainRegions) {
+  Extraction x = run("Vlaanderen en Noordrijn-Westfalen smeden strategisch partnerschap\n\nDe Vlaamse Regering en de "
+                     "regering van Noordrijn-Westfalen hebben gisteren in Düsseldorf een strategisch partnerschap "
+                     "afgesloten.\n\nDe havens van Antwerpen en Duisburg hebben hun samenwerkingsovereenkomst "
+                     "verlengd.\n\nBegin volgend jaar starten de administraties van beide regio's onderhandelingen "
+                     "over een administratieve overeenkomst.",
+                     "2025-10-14");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "negotiations"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(test_util::party_keys(*it), (std::vector<std::string>{"BE-VLG", "DE-NW"}));
+}
+
+// The schema's cooperation crosses a border or joins regions: two companies
+// of one country state a domestic act; two regions of one country do not.
+TEST(Extractor, SidesOfOneCountryAreNoCooperationUnlessRegions) {
+  Extraction x = run("Nucléaire\n\nEDF et le CEA ont signé lundi un accord de coopération sur les petits réacteurs.",
+                     "2025-06-05");
+  EXPECT_TRUE(x.events.empty());
+  x = run("Éolien\n\nLa Normandie et la Bretagne ont signé lundi un accord de coopération sur l'éolien en mer.",
+          "2025-06-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(test_util::party_keys(x.events[0]), (std::vector<std::string>{"FR-BRE", "FR-NOR"}));
+}
+
+// A name that opens with its head goes on over "van"/"de" and the places in
+// it: "Universiteit van Amsterdam" is one party, Amsterdam none.
+TEST(Extractor, HeadFirstNameHoldsItsPlace) {
+  Extraction x = run("Universiteiten\n\nDe Universiteit van Amsterdam en de Universiteit van Bergen hebben dinsdag een "
+                     "samenwerkingsovereenkomst ondertekend.",
+                     "2025-06-12");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Universiteit van Amsterdam", "Universiteit van Bergen"}));
+}
+
 // "the sixth partnership of the kind, after Canada ...": the acts listed are
 // of the kind of the act stated before, and done as it was.
 TEST(Extractor, ActsOfTheSameKind) {

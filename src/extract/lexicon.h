@@ -41,9 +41,12 @@ enum class Category : std::uint8_t {
   kLocationPrep,   // label: in (a place named after it is a venue, not a party); at (anything after it is);
                    // in_post, at_post (postpositions: the place before it, "ブリュッセルにおいて")
                    // term ("presidency": a group named next to it is the forum of a country's term, no party)
+                   // presence ("en présence de": people named after it, to the next comma, witness the act and
+                   // do not sign it); presence_post ("til stede": those in the clause before it)
   kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
   kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
-  kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land")
+  kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land"); pair:KIND (two parties of that
+                   // kind: "beide regio's" pair:region, the main actors of it where the last act's sides are not);
                    // another (before an instrument: "a second"), another_post (after it: "共同声明も")
   kCooperation,    // label: cooperation (generic cooperation words)
   kAgreeVerb,      // label: agree ("agreed", "enige", "vereinbart")

@@ -911,6 +911,18 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         continue;
       }
       NameRun run = name_at(text, s, i, blocked);
+      // A role closing on a preposition opens its portfolio, capitalised in
+      // Dutch and French ("minister van Economie, Industrie en Energie"): one
+      // word there before a comma or a conjunction is the portfolio's first
+      // word, not a surname.
+      if (run.end == run.first + 1 && i == r->end_token && run.end < n &&
+          is_particle(s.tokens[r->end_token - 1].span.of(text))) {
+        const auto after = text.substr(s.tokens[run.end - 1].span.end, s.tokens[run.end].span.begin - s.tokens[run.end - 1].span.end);
+        const bool listed = after.starts_with(",") || std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+          return m.entry && m.entry->category == Category::kConjunction && m.first_token == run.end;
+        });
+        if (listed) run.end = run.first;
+      }
       const bool titled = i == r->end_token || addressed;
       // The name in apposition after the role's place or portfolio:
       // "Gouverneur der Präfektur, Taro Yamada", "ambassadør til Danmark,

@@ -134,6 +134,11 @@ TEST(People, NamesTable) {
       // A party's letters in parentheses before the verb are no part of the name.
       {"Koldioxid\n\nEnergi- och näringsminister Ebba Busch (KD) säger till TT att avtalet är viktigt.",
        {"Ebba Busch"}, {"Ebba Busch (KD", "Busch (KD"}},
+      // A role closing on a preposition opens a capitalised portfolio: its
+      // first word before a comma or "en" is no surname.
+      {"Waterstof\n\nHij sprak met Mona Neubaur, minister van Economie, Industrie, Klimaatbescherming en Energie "
+       "van Noordrijn-Westfalen.",
+       {"Mona Neubaur"}, {"Economie"}},
       // Menu items apart by several spaces are no title and name.
       {"Osaka\n\nNyheder   Ministeren   Ansvarsområder   Publikationer\n\nErhvervsminister Morten Bødskov "
        "besøgte i sidste uge verdensudstillingen i Osaka.",
