@@ -338,10 +338,10 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
           c::sys_days pub{c::year{published.year} / c::month{static_cast<unsigned>(published.month)} /
                           c::day{static_cast<unsigned>(published.day)}};
           const c::sys_days monday = pub - c::days{c::weekday{pub}.iso_encoding() - 1} - c::days{7};
-          const c::year_month_day first{monday}, last{monday + c::days{6}};
-          if (first.year() != last.year()) dm.unresolved = kind;
-          else if (first.month() != last.month()) dm.date = {static_cast<int>(first.year()), 0, 0};
-          else dm.date = {static_cast<int>(first.year()), static_cast<int>(static_cast<unsigned>(first.month())), 0};
+          const c::year_month_day week_start{monday}, week_end{monday + c::days{6}};
+          if (week_start.year() != week_end.year()) dm.unresolved = kind;
+          else if (week_start.month() != week_end.month()) dm.date = {static_cast<int>(week_start.year()), 0, 0};
+          else dm.date = {static_cast<int>(week_start.year()), static_cast<int>(static_cast<unsigned>(week_start.month())), 0};
         }
         else if (kind == "last_month" && published.month) {
           dm.date = published.month == 1 ? PartialDate{published.year - 1, 12, 0}

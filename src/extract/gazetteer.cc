@@ -954,11 +954,11 @@ Status Builder::add_case_endings() {
     bool harmony = std::any_of(r.endings.begin(), r.endings.end(), [](const std::string& e) { return e.find('|') != std::string::npos; });
     if (harmony && l.back.empty()) return Status::invalid_argument(r.at + ": " + r.lang + " has 'a|b' endings but no 'back' row");
   }
-  auto ends_with_any = [](std::string_view s, const std::vector<std::string>& letters) {
-    return std::any_of(letters.begin(), letters.end(), [&](const std::string& v) { return ends_with(s, v); });
+  auto ends_with_any = [](std::string_view s, const std::vector<std::string>& set) {
+    return std::any_of(set.begin(), set.end(), [&](const std::string& v) { return ends_with(s, v); });
   };
-  auto has_any = [](std::string_view s, const std::vector<std::string>& letters) {
-    return std::any_of(letters.begin(), letters.end(), [&](const std::string& v) { return s.find(v) != std::string_view::npos; });
+  auto has_any = [](std::string_view s, const std::vector<std::string>& set) {
+    return std::any_of(set.begin(), set.end(), [&](const std::string& v) { return s.find(v) != std::string_view::npos; });
   };
   std::size_t n = aliases_.size();
   for (std::size_t i = 0; i < n; ++i) {
