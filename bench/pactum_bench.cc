@@ -825,9 +825,20 @@ int run(const Config& cfg) {
                 "--json", "--threads", t.c_str(), static_cast<char*>(nullptr));
           _exit(127);
         }
+        // Peak RSS is the child's own high-water mark (VmHWM), read while it
+        // runs: getrusage's ru_maxrss of a forked child starts at the bench's
+        // own RSS at the fork (Linux keeps the mark across exec), which is
+        // the bench's extractor and corpus, not pactum's.
+        const std::string status_file = "/proc/" + std::to_string(pid) + "/status";
+        double hwm_kb = 0;
         int status = 0;
-        struct rusage usage {};
-        wait4(pid, &status, 0, &usage);
+        while (waitpid(pid, &status, WNOHANG) == 0) {
+          std::ifstream in(status_file);
+          for (std::string line; std::getline(in, line);) {
+            if (line.rfind("VmHWM:", 0) == 0) hwm_kb = std::max(hwm_kb, std::atof(line.c_str() + 6));
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
         const double s = std::chrono::duration<double>(Clock::now() - t0).count();
         nlohmann::json summary;
         try {
@@ -837,7 +848,7 @@ int run(const Config& cfg) {
         }
         Run& run = runs[threads];
         run.seconds = std::min(run.seconds, s);
-        run.rss_mb = std::max(run.rss_mb, double(usage.ru_maxrss) / 1024.0);
+        run.rss_mb = std::max(run.rss_mb, hwm_kb / 1024.0);
         run.stored = summary.value("stored", std::size_t{0});
         run.events = summary.value("events", 0LL);
         run.ok = run.ok && WIFEXITED(status) && WEXITSTATUS(status) == 0 && run.stored == lines;
