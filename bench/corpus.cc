@@ -46,10 +46,23 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return out;
 }
 
-void add_sample(std::string_view text, const std::string& lang, SentencePool& pool) {
+// title: the sample's headline from its gold file, or "". A whole page
+// has its site's chrome above the headline ("Skip to main content", a
+// menu); the corpus's headlines are headlines, so the lines above the
+// title are left out of the headline pool (they stay body text).
+void add_sample(std::string_view text, std::string_view title, const std::string& lang, SentencePool& pool) {
   std::vector<std::string_view> lines = lines_of(text);
   std::size_t i = 0;
   while (i < lines.size() && lines[i].empty()) ++i;
+  if (!title.empty()) {
+    auto at = std::find(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end(), title);
+    if (at != lines.end()) {
+      for (auto k = lines.begin() + static_cast<std::ptrdiff_t>(i); k != at; ++k) {
+        if (k->size() >= 12) pool.sentences.emplace_back(*k);
+      }
+      i = static_cast<std::size_t>(at - lines.begin());
+    }
+  }
   if (i >= lines.size()) return;
   pool.headlines.emplace_back(lines[i++]);
   if (i < lines.size() && looks_like_dateline(lines[i])) pool.datelines.emplace_back(lines[i++]);
@@ -84,7 +97,13 @@ Result<std::map<std::string, SentencePool>> load_pools(const std::vector<std::fi
       if (known.count(lang)) continue;
       auto bytes = read_file(f);
       if (!bytes.is_ok()) return bytes.status();
-      add_sample(*bytes, lang, pools[lang]);
+      std::string title;
+      auto gold = f.parent_path().parent_path() / "gold" / (f.stem().string() + ".json");
+      if (auto g = read_file(gold); g.is_ok()) {
+        auto j = nlohmann::json::parse(*g, nullptr, /*allow_exceptions=*/false);
+        if (j.is_object() && j.contains("title") && j["title"].is_string()) title = j["title"].get<std::string>();
+      }
+      add_sample(*bytes, title, lang, pools[lang]);
     }
   }
   for (auto it = pools.begin(); it != pools.end();) {
