@@ -828,14 +828,16 @@ int run(const Config& cfg) {
         // Peak RSS is the child's own high-water mark (VmHWM), read while it
         // runs: getrusage's ru_maxrss of a forked child starts at the bench's
         // own RSS at the fork (Linux keeps the mark across exec), which is
-        // the bench's extractor and corpus, not pactum's.
+        // the bench's extractor and corpus, not pactum's. The last reading
+        // counts, not the largest: the first may come before the exec, from
+        // the forked copy of the bench, and after it the mark only grows.
         const std::string status_file = "/proc/" + std::to_string(pid) + "/status";
         double hwm_kb = 0;
         int status = 0;
         while (waitpid(pid, &status, WNOHANG) == 0) {
           std::ifstream in(status_file);
           for (std::string line; std::getline(in, line);) {
-            if (line.rfind("VmHWM:", 0) == 0) hwm_kb = std::max(hwm_kb, std::atof(line.c_str() + 6));
+            if (line.rfind("VmHWM:", 0) == 0) hwm_kb = std::atof(line.c_str() + 6);
           }
           std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
