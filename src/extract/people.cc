@@ -804,15 +804,8 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
           it->latin = latin;
         }
       }
-      for (const Mention& m : s.mentions) {
-        if (!m.entry || m.entry->category != Category::kPersonName) continue;
-        const NameRun run{m.first_token, m.end_token};
-        if (std::none_of(names.begin(), names.end(), [&](const JapaneseName& jn) {
-              return jn.run.first < run.end && run.first < jn.run.end;
-            })) {
-          names.push_back({run, "", "", "", false, ""});
-        }
-      }
+      // (Names of the person_name table that no reading finds are already
+      // among them: japanese_names adds them, as speakers.)
       for (const JapaneseName& jn : names) {
         std::string name = jn.latin.empty() ? english_name(text, s, jn.run) : jn.latin;
         // The table's spelling wins over a reading where it names the

@@ -55,7 +55,14 @@ Result<LanguageTable> LanguageTable::load(const std::filesystem::path& file) {
     }
     for (std::string_view use : row.at(1) == "-" ? std::vector<std::string_view>{} : split(row.at(1), ',')) {
       auto it = std::find(kUseNames.begin(), kUseNames.end(), use);
-      if (it == kUseNames.end()) return Status::invalid_argument(at + ": unknown use '" + std::string(use) + "'");
+      if (it == kUseNames.end()) {
+        // The data may be newer than the binary (a use added since it was
+        // built): say which uses this build knows.
+        std::string known;
+        for (std::string_view name : kUseNames) known += (known.empty() ? "" : ", ") + std::string(name);
+        return Status::invalid_argument(at + ": unknown use '" + std::string(use) + "' (this build knows: " + known +
+                                        "; if the data is newer than pactum, rebuild it)");
+      }
       table.with_[static_cast<std::size_t>(it - kUseNames.begin())].push_back(code);
     }
     std::string snowball = row.at(2) == "-" ? std::string() : row.at(2);
