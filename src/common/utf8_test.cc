@@ -49,4 +49,17 @@ TEST(Utf8, NormalizesDocumentText) {
   EXPECT_EQ(normalize_document("\xEF\xBB\xBFtext"), "text");    // BOM dropped
 }
 
+// The cleaning works on the UTF-8 bytes; each mapping must still see whole
+// code points, whatever their length, and NFC must follow it.
+TEST(Utf8, NormalizesEveryCodePointLength) {
+  EXPECT_EQ(normalize_document("a\xE2\x80\xA8" "b\xC2\x85" "c"), "a\nb\nc");  // LS, NEL
+  EXPECT_EQ(normalize_document("a\xE2\x80\xAF\xE1\x9A\x80" "b"), "a  b");       // NNBSP, Ogham space
+  EXPECT_EQ(normalize_document("a\xE2\x80\x8B" "b\x01\x7F" "c"), "abc");         // ZWSP, controls
+  EXPECT_EQ(normalize_document("x \xC2\xA0\t\r\ny"), "x\ny");                      // spaces mapped, then trimmed
+  EXPECT_EQ(normalize_document("\xE3\x81\x8B\xE3\x82\x99"), "\xE3\x81\x8C");    // ka + dakuten -> ga
+  EXPECT_EQ(normalize_document("\xF0\x9F\x98\x80\xE3\x80\x80"), "\xF0\x9F\x98\x80\xE3\x80\x80");  // emoji, ideographic space kept
+  // Not UTF-8 (callers validate first): substituted as ICU's conversion would.
+  EXPECT_EQ(normalize_document("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+}
+
 }  // namespace pactum
