@@ -2012,6 +2012,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<std::uint32_t> section(views.size(), 0);  // headings before each sentence
   for (std::size_t i = 1; i < views.size(); ++i) section[i] = section[i - 1] + (is_heading(i) ? 1 : 0);
   std::optional<std::size_t> with_sectors, pending;  // in an earlier sentence; in this one
+  // The last act told with sectors of each set of parties: an act of the
+  // same parties told again ("Die neue Absichtserklärung soll diesen Rahmen
+  // ... füllen" after another pair's partnership) is about what their act
+  // covers, not what the other pair's act before it does.
+  std::map<std::vector<std::string>, std::size_t> told_with_sectors;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     Candidate& c = candidates[k];
     const std::size_t i = c.sentence;
@@ -2029,10 +2034,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     // (Not across a heading: it opens a new topic, a heading on a regional
     // partnership after a paragraph about two clusters' webinar.)
-    if (c.event.sectors.empty() && !c.framed && !c.background && with_sectors &&
-        section[candidates[*with_sectors].sentence] == section[i] &&
-        views[candidates[*with_sectors].sentence].paragraph + 1 >= views[i].paragraph) {
-      c.event.sectors = candidates[*with_sectors].event.sectors;
+    std::optional<std::size_t> before = with_sectors;
+    if (auto t = told_with_sectors.find(c.party_keys);
+        !c.party_keys.empty() && t != told_with_sectors.end() && before && candidates[*before].party_keys != c.party_keys) {
+      before = t->second;
+    }
+    if (c.event.sectors.empty() && !c.framed && !c.background && before &&
+        section[candidates[*before].sentence] == section[i] &&
+        (before != with_sectors || views[candidates[*before].sentence].paragraph + 1 >= views[i].paragraph)) {
+      c.event.sectors = candidates[*before].event.sectors;
     }
     // (A quotation's sector words, or a speaker's sentence's, are what the
     // speaker stresses, "Korea bygger havvind i stor skala. Det er et
@@ -2040,6 +2050,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     const bool closes_quote = views[i].has(Category::kSpeech) && i > 0 && views[i - 1].quote &&
                               views[i - 1].paragraph == views[i].paragraph;
     if (!c.event.sectors.empty() && !views[i].quote && !closes_quote) pending = k;
+    if (!c.event.sectors.empty() && !c.party_keys.empty() && !views[i].quote && !closes_quote) {
+      told_with_sectors[c.party_keys] = k;
+    }
   }
 
   // Merge the mentions of one act: same parties (or one side's parties

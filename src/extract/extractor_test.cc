@@ -497,6 +497,18 @@ TEST(Extractor, SectorsOfTheirOwnAct) {
     EXPECT_EQ(s["DE-NW JP-07 "], (std::vector<std::string>{}));
   }
   {
+    // An act told again ("the new letter of intent") after another pair's
+    // act is the act told first: it borrows nothing from the other pair's.
+    Extraction x = run("Hessen und Kyoto arbeiten bei Wasserstoff zusammen\n\nHessen und die Präfektur Kyoto haben am "
+                       "Dienstag eine Absichtserklärung über Wasserstoff unterzeichnet.\n\nBereits 2021 hatten "
+                       "Deutschland und Japan eine Partnerschaft zu Batterien und Halbleitern vereinbart. Die neue "
+                       "Absichtserklärung soll diesen Rahmen auf regionaler Ebene ausfüllen.");
+    auto s = sectors_by_partner(x);
+    ASSERT_TRUE(s.count("DE-HE JP-26 ")) << x.events.size();
+    EXPECT_EQ(s["DE-HE JP-26 "], (std::vector<std::string>{"hydrogen"}));
+    EXPECT_EQ(s["DE JP 2021"], (std::vector<std::string>{"batteries", "semiconductors"}));
+  }
+  {
     // A banner above the headline (a department's name) gives no sectors.
     Extraction x = run("Skip to main content\nEnterprise, Industry and Small Businesses\n"
                        "Press release14 March 2023Department for Industry and Small Businesses\n\n"
@@ -762,7 +774,8 @@ TEST(Extractor, ZeroEmissionFramesAndPassingMentionsStateNoAct) {
                      "transporte marítimo sin emisiones.",
                      "2025-11-18");
   ASSERT_FALSE(x.events.empty());
-  EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"maritime"}));
+  // Zero-emission shipping is green transport at sea; the frame adds no climate.
+  EXPECT_EQ(x.events[0].sectors, (std::vector<std::string>{"green_transport", "maritime"}));
   const std::string stated = "Ce rapprochement s'appuie aussi sur le partenariat vert conclu en 2023 entre la "
                              "Commission européenne et la Corée du Sud.";
   Extraction y = run("Batteries\n\n" + stated + "\n\nUn premier comité de pilotage se réunira à Paris avant l'été, en partenariat avec "
