@@ -415,7 +415,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       // organization nouns.
       const std::uint32_t reach = kind == "organization" ? 4 : 1;
       if (place.first_token > country.end_token + reach) continue;
-      if (place.first_token > country.end_token + 1 &&
+      // (A word between that the lexicon reads as more, a preposition
+      // ("Deutschland und Norwegen in Bergen": a venue), parts them.)
+      if (place.first_token > country.end_token &&
           std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
             return m.first_token < place.first_token && m.end_token > country.end_token &&
                    (m.alias || (m.entry && m.entry->category != Category::kSector &&

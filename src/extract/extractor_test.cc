@@ -252,6 +252,18 @@ TEST(Extractor, VenuesAndTheOtherSide) {
   EXPECT_EQ(hamburg->stage, "renewed");
 }
 
+// A country named before "in" and a city of its own: the city is a venue,
+// the country stays a party (not the city's locator, which would leave one
+// side and bring in the lead's region of that country).
+TEST(Extractor, CountryBeforeAVenueOfItsOwnStaysAParty) {
+  Extraction x = run("Bayern und Rogaland vereinbaren engere Zusammenarbeit\n\n"
+                     "Bereits im Januar 2023 hatten Deutschland und Norwegen in Bergen eine strategische Partnerschaft vereinbart.",
+                     "2025-11-11");
+  auto partnership = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2023-01"; });
+  ASSERT_NE(partnership, x.events.end());
+  EXPECT_EQ(party_keys(*partnership), (std::vector<std::string>{"DE", "NO"}));
+}
+
 // A history with one stage word: each date with a formal instrument of its
 // own in its clause is an act; an instrument opening the sentence that is
 // the kind of the act told before refers back to it and states none.
