@@ -581,8 +581,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (!a.is_party() || a.form != AliasForm::kName || a.end_token >= s.tokens.size()) continue;
       std::string_view last = s.tokens[a.end_token - 1].span.of(text);
       const Actor& act = gazetteer_.actors()[a.actor];
+      // (A name that ends in s itself, "Sveits", "Paris", owns nothing:
+      // only the loader's genitive forms, "Norges", do.)
+      const bool genitive_form = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.alias && m.alias->genitive && m.alias->actor == a.actor && m.first_token == a.first_token &&
+               m.end_token == a.end_token;
+      });
       bool genitive = last.ends_with("'s") || last.ends_with("’s") ||
-                      (last.ends_with("s") && !act.name.ends_with("s") && !act.name.ends_with("S") &&
+                      (last.ends_with("s") && genitive_form && !act.name.ends_with("s") && !act.name.ends_with("S") &&
                        std::string_view(act.name).find(last) == std::string_view::npos);
       if (!genitive) continue;
       // The owned thing within three words ("the EU's sixth partnership").
@@ -1109,13 +1115,23 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // in 2021, Kazakhstan and Namibia in 2022". One bilateral act per partner,
   // dated by the date that follows it. Not for acts of all the listed
   // parties together: a joint declaration, a platform, "between A, B and C".
+  // "l'Italia aveva firmato con India, Stati Uniti, ... un memorandum",
+  // "Norge og de andre EFTA-landene ... signerte en ... avtale med India":
+  // one instrument signed on one date with several partners is one act of
+  // them all, unless the words before the instrument say there are several
+  // ("des partenariats", determiner label "several").
+  const bool several_acts = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+    return m.entry && m.entry->category == Category::kDeterminer && m.entry->label == "several" &&
+           std::any_of(instruments.begin(), instruments.end(), [&](const Mention* i) { return i->first_token == m.end_token; });
+  });
+  const bool one_signing = stage == "signed" && dates.size() <= 1 && !several_acts;
   const std::vector<Party> all = parties.parties();
   std::optional<Party> hub;
   if (self >= 0) {
     const Actor& self_actor = gazetteer_.actors()[static_cast<std::size_t>(self)];
     hub = Party{self_actor.name, self_actor.kind, self_actor.country, self_actor.subdivision, {}};
   } else if (named_here && all.size() >= 3 && instrument != "joint_declaration" && instrument != "platform" &&
-             !s.has_label(Category::kConjunction, "between") && !main_actors.empty()) {
+             !s.has_label(Category::kConjunction, "between") && !main_actors.empty() && !one_signing) {
     bool places = std::all_of(all.begin(), all.end(), [](const Party& p) { return p.kind != "organization"; });
     const Party& first = main_actors.front().party;
     bool present = std::any_of(all.begin(), all.end(), [&](const Party& p) { return party_key(p) == party_key(first); });

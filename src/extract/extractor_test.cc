@@ -264,6 +264,30 @@ TEST(Extractor, CountryBeforeAVenueOfItsOwnStaysAParty) {
   EXPECT_EQ(party_keys(*partnership), (std::vector<std::string>{"DE", "NO"}));
 }
 
+// One instrument signed on one date by a hub with several partners is one
+// act of them all; "des" (determiner label "several") before the instrument
+// says there are several acts, one with each partner.
+TEST(Extractor, OneSigningWithSeveralPartnersIsOneAct) {
+  Extraction x = run("Italia e Giappone\n\nNel marzo 2022 l'Italia aveva firmato con Giappone, Canada e Australia un memorandum sull'idrogeno.",
+                     "2025-01-10");
+  auto dated = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2022-03"; });
+  ASSERT_NE(dated, x.events.end());
+  EXPECT_EQ(party_keys(*dated), (std::vector<std::string>{"AU", "CA", "IT", "JP"}));
+  Extraction y = run("L'Union européenne et le Chili\n\nL'Union européenne avait conclu des partenariats avec le Canada et la Namibie en mars 2022.",
+                     "2025-01-10");
+  int pairs = 0;
+  for (const Event& e : y.events) pairs += e.date == "2022-03" && e.parties.size() == 2;
+  EXPECT_EQ(pairs, 2);
+}
+
+// A country whose own name ends in s ("Sveits") is no genitive: listed
+// among several parties it stays one.
+TEST(Extractor, NameEndingInSIsNoGenitive) {
+  Extraction x = run("Norge og India\n\nNorge, Sveits, Island og Liechtenstein signerte en felles erklæring om hydrogen.", "2025-01-10");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(party_keys(x.events.back()), (std::vector<std::string>{"CH", "IS", "LI", "NO"}));
+}
+
 // A history with one stage word: each date with a formal instrument of its
 // own in its clause is an act; an instrument opening the sentence that is
 // the kind of the act told before refers back to it and states none.
