@@ -709,6 +709,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // Norwegian prime minister Erna Solberg" is a person), then a capitalised
   // run of two or more words, or one word with a capital or digit inside.
   std::vector<bool> lexical(s.tokens.size(), false), conj_or_role(s.tokens.size(), false);
+  // Words the lexicon reads only as sector words ("Maritime", "Hydrogen"):
+  // inside a capitalised run they are part of a name ("GCE Blue Maritime").
+  std::vector<bool> other_than_sector(s.tokens.size(), false);
   for (const Mention& m : s.mentions) {
     if (!m.entry) continue;
     bool stop = m.entry->category == Category::kRole || m.entry->category == Category::kConjunction ||
@@ -716,6 +719,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (auto k = m.first_token; k < m.end_token && k < s.tokens.size(); ++k) {
       lexical[k] = true;
       if (stop) conj_or_role[k] = true;
+      if (m.entry->category != Category::kSector) other_than_sector[k] = true;
     }
   }
   auto gap_is_space = [&](std::uint32_t k) {  // between tokens k and k+1
@@ -821,7 +825,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     std::uint32_t end = k;
     bool plain = false;
     while (end < s.tokens.size() && end - k < 4 && starts_upper(s.tokens[end].span.of(doc)) && !conj_or_role[end] &&
-           (!lexical[end] || is_actor[end]) && (end == k || gap_is_space(end - 1))) {
+           (!lexical[end] || is_actor[end] || (end > k && !other_than_sector[end])) && (end == k || gap_is_space(end - 1))) {
       plain = plain || !is_actor[end];
       ++end;
     }

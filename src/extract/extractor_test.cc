@@ -288,6 +288,23 @@ TEST(Extractor, NameEndingInSIsNoGenitive) {
   EXPECT_EQ(party_keys(x.events.back()), (std::vector<std::string>{"CH", "IS", "LI", "NO"}));
 }
 
+// A name after a lower-case noun for a cluster or a shipyard is the
+// organization, sector words in it included ("Maritime"): the parties, not
+// the countries of the page's title.
+TEST(Extractor, NameAfterAClusterOrShipyardNounIsTheParty) {
+  Extraction x = run("Norge og India\n\nPå mandag signerte den maritime klyngen Nordvik Ocean Maritime og verftet Malabar Shipyard "
+                     "en intensjonsavtale om hydrogen.", "2025-01-10");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Nordvik Ocean Maritime", "Malabar Shipyard"}));
+  Extraction y = run("Sverige och Indien\n\nI går undertecknade klustret Nordvik Battery och varvet Malabar Shipyard en avsiktsförklaring om vätgas.",
+                     "2025-01-10");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].parties.size(), 2u);
+  for (const Party& p : y.events[0].parties) EXPECT_EQ(p.kind, "organization");
+}
+
 // A history with one stage word: each date with a formal instrument of its
 // own in its clause is an act; an instrument opening the sentence that is
 // the kind of the act told before refers back to it and states none.
