@@ -1412,6 +1412,122 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
   }
 }
 
+// An organization introduced by a noun and a demonym ("el grupo japonés
+// Kaiyo Sangyo", "det japanske selskapet Kaiun") is what the same
+// description names later in the text when no name follows it ("El grupo
+// japonés negocia ..."): those later mentions become that organization.
+// Only descriptions that introduced one organization.
+void name_described_references(std::vector<SentenceView>& views, std::string_view text, const Gazetteer& g) {
+  struct Introduced {
+    std::size_t sentence = 0;
+    std::vector<std::string> names;
+    std::int64_t actor = -1;  // the gazetteer's organization, else -1
+    std::int64_t demonym = -1;  // the demonym's actor next to the noun
+  };
+  // The actor of a demonym right before or right after noun m ("det japanske
+  // selskapet", "el grupo japonés"), else -1.
+  auto demonym_of = [](const SentenceView& v, const Mention& m) -> std::int64_t {
+    for (const ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kDemonym && (a.first_token == m.end_token || a.end_token == m.first_token)) return a.actor;
+    }
+    return -1;
+  };
+  std::map<std::string, Introduced> by_noun;  // the noun's folded words
+  auto noun_key = [](const SentenceView& v, const Mention& m) {
+    std::string key;
+    for (std::uint32_t k = m.first_token; k < m.end_token; ++k) key += v.tokens[k].folded + " ";
+    return key;
+  };
+  // Where the name after noun m would begin: right after it, or after a
+  // demonym that follows it ("el grupo japonés Kaiyo Sangyo").
+  auto after_noun = [&](const SentenceView& v, const Mention& m) {
+    for (const ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kDemonym && a.first_token == m.end_token) return a.end_token;
+    }
+    return m.end_token;
+  };
+  // A noun inside a name ("Naviera" of "Naviera Cantábrica") introduces nothing.
+  auto in_name = [&](const SentenceView& v, const Mention& m) {
+    return std::any_of(v.unknown_orgs.begin(), v.unknown_orgs.end(), [&](const UnknownOrg& o) {
+             return o.first_token < m.end_token && m.first_token < o.end_token;
+           }) || std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+             return a.form == AliasForm::kName && a.first_token < m.end_token && m.first_token < a.end_token;
+           });
+  };
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const SentenceView& v = views[i];
+    for (const Mention& m : v.mentions) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" || in_name(v, m)) continue;
+      // Up to two lower-case words between ("la naviera vizcaína Naviera Cantábrica").
+      std::uint32_t at = after_noun(v, m);
+      for (int skip = 0; skip < 2 && at < v.tokens.size() && v.tokens[at].is_word &&
+                         !text::starts_upper(v.tokens[at].span.of(text));
+           ++skip) {
+        ++at;
+      }
+      std::string name;
+      std::int64_t actor = -1;
+      for (const UnknownOrg& o : v.unknown_orgs) {
+        if (o.first_token == at) name = o.name;
+      }
+      for (const ActorMention& a : v.actors) {
+        if (a.first_token == at && a.form == AliasForm::kName && g.actors()[a.actor].kind == "organization") {
+          name = g.actors()[a.actor].name;
+          actor = a.actor;
+        }
+      }
+      if (name.empty()) continue;
+      Introduced& in = by_noun[noun_key(v, m)];
+      if (in.names.empty()) {
+        in.sentence = i;
+        in.actor = actor;
+        in.demonym = demonym_of(v, m);
+      }
+      if (std::find(in.names.begin(), in.names.end(), name) == in.names.end()) in.names.push_back(name);
+    }
+  }
+  if (by_noun.empty()) return;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    SentenceView& v = views[i];
+    bool added = false;
+    for (const Mention& m : v.mentions) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" || in_name(v, m)) continue;
+      auto it = by_noun.find(noun_key(v, m));
+      if (it == by_noun.end() || it->second.names.size() != 1 || it->second.sentence >= i) continue;
+      // The same description: noun and demonym ("El grupo japonés negocia"; a
+      // bare "Die Unternehmen" may be both companies, or another).
+      if (it->second.demonym < 0 || demonym_of(v, m) != it->second.demonym) continue;
+      const std::uint32_t at = after_noun(v, m);
+      // A name follows (a capitalised word, known or not): the noun
+      // introduces that one.
+      if (at < v.tokens.size() && v.tokens[at].is_word && text::starts_upper(v.tokens[at].span.of(text))) continue;
+      const bool named_after = std::any_of(v.unknown_orgs.begin(), v.unknown_orgs.end(), [&](const UnknownOrg& o) {
+        return o.first_token == at || (o.first_token < m.end_token && m.first_token < o.end_token);
+      }) || std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+        return a.form == AliasForm::kName && (a.first_token == at || (a.first_token < m.end_token && m.first_token < a.end_token));
+      });
+      if (named_after) continue;
+      const Introduced& in = it->second;
+      if (in.actor >= 0) {
+        ActorMention a;
+        a.first_token = m.first_token;
+        a.end_token = m.end_token;
+        a.actor = static_cast<std::uint32_t>(in.actor);
+        v.actors.push_back(a);
+      } else {
+        v.unknown_orgs.push_back({m.first_token, m.end_token, in.names.front()});
+      }
+      added = true;
+    }
+    if (added) {
+      std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
+                [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+      std::stable_sort(v.actors.begin(), v.actors.end(),
+                       [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
+    }
+  }
+}
+
 bool same_act_parties(const Candidate& a, const Candidate& b) {
   if (a.party_keys == b.party_keys) return true;
   const auto& small = a.party_keys.size() < b.party_keys.size() ? a.party_keys : b.party_keys;
@@ -1591,6 +1707,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   }
 
   name_short_forms(views, text);
+  name_described_references(views, text, gazetteer_);
 
   // The document's main actors: named in the title and lead, in order of
   // appearance. They stand in for the parties a sentence leaves implicit.

@@ -305,6 +305,39 @@ TEST(Extractor, NameAfterAClusterOrShipyardNounIsTheParty) {
   for (const Party& p : y.events[0].parties) EXPECT_EQ(p.kind, "organization");
 }
 
+// An organization introduced by a noun and a demonym ("el grupo japonés Mori
+// Kaisen") is what the same description names later with no name after it.
+TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
+  Extraction x = run("Una naviera y un grupo japonés\n\nLa naviera gallega Transportes Miño y el grupo japonés Mori Kaisen firmaron el martes "
+                     "una alianza estratégica.\n\nEl grupo japonés negocia además desde abril con la Xunta de Galicia un memorando sobre hidrógeno.",
+                     "2025-06-05");
+  ASSERT_EQ(x.events.size(), 2u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[1].parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Mori Kaisen"), names.end());
+  EXPECT_EQ(x.events[1].instrument, "negotiations");
+}
+
+// "the island of Bali": Iceland's Nordic and German name matches only in
+// capitals (data/actors/name_rules.tsv).
+TEST(Extractor, LowerCaseIslandIsNoIceland) {
+  Extraction x = run("EU and Indonesia\n\nThe EU trade commissioner and Indonesia's minister signed a joint statement at a ceremony on the island of Bali.",
+                     "2025-09-23");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"EU", "ID"}));
+}
+
+// Agencies that sign beside their states are parties of their own
+// (data/actors): "der Deutschen Rohstoffagentur (DERA)", not Germany.
+TEST(Extractor, AgencyNamedInTheGenitiveIsTheParty) {
+  Extraction x = run("Deutschland und Chile\n\nIm Jahr 2019 unterzeichneten die Deutsche Rohstoffagentur (DERA) und das chilenische Bergbauministerium "
+                     "eine Absichtserklärung über Lithium.", "2025-09-17");
+  ASSERT_FALSE(x.events.empty());
+  std::vector<std::string> names;
+  for (const Party& p : x.events.back().parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "German Mineral Resources Agency"), names.end());
+}
+
 // A history with one stage word: each date with a formal instrument of its
 // own in its clause is an act; an instrument opening the sentence that is
 // the kind of the act told before refers back to it and states none.
