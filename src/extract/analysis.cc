@@ -855,6 +855,37 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                });
     if (org) a.aside = true;
   }
+  // "dem Kyushu Bio Cluster der japanischen Präfektur Kumamoto", "the
+  // cluster of the Norwegian county Vestland": a city or region after an
+  // organization, over a genitive article and a demonym (no conjunction, no
+  // comma), is where it is, not a party.
+  for (ActorMention& a : s.actors) {
+    const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+    if (a.form != AliasForm::kName || (kind != "city" && kind != "region") || a.first_token < 2) continue;
+    std::uint32_t k = a.first_token;
+    bool article = false;
+    for (;;) {
+      const std::uint32_t before = k;
+      for (const ActorMention& d : s.actors) {
+        if (d.form == AliasForm::kDemonym && d.end_token == k && d.first_token < k) k = d.first_token;
+      }
+      for (const Mention& m : s.mentions) {
+        if (m.entry && m.end_token == k && m.first_token < k &&
+            (m.entry->category == Category::kDeterminer || (m.entry->category == Category::kOrgHead && m.entry->label == "link"))) {
+          k = m.first_token;
+          article = true;
+        }
+      }
+      if (k == before || k == 0) break;
+    }
+    if (!article || k == a.first_token) continue;
+    const bool org = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) { return o.end_token == k; }) ||
+                     std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
+                       return o.end_token == k && o.form == AliasForm::kName &&
+                              lexicon.gazetteer().actors()[o.actor].kind == "organization";
+                     });
+    if (org) a.aside = true;
+  }
 
   // Quotation: the sentence opens with a dash or a quotation mark.
   std::string_view t = span.of(doc);

@@ -338,6 +338,17 @@ TEST(Extractor, AgencyNamedInTheGenitiveIsTheParty) {
   EXPECT_NE(std::find(names.begin(), names.end(), "German Mineral Resources Agency"), names.end());
 }
 
+// A region after an organization, over a genitive article and a demonym
+// ("der japanischen Präfektur Toyama"), is where it is, not a party.
+TEST(Extractor, RegionInTheGenitiveAfterAnOrganizationIsItsSeat) {
+  Extraction x = run("Cluster aus Japan und Frankreich\n\nIm Januar unterzeichneten der Hokuriku Food Cluster der japanischen Präfektur Toyama "
+                     "und der Valorial Cluster eine Absichtserklärung.", "2025-02-01");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Hokuriku Food Cluster", "Valorial Cluster"}));
+}
+
 // A history with one stage word: each date with a formal instrument of its
 // own in its clause is an act; an instrument opening the sentence that is
 // the kind of the act told before refers back to it and states none.
