@@ -855,7 +855,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                });
     if (org) a.aside = true;
   }
-  // "dem Kyushu Bio Cluster der japanischen Präfektur Kumamoto", "the
+  // "der Hokuriku Food Cluster der japanischen Präfektur Toyama", "the
   // cluster of the Norwegian county Vestland": a city or region after an
   // organization, over a genitive article and a demonym (no conjunction, no
   // comma), is where it is, not a party.
