@@ -262,6 +262,7 @@ class RuleExtractor final : public Extractor {
   std::vector<Candidate> sentence_events(const std::string& text, const std::vector<SentenceView>& views,
                                          std::size_t index, const std::vector<MainActor>& main_actors,
                                          const Event& previous,
+                                         const std::map<std::string, std::vector<Party>>& sides_by_instrument,
                                          const PartialDate& published) const;
   Party party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const;
   std::vector<std::pair<const ActorMention*, std::uint32_t>> seats_named(const SentenceView& s) const;
@@ -387,7 +388,7 @@ bool joined_by_and(const SentenceView& s, std::uint32_t left_end, std::uint32_t 
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<MainActor>& main_actors, const Event& previous,
-    const PartialDate& published) const {
+    const std::map<std::string, std::vector<Party>>& sides_by_instrument, const PartialDate& published) const {
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
@@ -641,8 +642,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (parties.size() < 2 && pair_ref) {
     const std::string_view kind = std::string_view(pair_ref->entry->label).substr(std::string_view("pair").size());
     auto of_kind = [&](const Party& p) { return kind.empty() || p.kind == kind.substr(1); };
-    if (previous.parties.size() >= 2 && std::all_of(previous.parties.begin(), previous.parties.end(), of_kind)) {
-      for (const Party& p : previous.parties) parties.add_party(p);
+    // "once the negotiations are complete, which both sides hope ...": a
+    // sentence that names the kind of an earlier act, not that of the last
+    // one, means the sides of the last act of that kind.
+    const std::vector<Party>* sides_of = &previous.parties;
+    const bool names_last_kind = std::any_of(instruments.begin(), instruments.end(), [&](const Mention* m) {
+      return m->entry->label == previous.instrument;
+    });
+    if (!names_last_kind) {
+      for (const Mention* m : instruments) {
+        auto it = sides_by_instrument.find(m->entry->label);
+        if (it != sides_by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
+      }
+    }
+    if (sides_of->size() >= 2 && std::all_of(sides_of->begin(), sides_of->end(), of_kind)) {
+      for (const Party& p : *sides_of) parties.add_party(p);
       confidence -= 0.05;
     } else if (!kind.empty()) {
       std::vector<const MainActor*> sides;
@@ -1923,6 +1937,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   };
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
+  std::map<std::string, std::vector<Party>> sides_by_instrument;  // the last act of each instrument: its parties
   std::string last_text_date;  // the date of the last act dated in the text
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   // A heading after the lead that names the act's scope ("Four pillars of
@@ -1961,7 +1976,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     return false;
   };
   for (std::size_t i = 0; i < views.size(); ++i) {
-    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
+    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, sides_by_instrument, layout.published);
     if (!here.empty() && summary(i)) here.clear();
     acts_in[i] = here.size();
     const std::vector<const Mention*> sector_words = sector_mentions(i);
@@ -2080,6 +2095,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.signatories = *signed_by;
       }
       previous = c.event;
+      if (c.event.parties.size() >= 2) sides_by_instrument[c.event.instrument] = c.event.parties;
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }

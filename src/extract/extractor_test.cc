@@ -349,6 +349,19 @@ TEST(Extractor, RegionInTheGenitiveAfterAnOrganizationIsItsSeat) {
   EXPECT_EQ(names, (std::vector<std::string>{"Hokuriku Food Cluster", "Valorial Cluster"}));
 }
 
+// "the two sides" in a sentence that names the kind of an earlier act, not
+// the last one's, are that act's sides.
+TEST(Extractor, BothSidesOfTheActOfTheKindNamed) {
+  Extraction x = run("Sweden and Chile open talks on lithium\n\nSweden and Chile opened negotiations on a lithium agreement on Monday.\n\n"
+                     "Separately, LKAB and the Chilean Codelco exchanged letters of intent on sharing data.\n\n"
+                     "The negotiations should end in the spring, both sides said.",
+                     "2025-03-18");
+  for (const Event& e : x.events) {
+    if (e.instrument != "negotiations") continue;
+    EXPECT_EQ(party_keys(e), (std::vector<std::string>{"CL", "SE"}));
+  }
+}
+
 // A history with one stage word: each date with a formal instrument of its
 // own in its clause is an act; an instrument opening the sentence that is
 // the kind of the act told before refers back to it and states none.
