@@ -415,7 +415,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       // organization nouns.
       const std::uint32_t reach = kind == "organization" ? 4 : 1;
       if (place.first_token > country.end_token + reach) continue;
-      if (place.first_token > country.end_token + 1 &&
+      // (A word between that the lexicon reads as more, a preposition
+      // ("Deutschland und Norwegen in Bergen": a venue), parts them.)
+      if (place.first_token > country.end_token &&
           std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
             return m.first_token < place.first_token && m.end_token > country.end_token &&
                    (m.alias || (m.entry && m.entry->category != Category::kSector &&
@@ -707,6 +709,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // Norwegian prime minister Erna Solberg" is a person), then a capitalised
   // run of two or more words, or one word with a capital or digit inside.
   std::vector<bool> lexical(s.tokens.size(), false), conj_or_role(s.tokens.size(), false);
+  // Words the lexicon reads only as sector words ("Maritime", "Hydrogen"):
+  // inside a capitalised run they are part of a name ("GCE Blue Maritime").
+  std::vector<bool> other_than_sector(s.tokens.size(), false);
   for (const Mention& m : s.mentions) {
     if (!m.entry) continue;
     bool stop = m.entry->category == Category::kRole || m.entry->category == Category::kConjunction ||
@@ -714,6 +719,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (auto k = m.first_token; k < m.end_token && k < s.tokens.size(); ++k) {
       lexical[k] = true;
       if (stop) conj_or_role[k] = true;
+      if (m.entry->category != Category::kSector) other_than_sector[k] = true;
     }
   }
   auto gap_is_space = [&](std::uint32_t k) {  // between tokens k and k+1
@@ -819,7 +825,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     std::uint32_t end = k;
     bool plain = false;
     while (end < s.tokens.size() && end - k < 4 && starts_upper(s.tokens[end].span.of(doc)) && !conj_or_role[end] &&
-           (!lexical[end] || is_actor[end]) && (end == k || gap_is_space(end - 1))) {
+           (!lexical[end] || is_actor[end] || (end > k && !other_than_sector[end])) && (end == k || gap_is_space(end - 1))) {
       plain = plain || !is_actor[end];
       ++end;
     }
@@ -847,6 +853,37 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
                  return o.end_token == org_end && lexicon.gazetteer().actors()[o.actor].kind == "organization";
                });
+    if (org) a.aside = true;
+  }
+  // "der Hokuriku Food Cluster der japanischen Präfektur Toyama", "the
+  // cluster of the Norwegian county Vestland": a city or region after an
+  // organization, over a genitive article and a demonym (no conjunction, no
+  // comma), is where it is, not a party.
+  for (ActorMention& a : s.actors) {
+    const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+    if (a.form != AliasForm::kName || (kind != "city" && kind != "region") || a.first_token < 2) continue;
+    std::uint32_t k = a.first_token;
+    bool article = false;
+    for (;;) {
+      const std::uint32_t before = k;
+      for (const ActorMention& d : s.actors) {
+        if (d.form == AliasForm::kDemonym && d.end_token == k && d.first_token < k) k = d.first_token;
+      }
+      for (const Mention& m : s.mentions) {
+        if (m.entry && m.end_token == k && m.first_token < k &&
+            (m.entry->category == Category::kDeterminer || (m.entry->category == Category::kOrgHead && m.entry->label == "link"))) {
+          k = m.first_token;
+          article = true;
+        }
+      }
+      if (k == before || k == 0) break;
+    }
+    if (!article || k == a.first_token) continue;
+    const bool org = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) { return o.end_token == k; }) ||
+                     std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
+                       return o.end_token == k && o.form == AliasForm::kName &&
+                              lexicon.gazetteer().actors()[o.actor].kind == "organization";
+                     });
     if (org) a.aside = true;
   }
 

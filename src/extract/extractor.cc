@@ -262,6 +262,7 @@ class RuleExtractor final : public Extractor {
   std::vector<Candidate> sentence_events(const std::string& text, const std::vector<SentenceView>& views,
                                          std::size_t index, const std::vector<MainActor>& main_actors,
                                          const Event& previous,
+                                         const std::map<std::string, std::vector<Party>>& sides_by_instrument,
                                          const PartialDate& published) const;
   Party party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const;
   std::vector<std::pair<const ActorMention*, std::uint32_t>> seats_named(const SentenceView& s) const;
@@ -387,7 +388,7 @@ bool joined_by_and(const SentenceView& s, std::uint32_t left_end, std::uint32_t 
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
     const std::vector<MainActor>& main_actors, const Event& previous,
-    const PartialDate& published) const {
+    const std::map<std::string, std::vector<Party>>& sides_by_instrument, const PartialDate& published) const {
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
@@ -581,8 +582,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (!a.is_party() || a.form != AliasForm::kName || a.end_token >= s.tokens.size()) continue;
       std::string_view last = s.tokens[a.end_token - 1].span.of(text);
       const Actor& act = gazetteer_.actors()[a.actor];
+      // (A name that ends in s itself, "Sveits", "Paris", owns nothing:
+      // only the loader's genitive forms, "Norges", do.)
+      const bool genitive_form = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.alias && m.alias->genitive && m.alias->actor == a.actor && m.first_token == a.first_token &&
+               m.end_token == a.end_token;
+      });
       bool genitive = last.ends_with("'s") || last.ends_with("’s") ||
-                      (last.ends_with("s") && !act.name.ends_with("s") && !act.name.ends_with("S") &&
+                      (last.ends_with("s") && genitive_form && !act.name.ends_with("s") && !act.name.ends_with("S") &&
                        std::string_view(act.name).find(last) == std::string_view::npos);
       if (!genitive) continue;
       // The owned thing within three words ("the EU's sixth partnership").
@@ -635,8 +642,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (parties.size() < 2 && pair_ref) {
     const std::string_view kind = std::string_view(pair_ref->entry->label).substr(std::string_view("pair").size());
     auto of_kind = [&](const Party& p) { return kind.empty() || p.kind == kind.substr(1); };
-    if (previous.parties.size() >= 2 && std::all_of(previous.parties.begin(), previous.parties.end(), of_kind)) {
-      for (const Party& p : previous.parties) parties.add_party(p);
+    // "once the negotiations are complete, which both sides hope ...": a
+    // sentence that names the kind of an earlier act, not that of the last
+    // one, means the sides of the last act of that kind.
+    const std::vector<Party>* sides_of = &previous.parties;
+    const bool names_last_kind = std::any_of(instruments.begin(), instruments.end(), [&](const Mention* m) {
+      return m->entry->label == previous.instrument;
+    });
+    if (!names_last_kind) {
+      for (const Mention* m : instruments) {
+        auto it = sides_by_instrument.find(m->entry->label);
+        if (it != sides_by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
+      }
+    }
+    if (sides_of->size() >= 2 && std::all_of(sides_of->begin(), sides_of->end(), of_kind)) {
+      for (const Party& p : *sides_of) parties.add_party(p);
       confidence -= 0.05;
     } else if (!kind.empty()) {
       std::vector<const MainActor*> sides;
@@ -1109,13 +1129,23 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // in 2021, Kazakhstan and Namibia in 2022". One bilateral act per partner,
   // dated by the date that follows it. Not for acts of all the listed
   // parties together: a joint declaration, a platform, "between A, B and C".
+  // "l'Italia aveva firmato con India, Stati Uniti, ... un memorandum",
+  // "Norge og de andre EFTA-landene ... signerte en ... avtale med India":
+  // one instrument signed on one date with several partners is one act of
+  // them all, unless the words before the instrument say there are several
+  // ("des partenariats", determiner label "several").
+  const bool several_acts = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+    return m.entry && m.entry->category == Category::kDeterminer && m.entry->label == "several" &&
+           std::any_of(instruments.begin(), instruments.end(), [&](const Mention* i) { return i->first_token == m.end_token; });
+  });
+  const bool one_signing = stage == "signed" && dates.size() <= 1 && !several_acts;
   const std::vector<Party> all = parties.parties();
   std::optional<Party> hub;
   if (self >= 0) {
     const Actor& self_actor = gazetteer_.actors()[static_cast<std::size_t>(self)];
     hub = Party{self_actor.name, self_actor.kind, self_actor.country, self_actor.subdivision, {}};
   } else if (named_here && all.size() >= 3 && instrument != "joint_declaration" && instrument != "platform" &&
-             !s.has_label(Category::kConjunction, "between") && !main_actors.empty()) {
+             !s.has_label(Category::kConjunction, "between") && !main_actors.empty() && !one_signing) {
     bool places = std::all_of(all.begin(), all.end(), [](const Party& p) { return p.kind != "organization"; });
     const Party& first = main_actors.front().party;
     bool present = std::any_of(all.begin(), all.end(), [&](const Party& p) { return party_key(p) == party_key(first); });
@@ -1396,6 +1426,122 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
   }
 }
 
+// An organization introduced by a noun and a demonym ("el grupo japonés
+// Kaiyo Sangyo", "det japanske selskapet Kaiun") is what the same
+// description names later in the text when no name follows it ("El grupo
+// japonés negocia ..."): those later mentions become that organization.
+// Only descriptions that introduced one organization.
+void name_described_references(std::vector<SentenceView>& views, std::string_view text, const Gazetteer& g) {
+  struct Introduced {
+    std::size_t sentence = 0;
+    std::vector<std::string> names;
+    std::int64_t actor = -1;  // the gazetteer's organization, else -1
+    std::int64_t demonym = -1;  // the demonym's actor next to the noun
+  };
+  // The actor of a demonym right before or right after noun m ("det japanske
+  // selskapet", "el grupo japonés"), else -1.
+  auto demonym_of = [](const SentenceView& v, const Mention& m) -> std::int64_t {
+    for (const ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kDemonym && (a.first_token == m.end_token || a.end_token == m.first_token)) return a.actor;
+    }
+    return -1;
+  };
+  std::map<std::string, Introduced> by_noun;  // the noun's folded words
+  auto noun_key = [](const SentenceView& v, const Mention& m) {
+    std::string key;
+    for (std::uint32_t k = m.first_token; k < m.end_token; ++k) key += v.tokens[k].folded + " ";
+    return key;
+  };
+  // Where the name after noun m would begin: right after it, or after a
+  // demonym that follows it ("el grupo japonés Kaiyo Sangyo").
+  auto after_noun = [&](const SentenceView& v, const Mention& m) {
+    for (const ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kDemonym && a.first_token == m.end_token) return a.end_token;
+    }
+    return m.end_token;
+  };
+  // A noun inside a name ("Naviera" of "Naviera Cantábrica") introduces nothing.
+  auto in_name = [&](const SentenceView& v, const Mention& m) {
+    return std::any_of(v.unknown_orgs.begin(), v.unknown_orgs.end(), [&](const UnknownOrg& o) {
+             return o.first_token < m.end_token && m.first_token < o.end_token;
+           }) || std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+             return a.form == AliasForm::kName && a.first_token < m.end_token && m.first_token < a.end_token;
+           });
+  };
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const SentenceView& v = views[i];
+    for (const Mention& m : v.mentions) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" || in_name(v, m)) continue;
+      // Up to two lower-case words between ("la naviera vizcaína Naviera Cantábrica").
+      std::uint32_t at = after_noun(v, m);
+      for (int skip = 0; skip < 2 && at < v.tokens.size() && v.tokens[at].is_word &&
+                         !text::starts_upper(v.tokens[at].span.of(text));
+           ++skip) {
+        ++at;
+      }
+      std::string name;
+      std::int64_t actor = -1;
+      for (const UnknownOrg& o : v.unknown_orgs) {
+        if (o.first_token == at) name = o.name;
+      }
+      for (const ActorMention& a : v.actors) {
+        if (a.first_token == at && a.form == AliasForm::kName && g.actors()[a.actor].kind == "organization") {
+          name = g.actors()[a.actor].name;
+          actor = a.actor;
+        }
+      }
+      if (name.empty()) continue;
+      Introduced& in = by_noun[noun_key(v, m)];
+      if (in.names.empty()) {
+        in.sentence = i;
+        in.actor = actor;
+        in.demonym = demonym_of(v, m);
+      }
+      if (std::find(in.names.begin(), in.names.end(), name) == in.names.end()) in.names.push_back(name);
+    }
+  }
+  if (by_noun.empty()) return;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    SentenceView& v = views[i];
+    bool added = false;
+    for (const Mention& m : v.mentions) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" || in_name(v, m)) continue;
+      auto it = by_noun.find(noun_key(v, m));
+      if (it == by_noun.end() || it->second.names.size() != 1 || it->second.sentence >= i) continue;
+      // The same description: noun and demonym ("El grupo japonés negocia"; a
+      // bare "Die Unternehmen" may be both companies, or another).
+      if (it->second.demonym < 0 || demonym_of(v, m) != it->second.demonym) continue;
+      const std::uint32_t at = after_noun(v, m);
+      // A name follows (a capitalised word, known or not): the noun
+      // introduces that one.
+      if (at < v.tokens.size() && v.tokens[at].is_word && text::starts_upper(v.tokens[at].span.of(text))) continue;
+      const bool named_after = std::any_of(v.unknown_orgs.begin(), v.unknown_orgs.end(), [&](const UnknownOrg& o) {
+        return o.first_token == at || (o.first_token < m.end_token && m.first_token < o.end_token);
+      }) || std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+        return a.form == AliasForm::kName && (a.first_token == at || (a.first_token < m.end_token && m.first_token < a.end_token));
+      });
+      if (named_after) continue;
+      const Introduced& in = it->second;
+      if (in.actor >= 0) {
+        ActorMention a;
+        a.first_token = m.first_token;
+        a.end_token = m.end_token;
+        a.actor = static_cast<std::uint32_t>(in.actor);
+        v.actors.push_back(a);
+      } else {
+        v.unknown_orgs.push_back({m.first_token, m.end_token, in.names.front()});
+      }
+      added = true;
+    }
+    if (added) {
+      std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
+                [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+      std::stable_sort(v.actors.begin(), v.actors.end(),
+                       [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
+    }
+  }
+}
+
 bool same_act_parties(const Candidate& a, const Candidate& b) {
   if (a.party_keys == b.party_keys) return true;
   const auto& small = a.party_keys.size() < b.party_keys.size() ? a.party_keys : b.party_keys;
@@ -1575,6 +1721,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   }
 
   name_short_forms(views, text);
+  name_described_references(views, text, gazetteer_);
 
   // The document's main actors: named in the title and lead, in order of
   // appearance. They stand in for the parties a sentence leaves implicit.
@@ -1790,6 +1937,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   };
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
+  std::map<std::string, std::vector<Party>> sides_by_instrument;  // the last act of each instrument: its parties
   std::string last_text_date;  // the date of the last act dated in the text
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   // A heading after the lead that names the act's scope ("Four pillars of
@@ -1828,7 +1976,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     return false;
   };
   for (std::size_t i = 0; i < views.size(); ++i) {
-    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, layout.published);
+    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, sides_by_instrument, layout.published);
     if (!here.empty() && summary(i)) here.clear();
     acts_in[i] = here.size();
     const std::vector<const Mention*> sector_words = sector_mentions(i);
@@ -1947,6 +2095,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.signatories = *signed_by;
       }
       previous = c.event;
+      if (c.event.parties.size() >= 2) sides_by_instrument[c.event.instrument] = c.event.parties;
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }

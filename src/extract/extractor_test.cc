@@ -252,6 +252,116 @@ TEST(Extractor, VenuesAndTheOtherSide) {
   EXPECT_EQ(hamburg->stage, "renewed");
 }
 
+// A country named before "in" and a city of its own: the city is a venue,
+// the country stays a party (not the city's locator, which would leave one
+// side and bring in the lead's region of that country).
+TEST(Extractor, CountryBeforeAVenueOfItsOwnStaysAParty) {
+  Extraction x = run("Bayern und Rogaland vereinbaren engere Zusammenarbeit\n\n"
+                     "Bereits im Januar 2023 hatten Deutschland und Norwegen in Bergen eine strategische Partnerschaft vereinbart.",
+                     "2025-11-11");
+  auto partnership = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2023-01"; });
+  ASSERT_NE(partnership, x.events.end());
+  EXPECT_EQ(party_keys(*partnership), (std::vector<std::string>{"DE", "NO"}));
+}
+
+// One instrument signed on one date by a hub with several partners is one
+// act of them all; "des" (determiner label "several") before the instrument
+// says there are several acts, one with each partner.
+TEST(Extractor, OneSigningWithSeveralPartnersIsOneAct) {
+  Extraction x = run("Italia e Giappone\n\nNel marzo 2022 l'Italia aveva firmato con Giappone, Canada e Australia un memorandum sull'idrogeno.",
+                     "2025-01-10");
+  auto dated = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2022-03"; });
+  ASSERT_NE(dated, x.events.end());
+  EXPECT_EQ(party_keys(*dated), (std::vector<std::string>{"AU", "CA", "IT", "JP"}));
+  Extraction y = run("L'Union européenne et le Chili\n\nL'Union européenne avait conclu des partenariats avec le Canada et la Namibie en mars 2022.",
+                     "2025-01-10");
+  int pairs = 0;
+  for (const Event& e : y.events) pairs += e.date == "2022-03" && e.parties.size() == 2;
+  EXPECT_EQ(pairs, 2);
+}
+
+// A country whose own name ends in s ("Sveits") is no genitive: listed
+// among several parties it stays one.
+TEST(Extractor, NameEndingInSIsNoGenitive) {
+  Extraction x = run("Norge og India\n\nNorge, Sveits, Island og Liechtenstein signerte en felles erklæring om hydrogen.", "2025-01-10");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(party_keys(x.events.back()), (std::vector<std::string>{"CH", "IS", "LI", "NO"}));
+}
+
+// A name after a lower-case noun for a cluster or a shipyard is the
+// organization, sector words in it included ("Maritime"): the parties, not
+// the countries of the page's title.
+TEST(Extractor, NameAfterAClusterOrShipyardNounIsTheParty) {
+  Extraction x = run("Norge og India\n\nPå mandag signerte den maritime klyngen Nordvik Ocean Maritime og verftet Malabar Shipyard "
+                     "en intensjonsavtale om hydrogen.", "2025-01-10");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Nordvik Ocean Maritime", "Malabar Shipyard"}));
+  Extraction y = run("Sverige och Indien\n\nI går undertecknade klustret Nordvik Battery och varvet Malabar Shipyard en avsiktsförklaring om vätgas.",
+                     "2025-01-10");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].parties.size(), 2u);
+  for (const Party& p : y.events[0].parties) EXPECT_EQ(p.kind, "organization");
+}
+
+// An organization introduced by a noun and a demonym ("el grupo japonés Mori
+// Kaisen") is what the same description names later with no name after it.
+TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
+  Extraction x = run("Una naviera y un grupo japonés\n\nLa naviera gallega Transportes Miño y el grupo japonés Mori Kaisen firmaron el martes "
+                     "una alianza estratégica.\n\nEl grupo japonés negocia además desde abril con la Xunta de Galicia un memorando sobre hidrógeno.",
+                     "2025-06-05");
+  ASSERT_EQ(x.events.size(), 2u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[1].parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Mori Kaisen"), names.end());
+  EXPECT_EQ(x.events[1].instrument, "negotiations");
+}
+
+// "the island of Bali": Iceland's Nordic and German name matches only in
+// capitals (data/actors/name_rules.tsv).
+TEST(Extractor, LowerCaseIslandIsNoIceland) {
+  Extraction x = run("EU and Indonesia\n\nThe EU trade commissioner and Indonesia's minister signed a joint statement at a ceremony on the island of Bali.",
+                     "2025-09-23");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"EU", "ID"}));
+}
+
+// Agencies that sign beside their states are parties of their own
+// (data/actors): "der Deutschen Rohstoffagentur (DERA)", not Germany.
+TEST(Extractor, AgencyNamedInTheGenitiveIsTheParty) {
+  Extraction x = run("Deutschland und Chile\n\nIm Jahr 2019 unterzeichneten die Deutsche Rohstoffagentur (DERA) und das chilenische Bergbauministerium "
+                     "eine Absichtserklärung über Lithium.", "2025-09-17");
+  ASSERT_FALSE(x.events.empty());
+  std::vector<std::string> names;
+  for (const Party& p : x.events.back().parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "German Mineral Resources Agency"), names.end());
+}
+
+// A region after an organization, over a genitive article and a demonym
+// ("der japanischen Präfektur Toyama"), is where it is, not a party.
+TEST(Extractor, RegionInTheGenitiveAfterAnOrganizationIsItsSeat) {
+  Extraction x = run("Cluster aus Japan und Frankreich\n\nIm Januar unterzeichneten der Hokuriku Food Cluster der japanischen Präfektur Toyama "
+                     "und der Valorial Cluster eine Absichtserklärung.", "2025-02-01");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Hokuriku Food Cluster", "Valorial Cluster"}));
+}
+
+// "the two sides" in a sentence that names the kind of an earlier act, not
+// the last one's, are that act's sides.
+TEST(Extractor, BothSidesOfTheActOfTheKindNamed) {
+  Extraction x = run("Sweden and Chile open talks on lithium\n\nSweden and Chile opened negotiations on a lithium agreement on Monday.\n\n"
+                     "Separately, LKAB and the Chilean Codelco exchanged letters of intent on sharing data.\n\n"
+                     "The negotiations should end in the spring, both sides said.",
+                     "2025-03-18");
+  for (const Event& e : x.events) {
+    if (e.instrument != "negotiations") continue;
+    EXPECT_EQ(party_keys(e), (std::vector<std::string>{"CL", "SE"}));
+  }
+}
+
 // A history with one stage word: each date with a formal instrument of its
 // own in its clause is an act; an instrument opening the sentence that is
 // the kind of the act told before refers back to it and states none.

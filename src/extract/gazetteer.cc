@@ -866,7 +866,9 @@ void Builder::add_genitives() {
                                       : languages_.has(a.lang, text::LanguageUse::kGenitiveSPhrase);
       if (!on_phrase) continue;
     }
+    const std::size_t before = aliases_.size();
     add_alias(a.surface + "s", a.lang, a.actor, AliasForm::kName, a.case_sensitive ? CaseRule::kYes : CaseRule::kNo);
+    if (aliases_.size() > before) aliases_.back().genitive = true;
   }
 }
 

@@ -42,6 +42,9 @@ struct Alias {
   AliasForm form = AliasForm::kName;
   // Acronyms like "US" or "EU" must match in capitals only; "us" is a word.
   bool case_sensitive = false;
+  // Made by the loader from a name by adding the genitive -s ("Norges"), not
+  // a name of its own that ends in s ("Sveits", "Paris").
+  bool genitive = false;
 };
 
 class Gazetteer {

@@ -58,7 +58,9 @@ enum class Category : std::uint8_t {
   kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen")
   kConjunction,    // label: and ("and", "og", "und", "sowie": joins parties; an attribute never stands across one)
   kGovernment,     // label: gov (after a demonym names the state itself: "the Japanese government", "norske myndigheter")
-  kDeterminer,     // label: det (an article: "the", "die", "le"; not the first word of a name)
+  kDeterminer,     // label: det (an article: "the", "die", "le"; not the first word of a name);
+                   // several (a word for more than one before an instrument, "des", "several": acts, one
+                   // with each partner, not one act of them all)
   kDateMarker,     // label: year | month | day (a number before it is that field: "2023年12月8日"),
                    // year_one (an era's first year: "元年"), link (joins a relative year to a month: "今年の10月")
   kEra,            // label: the Gregorian year of the era's year 0 ("令和" 2018: 令和5年 = 2023)
