@@ -159,6 +159,14 @@ const SurfaceCase kSurfaces[] = {
     {"経済産業省", "ja", "org:jp-meti", AliasForm::kName},
     {"BMWK", "de", "org:de-bmwk", AliasForm::kName},
     {"NRW.Energy4Climate", "de", "org:nrw-energy4climate", AliasForm::kName},
+    // Transmission operators, companies and agencies that releases name.
+    {"Energinet", "da", "org:dk-energinet", AliasForm::kName},
+    {"Svenska kraftnät", "sv", "org:se-svk", AliasForm::kName},
+    {"電力広域的運営推進機関", "ja", "org:jp-occto", AliasForm::kName},
+    {"Bundesnetzagentur", "de", "org:de-bnetza", AliasForm::kName},
+    {"Neste", "fi", "org:fi-neste", AliasForm::kName},
+    {"dell'ENEA", "it", "org:it-enea", AliasForm::kName},
+    {"ロッテルダム港", "ja", "org:port-of-rotterdam", AliasForm::kName},
     {"Oslo", "nb", "city:oslo", AliasForm::kName},
     {"Oslo", "nb", "NO", AliasForm::kCapital},
     // Finnish: the fi catalogue, and case_endings.tsv's endings on its names
@@ -234,6 +242,10 @@ const ActorCase kActors[] = {
     {"org:nrw-energy4climate", "NRW.Energy4Climate", "organization", "DE", "DE-NW", "org:de-nw-mwike"},
     {"org:energy-agency-fukushima", "Energy Agency Fukushima", "organization", "JP", "JP-07", ""},
     {"org:efta", "European Free Trade Association", "organization", "", "", ""},
+    {"org:se-svk", "Svenska kraftnät", "organization", "SE", "", "org:se-kn"},
+    {"org:imo", "International Maritime Organization", "organization", "", "", ""},
+    {"org:ca-nrcan", "Natural Resources Canada", "organization", "CA", "", "CA"},
+    {"org:nl-tennet", "TenneT", "organization", "NL", "", ""},
     {"city:oslo", "Oslo", "city", "NO", "", "NO-03"},
 };
 
@@ -279,6 +291,8 @@ TEST_F(GazetteerTest, NoiseIsLeftOut) {
       {"Norwayn", "fi", "NO"},
       {"Norjastä", "fi", "NO"},  // vowel harmony: a back vowel takes -sta
       {"Norgen", "nb", "NO"},
+      {"Neste", "nb", "org:fi-neste"},  // "neste" (next) begins Norwegian sentences
+      {"Hamburger Hafen", "de", "org:hpa"},  // a place as often as the authority
       {"Norwegii", "de", "NO"},  // a Polish case form is Polish only
   };
   for (const auto& [surface, lang, key] : kAbsent) {
@@ -299,6 +313,9 @@ TEST_F(GazetteerTest, AcronymsAreCaseSensitive) {
       {"US", "en", true}, {"EU", "nb", true}, {"NRW", "de", true}, {"JH2A", "en", true},
       {"UN", "fr", true}, {"Norge", "nb", false}, {"norske", "nb", false}, {"Innlandet", "nb", true},
       {"EU:n", "fi", true},     {"Norjan", "fi", false},
+      {"VERBUND", "de", true},  {"Terna", "it", true},    {"Elia", "fr", true},
+      {"Dansk Industri", "da", true}, {"Porto de Sines", "pt", true}, {"l'ITER", "it", true},
+      {"Statnett", "nb", false},
   };
   for (const auto& [surface, lang, sensitive] : kCases) {
     SCOPED_TRACE(surface);
