@@ -82,6 +82,7 @@ struct Candidate {
   bool parties_named = false;  // else the lead's actors stand in
   bool second_act = false;     // the second of two instruments joined in one sentence: an act of its own
   bool names_both = false;     // two parties named by name in the sentence itself
+  std::string goal;  // what a negotiation aims at, from a plan merged into it ("the agreement to be signed")
   int anchor = -1;
   int date_at = -1;  // in a history: where its date is (twice the centre token), for words near it
   int stage_at = -1;  // in a history: where its stage word begins (twice its first token)
@@ -1440,10 +1441,21 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   if ((a.event.stage == "expired" && b.event.stage == "ongoing") || (a.event.stage == "ongoing" && b.event.stage == "expired")) {
     return false;
   }
+  // Talks going on and an act done on a date of its own ("姉妹提携を結んで
+  // 以来", "the MoU they signed in 2019") are two acts, not the talks'
+  // outcome.
+  auto talks = [](const Candidate& c) { return c.event.instrument == "negotiations" && c.event.stage == "negotiating"; };
+  auto done_on_a_date = [&](const Candidate& c) { return done(c.event.stage) && c.dated_in_text; };
+  if ((talks(a) && done_on_a_date(b)) || (talks(b) && done_on_a_date(a))) return false;
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
   // A plan to sign what is being negotiated is the negotiation's goal.
   if ((na && b.event.stage == "planned") || (nb && a.event.stage == "planned")) return true;
+  // ... and "the agreement" named after it, with no stage of its own, is the one negotiated.
+  auto of_goal = [&](const Candidate& n, const Candidate& o) {
+    return !n.goal.empty() && n.goal == o.event.instrument && !done(o.event.stage) && o.event.stage != "expired";
+  };
+  if ((na && of_goal(a, b)) || (nb && of_goal(b, a))) return true;
   return !at_least_an_agreement((na ? b : a).event.instrument);
 }
 
@@ -1458,7 +1470,18 @@ int days_apart(const std::string& x, const std::string& y) {
   return static_cast<int>(std::abs((days(*a) - days(*b)).count()));
 }
 
+// A plan to sign what is being negotiated ("the governments aim to sign the
+// agreement next year", "as conversações devem terminar em 2025") is the
+// negotiation's goal: its later date tells when the goal falls due, not
+// another act (merge_into keeps the negotiation's date).
+bool goal_of_negotiation(const Candidate& n, const Candidate& p) {
+  if (n.event.instrument != "negotiations" || n.event.stage == "planned" || p.event.stage != "planned") return false;
+  auto nd = PartialDate::parse(n.event.date), pd = PartialDate::parse(p.event.date);
+  return !nd || !pd || !later_than(*nd, *pd);
+}
+
 bool dates_compatible(const Candidate& a, const Candidate& b) {
+  if (goal_of_negotiation(a, b) || goal_of_negotiation(b, a)) return true;
   // A title dated by its publication day and the body's "yesterday" or
   // "on Wednesday" report one act.
   if ((a.dated_by_publication || b.dated_by_publication) && days_apart(a.event.date, b.event.date) >= 0 &&
@@ -1515,7 +1538,18 @@ void merge_into(Candidate& a, const Candidate& b) {
   const bool signing_of_renewal = (a.event.stage == "renewed" || a.event.stage == "extended") &&
                                   b.event.stage == "signed" && b.sentence > a.sentence &&
                                   instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
-  if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
+  // (The goal names what is negotiated; the act stays the negotiation, and
+  // a later "the agreement" is about it.)
+  if (b_is_goal && b.event.instrument != "negotiations") a.goal = b.event.instrument;
+  if (a_is_goal) {
+    if (a.event.instrument != "negotiations") a.goal = a.event.instrument;
+    a.event.instrument = "negotiations";
+  }
+  const bool names_the_goal = a.event.instrument == "negotiations" && !a.goal.empty() && b.event.instrument == a.goal;
+  if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument) && !b_is_goal && !a_is_goal &&
+      !names_the_goal) {
+    a.event.instrument = b.event.instrument;
+  }
   if (!signing_of_renewal && stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
   // (A date the text gives beats the publication day a heading's act was
   // given for want of one, though less precise: the title's day and the
@@ -2084,7 +2118,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     if (c.event.date.empty() && !c.in_lead && first < merged.size() && !the_new) {
       auto latest = [&](const std::vector<std::size_t>& bucket) {
         for (auto m = bucket.rbegin(); m != bucket.rend() && *m > first; ++m) {
-          if (merged[*m].event.instrument == c.event.instrument &&
+          if ((merged[*m].event.instrument == c.event.instrument || merged[*m].goal == c.event.instrument) &&
               (c.event.stage == "announced" || merged[*m].event.stage == c.event.stage) && joins(*m)) {
             return *m;
           }
@@ -2103,7 +2137,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // stood in).
     if (c.in_passing && !c.parties_named && !c.in_lead && c.event.date.empty() && last_told < merged.size() &&
         last_sentence + 1 == c.sentence && !(the_new && first < merged.size()) &&
-        (c.event.instrument == "other" || c.event.instrument == merged[last_told].event.instrument)) {
+        (c.event.instrument == "other" || c.event.instrument == merged[last_told].event.instrument ||
+         c.event.instrument == merged[last_told].goal)) {
       first = last_told;
       c.event.parties = merged[first].event.parties;
       c.party_keys = merged[first].party_keys;

@@ -1195,5 +1195,31 @@ TEST(Extractor, AStatementsSourceIsNoAct) {
   // (Without the speech phrase, "as set out in a joint statement", it is read as an act of its own.)
 }
 
+// A signature planned for a later year, of what two sides began to
+// negotiate, is the negotiation's goal: one act, the negotiation, dated when
+// the talks began. An act the same sides signed on a date of their own long
+// before stays apart.
+TEST(Extractor, PlannedSigningIsTheGoalOfTheNegotiation) {
+  Extraction x = run("Finland and Estonia open talks\n\nFinland and Estonia began negotiations today on an agreement "
+                     "on offshore wind.\n\nThe governments plan to sign the agreement next year. The minister said that "
+                     "the agreement would also cover hydrogen.",
+                     "2024-10-02");
+  ASSERT_EQ(x.events.size(), 1u);
+  // (The agreement named after the plan is the one negotiated.)
+  EXPECT_NE(std::find(x.events[0].sectors.begin(), x.events[0].sectors.end(), "hydrogen"), x.events[0].sectors.end());
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2024-10-02");
+  Extraction y = run("北海道とアルバータ州による協力に向けた協議の開始について\n\n"
+                     "北海道は、カナダ・アルバータ州と、水素分野における協力覚書の締結に向けた協議を開始しました。\n\n"
+                     "北海道とアルバータ州は、1980年に姉妹提携を結んで以来、交流を続けてきました。\n\n"
+                     "協力覚書は、来年2月に署名される予定です。",
+                     "2025-11-14");
+  ASSERT_EQ(y.events.size(), 2u) << (y.events.empty() ? "" : y.events[0].evidence);
+  EXPECT_EQ(y.events[0].instrument, "negotiations");
+  EXPECT_EQ(y.events[0].stage, "negotiating");
+  EXPECT_EQ(y.events[1].date, "1980");
+}
+
 }  // namespace
 }  // namespace pactum::extract
