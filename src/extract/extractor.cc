@@ -1225,6 +1225,38 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
     return out;
   }
+  // "hun samenwerkingsovereenkomst uit 2019 met vijf jaar verlengd", "renewed
+  // their 2015 agreement": a year before the page's that qualifies the
+  // instrument dates what is renewed, not the renewal: two acts, the
+  // signature of that year and the renewal (dated by the sentence's other
+  // date, if it has one). The year qualifies the instrument where it stands
+  // between the instrument and the renewal word that follows, nearer the
+  // instrument ("uit 2019 ... verlengd"; not "wurde 2017 verlängert"); not
+  // after both ("renewed the declaration ... in November 2024"), nor before
+  // the instrument ("odnowiły w ubiegłym roku partnerstwo", "2024年11月に…
+  // 共同声明を更新"), nor a relative one.
+  if ((stage == "renewed" || stage == "extended") && date && instrument_mention && !date->since && !date->relative &&
+      date->date.year && (!published.year || date->date.year < published.year) && at_least_an_agreement(instrument)) {
+    const int at = centre(date->first_token, date->end_token);
+    const int to_instrument = std::abs(centre(instrument_mention->first_token, instrument_mention->end_token) - at);
+    bool qualifies = false;
+    for (const Mention* m : stages) {
+      if (m->entry->label != stage) continue;
+      const int to_renewal = std::abs(centre(m->first_token, m->end_token) - at);
+      qualifies = qualifies || (instrument_mention->end_token <= date->first_token && date->end_token <= m->first_token &&
+                                to_instrument < to_renewal);
+    }
+    if (qualifies) {
+      const DateMention* own = nullptr;
+      for (const DateMention* d : dates) {
+        if (d != date) { own = d; break; }
+      }
+      out.push_back(make(stage, own, instrument));
+      out.push_back(make("signed", date, instrument));
+      out.back().second_act = true;
+      return out;
+    }
+  }
   out.push_back(make(stage, date, instrument));
   // "Das Abkommen wurde im Juli 2018 unterzeichnet, zusammen mit einem
   // Abkommen über eine strategische Partnerschaft", "signed an MoU and a

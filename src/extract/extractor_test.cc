@@ -1221,5 +1221,33 @@ TEST(Extractor, PlannedSigningIsTheGoalOfTheNegotiation) {
   EXPECT_EQ(y.events[1].date, "1980");
 }
 
+// A year that qualifies the renewed instrument ("hun samenwerkingsovereenkomst
+// uit 2019 ... verlengd") dates its first signature, an act of its own; the
+// renewal takes the sentence's other date ("In de marge van het bezoek": the
+// day of the act told before). A year of the renewal itself stays its date.
+TEST(Extractor, YearOfTheRenewedInstrumentIsItsSignature) {
+  Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nVlaanderen en Noordrijn-Westfalen hebben op 13 oktober 2025 "
+                     "een strategisch partnerschap ondertekend.\n\nIn de marge van het bezoek hebben Port of "
+                     "Antwerp-Bruges en duisport hun samenwerkingsovereenkomst uit 2019 met vijf jaar verlengd.",
+                     "2025-10-14");
+  auto ports = [](const Event& e) { return !e.parties.empty() && e.parties[0].kind == "organization"; };
+  std::vector<std::pair<std::string, std::string>> acts;
+  for (const Event& e : x.events) {
+    if (ports(e)) acts.emplace_back(e.date, e.stage);
+  }
+  EXPECT_EQ(acts, (std::vector<std::pair<std::string, std::string>>{{"2025-10-13", "extended"}, {"2019", "signed"}}));
+  Extraction y = run("NRW und Fukushima\n\nDie Absichtserklärung zwischen Nordrhein-Westfalen und Fukushima wurde "
+                     "2017 verlängert.",
+                     "2025-10-14");
+  EXPECT_EQ(dates_and_stages(y), (std::vector<std::pair<std::string, std::string>>{{"2017", "extended"}}));
+  // "À cette occasion" is the day of the act told before.
+  Extraction z = run("Normandie et Québec\n\nLa Normandie et le Québec ont signé jeudi une lettre d'intention sur "
+                     "l'éolien en mer.\n\nÀ cette occasion, les deux gouvernements ont également renouvelé l'entente "
+                     "de coopération qu'ils avaient conclue en 2015.",
+                     "2025-06-13");
+  EXPECT_EQ(dates_and_stages(z), (std::vector<std::pair<std::string, std::string>>{
+                                     {"2025-06-12", "signed"}, {"2025-06-12", "renewed"}, {"2015", "signed"}}));
+}
+
 }  // namespace
 }  // namespace pactum::extract
