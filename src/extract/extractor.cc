@@ -1076,6 +1076,16 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   if (!date && !dates.empty()) date = dates.front();
+  // What ran out is dated by its end, the latest date its sentence gives up
+  // to the page's ("eine Absichtserklärung ... aus dem Jahr 2019; sie lief
+  // Ende 2024 aus"), an "until" too ("tuvo hasta 2023 un acuerdo ... que
+  // expiró"): not the year it was signed.
+  if (stage == "expired") {
+    for (const DateMention& d : s.dates) {
+      if (d.date.empty() || d.since || d.first_token >= clause || later_than(d.date, published)) continue;
+      if (!date || date->date.empty() || later_than(d.date, date->date)) date = &d;
+    }
+  }
   if (stage.empty()) stage = default_stage(date);
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
@@ -1471,6 +1481,13 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   // "Equinor går ikke videre med planene ... Equinor og RWE fortsetter
   // samarbeidet om gasskraftverk": what ended and what goes on are two acts.
   if ((a.event.stage == "expired" && b.event.stage == "ongoing") || (a.event.stage == "ongoing" && b.event.stage == "expired")) {
+    return false;
+  }
+  // "Partnerskabet afløser en ældre samarbejdsaftale ..., som er udløbet":
+  // what ran out is not what was signed, renewed, planned or negotiated
+  // beside it.
+  auto active = [&](const std::string& stage) { return done(stage) || stage == "planned" || stage == "negotiating"; };
+  if ((a.event.stage == "expired" && active(b.event.stage)) || (b.event.stage == "expired" && active(a.event.stage))) {
     return false;
   }
   // Talks going on and an act done on a date of its own ("姉妹提携を結んで

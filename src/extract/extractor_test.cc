@@ -1249,5 +1249,23 @@ TEST(Extractor, YearOfTheRenewedInstrumentIsItsSignature) {
                                      {"2025-06-12", "signed"}, {"2025-06-12", "renewed"}, {"2015", "signed"}}));
 }
 
+// What was "not renewed" ran out, dated by its end, not by its signature;
+// and an agreement that ran out is another act than the one that replaces it.
+TEST(Extractor, ExpiredActIsDatedByItsEndAndStandsApart) {
+  Extraction x = run("Rohstoffe\n\nNicht verlängert wurde dagegen eine Absichtserklärung zwischen Deutschland und "
+                     "Chile aus dem Jahr 2019; sie lief Ende 2024 aus.",
+                     "2025-09-18");
+  EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2024", "expired"}}));
+  Extraction y = run("Grønne brændstoffer\n\nRegion Nordjylland og den svenske region Västra Götaland underskrev i går "
+                     "en strategisk partnerskabsaftale om brint til færger.\n\nPartnerskabet erstatter en "
+                     "samarbejdsaftale mellem de to regioner, som er udløbet.",
+                     "2025-05-14");
+  ASSERT_EQ(y.events.size(), 2u);
+  EXPECT_EQ(y.events[0].instrument, "strategic_partnership");
+  EXPECT_EQ(y.events[0].stage, "signed");
+  EXPECT_EQ(y.events[1].instrument, "cooperation_agreement");
+  EXPECT_EQ(y.events[1].stage, "expired");
+}
+
 }  // namespace
 }  // namespace pactum::extract
