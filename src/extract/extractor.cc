@@ -1062,6 +1062,20 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
     }
   }
+  // "A formal signing of the arrangement is planned", "Die Unterzeichnung
+  // ist für den Herbst geplant": a plan told after the signature word in its
+  // clause plans that signature; nothing is signed yet.
+  if (stage == "signed") {
+    for (const Mention* p : stages) {
+      if (p->entry->label != "planned") continue;
+      for (const Mention* g : stages) {
+        if (g->entry->label != "signed" || g->end_token > p->first_token) continue;
+        const std::size_t from = s.tokens[g->end_token - 1].span.end, to = s.tokens[p->first_token].span.begin;
+        const std::string_view between = std::string_view(text).substr(from, to - from);
+        if (between.find_first_of(",;:") == std::string_view::npos) stage = "planned";
+      }
+    }
+  }
   // The date nearest to the instrument named ("built on the U.S.-Japan
   // Trade Agreement of 2019"), else to a stage word.
   const DateMention* date = nullptr;

@@ -1267,5 +1267,19 @@ TEST(Extractor, ExpiredActIsDatedByItsEndAndStandsApart) {
   EXPECT_EQ(y.events[1].stage, "expired");
 }
 
+// "A formal signing ... is planned": the signature word is what is planned;
+// the plan is the goal of the negotiation told before, not a signature.
+TEST(Extractor, PlannedSigningWordIsNoSignature) {
+  Extraction x = run("Talks on shipping carbon\n\nThe United Kingdom and the Netherlands will start negotiating an "
+                     "arrangement on shipping captured carbon, ministers said on Tuesday.\n\nA formal signing of the "
+                     "arrangement between the United Kingdom and the Netherlands is planned once the negotiations are "
+                     "complete.",
+                     "2025-03-20");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2025-03-18");
+}
+
 }  // namespace
 }  // namespace pactum::extract
