@@ -1105,7 +1105,11 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (date && date->since) stage = since_stage();
   // "The previous renewal was signed ...": a renewal that names no
   // instrument renews the one the same parties signed, stated before.
-  if ((stage == "renewed" || stage == "extended") && instrument == "other" &&
+  // So too its first signature, told right after the renewal in a year
+  // before the page's ("Avtalen ble første gang inngått i 2022").
+  const bool first_signature = stage == "signed" && (previous.stage == "renewed" || previous.stage == "extended") &&
+                               date && date->date.year && published.year && date->date.year < published.year;
+  if ((stage == "renewed" || stage == "extended" || first_signature) && instrument == "other" &&
       at_least_an_agreement(previous.instrument)) {
     std::vector<std::string> mine, theirs;
     for (const Party& p : parties.parties()) mine.push_back(party_key(p));
@@ -1492,6 +1496,17 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
     if (x != y && x != "other" && y != "other") return false;
   }
   if ((standing(a) && dated_act(b)) || (standing(b) && dated_act(a))) return false;
+  // "Under besøket ble også samarbeidsavtalen ... fornyet" after a joint
+  // declaration signed: a formal instrument renewed, told after another
+  // formal instrument signed, is another act. (A looser word renewed, a
+  // "Partnerschaft erneuert" by the declaration signed, may be its act:
+  // merge_into.)
+  auto renewal = [](const Candidate& c) { return c.event.stage == "renewed" || c.event.stage == "extended"; };
+  auto renews_another = [&](const Candidate& r, const Candidate& g) {
+    return renewal(r) && g.event.stage == "signed" && r.event.instrument != g.event.instrument &&
+           at_least_an_agreement(r.event.instrument) && at_least_an_agreement(g.event.instrument) && r.sentence > g.sentence;
+  };
+  if (renews_another(a, b) || renews_another(b, a)) return false;
   // "Equinor går ikke videre med planene ... Equinor og RWE fortsetter
   // samarbeidet om gasskraftverk": what ended and what goes on are two acts.
   if ((a.event.stage == "expired" && b.event.stage == "ongoing") || (a.event.stage == "ongoing" && b.event.stage == "expired")) {

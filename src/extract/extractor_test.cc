@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -1279,6 +1280,22 @@ TEST(Extractor, PlannedSigningWordIsNoSignature) {
   EXPECT_EQ(x.events[0].instrument, "negotiations");
   EXPECT_EQ(x.events[0].stage, "negotiating");
   EXPECT_EQ(x.events[0].date, "2025-03-18");
+}
+
+// A formal instrument renewed "during the visit" of a declaration signed is
+// another act, of that day; "the agreement" first concluded in an earlier
+// year, told right after, is the renewed instrument's first signature.
+TEST(Extractor, RenewalBesideAnotherInstrumentAndItsFirstSignature) {
+  Extraction x = run("Norge og Nederland\n\nNorge og Nederland undertegnet i dag en felles erklæring om havvind i Oslo."
+                     "\n\nUnder besøket ble også samarbeidsavtalen om CO2-lagring mellom Norge og Nederland fornyet for "
+                     "fem år. Avtalen ble første gang inngått i 2021.",
+                     "2025-04-08");
+  std::vector<std::tuple<std::string, std::string, std::string>> acts;
+  for (const Event& e : x.events) acts.emplace_back(e.instrument, e.stage, e.date);
+  EXPECT_EQ(acts, (std::vector<std::tuple<std::string, std::string, std::string>>{
+                      {"joint_declaration", "signed", "2025-04-08"},
+                      {"cooperation_agreement", "renewed", "2025-04-08"},
+                      {"cooperation_agreement", "signed", "2021"}}));
 }
 
 }  // namespace
