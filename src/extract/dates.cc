@@ -300,6 +300,9 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       dm.unresolved = kind;
       // "同年9月", "the same day": the date named last in the sentence.
       const bool same = kind == "same_year" || kind == "same_month" || kind == "same_day";
+      // "Under besøket", "im Rahmen des Besuchs": the day of the page's own
+      // act, which the extractor knows (left unresolved here).
+      const bool occasion = kind == "occasion";
       const DateMention* last = nullptr;
       for (const DateMention& d : out) {
         if (!d.date.empty()) last = &d;
@@ -317,7 +320,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
           dm.date.day = to_int(token_text(end));  // "同月8日"
           dm.end_token = day_end;
         }
-      } else if (!same && !published.empty()) {
+      } else if (!same && !occasion && !published.empty()) {
         dm.unresolved.clear();
         // With a publication month but no day, "today" is still that month.
         if (kind == "today") dm.date = published;

@@ -776,7 +776,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       // a webinar "am 26. Januar" in a sentence that mentions a partnership).
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
-      if (d->date.empty() && d->unresolved.starts_with("same_")) c.same_date = d->unresolved;
+      if (d->date.empty() && (d->unresolved.starts_with("same_") || d->unresolved == "occasion")) c.same_date = d->unresolved;
       // An act dated after the page was published has not happened yet:
       // "Begin volgend jaar starten ... onderhandelingen" is planned.
       if (later_than(d->date, published) && stage != "planned" && stage != "ongoing" && stage != "expired") {
@@ -1903,6 +1903,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
   std::string last_text_date;  // the date of the last act dated in the text
+  // The date of the first act dated in the text, else of the first act
+  // dated (by the page's day): the page's own act, its visit's.
+  std::string first_text_date, first_act_date;
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   // A heading after the lead that names the act's scope ("Four pillars of
   // the agreement", "Schwerpunkte der Zusammenarbeit") opens a list of
@@ -1960,9 +1963,16 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // "Same dag skreiv ...", "le même jour": the date of the act told
       // before, to the day, month or year the phrase names.
       // (Dated in the text: a lead act given the publication day is not.)
-      if (!c.same_date.empty() && !last_text_date.empty()) {
+      if (!c.same_date.empty() && !last_text_date.empty() && c.same_date != "occasion") {
         const std::size_t keep = c.same_date == "same_year" ? 4 : c.same_date == "same_month" ? 7 : 10;
         c.event.date = last_text_date.substr(0, std::min(keep, last_text_date.size()));
+        c.unresolved_date.clear();
+        c.dated_in_text = true;
+      }
+      // "Under besøket", "会談に合わせ": on the occasion of the visit or
+      // meeting the page reports, the day of its first dated act.
+      if (c.same_date == "occasion" && (!first_text_date.empty() || !first_act_date.empty())) {
+        c.event.date = first_text_date.empty() ? first_act_date : first_text_date;
         c.unresolved_date.clear();
         c.dated_in_text = true;
       }
@@ -2060,6 +2070,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       }
       previous = c.event;
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
+      if (first_act_date.empty() && !c.event.date.empty()) first_act_date = c.event.date;
+      if (first_text_date.empty() && c.dated_in_text && !c.event.date.empty()) first_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }
     // (After the loop above: it settles which of this sentence's mentions

@@ -41,6 +41,9 @@ TEST(Extractor, FirstEventTable) {
   const Row rows[] = {
       {"en", "Norway and Japan sign hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen and ammonia in Oslo today.",
        "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
+      // "schlossen" with no "ab": concluded, signed.
+      {"de", "Rahmenvereinbarung\n\nAm Montag schlossen Nordrhein-Westfalen und Fukushima eine Rahmenvereinbarung über Wasserstoff.",
+       "2025-11-11", {"DE-NW", "JP-07"}, "framework_agreement", "signed", "2025-11-10"},
       {"de", "Absichtserklärung mit Fukushima\n\nDie Präfektur Fukushima und das Land Nordrhein-Westfalen haben 2014 eine Absichtserklärung über gemeinsame Projekte im Bereich erneuerbare Energien unterzeichnet.",
        "", {"DE-NW", "JP-07"}, "letter_of_intent", "signed", "2014"},
       {"nb", "Forhandlinger med USA\n\nUSA og Norge har blitt enige om å innlede forhandlinger om kritiske mineraler.",
@@ -1296,6 +1299,18 @@ TEST(Extractor, RenewalBesideAnotherInstrumentAndItsFirstSignature) {
                       {"joint_declaration", "signed", "2025-04-08"},
                       {"cooperation_agreement", "renewed", "2025-04-08"},
                       {"cooperation_agreement", "signed", "2021"}}));
+}
+
+// "Under besøket", "会談に合わせ": on the occasion of the visit the page
+// reports, the day of its own act, not that of an older act told since.
+TEST(Extractor, OccasionOfTheVisitIsTheDayOfThePagesAct) {
+  Extraction x = run("Norge og India\n\nNorge og India undertegnet i dag en felles erklæring om skipsfart i Oslo.\n\n"
+                     "Landene undertegnet i mars 2023 et memorandum om havvind.\n\nUnder besøket undertegnet Vestland "
+                     "og Kerala en intensjonsavtale om nullutslippsfartøy.",
+                     "2025-11-20");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "letter_of_intent"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->date, "2025-11-20");
 }
 
 }  // namespace
