@@ -724,7 +724,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // framework agreement": the act is the negotiation, the agreement its
   // object, unless the sentence also reports it done. (A trade agreement's
   // negotiations are named as the agreement: "EPA交渉", "FTA talks".)
-  const bool negotiating = std::any_of(instruments.begin(), instruments.end(), [](const Mention* m) {
+  // (So too a verb that negotiates a document: "forhandler nå om en
+  // samarbeidsavtale", "negocia un memorando"; a partnership one works on,
+  // "er i gang med arbeidet om et industrielt partnerskap", is being built.)
+  const bool document = instrument != "strategic_partnership" && instrument != "industrial_partnership" &&
+                        at_least_an_agreement(instrument);
+  const bool negotiating_verb = document && std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
+    return m->entry->label == "negotiating";
+  });
+  const bool negotiating = negotiating_verb || std::any_of(instruments.begin(), instruments.end(), [](const Mention* m) {
     return m->entry->label == "negotiations";
   });
   const bool done = std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
@@ -732,9 +740,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   });
   if (negotiating && !done && instrument != "negotiations" && instrument != "trade_agreement") {
     instrument = "negotiations";
-    instrument_mention = *std::find_if(instruments.begin(), instruments.end(), [](const Mention* m) {
+    auto named = std::find_if(instruments.begin(), instruments.end(), [](const Mention* m) {
       return m->entry->label == "negotiations";
     });
+    if (named != instruments.end()) instrument_mention = *named;
   }
   if (!instruments.empty()) confidence += 0.1;
 

@@ -1313,5 +1313,18 @@ TEST(Extractor, OccasionOfTheVisitIsTheDayOfThePagesAct) {
   EXPECT_EQ(it->date, "2025-11-20");
 }
 
+// A verb that negotiates a document ("forhandler nå om en samarbeidsavtale")
+// states negotiations, another act than the letter signed, dated "nå" by the
+// page's day; a partnership being worked on stays the partnership.
+TEST(Extractor, NegotiatingVerbOnADocumentIsNegotiations) {
+  Extraction x = run("Agder og Groningen\n\nAgder og Groningen undertegnet i går en intensjonsavtale om hydrogen.\n\n"
+                     "Agder og Groningen forhandler nå også om en samarbeidsavtale for havnene.",
+                     "2025-05-21");
+  std::vector<std::tuple<std::string, std::string, std::string>> acts;
+  for (const Event& e : x.events) acts.emplace_back(e.instrument, e.stage, e.date);
+  EXPECT_EQ(acts, (std::vector<std::tuple<std::string, std::string, std::string>>{
+                      {"letter_of_intent", "signed", "2025-05-20"}, {"negotiations", "negotiating", "2025-05-21"}}));
+}
+
 }  // namespace
 }  // namespace pactum::extract
