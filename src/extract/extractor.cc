@@ -2020,6 +2020,20 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
           c.dated_in_text = true;
         }
       }
+      // "Premier ... wziął we wtorek udział w szczycie ... Przywódcy ...
+      // podpisali wspólną deklarację": the page's first act, undated, told
+      // right after a sentence that names the meeting's day (a weekday,
+      // "yesterday"; not a month, "昨年8月") and states no act, was done
+      // that day.
+      if (c.event.date.empty() && c.unresolved_date.empty() && candidates.empty() && i > 0 && acts_in[i - 1] == 0 &&
+          views[i - 1].dates.size() == 1) {
+        const DateMention& d = views[i - 1].dates[0];
+        const bool done = c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended";
+        if (done && d.relative && d.date.day && !d.target && !d.since) {
+          c.event.date = d.date.to_string();
+          c.dated_in_text = true;
+        }
+      }
       if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
           (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||
            c.event.stage == "announced")) {

@@ -1326,5 +1326,15 @@ TEST(Extractor, NegotiatingVerbOnADocumentIsNegotiations) {
                       {"letter_of_intent", "signed", "2025-05-20"}, {"negotiations", "negotiating", "2025-05-21"}}));
 }
 
+// The page's first act, undated, told right after a sentence that names the
+// day of the meeting and states no act, was done that day.
+TEST(Extractor, FirstActTakesTheDayOfTheMeetingBeforeIt) {
+  Extraction x = run("Szczyt bałtycki\n\nPremier wziął we wtorek udział w szczycie w Kopenhadze.\n\nPrzywódcy Danii, "
+                     "Polski i Szwecji podpisali wspólną deklarację o morskiej energetyce wiatrowej.",
+                     "2022-08-31");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].date, "2022-08-30");
+}
+
 }  // namespace
 }  // namespace pactum::extract
