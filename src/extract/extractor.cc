@@ -1110,6 +1110,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   if (stage.empty()) stage = default_stage(date);
+  // "die Energiepartnerschaft, die 2019 ... ins Leben gerufen wurde": a
+  // formal instrument launched in a year before the page's was concluded
+  // then, as one with no stage word is (default_stage).
+  if (stage == "announced" && date && !date->since && date->date.year && published.year &&
+      date->date.year < published.year && at_least_an_agreement(instrument)) {
+    stage = "signed";
+  }
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
   // "The previous renewal was signed ...": a renewal that names no

@@ -41,6 +41,9 @@ TEST(Extractor, FirstEventTable) {
   const Row rows[] = {
       {"en", "Norway and Japan sign hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen and ammonia in Oslo today.",
        "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
+      // A formal instrument launched in a year before the page's was concluded then.
+      {"de", "Energiepartnerschaft\n\nDie Energiepartnerschaft wurde 2019 von Deutschland und Japan ins Leben gerufen.",
+       "2025-06-12", {"DE", "JP"}, "strategic_partnership", "signed", "2019"},
       // "schlossen" with no "ab": concluded, signed.
       {"de", "Rahmenvereinbarung\n\nAm Montag schlossen Nordrhein-Westfalen und Fukushima eine Rahmenvereinbarung über Wasserstoff.",
        "2025-11-11", {"DE-NW", "JP-07"}, "framework_agreement", "signed", "2025-11-10"},
