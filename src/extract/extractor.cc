@@ -2047,6 +2047,13 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
       }
+      // "Le CEA et le DAE ont par ailleurs renouvelé leur accord": an
+      // undated renewal told after the lead was made on the occasion the
+      // page reports, the day of its first dated act.
+      if (c.event.date.empty() && c.unresolved_date.empty() && !c.in_lead && !c.in_passing &&
+          (c.event.stage == "renewed" || c.event.stage == "extended") && !first_act_date.empty()) {
+        c.event.date = first_text_date.empty() ? first_act_date : first_text_date;
+      }
       // A framing phrase ("the green transition", "det grønne skiftet",
       // "climate goals") says why the act is made: the act is about climate
       // only when nothing more specific is said of it (SCHEMA.md: the most

@@ -1339,5 +1339,17 @@ TEST(Extractor, FirstActTakesTheDayOfTheMeetingBeforeIt) {
   EXPECT_EQ(x.events[0].date, "2022-08-30");
 }
 
+// An undated renewal told after the lead was made on the occasion the page
+// reports: the day of its first dated act.
+TEST(Extractor, UndatedRenewalAfterTheLeadIsOfThePagesDay) {
+  Extraction x = run("France et Inde\n\nLa France et l'Inde ont signé mercredi une déclaration d'intention sur les "
+                     "petits réacteurs.\n\nLa Normandie et le Québec ont par ailleurs renouvelé leur accord de "
+                     "coopération sur la formation.",
+                     "2025-02-13");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.stage == "renewed"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->date, "2025-02-12");
+}
+
 }  // namespace
 }  // namespace pactum::extract
