@@ -2050,8 +2050,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // "Le CEA et le DAE ont par ailleurs renouvelé leur accord": an
       // undated renewal told after the lead was made on the occasion the
       // page reports, the day of its first dated act.
+      // So too negotiations they agreed to start ("Statsministrane vart òg
+      // samde om å starte forhandlingar").
+      const bool agreed_talks = c.event.instrument == "negotiations" && views[i].has(Category::kAgreeVerb);
       if (c.event.date.empty() && c.unresolved_date.empty() && !c.in_lead && !c.in_passing &&
-          (c.event.stage == "renewed" || c.event.stage == "extended") && !first_act_date.empty()) {
+          (c.event.stage == "renewed" || c.event.stage == "extended" || agreed_talks) && !first_act_date.empty()) {
         c.event.date = first_text_date.empty() ? first_act_date : first_text_date;
       }
       // A framing phrase ("the green transition", "det grønne skiftet",

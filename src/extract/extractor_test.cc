@@ -1349,6 +1349,14 @@ TEST(Extractor, UndatedRenewalAfterTheLeadIsOfThePagesDay) {
   auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.stage == "renewed"; });
   ASSERT_NE(it, x.events.end());
   EXPECT_EQ(it->date, "2025-02-12");
+  // So too negotiations they also agreed to start.
+  Extraction y = run("Noreg og Japan\n\nNoreg og Japan underteikna torsdag ei felles erklæring om hydrogen i Tokyo, der "
+                     "statsministrane møttest for første gong.\n\n"
+                     "Statsministrane vart òg samde om å starte forhandlingar om ein trygdeavtale mellom Noreg og Japan.",
+                     "2023-12-08");
+  auto talks = std::find_if(y.events.begin(), y.events.end(), [](const Event& e) { return e.instrument == "negotiations"; });
+  ASSERT_NE(talks, y.events.end());
+  EXPECT_EQ(talks->date, "2023-12-07");
 }
 
 }  // namespace
