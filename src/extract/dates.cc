@@ -409,6 +409,12 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
         dm.since = true;
       }
     }
+    for (std::uint32_t back = 1; back <= 3 && back <= i; ++back) {
+      std::uint32_t e = 0;
+      if (const LexiconEntry* p = entry_at(by_start, i - back, Category::kSincePrep, &e); p && e == i && p->label == "origin") {
+        dm.origin = true;
+      }
+    }
     {
       std::uint32_t e = 0;
       if (const LexiconEntry* p = entry_at(by_start, dm.end_token, Category::kTargetPrep, &e); p && p->label == "by_post") {

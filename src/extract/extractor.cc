@@ -1275,10 +1275,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // signature of that year and the renewal (dated by the sentence's other
   // date, if it has one). The year qualifies the instrument where it stands
   // between the instrument and the renewal word that follows, nearer the
-  // instrument ("uit 2019 ... verlengd"; not "wurde 2017 verlängert"); not
-  // after both ("renewed the declaration ... in November 2024"), nor before
-  // the instrument ("odnowiły w ubiegłym roku partnerstwo", "2024年11月に…
-  // 共同声明を更新"), nor a relative one.
+  // instrument ("uit 2019 ... verlengd"; not "wurde 2017 verlängert"), or
+  // right after the instrument the renewal word precedes, after a word that
+  // says where a thing is from ("renewed their agreement of 2019", "ha
+  // rinnovato l'accordo del 2018"; since_prep label origin; not "renewed the
+  // declaration ... in November 2024"); not before the instrument
+  // ("odnowiły w ubiegłym roku partnerstwo", "2024年11月に…共同声明を更新"),
+  // nor a relative one.
   if ((stage == "renewed" || stage == "extended") && date && instrument_mention && !date->since && !date->relative &&
       date->date.year && (!published.year || date->date.year < published.year) && at_least_an_agreement(instrument)) {
     const int at = centre(date->first_token, date->end_token);
@@ -1289,6 +1292,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       const int to_renewal = std::abs(centre(m->first_token, m->end_token) - at);
       qualifies = qualifies || (instrument_mention->end_token <= date->first_token && date->end_token <= m->first_token &&
                                 to_instrument < to_renewal);
+      qualifies = qualifies || (date->origin && m->end_token <= instrument_mention->first_token &&
+                                instrument_mention->end_token <= date->first_token &&
+                                date->first_token <= instrument_mention->end_token + 3);
     }
     if (qualifies) {
       const DateMention* own = nullptr;

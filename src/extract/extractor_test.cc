@@ -1247,6 +1247,13 @@ TEST(Extractor, YearOfTheRenewedInstrumentIsItsSignature) {
                      "2017 verlängert.",
                      "2025-10-14");
   EXPECT_EQ(dates_and_stages(y), (std::vector<std::pair<std::string, std::string>>{{"2017", "extended"}}));
+  // After the instrument the renewal word precedes, a year "of" it is its origin; one "in" it, the renewal's.
+  Extraction o = run("Norway and Japan\n\nNorway and Japan renewed their cooperation agreement of 2019 on Monday.",
+                     "2025-10-14");
+  EXPECT_EQ(dates_and_stages(o), (std::vector<std::pair<std::string, std::string>>{{"2025-10-13", "renewed"},
+                                                                                    {"2019", "signed"}}));
+  Extraction i = run("Norway and Japan\n\nNorway and Japan renewed the cooperation agreement in 2017.", "2025-10-14");
+  EXPECT_EQ(dates_and_stages(i), (std::vector<std::pair<std::string, std::string>>{{"2017", "renewed"}}));
   // "À cette occasion" is the day of the act told before.
   Extraction z = run("Normandie et Québec\n\nLa Normandie et le Québec ont signé jeudi une lettre d'intention sur "
                      "l'éolien en mer.\n\nÀ cette occasion, les deux gouvernements ont également renouvelé l'entente "
