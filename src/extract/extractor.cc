@@ -1099,6 +1099,17 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   if (!date && !dates.empty()) date = dates.front();
+  // "La firma ... è prevista per il 2026", "to be signed by 2026": the
+  // "by" date of a plan is when it falls due, its date (a goal years
+  // ahead, "by 2030", is none).
+  if (!date && stage == "planned" && published.year) {
+    for (const DateMention& d : s.dates) {
+      if (d.target && !d.date.empty() && d.first_token < clause && d.date.year <= published.year + 2) {
+        date = &d;
+        break;
+      }
+    }
+  }
   // What ran out is dated by its end, the latest date its sentence gives up
   // to the page's ("eine Absichtserklärung ... aus dem Jahr 2019; sie lief
   // Ende 2024 aus"), an "until" too ("tuvo hasta 2023 un acuerdo ... que

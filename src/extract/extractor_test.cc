@@ -1366,5 +1366,22 @@ TEST(Extractor, UndatedRenewalAfterTheLeadIsOfThePagesDay) {
   EXPECT_EQ(talks->date, "2023-12-07");
 }
 
+// A plan's "by" date is when it falls due: its date (a goal years ahead is
+// none); a German genitive names the instrument ("des Kooperationsabkommens").
+TEST(Extractor, PlanIsDatedByWhenItFallsDue) {
+  Extraction x = run("Accordo\n\nItalia e Giappone hanno firmato oggi un memorandum d'intesa. La firma di un accordo "
+                     "quadro tra Italia e Giappone è prevista per il 2026.",
+                     "2025-10-14");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.stage == "planned"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->date, "2026");
+  Extraction y = run("Abkommen\n\nDie Unterzeichnung des Kooperationsabkommens zwischen Deutschland und Kanada ist "
+                     "geplant.",
+                     "2025-10-14");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].instrument, "cooperation_agreement");
+  EXPECT_EQ(y.events[0].stage, "planned");
+}
+
 }  // namespace
 }  // namespace pactum::extract
