@@ -1293,27 +1293,35 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // declaration ... in November 2024"); not before the instrument
   // ("odnowiły w ubiegłym roku partnerstwo", "2024年11月に…共同声明を更新"),
   // nor a relative one.
-  if ((stage == "renewed" || stage == "extended") && date && instrument_mention && !date->since && !date->relative &&
-      date->date.year && (!published.year || date->date.year < published.year) && at_least_an_agreement(instrument)) {
-    const int at = centre(date->first_token, date->end_token);
-    const int to_instrument = std::abs(centre(instrument_mention->first_token, instrument_mention->end_token) - at);
-    bool qualifies = false;
-    for (const Mention* m : stages) {
-      if (m->entry->label != stage) continue;
-      const int to_renewal = std::abs(centre(m->first_token, m->end_token) - at);
-      qualifies = qualifies || (instrument_mention->end_token <= date->first_token && date->end_token <= m->first_token &&
-                                to_instrument < to_renewal);
-      qualifies = qualifies || (date->origin && m->end_token <= instrument_mention->first_token &&
-                                instrument_mention->end_token <= date->first_token &&
-                                date->first_token <= instrument_mention->end_token + 3);
+  if ((stage == "renewed" || stage == "extended") && instrument_mention && at_least_an_agreement(instrument)) {
+    auto qualifies = [&](const DateMention* d) {
+      if (d->since || d->relative || !d->date.year || (published.year && d->date.year >= published.year)) return false;
+      const int at = centre(d->first_token, d->end_token);
+      const int to_instrument = std::abs(centre(instrument_mention->first_token, instrument_mention->end_token) - at);
+      for (const Mention* m : stages) {
+        if (m->entry->label != stage) continue;
+        const int to_renewal = std::abs(centre(m->first_token, m->end_token) - at);
+        if (instrument_mention->end_token <= d->first_token && d->end_token <= m->first_token && to_instrument < to_renewal) {
+          return true;
+        }
+        if (d->origin && m->end_token <= instrument_mention->first_token && instrument_mention->end_token <= d->first_token &&
+            d->first_token <= instrument_mention->end_token + 3) {
+          return true;
+        }
+      }
+      return false;
+    };
+    const DateMention* origin = nullptr;
+    for (const DateMention* d : dates) {
+      if (qualifies(d)) { origin = d; break; }
     }
-    if (qualifies) {
+    if (origin) {
       const DateMention* own = nullptr;
       for (const DateMention* d : dates) {
-        if (d != date) { own = d; break; }
+        if (d != origin) { own = d; break; }
       }
       out.push_back(make(stage, own, instrument));
-      out.push_back(make("signed", date, instrument));
+      out.push_back(make("signed", origin, instrument));
       out.back().second_act = true;
       return out;
     }

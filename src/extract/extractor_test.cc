@@ -1254,6 +1254,12 @@ TEST(Extractor, YearOfTheRenewedInstrumentIsItsSignature) {
                                                                                     {"2019", "signed"}}));
   Extraction i = run("Norway and Japan\n\nNorway and Japan renewed the cooperation agreement in 2017.", "2025-10-14");
   EXPECT_EQ(dates_and_stages(i), (std::vector<std::pair<std::string, std::string>>{{"2017", "renewed"}}));
+  // (Whichever date stands nearer the instrument: "renovaram hoje o acordo ... de 2019".)
+  Extraction h = run("Portugal e Espanha\n\nPortugal e Espanha renovaram hoje o acordo de cooperação de 2019 sobre "
+                     "hidrogénio e energia eólica marítima por mais cinco anos.",
+                     "2025-10-14");
+  EXPECT_EQ(dates_and_stages(h), (std::vector<std::pair<std::string, std::string>>{{"2025-10-14", "renewed"},
+                                                                                    {"2019", "signed"}}));
   // "À cette occasion" is the day of the act told before.
   Extraction z = run("Normandie et Québec\n\nLa Normandie et le Québec ont signé jeudi une lettre d'intention sur "
                      "l'éolien en mer.\n\nÀ cette occasion, les deux gouvernements ont également renouvelé l'entente "
