@@ -1997,6 +1997,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // and Nordland are in the partnership already") lists members of a
       // platform, not partners of each other: it opens no act.
       if (!c.in_lead && c.no_act_words && c.event.instrument == "platform") c.in_passing = true;
+      // So too a loose word for a cooperation ("die Partnerschaft mit einer
+      // norwegischen Energieregion sei ein Standortvorteil") with nothing
+      // happening: it refers to an act, it states none. (A heading,
+      // "Enge Partnerschaft zwischen NRW und Fukushima", opens what follows.)
+      if (!c.in_lead && c.no_act_words && c.event.instrument == "other" && !is_heading(i)) c.in_passing = true;
       // A heading after the lead that names no party ("Bygger på
       // partnerskapet fra i fjor") with no instrument introduces what
       // follows: it opens no act.

@@ -1389,5 +1389,18 @@ TEST(Extractor, PlanIsDatedByWhenItFallsDue) {
   EXPECT_EQ(y.events[0].stage, "planned");
 }
 
+// A loose word for a cooperation with nothing happening, after the lead
+// ("die Partnerschaft mit einer norwegischen Energieregion sei ein
+// Standortvorteil"), refers to an act: it opens none.
+TEST(Extractor, LooseCooperationWordWithNothingHappeningOpensNoAct) {
+  Extraction x = run("Niedersachsen und Rogaland\n\nNiedersachsen und die norwegische Region Rogaland haben am Montag in "
+                     "Stavanger eine Absichtserklärung zur Zusammenarbeit bei der CO2-Speicherung unterzeichnet.\n\n"
+                     "Für Niedersachsen sei die Partnerschaft mit einer norwegischen Energieregion ein Standortvorteil, "
+                     "sagte der Minister.",
+                     "2025-11-11");
+  ASSERT_EQ(x.events.size(), 1u) << x.events.back().evidence;
+  EXPECT_EQ(x.events[0].instrument, "letter_of_intent");
+}
+
 }  // namespace
 }  // namespace pactum::extract
