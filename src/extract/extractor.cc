@@ -725,8 +725,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // object, unless the sentence also reports it done. (A trade agreement's
   // negotiations are named as the agreement: "EPA交渉", "FTA talks".)
   // (So too a verb that negotiates a document: "forhandler nå om en
-  // samarbeidsavtale", "negocia un memorando"; a partnership one works on,
-  // "er i gang med arbeidet om et industrielt partnerskap", is being built.)
+  // samarbeidsavtale", "negocia un memorando"; a partnership being worked
+  // out, "arbeider med et industrielt partnerskap", is being built.)
   const bool document = instrument != "strategic_partnership" && instrument != "industrial_partnership" &&
                         at_least_an_agreement(instrument);
   const bool negotiating_verb = document && std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
