@@ -63,6 +63,7 @@ struct Candidate {
   std::size_t sentence = 0;
   bool in_lead = false;                 // title or first paragraph
   bool dated_in_text = false;
+  bool future = false;                  // dated after the page's day
   bool dated_by_publication = false;    // undated lead act given the publication day
   // Which of its sentence's sector words are this act's, when the sentence
   // states several acts: in a history, those nearest to the act's anchor
@@ -785,6 +786,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       // a webinar "am 26. Januar" in a sentence that mentions a partnership).
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
+      c.future = later_than(d->date, published);
       if (d->date.empty() && (d->unresolved.starts_with("same_") || d->unresolved == "occasion")) c.same_date = d->unresolved;
       // An act dated after the page was published has not happened yet:
       // "Begin volgend jaar starten ... onderhandelingen" is planned.
@@ -1638,15 +1640,21 @@ void merge_into(Candidate& a, const Candidate& b) {
   // A plan to sign what is being negotiated is the negotiation's goal
   // (instruments_compatible): "the governments aim for the agreement to be
   // signed next year" does not date the negotiation. (It may name what is
-  // negotiated: the instrument below is the higher of the two, as the gold
-  // annotations accept either.)
+  // negotiated: the act stays the negotiation, below.) A plan dated on or
+  // before the page's day names no date falling due: it tells when the
+  // sides agreed on it ("今週水曜日 ... 検討を進めることで一致"), and dates
+  // undated talks.
   const bool b_is_goal = a.event.instrument == "negotiations" && b.event.stage == "planned";
   const bool a_is_goal = b.event.instrument == "negotiations" && a.event.stage == "planned";
-  if (a_is_goal) {
+  if (a_is_goal && !(b.event.date.empty() && !a.event.date.empty() && a.dated_in_text && !a.future)) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;
     a.dated_in_text = b.dated_in_text;
     a.unresolved_date = b.unresolved_date;
+  }
+  if (b_is_goal && a.event.date.empty() && !b.event.date.empty() && b.dated_in_text && !b.future) {
+    a.event.date = b.event.date;
+    a.dated_in_text = true;
   }
   // A renewal is signed too: an act told as renewed, then said to have been
   // signed ("ont renouvelé ... leur accord. L'accord a été signé par ..."),

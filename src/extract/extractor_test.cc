@@ -1402,5 +1402,20 @@ TEST(Extractor, LooseCooperationWordWithNothingHappeningOpensNoAct) {
   EXPECT_EQ(x.events[0].instrument, "letter_of_intent");
 }
 
+// A plan dated on or before the page's day names no date falling due: it
+// tells when the sides agreed to it and dates undated talks; the signing
+// planned for later stays their goal.
+TEST(Extractor, PastPlanDatesUndatedTalks) {
+  Extraction x = run("Hokkaido and Alberta\n\nHokkaido and Alberta have begun talks toward a memorandum of understanding "
+                     "on hydrogen and carbon capture, the prefecture announced.\n\nOn Wednesday, the governor and the "
+                     "premier of Alberta agreed in an online meeting that Hokkaido and Alberta plan to examine concrete "
+                     "projects.\n\nThe memorandum is to be signed in February next year.",
+                     "2025-11-14");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2025-11-12");
+}
+
 }  // namespace
 }  // namespace pactum::extract
