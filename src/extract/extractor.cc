@@ -780,6 +780,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.event.parties = parties.parties();
     c.event.instrument = act_instrument;
     c.event.stage = stage;
+    // A cooperation that goes on "now" ("samarbeider nå med", "arbeiten
+    // heute eng zusammen") has no date: the page's day is none of its acts.
+    if (d && stage == "ongoing" && d->relative && !published.empty() && d->date == published) d = nullptr;
     if (d) {
       c.event.date = d->date.to_string();
       // An unresolved day only tells acts apart when it dates an act (not

@@ -1417,5 +1417,16 @@ TEST(Extractor, PastPlanDatesUndatedTalks) {
   EXPECT_EQ(x.events[0].date, "2025-11-12");
 }
 
+// A cooperation that goes on "today" has no date: the page's day is none of
+// its acts.
+TEST(Extractor, OngoingCooperationTodayIsUndated) {
+  Extraction x = run("Wind\n\nToday Norway and Japan have a long-standing cooperation on floating offshore wind, the "
+                     "ministry said.",
+                     "2025-10-14");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].stage, "ongoing");
+  EXPECT_EQ(x.events[0].date, "");
+}
+
 }  // namespace
 }  // namespace pactum::extract
