@@ -479,6 +479,25 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
     }
   }
+  // "Avtalet kompletterar det samarbete om råvaror som de nordiska länderna
+  // inledde med Kanada i fjol": the act told last, opening the sentence
+  // (group_ref this_act), is its subject, not its act; the act is the
+  // cooperation named after it with a stage of its own.
+  if (instruments.size() == 1 && instruments.front()->first_token <= 1) {
+    const Mention* opening = instruments.front();
+    const bool refers_back = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& g) {
+      return g.entry && g.entry->category == Category::kGroupRef && g.entry->label == "this_act" &&
+             g.first_token == opening->first_token;
+    });
+    const Mention* later = nullptr;
+    for (const Mention* c : s.of(Category::kCooperation)) {
+      if (c->first_token >= opening->end_token) { later = c; break; }
+    }
+    const bool own_act = later && std::any_of(stages.begin(), stages.end(), [&](const Mention* m) {
+                           return m->first_token > later->first_token;
+                         });
+    if (refers_back && own_act) instruments.clear();
+  }
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
   // "El proyecto H2Med fue acordado el 20 de octubre de 2022 ... por el

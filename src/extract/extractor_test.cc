@@ -1428,5 +1428,18 @@ TEST(Extractor, OngoingCooperationTodayIsUndated) {
   EXPECT_EQ(x.events[0].date, "");
 }
 
+// The act told last, opening a sentence ("Avtalet kompletterar ..."), is its
+// subject: the sentence's act is the cooperation named after it with a stage
+// of its own.
+TEST(Extractor, OpeningReferenceIsTheSubjectNotTheAct) {
+  Extraction x = run("Sverige och Kanada\n\nSverige och Kanada undertecknade i går ett samförståndsavtal om "
+                     "kritiska mineraler i Ottawa.\n\nAvtalet kompletterar det samarbete om råvaror som Sverige "
+                     "inledde med Kanada i fjol.",
+                     "2025-06-12");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2024"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "other");
+}
+
 }  // namespace
 }  // namespace pactum::extract
