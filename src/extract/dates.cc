@@ -300,6 +300,9 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       dm.unresolved = kind;
       // "同年9月", "the same day": the date named last in the sentence.
       const bool same = kind == "same_year" || kind == "same_month" || kind == "same_day";
+      // "Under besøket", "im Rahmen des Besuchs": the day of the page's own
+      // act, which the extractor knows (left unresolved here).
+      const bool occasion = kind == "occasion";
       const DateMention* last = nullptr;
       for (const DateMention& d : out) {
         if (!d.date.empty()) last = &d;
@@ -317,7 +320,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
           dm.date.day = to_int(token_text(end));  // "同月8日"
           dm.end_token = day_end;
         }
-      } else if (!same && !published.empty()) {
+      } else if (!same && !occasion && !published.empty()) {
         dm.unresolved.clear();
         // With a publication month but no day, "today" is still that month.
         if (kind == "today") dm.date = published;
@@ -404,6 +407,12 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       }
       if (const LexiconEntry* p = entry_at(by_start, j, Category::kSincePrep, &e); p && e == i && p->label == "since") {
         dm.since = true;
+      }
+    }
+    for (std::uint32_t back = 1; back <= 3 && back <= i; ++back) {
+      std::uint32_t e = 0;
+      if (const LexiconEntry* p = entry_at(by_start, i - back, Category::kSincePrep, &e); p && e == i && p->label == "origin") {
+        dm.origin = true;
       }
     }
     {

@@ -34,6 +34,7 @@ struct DateMention {
   bool relative = false;      // resolved from the publication date
   bool target = false;        // a goal year ("by 2030", "innen 2050"), not an act
   bool since = false;         // "since 2018", "seit Mai 2021"
+  bool origin = false;        // "the agreement of 2019", "uit 2019": the year a thing is from
 };
 
 // Finds the dates among tokens, given the lexicon mentions of the same tokens

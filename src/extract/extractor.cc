@@ -63,6 +63,7 @@ struct Candidate {
   std::size_t sentence = 0;
   bool in_lead = false;                 // title or first paragraph
   bool dated_in_text = false;
+  bool future = false;                  // dated after the page's day
   bool dated_by_publication = false;    // undated lead act given the publication day
   // Which of its sentence's sector words are this act's, when the sentence
   // states several acts: in a history, those nearest to the act's anchor
@@ -82,6 +83,7 @@ struct Candidate {
   bool parties_named = false;  // else the lead's actors stand in
   bool second_act = false;     // the second of two instruments joined in one sentence: an act of its own
   bool names_both = false;     // two parties named by name in the sentence itself
+  std::string goal;  // what a negotiation aims at, from a plan merged into it ("the agreement to be signed")
   int anchor = -1;
   int date_at = -1;  // in a history: where its date is (twice the centre token), for words near it
   int stage_at = -1;  // in a history: where its stage word begins (twice its first token)
@@ -478,6 +480,25 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
     }
   }
+  // "Avtalet kompletterar det samarbete om råvaror som de nordiska länderna
+  // inledde med Kanada i fjol": the act told last, opening the sentence
+  // (group_ref this_act), is its subject, not its act; the act is the
+  // cooperation named after it with a stage of its own.
+  if (instruments.size() == 1 && instruments.front()->first_token <= 1) {
+    const Mention* opening = instruments.front();
+    const bool refers_back = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& g) {
+      return g.entry && g.entry->category == Category::kGroupRef && g.entry->label == "this_act" &&
+             g.first_token == opening->first_token;
+    });
+    const Mention* later = nullptr;
+    for (const Mention* c : s.of(Category::kCooperation)) {
+      if (c->first_token >= opening->end_token) { later = c; break; }
+    }
+    const bool own_act = later && std::any_of(stages.begin(), stages.end(), [&](const Mention* m) {
+                           return m->first_token > later->first_token;
+                         });
+    if (refers_back && own_act) instruments.clear();
+  }
   bool agree = s.has(Category::kAgreeVerb);
   bool cooperation = s.has(Category::kCooperation);
   // "El proyecto H2Med fue acordado el 20 de octubre de 2022 ... por el
@@ -743,7 +764,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // framework agreement": the act is the negotiation, the agreement its
   // object, unless the sentence also reports it done. (A trade agreement's
   // negotiations are named as the agreement: "EPA交渉", "FTA talks".)
-  const bool negotiating = std::any_of(instruments.begin(), instruments.end(), [](const Mention* m) {
+  // (So too a verb that negotiates a document: "forhandler nå om en
+  // samarbeidsavtale", "negocia un memorando"; a partnership being worked
+  // out, "arbeider med et industrielt partnerskap", is being built.)
+  const bool document = instrument != "strategic_partnership" && instrument != "industrial_partnership" &&
+                        at_least_an_agreement(instrument);
+  const bool negotiating_verb = document && std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
+    return m->entry->label == "negotiating";
+  });
+  const bool negotiating = negotiating_verb || std::any_of(instruments.begin(), instruments.end(), [](const Mention* m) {
     return m->entry->label == "negotiations";
   });
   const bool done = std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
@@ -751,9 +780,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   });
   if (negotiating && !done && instrument != "negotiations" && instrument != "trade_agreement") {
     instrument = "negotiations";
-    instrument_mention = *std::find_if(instruments.begin(), instruments.end(), [](const Mention* m) {
+    auto named = std::find_if(instruments.begin(), instruments.end(), [](const Mention* m) {
       return m->entry->label == "negotiations";
     });
+    if (named != instruments.end()) instrument_mention = *named;
   }
   if (!instruments.empty()) confidence += 0.1;
 
@@ -789,13 +819,17 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     c.event.parties = parties.parties();
     c.event.instrument = act_instrument;
     c.event.stage = stage;
+    // A cooperation that goes on "now" ("samarbeider nå med", "arbeiten
+    // heute eng zusammen") has no date: the page's day is none of its acts.
+    if (d && stage == "ongoing" && d->relative && !published.empty() && d->date == published) d = nullptr;
     if (d) {
       c.event.date = d->date.to_string();
       // An unresolved day only tells acts apart when it dates an act (not
       // a webinar "am 26. Januar" in a sentence that mentions a partnership).
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
-      if (d->date.empty() && d->unresolved.starts_with("same_")) c.same_date = d->unresolved;
+      c.future = later_than(d->date, published);
+      if (d->date.empty() && (d->unresolved.starts_with("same_") || d->unresolved == "occasion")) c.same_date = d->unresolved;
       // An act dated after the page was published has not happened yet:
       // "Begin volgend jaar starten ... onderhandelingen" is planned.
       if (later_than(d->date, published) && stage != "planned" && stage != "ongoing" && stage != "expired") {
@@ -1081,6 +1115,20 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
     }
   }
+  // "A formal signing of the arrangement is planned", "Die Unterzeichnung
+  // ist für den Herbst geplant": a plan told after the signature word in its
+  // clause plans that signature; nothing is signed yet.
+  if (stage == "signed") {
+    for (const Mention* p : stages) {
+      if (p->entry->label != "planned") continue;
+      for (const Mention* g : stages) {
+        if (g->entry->label != "signed" || g->end_token > p->first_token) continue;
+        const std::size_t from = s.tokens[g->end_token - 1].span.end, to = s.tokens[p->first_token].span.begin;
+        const std::string_view between = std::string_view(text).substr(from, to - from);
+        if (between.find_first_of(",;:") == std::string_view::npos) stage = "planned";
+      }
+    }
+  }
   // The date nearest to the instrument named ("built on the U.S.-Japan
   // Trade Agreement of 2019"), else to a stage word.
   const DateMention* date = nullptr;
@@ -1095,12 +1143,44 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   if (!date && !dates.empty()) date = dates.front();
+  // "La firma ... è prevista per il 2026", "to be signed by 2026": the
+  // "by" date of a plan is when it falls due, its date (a goal years
+  // ahead, "by 2030", is none).
+  if (!date && stage == "planned" && published.year) {
+    for (const DateMention& d : s.dates) {
+      if (d.target && !d.date.empty() && d.first_token < clause && d.date.year <= published.year + 2) {
+        date = &d;
+        break;
+      }
+    }
+  }
+  // What ran out is dated by its end, the latest date its sentence gives up
+  // to the page's ("eine Absichtserklärung ... aus dem Jahr 2019; sie lief
+  // Ende 2024 aus"), an "until" too ("tuvo hasta 2023 un acuerdo ... que
+  // expiró"): not the year it was signed.
+  if (stage == "expired") {
+    for (const DateMention& d : s.dates) {
+      if (d.date.empty() || d.since || d.first_token >= clause || later_than(d.date, published)) continue;
+      if (!date || date->date.empty() || later_than(d.date, date->date)) date = &d;
+    }
+  }
   if (stage.empty()) stage = default_stage(date);
+  // "die Energiepartnerschaft, die 2019 ... ins Leben gerufen wurde": a
+  // formal instrument launched in a year before the page's was concluded
+  // then, as one with no stage word is (default_stage).
+  if (stage == "announced" && date && !date->since && date->date.year && published.year &&
+      date->date.year < published.year && at_least_an_agreement(instrument)) {
+    stage = "signed";
+  }
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
   if (date && date->since) stage = since_stage();
   // "The previous renewal was signed ...": a renewal that names no
   // instrument renews the one the same parties signed, stated before.
-  if ((stage == "renewed" || stage == "extended") && instrument == "other" &&
+  // So too its first signature, told right after the renewal in a year
+  // before the page's ("Avtalen ble første gang inngått i 2022").
+  const bool first_signature = stage == "signed" && (previous.stage == "renewed" || previous.stage == "extended") &&
+                               date && date->date.year && published.year && date->date.year < published.year;
+  if ((stage == "renewed" || stage == "extended" || first_signature) && instrument == "other" &&
       at_least_an_agreement(previous.instrument)) {
     std::vector<std::string> mine, theirs;
     for (const Party& p : parties.parties()) mine.push_back(party_key(p));
@@ -1253,6 +1333,52 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       }
     }
     return out;
+  }
+  // "hun samenwerkingsovereenkomst uit 2019 met vijf jaar verlengd", "renewed
+  // their 2015 agreement": a year before the page's that qualifies the
+  // instrument dates what is renewed, not the renewal: two acts, the
+  // signature of that year and the renewal (dated by the sentence's other
+  // date, if it has one). The year qualifies the instrument where it stands
+  // between the instrument and the renewal word that follows, nearer the
+  // instrument ("uit 2019 ... verlengd"; not "wurde 2017 verlängert"), or
+  // right after the instrument the renewal word precedes, after a word that
+  // says where a thing is from ("renewed their agreement of 2019", "ha
+  // rinnovato l'accordo del 2018"; since_prep label origin; not "renewed the
+  // declaration ... in November 2024"); not before the instrument
+  // ("odnowiły w ubiegłym roku partnerstwo", "2024年11月に…共同声明を更新"),
+  // nor a relative one.
+  if ((stage == "renewed" || stage == "extended") && instrument_mention && at_least_an_agreement(instrument)) {
+    auto qualifies = [&](const DateMention* d) {
+      if (d->since || d->relative || !d->date.year || (published.year && d->date.year >= published.year)) return false;
+      const int at = centre(d->first_token, d->end_token);
+      const int to_instrument = std::abs(centre(instrument_mention->first_token, instrument_mention->end_token) - at);
+      for (const Mention* m : stages) {
+        if (m->entry->label != stage) continue;
+        const int to_renewal = std::abs(centre(m->first_token, m->end_token) - at);
+        if (instrument_mention->end_token <= d->first_token && d->end_token <= m->first_token && to_instrument < to_renewal) {
+          return true;
+        }
+        if (d->origin && m->end_token <= instrument_mention->first_token && instrument_mention->end_token <= d->first_token &&
+            d->first_token <= instrument_mention->end_token + 3) {
+          return true;
+        }
+      }
+      return false;
+    };
+    const DateMention* origin = nullptr;
+    for (const DateMention* d : dates) {
+      if (qualifies(d)) { origin = d; break; }
+    }
+    if (origin) {
+      const DateMention* own = nullptr;
+      for (const DateMention* d : dates) {
+        if (d != origin) { own = d; break; }
+      }
+      out.push_back(make(stage, own, instrument));
+      out.push_back(make("signed", origin, instrument));
+      out.back().second_act = true;
+      return out;
+    }
   }
   out.push_back(make(stage, date, instrument));
   // "Das Abkommen wurde im Juli 2018 unterzeichnet, zusammen mit einem
@@ -1581,15 +1707,44 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
     if (x != y && x != "other" && y != "other") return false;
   }
   if ((standing(a) && dated_act(b)) || (standing(b) && dated_act(a))) return false;
+  // "Under besøket ble også samarbeidsavtalen ... fornyet" after a joint
+  // declaration signed: a formal instrument renewed, told after another
+  // formal instrument signed, is another act. (A looser word renewed, a
+  // "Partnerschaft erneuert" by the declaration signed, may be its act:
+  // merge_into.)
+  auto renewal = [](const Candidate& c) { return c.event.stage == "renewed" || c.event.stage == "extended"; };
+  auto renews_another = [&](const Candidate& r, const Candidate& g) {
+    return renewal(r) && g.event.stage == "signed" && r.event.instrument != g.event.instrument &&
+           at_least_an_agreement(r.event.instrument) && at_least_an_agreement(g.event.instrument) && r.sentence > g.sentence;
+  };
+  if (renews_another(a, b) || renews_another(b, a)) return false;
   // "Equinor går ikke videre med planene ... Equinor og RWE fortsetter
   // samarbeidet om gasskraftverk": what ended and what goes on are two acts.
   if ((a.event.stage == "expired" && b.event.stage == "ongoing") || (a.event.stage == "ongoing" && b.event.stage == "expired")) {
     return false;
   }
+  // "Partnerskabet afløser en ældre samarbejdsaftale ..., som er udløbet":
+  // what ran out is not what was signed, renewed, planned or negotiated
+  // beside it.
+  auto active = [&](const std::string& stage) { return done(stage) || stage == "planned" || stage == "negotiating"; };
+  if ((a.event.stage == "expired" && active(b.event.stage)) || (b.event.stage == "expired" && active(a.event.stage))) {
+    return false;
+  }
+  // Talks going on and an act done on a date of its own ("姉妹提携を結んで
+  // 以来", "the MoU they signed in 2019") are two acts, not the talks'
+  // outcome.
+  auto talks = [](const Candidate& c) { return c.event.instrument == "negotiations" && c.event.stage == "negotiating"; };
+  auto done_on_a_date = [&](const Candidate& c) { return done(c.event.stage) && c.dated_in_text; };
+  if ((talks(a) && done_on_a_date(b)) || (talks(b) && done_on_a_date(a))) return false;
   bool na = a.event.instrument == "negotiations", nb = b.event.instrument == "negotiations";
   if (na == nb) return true;
   // A plan to sign what is being negotiated is the negotiation's goal.
   if ((na && b.event.stage == "planned") || (nb && a.event.stage == "planned")) return true;
+  // ... and "the agreement" named after it, with no stage of its own, is the one negotiated.
+  auto of_goal = [&](const Candidate& n, const Candidate& o) {
+    return !n.goal.empty() && n.goal == o.event.instrument && !done(o.event.stage) && o.event.stage != "expired";
+  };
+  if ((na && of_goal(a, b)) || (nb && of_goal(b, a))) return true;
   return !at_least_an_agreement((na ? b : a).event.instrument);
 }
 
@@ -1604,7 +1759,18 @@ int days_apart(const std::string& x, const std::string& y) {
   return static_cast<int>(std::abs((days(*a) - days(*b)).count()));
 }
 
+// A plan to sign what is being negotiated ("the governments aim to sign the
+// agreement next year", "as conversações devem terminar em 2025") is the
+// negotiation's goal: its later date tells when the goal falls due, not
+// another act (merge_into keeps the negotiation's date).
+bool goal_of_negotiation(const Candidate& n, const Candidate& p) {
+  if (n.event.instrument != "negotiations" || n.event.stage == "planned" || p.event.stage != "planned") return false;
+  auto nd = PartialDate::parse(n.event.date), pd = PartialDate::parse(p.event.date);
+  return !nd || !pd || !later_than(*nd, *pd);
+}
+
 bool dates_compatible(const Candidate& a, const Candidate& b) {
+  if (goal_of_negotiation(a, b) || goal_of_negotiation(b, a)) return true;
   // A title dated by its publication day and the body's "yesterday" or
   // "on Wednesday" report one act.
   if ((a.dated_by_publication || b.dated_by_publication) && days_apart(a.event.date, b.event.date) >= 0 &&
@@ -1642,15 +1808,21 @@ void merge_into(Candidate& a, const Candidate& b) {
   // A plan to sign what is being negotiated is the negotiation's goal
   // (instruments_compatible): "the governments aim for the agreement to be
   // signed next year" does not date the negotiation. (It may name what is
-  // negotiated: the instrument below is the higher of the two, as the gold
-  // annotations accept either.)
+  // negotiated: the act stays the negotiation, below.) A plan dated on or
+  // before the page's day names no date falling due: it tells when the
+  // sides agreed on it ("今週水曜日 ... 検討を進めることで一致"), and dates
+  // undated talks.
   const bool b_is_goal = a.event.instrument == "negotiations" && b.event.stage == "planned";
   const bool a_is_goal = b.event.instrument == "negotiations" && a.event.stage == "planned";
-  if (a_is_goal) {
+  if (a_is_goal && !(b.event.date.empty() && !a.event.date.empty() && a.dated_in_text && !a.future)) {
     a.event.date = b.event.date;
     a.dated_by_publication = b.dated_by_publication;
     a.dated_in_text = b.dated_in_text;
     a.unresolved_date = b.unresolved_date;
+  }
+  if (b_is_goal && a.event.date.empty() && !b.event.date.empty() && b.dated_in_text && !b.future) {
+    a.event.date = b.event.date;
+    a.dated_in_text = true;
   }
   // A renewal is signed too: an act told as renewed, then said to have been
   // signed ("ont renouvelé ... leur accord. L'accord a été signé par ..."),
@@ -1661,7 +1833,18 @@ void merge_into(Candidate& a, const Candidate& b) {
   const bool signing_of_renewal = (a.event.stage == "renewed" || a.event.stage == "extended") &&
                                   b.event.stage == "signed" && b.sentence > a.sentence &&
                                   instrument_rank(b.event.instrument) <= instrument_rank(a.event.instrument);
-  if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument)) a.event.instrument = b.event.instrument;
+  // (The goal names what is negotiated; the act stays the negotiation, and
+  // a later "the agreement" is about it.)
+  if (b_is_goal && b.event.instrument != "negotiations") a.goal = b.event.instrument;
+  if (a_is_goal) {
+    if (a.event.instrument != "negotiations") a.goal = a.event.instrument;
+    a.event.instrument = "negotiations";
+  }
+  const bool names_the_goal = a.event.instrument == "negotiations" && !a.goal.empty() && b.event.instrument == a.goal;
+  if (instrument_rank(b.event.instrument) > instrument_rank(a.event.instrument) && !b_is_goal && !a_is_goal &&
+      !names_the_goal) {
+    a.event.instrument = b.event.instrument;
+  }
   if (!signing_of_renewal && stage_rank(b.event.stage) > stage_rank(a.event.stage)) a.event.stage = b.event.stage;
   // (A date the text gives beats the publication day a heading's act was
   // given for want of one, though less precise: the title's day and the
@@ -1939,6 +2122,9 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   Event previous;  // the last act stated: "the two sides" are its parties
   std::map<std::string, std::vector<Party>> sides_by_instrument;  // the last act of each instrument: its parties
   std::string last_text_date;  // the date of the last act dated in the text
+  // The date of the first act dated in the text, else of the first act
+  // dated (by the page's day): the page's own act, its visit's.
+  std::string first_text_date, first_act_date;
   std::vector<std::size_t> acts_in(views.size(), 0);  // events each sentence states
   // A heading after the lead that names the act's scope ("Four pillars of
   // the agreement", "Schwerpunkte der Zusammenarbeit") opens a list of
@@ -1989,6 +2175,11 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // and Nordland are in the partnership already") lists members of a
       // platform, not partners of each other: it opens no act.
       if (!c.in_lead && c.no_act_words && c.event.instrument == "platform") c.in_passing = true;
+      // So too a loose word for a cooperation ("die Partnerschaft mit einer
+      // norwegischen Energieregion sei ein Standortvorteil") with nothing
+      // happening: it refers to an act, it states none. (A heading,
+      // "Enge Partnerschaft zwischen NRW und Fukushima", opens what follows.)
+      if (!c.in_lead && c.no_act_words && c.event.instrument == "other" && !is_heading(i)) c.in_passing = true;
       // A heading after the lead that names no party ("Bygger på
       // partnerskapet fra i fjor") with no instrument introduces what
       // follows: it opens no act.
@@ -1996,9 +2187,16 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // "Same dag skreiv ...", "le même jour": the date of the act told
       // before, to the day, month or year the phrase names.
       // (Dated in the text: a lead act given the publication day is not.)
-      if (!c.same_date.empty() && !last_text_date.empty()) {
+      if (!c.same_date.empty() && !last_text_date.empty() && c.same_date != "occasion") {
         const std::size_t keep = c.same_date == "same_year" ? 4 : c.same_date == "same_month" ? 7 : 10;
         c.event.date = last_text_date.substr(0, std::min(keep, last_text_date.size()));
+        c.unresolved_date.clear();
+        c.dated_in_text = true;
+      }
+      // "Under besøket", "会談に合わせ": on the occasion of the visit or
+      // meeting the page reports, the day of its first dated act.
+      if (c.same_date == "occasion" && (!first_text_date.empty() || !first_act_date.empty())) {
+        c.event.date = first_text_date.empty() ? first_act_date : first_text_date;
         c.unresolved_date.clear();
         c.dated_in_text = true;
       }
@@ -2037,11 +2235,35 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
           c.dated_in_text = true;
         }
       }
+      // "Premier ... wziął we wtorek udział w szczycie ... Przywódcy ...
+      // podpisali wspólną deklarację": the page's first act, undated, told
+      // right after a sentence that names the meeting's day (a weekday,
+      // "yesterday"; not a month, "昨年8月") and states no act, was done
+      // that day.
+      if (c.event.date.empty() && c.unresolved_date.empty() && candidates.empty() && i > 0 && acts_in[i - 1] == 0 &&
+          views[i - 1].dates.size() == 1) {
+        const DateMention& d = views[i - 1].dates[0];
+        const bool done = c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended";
+        if (done && d.relative && d.date.day && !d.target && !d.since) {
+          c.event.date = d.date.to_string();
+          c.dated_in_text = true;
+        }
+      }
       if (c.event.date.empty() && c.unresolved_date.empty() && c.in_lead && !layout.published.empty() &&
           (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended" ||
            c.event.stage == "announced")) {
         c.event.date = layout.published.to_string();
         c.dated_by_publication = true;
+      }
+      // "Le CEA et le DAE ont par ailleurs renouvelé leur accord": an
+      // undated renewal told after the lead was made on the occasion the
+      // page reports, the day of its first dated act.
+      // So too negotiations they agreed to start ("Statsministrane vart òg
+      // samde om å starte forhandlingar").
+      const bool agreed_talks = c.event.instrument == "negotiations" && views[i].has(Category::kAgreeVerb);
+      if (c.event.date.empty() && c.unresolved_date.empty() && !c.in_lead && !c.in_passing &&
+          (c.event.stage == "renewed" || c.event.stage == "extended" || agreed_talks) && !first_act_date.empty()) {
+        c.event.date = first_text_date.empty() ? first_act_date : first_text_date;
       }
       // A framing phrase ("the green transition", "det grønne skiftet",
       // "climate goals") says why the act is made: the act is about climate
@@ -2097,6 +2319,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       previous = c.event;
       if (c.event.parties.size() >= 2) sides_by_instrument[c.event.instrument] = c.event.parties;
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
+      if (first_act_date.empty() && !c.event.date.empty()) first_act_date = c.event.date;
+      if (first_text_date.empty() && c.dated_in_text && !c.event.date.empty()) first_text_date = c.event.date;
       candidates.push_back(std::move(c));
     }
     // (After the loop above: it settles which of this sentence's mentions
@@ -2246,7 +2470,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     if (c.event.date.empty() && !c.in_lead && first < merged.size() && !the_new) {
       auto latest = [&](const std::vector<std::size_t>& bucket) {
         for (auto m = bucket.rbegin(); m != bucket.rend() && *m > first; ++m) {
-          if (merged[*m].event.instrument == c.event.instrument &&
+          if ((merged[*m].event.instrument == c.event.instrument || merged[*m].goal == c.event.instrument) &&
               (c.event.stage == "announced" || merged[*m].event.stage == c.event.stage) && joins(*m)) {
             return *m;
           }
@@ -2265,7 +2489,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // stood in).
     if (c.in_passing && !c.parties_named && !c.in_lead && c.event.date.empty() && last_told < merged.size() &&
         last_sentence + 1 == c.sentence && !(the_new && first < merged.size()) &&
-        (c.event.instrument == "other" || c.event.instrument == merged[last_told].event.instrument)) {
+        (c.event.instrument == "other" || c.event.instrument == merged[last_told].event.instrument ||
+         c.event.instrument == merged[last_told].goal)) {
       first = last_told;
       c.event.parties = merged[first].event.parties;
       c.party_keys = merged[first].party_keys;

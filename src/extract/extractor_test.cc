@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,12 @@ TEST(Extractor, FirstEventTable) {
   const Row rows[] = {
       {"en", "Norway and Japan sign hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen and ammonia in Oslo today.",
        "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
+      // A formal instrument launched in a year before the page's was concluded then.
+      {"de", "Energiepartnerschaft\n\nDie Energiepartnerschaft wurde 2019 von Deutschland und Japan ins Leben gerufen.",
+       "2025-06-12", {"DE", "JP"}, "strategic_partnership", "signed", "2019"},
+      // "schlossen" with no "ab": concluded, signed.
+      {"de", "Rahmenvereinbarung\n\nAm Montag schlossen Nordrhein-Westfalen und Fukushima eine Rahmenvereinbarung über Wasserstoff.",
+       "2025-11-11", {"DE-NW", "JP-07"}, "framework_agreement", "signed", "2025-11-10"},
       {"de", "Absichtserklärung mit Fukushima\n\nDie Präfektur Fukushima und das Land Nordrhein-Westfalen haben 2014 eine Absichtserklärung über gemeinsame Projekte im Bereich erneuerbare Energien unterzeichnet.",
        "", {"DE-NW", "JP-07"}, "letter_of_intent", "signed", "2014"},
       {"nb", "Forhandlinger med USA\n\nUSA og Norge har blitt enige om å innlede forhandlinger om kritiske mineraler.",
@@ -1317,6 +1324,245 @@ TEST(Extractor, AStatementsSourceIsNoAct) {
   ASSERT_EQ(x.events.size(), 1u);
   EXPECT_EQ(x.events[0].instrument, "letter_of_intent");
   // (Without the speech phrase, "as set out in a joint statement", it is read as an act of its own.)
+}
+
+// A signature planned for a later year, of what two sides began to
+// negotiate, is the negotiation's goal: one act, the negotiation, dated when
+// the talks began. An act the same sides signed on a date of their own long
+// before stays apart.
+TEST(Extractor, PlannedSigningIsTheGoalOfTheNegotiation) {
+  Extraction x = run("Finland and Estonia open talks\n\nFinland and Estonia began negotiations today on an agreement "
+                     "on offshore wind.\n\nThe governments plan to sign the agreement next year. The minister said that "
+                     "the agreement would also cover hydrogen.",
+                     "2024-10-02");
+  ASSERT_EQ(x.events.size(), 1u);
+  // (The agreement named after the plan is the one negotiated.)
+  EXPECT_NE(std::find(x.events[0].sectors.begin(), x.events[0].sectors.end(), "hydrogen"), x.events[0].sectors.end());
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2024-10-02");
+  Extraction y = run("北海道とアルバータ州による協力に向けた協議の開始について\n\n"
+                     "北海道は、カナダ・アルバータ州と、水素分野における協力覚書の締結に向けた協議を開始しました。\n\n"
+                     "北海道とアルバータ州は、1980年に姉妹提携を結んで以来、交流を続けてきました。\n\n"
+                     "協力覚書は、来年2月に署名される予定です。",
+                     "2025-11-14");
+  ASSERT_EQ(y.events.size(), 2u) << (y.events.empty() ? "" : y.events[0].evidence);
+  EXPECT_EQ(y.events[0].instrument, "negotiations");
+  EXPECT_EQ(y.events[0].stage, "negotiating");
+  EXPECT_EQ(y.events[1].date, "1980");
+}
+
+// A year that qualifies the renewed instrument ("hun samenwerkingsovereenkomst
+// uit 2019 ... verlengd") dates its first signature, an act of its own; the
+// renewal takes the sentence's other date ("In de marge van het bezoek": the
+// day of the act told before). A year of the renewal itself stays its date.
+TEST(Extractor, YearOfTheRenewedInstrumentIsItsSignature) {
+  Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nVlaanderen en Noordrijn-Westfalen hebben op 13 oktober 2025 "
+                     "een strategisch partnerschap ondertekend.\n\nIn de marge van het bezoek hebben Port of "
+                     "Antwerp-Bruges en duisport hun samenwerkingsovereenkomst uit 2019 met vijf jaar verlengd.",
+                     "2025-10-14");
+  auto ports = [](const Event& e) { return !e.parties.empty() && e.parties[0].kind == "organization"; };
+  std::vector<std::pair<std::string, std::string>> acts;
+  for (const Event& e : x.events) {
+    if (ports(e)) acts.emplace_back(e.date, e.stage);
+  }
+  EXPECT_EQ(acts, (std::vector<std::pair<std::string, std::string>>{{"2025-10-13", "extended"}, {"2019", "signed"}}));
+  Extraction y = run("NRW und Fukushima\n\nDie Absichtserklärung zwischen Nordrhein-Westfalen und Fukushima wurde "
+                     "2017 verlängert.",
+                     "2025-10-14");
+  EXPECT_EQ(dates_and_stages(y), (std::vector<std::pair<std::string, std::string>>{{"2017", "extended"}}));
+  // After the instrument the renewal word precedes, a year "of" it is its origin; one "in" it, the renewal's.
+  Extraction o = run("Norway and Japan\n\nNorway and Japan renewed their cooperation agreement of 2019 on Monday.",
+                     "2025-10-14");
+  EXPECT_EQ(dates_and_stages(o), (std::vector<std::pair<std::string, std::string>>{{"2025-10-13", "renewed"},
+                                                                                    {"2019", "signed"}}));
+  Extraction i = run("Norway and Japan\n\nNorway and Japan renewed the cooperation agreement in 2017.", "2025-10-14");
+  EXPECT_EQ(dates_and_stages(i), (std::vector<std::pair<std::string, std::string>>{{"2017", "renewed"}}));
+  // (Whichever date stands nearer the instrument: "renovaram hoje o acordo ... de 2019".)
+  Extraction h = run("Portugal e Espanha\n\nPortugal e Espanha renovaram hoje o acordo de cooperação de 2019 sobre "
+                     "hidrogénio e energia eólica marítima por mais cinco anos.",
+                     "2025-10-14");
+  EXPECT_EQ(dates_and_stages(h), (std::vector<std::pair<std::string, std::string>>{{"2025-10-14", "renewed"},
+                                                                                    {"2019", "signed"}}));
+  // "À cette occasion" is the day of the act told before.
+  Extraction z = run("Normandie et Québec\n\nLa Normandie et le Québec ont signé jeudi une lettre d'intention sur "
+                     "l'éolien en mer.\n\nÀ cette occasion, les deux gouvernements ont également renouvelé l'entente "
+                     "de coopération qu'ils avaient conclue en 2015.",
+                     "2025-06-13");
+  EXPECT_EQ(dates_and_stages(z), (std::vector<std::pair<std::string, std::string>>{
+                                     {"2025-06-12", "signed"}, {"2025-06-12", "renewed"}, {"2015", "signed"}}));
+}
+
+// What was "not renewed" ran out, dated by its end, not by its signature;
+// and an agreement that ran out is another act than the one that replaces it.
+TEST(Extractor, ExpiredActIsDatedByItsEndAndStandsApart) {
+  Extraction x = run("Rohstoffe\n\nNicht verlängert wurde dagegen eine Absichtserklärung zwischen Deutschland und "
+                     "Chile aus dem Jahr 2019; sie lief Ende 2024 aus.",
+                     "2025-09-18");
+  EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2024", "expired"}}));
+  Extraction y = run("Grønne brændstoffer\n\nRegion Nordjylland og den svenske region Västra Götaland underskrev i går "
+                     "en strategisk partnerskabsaftale om brint til færger.\n\nPartnerskabet erstatter en "
+                     "samarbejdsaftale mellem de to regioner, som er udløbet.",
+                     "2025-05-14");
+  ASSERT_EQ(y.events.size(), 2u);
+  EXPECT_EQ(y.events[0].instrument, "strategic_partnership");
+  EXPECT_EQ(y.events[0].stage, "signed");
+  EXPECT_EQ(y.events[1].instrument, "cooperation_agreement");
+  EXPECT_EQ(y.events[1].stage, "expired");
+}
+
+// "A formal signing ... is planned": the signature word is what is planned;
+// the plan is the goal of the negotiation told before, not a signature.
+TEST(Extractor, PlannedSigningWordIsNoSignature) {
+  Extraction x = run("Talks on shipping carbon\n\nThe United Kingdom and the Netherlands will start negotiating an "
+                     "arrangement on shipping captured carbon, ministers said on Tuesday.\n\nA formal signing of the "
+                     "arrangement between the United Kingdom and the Netherlands is planned once the negotiations are "
+                     "complete.",
+                     "2025-03-20");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2025-03-18");
+}
+
+// A formal instrument renewed "during the visit" of a declaration signed is
+// another act, of that day; "the agreement" first concluded in an earlier
+// year, told right after, is the renewed instrument's first signature.
+TEST(Extractor, RenewalBesideAnotherInstrumentAndItsFirstSignature) {
+  Extraction x = run("Norge og Nederland\n\nNorge og Nederland undertegnet i dag en felles erklæring om havvind i Oslo."
+                     "\n\nUnder besøket ble også samarbeidsavtalen om CO2-lagring mellom Norge og Nederland fornyet for "
+                     "fem år. Avtalen ble første gang inngått i 2021.",
+                     "2025-04-08");
+  std::vector<std::tuple<std::string, std::string, std::string>> acts;
+  for (const Event& e : x.events) acts.emplace_back(e.instrument, e.stage, e.date);
+  EXPECT_EQ(acts, (std::vector<std::tuple<std::string, std::string, std::string>>{
+                      {"joint_declaration", "signed", "2025-04-08"},
+                      {"cooperation_agreement", "renewed", "2025-04-08"},
+                      {"cooperation_agreement", "signed", "2021"}}));
+}
+
+// "Under besøket", "会談に合わせ": on the occasion of the visit the page
+// reports, the day of its own act, not that of an older act told since.
+TEST(Extractor, OccasionOfTheVisitIsTheDayOfThePagesAct) {
+  Extraction x = run("Norge og India\n\nNorge og India undertegnet i dag en felles erklæring om skipsfart i Oslo.\n\n"
+                     "Landene undertegnet i mars 2023 et memorandum om havvind.\n\nUnder besøket undertegnet Vestland "
+                     "og Kerala en intensjonsavtale om nullutslippsfartøy.",
+                     "2025-11-20");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.instrument == "letter_of_intent"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->date, "2025-11-20");
+}
+
+// A verb that negotiates a document ("forhandler nå om en samarbeidsavtale")
+// states negotiations, another act than the letter signed, dated "nå" by the
+// page's day; a partnership being worked on stays the partnership.
+TEST(Extractor, NegotiatingVerbOnADocumentIsNegotiations) {
+  Extraction x = run("Agder og Groningen\n\nAgder og Groningen undertegnet i går en intensjonsavtale om hydrogen.\n\n"
+                     "Agder og Groningen forhandler nå også om en samarbeidsavtale for havnene.",
+                     "2025-05-21");
+  std::vector<std::tuple<std::string, std::string, std::string>> acts;
+  for (const Event& e : x.events) acts.emplace_back(e.instrument, e.stage, e.date);
+  EXPECT_EQ(acts, (std::vector<std::tuple<std::string, std::string, std::string>>{
+                      {"letter_of_intent", "signed", "2025-05-20"}, {"negotiations", "negotiating", "2025-05-21"}}));
+}
+
+// The page's first act, undated, told right after a sentence that names the
+// day of the meeting and states no act, was done that day.
+TEST(Extractor, FirstActTakesTheDayOfTheMeetingBeforeIt) {
+  Extraction x = run("Szczyt bałtycki\n\nPremier wziął we wtorek udział w szczycie w Kopenhadze.\n\nPrzywódcy Danii, "
+                     "Polski i Szwecji podpisali wspólną deklarację o morskiej energetyce wiatrowej.",
+                     "2022-08-31");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].date, "2022-08-30");
+}
+
+// An undated renewal told after the lead was made on the occasion the page
+// reports: the day of its first dated act.
+TEST(Extractor, UndatedRenewalAfterTheLeadIsOfThePagesDay) {
+  Extraction x = run("France et Inde\n\nLa France et l'Inde ont signé mercredi une déclaration d'intention sur les "
+                     "petits réacteurs.\n\nLa Normandie et le Québec ont par ailleurs renouvelé leur accord de "
+                     "coopération sur la formation.",
+                     "2025-02-13");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.stage == "renewed"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->date, "2025-02-12");
+  // So too negotiations they also agreed to start.
+  Extraction y = run("Noreg og Japan\n\nNoreg og Japan underteikna torsdag ei felles erklæring om hydrogen i Tokyo, der "
+                     "statsministrane møttest for første gong.\n\n"
+                     "Statsministrane vart òg samde om å starte forhandlingar om ein trygdeavtale mellom Noreg og Japan.",
+                     "2023-12-08");
+  auto talks = std::find_if(y.events.begin(), y.events.end(), [](const Event& e) { return e.instrument == "negotiations"; });
+  ASSERT_NE(talks, y.events.end());
+  EXPECT_EQ(talks->date, "2023-12-07");
+}
+
+// A plan's "by" date is when it falls due: its date (a goal years ahead is
+// none); a German genitive names the instrument ("des Kooperationsabkommens").
+TEST(Extractor, PlanIsDatedByWhenItFallsDue) {
+  Extraction x = run("Accordo\n\nItalia e Giappone hanno firmato oggi un memorandum d'intesa. La firma di un accordo "
+                     "quadro tra Italia e Giappone è prevista per il 2026.",
+                     "2025-10-14");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.stage == "planned"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->date, "2026");
+  Extraction y = run("Abkommen\n\nDie Unterzeichnung des Kooperationsabkommens zwischen Deutschland und Kanada ist "
+                     "geplant.",
+                     "2025-10-14");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].instrument, "cooperation_agreement");
+  EXPECT_EQ(y.events[0].stage, "planned");
+}
+
+// A loose word for a cooperation with nothing happening, after the lead
+// ("die Partnerschaft mit einer norwegischen Energieregion sei ein
+// Standortvorteil"), refers to an act: it opens none.
+TEST(Extractor, LooseCooperationWordWithNothingHappeningOpensNoAct) {
+  Extraction x = run("Niedersachsen und Rogaland\n\nNiedersachsen und die norwegische Region Rogaland haben am Montag in "
+                     "Stavanger eine Absichtserklärung zur Zusammenarbeit bei der CO2-Speicherung unterzeichnet.\n\n"
+                     "Für Niedersachsen sei die Partnerschaft mit einer norwegischen Energieregion ein Standortvorteil, "
+                     "sagte der Minister.",
+                     "2025-11-11");
+  ASSERT_EQ(x.events.size(), 1u) << x.events.back().evidence;
+  EXPECT_EQ(x.events[0].instrument, "letter_of_intent");
+}
+
+// A plan dated on or before the page's day names no date falling due: it
+// tells when the sides agreed to it and dates undated talks; the signing
+// planned for later stays their goal.
+TEST(Extractor, PastPlanDatesUndatedTalks) {
+  Extraction x = run("Hokkaido and Alberta\n\nHokkaido and Alberta have begun talks toward a memorandum of understanding "
+                     "on hydrogen and carbon capture, the prefecture announced.\n\nOn Wednesday, the governor and the "
+                     "premier of Alberta agreed in an online meeting that Hokkaido and Alberta plan to examine concrete "
+                     "projects.\n\nThe memorandum is to be signed in February next year.",
+                     "2025-11-14");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2025-11-12");
+}
+
+// A cooperation that goes on "today" has no date: the page's day is none of
+// its acts.
+TEST(Extractor, OngoingCooperationTodayIsUndated) {
+  Extraction x = run("Wind\n\nToday Norway and Japan have a long-standing cooperation on floating offshore wind, the "
+                     "ministry said.",
+                     "2025-10-14");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].stage, "ongoing");
+  EXPECT_EQ(x.events[0].date, "");
+}
+
+// The act told last, opening a sentence ("Avtalet kompletterar ..."), is its
+// subject: the sentence's act is the cooperation named after it with a stage
+// of its own.
+TEST(Extractor, OpeningReferenceIsTheSubjectNotTheAct) {
+  Extraction x = run("Sverige och Kanada\n\nSverige och Kanada undertecknade i går ett samförståndsavtal om "
+                     "kritiska mineraler i Ottawa.\n\nAvtalet kompletterar det samarbete om råvaror som Sverige "
+                     "inledde med Kanada i fjol.",
+                     "2025-06-12");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2024"; });
+  ASSERT_NE(it, x.events.end());
+  EXPECT_EQ(it->instrument, "other");
 }
 
 }  // namespace

@@ -365,9 +365,11 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
   if (run >= 4) end_line -= run;
 
   // Dateline: the publication date, from the source's metadata, else the
-  // first full date among the opening lines.
+  // first full date among the opening lines (twelve, not counting the
+  // page's chrome: a cookie banner and a menu may stand before it).
   if (auto p = PartialDate::parse(doc.published)) layout.published = *p;
-  for (std::size_t i = 0; i < end_line && i < 12 && layout.published.empty(); ++i) {
+  for (std::size_t i = 0, read = 0; i < end_line && read < 12 && layout.published.empty(); ++i) {
+    if (!(chrome[i] & kChromeLine)) ++read;
     std::string_view l = lines[i].span.of(text);
     // A "date 2022-06" metadata line.
     if (l.substr(0, 5) == "date " ) {

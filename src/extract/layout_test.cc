@@ -65,5 +65,21 @@ TEST(Layout, HeaderChromeWordDoesNotEndTheArticleBeforeItBegins) {
   for (const std::string& sentence : s) EXPECT_EQ(sentence.find("puertos"), std::string::npos) << sentence;
 }
 
+// The dateline is read among the first twelve lines that are not the page's
+// chrome: a cookie banner and a menu above the headline do not push it out.
+TEST(Layout, DatelineBelowACookieBannerAndAMenu) {
+  std::string text = "Skip to main content\nCookies on this site\n";
+  text += "We use some essential cookies to make this website work.\nAccept additional cookies  Reject additional cookies\n";
+  text += "Menu\nSearch\nHome\nBusiness and industry\nEnergy\nNews story\n";
+  text += "Norway and Japan agree on hydrogen shipping talks\n";
+  text += "Ministers of both countries agreed to begin talks on shipping hydrogen between their ports this year.\n";
+  text += "From: Ministry of Energy\nPublished 20 March 2025\n\n";
+  text += "Norway and Japan will start negotiating an arrangement on shipping hydrogen, the ministers said on Tuesday.\n";
+  ingest::Document doc;
+  doc.text = text;
+  Layout layout = analyze_layout(*test_util::lexicon_fixture().lexicon, "en", text, doc);
+  EXPECT_EQ(layout.published.to_string(), "2025-03-20");
+}
+
 }  // namespace
 }  // namespace pactum::extract
