@@ -119,6 +119,15 @@ std::int64_t government_of(const Gazetteer& g, std::int64_t actor) {
   return up >= 0 && g.actors()[static_cast<std::size_t>(up)].kind != "organization" ? up : -1;
 }
 
+// The region a city is when it is a region of its own (Berlin, Oslo, Ulsan:
+// a city row of actors.tsv with a subdivision); -1 otherwise. As a party it
+// is that region, as the annotations name Tokyo and Hamburg.
+std::int64_t region_of_city_state(const Gazetteer& g, std::int64_t actor) {
+  if (actor < 0) return -1;
+  const Actor& city = g.actors()[static_cast<std::size_t>(actor)];
+  return city.kind == "city" && !city.subdivision.empty() ? g.find(city.subdivision) : -1;
+}
+
 // The parties of one event, each once, with the gazetteer actor behind each
 // (-1 for an organization the gazetteer does not know).
 class PartySet {
@@ -131,6 +140,11 @@ class PartySet {
       const Actor& gov = gazetteer_->actors()[static_cast<std::size_t>(up)];
       actor = up;
       p = Party{gov.name, gov.kind, gov.country, gov.subdivision, p.span};
+    }
+    if (std::int64_t region = region_of_city_state(*gazetteer_, actor); region >= 0) {
+      const Actor& r = gazetteer_->actors()[static_cast<std::size_t>(region)];
+      actor = region;
+      p = Party{r.name, r.kind, r.country, r.subdivision, p.span};
     }
     std::string key = party_key(p);
     for (const auto& [a, q] : items_) {
@@ -275,7 +289,8 @@ class RuleExtractor final : public Extractor {
 };
 
 Party RuleExtractor::party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const {
-  const Actor& a = gazetteer_.actors()[actor];
+  const std::int64_t region = region_of_city_state(gazetteer_, actor);
+  const Actor& a = gazetteer_.actors()[region >= 0 ? static_cast<std::size_t>(region) : actor];
   Party p{a.name, a.kind, a.country, a.subdivision, {}};
   if (m.end_token > m.first_token && m.end_token <= s.tokens.size()) {
     p.span = {s.tokens[m.first_token].span.begin, s.tokens[m.end_token - 1].span.end};

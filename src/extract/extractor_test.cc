@@ -1566,4 +1566,21 @@ TEST(Extractor, OpeningReferenceIsTheSubjectNotTheAct) {
 }
 
 }  // namespace
+// A city that is a region of its own signs as that region (the annotations
+// name Tokyo and Hamburg so); another city stays a city, and a city-state
+// that is only the venue is no party.
+TEST(Extractor, CityStateSignsAsItsRegion) {
+  Extraction x = run("Hydrogen\n\nWestern Australia and Ulsan signed a memorandum of understanding on hydrogen on Monday.",
+                     "2025-09-17");
+  ASSERT_EQ(x.events.size(), 1u);
+  ASSERT_EQ(x.events[0].parties.size(), 2u);
+  const Party& ulsan = x.events[0].parties[1].name == "Ulsan" ? x.events[0].parties[1] : x.events[0].parties[0];
+  EXPECT_EQ(ulsan.kind, "region");
+  EXPECT_EQ(ulsan.subdivision, "KR-31");
+  x = run("Hydrogen\n\nNorway and Japan signed a memorandum of understanding on hydrogen in Berlin on Monday.",
+          "2025-09-17");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"JP", "NO"}));
+}
+
 }  // namespace pactum::extract

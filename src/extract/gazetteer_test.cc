@@ -246,7 +246,7 @@ const ActorCase kActors[] = {
     {"org:imo", "International Maritime Organization", "organization", "", "", ""},
     {"org:ca-nrcan", "Natural Resources Canada", "organization", "CA", "", "CA"},
     {"org:nl-tennet", "TenneT", "organization", "NL", "", ""},
-    {"city:oslo", "Oslo", "city", "NO", "", "NO-03"},
+    {"city:oslo", "Oslo", "city", "NO", "NO-03", "NO-03"},  // a city-state: its own region
 };
 
 TEST_F(GazetteerTest, ActorsHaveCanonicalFields) {
