@@ -165,6 +165,9 @@ const SurfaceCase kSurfaces[] = {
     {"電力広域的運営推進機関", "ja", "org:jp-occto", AliasForm::kName},
     {"Bundesnetzagentur", "de", "org:de-bnetza", AliasForm::kName},
     {"Neste", "fi", "org:fi-neste", AliasForm::kName},
+    // An organization's own name is read in every language.
+    {"Vätgas Sverige", "nb", "org:hydrogen-sweden", AliasForm::kName},
+    {"Universitetet i Bergen", "da", "org:uib", AliasForm::kName},
     {"dell'ENEA", "it", "org:it-enea", AliasForm::kName},
     {"ロッテルダム港", "ja", "org:port-of-rotterdam", AliasForm::kName},
     {"Oslo", "nb", "city:oslo", AliasForm::kName},
