@@ -63,6 +63,10 @@ TEST(Extractor, FirstEventTable) {
        "", {}, "", "", ""},
       {"it", "Clima\n\nItalia e Giappone hanno ribadito il loro impegno per l'Accordo di Parigi e per la transizione energetica.",
        "", {}, "", "", ""},
+      {"fi", "Akkuklusteri\n\nSuomi ja Ruotsi kasvattavat akkuklusteria Pariisin ilmastosopimuksen tavoitteiden saavuttamiseksi.",
+       "", {}, "", "", ""},
+      {"pl", "Klimat\n\nPolska i Norwegia potwierdziły zobowiązania wynikające z porozumienia paryskiego.",
+       "", {}, "", "", ""},
       {"en", "Hydrogen memorandum\n\nNorway and Japan signed a memorandum of understanding on hydrogen in Oslo today to meet the goals of the Paris Agreement.",
        "2024-05-03", {"JP", "NO"}, "memorandum_of_understanding", "signed", "2024-05-03"},
       // A word the language reads as a preposition is no name: Italian "Nel
