@@ -56,6 +56,16 @@ NameRun name_at(std::string_view text, const SentenceView& s, std::uint32_t i,
       bool inside = run.end == k && k + 1 < s.tokens.size() && !blocked[k + 1] && s.tokens[k + 1].is_word &&
                     starts_upper(s.tokens[k + 1].span.of(text)) && gap_after(k) == " " &&
                     starts_upper(w) && !starts_upper(w.substr(1));
+      // ... or ending it, where the name ends the clause: "o ministro de
+      // Minas e Energia, Carlos Andrade Lima." (Lima, Peru's capital).
+      const bool last = run.end == k && run.end - run.first >= 2 && gap_after(k - 1) == " " &&
+                        s.tokens[k].is_word && starts_upper(w) && !starts_upper(w.substr(1)) &&
+                        (k + 1 == s.tokens.size() || !blocked[k + 1]) &&
+                        (k + 1 == s.tokens.size() || gap_after(k).find_first_of(".,;:)") == 0);
+      if (last) {
+        run.end = k + 1;
+        break;
+      }
       if (!inside) break;
     }
     if (starts_upper(w) && s.tokens[k].is_word) {
@@ -1012,6 +1022,11 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         --start;
       }
       NameRun run = name_at(text, s, start, blocked);
+      // A capitalised lexicon word that opens the sentence is no part of
+      // the name after it: "Pour Ingrid Solheim, directrice de ...".
+      for (const Mention& m : s.mentions) {
+        if (m.first_token == run.first && run.first == 0 && m.end_token + 2 <= run.end) run.first = m.end_token;
+      }
       if (run.end != j || run.end - run.first < 2) continue;
       bool lexical = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
         return m.first_token < run.end && run.first < m.end_token;
@@ -1049,9 +1064,22 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       // last one whose role starts with it ("il ministro" is "minister of
       // the environment ..." Pichetto Fratin).
       if (has_role && run.end <= run.first) {
+        // Else the last one whose role holds it as a word ("sagte die
+        // Ministerin": the federal minister named before).
         const std::string_view said = role_of(role);
-        for (auto p = people.rbegin(); p != people.rend(); ++p) {
-          if (!said.empty() && p->role.compare(0, said.size(), said) == 0) {
+        auto holds = [&](const std::string& held, bool prefix) {
+          if (said.empty() || held.size() < said.size()) return false;
+          if (prefix) return held.compare(0, said.size(), said) == 0;
+          for (auto at = held.find(said); at != std::string::npos; at = held.find(said, at + 1)) {
+            const bool left = at == 0 || held[at - 1] == ' ';
+            const bool right = at + said.size() == held.size() || held[at + said.size()] == ' ';
+            if (left && right) return true;
+          }
+          return false;
+        };
+        for (bool prefix : {true, false}) {
+          auto p = std::find_if(people.rbegin(), people.rend(), [&](const Person& q) { return holds(q.role, prefix); });
+          if (p != people.rend()) {
             p->quoted = true;
             break;
           }
@@ -1060,7 +1088,15 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       }
       // A quotation closed by its verb alone ("«...», afirmó."): the speaker
       // is the person named last before it.
-      if (!has_role && i >= n && s.quote) {
+      // A quotation that opened in a sentence before closes right before
+      // the verb: "... proyectos. Hay mucho espacio», afirmó.".
+      bool closes = false;
+      if (sp->first_token > 0) {
+        const auto gap = text.substr(s.tokens[sp->first_token - 1].span.end,
+                                     s.tokens[sp->first_token].span.begin - s.tokens[sp->first_token - 1].span.end);
+        for (std::string_view q : {"»", "\"", "”", "“", "«"}) closes = closes || gap.find(q) != std::string_view::npos;
+      }
+      if (!has_role && i >= n && (s.quote || closes)) {
         Person* last = nullptr;
         for (Person& p : people) {
           if (p.span.begin < s.span.begin && (!last || p.span.begin > last->span.begin)) last = &p;
@@ -1164,10 +1200,20 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
   // The contract writes names in Latin letters; a Japanese name MeCab has
   // no reading for (a katakana foreign name, unknown kanji) is left out
   // rather than guessed.
+  // Two mentions that became one name (a genitive undone: "Jan Christian
+  // Vestres besøk", then "sier Jan Christian Vestre") are one person: the
+  // first keeps what the other adds (its quote, role, affiliation).
   std::vector<Person> kept;
   for (Person& p : people) {
-    bool dup = std::any_of(kept.begin(), kept.end(), [&](const Person& q) { return q.name == p.name; });
-    if (has_latin(p.name) && !dup) kept.push_back(std::move(p));
+    if (!has_latin(p.name)) continue;
+    auto dup = std::find_if(kept.begin(), kept.end(), [&](const Person& q) { return q.name == p.name; });
+    if (dup == kept.end()) {
+      kept.push_back(std::move(p));
+      continue;
+    }
+    dup->quoted = dup->quoted || p.quoted;
+    if (dup->role.empty()) dup->role = p.role;
+    if (dup->affiliation.empty()) dup->affiliation = p.affiliation;
   }
   return kept;
 }
