@@ -200,7 +200,11 @@ class PartySet {
 // Signatories less the people the sentence names as present at the act:
 // after "en présence de", "in the presence of" (location_prep label
 // presence) up to the next comma; in the clause before "til stede"
-// (presence_post).
+// (presence_post); the one person named first after a visit ("bei einem
+// Besuch von Bundeskanzler X", "la visite en France du Premier ministre X":
+// visit, within a few words and no comma) or in the genitive right before
+// it ("under president Moon Jae-ins besøk", "Modi's visit": visit_post), who
+// is the guest, not a signer.
 std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std::string_view text,
                                          const SentenceView& v) {
   const std::string_view sentence = v.span.of(text);
@@ -215,6 +219,39 @@ std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std
       const std::size_t to = v.tokens[m.first_token].span.begin - v.span.begin;
       const std::size_t comma = sentence.substr(0, to).rfind(',');
       present.push_back({comma == std::string_view::npos ? 0 : comma, to});
+    } else if (m.entry->label == "visit_post") {
+      // The signatory named last within a few words before the phrase.
+      const std::size_t to = v.tokens[m.first_token].span.begin - v.span.begin;
+      std::size_t last = std::string_view::npos, end = 0;
+      for (const Signatory& g : signatories) {
+        const std::size_t at = sentence.substr(0, to).rfind(g.name);
+        if (at != std::string_view::npos && (last == std::string_view::npos || at > last)) {
+          last = at;
+          end = at + g.name.size();
+        }
+      }
+      // Only the name's genitive ending between: "Moon Jae-ins besøk",
+      // "Modi's visit", not "X signed it on a visit".
+      if (last != std::string_view::npos) {
+        std::string_view ending = sentence.substr(end, to - end);
+        while (!ending.empty() && ending.back() == ' ') ending.remove_suffix(1);
+        if (ending.size() <= 4 && ending.find(' ') == std::string_view::npos) present.push_back({last, end});
+      }
+    } else if (m.entry->label == "visit") {
+      // The first signatory named within a few words after the phrase.
+      const std::size_t from = v.tokens[m.end_token - 1].span.end - v.span.begin;
+      std::size_t first = std::string_view::npos, end = 0;
+      for (const Signatory& g : signatories) {
+        const std::size_t at = sentence.find(g.name, from);
+        if (at != std::string_view::npos && at < first) {
+          first = at;
+          end = at + g.name.size();
+        }
+      }
+      if (first != std::string_view::npos && first - from <= 80 &&
+          sentence.substr(from, first - from).find(',') == std::string_view::npos) {
+        present.push_back({first, end});
+      }
     }
   }
   if (present.empty()) return signatories;
@@ -1997,7 +2034,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       Event& last = candidates.back().event;
       if (!opened && candidates.back().sentence + 1 == i && last.signatories.empty() && last.stage == "signed" &&
           views[i].has_label(Category::kStage, "signed") && !views[i].has(Category::kInstrument)) {
-        last.signatories = signatories_in(people, text, views[i].span, last.stage);
+        last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i]);
       }
     }
   }

@@ -905,6 +905,33 @@ TEST(Extractor, WitnessesAreNoSignatories) {
   for (const Event& e : x.events) EXPECT_TRUE(e.signatories.empty()) << e.evidence;
 }
 
+// A visit's guest, named first after the visit or in the genitive right
+// before it, is no signatory; one who signs on a visit of their own is.
+TEST(Extractor, GuestsOfAVisitAreNoSignatories) {
+  const char* texts[] = {
+      "Havvind\n\nNorge og Sør-Korea samarbeider om havvind. Under president Park Min-jus besøk i Oslo i juni "
+      "2019 ble det signert et memorandum om samarbeid om havvind.",
+      "Rohstoffe\n\nDeutschland und Chile arbeiten bei Lithium zusammen. Bei einem Besuch von Bundeskanzler Jonas "
+      "Weber im Januar 2023 unterzeichneten beide Länder eine Absichtserklärung.",
+      "Réacteurs\n\nLa France et l'Inde ont signé mercredi une déclaration d'intention sur les petits réacteurs, "
+      "au dernier jour de la visite en France du Premier ministre indien Arjun Mehta.",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-02-12");
+    ASSERT_FALSE(x.events.empty());
+    for (const Event& e : x.events) EXPECT_TRUE(e.signatories.empty()) << e.evidence << ": " << e.signatories[0].name;
+  }
+  Extraction x = run("Hydrogen\n\nNorway and Japan agree on hydrogen. Minister Kari Hansen signed the memorandum on "
+                     "a visit to Tokyo on Monday.",
+                     "2025-02-12");
+  bool signed_by = false;
+  for (const Event& e : x.events) {
+    for (const Signatory& g : e.signatories) signed_by = signed_by || g.name == "Kari Hansen";
+  }
+  EXPECT_TRUE(signed_by);
+}
+
 // An act dated after publication has not happened yet: it is planned.
 TEST(Extractor, ActDatedAfterPublicationIsPlanned) {
   Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nDe Vlaamse Regering en de regering van Noordrijn-Westfalen "

@@ -42,7 +42,9 @@ enum class Category : std::uint8_t {
                    // in_post, at_post (postpositions: the place before it, "ブリュッセルにおいて")
                    // term ("presidency": a group named next to it is the forum of a country's term, no party)
                    // presence ("en présence de": people named after it, to the next comma, witness the act and
-                   // do not sign it); presence_post ("til stede": those in the clause before it)
+                   // do not sign it); presence_post ("til stede": those in the clause before it);
+                   // visit ("bei einem Besuch von": the one person named first after it, the guest);
+                   // visit_post ("Moon Jae-ins besøk": the one named last before it)
   kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
   kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
   kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land"); pair:KIND (two parties of that
