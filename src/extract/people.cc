@@ -110,6 +110,26 @@ bool has_word(std::string_view text, std::string_view word) {
   return false;
 }
 
+// Whether two names are one written twice with a slip of one letter in
+// the surname ("Henrik Schiellerup", "Henrik Sciellerup"): the same words
+// before it, surnames of five letters or more one insertion, deletion or
+// substitution apart.
+bool one_slip_apart(const std::string& a, const std::string& b) {
+  const auto sa = a.rfind(' '), sb = b.rfind(' ');
+  if (sa == std::string::npos || sb == std::string::npos || a.compare(0, sa, b, 0, sb) != 0 || sa != sb) return false;
+  const std::string_view x = std::string_view(a).substr(sa + 1), y = std::string_view(b).substr(sb + 1);
+  if (x == y || x.size() < 5 || y.size() < 5 || (x.size() > y.size() ? x.size() - y.size() : y.size() - x.size()) > 1) {
+    return false;
+  }
+  std::size_t i = 0;
+  while (i < x.size() && i < y.size() && x[i] == y[i]) ++i;
+  std::size_t j = 0;
+  while (j < x.size() - i && j < y.size() - i && x[x.size() - 1 - j] == y[y.size() - 1 - j]) ++j;
+  // What differs between the common prefix and suffix: at most one byte each
+  // (one ASCII letter; a non-ASCII letter differs in more bytes and is left).
+  return x.size() - i - j <= 1 && y.size() - i - j <= 1;
+}
+
 std::string last_word(const std::string& name) {
   auto sp = name.find_last_of(' ');
   return sp == std::string::npos ? name : name.substr(sp + 1);
@@ -1201,12 +1221,16 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
   // no reading for (a katakana foreign name, unknown kanji) is left out
   // rather than guessed.
   // Two mentions that became one name (a genitive undone: "Jan Christian
-  // Vestres besøk", then "sier Jan Christian Vestre") are one person: the
-  // first keeps what the other adds (its quote, role, affiliation).
+  // Vestres besøk", then "sier Jan Christian Vestre"), or one name with a
+  // slip of a letter, are one person: the first keeps what the other adds
+  // (its quote, role, affiliation).
   std::vector<Person> kept;
   for (Person& p : people) {
     if (!has_latin(p.name)) continue;
     auto dup = std::find_if(kept.begin(), kept.end(), [&](const Person& q) { return q.name == p.name; });
+    if (dup == kept.end()) {
+      dup = std::find_if(kept.begin(), kept.end(), [&](const Person& q) { return one_slip_apart(q.name, p.name); });
+    }
     if (dup == kept.end()) {
       kept.push_back(std::move(p));
       continue;

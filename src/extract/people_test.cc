@@ -284,6 +284,23 @@ TEST(People, GenitiveThenQuotedIsOneQuotedPerson) {
   EXPECT_EQ(std::count_if(x.people.begin(), x.people.end(), [](const Person& q) { return q.name == "Ola Kverne"; }), 1);
 }
 
+// A name written a second time with a slip of one letter in its surname
+// is the same person; short surnames a letter apart stay two people.
+TEST(People, ASurnameWithASlipOfOneLetterIsTheSamePerson) {
+  Extraction x = run(
+      "Mineral partnership\n\nNorway and the EU signed a partnership on raw materials, said Minister Tor Hallingstad. "
+      "\"This is a great step for both,\" says Head of Department at the survey, Tor Halingstad.");
+  const Person* p = person_named(x, "Tor Hallingstad");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->quoted);
+  EXPECT_EQ(person_named(x, "Tor Halingstad"), nullptr);
+  Extraction y = run(
+      "Hydrogen\n\nNorway and Japan signed a memorandum on hydrogen, said Minister Anna Berg. Minister Anna Borg "
+      "welcomed it, she said.");
+  EXPECT_NE(person_named(y, "Anna Berg"), nullptr);
+  EXPECT_NE(person_named(y, "Anna Borg"), nullptr);
+}
+
 // A role alone after the speech verb quotes the person whose role holds
 // it as a word ("die Ministerin": the federal minister named before).
 TEST(People, RoleAloneQuotesThePersonWhoseRoleHoldsIt) {
