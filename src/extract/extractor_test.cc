@@ -932,6 +932,28 @@ TEST(Extractor, GuestsOfAVisitAreNoSignatories) {
   EXPECT_TRUE(signed_by);
 }
 
+// A signer named by the surname alone in the sentence of the act signs it
+// ("Gouverneur Uchibori ... unterzeichnet"); a speaker of a quotation named
+// so in a sentence that tells the act does not.
+TEST(Extractor, SurnameAloneNamesASigner) {
+  Extraction x = run("Windenergie\n\nGouverneur Kenta Morishima besuchte am Montag Düsseldorf. Am Dienstag hat "
+                     "Gouverneur Morishima eine Absichtserklärung zwischen der Präfektur Fukushima und "
+                     "Nordrhein-Westfalen über Wasserstoff unterzeichnet.",
+                     "2025-02-12");
+  bool signed_by = false;
+  for (const Event& e : x.events) {
+    for (const Signatory& g : e.signatories) signed_by = signed_by || g.name == "Kenta Morishima";
+  }
+  EXPECT_TRUE(signed_by);
+  Extraction y = run("Kooperation\n\nNordrhein-Westfalen und Fukushima unterzeichneten heute eine Absichtserklärung. "
+                     "Ministerpräsident Lars Wendeborn empfing den Gouverneur. „Dass wir die Kooperation verlängern, "
+                     "zeigt, wie verlässlich diese Freundschaft ist“, sagte Wendeborn.",
+                     "2025-02-12");
+  for (const Event& e : y.events) {
+    for (const Signatory& g : e.signatories) EXPECT_NE(g.name, "Lars Wendeborn") << e.evidence;
+  }
+}
+
 // An act dated after publication has not happened yet: it is planned.
 TEST(Extractor, ActDatedAfterPublicationIsPlanned) {
   Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nDe Vlaamse Regering en de regering van Noordrijn-Westfalen "

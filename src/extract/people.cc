@@ -1259,13 +1259,23 @@ std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::st
       if (w.proper_name) readings.push_back(capitalised(w.latin));
     }
   }
+  // A sentence that holds a quotation ("... verlängern ...“, sagte Wüst.")
+  // or opens with a dash names its speaker, not a signer: there the surname
+  // alone does not count.
+  bool quotation = sentence.starts_with("-") || sentence.starts_with("–") || sentence.starts_with("—");
+  for (std::string_view q : {"„", "“", "”", "\"", "«", "»"}) quotation = quotation || sentence.find(q) != std::string_view::npos;
   for (const Person& p : people) {
     // ... or by the name as the text writes it ("アラン・マクドナルド" for
     // Alan MacDonald, whose reading is no Latin spelling).
     const std::string_view surface = p.span.empty() ? std::string_view() : p.span.of(text);
+    // ... or by the surname alone ("Minister Habeck habe ... unterzeichnet"),
+    // a word of its own in the sentence.
+    const std::string surname = last_word(p.name);
     bool named = sentence.find(p.name) != std::string_view::npos ||
-                 std::find(readings.begin(), readings.end(), last_word(p.name)) != readings.end() ||
-                 (!surface.empty() && sentence.find(surface) != std::string_view::npos);
+                 std::find(readings.begin(), readings.end(), surname) != readings.end() ||
+                 (!surface.empty() && sentence.find(surface) != std::string_view::npos) ||
+                 (!quotation && surname.size() > 3 && surname.size() < p.name.size() && has_latin(surname) &&
+                  has_word(sentence, surname));
     // A company's header in parentheses that define its short name
     // ("日本郵船株式会社（本社：…、代表取締役社長：曽我貴也、以下「当社」）")
     // says who heads it, not who signed.
