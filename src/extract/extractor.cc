@@ -204,13 +204,20 @@ class PartySet {
 // Besuch von Bundeskanzler X", "la visite en France du Premier ministre X":
 // visit, within a few words and no comma) or in the genitive right before
 // it ("under president Moon Jae-ins besøk", "Modi's visit": visit_post), who
-// is the guest, not a signer.
+// is the guest, not a signer; the source a statement is told after
+// ("segundo X", "said X": speech label after), named first after it. A
+// name the sentence writes in another script (Japanese) is found where the
+// person's first mention stands, if that is in the sentence.
 std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std::string_view text,
-                                         const SentenceView& v) {
+                                         const SentenceView& v, const std::vector<Person>& people) {
   const std::string_view sentence = v.span.of(text);
   std::vector<std::pair<std::size_t, std::size_t>> present;  // byte offsets in the sentence
   for (const Mention& m : v.mentions) {
-    if (!m.entry || m.entry->category != Category::kLocationPrep) continue;
+    // The source a statement is told after ("Segundo a secretária de Estado
+    // X, o memorando ...", "..., said X"): the first person named after the
+    // phrase, as after a visit.
+    const bool source = m.entry && m.entry->category == Category::kSpeech && m.entry->label == "after";
+    if (!m.entry || (m.entry->category != Category::kLocationPrep && !source)) continue;
     if (m.entry->label == "presence") {
       const std::size_t from = v.tokens[m.end_token - 1].span.end - v.span.begin;
       const std::size_t comma = sentence.find(',', from);
@@ -237,7 +244,7 @@ std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std
         while (!ending.empty() && ending.back() == ' ') ending.remove_suffix(1);
         if (ending.size() <= 4 && ending.find(' ') == std::string_view::npos) present.push_back({last, end});
       }
-    } else if (m.entry->label == "visit") {
+    } else if (m.entry->label == "visit" || source) {
       // The first signatory named within a few words after the phrase.
       const std::size_t from = v.tokens[m.end_token - 1].span.end - v.span.begin;
       std::size_t first = std::string_view::npos, end = 0;
@@ -260,6 +267,13 @@ std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std
     if (at == std::string_view::npos) {
       const std::size_t space = g.name.rfind(' ');
       at = sentence.find(space == std::string::npos ? g.name : g.name.substr(space + 1));
+    }
+    if (at == std::string_view::npos) {
+      for (const Person& p : people) {
+        if (p.name == g.name && !p.span.empty() && v.span.begin <= p.span.begin && p.span.begin < v.span.end) {
+          at = p.span.begin - v.span.begin;
+        }
+      }
     }
     if (at == std::string_view::npos) return false;
     return std::any_of(present.begin(), present.end(), [&](const auto& r) { return r.first <= at && at < r.second; });
@@ -1980,7 +1994,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.sectors = candidates.back().event.sectors;
       }
       if (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended") {
-        if (!signed_by) signed_by = without_witnesses(signatories_in(people, text, views[i].span, c.event.stage), text, views[i]);
+        if (!signed_by) signed_by = without_witnesses(signatories_in(people, text, views[i].span, c.event.stage), text, views[i], people);
         c.event.signatories = *signed_by;
       }
       previous = c.event;
@@ -2024,7 +2038,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(i)) add_sector(last.sectors, sct);
         if (last.signatories.empty() && views[i].has(Category::kStage) &&
             (last.stage == "signed" || last.stage == "renewed" || last.stage == "extended")) {
-          last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i]);
+          last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i], people);
         }
         break;
       }
@@ -2034,7 +2048,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       Event& last = candidates.back().event;
       if (!opened && candidates.back().sentence + 1 == i && last.signatories.empty() && last.stage == "signed" &&
           views[i].has_label(Category::kStage, "signed") && !views[i].has(Category::kInstrument)) {
-        last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i]);
+        last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i], people);
       }
     }
   }

@@ -954,6 +954,26 @@ TEST(Extractor, SurnameAloneNamesASigner) {
   }
 }
 
+// People who attended the signing (a Japanese clause before "が出席しました")
+// and the source a statement is told after ("Segundo ... X, o memorando")
+// are no signatories.
+TEST(Extractor, AttendantsAndSourcesAreNoSignatories) {
+  const char* texts[] = {
+      "日本とノルウェー、水素で協力覚書に署名\n\n経済産業省は本日、ノルウェー王国貿易産業水産省との間で、水素分野における"
+      "協力覚書に署名しました。署名式は東京都内で行われ、日本側から中村健一経済産業審議官が、ノルウェー側からヨハン・ベルグ"
+      "貿易産業水産副大臣が出席しました。",
+      "Portugal e Noruega\n\nPortugal e Noruega assinaram em 2018 um memorando sobre energia. Segundo a secretária de "
+      "Estado norueguesa Kari Nordvik Berg, o memorando assinado em 2018 abriu caminho à parceria.",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-02-12");
+    ASSERT_FALSE(x.events.empty());
+    ASSERT_FALSE(x.people.empty());
+    for (const Event& e : x.events) EXPECT_TRUE(e.signatories.empty()) << e.evidence << ": " << e.signatories[0].name;
+  }
+}
+
 // An act dated after publication has not happened yet: it is planned.
 TEST(Extractor, ActDatedAfterPublicationIsPlanned) {
   Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nDe Vlaamse Regering en de regering van Noordrijn-Westfalen "
