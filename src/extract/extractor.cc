@@ -2098,7 +2098,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // (A quotation's sector words, or a speaker's sentence's, are what the
     // speaker stresses, "Korea bygger havvind i stor skala. Det er et
     // partnerskab ...", siger ...": they tell no later act's sectors.)
-    const bool closes_quote = views[i].has(Category::kSpeech) && i > 0 && views[i - 1].quote &&
+    const bool closes_quote = (views[i].has_label(Category::kSpeech, "after") || views[i].has_label(Category::kSpeech, "before")) &&
+                              i > 0 && views[i - 1].quote &&
                               views[i - 1].paragraph == views[i].paragraph;
     if (!c.event.sectors.empty() && !views[i].quote && !closes_quote) pending = k;
     if (!c.event.sectors.empty() && !c.party_keys.empty() && !views[i].quote && !closes_quote) {

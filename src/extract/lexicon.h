@@ -29,7 +29,8 @@ enum class Category : std::uint8_t {
   kSector,         // label: sector id, or "framing" (kFramingLabel: climate_environment only where no other sector is named),
                    // or "no_sector" (kNoSectorLabel: hides the sector word inside it)
   kRole,           // label: English role ("minister of trade and industry")
-  kSpeech,         // label: "after" (", says X") or "before" ("X says:")
+  kSpeech,         // label: "after" (", says X") or "before" ("X says:"), or "lead" (opening the sentence
+                   // before a name and a comma: "Pour X, ..." is X's view)
   kMonth,          // label: 1..12
   kWeekday,        // label: 1..7 (Monday = 1)
   kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month,

@@ -957,7 +957,8 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         for (std::uint32_t j = i; j < n && j < r->end_token + 16; ++j) {
           bool stop = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
             return m.first_token == j && m.entry &&
-                   (m.entry->category == Category::kRole || m.entry->category == Category::kSpeech);
+                   (m.entry->category == Category::kRole ||
+                    (m.entry->category == Category::kSpeech && m.entry->label != "lead"));
           });
           if (stop) break;
           std::string_view before = text.substr(s.tokens[j - 1].span.end, s.tokens[j].span.begin - s.tokens[j - 1].span.end);
@@ -1065,6 +1066,17 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         break;
       }
       note(run, role_of(r), affiliation_near(r->end_token, r->end_token + 6), quoted, false, case_of(r));
+    }
+    // A view opening the sentence ("Pour Christopher Skeete, cette lettre
+    // « ... »", "For Kari Nordmann, the deal ..."; speech label lead): the
+    // person named before, or with a role in this sentence, states it.
+    for (const Mention* sp : speech) {
+      if (sp->entry->label != "lead" || sp->first_token != 0 || sp->end_token >= n) continue;
+      const NameRun run = name_at(text, s, sp->end_token, blocked);
+      if (run.end <= run.first || run.end >= n) continue;
+      const auto after = text.substr(s.tokens[run.end - 1].span.end, s.tokens[run.end].span.begin - s.tokens[run.end - 1].span.end);
+      if (!after.starts_with(",")) continue;
+      if (Person* p = find_person(std::string(s.text_of(text, run.first, run.end)))) p->quoted = true;
     }
     // Speech verb, then name: "..., sier Vestre", "so X".
     for (const Mention* sp : speech) {

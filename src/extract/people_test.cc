@@ -301,6 +301,19 @@ TEST(People, ASurnameWithASlipOfOneLetterIsTheSamePerson) {
   EXPECT_NE(person_named(y, "Anna Borg"), nullptr);
 }
 
+// A view opening the sentence ("Pour X, ...") is the view of X, named
+// before; an organization there makes no person.
+TEST(People, AViewOpeningTheSentenceIsTheNamedPersons) {
+  Extraction y = run(
+      "Éolien en mer\n\nLa Normandie et le Québec ont signé jeudi une lettre d'intention avec le ministre délégué "
+      "Paul Tremblay. Pour Paul Tremblay, cette lettre « ouvre la porte à des partenariats concrets ». Pour Air "
+      "Liquide, l'accord est important.");
+  const Person* q = person_named(y, "Paul Tremblay");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(q->quoted);
+  EXPECT_EQ(person_named(y, "Air Liquide"), nullptr);
+}
+
 // A role alone after the speech verb quotes the person whose role holds
 // it as a word ("die Ministerin": the federal minister named before).
 TEST(People, RoleAloneQuotesThePersonWhoseRoleHoldsIt) {
