@@ -753,6 +753,8 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       // abbreviation and a first name.
       bool stops = m.alias || (m.entry && (m.entry->category == Category::kRole ||
                                            m.entry->category == Category::kSpeech));
+      // A view's opening word ("Pour", "For") only where it opens the sentence.
+      if (m.entry && m.entry->category == Category::kSpeech && m.entry->label == "lead" && m.first_token != 0) stops = false;
       if (!stops) continue;
       for (std::uint32_t k = m.first_token; k < m.end_token && k < n; ++k) blocked[k] = true;
     }
@@ -980,6 +982,85 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
           }
         }
       }
+      // A capitalised portfolio between the role's preposition and the name,
+      // no comma before the name: "Minister for Climate Change and Energy
+      // Chris Bowen", "Minister of Trade, Industry and Energy Ahn
+      // Duk-geun". The portfolio's words and the name run together: the
+      // name is the last two words after the portfolio's last conjunction,
+      // comma or article, or the whole run after an actor ("President of
+      // the European Commission Ursula von der Leyen"); no lexicon word in it.
+      if (run.end <= run.first && i == r->end_token && i + 1 < n && s.tokens[i].is_word &&
+          !starts_upper(s.tokens[i].span.of(text)) && s.tokens[i].span.size() <= 4 && !blocked[i]) {
+        auto gap_after = [&](std::uint32_t t) {
+          return text.substr(s.tokens[t].span.end, s.tokens[t + 1].span.begin - s.tokens[t].span.end);
+        };
+        std::vector<std::uint32_t> words;  // each word's first token (a hyphenated word is one)
+        bool after_actor = false;
+        std::uint32_t end = 0;
+        // A segment long enough to end in a name, closed by a conjunction:
+        // "... Natural Resources Jonathan Wilkinson and German ...".
+        NameRun closed{0, 0};
+        auto close = [&] {
+          if (words.size() >= 3 && !after_actor) closed = {words[words.size() - 2], end};
+          words.clear();
+          after_actor = false;
+        };
+        for (std::uint32_t k = i + 1; k < n && k < i + 20; ++k) {
+          const std::string_view w = s.tokens[k].span.of(text);
+          const ActorMention* actor = nullptr;
+          for (const ActorMention& a : s.actors) {
+            if (a.first_token == k && a.form != AliasForm::kDemonym) actor = &a;
+          }
+          const bool conj = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.entry && m.entry->category == Category::kConjunction && m.first_token == k;
+          });
+          if (actor) {
+            k = actor->end_token - 1;
+            words.clear();
+            after_actor = true;
+          } else if (conj) {
+            close();
+          } else if (s.tokens[k].is_word && starts_upper(w) && !blocked[k]) {
+            words.push_back(k);
+            while (k + 1 < n && gap_after(k) == "-" && s.tokens[k + 1].is_word) ++k;
+            end = k + 1;
+          } else if (s.tokens[k].is_word && is_particle(w) && !words.empty()) {
+            // inside a name: "Ursula von der Leyen"
+          } else if (s.tokens[k].is_word && !starts_upper(w) && w.size() <= 4 && !blocked[k] && k + 1 < n &&
+                     starts_upper(s.tokens[k + 1].span.of(text))) {
+            close();  // "of", "the" before a capital: the portfolio goes on
+          } else {
+            break;
+          }
+          if (k + 1 >= n) break;
+          const std::string_view gap = gap_after(k);
+          if (gap == " ") continue;
+          if (gap.starts_with(",") && gap.find_first_not_of(", ") == std::string_view::npos && !words.empty() &&
+              starts_upper(s.tokens[k + 1].span.of(text)) && !after_actor) {
+            words.clear();  // a comma inside the portfolio: "Trade, Industry and Energy"
+            continue;
+          }
+          break;
+        }
+        // Only an office holds a portfolio ("Präsident von Kaiun Green Fuels"
+        // names a company): the role a minister's, secretary's or
+        // commissioner's, unless an actor stands before the name.
+        const std::string_view office = role_of(r);
+        const bool portfolio_office = office.find("minister") != std::string_view::npos ||
+                                      office.find("secretary") != std::string_view::npos ||
+                                      office.find("commissioner") != std::string_view::npos;
+        const std::size_t take = after_actor ? std::min<std::size_t>(words.size(), 4) : 2;
+        NameRun named = portfolio_office ? closed : NameRun{0, 0};
+        if (take >= 2 && words.size() >= take && (after_actor || (words.size() >= 3 && portfolio_office))) {
+          named = {words[words.size() - take], end};
+        }
+        if (named.end > named.first) {
+          const bool lexical = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.first_token < named.end && named.first < m.end_token;
+          });
+          if (!lexical) run = named;
+        }
+      }
       if (run.end <= run.first) continue;
       bool quoted = false;
       // "enligt Danmarks klimat- och energiminister X": between the phrase
@@ -1168,6 +1249,15 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
              starts_upper(s.tokens[start - 1].span.of(text)) &&
              (start == j || gap_at(start) == " " || gap_at(start) == "-")) {
         --start;
+      }
+      // The end of the run that names someone already known ("... and
+      // Tourism Don Farrell said": Don Farrell, named with his role).
+      for (std::uint32_t k = start + 1; k + 1 < j; ++k) {
+        const std::string tail(s.text_of(text, k, j));
+        if (std::any_of(people.begin(), people.end(), [&](const Person& p) { return p.name == tail; })) {
+          start = k;
+          break;
+        }
       }
       if (start < j) note({start, j}, "", "", true);
     }

@@ -284,6 +284,37 @@ TEST(People, GenitiveThenQuotedIsOneQuotedPerson) {
   EXPECT_EQ(std::count_if(x.people.begin(), x.people.end(), [](const Person& q) { return q.name == "Ola Kverne"; }), 1);
 }
 
+// A capitalised portfolio of several parts between an office and the
+// name, no comma before the name; a company after a president's title
+// makes no person.
+TEST(People, NameAfterACapitalisedPortfolio) {
+  const PeopleRow rows[] = {
+      {"Hydrogen\n\nAustralia and the EU signed a statement. Minister for Climate Change and Energy Rob Hallam "
+       "signed it in Brussels on Monday.",
+       {"Rob Hallam"}, {"Energy Rob Hallam"}},
+      {"Hydrogen\n\nCanada and Germany signed a declaration. Minister of Energy and Natural Resources Paul Leduc "
+       "and German Vice-Chancellor Anna Vogt signed the declaration.",
+       {"Paul Leduc", "Anna Vogt"}, {"Resources Paul Leduc"}},
+      {"Hydrogen\n\nKorea and Norway signed a memorandum. Minister of Trade, Industry and Energy Kim Tae-ho signed "
+       "it with Norway.",
+       {"Kim Tae-ho"}, {}},
+      {"Hydrogen\n\nAustralia and Japan signed a deal. Australia's Minister for Trade and Tourism Don Harlow said "
+       "the deal was important.",
+       {"Don Harlow"}, {"Tourism Don Harlow"}},
+      {"Ammoniak\n\nBeide Unternehmen unterzeichneten in Tokio eine Absichtserklärung. Das bestätigte der "
+       "Präsident von Kaiun Green Fuels am Mittwoch.",
+       {}, {"Green Fuels"}},
+  };
+  for (const PeopleRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text);
+    std::string all;
+    for (const Person& p : x.people) all += "[" + p.name + "] ";
+    for (const std::string& n : r.present) EXPECT_NE(person_named(x, n), nullptr) << n << " not in " << all;
+    for (const std::string& n : r.absent) EXPECT_EQ(person_named(x, n), nullptr) << n << " in " << all;
+  }
+}
+
 // A name written a second time with a slip of one letter in its surname
 // is the same person; short surnames a letter apart stay two people.
 TEST(People, ASurnameWithASlipOfOneLetterIsTheSamePerson) {
