@@ -183,7 +183,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const std::string& label = m.entry->label;
     if (label == "in_post" || label == "at_post") {
       location_post_start[m.first_token] = std::max(location_post_start[m.first_token], label == "at_post" ? 2 : 1);
-    } else if (label != "presence" && label != "presence_post") {
+    } else if (label != "presence" && label != "presence_post" && label != "visit" && label != "visit_post") {
       location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
     }
   }

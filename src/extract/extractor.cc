@@ -216,13 +216,24 @@ class PartySet {
 // Signatories less the people the sentence names as present at the act:
 // after "en présence de", "in the presence of" (location_prep label
 // presence) up to the next comma; in the clause before "til stede"
-// (presence_post).
+// (presence_post); the one person named first after a visit ("bei einem
+// Besuch von Bundeskanzler X", "la visite en France du Premier ministre X":
+// visit, within a few words and no comma) or in the genitive right before
+// it ("under president Moon Jae-ins besøk", "Modi's visit": visit_post), who
+// is the guest, not a signer; the source a statement is told after
+// ("segundo X", "said X": speech label after), named first after it. A
+// name the sentence writes in another script (Japanese) is found where the
+// person's first mention stands, if that is in the sentence.
 std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std::string_view text,
-                                         const SentenceView& v) {
+                                         const SentenceView& v, const std::vector<Person>& people) {
   const std::string_view sentence = v.span.of(text);
   std::vector<std::pair<std::size_t, std::size_t>> present;  // byte offsets in the sentence
   for (const Mention& m : v.mentions) {
-    if (!m.entry || m.entry->category != Category::kLocationPrep) continue;
+    // The source a statement is told after ("Segundo a secretária de Estado
+    // X, o memorando ...", "..., said X"): the first person named after the
+    // phrase, as after a visit.
+    const bool source = m.entry && m.entry->category == Category::kSpeech && m.entry->label == "after";
+    if (!m.entry || (m.entry->category != Category::kLocationPrep && !source)) continue;
     if (m.entry->label == "presence") {
       const std::size_t from = v.tokens[m.end_token - 1].span.end - v.span.begin;
       const std::size_t comma = sentence.find(',', from);
@@ -231,6 +242,39 @@ std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std
       const std::size_t to = v.tokens[m.first_token].span.begin - v.span.begin;
       const std::size_t comma = sentence.substr(0, to).rfind(',');
       present.push_back({comma == std::string_view::npos ? 0 : comma, to});
+    } else if (m.entry->label == "visit_post") {
+      // The signatory named last within a few words before the phrase.
+      const std::size_t to = v.tokens[m.first_token].span.begin - v.span.begin;
+      std::size_t last = std::string_view::npos, end = 0;
+      for (const Signatory& g : signatories) {
+        const std::size_t at = sentence.substr(0, to).rfind(g.name);
+        if (at != std::string_view::npos && (last == std::string_view::npos || at > last)) {
+          last = at;
+          end = at + g.name.size();
+        }
+      }
+      // Only the name's genitive ending between: "Moon Jae-ins besøk",
+      // "Modi's visit", not "X signed it on a visit".
+      if (last != std::string_view::npos) {
+        std::string_view ending = sentence.substr(end, to - end);
+        while (!ending.empty() && ending.back() == ' ') ending.remove_suffix(1);
+        if (ending.size() <= 4 && ending.find(' ') == std::string_view::npos) present.push_back({last, end});
+      }
+    } else if (m.entry->label == "visit" || source) {
+      // The first signatory named within a few words after the phrase.
+      const std::size_t from = v.tokens[m.end_token - 1].span.end - v.span.begin;
+      std::size_t first = std::string_view::npos, end = 0;
+      for (const Signatory& g : signatories) {
+        const std::size_t at = sentence.find(g.name, from);
+        if (at != std::string_view::npos && at < first) {
+          first = at;
+          end = at + g.name.size();
+        }
+      }
+      if (first != std::string_view::npos && first - from <= 80 &&
+          sentence.substr(from, first - from).find(',') == std::string_view::npos) {
+        present.push_back({first, end});
+      }
     }
   }
   if (present.empty()) return signatories;
@@ -239,6 +283,13 @@ std::vector<Signatory> without_witnesses(std::vector<Signatory> signatories, std
     if (at == std::string_view::npos) {
       const std::size_t space = g.name.rfind(' ');
       at = sentence.find(space == std::string::npos ? g.name : g.name.substr(space + 1));
+    }
+    if (at == std::string_view::npos) {
+      for (const Person& p : people) {
+        if (p.name == g.name && !p.span.empty() && v.span.begin <= p.span.begin && p.span.begin < v.span.end) {
+          at = p.span.begin - v.span.begin;
+        }
+      }
     }
     if (at == std::string_view::npos) return false;
     return std::any_of(present.begin(), present.end(), [&](const auto& r) { return r.first <= at && at < r.second; });
@@ -2328,7 +2379,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.sectors = candidates.back().event.sectors;
       }
       if (c.event.stage == "signed" || c.event.stage == "renewed" || c.event.stage == "extended") {
-        if (!signed_by) signed_by = without_witnesses(signatories_in(people, text, views[i].span, c.event.stage), text, views[i]);
+        if (!signed_by) signed_by = without_witnesses(signatories_in(people, text, views[i].span, c.event.stage), text, views[i], people);
         c.event.signatories = *signed_by;
       }
       previous = c.event;
@@ -2375,7 +2426,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         for (const std::string& sct : sectors_of(i)) add_sector(last.sectors, sct);
         if (last.signatories.empty() && views[i].has(Category::kStage) &&
             (last.stage == "signed" || last.stage == "renewed" || last.stage == "extended")) {
-          last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i]);
+          last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i], people);
         }
         break;
       }
@@ -2385,7 +2436,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       Event& last = candidates.back().event;
       if (!opened && candidates.back().sentence + 1 == i && last.signatories.empty() && last.stage == "signed" &&
           views[i].has_label(Category::kStage, "signed") && !views[i].has(Category::kInstrument)) {
-        last.signatories = signatories_in(people, text, views[i].span, last.stage);
+        last.signatories = without_witnesses(signatories_in(people, text, views[i].span, last.stage), text, views[i], people);
       }
     }
   }
@@ -2435,7 +2486,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     // (A quotation's sector words, or a speaker's sentence's, are what the
     // speaker stresses, "Korea bygger havvind i stor skala. Det er et
     // partnerskab ...", siger ...": they tell no later act's sectors.)
-    const bool closes_quote = views[i].has(Category::kSpeech) && i > 0 && views[i - 1].quote &&
+    const bool closes_quote = (views[i].has_label(Category::kSpeech, "after") || views[i].has_label(Category::kSpeech, "before")) &&
+                              i > 0 && views[i - 1].quote &&
                               views[i - 1].paragraph == views[i].paragraph;
     if (!c.event.sectors.empty() && !views[i].quote && !closes_quote) pending = k;
     if (!c.event.sectors.empty() && !c.party_keys.empty() && !views[i].quote && !closes_quote) {

@@ -1027,6 +1027,75 @@ TEST(Extractor, WitnessesAreNoSignatories) {
   for (const Event& e : x.events) EXPECT_TRUE(e.signatories.empty()) << e.evidence;
 }
 
+// A visit's guest, named first after the visit or in the genitive right
+// before it, is no signatory; one who signs on a visit of their own is.
+TEST(Extractor, GuestsOfAVisitAreNoSignatories) {
+  const char* texts[] = {
+      "Havvind\n\nNorge og Sør-Korea samarbeider om havvind. Under president Park Min-jus besøk i Oslo i juni "
+      "2019 ble det signert et memorandum om samarbeid om havvind.",
+      "Rohstoffe\n\nDeutschland und Chile arbeiten bei Lithium zusammen. Bei einem Besuch von Bundeskanzler Jonas "
+      "Weber im Januar 2023 unterzeichneten beide Länder eine Absichtserklärung.",
+      "Réacteurs\n\nLa France et l'Inde ont signé mercredi une déclaration d'intention sur les petits réacteurs, "
+      "au dernier jour de la visite en France du Premier ministre indien Arjun Mehta.",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-02-12");
+    ASSERT_FALSE(x.events.empty());
+    for (const Event& e : x.events) EXPECT_TRUE(e.signatories.empty()) << e.evidence << ": " << e.signatories[0].name;
+  }
+  Extraction x = run("Hydrogen\n\nNorway and Japan agree on hydrogen. Minister Kari Hansen signed the memorandum on "
+                     "a visit to Tokyo on Monday.",
+                     "2025-02-12");
+  bool signed_by = false;
+  for (const Event& e : x.events) {
+    for (const Signatory& g : e.signatories) signed_by = signed_by || g.name == "Kari Hansen";
+  }
+  EXPECT_TRUE(signed_by);
+}
+
+// A signer named by the surname alone in the sentence of the act signs it
+// ("Gouverneur Uchibori ... unterzeichnet"); a speaker of a quotation named
+// so in a sentence that tells the act does not.
+TEST(Extractor, SurnameAloneNamesASigner) {
+  Extraction x = run("Windenergie\n\nGouverneur Kenta Morishima besuchte am Montag Düsseldorf. Am Dienstag hat "
+                     "Gouverneur Morishima eine Absichtserklärung zwischen der Präfektur Fukushima und "
+                     "Nordrhein-Westfalen über Wasserstoff unterzeichnet.",
+                     "2025-02-12");
+  bool signed_by = false;
+  for (const Event& e : x.events) {
+    for (const Signatory& g : e.signatories) signed_by = signed_by || g.name == "Kenta Morishima";
+  }
+  EXPECT_TRUE(signed_by);
+  Extraction y = run("Kooperation\n\nNordrhein-Westfalen und Fukushima unterzeichneten heute eine Absichtserklärung. "
+                     "Ministerpräsident Lars Wendeborn empfing den Gouverneur. „Dass wir die Kooperation verlängern, "
+                     "zeigt, wie verlässlich diese Freundschaft ist“, sagte Wendeborn.",
+                     "2025-02-12");
+  for (const Event& e : y.events) {
+    for (const Signatory& g : e.signatories) EXPECT_NE(g.name, "Lars Wendeborn") << e.evidence;
+  }
+}
+
+// People who attended the signing (a Japanese clause before "が出席しました")
+// and the source a statement is told after ("Segundo ... X, o memorando")
+// are no signatories.
+TEST(Extractor, AttendantsAndSourcesAreNoSignatories) {
+  const char* texts[] = {
+      "日本とノルウェー、水素で協力覚書に署名\n\n経済産業省は本日、ノルウェー王国貿易産業水産省との間で、水素分野における"
+      "協力覚書に署名しました。署名式は東京都内で行われ、日本側から中村健一経済産業審議官が、ノルウェー側からヨハン・ベルグ"
+      "貿易産業水産副大臣が出席しました。",
+      "Portugal e Noruega\n\nPortugal e Noruega assinaram em 2018 um memorando sobre energia. Segundo a secretária de "
+      "Estado norueguesa Kari Nordvik Berg, o memorando assinado em 2018 abriu caminho à parceria.",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-02-12");
+    ASSERT_FALSE(x.events.empty());
+    ASSERT_FALSE(x.people.empty());
+    for (const Event& e : x.events) EXPECT_TRUE(e.signatories.empty()) << e.evidence << ": " << e.signatories[0].name;
+  }
+}
+
 // An act dated after publication has not happened yet: it is planned.
 TEST(Extractor, ActDatedAfterPublicationIsPlanned) {
   Extraction x = run("Vlaanderen en Noordrijn-Westfalen\n\nDe Vlaamse Regering en de regering van Noordrijn-Westfalen "

@@ -29,7 +29,8 @@ enum class Category : std::uint8_t {
   kSector,         // label: sector id, or "framing" (kFramingLabel: climate_environment only where no other sector is named),
                    // or "no_sector" (kNoSectorLabel: hides the sector word inside it)
   kRole,           // label: English role ("minister of trade and industry")
-  kSpeech,         // label: "after" (", says X") or "before" ("X says:")
+  kSpeech,         // label: "after" (", says X") or "before" ("X says:"), or "lead" (opening the sentence
+                   // before a name and a comma: "Pour X, ..." is X's view)
   kMonth,          // label: 1..12
   kWeekday,        // label: 1..7 (Monday = 1)
   kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month,
@@ -42,7 +43,9 @@ enum class Category : std::uint8_t {
                    // in_post, at_post (postpositions: the place before it, "ブリュッセルにおいて")
                    // term ("presidency": a group named next to it is the forum of a country's term, no party)
                    // presence ("en présence de": people named after it, to the next comma, witness the act and
-                   // do not sign it); presence_post ("til stede": those in the clause before it)
+                   // do not sign it); presence_post ("til stede": those in the clause before it);
+                   // visit ("bei einem Besuch von": the one person named first after it, the guest);
+                   // visit_post ("Moon Jae-ins besøk": the one named last before it)
   kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
   kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
   kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land"); pair:KIND (two parties of that

@@ -56,6 +56,16 @@ NameRun name_at(std::string_view text, const SentenceView& s, std::uint32_t i,
       bool inside = run.end == k && k + 1 < s.tokens.size() && !blocked[k + 1] && s.tokens[k + 1].is_word &&
                     starts_upper(s.tokens[k + 1].span.of(text)) && gap_after(k) == " " &&
                     starts_upper(w) && !starts_upper(w.substr(1));
+      // ... or ending it, where the name ends the clause: "o ministro de
+      // Minas e Energia, Carlos Andrade Lima." (Lima, Peru's capital).
+      const bool last = run.end == k && run.end - run.first >= 2 && gap_after(k - 1) == " " &&
+                        s.tokens[k].is_word && starts_upper(w) && !starts_upper(w.substr(1)) &&
+                        (k + 1 == s.tokens.size() || !blocked[k + 1]) &&
+                        (k + 1 == s.tokens.size() || gap_after(k).find_first_of(".,;:)") == 0);
+      if (last) {
+        run.end = k + 1;
+        break;
+      }
       if (!inside) break;
     }
     if (starts_upper(w) && s.tokens[k].is_word) {
@@ -98,6 +108,26 @@ bool has_word(std::string_view text, std::string_view word) {
     if (left && right) return true;
   }
   return false;
+}
+
+// Whether two names are one written twice with a slip of one letter in
+// the surname ("Henrik Schiellerup", "Henrik Sciellerup"): the same words
+// before it, surnames of five letters or more one insertion, deletion or
+// substitution apart.
+bool one_slip_apart(const std::string& a, const std::string& b) {
+  const auto sa = a.rfind(' '), sb = b.rfind(' ');
+  if (sa == std::string::npos || sb == std::string::npos || a.compare(0, sa, b, 0, sb) != 0 || sa != sb) return false;
+  const std::string_view x = std::string_view(a).substr(sa + 1), y = std::string_view(b).substr(sb + 1);
+  if (x == y || x.size() < 5 || y.size() < 5 || (x.size() > y.size() ? x.size() - y.size() : y.size() - x.size()) > 1) {
+    return false;
+  }
+  std::size_t i = 0;
+  while (i < x.size() && i < y.size() && x[i] == y[i]) ++i;
+  std::size_t j = 0;
+  while (j < x.size() - i && j < y.size() - i && x[x.size() - 1 - j] == y[y.size() - 1 - j]) ++j;
+  // What differs between the common prefix and suffix: at most one byte each
+  // (one ASCII letter; a non-ASCII letter differs in more bytes and is left).
+  return x.size() - i - j <= 1 && y.size() - i - j <= 1;
 }
 
 std::string last_word(const std::string& name) {
@@ -723,6 +753,8 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       // abbreviation and a first name.
       bool stops = m.alias || (m.entry && (m.entry->category == Category::kRole ||
                                            m.entry->category == Category::kSpeech));
+      // A view's opening word ("Pour", "For") only where it opens the sentence.
+      if (m.entry && m.entry->category == Category::kSpeech && m.entry->label == "lead" && m.first_token != 0) stops = false;
       if (!stops) continue;
       for (std::uint32_t k = m.first_token; k < m.end_token && k < n; ++k) blocked[k] = true;
     }
@@ -927,7 +959,8 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         for (std::uint32_t j = i; j < n && j < r->end_token + 16; ++j) {
           bool stop = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
             return m.first_token == j && m.entry &&
-                   (m.entry->category == Category::kRole || m.entry->category == Category::kSpeech);
+                   (m.entry->category == Category::kRole ||
+                    (m.entry->category == Category::kSpeech && m.entry->label != "lead"));
           });
           if (stop) break;
           std::string_view before = text.substr(s.tokens[j - 1].span.end, s.tokens[j].span.begin - s.tokens[j - 1].span.end);
@@ -947,6 +980,85 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
             run = apposed;
             break;
           }
+        }
+      }
+      // A capitalised portfolio between the role's preposition and the name,
+      // no comma before the name: "Minister for Climate Change and Energy
+      // Chris Bowen", "Minister of Trade, Industry and Energy Ahn
+      // Duk-geun". The portfolio's words and the name run together: the
+      // name is the last two words after the portfolio's last conjunction,
+      // comma or article, or the whole run after an actor ("President of
+      // the European Commission Ursula von der Leyen"); no lexicon word in it.
+      if (run.end <= run.first && i == r->end_token && i + 1 < n && s.tokens[i].is_word &&
+          !starts_upper(s.tokens[i].span.of(text)) && s.tokens[i].span.size() <= 4 && !blocked[i]) {
+        auto gap_after = [&](std::uint32_t t) {
+          return text.substr(s.tokens[t].span.end, s.tokens[t + 1].span.begin - s.tokens[t].span.end);
+        };
+        std::vector<std::uint32_t> words;  // each word's first token (a hyphenated word is one)
+        bool after_actor = false;
+        std::uint32_t end = 0;
+        // A segment long enough to end in a name, closed by a conjunction:
+        // "... Natural Resources Jonathan Wilkinson and German ...".
+        NameRun closed{0, 0};
+        auto close = [&] {
+          if (words.size() >= 3 && !after_actor) closed = {words[words.size() - 2], end};
+          words.clear();
+          after_actor = false;
+        };
+        for (std::uint32_t k = i + 1; k < n && k < i + 20; ++k) {
+          const std::string_view w = s.tokens[k].span.of(text);
+          const ActorMention* actor = nullptr;
+          for (const ActorMention& a : s.actors) {
+            if (a.first_token == k && a.form != AliasForm::kDemonym) actor = &a;
+          }
+          const bool conj = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.entry && m.entry->category == Category::kConjunction && m.first_token == k;
+          });
+          if (actor) {
+            k = actor->end_token - 1;
+            words.clear();
+            after_actor = true;
+          } else if (conj) {
+            close();
+          } else if (s.tokens[k].is_word && starts_upper(w) && !blocked[k]) {
+            words.push_back(k);
+            while (k + 1 < n && gap_after(k) == "-" && s.tokens[k + 1].is_word) ++k;
+            end = k + 1;
+          } else if (s.tokens[k].is_word && is_particle(w) && !words.empty()) {
+            // inside a name: "Ursula von der Leyen"
+          } else if (s.tokens[k].is_word && !starts_upper(w) && w.size() <= 4 && !blocked[k] && k + 1 < n &&
+                     starts_upper(s.tokens[k + 1].span.of(text))) {
+            close();  // "of", "the" before a capital: the portfolio goes on
+          } else {
+            break;
+          }
+          if (k + 1 >= n) break;
+          const std::string_view gap = gap_after(k);
+          if (gap == " ") continue;
+          if (gap.starts_with(",") && gap.find_first_not_of(", ") == std::string_view::npos && !words.empty() &&
+              starts_upper(s.tokens[k + 1].span.of(text)) && !after_actor) {
+            words.clear();  // a comma inside the portfolio: "Trade, Industry and Energy"
+            continue;
+          }
+          break;
+        }
+        // Only an office holds a portfolio ("Präsident von Kaiun Green Fuels"
+        // names a company): the role a minister's, secretary's or
+        // commissioner's, unless an actor stands before the name.
+        const std::string_view office = role_of(r);
+        const bool portfolio_office = office.find("minister") != std::string_view::npos ||
+                                      office.find("secretary") != std::string_view::npos ||
+                                      office.find("commissioner") != std::string_view::npos;
+        const std::size_t take = after_actor ? std::min<std::size_t>(words.size(), 4) : 2;
+        NameRun named = portfolio_office ? closed : NameRun{0, 0};
+        if (take >= 2 && words.size() >= take && (after_actor || (words.size() >= 3 && portfolio_office))) {
+          named = {words[words.size() - take], end};
+        }
+        if (named.end > named.first) {
+          const bool lexical = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.first_token < named.end && named.first < m.end_token;
+          });
+          if (!lexical) run = named;
         }
       }
       if (run.end <= run.first) continue;
@@ -1012,6 +1124,11 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
         --start;
       }
       NameRun run = name_at(text, s, start, blocked);
+      // A capitalised lexicon word that opens the sentence is no part of
+      // the name after it: "Pour Ingrid Solheim, directrice de ...".
+      for (const Mention& m : s.mentions) {
+        if (m.first_token == run.first && run.first == 0 && m.end_token + 2 <= run.end) run.first = m.end_token;
+      }
       if (run.end != j || run.end - run.first < 2) continue;
       bool lexical = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
         return m.first_token < run.end && run.first < m.end_token;
@@ -1031,6 +1148,17 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       }
       note(run, role_of(r), affiliation_near(r->end_token, r->end_token + 6), quoted, false, case_of(r));
     }
+    // A view opening the sentence ("Pour Christopher Skeete, cette lettre
+    // « ... »", "For Kari Nordmann, the deal ..."; speech label lead): the
+    // person named before, or with a role in this sentence, states it.
+    for (const Mention* sp : speech) {
+      if (sp->entry->label != "lead" || sp->first_token != 0 || sp->end_token >= n) continue;
+      const NameRun run = name_at(text, s, sp->end_token, blocked);
+      if (run.end <= run.first || run.end >= n) continue;
+      const auto after = text.substr(s.tokens[run.end - 1].span.end, s.tokens[run.end].span.begin - s.tokens[run.end - 1].span.end);
+      if (!after.starts_with(",")) continue;
+      if (Person* p = find_person(std::string(s.text_of(text, run.first, run.end)))) p->quoted = true;
+    }
     // Speech verb, then name: "..., sier Vestre", "so X".
     for (const Mention* sp : speech) {
       if (sp->entry->label != "after") continue;
@@ -1049,9 +1177,22 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       // last one whose role starts with it ("il ministro" is "minister of
       // the environment ..." Pichetto Fratin).
       if (has_role && run.end <= run.first) {
+        // Else the last one whose role holds it as a word ("sagte die
+        // Ministerin": the federal minister named before).
         const std::string_view said = role_of(role);
-        for (auto p = people.rbegin(); p != people.rend(); ++p) {
-          if (!said.empty() && p->role.compare(0, said.size(), said) == 0) {
+        auto holds = [&](const std::string& held, bool prefix) {
+          if (said.empty() || held.size() < said.size()) return false;
+          if (prefix) return held.compare(0, said.size(), said) == 0;
+          for (auto at = held.find(said); at != std::string::npos; at = held.find(said, at + 1)) {
+            const bool left = at == 0 || held[at - 1] == ' ';
+            const bool right = at + said.size() == held.size() || held[at + said.size()] == ' ';
+            if (left && right) return true;
+          }
+          return false;
+        };
+        for (bool prefix : {true, false}) {
+          auto p = std::find_if(people.rbegin(), people.rend(), [&](const Person& q) { return holds(q.role, prefix); });
+          if (p != people.rend()) {
             p->quoted = true;
             break;
           }
@@ -1060,7 +1201,15 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       }
       // A quotation closed by its verb alone ("«...», afirmó."): the speaker
       // is the person named last before it.
-      if (!has_role && i >= n && s.quote) {
+      // A quotation that opened in a sentence before closes right before
+      // the verb: "... proyectos. Hay mucho espacio», afirmó.".
+      bool closes = false;
+      if (sp->first_token > 0) {
+        const auto gap = text.substr(s.tokens[sp->first_token - 1].span.end,
+                                     s.tokens[sp->first_token].span.begin - s.tokens[sp->first_token - 1].span.end);
+        for (std::string_view q : {"»", "\"", "”", "“", "«"}) closes = closes || gap.find(q) != std::string_view::npos;
+      }
+      if (!has_role && i >= n && (s.quote || closes)) {
         Person* last = nullptr;
         for (Person& p : people) {
           if (p.span.begin < s.span.begin && (!last || p.span.begin > last->span.begin)) last = &p;
@@ -1100,6 +1249,15 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
              starts_upper(s.tokens[start - 1].span.of(text)) &&
              (start == j || gap_at(start) == " " || gap_at(start) == "-")) {
         --start;
+      }
+      // The end of the run that names someone already known ("... and
+      // Tourism Don Farrell said": Don Farrell, named with his role).
+      for (std::uint32_t k = start + 1; k + 1 < j; ++k) {
+        const std::string tail(s.text_of(text, k, j));
+        if (std::any_of(people.begin(), people.end(), [&](const Person& p) { return p.name == tail; })) {
+          start = k;
+          break;
+        }
       }
       if (start < j) note({start, j}, "", "", true);
     }
@@ -1164,10 +1322,24 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
   // The contract writes names in Latin letters; a Japanese name MeCab has
   // no reading for (a katakana foreign name, unknown kanji) is left out
   // rather than guessed.
+  // Two mentions that became one name (a genitive undone: "Jan Christian
+  // Vestres besøk", then "sier Jan Christian Vestre"), or one name with a
+  // slip of a letter, are one person: the first keeps what the other adds
+  // (its quote, role, affiliation).
   std::vector<Person> kept;
   for (Person& p : people) {
-    bool dup = std::any_of(kept.begin(), kept.end(), [&](const Person& q) { return q.name == p.name; });
-    if (has_latin(p.name) && !dup) kept.push_back(std::move(p));
+    if (!has_latin(p.name)) continue;
+    auto dup = std::find_if(kept.begin(), kept.end(), [&](const Person& q) { return q.name == p.name; });
+    if (dup == kept.end()) {
+      dup = std::find_if(kept.begin(), kept.end(), [&](const Person& q) { return one_slip_apart(q.name, p.name); });
+    }
+    if (dup == kept.end()) {
+      kept.push_back(std::move(p));
+      continue;
+    }
+    dup->quoted = dup->quoted || p.quoted;
+    if (dup->role.empty()) dup->role = p.role;
+    if (dup->affiliation.empty()) dup->affiliation = p.affiliation;
   }
   return kept;
 }
@@ -1189,13 +1361,23 @@ std::vector<Signatory> signatories_in(const std::vector<Person>& people, std::st
       if (w.proper_name) readings.push_back(capitalised(w.latin));
     }
   }
+  // A sentence that holds a quotation ("... verlängern ...“, sagte Wüst.")
+  // or opens with a dash names its speaker, not a signer: there the surname
+  // alone does not count.
+  bool quotation = sentence.starts_with("-") || sentence.starts_with("–") || sentence.starts_with("—");
+  for (std::string_view q : {"„", "“", "”", "\"", "«", "»"}) quotation = quotation || sentence.find(q) != std::string_view::npos;
   for (const Person& p : people) {
     // ... or by the name as the text writes it ("アラン・マクドナルド" for
     // Alan MacDonald, whose reading is no Latin spelling).
     const std::string_view surface = p.span.empty() ? std::string_view() : p.span.of(text);
+    // ... or by the surname alone ("Minister Habeck habe ... unterzeichnet"),
+    // a word of its own in the sentence.
+    const std::string surname = last_word(p.name);
     bool named = sentence.find(p.name) != std::string_view::npos ||
-                 std::find(readings.begin(), readings.end(), last_word(p.name)) != readings.end() ||
-                 (!surface.empty() && sentence.find(surface) != std::string_view::npos);
+                 std::find(readings.begin(), readings.end(), surname) != readings.end() ||
+                 (!surface.empty() && sentence.find(surface) != std::string_view::npos) ||
+                 (!quotation && surname.size() > 3 && surname.size() < p.name.size() && has_latin(surname) &&
+                  has_word(sentence, surname));
     // A company's header in parentheses that define its short name
     // ("日本郵船株式会社（本社：…、代表取締役社長：曽我貴也、以下「当社」）")
     // says who heads it, not who signed.

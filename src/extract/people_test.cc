@@ -237,5 +237,135 @@ TEST(People, AppositionAfterACountrysGenitiveAndSpeechAfterIt) {
   EXPECT_TRUE(lindgren->quoted);
 }
 
+const Person* person_named(const Extraction& x, const std::string& name) {
+  auto it = std::find_if(x.people.begin(), x.people.end(), [&](const Person& p) { return p.name == name; });
+  return it == x.people.end() ? nullptr : &*it;
+}
+
+// Titles and surnames the role table gives in several languages: a
+// portfolio before the name, a cluster's head, a Norwegian county mayor
+// written as such in a German text, a surname that is also a place.
+TEST(People, RoleWordsAndNamesOfEachLanguage) {
+  const PeopleRow rows[] = {
+      {"Trade deal\n\nThe bloc's trade chief Lena Marsh and Chile's Coordinating Minister for Economic Affairs "
+       "Rafael Soto put their names to the statement.",
+       {"Lena Marsh", "Rafael Soto"}, {"Economic Affairs Rafael Soto"}},
+      {"Avtale om skip\n\nAvtalen ble signert av klyngeleder Kari Nordli og verftets direktør Ravi Menon.",
+       {"Kari Nordli", "Ravi Menon"}, {}},
+      {"CO2 über die Nordsee\n\nDer Fylkesordfører von Rogaland, Per Haugland, unterzeichnete am Montag eine "
+       "Absichtserklärung.",
+       {"Per Haugland"}, {}},
+      // A surname that is a place, ending the name and its clause.
+      {"Brasil e Noruega assinam memorando sobre eólica no mar\n\n\"O Brasil tem um dos maiores potenciais do mundo\", afirmou o ministro de Minas e Energia, João Prado Lima.",
+       {"João Prado Lima"}, {"João Prado"}},
+      // A capitalised word opening the sentence is not the name's.
+      {"Éolien en mer\n\nPour Marie Dupont, directrice de la société, le rapprochement doit profiter aux PME.",
+       {"Marie Dupont"}, {"Pour Marie Dupont"}},
+  };
+  for (const PeopleRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text);
+    std::string all;
+    for (const Person& p : x.people) all += "[" + p.name + "] ";
+    for (const std::string& n : r.present) EXPECT_NE(person_named(x, n), nullptr) << n << " not in " << all;
+    for (const std::string& n : r.absent) EXPECT_EQ(person_named(x, n), nullptr) << n << " in " << all;
+  }
+}
+
+// A name first written in the genitive ("Vestres besøk") and then quoted
+// is one person, and quoted.
+TEST(People, GenitiveThenQuotedIsOneQuotedPerson) {
+  Extraction x = run(
+      "Mineraler\n\nEnigheten kom etter næringsminister Ola Kvernes besøk i Washington onsdag.\n\n"
+      "- Vi er glade for avtalen, sier næringsminister Ola Kverne.");
+  const Person* p = person_named(x, "Ola Kverne");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->quoted);
+  EXPECT_EQ(std::count_if(x.people.begin(), x.people.end(), [](const Person& q) { return q.name == "Ola Kverne"; }), 1);
+}
+
+// A capitalised portfolio of several parts between an office and the
+// name, no comma before the name; a company after a president's title
+// makes no person.
+TEST(People, NameAfterACapitalisedPortfolio) {
+  const PeopleRow rows[] = {
+      {"Hydrogen\n\nAustralia and the EU signed a statement. Minister for Climate Change and Energy Rob Hallam "
+       "signed it in Brussels on Monday.",
+       {"Rob Hallam"}, {"Energy Rob Hallam"}},
+      {"Hydrogen\n\nCanada and Germany signed a declaration. Minister of Energy and Natural Resources Paul Leduc "
+       "and German Vice-Chancellor Anna Vogt signed the declaration.",
+       {"Paul Leduc", "Anna Vogt"}, {"Resources Paul Leduc"}},
+      {"Hydrogen\n\nKorea and Norway signed a memorandum. Minister of Trade, Industry and Energy Kim Tae-ho signed "
+       "it with Norway.",
+       {"Kim Tae-ho"}, {}},
+      {"Hydrogen\n\nAustralia and Japan signed a deal. Australia's Minister for Trade and Tourism Don Harlow said "
+       "the deal was important.",
+       {"Don Harlow"}, {"Tourism Don Harlow"}},
+      {"Ammoniak\n\nBeide Unternehmen unterzeichneten in Tokio eine Absichtserklärung. Das bestätigte der "
+       "Präsident von Kaiun Green Fuels am Mittwoch.",
+       {}, {"Green Fuels"}},
+  };
+  for (const PeopleRow& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text);
+    std::string all;
+    for (const Person& p : x.people) all += "[" + p.name + "] ";
+    for (const std::string& n : r.present) EXPECT_NE(person_named(x, n), nullptr) << n << " not in " << all;
+    for (const std::string& n : r.absent) EXPECT_EQ(person_named(x, n), nullptr) << n << " in " << all;
+  }
+}
+
+// A name written a second time with a slip of one letter in its surname
+// is the same person; short surnames a letter apart stay two people.
+TEST(People, ASurnameWithASlipOfOneLetterIsTheSamePerson) {
+  Extraction x = run(
+      "Mineral partnership\n\nNorway and the EU signed a partnership on raw materials, said Minister Tor Hallingstad. "
+      "\"This is a great step for both,\" says Head of Department at the survey, Tor Halingstad.");
+  const Person* p = person_named(x, "Tor Hallingstad");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->quoted);
+  EXPECT_EQ(person_named(x, "Tor Halingstad"), nullptr);
+  Extraction y = run(
+      "Hydrogen\n\nNorway and Japan signed a memorandum on hydrogen, said Minister Anna Berg. Minister Anna Borg "
+      "welcomed it, she said.");
+  EXPECT_NE(person_named(y, "Anna Berg"), nullptr);
+  EXPECT_NE(person_named(y, "Anna Borg"), nullptr);
+}
+
+// A view opening the sentence ("Pour X, ...") is the view of X, named
+// before; an organization there makes no person.
+TEST(People, AViewOpeningTheSentenceIsTheNamedPersons) {
+  Extraction y = run(
+      "Éolien en mer\n\nLa Normandie et le Québec ont signé jeudi une lettre d'intention avec le ministre délégué "
+      "Paul Tremblay. Pour Paul Tremblay, cette lettre « ouvre la porte à des partenariats concrets ». Pour Air "
+      "Liquide, l'accord est important.");
+  const Person* q = person_named(y, "Paul Tremblay");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(q->quoted);
+  EXPECT_EQ(person_named(y, "Air Liquide"), nullptr);
+}
+
+// A role alone after the speech verb quotes the person whose role holds
+// it as a word ("die Ministerin": the federal minister named before).
+TEST(People, RoleAloneQuotesThePersonWhoseRoleHoldsIt) {
+  Extraction x = run(
+      "Rohstoffe\n\nBundeswirtschaftsministerin Karla Brenner besuchte am Dienstag Santiago. Die Lieferketten "
+      "müssten breiter werden, sagte die Ministerin in Berlin.");
+  const Person* p = person_named(x, "Karla Brenner");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->quoted);
+}
+
+// A quotation of several sentences closed by its verb alone is the last
+// named person's.
+TEST(People, QuotationOfSeveralSentencesClosedByItsVerb) {
+  Extraction x = run(
+      "Foro\n\nLa secretaria de Estado de Energía, Lucía Ferrer, abrió el foro en Madrid. «Japón tiene "
+      "tecnología. Hay mucho espacio para trabajar juntos», afirmó.");
+  const Person* p = person_named(x, "Lucía Ferrer");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->quoted);
+}
+
 }  // namespace
 }  // namespace pactum::extract
