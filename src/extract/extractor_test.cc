@@ -1320,3 +1320,59 @@ TEST(Extractor, AStatementsSourceIsNoAct) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// Organizations no table knows, named as parties: a demonym right before a
+// name (its spelling makes it one: never written in lower case in the text,
+// or capitals inside), a single name listed with an organization, and a
+// city's port. Not a common noun of a language that capitalises nouns, a
+// person after a title, a word of a known name ("the British Embassy").
+TEST(Extractor, UnknownOrganizationsNamedAsParties) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    std::vector<std::string> parties;  // sorted keys of the first event
+  };
+  const Case cases[] = {
+      {"da", "Havvind\n\nKystnett har sammen med det belgiske Valoria og hollandsk-tyske NordGriD indgået en samarbejdsaftale om havvind.",
+       {"Kystnett", "NordGriD", "Valoria"}},
+      {"it", "Rame\n\nElettrona e la cilena MINERA hanno firmato un memorandum d'intesa sul rame.", {"Elettrona", "MINERA"}},
+      {"en", "Copper\n\nThe Chilean Andesco and the Japanese Kurotani signed a memorandum of understanding on copper.",
+       {"Andesco", "Kurotani"}},
+      {"es", "Gas\n\nEl grupo japonés Kaiyo Sangyo y la noruega Fjellgass firmaron ayer un memorando de entendimiento.",
+       {"Fjellgass", "Kaiyo Sangyo"}},
+      {"sv", "Vätgas\n\nI dag undertecknade Vätgruppen, Nordkraft och den danska Havstrøm en avsiktsförklaring om vätgas.",
+       {"Havstrøm", "Nordkraft", "Vätgruppen"}},
+      // German capitalises every noun: "Seite" is no name.
+      {"de", "Wasserstoff\n\nDie deutsche Seite und die norwegische Regierung unterzeichneten eine Absichtserklärung über Wasserstoff.",
+       {"DE", "NO"}},
+      // ... but capitals inside a word are a name's.
+      {"de", "Wasserstoff\n\nDie deutsche NORDWERK und die dänische VindKraft unterzeichneten eine Absichtserklärung über Wasserstoff.",
+       {"NORDWERK", "VindKraft"}},
+      // A person after a title, a person's name with an initial.
+      {"it", "Accordo\n\nIl presidente cileno Gabriel Rocas e il primo ministro indiano Aran Mehta hanno firmato un memorandum d'intesa.",
+       {"CL", "IN"}},
+      // A word at the sentence's start before a comma is no list's member.
+      {"en", "Hydrogen\n\nMeanwhile, Equinor and the Japanese Kurotani signed a memorandum of understanding on hydrogen.",
+       {"Kurotani", "NO"}},
+      // The ports of cities (and of a place no table knows).
+      {"en", "Corridors\n\nEquinor signed a memorandum of understanding with the ports of Antwerp-Bruges and Gothenburg on green shipping corridors.",
+       {"NO", "Port of Antwerp-Bruges", "Port of Gothenburg"}},
+      {"da", "Landstrøm\n\nI efteråret indgås en samarbejdsaftale mellem havnene i Hirtshals og Göteborg om landstrøm.",
+       {"Port of Gothenburg", "Port of Hirtshals"}},
+      {"de", "Kooperation\n\nDie Hafengesellschaft Niedersachsen Ports unterzeichnete eine Kooperationsvereinbarung mit dem Hafen Stavanger.",
+       {"Niedersachsen Ports", "Port of Stavanger"}},
+      // Where, or what about, not who: no port.
+      {"da", "Landstrøm\n\nDanmark og Sverige indgik i havnen i Esbjerg en samarbejdsaftale om landstrøm.", {"DK", "SE"}},
+  };
+  for (const Case& c : cases) {
+    const Extraction x = run(c.text, "2025-03-03");
+    ASSERT_FALSE(x.events.empty()) << c.text;
+    EXPECT_EQ(party_keys(x.events.front()), c.parties) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace pactum::extract
