@@ -1339,6 +1339,7 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
       {"da", "Havvind\n\nKystnett har sammen med det belgiske Valoria og hollandsk-tyske NordGriD indgået en samarbejdsaftale om havvind.",
        {"Kystnett", "NordGriD", "Valoria"}},
       {"it", "Rame\n\nElettrona e la cilena MINERA hanno firmato un memorandum d'intesa sul rame.", {"Elettrona", "MINERA"}},
+      {"it", "Rete\n\nElettrona e la tunisina RETEL hanno firmato un memorandum d'intesa sulla rete.", {"Elettrona", "RETEL"}},
       {"en", "Copper\n\nThe Chilean Andesco and the Japanese Kurotani signed a memorandum of understanding on copper.",
        {"Andesco", "Kurotani"}},
       {"es", "Gas\n\nEl grupo japonés Kaiyo Sangyo y la noruega Fjellgass firmaron ayer un memorando de entendimiento.",
