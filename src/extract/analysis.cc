@@ -778,9 +778,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // "Bremer Unternehmen", "det japanske handelshuset": a demonym
     // describing an (unnamed) organization is not a state party.
     // Where adjectives follow their noun, the noun stands before it: "la
-    // grappe québécoise", "la empresa chilena".
+    // grappe québécoise", "la empresa chilena". (A legal form is no noun:
+    // "el gobierno noruego se comprometió", "SE" being one.)
     bool org_noun = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" &&
+      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
              ((m.first_token >= a.end_token && m.first_token <= a.end_token + 1) ||
               (m.end_token <= a.first_token && m.end_token + 1 >= a.first_token));
     });
@@ -809,7 +810,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // Where adjectives follow their noun, the name follows the demonym
     // directly: "el grupo japonés Kaiyo Sangyo", "l'azienda giapponese ...".
     bool noun_before = a.form == AliasForm::kDemonym && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.end_token == a.first_token;
+      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
+             m.end_token == a.first_token;
     });
     // Names start with a capital letter and hold no lexicon word ("die
     // Landesregierung Kooperationen" is German capitalisation, not a name).

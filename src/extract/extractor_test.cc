@@ -1346,6 +1346,10 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
        {"Fjellgass", "Kaiyo Sangyo"}},
       {"sv", "Vätgas\n\nI dag undertecknade Vätgruppen, Nordkraft och den danska Havstrøm en avsiktsförklaring om vätgas.",
        {"Havstrøm", "Nordkraft", "Vätgruppen"}},
+      // A legal form ("SE"); a legal form that is a word ("se") is no noun
+      // a demonym describes.
+      {"es", "Acuerdo de hidrógeno\n\nNordwerk SE y Vindkraft AS firmaron ayer en Madrid un memorando de entendimiento para la producción de hidrógeno verde en España.", {"Nordwerk SE", "Vindkraft AS"}},
+      {"es", "Acuerdo\n\nLas partes noruega y japonesa se reunieron y firmaron un memorando de entendimiento.", {"JP", "NO"}},
       // German capitalises every noun: "Seite" is no name.
       {"de", "Wasserstoff\n\nDie deutsche Seite und die norwegische Regierung unterzeichneten eine Absichtserklärung über Wasserstoff.",
        {"DE", "NO"}},
