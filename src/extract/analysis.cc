@@ -899,7 +899,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
   }
   // A list of parties: "Terna e la tunisina STEG", "Energinet har sammen
-  // med det belgiske Elia", "Statnett, Fingrid og Energinet". A single
+  // med det belgiske Elia", "Statnett, Fingrid og Energinet" (or the act's
+  // subject, its partner after "with"). A single
   // capitalised word no table knows, a name by its spelling (name_evidence),
   // joined to an organization by "and" (or by a comma of the list, not at
   // the sentence's start: "However, Equinor"), over articles and demonyms,
@@ -927,7 +928,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     };
     auto demonym_at = [&](std::uint32_t t) -> std::uint32_t {  // end of a demonym starting at t, or 0
       for (const ActorMention& a : s.actors) {
-        if (a.form == AliasForm::kDemonym && a.first_token == t) return a.end_token;
+        // (A country's name in lower case is its adjective: "la noruega".)
+        if (a.first_token == t && (a.form == AliasForm::kDemonym || !starts_upper(s.tokens[t].span.of(doc)))) return a.end_token;
       }
       return 0;
     };
@@ -988,6 +990,22 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         // After one: "Statnett og Fingrid".
         for (std::uint32_t e = 1; e <= t && !joined; ++e) {
           if (org_span_at(e, false) && next_member(e, false) == t) joined = true;
+        }
+        // The subject of the act's verb, its partner named after "with": "Kystnett
+        // signed a memorandum with the Belgian Valoria", "Kystnett har indgået en
+        // aftale med ...".
+        if (!joined) {
+          std::uint32_t v = t + 1;
+          if (v + 1 < s.tokens.size() && s.tokens[v].is_word && !starts_upper(s.tokens[v].span.of(doc)) && !lexical[v]) ++v;
+          const bool verb = v < s.tokens.size() && (category_at(v, Category::kStage, "") != nullptr ||
+                                                    category_at(v, Category::kAgreeVerb, "") != nullptr);
+          for (const Mention& c : s.mentions) {
+            if (!verb || joined) break;
+            if (c.entry && c.entry->category == Category::kConjunction && c.entry->label == "and" && c.first_token > v &&
+                org_span_at(skip_describers(c.end_token), true)) {
+              joined = true;
+            }
+          }
         }
         if (!joined) continue;
         s.unknown_orgs.push_back({t, t + 1, std::string(s.tokens[t].span.of(doc))});

@@ -1350,6 +1350,11 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
       // a demonym describes.
       {"es", "Acuerdo de hidrógeno\n\nNordwerk SE y Vindkraft AS firmaron ayer en Madrid un memorando de entendimiento para la producción de hidrógeno verde en España.", {"Nordwerk SE", "Vindkraft AS"}},
       {"es", "Acuerdo\n\nLas partes noruega y japonesa se reunieron y firmaron un memorando de entendimiento.", {"JP", "NO"}},
+      // The act's subject, its partner after "with".
+      {"en", "Grids\n\nKystnett signed a memorandum of understanding with the Belgian Valoria on offshore grids.",
+       {"Kystnett", "Valoria"}},
+      {"es", "Hidrógeno\n\nGasvik firmó un acuerdo de colaboración con la noruega Fjellgass para el transporte de hidrógeno.",
+       {"Fjellgass", "Gasvik"}},
       // German capitalises every noun: "Seite" is no name.
       {"de", "Wasserstoff\n\nDie deutsche Seite und die norwegische Regierung unterzeichneten eine Absichtserklärung über Wasserstoff.",
        {"DE", "NO"}},
