@@ -840,6 +840,13 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (end == k) continue;
     std::string_view first = s.tokens[k].span.of(doc);
     bool marked = std::any_of(first.begin() + 1, first.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+    // A run of plain capitalised words right after the demonym is as likely
+    // a person ("le Norvégien Jonas Berg"): one word, or capitals inside.
+    const bool direct = skipped == 0 && !noun_before;
+    if (direct && !marked &&
+        (end - k >= 2 || (end < s.tokens.size() && gap_is_space(end - 1) && starts_upper(s.tokens[end].span.of(doc))))) {
+      continue;
+    }
     if (end - k >= 2 || (end - k == 1 && (marked || demonym_names))) {
       s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
       a.attribute = true;

@@ -1361,6 +1361,9 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
       // ... but capitals inside a word are a name's.
       {"de", "Wasserstoff\n\nDie deutsche NORDWERK und die dänische VindKraft unterzeichneten eine Absichtserklärung über Wasserstoff.",
        {"NORDWERK", "VindKraft"}},
+      // A person after a demonym written as a noun, a person after a title.
+      {"fr", "Hydrogène\n\nLe Norvégien Jonas Berg et le Japonais Kenji Sato ont signé hier à Paris un protocole d'accord sur l'hydrogène.",
+       {"JP", "NO"}},
       // A person after a title, a person's name with an initial.
       {"it", "Accordo\n\nIl presidente cileno Gabriel Rocas e il primo ministro indiano Aran Mehta hanno firmato un memorandum d'intesa.",
        {"CL", "IN"}},
