@@ -57,7 +57,7 @@ bool lower_case_in(std::string_view doc, std::string_view folded) {
 
 // Whether word w (folded: its fold) is a name by its spelling: capitals or
 // digits after the first letter ("STEG", "TenneT", "H2Korea") are strong
-// evidence; a capitalised word never written in lower case in the text
+// evidence; a capitalised word never written in lower case in text
 // ("det belgiske Elia") is weak evidence, and none in a language that
 // capitalises every noun ("die deutsche Seite").
 NameEvidence name_evidence(std::string_view w, std::string_view folded, std::string_view doc, bool capital_nouns) {
@@ -761,6 +761,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
   }
   const bool capital_nouns = text::language_table().has(lang, text::LanguageUse::kCapitalNouns);
+  // The text around the sentence that name_evidence reads (a press release
+  // whole; bounded, so that a long document is not read once per name).
+  const std::size_t near_from = span.begin > 30000 ? span.begin - 30000 : 0;
+  const std::string_view near = doc.substr(near_from, std::min<std::size_t>(doc.size() - near_from, span.end - near_from + 30000));
   auto gap_is_space = [&](std::uint32_t k) {  // between tokens k and k+1
     return doc.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end) == " ";
   };
@@ -832,7 +836,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                            (a.end_token == a.first_token + 1 && !starts_upper(s.tokens[a.first_token].span.of(doc)));
     const bool demonym_names = skipped == 0 && !noun_before && !after_role && adjective && a.is_party() &&
                                k < s.tokens.size() && name_word(k) && !lexicon.gazetteer().inner_name_word(s.tokens[k].folded) &&
-                               name_evidence(s.tokens[k].span.of(doc), s.tokens[k].folded, doc, capital_nouns) !=
+                               name_evidence(s.tokens[k].span.of(doc), s.tokens[k].folded, near, capital_nouns) !=
                                    NameEvidence::kNone;
     if ((skipped == 0 && !noun_before && !demonym_names) || is_actor[k]) continue;
     std::uint32_t end = k;
@@ -972,6 +976,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (c == nullptr) return 0;
       return skip_describers(c->end_token);
     };
+    // The word's shape (cheap); its evidence, which reads the whole text, last.
     auto candidate = [&](std::uint32_t t) {
       if (t >= s.tokens.size() || !s.tokens[t].is_word || is_actor[t] || lexical[t] || in_org(t)) return false;
       const std::string_view w = s.tokens[t].span.of(doc);
@@ -984,19 +989,28 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         return false;
       }
       if (t + 1 < s.tokens.size() && gap_is_space(t) && starts_upper(s.tokens[t + 1].span.of(doc))) return false;
-      return !lexicon.gazetteer().inner_name_word(s.tokens[t].folded) &&
-             name_evidence(w, s.tokens[t].folded, doc, capital_nouns) != NameEvidence::kNone;
+      return !lexicon.gazetteer().inner_name_word(s.tokens[t].folded);
+    };
+    auto evidence = [&](std::uint32_t t) {
+      return name_evidence(s.tokens[t].span.of(doc), s.tokens[t].folded, near, capital_nouns) != NameEvidence::kNone;
     };
     for (bool grew = true; grew;) {
       grew = false;
+      std::vector<std::uint32_t> org_ends;
+      for (const UnknownOrg& o : s.unknown_orgs) org_ends.push_back(o.end_token);
+      for (const ActorMention& a : s.actors) {
+        if (a.form == AliasForm::kName && lexicon.gazetteer().actors()[a.actor].kind == "organization") org_ends.push_back(a.end_token);
+      }
+      if (org_ends.empty()) break;
       for (std::uint32_t t = 0; t < s.tokens.size(); ++t) {
         if (!candidate(t)) continue;
         // Before an organization: "Terna e la tunisina STEG".
         std::uint32_t next = next_member(t + 1, true);
         bool joined = next > t && org_span_at(next, true) && (t > 0 || !comma_after(t));
         // After one: "Statnett og Fingrid".
-        for (std::uint32_t e = 1; e <= t && !joined; ++e) {
-          if (org_span_at(e, false) && next_member(e, false) == t) joined = true;
+        for (std::uint32_t e : org_ends) {
+          if (joined) break;
+          if (e <= t && next_member(e, false) == t) joined = true;
         }
         // The subject of the act's verb, its partner named after "with": "Kystnett
         // signed a memorandum with the Belgian Valoria", "Kystnett har indgået en
@@ -1014,7 +1028,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
             }
           }
         }
-        if (!joined) continue;
+        if (!joined || !evidence(t)) continue;
         s.unknown_orgs.push_back({t, t + 1, std::string(s.tokens[t].span.of(doc))});
         is_actor[t] = true;
         grew = true;
