@@ -1389,3 +1389,22 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// A surname listed with an organization is the person the text named
+// before, not an organization no table knows.
+TEST(Extractor, ASurnameListedWithAnOrganizationIsNoOrganization) {
+  const Extraction x = run(
+      "Aftale om havvind\n\nKøbenhavn, 3. marts 2025 – Klimaminister Lars Strandvik besøgte i går havnen.\n\n"
+      "Strandvik og det belgiske Valoria underskrev en samarbejdsaftale om havvind.",
+      "2025-03-03");
+  for (const Event& e : x.events) {
+    for (const auto& p : e.parties) EXPECT_NE(p.name, "Strandvik");
+  }
+  EXPECT_TRUE(std::find(x.organizations.begin(), x.organizations.end(), "Strandvik") == x.organizations.end());
+}
+
+}  // namespace
+}  // namespace pactum::extract
