@@ -1367,6 +1367,9 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
       // A person after a title, a person's name with an initial.
       {"it", "Accordo\n\nIl presidente cileno Gabriel Rocas e il primo ministro indiano Aran Mehta hanno firmato un memorandum d'intesa.",
        {"CL", "IN"}},
+      // A word of a known name ("Royal Norwegian Embassy") is a common word.
+      {"en", "Wind\n\nTOKYO, March 3, 2025 – Innovation Norway and the British Embassy signed a memorandum of understanding on offshore wind.",
+       {"GB", "NO"}},
       // A word at the sentence's start before a comma is no list's member.
       {"en", "Hydrogen\n\nMeanwhile, Equinor and the Japanese Kurotani signed a memorandum of understanding on hydrogen.",
        {"Kurotani", "NO"}},
