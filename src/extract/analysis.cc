@@ -1,6 +1,7 @@
 // Building a SentenceView; see analysis.h.
 #include "extract/analysis.h"
 
+#include "text/language_table.h"
 #include "text/normalize.h"
 
 #include <algorithm>
@@ -35,6 +36,43 @@ std::string_view SentenceView::text_of(std::string_view doc, std::uint32_t first
 namespace {
 
 bool starts_upper(std::string_view w) { return text::starts_upper(w, /*digits_count=*/true); }
+
+// How sure a capitalised word is a name and not a common word with a capital.
+enum class NameEvidence { kNone, kWeak, kStrong };
+
+// The word w, folded, in lower case somewhere in doc as a word of its own
+// ("der Sommer ... im sommer"): a common word, capitalised by position.
+bool lower_case_in(std::string_view doc, std::string_view folded) {
+  if (folded.empty()) return false;
+  auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; };
+  for (std::size_t at = doc.find(folded); at != std::string_view::npos; at = doc.find(folded, at + 1)) {
+    const std::size_t end = at + folded.size();
+    if ((at == 0 || !letter(static_cast<unsigned char>(doc[at - 1]))) &&
+        (end == doc.size() || !letter(static_cast<unsigned char>(doc[end])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether word w (folded: its fold) is a name by its spelling: capitals or
+// digits after the first letter ("STEG", "TenneT", "H2Korea") are strong
+// evidence; a capitalised word never written in lower case in text
+// ("det belgiske Elia") is weak evidence, and none in a language that
+// capitalises every noun ("die deutsche Seite").
+NameEvidence name_evidence(std::string_view w, std::string_view folded, std::string_view doc, bool capital_nouns) {
+  if (w.empty() || !text::starts_upper(w, /*digits_count=*/false)) return NameEvidence::kNone;
+  std::size_t letters = 0;
+  bool inner = false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+    if (i > 0 && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) inner = true;
+  }
+  if (inner && letters >= 2) return NameEvidence::kStrong;
+  if (capital_nouns || lower_case_in(doc, folded)) return NameEvidence::kNone;
+  return NameEvidence::kWeak;
+}
 
 // The katakana letter (U+30A1..U+30FA, and the long-vowel mark U+30FC) whose
 // three UTF-8 bytes start at doc[at]; "・" (U+30FB) separates names, so it is none.
@@ -722,6 +760,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (m.entry->category != Category::kSector) other_than_sector[k] = true;
     }
   }
+  const bool capital_nouns = text::language_table().has(lang, text::LanguageUse::kCapitalNouns);
+  // The text around the sentence that name_evidence reads (a press release
+  // whole; bounded, so that a long document is not read once per name).
+  const std::size_t near_from = span.begin > 30000 ? span.begin - 30000 : 0;
+  const std::string_view near = doc.substr(near_from, std::min<std::size_t>(doc.size() - near_from, span.end - near_from + 30000));
   auto gap_is_space = [&](std::uint32_t k) {  // between tokens k and k+1
     return doc.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end) == " ";
   };
@@ -739,9 +782,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // "Bremer Unternehmen", "det japanske handelshuset": a demonym
     // describing an (unnamed) organization is not a state party.
     // Where adjectives follow their noun, the noun stands before it: "la
-    // grappe québécoise", "la empresa chilena".
+    // grappe québécoise", "la empresa chilena". (A legal form is no noun:
+    // "el gobierno noruego se comprometió", "SE" being one.)
     bool org_noun = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" &&
+      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
              ((m.first_token >= a.end_token && m.first_token <= a.end_token + 1) ||
               (m.end_token <= a.first_token && m.end_token + 1 >= a.first_token));
     });
@@ -770,21 +814,44 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // Where adjectives follow their noun, the name follows the demonym
     // directly: "el grupo japonés Kaiyo Sangyo", "l'azienda giapponese ...".
     bool noun_before = a.form == AliasForm::kDemonym && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.end_token == a.first_token;
+      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
+             m.end_token == a.first_token;
     });
-    if ((skipped == 0 && !noun_before) || is_actor[k]) continue;
     // Names start with a capital letter and hold no lexicon word ("die
     // Landesregierung Kooperationen" is German capitalisation, not a name).
     auto name_word = [&](std::uint32_t t) {
       std::string_view w = s.tokens[t].span.of(doc);
       return !is_actor[t] && !lexical[t] && starts_upper(w) && !(w[0] >= '0' && w[0] <= '9');
     };
+    // A demonym right before a name ("det belgiske Elia", "la tunisina
+    // STEG", "the Chilean Codelco") names an organization of that country
+    // when the name's first word is one by its spelling (name_evidence).
+    // (Not after a title: "il primo ministro indiano Narendra Modi" is a person.)
+    const bool after_role = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entry && (m.entry->category == Category::kRole || m.entry->category == Category::kPersonTitle) &&
+             m.end_token <= a.first_token && m.end_token + 1 >= a.first_token;
+    });
+    // (A country's name in lower case is its adjective: "la noruega Fjordgass".)
+    const bool adjective = a.form == AliasForm::kDemonym ||
+                           (a.end_token == a.first_token + 1 && !starts_upper(s.tokens[a.first_token].span.of(doc)));
+    const bool demonym_names = skipped == 0 && !noun_before && !after_role && adjective && a.is_party() &&
+                               k < s.tokens.size() && name_word(k) && !lexicon.gazetteer().inner_name_word(s.tokens[k].folded) &&
+                               name_evidence(s.tokens[k].span.of(doc), s.tokens[k].folded, near, capital_nouns) !=
+                                   NameEvidence::kNone;
+    if ((skipped == 0 && !noun_before && !demonym_names) || is_actor[k]) continue;
     std::uint32_t end = k;
     while (end < s.tokens.size() && end - k < 4 && name_word(end) && (end == k || gap_is_space(end - 1))) ++end;
     if (end == k) continue;
     std::string_view first = s.tokens[k].span.of(doc);
     bool marked = std::any_of(first.begin() + 1, first.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
-    if (end - k >= 2 || (end - k == 1 && marked)) {
+    // A run of plain capitalised words right after the demonym is as likely
+    // a person ("le Norvégien Jonas Berg"): one word, or capitals inside.
+    const bool direct = skipped == 0 && !noun_before;
+    if (direct && !marked &&
+        (end - k >= 2 || (end < s.tokens.size() && gap_is_space(end - 1) && starts_upper(s.tokens[end].span.of(doc))))) {
+      continue;
+    }
+    if (end - k >= 2 || (end - k == 1 && (marked || demonym_names))) {
       s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
       a.attribute = true;
     }
@@ -840,6 +907,206 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
     for (ActorMention& a : s.actors) {
       if (a.first_token >= k && a.end_token <= end) a.attribute = true;
+    }
+  }
+  // A list of parties: "Terna e la tunisina STEG", "Energinet har sammen
+  // med det belgiske Elia", "Statnett, Fingrid og Energinet" (or the act's
+  // subject, its partner after "with"). A single
+  // capitalised word no table knows, a name by its spelling (name_evidence),
+  // joined to an organization by "and" (or by a comma of the list, not at
+  // the sentence's start: "However, Equinor"), over articles and demonyms,
+  // is an organization too. One word alone: "Lars Aagaard og Equinor" is a
+  // person. Before the conjunction one word may stand ("X har sammen med Y").
+  {
+    auto in_org = [&](std::uint32_t t) {
+      return std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(),
+                         [&](const UnknownOrg& o) { return o.first_token <= t && t < o.end_token; });
+    };
+    auto org_span_at = [&](std::uint32_t t, bool starts) {  // an organization beginning (or ending) at t
+      for (const UnknownOrg& o : s.unknown_orgs) {
+        if (starts ? o.first_token == t : o.end_token == t) return true;
+      }
+      return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+        return a.form == AliasForm::kName && (starts ? a.first_token == t : a.end_token == t) &&
+               lexicon.gazetteer().actors()[a.actor].kind == "organization";
+      });
+    };
+    auto category_at = [&](std::uint32_t t, Category c, std::string_view label) -> const Mention* {
+      for (const Mention& m : s.mentions) {
+        if (m.entry && m.entry->category == c && m.first_token == t && (label.empty() || m.entry->label == label)) return &m;
+      }
+      return nullptr;
+    };
+    auto demonym_at = [&](std::uint32_t t) -> std::uint32_t {  // end of a demonym starting at t, or 0
+      for (const ActorMention& a : s.actors) {
+        // (A country's name in lower case is its adjective: "la noruega".)
+        if (a.first_token == t && (a.form == AliasForm::kDemonym || !starts_upper(s.tokens[t].span.of(doc)))) return a.end_token;
+      }
+      return 0;
+    };
+    // From token t over articles and demonyms: where the next name begins.
+    auto skip_describers = [&](std::uint32_t t) {
+      for (bool moved = true; moved && t < s.tokens.size();) {
+        moved = false;
+        if (const Mention* d = category_at(t, Category::kDeterminer, ""); d != nullptr) {
+          t = d->end_token;
+          moved = true;
+        } else if (std::uint32_t e = demonym_at(t); e > t) {
+          t = e;
+          moved = true;
+        }
+      }
+      return t;
+    };
+    auto comma_after = [&](std::uint32_t k) {  // between tokens k and k+1
+      const auto g = doc.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end);
+      return g == ", ";
+    };
+    // The name after the list word that follows token end-1 begins at the
+    // returned token, or 0 when none does.
+    auto next_member = [&](std::uint32_t end, bool allow_word_before) -> std::uint32_t {
+      if (end >= s.tokens.size() || end == 0) return 0;
+      if (comma_after(end - 1)) return skip_describers(end);
+      std::uint32_t t = end;
+      if (allow_word_before && !category_at(t, Category::kConjunction, "and") && t + 1 < s.tokens.size() &&
+          s.tokens[t].is_word && !starts_upper(s.tokens[t].span.of(doc)) && !lexical[t]) {
+        ++t;
+      }
+      const Mention* c = category_at(t, Category::kConjunction, "and");
+      if (c == nullptr) return 0;
+      return skip_describers(c->end_token);
+    };
+    // The word's shape (cheap); its evidence, which reads the whole text, last.
+    auto candidate = [&](std::uint32_t t) {
+      if (t >= s.tokens.size() || !s.tokens[t].is_word || is_actor[t] || lexical[t] || in_org(t)) return false;
+      const std::string_view w = s.tokens[t].span.of(doc);
+      if (!starts_upper(w) || (w[0] >= '0' && w[0] <= '9')) return false;
+      // One word: not with capitalised neighbours ("Lars Aagaard", "Múte B.
+      // Egede", "the Royal Norwegian Embassy").
+      if (t > 0 && s.tokens[t - 1].is_word && starts_upper(s.tokens[t - 1].span.of(doc)) && !lexical[t - 1] &&
+          doc.substr(s.tokens[t - 1].span.end, s.tokens[t].span.begin - s.tokens[t - 1].span.end)
+                  .find_first_not_of(". ") == std::string_view::npos) {
+        return false;
+      }
+      if (t + 1 < s.tokens.size() && gap_is_space(t) && starts_upper(s.tokens[t + 1].span.of(doc))) return false;
+      return !lexicon.gazetteer().inner_name_word(s.tokens[t].folded);
+    };
+    auto evidence = [&](std::uint32_t t) {
+      return name_evidence(s.tokens[t].span.of(doc), s.tokens[t].folded, near, capital_nouns) != NameEvidence::kNone;
+    };
+    for (bool grew = true; grew;) {
+      grew = false;
+      std::vector<std::uint32_t> org_ends;
+      for (const UnknownOrg& o : s.unknown_orgs) org_ends.push_back(o.end_token);
+      for (const ActorMention& a : s.actors) {
+        if (a.form == AliasForm::kName && lexicon.gazetteer().actors()[a.actor].kind == "organization") org_ends.push_back(a.end_token);
+      }
+      if (org_ends.empty()) break;
+      for (std::uint32_t t = 0; t < s.tokens.size(); ++t) {
+        if (!candidate(t)) continue;
+        // Before an organization: "Terna e la tunisina STEG".
+        std::uint32_t next = next_member(t + 1, true);
+        bool joined = next > t && org_span_at(next, true) && (t > 0 || !comma_after(t));
+        // After one: "Statnett og Fingrid".
+        for (std::uint32_t e : org_ends) {
+          if (joined) break;
+          if (e <= t && next_member(e, false) == t) joined = true;
+        }
+        // The subject of the act's verb, its partner named after "with": "Kystnett
+        // signed a memorandum with the Belgian Valoria", "Kystnett har indgået en
+        // aftale med ...".
+        if (!joined) {
+          std::uint32_t v = t + 1;
+          if (v + 1 < s.tokens.size() && s.tokens[v].is_word && !starts_upper(s.tokens[v].span.of(doc)) && !lexical[v]) ++v;
+          const bool verb = v < s.tokens.size() && (category_at(v, Category::kStage, "") != nullptr ||
+                                                    category_at(v, Category::kAgreeVerb, "") != nullptr);
+          for (const Mention& c : s.mentions) {
+            if (!verb || joined) break;
+            if (c.entry && c.entry->category == Category::kConjunction && c.entry->label == "and" && c.first_token > v &&
+                org_span_at(skip_describers(c.end_token), true)) {
+              joined = true;
+            }
+          }
+        }
+        if (!joined || !evidence(t)) continue;
+        s.unknown_orgs.push_back({t, t + 1, std::string(s.tokens[t].span.of(doc))});
+        is_actor[t] = true;
+        grew = true;
+      }
+    }
+  }
+  // "the ports of Antwerp and Gothenburg", "havnene i Frederikshavn og
+  // Göteborg", "dem Hafen Stavanger": a noun for a body every city may have
+  // (org_head label "place:NAME", NAME its English head: "place:Port of")
+  // before cities, one or a list of them, names each city's body ("Port of
+  // Gothenburg"), not the city. After a location preposition ("i havnen i
+  // Esbjerg", "in the port of Antwerp") it says where.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead || !m.entry->label.starts_with("place:")) continue;
+    std::uint32_t before = m.first_token;
+    for (const Mention& d : s.mentions) {
+      if (d.entry && d.entry->category == Category::kDeterminer && d.end_token == m.first_token) before = d.first_token;
+    }
+    if (location_prep_end[before] != 0 || location_prep_end[m.first_token] != 0) continue;
+    // Named as a party: first in the sentence, after "and", "with" or
+    // "between", or after a comma that does not follow an organization
+    // ("duisport, de haven van Duisburg" is the same body again; "en
+    // samarbeidsavtale for havnene i ..." is about the ports).
+    if (before > 0) {
+      const bool conj = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+        return c.entry && c.entry->category == Category::kConjunction && c.end_token == before;
+      });
+      const bool comma = doc.substr(s.tokens[before - 1].span.end, s.tokens[before].span.begin - s.tokens[before - 1].span.end) == ", ";
+      const bool after_org = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+        return o.end_token == before;
+      }) || std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
+        return o.end_token == before && lexicon.gazetteer().actors()[o.actor].kind == "organization";
+      });
+      if (!conj && !(comma && !after_org)) continue;
+    }
+    const std::string head = m.entry->label.substr(6);
+    for (std::uint32_t k = m.end_token; k < s.tokens.size();) {
+      ActorMention* city = nullptr;
+      for (ActorMention& a : s.actors) {
+        if (a.first_token == k && a.form == AliasForm::kName && lexicon.gazetteer().actors()[a.actor].kind == "city") city = &a;
+      }
+      // A place no table knows: one capitalised word ("havnene i Frederikshavn").
+      const bool unknown_place = city == nullptr && s.tokens[k].is_word && !is_actor[k] && !lexical[k] &&
+                                 starts_upper(s.tokens[k].span.of(doc));
+      if (city == nullptr && !unknown_place) break;
+      const std::uint32_t first = k;
+      std::string name = head + " ";
+      if (city != nullptr) {
+        city->aside = true;
+        name += lexicon.gazetteer().actors()[city->actor].name;
+        k = city->end_token;
+      } else {
+        name += s.tokens[k].span.of(doc);
+        k = k + 1;
+      }
+      // One body of places joined by a hyphen: "Antwerp-Bruges".
+      while (k < s.tokens.size() && doc.substr(s.tokens[k - 1].span.end, 1) == "-" &&
+             s.tokens[k].span.begin == s.tokens[k - 1].span.end + 1 && starts_upper(s.tokens[k].span.of(doc))) {
+        std::uint32_t next = k + 1;
+        std::string part(s.tokens[k].span.of(doc));
+        for (ActorMention& a : s.actors) {
+          if (a.first_token == k && a.form == AliasForm::kName) {
+            a.aside = true;
+            part = lexicon.gazetteer().actors()[a.actor].name;
+            next = a.end_token;
+          }
+        }
+        name += "-" + part;
+        k = next;
+      }
+      s.unknown_orgs.push_back({first, k, name});
+      if (k >= s.tokens.size()) break;
+      if (doc.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end) == ", ") continue;
+      const auto conj = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+        return c.entry && c.entry->category == Category::kConjunction && c.entry->label == "and" && c.first_token == k;
+      });
+      if (conj == s.mentions.end()) break;
+      k = conj->end_token;
     }
   }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),

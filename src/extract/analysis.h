@@ -26,8 +26,11 @@ struct ActorMention {
   bool is_party() const { return !venue && !aside && !source && !attribute; }
 };
 
-// A capitalised name with an organization head word ("Kyushu Bio Cluster",
-// "S3 Hydrogen Valleys") that the gazetteer does not know.
+// An organization the gazetteer does not know: a capitalised name with an
+// organization head word ("Kyushu Bio Cluster", "S3 Hydrogen Valleys") or a
+// legal form, a name after a demonym ("det belgiske Valoria") or listed with
+// an organization, a city's port ("havnene i Hirtshals": "Port of Hirtshals",
+// name is then that English name).
 struct UnknownOrg {
   std::uint32_t first_token = 0, end_token = 0;
   std::string name;

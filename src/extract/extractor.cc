@@ -1971,6 +1971,26 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
 
   name_short_forms(views, text);
   name_described_references(views, text, gazetteer_);
+  std::vector<Person> people = find_people(*lexicon_, text, views, layout, lang);
+  // A single word read as an organization no table knows ("Aagaard og
+  // Equinor underskrev ...": listed with one) that is a word after the first
+  // of a person's name the text gives ("Lars Aagaard") is that person.
+  {
+    std::set<std::string, std::less<>> surnames;
+    for (const Person& p : people) {
+      const auto space = p.name.find(' ');
+      for (std::size_t at = space; at != std::string::npos && at + 1 < p.name.size();) {
+        const auto next = p.name.find(' ', at + 1);
+        surnames.insert(p.name.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1));
+        at = next;
+      }
+    }
+    for (SentenceView& v : views) {
+      std::erase_if(v.unknown_orgs, [&](const UnknownOrg& o) {
+        return o.end_token == o.first_token + 1 && surnames.contains(v.tokens[o.first_token].span.of(text));
+      });
+    }
+  }
 
   // The document's main actors: named in the title and lead, in order of
   // appearance. They stand in for the parties a sentence leaves implicit.
@@ -2006,7 +2026,6 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
   }
 
-  std::vector<Person> people = find_people(*lexicon_, text, views, layout, lang);
 
   // An act's sectors: those named in a sentence, but not inside a
   // ministry's name or a title ("貿易産業水産省", "産業・貿易大臣": a

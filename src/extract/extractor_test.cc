@@ -1657,3 +1657,94 @@ TEST(Extractor, CityStateSignsAsItsRegion) {
 }
 
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// Organizations no table knows, named as parties: a demonym right before a
+// name (its spelling makes it one: never written in lower case in the text,
+// or capitals inside), a single name listed with an organization, and a
+// city's port. Not a common noun of a language that capitalises nouns, a
+// person after a title, a word of a known name ("the British Embassy").
+TEST(Extractor, UnknownOrganizationsNamedAsParties) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    std::vector<std::string> parties;  // sorted keys of the first event
+  };
+  const Case cases[] = {
+      {"da", "Havvind\n\nKystnett har sammen med det belgiske Valoria og hollandsk-tyske NordGriD indgået en samarbejdsaftale om havvind.",
+       {"Kystnett", "NordGriD", "Valoria"}},
+      {"it", "Rame\n\nElettrona e la cilena MINERA hanno firmato un memorandum d'intesa sul rame.", {"Elettrona", "MINERA"}},
+      {"it", "Rete\n\nElettrona e la tunisina RETEL hanno firmato un memorandum d'intesa sulla rete.", {"Elettrona", "RETEL"}},
+      {"en", "Copper\n\nThe Chilean Andesco and the Japanese Kurotani signed a memorandum of understanding on copper.",
+       {"Andesco", "Kurotani"}},
+      {"es", "Gas\n\nEl grupo japonés Kaiyo Sangyo y la noruega Fjellgass firmaron ayer un memorando de entendimiento.",
+       {"Fjellgass", "Kaiyo Sangyo"}},
+      {"sv", "Vätgas\n\nI dag undertecknade Vätgruppen, Nordkraft och den danska Havstrøm en avsiktsförklaring om vätgas.",
+       {"Havstrøm", "Nordkraft", "Vätgruppen"}},
+      // A legal form ("SE"); a legal form that is a word ("se") is no noun
+      // a demonym describes.
+      {"es", "Acuerdo de hidrógeno\n\nNordwerk SE y Vindkraft AS firmaron ayer en Madrid un memorando de entendimiento para la producción de hidrógeno verde en España.", {"Nordwerk SE", "Vindkraft AS"}},
+      {"es", "Acuerdo\n\nLas partes noruega y japonesa se reunieron y firmaron un memorando de entendimiento.", {"JP", "NO"}},
+      // The act's subject, its partner after "with".
+      {"en", "Grids\n\nKystnett signed a memorandum of understanding with the Belgian Valoria on offshore grids.",
+       {"Kystnett", "Valoria"}},
+      {"es", "Hidrógeno\n\nGasvik firmó un acuerdo de colaboración con la noruega Fjellgass para el transporte de hidrógeno.",
+       {"Fjellgass", "Gasvik"}},
+      // German capitalises every noun: "Seite" is no name.
+      {"de", "Wasserstoff\n\nDie deutsche Seite und die norwegische Regierung unterzeichneten eine Absichtserklärung über Wasserstoff.",
+       {"DE", "NO"}},
+      // ... but capitals inside a word are a name's.
+      {"de", "Wasserstoff\n\nDie deutsche NORDWERK und die dänische VindKraft unterzeichneten eine Absichtserklärung über Wasserstoff.",
+       {"NORDWERK", "VindKraft"}},
+      // A person after a demonym written as a noun, a person after a title.
+      {"fr", "Hydrogène\n\nLe Norvégien Jonas Berg et le Japonais Kenji Sato ont signé hier à Paris un protocole d'accord sur l'hydrogène.",
+       {"JP", "NO"}},
+      // A person after a title, a person's name with an initial.
+      {"it", "Accordo\n\nIl presidente cileno Gabriel Rocas e il primo ministro indiano Aran Mehta hanno firmato un memorandum d'intesa.",
+       {"CL", "IN"}},
+      // A word of a known name ("Royal Norwegian Embassy") is a common word.
+      {"en", "Wind\n\nTOKYO, March 3, 2025 – Innovation Norway and the British Embassy signed a memorandum of understanding on offshore wind.",
+       {"GB", "NO"}},
+      // A word at the sentence's start before a comma is no list's member.
+      {"en", "Hydrogen\n\nMeanwhile, Equinor and the Japanese Kurotani signed a memorandum of understanding on hydrogen.",
+       {"Kurotani", "NO"}},
+      // The ports of cities (and of a place no table knows).
+      {"en", "Corridors\n\nEquinor signed a memorandum of understanding with the ports of Antwerp-Bruges and Gothenburg on green shipping corridors.",
+       {"NO", "Port of Antwerp-Bruges", "Port of Gothenburg"}},
+      {"da", "Landstrøm\n\nI efteråret indgås en samarbejdsaftale mellem havnene i Hirtshals og Göteborg om landstrøm.",
+       {"Port of Gothenburg", "Port of Hirtshals"}},
+      {"de", "Kooperation\n\nDie Hafengesellschaft Niedersachsen Ports unterzeichnete eine Kooperationsvereinbarung mit dem Hafen Stavanger.",
+       {"Niedersachsen Ports", "Port of Stavanger"}},
+      // Where, or what about, not who: no port.
+      {"da", "Landstrøm\n\nDanmark og Sverige indgik i havnen i Esbjerg en samarbejdsaftale om landstrøm.", {"DK", "SE"}},
+  };
+  for (const Case& c : cases) {
+    const Extraction x = run(c.text, "2025-03-03");
+    ASSERT_FALSE(x.events.empty()) << c.text;
+    EXPECT_EQ(party_keys(x.events.front()), c.parties) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// A surname listed with an organization is the person the text named
+// before, not an organization no table knows.
+TEST(Extractor, ASurnameListedWithAnOrganizationIsNoOrganization) {
+  const Extraction x = run(
+      "Aftale om havvind\n\nKøbenhavn, 3. marts 2025 – Klimaminister Lars Strandvik besøgte i går havnen.\n\n"
+      "Strandvik og det belgiske Valoria underskrev en samarbejdsaftale om havvind.",
+      "2025-03-03");
+  for (const Event& e : x.events) {
+    for (const auto& p : e.parties) EXPECT_NE(p.name, "Strandvik");
+  }
+  EXPECT_TRUE(std::find(x.organizations.begin(), x.organizations.end(), "Strandvik") == x.organizations.end());
+}
+
+}  // namespace
+}  // namespace pactum::extract

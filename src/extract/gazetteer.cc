@@ -18,6 +18,7 @@
 #include "common/files.h"
 #include "extract/mo_file.h"
 #include "text/language_table.h"
+#include "text/normalize.h"
 
 namespace pactum::extract {
 namespace {
@@ -1053,6 +1054,29 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir) {
     g.key_index_.emplace_back(g.actors_[i].key, static_cast<std::uint32_t>(i));
   }
   std::sort(g.key_index_.begin(), g.key_index_.end());
+  // The capitalised words after the first of every name of several words.
+  for (const Alias& a : g.aliases_) {
+    if (a.form != AliasForm::kName) continue;
+    const std::string_view s = a.surface;
+    bool first = true;
+    for (std::size_t at = 0; at < s.size();) {
+      std::size_t end = at;
+      while (end < s.size() && s[end] != ' ' && s[end] != '-' && s[end] != '/' && s[end] != '(' && s[end] != ')') ++end;
+      if (end > at) {
+        const std::string_view w = s.substr(at, end - at);
+        if (!first && text::starts_upper(w)) {
+          const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+          std::string f = ascii ? std::string(w) : text::fold(w);
+          if (ascii) std::transform(f.begin(), f.end(), f.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
+          g.inner_words_.push_back(std::move(f));
+        }
+        first = false;
+      }
+      at = end + 1;
+    }
+  }
+  std::sort(g.inner_words_.begin(), g.inner_words_.end());
+  g.inner_words_.erase(std::unique(g.inner_words_.begin(), g.inner_words_.end()), g.inner_words_.end());
   return g;
 }
 

@@ -8,9 +8,11 @@
 //     japanisch, and the 2024 Norwegian counties iso-codes lacks).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -62,11 +64,18 @@ class Gazetteer {
   // Index of the organization of this country (ISO 3166-1) with this
   // function ("energy_agency"), or -1.
   std::int64_t find_function(const std::string& country, const std::string& function) const;
+  // Whether a folded word is a capitalised word of some name after its first
+  // ("ocean" of "Indian Ocean", "embassy", "federation", "agency"): a common
+  // word that names are made of, not a name by itself.
+  bool inner_name_word(std::string_view folded) const {
+    return std::binary_search(inner_words_.begin(), inner_words_.end(), folded);
+  }
 
  private:
   std::vector<Actor> actors_;
   std::vector<Alias> aliases_;
   std::vector<std::pair<std::string, std::uint32_t>> key_index_;  // sorted by key
+  std::vector<std::string> inner_words_;                          // sorted, folded
 };
 
 }  // namespace pactum::extract

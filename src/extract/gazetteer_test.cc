@@ -276,6 +276,16 @@ TEST_F(GazetteerTest, FunctionNamesACountrysOrganization) {
   EXPECT_EQ(g().find_function("KR", ""), -1);
 }
 
+// The capitalised words after the first of known names are words names are
+// made of ("the British Embassy"), not names by themselves.
+TEST_F(GazetteerTest, InnerNameWordsAreCommonWords) {
+  EXPECT_TRUE(g().inner_name_word("embassy"));
+  EXPECT_TRUE(g().inner_name_word("ocean"));
+  EXPECT_TRUE(g().inner_name_word("agency"));
+  EXPECT_FALSE(g().inner_name_word("valoria"));
+  EXPECT_FALSE(g().inner_name_word("of"));  // lower case in names
+}
+
 TEST_F(GazetteerTest, NoiseIsLeftOut) {
   // Generic region names of many countries, and forms that do not exist.
   const std::tuple<const char*, const char*, const char*> kAbsent[] = {

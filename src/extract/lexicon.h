@@ -57,7 +57,9 @@ enum class Category : std::uint8_t {
   kHedge,          // label: the act did not happen ("not", "ikke", "kein")
   kOrgHead,        // label: org (a word that makes a capitalised name an organization: "Cluster", "Alliance");
                    // legal (a legal form: "AS", "GmbH"; the name without it names the same organization);
-                   // link (joins a head word to the rest of its name: "di" in "Politecnico di Torino")
+                   // link (joins a head word to the rest of its name: "di" in "Politecnico di Torino");
+                   // place:NAME (a body every city may have, before cities: "the ports of Antwerp and
+                   // Gothenburg" are "Port of Antwerp", "Port of Gothenburg"; NAME is its English head)
   kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen")
   kConjunction,    // label: and ("and", "og", "und", "sowie": joins parties; an attribute never stands across one)
   kGovernment,     // label: gov (after a demonym names the state itself: "the Japanese government", "norske myndigheter")

@@ -10,7 +10,8 @@ namespace pactum::text {
 namespace {
 
 constexpr std::array<std::string_view, kLanguageUseCount> kUseNames = {
-    "rows", "catalogue", "icu", "months", "genitive-s", "genitive-s-phrase", "profiles", "root-sentences", "window-id", "marker-vote"};
+    "rows", "catalogue", "icu", "months", "genitive-s", "genitive-s-phrase", "profiles", "root-sentences", "window-id", "marker-vote",
+    "capital-nouns"};
 
 // ISO 639-1: two lower-case letters (the code also names a lexicon folder).
 bool is_iso_639_1(std::string_view code) {

@@ -28,8 +28,9 @@ enum class LanguageUse : std::size_t {
   kRootSentences,   // "root-sentences"
   kWindowId,        // "window-id"
   kMarkerVote,      // "marker-vote"
+  kCapitalNouns,    // "capital-nouns"
 };
-inline constexpr std::size_t kLanguageUseCount = 10;
+inline constexpr std::size_t kLanguageUseCount = 11;
 
 class LanguageTable {
  public:

@@ -29,6 +29,8 @@ TEST(LanguageTable, ShippedTableLoads) {
   EXPECT_FALSE(t.has("fr", LanguageUse::kGenitiveS));
   EXPECT_TRUE(t.has("nn", LanguageUse::kGenitiveSPhrase));
   EXPECT_FALSE(t.has("de", LanguageUse::kGenitiveSPhrase));
+  EXPECT_TRUE(t.has("de", LanguageUse::kCapitalNouns));
+  EXPECT_FALSE(t.has("da", LanguageUse::kCapitalNouns));
   EXPECT_EQ(t.with(LanguageUse::kMarkerVote), (std::vector<std::string>{"nb", "nn", "da"}));
   EXPECT_TRUE(t.has("ja", LanguageUse::kCatalogueNames));
   EXPECT_FALSE(t.has("en", LanguageUse::kCatalogueNames));  // the catalogue's own names
