@@ -835,9 +835,12 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const bool adjective = a.form == AliasForm::kDemonym ||
                            (a.end_token == a.first_token + 1 && !starts_upper(s.tokens[a.first_token].span.of(doc)));
     const bool demonym_names = skipped == 0 && !noun_before && !after_role && adjective && a.is_party() &&
-                               k < s.tokens.size() && name_word(k) && !lexicon.gazetteer().inner_name_word(s.tokens[k].folded) &&
-                               name_evidence(s.tokens[k].span.of(doc), s.tokens[k].folded, near, capital_nouns) !=
-                                   NameEvidence::kNone;
+                               k < s.tokens.size() && name_word(k) && [&] {
+                                 const NameEvidence e = name_evidence(s.tokens[k].span.of(doc), s.tokens[k].folded, near, capital_nouns);
+                                 // A word inside known names ("Embassy") is a common word, unless its spelling says name ("MINERA").
+                                 return e == NameEvidence::kStrong ||
+                                        (e == NameEvidence::kWeak && !lexicon.gazetteer().inner_name_word(s.tokens[k].folded));
+                               }();
     if ((skipped == 0 && !noun_before && !demonym_names) || is_actor[k]) continue;
     std::uint32_t end = k;
     while (end < s.tokens.size() && end - k < 4 && name_word(end) && (end == k || gap_is_space(end - 1))) ++end;
@@ -989,7 +992,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         return false;
       }
       if (t + 1 < s.tokens.size() && gap_is_space(t) && starts_upper(s.tokens[t + 1].span.of(doc))) return false;
-      return !lexicon.gazetteer().inner_name_word(s.tokens[t].folded);
+      return !lexicon.gazetteer().inner_name_word(s.tokens[t].folded) ||
+             name_evidence(w, s.tokens[t].folded, near, capital_nouns) == NameEvidence::kStrong;
     };
     auto evidence = [&](std::uint32_t t) {
       return name_evidence(s.tokens[t].span.of(doc), s.tokens[t].folded, near, capital_nouns) != NameEvidence::kNone;

@@ -1716,7 +1716,7 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
       {"da", "Landstrøm\n\nI efteråret indgås en samarbejdsaftale mellem havnene i Hirtshals og Göteborg om landstrøm.",
        {"Port of Gothenburg", "Port of Hirtshals"}},
       {"de", "Kooperation\n\nDie Hafengesellschaft Niedersachsen Ports unterzeichnete eine Kooperationsvereinbarung mit dem Hafen Stavanger.",
-       {"Niedersachsen Ports", "Port of Stavanger"}},
+       {"DE", "Port of Stavanger"}},  // a table organization: keyed by its country
       // Where, or what about, not who: no port.
       {"da", "Landstrøm\n\nDanmark og Sverige indgik i havnen i Esbjerg en samarbejdsaftale om landstrøm.", {"DK", "SE"}},
   };
