@@ -12,12 +12,10 @@ Usage: scripts/people_errors.py GOLD_DIR PRED.jsonl [DOCS_DIR] [--summary]
 """
 import collections, importlib.machinery, importlib.util, os, re, sys
 
-here = os.path.dirname(os.path.abspath(__file__))
-scorer_path = os.path.join(here, "..", "..", "shared", "tools", "score-extraction")
-loader = importlib.machinery.SourceFileLoader("score_extraction", scorer_path)
-spec = importlib.util.spec_from_loader("score_extraction", loader)
-sc = importlib.util.module_from_spec(spec)
-loader.exec_module(sc)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scorer import load_scorer  # noqa: E402
+
+sc = load_scorer()
 
 
 def context(text, name):
