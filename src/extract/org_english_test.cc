@@ -44,6 +44,8 @@ TEST(OrgEnglish, NamesTheTableCoversAreEnglish) {
       {"pt", "Universidade Técnica da Dinamarca", "Technical University of Denmark"},
       {"de", "Technische Universität Dänemark", "Technical University of Denmark"},
       {"es", "Instituto Tecnológico de Noruega", "Institute of Technology of Norway"},
+      {"it", "Consiglio regionale della Lombardia", "Regional Council of Lombardy"},
+      {"de", "Hochschule Bremen", "University of Applied Sciences of Bremen"},
   };
   for (const Row& r : rows) {
     EXPECT_EQ(english_org_name(*f.lexicon, r.lang, r.written), r.english) << r.lang << ": " << r.written;
