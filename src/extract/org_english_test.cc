@@ -46,6 +46,10 @@ TEST(OrgEnglish, NamesTheTableCoversAreEnglish) {
       {"es", "Instituto Tecnológico de Noruega", "Institute of Technology of Norway"},
       {"it", "Consiglio regionale della Lombardia", "Regional Council of Lombardy"},
       {"de", "Hochschule Bremen", "University of Applied Sciences of Bremen"},
+      // A place in a case or the genitive is the gazetteer's place.
+      {"fi", "Helsingin yliopisto", "University of Helsinki"},
+      {"sv", "Göteborgs hamn", "Port of Gothenburg"},
+      {"nl", "Provincie Groningen", "Province of Groningen"},
   };
   for (const Row& r : rows) {
     EXPECT_EQ(english_org_name(*f.lexicon, r.lang, r.written), r.english) << r.lang << ": " << r.written;
@@ -65,6 +69,9 @@ TEST(OrgEnglish, NamesTheTableDoesNotCoverKeepTheirWords) {
       // An article is no place; a field is no place.
       {"de", "Die Agentur", "Die Agentur"},
       {"es", "Centro de Energías Limpias", "Centro de Energías Limpias"},
+      // A place of two words no table knows; an adjective of a place.
+      {"nl", "Gemeente Den Helder", "Gemeente Den Helder"},
+      {"pl", "Uniwersytet Gdański", "Uniwersytet Gdański"},
       // A word before a head that takes "of" must be a known place.
       {"de", "Hamburger Hafen", "Hamburger Hafen"},
       // No table for the language.
