@@ -18,6 +18,7 @@
 #include "extract/gazetteer.h"
 #include "extract/layout.h"
 #include "extract/lexicon.h"
+#include "extract/org_english.h"
 #include "extract/people.h"
 #include "text/language.h"
 #include "text/normalize.h"
@@ -1945,6 +1946,44 @@ void merge_into(Candidate& a, const Candidate& b) {
   a.event.confidence = std::min(0.99, std::max(a.event.confidence, b.event.confidence) + 0.05);
 }
 
+// Organizations the rules found keep the words of the text; where lang's
+// org_word table has them, they take their English name (org_english.h)
+// wherever the name is output: parties, signatories' and people's
+// affiliations, the organizations list. Everything read before used the
+// written name.
+void name_rule_orgs_in_english(const Lexicon& lexicon, const std::vector<SentenceView>& views, std::string_view lang,
+                               Extraction& x) {
+  std::map<std::string, std::string, std::less<>> english;
+  for (const SentenceView& v : views) {
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      if (english.count(o.name) > 0) continue;
+      english.emplace(o.name, english_org_name(lexicon, lang, o.name));
+    }
+  }
+  auto rename = [&](std::string& name) {
+    auto it = english.find(name);
+    if (it != english.end()) name = it->second;
+  };
+  for (Event& e : x.events) {
+    for (Party& p : e.parties) {
+      if (p.kind == "organization") rename(p.name);
+    }
+    for (Signatory& sg : e.signatories) rename(sg.affiliation);
+  }
+  for (Person& p : x.people) rename(p.affiliation);
+  // One organization once: "University of Technology of Chalmers" is the
+  // gazetteer's "Chalmers University of Technology" (the same words).
+  std::set<std::set<std::string>> seen;
+  std::vector<std::string> organizations;
+  for (std::string& o : x.organizations) {
+    rename(o);
+    std::set<std::string> words;
+    for (const text::Token& t : text::tokenize(o, lang)) words.insert(t.folded);
+    if (seen.insert(std::move(words)).second) organizations.push_back(std::move(o));
+  }
+  x.organizations = std::move(organizations);
+}
+
 Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const ExtractOptions& options) const {
   Extraction x;
   const std::string& text = doc.text;
@@ -2704,6 +2743,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       if (orgs.insert(o.name).second) x.organizations.push_back(o.name);
     }
   }
+  name_rule_orgs_in_english(*lexicon_, views, lang, x);
   return x;
 }
 

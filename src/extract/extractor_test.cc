@@ -1109,7 +1109,8 @@ TEST(Extractor, ActDatedAfterPublicationIsPlanned) {
 }
 
 // The tokenizer keeps an elided article with its noun: "l'Institut de
-// Bavière" is an organization named without the article, Bavaria no party.
+// Bavière" is an organization named without the article, Bavaria no party
+// (named in English by fr/org_word.tsv).
 TEST(Extractor, ElidedHeadOpensAnOrganization) {
   Extraction x = run("Hydrogène\n\nL'Agence de Normandie et l'Institut de Bavière ont signé mardi un accord de "
                      "coopération sur l'hydrogène.",
@@ -1117,7 +1118,7 @@ TEST(Extractor, ElidedHeadOpensAnOrganization) {
   ASSERT_EQ(x.events.size(), 1u);
   std::vector<std::string> names;
   for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"Agence de Normandie", "Institut de Bavière"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"Agency of Normandy", "Institute of Bavaria"}));
 }
 
 // An apposition after an organization, opened by an article and a common
@@ -1180,7 +1181,8 @@ TEST(Extractor, SidesOfOneCountryAreNoCooperationUnlessRegions) {
 }
 
 // A name that opens with its head goes on over "van"/"de" and the places in
-// it: "Universiteit van Amsterdam" is one party, Amsterdam none.
+// it: "Universiteit van Amsterdam" is one party, Amsterdam none (named in
+// English by nl/org_word.tsv).
 TEST(Extractor, HeadFirstNameHoldsItsPlace) {
   Extraction x = run("Universiteiten\n\nDe Universiteit van Amsterdam en de Universiteit van Bergen hebben dinsdag een "
                      "samenwerkingsovereenkomst ondertekend.",
@@ -1188,7 +1190,7 @@ TEST(Extractor, HeadFirstNameHoldsItsPlace) {
   ASSERT_EQ(x.events.size(), 1u);
   std::vector<std::string> names;
   for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"Universiteit van Amsterdam", "Universiteit van Bergen"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"University of Amsterdam", "University of Bergen"}));
 }
 
 // "the sixth partnership of the kind, after Canada ...": the acts listed are

@@ -100,6 +100,29 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
         }
         continue;
       }
+      if (file.stem() == "org_word") {
+        auto tsv = read_tsv(file);
+        if (!tsv.is_ok()) return tsv.status();
+        auto& words = lex->org_words_[lang];
+        for (const TsvRow& r : *tsv) {
+          if (r.fields.size() != 2 || r.at(0).empty() || r.at(1).empty()) {
+            return Status::invalid_argument(file.string() + ":" + std::to_string(r.line) +
+                                            ": expected 'english<TAB>phrase'");
+          }
+          std::string key;
+          std::size_t n = 0;
+          for (const text::Token& t : text::tokenize(r.at(1), lang)) {
+            if (n++ > 0) key.push_back(' ');
+            key += t.folded;
+          }
+          if (n == 0) {
+            return Status::invalid_argument(file.string() + ":" + std::to_string(r.line) + ": empty phrase");
+          }
+          words.longest = std::max(words.longest, n);
+          words.english.emplace(std::move(key), r.at(0));
+        }
+        continue;
+      }
       if (file.stem() == "name_case") {
         auto tsv = read_tsv(file);
         if (!tsv.is_ok()) return tsv.status();
@@ -189,6 +212,18 @@ std::vector<std::string> Lexicon::languages() const {
 
 bool Lexicon::has_language(std::string_view lang) const {
   return lang != "xx" && languages_.find(lang) != languages_.end();
+}
+
+const std::string* Lexicon::org_word(std::string_view lang, std::string_view folded_words) const {
+  auto it = org_words_.find(lang);
+  if (it == org_words_.end()) return nullptr;
+  auto w = it->second.english.find(folded_words);
+  return w == it->second.english.end() ? nullptr : &w->second;
+}
+
+std::size_t Lexicon::org_word_longest(std::string_view lang) const {
+  auto it = org_words_.find(lang);
+  return it == org_words_.end() ? 0 : it->second.longest;
 }
 
 const std::string* Lexicon::person_name(std::string_view lang, std::string_view written) const {

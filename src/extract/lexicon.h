@@ -169,6 +169,17 @@ class Lexicon {
   // no lexicon word: it must not block the name it stands in).
   const std::string* name_part(std::string_view lang, std::string_view written, std::string_view country) const;
 
+  // org_word.tsv: the English of the words an organization's name is built
+  // from ("universitetet": "University of"; "i": "of"; "tekniska högskola":
+  // "University of Technology"), rows "english<TAB>phrase". A label ending
+  // in " of" is a head the place it belongs to follows in English ("Port
+  // of" Stavanger); "of" alone is a link word. folded_words: the phrase's
+  // tokens folded, joined by one space; nullptr if no row has it. Not
+  // matched in text: org_english.h renders a name the rules found.
+  const std::string* org_word(std::string_view lang, std::string_view folded_words) const;
+  // The most tokens a row of lang's org_word.tsv has (0: no table).
+  std::size_t org_word_longest(std::string_view lang) const;
+
   // name_case.tsv: how lang writes a person's name in a grammatical case.
   // A row "case<TAB>written<TAB>nominative" gives the ending a word of a
   // name has in that case and the one it has in the nominative ("gen sen
@@ -229,6 +240,11 @@ class Lexicon {
   struct CaseGovernor {
     std::string grammatical_case, folded_word;
   };
+  struct OrgWords {
+    std::map<std::string, std::string, std::less<>> english;  // folded words -> label
+    std::size_t longest = 0;
+  };
+  std::map<std::string, OrgWords, std::less<>> org_words_;  // lang -> rows
   std::map<std::string, std::vector<NameCase>, std::less<>> name_cases_;  // lang -> rows, longest written first
   std::map<std::string, std::vector<CaseGovernor>, std::less<>> case_governors_;  // lang -> rows
 };
