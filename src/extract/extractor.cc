@@ -313,6 +313,32 @@ struct MainActor {
   Party party;
 };
 
+// The parties of acts told before a sentence: of the last act of each
+// instrument, and of every act in the order told ("the two agencies" are
+// those of the last act between organizations, though a later one joined
+// states).
+struct EarlierSides {
+  std::map<std::string, std::vector<Party>> by_instrument;
+  std::vector<std::vector<Party>> in_order;
+  void add(const Event& e) {
+    if (e.parties.size() < 2) return;
+    by_instrument[e.instrument] = e.parties;
+    in_order.push_back(e.parties);
+  }
+};
+
+// The kinds a pair label names: "pair:organization+city" ("両港", two ports:
+// port authorities, or the cities that run them) names both; "pair" none.
+bool pair_of_kind(std::string_view label, const Party& p) {
+  if (!label.starts_with("pair:")) return true;
+  for (std::string_view kinds = label.substr(5); !kinds.empty();) {
+    const std::size_t plus = kinds.find('+');
+    if (kinds.substr(0, plus) == p.kind) return true;
+    kinds = plus == std::string_view::npos ? std::string_view() : kinds.substr(plus + 1);
+  }
+  return false;
+}
+
 class RuleExtractor final : public Extractor {
  public:
   RuleExtractor(Gazetteer gazetteer) : gazetteer_(std::move(gazetteer)) {}
@@ -328,8 +354,7 @@ class RuleExtractor final : public Extractor {
  private:
   std::vector<Candidate> sentence_events(const std::string& text, const std::vector<SentenceView>& views,
                                          std::size_t index, const std::vector<MainActor>& main_actors,
-                                         const Event& previous,
-                                         const std::map<std::string, std::vector<Party>>& sides_by_instrument,
+                                         const Event& previous, const EarlierSides& earlier,
                                          const PartialDate& published) const;
   Party party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const;
   std::vector<std::pair<const ActorMention*, std::uint32_t>> seats_named(const SentenceView& s) const;
@@ -455,8 +480,8 @@ bool joined_by_and(const SentenceView& s, std::uint32_t left_end, std::uint32_t 
 
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
-    const std::vector<MainActor>& main_actors, const Event& previous,
-    const std::map<std::string, std::vector<Party>>& sides_by_instrument, const PartialDate& published) const {
+    const std::vector<MainActor>& main_actors, const Event& previous, const EarlierSides& earlier,
+    const PartialDate& published) const {
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
@@ -728,7 +753,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   if (parties.size() < 2 && pair_ref) {
     const std::string_view kind = std::string_view(pair_ref->entry->label).substr(std::string_view("pair").size());
-    auto of_kind = [&](const Party& p) { return kind.empty() || p.kind == kind.substr(1); };
+    auto of_kind = [&](const Party& p) { return pair_of_kind(pair_ref->entry->label, p); };
     // "once the negotiations are complete, which both sides hope ...": a
     // sentence that names the kind of an earlier act, not that of the last
     // one, means the sides of the last act of that kind.
@@ -738,12 +763,24 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     });
     if (!names_last_kind) {
       for (const Mention* m : instruments) {
-        auto it = sides_by_instrument.find(m->entry->label);
-        if (it != sides_by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
+        auto it = earlier.by_instrument.find(m->entry->label);
+        if (it != earlier.by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
       }
     }
+    // "Les deux agences avaient conclu un premier protocole en 2014" after
+    // an act that joined an agency and a state: the last act whose sides
+    // are all of the kind, before the main actors of it.
+    const std::vector<Party>* last_of_kind = nullptr;
+    for (auto it = earlier.in_order.rbegin(); !kind.empty() && it != earlier.in_order.rend() && !last_of_kind; ++it) {
+      if (std::all_of(it->begin(), it->end(), of_kind)) last_of_kind = &*it;
+    }
+    const std::vector<Party> named_so_far = parties.parties();
+    const bool named_kind = std::all_of(named_so_far.begin(), named_so_far.end(), of_kind);
     if (sides_of->size() >= 2 && std::all_of(sides_of->begin(), sides_of->end(), of_kind)) {
       for (const Party& p : *sides_of) parties.add_party(p);
+      confidence -= 0.05;
+    } else if (last_of_kind && named_kind) {
+      for (const Party& p : *last_of_kind) parties.add_party(p);
       confidence -= 0.05;
     } else if (!kind.empty()) {
       std::vector<const MainActor*> sides;
@@ -775,11 +812,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   if (dated_agreement && !named_here) return out;
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;
+    // "the two agencies" (a pair of a kind) are never filled in with a
+    // main actor of another kind: no state stands in for an agency.
+    const bool pair_kind = pair_ref && is_pair_label(pair_ref->entry->label) && pair_ref->entry->label != "pair";
     // The other side of one named place is, where the lead names one, a
     // main actor of another country: the cooperation is across a border
     // ("Gouverneur Uchibori ... mit der Freien und Hansestadt Hamburg" in a
     // page about NRW and Fukushima is Fukushima's act).
-    if (!all) {
+    if (!all && !pair_kind) {
       const std::vector<Party> one = parties.parties();
       const std::string& country = one.front().country;
       if (one.front().kind != "organization" && !country.empty()) {
@@ -794,6 +834,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
     for (const MainActor& m : main_actors) {
       if (!all && parties.size() >= 2) break;
+      if (pair_ref && !pair_of_kind(pair_ref->entry->label, m.party)) continue;
       parties.add(m.actor, m.party);
       parties.prune_parts();
     }
@@ -2186,7 +2227,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   };
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
-  std::map<std::string, std::vector<Party>> sides_by_instrument;  // the last act of each instrument: its parties
+  EarlierSides earlier;  // the parties of the last act of each instrument and of each kind
   std::string last_text_date;  // the date of the last act dated in the text
   // The date of the first act dated in the text, else of the first act
   // dated (by the page's day): the page's own act, its visit's.
@@ -2228,7 +2269,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     return false;
   };
   for (std::size_t i = 0; i < views.size(); ++i) {
-    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, sides_by_instrument, layout.published);
+    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, earlier, layout.published);
     if (!here.empty() && summary(i)) here.clear();
     acts_in[i] = here.size();
     const std::vector<const Mention*> sector_words = sector_mentions(i);
@@ -2383,7 +2424,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.signatories = *signed_by;
       }
       previous = c.event;
-      if (c.event.parties.size() >= 2) sides_by_instrument[c.event.instrument] = c.event.parties;
+      earlier.add(c.event);
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       if (first_act_date.empty() && !c.event.date.empty()) first_act_date = c.event.date;
       if (first_text_date.empty() && c.dated_in_text && !c.event.date.empty()) first_text_date = c.event.date;

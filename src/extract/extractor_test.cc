@@ -374,6 +374,26 @@ TEST(Extractor, BothSidesOfTheActOfTheKindNamed) {
   }
 }
 
+// "The two agencies" (group_ref pair:organization) are the sides of the
+// last act between organizations, though a later act joined states; with
+// no such act no state stands in for them.
+TEST(Extractor, TwoAgenciesAreTheLastActBetweenOrganizations) {
+  Extraction x = run("Denmark and Germany deepen energy ties\n\nDenmark and Germany signed a joint declaration on offshore wind "
+                     "in Berlin on Tuesday.\n\nThe Danish Energy Agency and the German Energy Agency also renewed their cooperation "
+                     "agreement on hydrogen.\n\nDenmark and Germany further agreed to open negotiations on a hydrogen pipeline.\n\n"
+                     "The two agencies had signed a first memorandum of understanding in 2014.",
+                     "2025-04-03");
+  auto first = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2014"; });
+  ASSERT_NE(first, x.events.end());
+  std::vector<std::string> names;
+  for (const Party& p : first->parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Danish Energy Agency", "German Energy Agency"}));
+  Extraction z = run("Le Danemark et l'Allemagne renforcent leurs liens\n\nLe Danemark et l'Allemagne ont signé mardi à Berlin une "
+                     "déclaration commune sur l'éolien en mer.\n\nLes deux agences avaient signé un premier protocole d'accord en 2014.",
+                     "2025-04-03");
+  for (const Event& e : z.events) EXPECT_NE(e.date, "2014") << e.parties.front().name;
+}
+
 // A history with one stage word: each date with a formal instrument of its
 // own in its clause is an act; an instrument opening the sentence that is
 // the kind of the act told before refers back to it and states none.
