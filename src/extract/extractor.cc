@@ -1663,27 +1663,43 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
 // Kaiyo Sangyo", "det japanske selskapet Kaiun") is what the same
 // description names later in the text when no name follows it ("El grupo
 // japonés negocia ..."): those later mentions become that organization.
-// Only descriptions that introduced one organization.
+// Only descriptions that introduced one organization. A description with a
+// demonym that introduced none ("l'agence japonaise", "the Japanese
+// agency") names the one organization of that country the text named
+// before (the gazetteer's, not a ministry, which acts for its state); one
+// with no demonym ("La naviera tuvo ...", "JOGMEC and the bureau"), opening
+// its sentence or joined by "and" to a named organization, the one
+// organization its noun introduced, whatever the demonym (not a plural
+// that is a group reference, "die Unternehmen": both, or others). The
+// demonym of a description so read is its attribute, no party.
 void name_described_references(std::vector<SentenceView>& views, std::string_view text, const Gazetteer& g) {
   struct Introduced {
     std::size_t sentence = 0;
     std::vector<std::string> names;
     std::int64_t actor = -1;  // the gazetteer's organization, else -1
-    std::int64_t demonym = -1;  // the demonym's actor next to the noun
   };
-  // The actor of a demonym right before or right after noun m ("det japanske
-  // selskapet", "el grupo japonés"), else -1.
-  auto demonym_of = [](const SentenceView& v, const Mention& m) -> std::int64_t {
-    for (const ActorMention& a : v.actors) {
-      if (a.form == AliasForm::kDemonym && (a.first_token == m.end_token || a.end_token == m.first_token)) return a.actor;
+  // The demonym right before or right after noun m ("det japanske
+  // selskapet", "el grupo japonés"), else nullptr.
+  auto demonym_at = [](SentenceView& v, const Mention& m) -> ActorMention* {
+    for (ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kDemonym && (a.first_token == m.end_token || a.end_token == m.first_token)) return &a;
     }
-    return -1;
+    return nullptr;
   };
-  std::map<std::string, Introduced> by_noun;  // the noun's folded words
+  auto demonym_of = [&](const SentenceView& v, const Mention& m) -> std::int64_t {
+    const ActorMention* a = demonym_at(const_cast<SentenceView&>(v), m);
+    return a ? static_cast<std::int64_t>(a->actor) : -1;
+  };
+  // Introductions by the noun's folded words and the demonym, and by the
+  // noun alone (whatever the demonym).
+  std::map<std::string, Introduced> by_noun, by_bare_noun;
   auto noun_key = [](const SentenceView& v, const Mention& m) {
     std::string key;
     for (std::uint32_t k = m.first_token; k < m.end_token; ++k) key += v.tokens[k].folded + " ";
     return key;
+  };
+  auto described_key = [&](const SentenceView& v, const Mention& m) {
+    return noun_key(v, m) + "|" + std::to_string(demonym_of(v, m));
   };
   // Where the name after noun m would begin: right after it, or after a
   // demonym that follows it ("el grupo japonés Kaiyo Sangyo").
@@ -1701,8 +1717,46 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
              return a.form == AliasForm::kName && a.first_token < m.end_token && m.first_token < a.end_token;
            });
   };
+  // The gazetteer's organizations named, with the sentence each is first
+  // named in (not ministries: they act for their states).
+  std::vector<std::pair<std::size_t, std::uint32_t>> named_orgs;
+  auto introduce = [](Introduced& in, std::size_t i, const std::string& name, std::int64_t actor) {
+    if (in.names.empty()) {
+      in.sentence = i;
+      in.actor = actor;
+    }
+    // "Naviera Cantábrica" read later as the noun and "Cantábrica": one name.
+    if (std::none_of(in.names.begin(), in.names.end(), [&](const std::string& n) {
+          return n == name || contains_word(n, name) || contains_word(name, n);
+        })) {
+      in.names.push_back(name);
+    }
+  };
+  // Every organization named, by a word of its name as written ("the
+  // Philippine Mines and Geosciences Bureau": "bureau"), with the sentence
+  // it is first named in: "the bureau" names the one organization the noun
+  // introduced, else the one named before with that word in its name.
+  std::map<std::string, Introduced> by_name_word;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const SentenceView& v = views[i];
+    auto words_of = [&](std::uint32_t first, std::uint32_t end, const std::string& name, std::int64_t actor) {
+      for (std::uint32_t k = first; k < end; ++k) introduce(by_name_word[v.tokens[k].folded + " "], i, name, actor);
+    };
+    for (const UnknownOrg& o : v.unknown_orgs) words_of(o.first_token, o.end_token, o.name, -1);
+    for (const ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kName && g.actors()[a.actor].kind == "organization" && government_of(g, a.actor) < 0) {
+        words_of(a.first_token, a.end_token, g.actors()[a.actor].name, a.actor);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const SentenceView& v = views[i];
+    for (const ActorMention& a : v.actors) {
+      if (a.form != AliasForm::kName || g.actors()[a.actor].kind != "organization" || government_of(g, a.actor) >= 0) continue;
+      if (std::none_of(named_orgs.begin(), named_orgs.end(), [&](const auto& n) { return n.second == a.actor; })) {
+        named_orgs.push_back({i, a.actor});
+      }
+    }
     for (const Mention& m : v.mentions) {
       if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" || in_name(v, m)) continue;
       // Up to two lower-case words between ("la naviera vizcaína Naviera Cantábrica").
@@ -1724,26 +1778,18 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
         }
       }
       if (name.empty()) continue;
-      Introduced& in = by_noun[noun_key(v, m)];
-      if (in.names.empty()) {
-        in.sentence = i;
-        in.actor = actor;
-        in.demonym = demonym_of(v, m);
-      }
-      if (std::find(in.names.begin(), in.names.end(), name) == in.names.end()) in.names.push_back(name);
+      introduce(by_noun[described_key(v, m)], i, name, actor);
+      introduce(by_bare_noun[noun_key(v, m)], i, name, actor);
     }
   }
-  if (by_noun.empty()) return;
+  if (by_noun.empty() && by_name_word.empty()) return;
   for (std::size_t i = 0; i < views.size(); ++i) {
     SentenceView& v = views[i];
     bool added = false;
+    std::vector<ActorMention> found;
+    std::vector<UnknownOrg> found_unknown;
     for (const Mention& m : v.mentions) {
       if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" || in_name(v, m)) continue;
-      auto it = by_noun.find(noun_key(v, m));
-      if (it == by_noun.end() || it->second.names.size() != 1 || it->second.sentence >= i) continue;
-      // The same description: noun and demonym ("El grupo japonés negocia"; a
-      // bare "Die Unternehmen" may be both companies, or another).
-      if (it->second.demonym < 0 || demonym_of(v, m) != it->second.demonym) continue;
       const std::uint32_t at = after_noun(v, m);
       // A name follows (a capitalised word, known or not): the noun
       // introduces that one.
@@ -1754,19 +1800,72 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
         return a.form == AliasForm::kName && (a.first_token == at || (a.first_token < m.end_token && m.first_token < a.end_token));
       });
       if (named_after) continue;
-      const Introduced& in = it->second;
-      if (in.actor >= 0) {
+      ActorMention* demonym = demonym_at(v, m);
+      std::int64_t actor = -1;
+      std::string name;
+      auto take = [&](const Introduced& in) {
+        if (in.names.size() != 1 || in.sentence >= i) return false;
+        actor = in.actor;
+        name = in.names.front();
+        return true;
+      };
+      if (demonym) {
+        // The same description: noun and demonym ("El grupo japonés negocia").
+        auto it = by_noun.find(described_key(v, m));
+        if (it == by_noun.end() || !take(it->second)) {
+          // "L'agence japonaise": the one organization of that country named before.
+          const Actor& state = g.actors()[demonym->actor];
+          std::vector<std::uint32_t> of_state;
+          for (const auto& [sentence, org] : named_orgs) {
+            if (sentence < i && state.kind == "country" && g.actors()[org].country == state.country) of_state.push_back(org);
+          }
+          if (of_state.size() == 1) {
+            actor = of_state.front();
+            name = g.actors()[actor].name;
+          }
+        }
+      } else {
+        // "La naviera tuvo ...", "JOGMEC and the bureau": opening the
+        // sentence (after one article at most), or joined by "and" to an
+        // organization named.
+        const bool opening = m.first_token == 0 ||
+                             (m.first_token == 1 && std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& d) {
+                                return d.entry && d.entry->category == Category::kDeterminer && d.first_token == 0 &&
+                                       d.end_token == 1;
+                              }));
+        const bool joined = std::any_of(v.unknown_orgs.begin(), v.unknown_orgs.end(), [&](const UnknownOrg& o) {
+          return o.end_token <= m.first_token && o.end_token + 3 >= m.first_token && joined_by_and(v, o.end_token, m.first_token, false);
+        }) || std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+          return a.form == AliasForm::kName && g.actors()[a.actor].kind == "organization" && a.end_token <= m.first_token &&
+                 a.end_token + 3 >= m.first_token && joined_by_and(v, a.end_token, m.first_token, false);
+        });
+        const bool group = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& r) {
+          return r.entry && r.entry->category == Category::kGroupRef && r.first_token < m.end_token && m.first_token < r.end_token;
+        });
+        if ((opening || joined) && !group) {
+          auto it = by_bare_noun.find(noun_key(v, m));
+          if (it == by_bare_noun.end() || !take(it->second)) {
+            auto w = by_name_word.find(noun_key(v, m));
+            if (w != by_name_word.end()) take(w->second);
+          }
+        }
+      }
+      if (name.empty()) continue;
+      if (demonym) demonym->attribute = true;
+      if (actor >= 0) {
         ActorMention a;
         a.first_token = m.first_token;
         a.end_token = m.end_token;
-        a.actor = static_cast<std::uint32_t>(in.actor);
-        v.actors.push_back(a);
+        a.actor = static_cast<std::uint32_t>(actor);
+        found.push_back(a);
       } else {
-        v.unknown_orgs.push_back({m.first_token, m.end_token, in.names.front()});
+        found_unknown.push_back({m.first_token, m.end_token, name});
       }
       added = true;
     }
     if (added) {
+      v.actors.insert(v.actors.end(), found.begin(), found.end());
+      v.unknown_orgs.insert(v.unknown_orgs.end(), found_unknown.begin(), found_unknown.end());
       std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
                 [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
       std::stable_sort(v.actors.begin(), v.actors.end(),

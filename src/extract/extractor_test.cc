@@ -330,6 +330,46 @@ TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
   EXPECT_EQ(x.events[1].instrument, "negotiations");
 }
 
+// A description with no name after it names an organization told before:
+// with a demonym, the one the same noun and demonym introduced, else the one
+// of that country named before ("l'agence japonaise" after "NEDO, agence
+// japonaise ..."); with none, opening its sentence or joined by "and" to a
+// named organization, the one its noun introduced ("La naviera ..."), else
+// the one named before with that word in its name ("JOGMEC and the agency").
+TEST(Extractor, DescriptionNamesTheOrganizationOfItsCountryOrNoun) {
+  auto names_dated = [](const Extraction& x, const std::string& date) {
+    std::vector<std::string> names;
+    for (const Event& e : x.events) {
+      if (e.date != date) continue;
+      for (const Party& p : e.parties) names.push_back(p.name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  const std::string nedo = "New Energy and Industrial Technology Development Organization";
+  Extraction en = run("France and Japan agencies renew hydrogen pact\n\nThe French agency ADEME and the Japanese agency NEDO renewed "
+                      "their cooperation agreement in Tokyo on Tuesday.\n\nThe Japanese agency also signed a memorandum of "
+                      "understanding with Denmark in 2019.",
+                      "2025-04-03");
+  EXPECT_EQ(names_dated(en, "2019"), (std::vector<std::string>{"Denmark", nedo}));
+  Extraction fr = run("L'ADEME et NEDO renouvellent leur coopération\n\nL'ADEME et la New Energy and Industrial Technology Development "
+                      "Organization (NEDO), agence japonaise de l'innovation, ont renouvelé mardi à Tokyo leur accord de coopération."
+                      "\n\nL'agence japonaise avait signé en 2019 un protocole d'accord avec le Danemark.",
+                      "2025-04-03");
+  EXPECT_EQ(names_dated(fr, "2019"), (std::vector<std::string>{"Denmark", nedo}));
+  Extraction joined = run("Japan and Korea agree on hydrogen\n\nJapan and South Korea agreed on Thursday to open negotiations on a "
+                          "hydrogen agreement.\n\nEarlier, JOGMEC signed a memorandum of understanding on joint exploration with the "
+                          "Korea Energy Agency.\n\nJOGMEC and the agency had already signed a data-sharing agreement in 2021.",
+                          "2025-02-20");
+  EXPECT_EQ(names_dated(joined, "2021"),
+            (std::vector<std::string>{"Japan Organization for Metals and Energy Security", "Korea Energy Agency"}));
+  Extraction es = run("Una naviera gallega y un grupo japonés\n\nLa naviera gallega Transportes Miño y el grupo japonés Mori Kaisen "
+                      "firmaron el martes una alianza estratégica.\n\nLa naviera firmó en 2023 un acuerdo de colaboración con "
+                      "Dinamarca para el transporte de gas.",
+                      "2025-06-05");
+  EXPECT_EQ(names_dated(es, "2023"), (std::vector<std::string>{"Denmark", "Transportes Miño"}));
+}
+
 // "the island of Bali": Iceland's Nordic and German name matches only in
 // capitals (data/actors/name_rules.tsv).
 TEST(Extractor, LowerCaseIslandIsNoIceland) {
