@@ -438,6 +438,34 @@ bool organizer_in_relative_clause(std::string_view text, const SentenceView& s, 
   return false;
 }
 
+// The tokens of the people a sentence names as present at the act, not
+// signing it (location_prep presence: after "en présence de" to the next
+// comma; presence_post: in the clause before "til stede"): the state or
+// body they speak for is a witness, no party ("en présence de
+// l'ambassadeur de France au Japon").
+std::vector<std::pair<std::uint32_t, std::uint32_t>> witness_spans(std::string_view text, const SentenceView& s) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  auto comma_before = [&](std::uint32_t k) {  // a comma between tokens k-1 and k
+    if (k == 0 || k >= s.tokens.size()) return false;
+    const std::size_t from = s.tokens[k - 1].span.end;
+    return text.substr(from, s.tokens[k].span.begin - from).find_first_of(",;") != std::string_view::npos ||
+           s.tokens[k].span.of(text) == "," || s.tokens[k].span.of(text) == ";";
+  };
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kLocationPrep) continue;
+    if (m.entry->label == "presence") {
+      std::uint32_t end = m.end_token;
+      while (end < s.tokens.size() && !comma_before(end)) ++end;
+      spans.push_back({m.end_token, end});
+    } else if (m.entry->label == "presence_post") {
+      std::uint32_t first = m.first_token;
+      while (first > 0 && !comma_before(first)) --first;
+      spans.push_back({first, m.first_token});
+    }
+  }
+  return spans;
+}
+
 // Places "between" which something runs, named after two organizations
 // that act, are its route, not more parties ("Grupo Solvento y Pampa
 // Verde firmaron un memorando para desarrollar una cadena de suministro
@@ -624,9 +652,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   for (const UnknownOrg& o : s.unknown_orgs) organizers += organizer_in_relative_clause(text, s, o.first_token);
   const bool drop_organizers = organizers > 0 && named - organizers >= 2;
   const std::uint32_t route = route_start(s, gazetteer_);
+  const auto witnesses = witness_spans(text, s);
+  auto witness = [&](std::uint32_t token) {
+    return std::any_of(witnesses.begin(), witnesses.end(), [&](const auto& w) { return w.first <= token && token < w.second; });
+  };
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
     if (a.first_token >= route && gazetteer_.actors()[a.actor].kind != "organization") continue;
+    if (witness(a.first_token)) continue;
     // An organization in a relative clause organizes or hosts ("en
     // næringslivsuke som Innovasjon Norge arrangerer"): never a party.
     if ((drop_organizers || gazetteer_.actors()[a.actor].kind == "organization") &&
@@ -639,6 +672,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   for (const UnknownOrg& o : s.unknown_orgs) {
     if (drop_organizers && organizer_in_relative_clause(text, s, o.first_token)) continue;
+    if (witness(o.first_token)) continue;
     ++names;
     parties.add(-1, Party{o.name, "organization", "", "",
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
@@ -720,7 +754,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   if (names < 2) {
     for (const ActorMention& a : s.actors) {
-      if (!a.is_party() || a.form != AliasForm::kDemonym) continue;
+      if (!a.is_party() || a.form != AliasForm::kDemonym || witness(a.first_token)) continue;
       // "the Japanese steel maker Kitaura ...": an attribute of the
       // organization it introduces, not a party.
       bool attribute = std::any_of(org_starts.begin(), org_starts.end(), [&](std::uint32_t o) {

@@ -370,6 +370,19 @@ TEST(Extractor, DescriptionNamesTheOrganizationOfItsCountryOrNoun) {
   EXPECT_EQ(names_dated(es, "2023"), (std::vector<std::string>{"Denmark", "Transportes Miño"}));
 }
 
+// The state of a witness ("in the presence of the ambassador of Germany")
+// is no party of the act signed before it.
+TEST(Extractor, WitnessesStateIsNoParty) {
+  Extraction x = run("Danish and Korean agencies renew ties\n\nThe Danish Energy Agency and the Korea Energy Agency renewed their "
+                     "cooperation agreement on Monday.\n\nThe agreement was signed by Lee Min-ho, president of the Korea Energy "
+                     "Agency, in the presence of the ambassador of Germany to Korea.",
+                     "2025-04-03");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.name, "Germany");
+  }
+}
+
 // "the island of Bali": Iceland's Nordic and German name matches only in
 // capitals (data/actors/name_rules.tsv).
 TEST(Extractor, LowerCaseIslandIsNoIceland) {
