@@ -768,7 +768,27 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                  (m.entry->category == Category::kCooperation || m.entry->category == Category::kInstrument);
         });
       }
-      if (!attribute) parties.add(a.actor, party_of(a.actor, s, a));
+      if (attribute) continue;
+      // "the Japanese side", "la partie japonaise" (group_ref side next to
+      // the demonym) after an act between organizations: the one of them of
+      // that country, not the state.
+      const bool side = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kGroupRef && m.entry->label == "side" &&
+               (m.first_token == a.end_token || m.end_token == a.first_token);
+      });
+      const Actor& state = gazetteer_.actors()[a.actor];
+      std::vector<const Party*> of_state;
+      const bool between_orgs =
+          !previous.parties.empty() &&
+          std::all_of(previous.parties.begin(), previous.parties.end(), [](const Party& p) { return p.kind == "organization"; });
+      for (const Party& p : previous.parties) {
+        if (side && between_orgs && state.kind == "country" && p.country == state.country) of_state.push_back(&p);
+      }
+      if (of_state.size() == 1) {
+        parties.add_party(*of_state.front());
+      } else {
+        parties.add(a.actor, party_of(a.actor, s, a));
+      }
     }
   }
   parties.prune_parts();

@@ -383,6 +383,20 @@ TEST(Extractor, WitnessesStateIsNoParty) {
   }
 }
 
+// "The Japanese side" (group_ref side by a demonym) after an act between
+// organizations is the one of them of that country, not the state.
+TEST(Extractor, SideOfACountryAfterAnActOfOrganizationsIsItsOrganization) {
+  Extraction x = run("Hydrogen pact renewed\n\nADEME and NEDO renewed their cooperation agreement in Tokyo on Tuesday.\n\n"
+                     "The Japanese side had already signed a memorandum of understanding with Denmark in 2019.",
+                     "2025-04-03");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2019"; });
+  ASSERT_NE(it, x.events.end());
+  std::vector<std::string> names;
+  for (const Party& p : it->parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Denmark", "New Energy and Industrial Technology Development Organization"}));
+}
+
 // "the island of Bali": Iceland's Nordic and German name matches only in
 // capitals (data/actors/name_rules.tsv).
 TEST(Extractor, LowerCaseIslandIsNoIceland) {
