@@ -1791,12 +1791,16 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
   // it is first named in: "the bureau" names the one organization the noun
   // introduced, else the one named before with that word in its name.
   std::map<std::string, Introduced> by_name_word;
+  std::map<std::string, std::size_t> unknown_words;  // a word of an unknown organization's name: where first named
   for (std::size_t i = 0; i < views.size(); ++i) {
     const SentenceView& v = views[i];
     auto words_of = [&](std::uint32_t first, std::uint32_t end, const std::string& name, std::int64_t actor) {
       for (std::uint32_t k = first; k < end; ++k) introduce(by_name_word[v.tokens[k].folded + " "], i, name, actor);
     };
-    for (const UnknownOrg& o : v.unknown_orgs) words_of(o.first_token, o.end_token, o.name, -1);
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      words_of(o.first_token, o.end_token, o.name, -1);
+      for (std::uint32_t k = o.first_token; k < o.end_token; ++k) unknown_words.emplace(v.tokens[k].folded + " ", i);
+    }
     for (const ActorMention& a : v.actors) {
       if (a.form == AliasForm::kName && g.actors()[a.actor].kind == "organization" && government_of(g, a.actor) < 0) {
         words_of(a.first_token, a.end_token, g.actors()[a.actor].name, a.actor);
@@ -1867,15 +1871,26 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
         // The same description: noun and demonym ("El grupo japonés negocia").
         auto it = by_noun.find(described_key(v, m));
         if (it == by_noun.end() || !take(it->second)) {
-          // "L'agence japonaise": the one organization of that country named before.
+          // "The Norwegian cluster" after "Ocean Hyway Cluster": the one
+          // organization named before with the noun in its name, of that
+          // country or of none known. Else "l'agence japonaise": the one
+          // organization of that country named before, unless one the
+          // gazetteer lacks (its country unknown) has the noun in its name.
           const Actor& state = g.actors()[demonym->actor];
-          std::vector<std::uint32_t> of_state;
-          for (const auto& [sentence, org] : named_orgs) {
-            if (sentence < i && state.kind == "country" && g.actors()[org].country == state.country) of_state.push_back(org);
-          }
-          if (of_state.size() == 1) {
-            actor = of_state.front();
-            name = g.actors()[actor].name;
+          const auto word = by_name_word.find(noun_key(v, m));
+          const bool by_word = word != by_name_word.end() && word->second.names.size() == 1 &&
+                               (word->second.actor < 0 || g.actors()[word->second.actor].country == state.country) &&
+                               take(word->second);
+          const auto unknown = unknown_words.find(noun_key(v, m));
+          if (!by_word && (unknown == unknown_words.end() || unknown->second >= i)) {
+            std::vector<std::uint32_t> of_state;
+            for (const auto& [sentence, org] : named_orgs) {
+              if (sentence < i && state.kind == "country" && g.actors()[org].country == state.country) of_state.push_back(org);
+            }
+            if (of_state.size() == 1) {
+              actor = of_state.front();
+              name = g.actors()[actor].name;
+            }
           }
         }
       } else {

@@ -368,6 +368,12 @@ TEST(Extractor, DescriptionNamesTheOrganizationOfItsCountryOrNoun) {
                       "Dinamarca para el transporte de gas.",
                       "2025-06-05");
   EXPECT_EQ(names_dated(es, "2023"), (std::vector<std::string>{"Denmark", "Transportes Miño"}));
+  // The one named with the noun in its name, not the one the gazetteer
+  // knows of that country.
+  Extraction word = run("Norway and Japan\n\nOcean Hyway Cluster and the Norwegian company Equinor met NEDO in Oslo.\n\n"
+                        "The Norwegian cluster signed a memorandum of understanding with Denmark in 2019.",
+                        "2025-04-03");
+  EXPECT_EQ(names_dated(word, "2019"), (std::vector<std::string>{"Denmark", "Ocean Hyway Cluster"}));
 }
 
 // The state of a witness ("in the presence of the ambassador of Germany")
