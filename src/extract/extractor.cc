@@ -1740,9 +1740,11 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
     }
     return nullptr;
   };
-  auto demonym_of = [&](const SentenceView& v, const Mention& m) -> std::int64_t {
-    const ActorMention* a = demonym_at(const_cast<SentenceView&>(v), m);
-    return a ? static_cast<std::int64_t>(a->actor) : -1;
+  auto demonym_of = [](const SentenceView& v, const Mention& m) -> std::int64_t {
+    for (const ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kDemonym && (a.first_token == m.end_token || a.end_token == m.first_token)) return a.actor;
+    }
+    return -1;
   };
   // Introductions by the noun's folded words and the demonym, and by the
   // noun alone (whatever the demonym).
