@@ -1916,7 +1916,9 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
         if ((opening || joined) && !group) {
           auto it = by_bare_noun.find(noun_key(v, m));
           if (it == by_bare_noun.end() || !take(it->second)) {
-            auto w = by_name_word.find(noun_key(v, m));
+            // By the noun's last word: "同機構" (the said 機構) is the one
+            // named before with "機構" in its name.
+            auto w = by_name_word.find(v.tokens[m.end_token - 1].folded + " ");
             if (w != by_name_word.end()) take(w->second);
           }
         }
