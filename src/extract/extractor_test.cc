@@ -375,8 +375,8 @@ TEST(Extractor, DescriptionNamesTheOrganizationOfItsCountryOrNoun) {
                         "2025-04-03");
   EXPECT_EQ(names_dated(word, "2019"), (std::vector<std::string>{"Denmark", "Ocean Hyway Cluster"}));
   // "同機構" (the said 機構): the one named before with that head word.
-  Extraction ja = run("日本とフィリピン、鉱物で協力\n\n日本とフィリピン両政府は20日、重要鉱物の協力文書の交渉を始めることで合意した。\n\n"
-                      "エネルギー・金属鉱物資源機構（JOGMEC）は先週、インドネシアのプルタミナと覚書を交わした。\n\n"
+  Extraction ja = run("鉱物協定へ交渉入り\n\n日本とフィリピンの両政府は、重要鉱物に関する協定の交渉入りで一致した。\n\n"
+                      "エネルギー・金属鉱物資源機構（JOGMEC）は3月、プルタミナとの間で覚書に署名した。\n\n"
                       "同機構は2019年にもデンマークと覚書を締結している。",
                       "2025-02-20");
   EXPECT_EQ(names_dated(ja, "2019"), (std::vector<std::string>{"Denmark", "Japan Organization for Metals and Energy Security"}));
