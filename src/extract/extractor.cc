@@ -189,6 +189,19 @@ class PartySet {
     items_ = std::move(kept);
   }
   std::size_t size() const { return items_.size(); }
+  // Whether actor is an ancestor of an organization among the parties
+  // (Japan of JOGMEC, through its ministry): adding it would prune that
+  // organization. (A city is pruned for its state, as it stands for it.)
+  bool holds_organization_of(std::int64_t actor) const {
+    if (actor < 0) return false;
+    for (const auto& item : items_) {
+      if (item.second.kind != "organization") continue;
+      for (std::int64_t up = parent(item.first), hops = 0; up >= 0 && hops < 6; up = parent(up), ++hops) {
+        if (up == actor) return true;
+      }
+    }
+    return false;
+  }
   void remove(const std::string& key) {
     items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const auto& item) { return party_key(item.second) == key; }),
                  items_.end());
@@ -864,6 +877,27 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   if (dated_agreement && !named_here) return out;
+  // "JOGMEC and the bureau signed ...": an organization described, joined
+  // by "and" to one named, that no name resolves is the other side; no main
+  // actor stands in for it (a state least of all).
+  if (parties.size() == 1 && parties.parties().front().kind == "organization") {
+    const bool described_side = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") return false;
+      const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+        return a.first_token < m.end_token + 1 && m.first_token < a.end_token + 1;
+      }) || std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+        return o.first_token < m.end_token + 1 && m.first_token < o.end_token + 1;
+      });
+      if (named) return false;
+      const Party& one = parties.parties().front();
+      return !one.span.empty() && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+               return c.entry && c.entry->category == Category::kConjunction && c.entry->label == "and" &&
+                      s.tokens[c.first_token].span.begin >= one.span.end && c.end_token <= m.first_token &&
+                      c.end_token + 1 >= m.first_token && s.tokens[c.first_token].span.begin - one.span.end <= 1;
+             });
+    });
+    if (described_side) return out;
+  }
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;
     // "the two agencies" (a pair of a kind) are never filled in with a
@@ -889,6 +923,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     for (const MainActor& m : main_actors) {
       if (!all && parties.size() >= 2) break;
       if (pair_ref && !pair_of_kind(pair_ref->entry->label, m.party)) continue;
+      if (parties.holds_organization_of(m.actor)) continue;
       parties.add(m.actor, m.party);
       parties.prune_parts();
     }

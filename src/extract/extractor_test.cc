@@ -409,6 +409,25 @@ TEST(Extractor, SideOfACountryAfterAnActOfOrganizationsIsItsOrganization) {
   EXPECT_EQ(names, (std::vector<std::string>{"Denmark", "New Energy and Industrial Technology Development Organization"}));
 }
 
+// The one organization named keeps its place: its own state, filled in from
+// the main actors, does not replace it; and an organization described beside
+// it that no name resolves ("JOGMEC and the bureau") lets no main actor stand
+// in for the other side.
+TEST(Extractor, NoStateStandsInForAnOrganization) {
+  Extraction x = run("Japan and Peru agree on copper\n\nJapan and Peru agreed on Thursday to open negotiations on a copper "
+                     "agreement.\n\nJOGMEC signed a memorandum of understanding on joint exploration in 2023.\n\nJOGMEC and the "
+                     "bureau had already signed a data-sharing agreement in 2021.",
+                     "2025-02-20");
+  auto dated = [&](const std::string& date) {
+    return std::find_if(x.events.begin(), x.events.end(), [&](const Event& e) { return e.date == date; });
+  };
+  ASSERT_NE(dated("2023"), x.events.end());
+  std::vector<std::string> names;
+  for (const Party& p : dated("2023")->parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Japan Organization for Metals and Energy Security"), names.end());
+  EXPECT_EQ(dated("2021"), x.events.end());
+}
+
 // "the island of Bali": Iceland's Nordic and German name matches only in
 // capitals (data/actors/name_rules.tsv).
 TEST(Extractor, LowerCaseIslandIsNoIceland) {
