@@ -884,7 +884,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     const bool described_side = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
       if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") return false;
       const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
-        return a.first_token < m.end_token + 1 && m.first_token < a.end_token + 1;
+        return a.form == AliasForm::kName && a.first_token < m.end_token + 1 && m.first_token < a.end_token + 1;
       }) || std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
         return o.first_token < m.end_token + 1 && m.first_token < o.end_token + 1;
       });
@@ -893,7 +893,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       return !one.span.empty() && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
                return c.entry && c.entry->category == Category::kConjunction && c.entry->label == "and" &&
                       s.tokens[c.first_token].span.begin >= one.span.end && c.end_token <= m.first_token &&
-                      c.end_token + 1 >= m.first_token && s.tokens[c.first_token].span.begin - one.span.end <= 1;
+                      c.end_token + 2 >= m.first_token && s.tokens[c.first_token].span.begin - one.span.end <= 1;
              });
     });
     if (described_side) return out;

@@ -426,6 +426,10 @@ TEST(Extractor, NoStateStandsInForAnOrganization) {
   for (const Party& p : dated("2023")->parties) names.push_back(p.name);
   EXPECT_NE(std::find(names.begin(), names.end(), "Japan Organization for Metals and Energy Security"), names.end());
   EXPECT_EQ(dated("2021"), x.events.end());
+  Extraction y = run("Japan and Peru agree on copper\n\nJapan and Peru agreed on Thursday to open negotiations on a copper "
+                     "agreement.\n\nJOGMEC and the Peruvian bureau had already signed a data-sharing agreement in 2021.",
+                     "2025-02-20");
+  for (const Event& e : y.events) EXPECT_NE(e.date, "2021");
 }
 
 // "the island of Bali": Iceland's Nordic and German name matches only in
