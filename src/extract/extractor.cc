@@ -190,6 +190,19 @@ class PartySet {
     items_ = std::move(kept);
   }
   std::size_t size() const { return items_.size(); }
+  // Whether actor is an ancestor of an organization among the parties
+  // (Japan of JOGMEC, through its ministry): adding it would prune that
+  // organization. (A city is pruned for its state, as it stands for it.)
+  bool holds_organization_of(std::int64_t actor) const {
+    if (actor < 0) return false;
+    for (const auto& item : items_) {
+      if (item.second.kind != "organization") continue;
+      for (std::int64_t up = parent(item.first), hops = 0; up >= 0 && hops < 6; up = parent(up), ++hops) {
+        if (up == actor) return true;
+      }
+    }
+    return false;
+  }
   void remove(const std::string& key) {
     items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const auto& item) { return party_key(item.second) == key; }),
                  items_.end());
@@ -314,6 +327,32 @@ struct MainActor {
   Party party;
 };
 
+// The parties of acts told before a sentence: of the last act of each
+// instrument, and of every act in the order told ("the two agencies" are
+// those of the last act between organizations, though a later one joined
+// states).
+struct EarlierSides {
+  std::map<std::string, std::vector<Party>> by_instrument;
+  std::vector<std::vector<Party>> in_order;
+  void add(const Event& e) {
+    if (e.parties.size() < 2) return;
+    by_instrument[e.instrument] = e.parties;
+    in_order.push_back(e.parties);
+  }
+};
+
+// The kinds a pair label names: "pair:organization+city" ("両港", two ports:
+// port authorities, or the cities that run them) names both; "pair" none.
+bool pair_of_kind(std::string_view label, const Party& p) {
+  if (!label.starts_with("pair:")) return true;
+  for (std::string_view kinds = label.substr(5); !kinds.empty();) {
+    const std::size_t plus = kinds.find('+');
+    if (kinds.substr(0, plus) == p.kind) return true;
+    kinds = plus == std::string_view::npos ? std::string_view() : kinds.substr(plus + 1);
+  }
+  return false;
+}
+
 class RuleExtractor final : public Extractor {
  public:
   RuleExtractor(Gazetteer gazetteer) : gazetteer_(std::move(gazetteer)) {}
@@ -329,8 +368,7 @@ class RuleExtractor final : public Extractor {
  private:
   std::vector<Candidate> sentence_events(const std::string& text, const std::vector<SentenceView>& views,
                                          std::size_t index, const std::vector<MainActor>& main_actors,
-                                         const Event& previous,
-                                         const std::map<std::string, std::vector<Party>>& sides_by_instrument,
+                                         const Event& previous, const EarlierSides& earlier,
                                          const PartialDate& published) const;
   Party party_of(std::uint32_t actor, const SentenceView& s, const ActorMention& m) const;
   std::vector<std::pair<const ActorMention*, std::uint32_t>> seats_named(const SentenceView& s) const;
@@ -414,6 +452,34 @@ bool organizer_in_relative_clause(std::string_view text, const SentenceView& s, 
   return false;
 }
 
+// The tokens of the people a sentence names as present at the act, not
+// signing it (location_prep presence: after "en présence de" to the next
+// comma; presence_post: in the clause before "til stede"): the state or
+// body they speak for is a witness, no party ("en présence de
+// l'ambassadeur de France au Japon").
+std::vector<std::pair<std::uint32_t, std::uint32_t>> witness_spans(std::string_view text, const SentenceView& s) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  auto comma_before = [&](std::uint32_t k) {  // a comma between tokens k-1 and k
+    if (k == 0 || k >= s.tokens.size()) return false;
+    const std::size_t from = s.tokens[k - 1].span.end;
+    return text.substr(from, s.tokens[k].span.begin - from).find_first_of(",;") != std::string_view::npos ||
+           s.tokens[k].span.of(text) == "," || s.tokens[k].span.of(text) == ";";
+  };
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kLocationPrep) continue;
+    if (m.entry->label == "presence") {
+      std::uint32_t end = m.end_token;
+      while (end < s.tokens.size() && !comma_before(end)) ++end;
+      spans.push_back({m.end_token, end});
+    } else if (m.entry->label == "presence_post") {
+      std::uint32_t first = m.first_token;
+      while (first > 0 && !comma_before(first)) --first;
+      spans.push_back({first, m.first_token});
+    }
+  }
+  return spans;
+}
+
 // Places "between" which something runs, named after two organizations
 // that act, are its route, not more parties ("Grupo Solvento y Pampa
 // Verde firmaron un memorando para desarrollar una cadena de suministro
@@ -456,8 +522,8 @@ bool joined_by_and(const SentenceView& s, std::uint32_t left_end, std::uint32_t 
 
 std::vector<Candidate> RuleExtractor::sentence_events(
     const std::string& text, const std::vector<SentenceView>& views, std::size_t index,
-    const std::vector<MainActor>& main_actors, const Event& previous,
-    const std::map<std::string, std::vector<Party>>& sides_by_instrument, const PartialDate& published) const {
+    const std::vector<MainActor>& main_actors, const Event& previous, const EarlierSides& earlier,
+    const PartialDate& published) const {
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
   auto instruments = s.of(Category::kInstrument);
@@ -600,9 +666,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   for (const UnknownOrg& o : s.unknown_orgs) organizers += organizer_in_relative_clause(text, s, o.first_token);
   const bool drop_organizers = organizers > 0 && named - organizers >= 2;
   const std::uint32_t route = route_start(s, gazetteer_);
+  const auto witnesses = witness_spans(text, s);
+  auto witness = [&](std::uint32_t token) {
+    return std::any_of(witnesses.begin(), witnesses.end(), [&](const auto& w) { return w.first <= token && token < w.second; });
+  };
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
     if (a.first_token >= route && gazetteer_.actors()[a.actor].kind != "organization") continue;
+    if (witness(a.first_token)) continue;
     // An organization in a relative clause organizes or hosts ("en
     // næringslivsuke som Innovasjon Norge arrangerer"): never a party.
     if ((drop_organizers || gazetteer_.actors()[a.actor].kind == "organization") &&
@@ -615,6 +686,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   for (const UnknownOrg& o : s.unknown_orgs) {
     if (drop_organizers && organizer_in_relative_clause(text, s, o.first_token)) continue;
+    if (witness(o.first_token)) continue;
     ++names;
     parties.add(-1, Party{o.name, "organization", "", "",
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
@@ -696,7 +768,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   if (names < 2) {
     for (const ActorMention& a : s.actors) {
-      if (!a.is_party() || a.form != AliasForm::kDemonym) continue;
+      if (!a.is_party() || a.form != AliasForm::kDemonym || witness(a.first_token)) continue;
       // "the Japanese steel maker Kitaura ...": an attribute of the
       // organization it introduces, not a party.
       bool attribute = std::any_of(org_starts.begin(), org_starts.end(), [&](std::uint32_t o) {
@@ -710,7 +782,27 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                  (m.entry->category == Category::kCooperation || m.entry->category == Category::kInstrument);
         });
       }
-      if (!attribute) parties.add(a.actor, party_of(a.actor, s, a));
+      if (attribute) continue;
+      // "the Japanese side", "la partie japonaise" (group_ref side next to
+      // the demonym) after an act between organizations: the one of them of
+      // that country, not the state.
+      const bool side = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kGroupRef && m.entry->label == "side" &&
+               (m.first_token == a.end_token || m.end_token == a.first_token);
+      });
+      const Actor& state = gazetteer_.actors()[a.actor];
+      std::vector<const Party*> of_state;
+      const bool between_orgs =
+          !previous.parties.empty() &&
+          std::all_of(previous.parties.begin(), previous.parties.end(), [](const Party& p) { return p.kind == "organization"; });
+      for (const Party& p : previous.parties) {
+        if (side && between_orgs && state.kind == "country" && p.country == state.country) of_state.push_back(&p);
+      }
+      if (of_state.size() == 1) {
+        parties.add_party(*of_state.front());
+      } else {
+        parties.add(a.actor, party_of(a.actor, s, a));
+      }
     }
   }
   parties.prune_parts();
@@ -729,7 +821,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   if (parties.size() < 2 && pair_ref) {
     const std::string_view kind = std::string_view(pair_ref->entry->label).substr(std::string_view("pair").size());
-    auto of_kind = [&](const Party& p) { return kind.empty() || p.kind == kind.substr(1); };
+    auto of_kind = [&](const Party& p) { return pair_of_kind(pair_ref->entry->label, p); };
     // "once the negotiations are complete, which both sides hope ...": a
     // sentence that names the kind of an earlier act, not that of the last
     // one, means the sides of the last act of that kind.
@@ -739,12 +831,24 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     });
     if (!names_last_kind) {
       for (const Mention* m : instruments) {
-        auto it = sides_by_instrument.find(m->entry->label);
-        if (it != sides_by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
+        auto it = earlier.by_instrument.find(m->entry->label);
+        if (it != earlier.by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
       }
     }
+    // "Les deux agences avaient conclu un premier protocole en 2014" after
+    // an act that joined an agency and a state: the last act whose sides
+    // are all of the kind, before the main actors of it.
+    const std::vector<Party>* last_of_kind = nullptr;
+    for (auto it = earlier.in_order.rbegin(); !kind.empty() && it != earlier.in_order.rend() && !last_of_kind; ++it) {
+      if (std::all_of(it->begin(), it->end(), of_kind)) last_of_kind = &*it;
+    }
+    const std::vector<Party> named_so_far = parties.parties();
+    const bool named_kind = std::all_of(named_so_far.begin(), named_so_far.end(), of_kind);
     if (sides_of->size() >= 2 && std::all_of(sides_of->begin(), sides_of->end(), of_kind)) {
       for (const Party& p : *sides_of) parties.add_party(p);
+      confidence -= 0.05;
+    } else if (last_of_kind && named_kind) {
+      for (const Party& p : *last_of_kind) parties.add_party(p);
       confidence -= 0.05;
     } else if (!kind.empty()) {
       std::vector<const MainActor*> sides;
@@ -774,13 +878,37 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
   }
   if (dated_agreement && !named_here) return out;
+  // "JOGMEC and the bureau signed ...": an organization described, joined
+  // by "and" to one named, that no name resolves is the other side; no main
+  // actor stands in for it (a state least of all).
+  if (parties.size() == 1 && parties.parties().front().kind == "organization") {
+    const bool described_side = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") return false;
+      const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+        return a.form == AliasForm::kName && a.first_token < m.end_token + 1 && m.first_token < a.end_token + 1;
+      }) || std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+        return o.first_token < m.end_token + 1 && m.first_token < o.end_token + 1;
+      });
+      if (named) return false;
+      const Party& one = parties.parties().front();
+      return !one.span.empty() && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+               return c.entry && c.entry->category == Category::kConjunction && c.entry->label == "and" &&
+                      s.tokens[c.first_token].span.begin >= one.span.end && c.end_token <= m.first_token &&
+                      c.end_token + 2 >= m.first_token && s.tokens[c.first_token].span.begin - one.span.end <= 1;
+             });
+    });
+    if (described_side) return out;
+  }
   if (parties.size() < 2) {
     const bool all = parties.size() == 0;
+    // "the two agencies" (a pair of a kind) are never filled in with a
+    // main actor of another kind: no state stands in for an agency.
+    const bool pair_kind = pair_ref && is_pair_label(pair_ref->entry->label) && pair_ref->entry->label != "pair";
     // The other side of one named place is, where the lead names one, a
     // main actor of another country: the cooperation is across a border
     // ("Gouverneur Uchibori ... mit der Freien und Hansestadt Hamburg" in a
     // page about NRW and Fukushima is Fukushima's act).
-    if (!all) {
+    if (!all && !pair_kind) {
       const std::vector<Party> one = parties.parties();
       const std::string& country = one.front().country;
       if (one.front().kind != "organization" && !country.empty()) {
@@ -795,6 +923,8 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     }
     for (const MainActor& m : main_actors) {
       if (!all && parties.size() >= 2) break;
+      if (pair_ref && !pair_of_kind(pair_ref->entry->label, m.party)) continue;
+      if (parties.holds_organization_of(m.actor)) continue;
       parties.add(m.actor, m.party);
       parties.prune_parts();
     }
@@ -1623,27 +1753,45 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
 // Kaiyo Sangyo", "det japanske selskapet Kaiun") is what the same
 // description names later in the text when no name follows it ("El grupo
 // japonés negocia ..."): those later mentions become that organization.
-// Only descriptions that introduced one organization.
+// Only descriptions that introduced one organization. A description with a
+// demonym that introduced none ("l'agence japonaise", "the Japanese
+// agency") names the one organization of that country the text named
+// before (the gazetteer's, not a ministry, which acts for its state); one
+// with no demonym ("La naviera tuvo ...", "JOGMEC and the bureau"), opening
+// its sentence or joined by "and" to a named organization, the one
+// organization its noun introduced, whatever the demonym (not a plural
+// that is a group reference, "die Unternehmen": both, or others). The
+// demonym of a description so read is its attribute, no party.
 void name_described_references(std::vector<SentenceView>& views, std::string_view text, const Gazetteer& g) {
   struct Introduced {
     std::size_t sentence = 0;
     std::vector<std::string> names;
     std::int64_t actor = -1;  // the gazetteer's organization, else -1
-    std::int64_t demonym = -1;  // the demonym's actor next to the noun
   };
-  // The actor of a demonym right before or right after noun m ("det japanske
-  // selskapet", "el grupo japonés"), else -1.
+  // The demonym right before or right after noun m ("det japanske
+  // selskapet", "el grupo japonés"), else nullptr.
+  auto demonym_at = [](SentenceView& v, const Mention& m) -> ActorMention* {
+    for (ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kDemonym && (a.first_token == m.end_token || a.end_token == m.first_token)) return &a;
+    }
+    return nullptr;
+  };
   auto demonym_of = [](const SentenceView& v, const Mention& m) -> std::int64_t {
     for (const ActorMention& a : v.actors) {
       if (a.form == AliasForm::kDemonym && (a.first_token == m.end_token || a.end_token == m.first_token)) return a.actor;
     }
     return -1;
   };
-  std::map<std::string, Introduced> by_noun;  // the noun's folded words
+  // Introductions by the noun's folded words and the demonym, and by the
+  // noun alone (whatever the demonym).
+  std::map<std::string, Introduced> by_noun, by_bare_noun;
   auto noun_key = [](const SentenceView& v, const Mention& m) {
     std::string key;
     for (std::uint32_t k = m.first_token; k < m.end_token; ++k) key += v.tokens[k].folded + " ";
     return key;
+  };
+  auto described_key = [&](const SentenceView& v, const Mention& m) {
+    return noun_key(v, m) + "|" + std::to_string(demonym_of(v, m));
   };
   // Where the name after noun m would begin: right after it, or after a
   // demonym that follows it ("el grupo japonés Kaiyo Sangyo").
@@ -1661,8 +1809,50 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
              return a.form == AliasForm::kName && a.first_token < m.end_token && m.first_token < a.end_token;
            });
   };
+  // The gazetteer's organizations named, with the sentence each is first
+  // named in (not ministries: they act for their states).
+  std::vector<std::pair<std::size_t, std::uint32_t>> named_orgs;
+  auto introduce = [](Introduced& in, std::size_t i, const std::string& name, std::int64_t actor) {
+    if (in.names.empty()) {
+      in.sentence = i;
+      in.actor = actor;
+    }
+    // "Naviera Cantábrica" read later as the noun and "Cantábrica": one name.
+    if (std::none_of(in.names.begin(), in.names.end(), [&](const std::string& n) {
+          return n == name || contains_word(n, name) || contains_word(name, n);
+        })) {
+      in.names.push_back(name);
+    }
+  };
+  // Every organization named, by a word of its name as written ("the
+  // Philippine Mines and Geosciences Bureau": "bureau"), with the sentence
+  // it is first named in: "the bureau" names the one organization the noun
+  // introduced, else the one named before with that word in its name.
+  std::map<std::string, Introduced> by_name_word;
+  std::map<std::string, std::size_t> unknown_words;  // a word of an unknown organization's name: where first named
   for (std::size_t i = 0; i < views.size(); ++i) {
     const SentenceView& v = views[i];
+    auto words_of = [&](std::uint32_t first, std::uint32_t end, const std::string& name, std::int64_t actor) {
+      for (std::uint32_t k = first; k < end; ++k) introduce(by_name_word[v.tokens[k].folded + " "], i, name, actor);
+    };
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      words_of(o.first_token, o.end_token, o.name, -1);
+      for (std::uint32_t k = o.first_token; k < o.end_token; ++k) unknown_words.emplace(v.tokens[k].folded + " ", i);
+    }
+    for (const ActorMention& a : v.actors) {
+      if (a.form == AliasForm::kName && g.actors()[a.actor].kind == "organization" && government_of(g, a.actor) < 0) {
+        words_of(a.first_token, a.end_token, g.actors()[a.actor].name, a.actor);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const SentenceView& v = views[i];
+    for (const ActorMention& a : v.actors) {
+      if (a.form != AliasForm::kName || g.actors()[a.actor].kind != "organization" || government_of(g, a.actor) >= 0) continue;
+      if (std::none_of(named_orgs.begin(), named_orgs.end(), [&](const auto& n) { return n.second == a.actor; })) {
+        named_orgs.push_back({i, a.actor});
+      }
+    }
     for (const Mention& m : v.mentions) {
       if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" || in_name(v, m)) continue;
       // Up to two lower-case words between ("la naviera vizcaína Naviera Cantábrica").
@@ -1684,26 +1874,18 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
         }
       }
       if (name.empty()) continue;
-      Introduced& in = by_noun[noun_key(v, m)];
-      if (in.names.empty()) {
-        in.sentence = i;
-        in.actor = actor;
-        in.demonym = demonym_of(v, m);
-      }
-      if (std::find(in.names.begin(), in.names.end(), name) == in.names.end()) in.names.push_back(name);
+      introduce(by_noun[described_key(v, m)], i, name, actor);
+      introduce(by_bare_noun[noun_key(v, m)], i, name, actor);
     }
   }
-  if (by_noun.empty()) return;
+  if (by_noun.empty() && by_name_word.empty()) return;
   for (std::size_t i = 0; i < views.size(); ++i) {
     SentenceView& v = views[i];
     bool added = false;
+    std::vector<ActorMention> found;
+    std::vector<UnknownOrg> found_unknown;
     for (const Mention& m : v.mentions) {
       if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" || in_name(v, m)) continue;
-      auto it = by_noun.find(noun_key(v, m));
-      if (it == by_noun.end() || it->second.names.size() != 1 || it->second.sentence >= i) continue;
-      // The same description: noun and demonym ("El grupo japonés negocia"; a
-      // bare "Die Unternehmen" may be both companies, or another).
-      if (it->second.demonym < 0 || demonym_of(v, m) != it->second.demonym) continue;
       const std::uint32_t at = after_noun(v, m);
       // A name follows (a capitalised word, known or not): the noun
       // introduces that one.
@@ -1714,19 +1896,85 @@ void name_described_references(std::vector<SentenceView>& views, std::string_vie
         return a.form == AliasForm::kName && (a.first_token == at || (a.first_token < m.end_token && m.first_token < a.end_token));
       });
       if (named_after) continue;
-      const Introduced& in = it->second;
-      if (in.actor >= 0) {
+      ActorMention* demonym = demonym_at(v, m);
+      std::int64_t actor = -1;
+      std::string name;
+      auto take = [&](const Introduced& in) {
+        if (in.names.size() != 1 || in.sentence >= i) return false;
+        actor = in.actor;
+        name = in.names.front();
+        return true;
+      };
+      if (demonym) {
+        // The same description: noun and demonym ("El grupo japonés negocia").
+        auto it = by_noun.find(described_key(v, m));
+        if (it == by_noun.end() || !take(it->second)) {
+          // "The Norwegian cluster" after "Ocean Hyway Cluster": the one
+          // organization named before with the noun in its name, of that
+          // country or of none known. Else "l'agence japonaise": the one
+          // organization of that country named before, unless one the
+          // gazetteer lacks (its country unknown) has the noun in its name.
+          const Actor& state = g.actors()[demonym->actor];
+          const auto word = by_name_word.find(noun_key(v, m));
+          const bool by_word = word != by_name_word.end() && word->second.names.size() == 1 &&
+                               (word->second.actor < 0 || g.actors()[word->second.actor].country == state.country) &&
+                               take(word->second);
+          const auto unknown = unknown_words.find(noun_key(v, m));
+          if (!by_word && (unknown == unknown_words.end() || unknown->second >= i)) {
+            std::vector<std::uint32_t> of_state;
+            for (const auto& [sentence, org] : named_orgs) {
+              if (sentence < i && state.kind == "country" && g.actors()[org].country == state.country) of_state.push_back(org);
+            }
+            if (of_state.size() == 1) {
+              actor = of_state.front();
+              name = g.actors()[actor].name;
+            }
+          }
+        }
+      } else {
+        // "La naviera tuvo ...", "JOGMEC and the bureau": opening the
+        // sentence (after one article at most), or joined by "and" to an
+        // organization named.
+        const bool opening = m.first_token == 0 ||
+                             (m.first_token == 1 && std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& d) {
+                                return d.entry && d.entry->category == Category::kDeterminer && d.first_token == 0 &&
+                                       d.end_token == 1;
+                              }));
+        const bool joined = std::any_of(v.unknown_orgs.begin(), v.unknown_orgs.end(), [&](const UnknownOrg& o) {
+          return o.end_token <= m.first_token && o.end_token + 3 >= m.first_token && joined_by_and(v, o.end_token, m.first_token, false);
+        }) || std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+          return a.form == AliasForm::kName && g.actors()[a.actor].kind == "organization" && a.end_token <= m.first_token &&
+                 a.end_token + 3 >= m.first_token && joined_by_and(v, a.end_token, m.first_token, false);
+        });
+        const bool group = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& r) {
+          return r.entry && r.entry->category == Category::kGroupRef && r.first_token < m.end_token && m.first_token < r.end_token;
+        });
+        if ((opening || joined) && !group) {
+          auto it = by_bare_noun.find(noun_key(v, m));
+          if (it == by_bare_noun.end() || !take(it->second)) {
+            // By the noun's last word: "同機構" (the said 機構) is the one
+            // named before with "機構" in its name.
+            auto w = by_name_word.find(v.tokens[m.end_token - 1].folded + " ");
+            if (w != by_name_word.end()) take(w->second);
+          }
+        }
+      }
+      if (name.empty()) continue;
+      if (demonym) demonym->attribute = true;
+      if (actor >= 0) {
         ActorMention a;
         a.first_token = m.first_token;
         a.end_token = m.end_token;
-        a.actor = static_cast<std::uint32_t>(in.actor);
-        v.actors.push_back(a);
+        a.actor = static_cast<std::uint32_t>(actor);
+        found.push_back(a);
       } else {
-        v.unknown_orgs.push_back({m.first_token, m.end_token, in.names.front()});
+        found_unknown.push_back({m.first_token, m.end_token, name});
       }
       added = true;
     }
     if (added) {
+      v.actors.insert(v.actors.end(), found.begin(), found.end());
+      v.unknown_orgs.insert(v.unknown_orgs.end(), found_unknown.begin(), found_unknown.end());
       std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
                 [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
       std::stable_sort(v.actors.begin(), v.actors.end(),
@@ -2244,7 +2492,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   };
   std::vector<Candidate> candidates;
   Event previous;  // the last act stated: "the two sides" are its parties
-  std::map<std::string, std::vector<Party>> sides_by_instrument;  // the last act of each instrument: its parties
+  EarlierSides earlier;  // the parties of the last act of each instrument and of each kind
   std::string last_text_date;  // the date of the last act dated in the text
   // The date of the first act dated in the text, else of the first act
   // dated (by the page's day): the page's own act, its visit's.
@@ -2286,7 +2534,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     return false;
   };
   for (std::size_t i = 0; i < views.size(); ++i) {
-    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, sides_by_instrument, layout.published);
+    std::vector<Candidate> here = sentence_events(text, views, i, main_actors, previous, earlier, layout.published);
     if (!here.empty() && summary(i)) here.clear();
     acts_in[i] = here.size();
     const std::vector<const Mention*> sector_words = sector_mentions(i);
@@ -2441,7 +2689,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         c.event.signatories = *signed_by;
       }
       previous = c.event;
-      if (c.event.parties.size() >= 2) sides_by_instrument[c.event.instrument] = c.event.parties;
+      earlier.add(c.event);
       if (c.dated_in_text && !c.event.date.empty()) last_text_date = c.event.date;
       if (first_act_date.empty() && !c.event.date.empty()) first_act_date = c.event.date;
       if (first_text_date.empty() && c.dated_in_text && !c.event.date.empty()) first_text_date = c.event.date;

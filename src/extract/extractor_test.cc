@@ -330,6 +330,108 @@ TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
   EXPECT_EQ(x.events[1].instrument, "negotiations");
 }
 
+// A description with no name after it names an organization told before:
+// with a demonym, the one the same noun and demonym introduced, else the one
+// of that country named before ("l'agence japonaise" after "NEDO, agence
+// japonaise ..."); with none, opening its sentence or joined by "and" to a
+// named organization, the one its noun introduced ("La naviera ..."), else
+// the one named before with that word in its name ("JOGMEC and the agency").
+TEST(Extractor, DescriptionNamesTheOrganizationOfItsCountryOrNoun) {
+  auto names_dated = [](const Extraction& x, const std::string& date) {
+    std::vector<std::string> names;
+    for (const Event& e : x.events) {
+      if (e.date != date) continue;
+      for (const Party& p : e.parties) names.push_back(p.name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  const std::string nedo = "New Energy and Industrial Technology Development Organization";
+  Extraction en = run("France and Japan agencies renew hydrogen pact\n\nThe French agency ADEME and the Japanese agency NEDO renewed "
+                      "their cooperation agreement in Tokyo on Tuesday.\n\nThe Japanese agency also signed a memorandum of "
+                      "understanding with Denmark in 2019.",
+                      "2025-04-03");
+  EXPECT_EQ(names_dated(en, "2019"), (std::vector<std::string>{"Denmark", nedo}));
+  Extraction fr = run("L'ADEME et NEDO renouvellent leur coopération\n\nL'ADEME et la New Energy and Industrial Technology Development "
+                      "Organization (NEDO), agence japonaise de l'innovation, ont renouvelé mardi à Tokyo leur accord de coopération."
+                      "\n\nL'agence japonaise avait signé en 2019 un protocole d'accord avec le Danemark.",
+                      "2025-04-03");
+  EXPECT_EQ(names_dated(fr, "2019"), (std::vector<std::string>{"Denmark", nedo}));
+  Extraction joined = run("Japan and Korea agree on hydrogen\n\nJapan and South Korea agreed on Thursday to open negotiations on a "
+                          "hydrogen agreement.\n\nEarlier, JOGMEC signed a memorandum of understanding on joint exploration with the "
+                          "Korea Energy Agency.\n\nJOGMEC and the agency had already signed a data-sharing agreement in 2021.",
+                          "2025-02-20");
+  EXPECT_EQ(names_dated(joined, "2021"),
+            (std::vector<std::string>{"Japan Organization for Metals and Energy Security", "Korea Energy Agency"}));
+  Extraction es = run("Una naviera gallega y un grupo japonés\n\nLa naviera gallega Transportes Miño y el grupo japonés Mori Kaisen "
+                      "firmaron el martes una alianza estratégica.\n\nLa naviera firmó en 2023 un acuerdo de colaboración con "
+                      "Dinamarca para el transporte de gas.",
+                      "2025-06-05");
+  EXPECT_EQ(names_dated(es, "2023"), (std::vector<std::string>{"Denmark", "Transportes Miño"}));
+  // The one named with the noun in its name, not the one the gazetteer
+  // knows of that country.
+  Extraction word = run("Norway and Japan\n\nOcean Hyway Cluster and the Norwegian company Equinor met NEDO in Oslo.\n\n"
+                        "The Norwegian cluster signed a memorandum of understanding with Denmark in 2019.",
+                        "2025-04-03");
+  EXPECT_EQ(names_dated(word, "2019"), (std::vector<std::string>{"Denmark", "Ocean Hyway Cluster"}));
+  // "同機構" (the said 機構): the one named before with that head word.
+  Extraction ja = run("鉱物協定へ交渉入り\n\n日本とフィリピンの両政府は、重要鉱物に関する協定の交渉入りで一致した。\n\n"
+                      "エネルギー・金属鉱物資源機構（JOGMEC）は3月、プルタミナとの間で覚書に署名した。\n\n"
+                      "同機構は2019年にもデンマークと覚書を締結している。",
+                      "2025-02-20");
+  EXPECT_EQ(names_dated(ja, "2019"), (std::vector<std::string>{"Denmark", "Japan Organization for Metals and Energy Security"}));
+}
+
+// The state of a witness ("in the presence of the ambassador of Germany")
+// is no party of the act signed before it.
+TEST(Extractor, WitnessesStateIsNoParty) {
+  Extraction x = run("Danish and Korean agencies renew ties\n\nThe Danish Energy Agency and the Korea Energy Agency renewed their "
+                     "cooperation agreement on Monday.\n\nThe agreement was signed by Lee Min-ho, president of the Korea Energy "
+                     "Agency, in the presence of the ambassador of Germany to Korea.",
+                     "2025-04-03");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_NE(p.name, "Germany");
+  }
+}
+
+// "The Japanese side" (group_ref side by a demonym) after an act between
+// organizations is the one of them of that country, not the state.
+TEST(Extractor, SideOfACountryAfterAnActOfOrganizationsIsItsOrganization) {
+  Extraction x = run("Hydrogen pact renewed\n\nADEME and NEDO renewed their cooperation agreement in Tokyo on Tuesday.\n\n"
+                     "The Japanese side had already signed a memorandum of understanding with Denmark in 2019.",
+                     "2025-04-03");
+  auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2019"; });
+  ASSERT_NE(it, x.events.end());
+  std::vector<std::string> names;
+  for (const Party& p : it->parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Denmark", "New Energy and Industrial Technology Development Organization"}));
+}
+
+// The one organization named keeps its place: its own state, filled in from
+// the main actors, does not replace it; and an organization described beside
+// it that no name resolves ("JOGMEC and the bureau") lets no main actor stand
+// in for the other side.
+TEST(Extractor, NoStateStandsInForAnOrganization) {
+  Extraction x = run("Japan and Peru agree on copper\n\nJapan and Peru agreed on Thursday to open negotiations on a copper "
+                     "agreement.\n\nJOGMEC signed a memorandum of understanding on joint exploration in 2023.\n\nJOGMEC and the "
+                     "bureau had already signed a data-sharing agreement in 2021.",
+                     "2025-02-20");
+  auto dated = [&](const std::string& date) {
+    return std::find_if(x.events.begin(), x.events.end(), [&](const Event& e) { return e.date == date; });
+  };
+  ASSERT_NE(dated("2023"), x.events.end());
+  std::vector<std::string> names;
+  for (const Party& p : dated("2023")->parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Japan Organization for Metals and Energy Security"), names.end());
+  EXPECT_EQ(dated("2021"), x.events.end());
+  Extraction y = run("Japan and Peru agree on copper\n\nJapan and Peru agreed on Thursday to open negotiations on a copper "
+                     "agreement.\n\nJOGMEC and the Peruvian bureau had already signed a data-sharing agreement in 2021.",
+                     "2025-02-20");
+  for (const Event& e : y.events) EXPECT_NE(e.date, "2021");
+}
+
 // "the island of Bali": Iceland's Nordic and German name matches only in
 // capitals (data/actors/name_rules.tsv).
 TEST(Extractor, LowerCaseIslandIsNoIceland) {
@@ -372,6 +474,26 @@ TEST(Extractor, BothSidesOfTheActOfTheKindNamed) {
     if (e.instrument != "negotiations") continue;
     EXPECT_EQ(party_keys(e), (std::vector<std::string>{"CL", "SE"}));
   }
+}
+
+// "The two agencies" (group_ref pair:organization) are the sides of the
+// last act between organizations, though a later act joined states; with
+// no such act no state stands in for them.
+TEST(Extractor, TwoAgenciesAreTheLastActBetweenOrganizations) {
+  Extraction x = run("Denmark and Germany deepen energy ties\n\nDenmark and Germany signed a joint declaration on offshore wind "
+                     "in Berlin on Tuesday.\n\nThe Danish Energy Agency and the German Energy Agency also renewed their cooperation "
+                     "agreement on hydrogen.\n\nDenmark and Germany further agreed to open negotiations on a hydrogen pipeline.\n\n"
+                     "The two agencies had signed a first memorandum of understanding in 2014.",
+                     "2025-04-03");
+  auto first = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2014"; });
+  ASSERT_NE(first, x.events.end());
+  std::vector<std::string> names;
+  for (const Party& p : first->parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Danish Energy Agency", "German Energy Agency"}));
+  Extraction z = run("Le Danemark et l'Allemagne renforcent leurs liens\n\nLe Danemark et l'Allemagne ont signé mardi à Berlin une "
+                     "déclaration commune sur l'éolien en mer.\n\nLes deux agences avaient signé un premier protocole d'accord en 2014.",
+                     "2025-04-03");
+  for (const Event& e : z.events) EXPECT_NE(e.date, "2014") << e.parties.front().name;
 }
 
 // A history with one stage word: each date with a formal instrument of its

@@ -49,7 +49,8 @@ enum class Category : std::uint8_t {
   kTargetPrep,     // label: by (a year after it is a goal, not an event date); by_post (one before it: "2030年までに")
   kSincePrep,      // label: since (the cooperation is ongoing since then); since_post (after the date: "2014年以来")
   kGroupRef,       // label: pair ("the two sides", "beide Seiten", "begge land"); pair:KIND (two parties of that
-                   // kind: "beide regio's" pair:region, the main actors of it where the last act's sides are not);
+                   // kind: "beide regio's" pair:region, the last act all of whose sides are of it, else the main actors of
+                   // it; never a main actor of another kind; KIND+KIND: either, "両港" pair:organization+city);
                    // another (before an instrument: "a second"), another_post (after it: "共同声明も")
   kCooperation,    // label: cooperation (generic cooperation words)
   kAgreeVerb,      // label: agree ("agreed", "enige", "vereinbart")
