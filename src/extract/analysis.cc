@@ -596,9 +596,58 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                t < o.end_token;
       });
     };
-    while (first > 0 && !is_actor[first - 1] && joined(first - 1) &&
-           starts_upper(s.tokens[first - 1].span.of(doc)) && !describing_noun(first - 1)) {
-      --first;
+    // (A noun that runs into the head is part of it: "Port Authority".)
+    auto capital_word = [&](std::uint32_t t) {
+      const bool in_head = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kOrgHead && o.first_token <= t && m.first_token < o.end_token &&
+               o.end_token <= m.end_token;
+      });
+      return s.tokens[t].is_word && starts_upper(s.tokens[t].span.of(doc)) && (in_head || !describing_noun(t));
+    };
+    // A word the lexicon reads as a sector ("Hydrogen", "Fuel Cell"): the
+    // field of a body, not a name of its own.
+    auto field_word = [&](std::uint32_t t) {
+      return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kSector && o.first_token <= t && t < o.end_token;
+      });
+    };
+    // Back from the head over capitalised words, at most six in all; inside
+    // the name over "and" / "&" next to a field ("Scottish Hydrogen and
+    // Fuel Cell Association": not "Kystnett and Statnett Association"), and
+    // over a place or demonym that opens it ("Ulsan Port Authority",
+    // "Scottish ..."): that place is part of the name, not a party.
+    static constexpr std::size_t kMaxNameWords = 6;
+    std::uint32_t place_first = 0, place_end = 0;  // a place inside the name
+    while (first > 0 && m.end_token - first < kMaxNameWords && joined(first - 1)) {
+      const std::uint32_t w = first - 1;
+      if (!is_actor[w] && capital_word(w)) {
+        first = w;
+        continue;
+      }
+      const std::string_view word = s.tokens[w].span.of(doc);
+      if (!is_actor[w] && (word == "and" || word == "&") && w > 0 && joined(w - 1) && !is_actor[w - 1] &&
+          capital_word(w - 1) && (field_word(w - 1) || field_word(first))) {
+        first = w - 1;
+        continue;
+      }
+      // A place opening the name: a city, region or demonym, whole, not an organization.
+      const ActorMention* place = nullptr;
+      for (const ActorMention& a : s.actors) {
+        if (a.end_token == first && a.first_token < first && lexicon.gazetteer().actors()[a.actor].kind != "organization" &&
+            starts_upper(s.tokens[a.first_token].span.of(doc))) {
+          place = &a;
+        }
+      }
+      // (A company's legal form only after a field or the head: "Bremer
+      // Nordhafen ... GmbH" is a company of Bremen named "Nordhafen ...".)
+      const bool field_next =
+          m.entry->label == "org" || first == m.first_token || (field_word(first) && !is_actor[first]);
+      if (place != nullptr && field_next && m.end_token - first >= 2 && m.end_token - place->first_token <= kMaxNameWords) {
+        place_first = place->first_token;
+        place_end = first;
+        first = place_first;
+      }
+      break;
     }
     while (end < s.tokens.size() && !is_actor[end] && joined(end - 1) &&
            starts_upper(s.tokens[end].span.of(doc))) {
@@ -647,12 +696,23 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // is named by the capitalised words after a link word (org_head label
     // "link"); a city among them is part of the name, not a party.
     if (end - first - (article ? 1 : 0) == 1 && end + 1 < s.tokens.size() && link_at(end) && joined(end - 1) && joined(end)) {
-      std::uint32_t k = end + 1;
-      while (k < s.tokens.size() && (k == end + 1 || joined(k - 1)) && starts_upper(s.tokens[k].span.of(doc)) &&
+      // (over an article: "University of the North Coast")
+      std::uint32_t from = end + 1;
+      if (from + 1 < s.tokens.size() && joined(from) && !starts_upper(s.tokens[from].span.of(doc)) &&
+          std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+            return o.entry && o.entry->category == Category::kDeterminer && o.first_token == from && o.end_token == from + 1;
+          })) {
+        ++from;
+      }
+      std::uint32_t k = from;
+      while (k < s.tokens.size() && k - from < 4 && (k == from || joined(k - 1)) && starts_upper(s.tokens[k].span.of(doc)) &&
              (!is_actor[k] || city_at(k))) {
         ++k;
       }
-      if (k > end + 1) {
+      // A name that goes on over another link ("Consejo de la Región de
+      // ...") is not delimited here: over an article, not read at all.
+      const bool goes_on = from > end + 1 && k + 1 < s.tokens.size() && joined(k - 1) && link_at(k);
+      if (k > from && !goes_on) {
         for (ActorMention& a : s.actors) {
           if (a.first_token > end && a.end_token <= k) a.aside = true;
         }
@@ -686,7 +746,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (!s.unknown_orgs.empty() && s.unknown_orgs.back().end_token > first) continue;
     if (location_prep_end[first] == 2) continue;  // a venue: "at the ... Forum"
     for (ActorMention& a : s.actors) {
-      if (a.first_token >= grown_from && a.end_token <= end) a.aside = true;
+      if ((a.first_token >= grown_from && a.end_token <= end) || (a.first_token >= place_first && a.end_token <= place_end)) {
+        a.aside = true;
+      }
     }
     s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, end)))});
   }

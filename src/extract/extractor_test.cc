@@ -84,6 +84,17 @@ TEST(Extractor, FirstEventTable) {
       // (a university no table knows: one of actors.tsv would have its country as key, as Sendai would)
       {"it", "Accordo quadro\n\nIl Politecnico di Torino e la Tohoku Gakuin University di Sendai hanno rinnovato ieri l'accordo quadro di collaborazione scientifica.",
        "2025-10-02", {"Politecnico di Torino", "Tohoku Gakuin University"}, "framework_agreement", "renewed", "2025-10-01"},
+      // A run of capitalised words ending in a head noun is one organization;
+      // a place opening it is part of its name, not a party.
+      {"en", "Port deal\n\nPilbara Ports and Ulsan Port Authority signed a memorandum of understanding on hydrogen exports today.",
+       "2025-06-05", {"Pilbara Ports", "Ulsan Port Authority"}, "memorandum_of_understanding", "signed", "2025-06-05"},
+      // Over an inner "and" next to a field; a head, its link and an article.
+      {"en", "Fuel cells\n\nThe Scottish Hydrogen and Fuel Cell Association and the University of the North Coast signed a "
+             "memorandum of understanding on hydrogen today.",
+       "2025-06-05", {"Scottish Hydrogen and Fuel Cell Association", "University of the North Coast"},
+       "memorandum_of_understanding", "signed", "2025-06-05"},
+      {"en", "Wind research\n\nThe Centre for Offshore Renewables and Kystnett signed a memorandum of understanding on offshore wind today.",
+       "2025-06-05", {"Centre for Offshore Renewables", "Kystnett"}, "memorandum_of_understanding", "signed", "2025-06-05"},
       // An organization's common noun and an adjective no table knows, then
       // a capitalised run: an organization.
       {"es", "Alianza\n\nLa naviera vizcaína Naviera Cantábrica y el grupo japonés Kaiyo Sangyo firmaron ayer en Bilbao una alianza estratégica de diez años.",
@@ -191,6 +202,17 @@ TEST(Extractor, FirstOfItsKindKeepsItsOwnInstrument) {
   auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2022-10"; });
   ASSERT_NE(it, x.events.end());
   EXPECT_EQ(it->instrument, "strategic_partnership");
+}
+
+// A place before a company's own name and legal form is its seat ("Bremer
+// Nordhafen Bunkering GmbH"); a name joined by "and" to an unknown word is two.
+TEST(Extractor, HeadFinalNamesStopAtSeatsAndOtherNames) {
+  Extraction x = run("Bunkering\n\nDie Bremer Nordhafen Bunkering GmbH und die Kaiun Green Fuels K.K. haben heute eine "
+                     "Absichtserklärung über Ammoniak unterzeichnet.",
+                     "2025-06-05");
+  EXPECT_TRUE(std::find(x.organizations.begin(), x.organizations.end(), "Nordhafen Bunkering GmbH") != x.organizations.end());
+  Extraction y = run("Deal\n\nKystnett and Statnett Association signed a memorandum of understanding on hydrogen today.", "2025-06-05");
+  EXPECT_TRUE(std::find(y.organizations.begin(), y.organizations.end(), "Kystnett and Statnett Association") == y.organizations.end());
 }
 
 // A head word named with its link ("Politecnico di Torino") and later with
