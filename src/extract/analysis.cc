@@ -583,11 +583,39 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (!m.entry || m.entry->category != Category::kOrgHead || (m.entry->label != "org" && m.entry->label != "legal")) {
       continue;
     }
-    if (is_actor[m.first_token] || !starts_upper(without_elision(s.tokens[m.first_token].span.of(doc)))) continue;
-    std::uint32_t first = m.first_token, end = m.end_token;
+    if (!starts_upper(without_elision(s.tokens[m.first_token].span.of(doc)))) continue;
     auto joined = [&](std::uint32_t a) {  // tokens a and a+1 separated by one space
       return doc.substr(s.tokens[a].span.end, s.tokens[a + 1].span.begin - s.tokens[a].span.end) == " ";
     };
+    // A word the lexicon reads as a sector ("Hydrogen", "Fuel Cell"): the
+    // field of a body, not a name of its own.
+    auto field_word = [&](std::uint32_t t) {
+      return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kSector && o.first_token <= t && t < o.end_token;
+      });
+    };
+    // A known organization ending in the head, after a field word (or a
+    // place and a word), is the end of a longer name ("Australian Renewable Hydrogen Council" is not
+    // the Hydrogen Council).
+    auto place_ends = [&](std::uint32_t t) {  // a place or demonym, not an organization, ends before token t
+      return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+        return a.end_token == t && lexicon.gazetteer().actors()[a.actor].kind != "organization";
+      });
+    };
+    std::size_t inner = s.actors.size();
+    if (is_actor[m.first_token]) {
+      for (std::size_t i = 0; i < s.actors.size(); ++i) {
+        const ActorMention& a = s.actors[i];
+        if (a.first_token <= m.first_token && a.end_token == m.end_token && a.first_token > 0 &&
+            lexicon.gazetteer().actors()[a.actor].kind == "organization" && joined(a.first_token - 1) &&
+            !is_actor[a.first_token - 1] && starts_upper(s.tokens[a.first_token - 1].span.of(doc)) &&
+            (field_word(a.first_token - 1) || (a.first_token >= 2 && joined(a.first_token - 2) && place_ends(a.first_token - 1)))) {
+          inner = i;
+        }
+      }
+      if (inner == s.actors.size()) continue;
+    }
+    std::uint32_t first = inner < s.actors.size() ? s.actors[inner].first_token : m.first_token, end = m.end_token;
     // A describing noun ("das japanische Unternehmen Kaiun ... K.K.": German
     // capitalises nouns) is not part of the name.
     auto describing_noun = [&](std::uint32_t t) {
@@ -603,13 +631,6 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                o.end_token <= m.end_token;
       });
       return s.tokens[t].is_word && starts_upper(s.tokens[t].span.of(doc)) && (in_head || !describing_noun(t));
-    };
-    // A word the lexicon reads as a sector ("Hydrogen", "Fuel Cell"): the
-    // field of a body, not a name of its own.
-    auto field_word = [&](std::uint32_t t) {
-      return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
-        return o.entry && o.entry->category == Category::kSector && o.first_token <= t && t < o.end_token;
-      });
     };
     // Back from the head over capitalised words, at most six in all; inside
     // the name over "and" / "&" next to a field ("Scottish Hydrogen and
@@ -750,6 +771,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         a.aside = true;
       }
     }
+    if (inner < s.actors.size()) s.actors[inner].aside = s.actors[inner].name_end = true;
     s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, end)))});
   }
 

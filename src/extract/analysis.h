@@ -23,6 +23,7 @@ struct ActorMention {
   bool aside = false;       // in a parenthesis or between dashes: an apposition, not a party
   bool source = false;      // the source of the news ("according to the ministry", "X said")
   bool attribute = false;   // describes an organization named next ("the Bergen cable maker X")
+  bool name_end = false;    // a known organization ending a longer unknown name ("Australian Renewable Hydrogen Council")
   bool is_party() const { return !venue && !aside && !source && !attribute; }
 };
 

@@ -2983,7 +2983,8 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       // fylkeskommune": actors.tsv's regions, keyed apart from the ISO
       // region they govern) is an organization too.
       const bool government = act.kind == "region" && act.key != act.subdivision;
-      if (a.form == AliasForm::kName && (act.kind == "organization" || government) && orgs.insert(act.name).second) {
+      // (Not the end of a longer name: "Australian Renewable Hydrogen Council".)
+      if (a.form == AliasForm::kName && (act.kind == "organization" || government) && !a.name_end && orgs.insert(act.name).second) {
         x.organizations.push_back(act.name);
       }
     }

@@ -215,6 +215,17 @@ TEST(Extractor, HeadFinalNamesStopAtSeatsAndOtherNames) {
   EXPECT_TRUE(std::find(y.organizations.begin(), y.organizations.end(), "Kystnett and Statnett Association") == y.organizations.end());
 }
 
+// A known organization ending a longer name after a place and a word is not
+// itself named: "Australian Renewable Hydrogen Council" is not the Hydrogen Council.
+TEST(Extractor, KnownOrganizationEndingALongerNameIsNotNamed) {
+  Extraction x = run("Hydrogen\n\nEquinor and the Australian Renewable Hydrogen Council signed a memorandum of understanding "
+                     "on hydrogen today.",
+                     "2025-06-05");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"Australian Renewable Hydrogen Council", "NO"}));
+  EXPECT_TRUE(std::find(x.organizations.begin(), x.organizations.end(), "Hydrogen Council") == x.organizations.end());
+}
+
 // A head word named with its link ("Politecnico di Torino") and later with
 // an article alone ("Il Politecnico") is the same organization.
 TEST(Extractor, HeadWordWithArticleIsTheOrganizationNamedBefore) {
