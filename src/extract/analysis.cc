@@ -663,7 +663,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       // Nordhafen ... GmbH" is a company of Bremen named "Nordhafen ...".)
       const bool field_next =
           m.entry->label == "org" || first == m.first_token || (field_word(first) && !is_actor[first]);
-      if (place != nullptr && field_next && m.end_token - first >= 2 && m.end_token - place->first_token <= kMaxNameWords) {
+      const bool linked_after = m.end_token + 1 < s.tokens.size() && link_at(m.end_token) && joined(m.end_token - 1) &&
+                                joined(m.end_token) && starts_upper(s.tokens[m.end_token + 1].span.of(doc));
+      if (place != nullptr && field_next && (m.end_token - first >= 2 || linked_after) &&
+          m.end_token - place->first_token <= kMaxNameWords) {
         place_first = place->first_token;
         place_end = first;
         first = place_first;
@@ -716,7 +719,14 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // "Politecnico di Torino", "Universidad de Sevilla": a head word alone
     // is named by the capitalised words after a link word (org_head label
     // "link"); a city among them is part of the name, not a party.
-    if (end - first - (article ? 1 : 0) == 1 && end + 1 < s.tokens.size() && link_at(end) && joined(end - 1) && joined(end)) {
+    // A run ending in its head goes on the same way when a word no table
+    // knows follows the link ("Fukuoka Institute of Technology", "Kansai
+    // Chamber of Commerce"), not over a city alone ("... University di
+    // Sendai" is its seat).
+    const std::uint32_t own_first = place_end > 0 ? place_end : first;
+    const bool alone = end - own_first - (article && place_end == 0 ? 1 : 0) == 1;
+    const bool head_final = end == m.end_token && end - first >= 2;
+    if ((alone || head_final) && end + 1 < s.tokens.size() && link_at(end) && joined(end - 1) && joined(end)) {
       // (over an article: "University of the North Coast")
       std::uint32_t from = end + 1;
       if (from + 1 < s.tokens.size() && joined(from) && !starts_upper(s.tokens[from].span.of(doc)) &&
@@ -733,7 +743,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       // A name that goes on over another link ("Consejo de la Región de
       // ...") is not delimited here: over an article, not read at all.
       const bool goes_on = from > end + 1 && k + 1 < s.tokens.size() && joined(k - 1) && link_at(k);
-      if (k > from && !goes_on) {
+      bool unknown_word = false;
+      for (std::uint32_t t = from; t < k; ++t) unknown_word = unknown_word || !is_actor[t];
+      if (k > from && !goes_on && (alone || unknown_word)) {
         for (ActorMention& a : s.actors) {
           if (a.first_token > end && a.end_token <= k) a.aside = true;
         }

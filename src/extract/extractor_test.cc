@@ -95,6 +95,12 @@ TEST(Extractor, FirstEventTable) {
        "memorandum_of_understanding", "signed", "2025-06-05"},
       {"en", "Wind research\n\nThe Centre for Offshore Renewables and Kystnett signed a memorandum of understanding on offshore wind today.",
        "2025-06-05", {"Centre for Offshore Renewables", "Kystnett"}, "memorandum_of_understanding", "signed", "2025-06-05"},
+      // A run ending in its head goes on over its link to a word no table
+      // knows; a place opening it is part of the name.
+      {"en", "Research\n\nThe Fukuoka Institute of Technology and the Kansai Chamber of Commerce signed a memorandum of "
+             "understanding on hydrogen today.",
+       "2025-06-05", {"Fukuoka Institute of Technology", "Kansai Chamber of Commerce"}, "memorandum_of_understanding", "signed",
+       "2025-06-05"},
       // An organization's common noun and an adjective no table knows, then
       // a capitalised run: an organization.
       {"es", "Alianza\n\nLa naviera vizcaína Naviera Cantábrica y el grupo japonés Kaiyo Sangyo firmaron ayer en Bilbao una alianza estratégica de diez años.",
