@@ -665,7 +665,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           m.entry->label == "org" || first == m.first_token || (field_word(first) && !is_actor[first]);
       const bool linked_after = m.end_token + 1 < s.tokens.size() && link_at(m.end_token) && joined(m.end_token - 1) &&
                                 joined(m.end_token) && starts_upper(s.tokens[m.end_token + 1].span.of(doc));
-      if (place != nullptr && field_next && (m.end_token - first >= 2 || linked_after) &&
+      // (A city's name before a head alone names its body: "Stavanger Havn";
+      // a demonym does not: "the Norwegian Association".)
+      const bool city_body = place != nullptr && place->form == AliasForm::kName &&
+                             lexicon.gazetteer().actors()[place->actor].kind == "city";
+      if (place != nullptr && field_next && (m.end_token - first >= 2 || linked_after || city_body) &&
           m.end_token - place->first_token <= kMaxNameWords) {
         place_first = place->first_token;
         place_end = first;

@@ -101,6 +101,9 @@ TEST(Extractor, FirstEventTable) {
              "understanding on hydrogen today.",
        "2025-06-05", {"Fukuoka Institute of Technology", "Kansai Chamber of Commerce"}, "memorandum_of_understanding", "signed",
        "2025-06-05"},
+      // A city's name before a head alone names its body.
+      {"nb", "Hydrogen\n\nStavanger Havn og Equinor har signert en intensjonsavtale om hydrogen i dag.",
+       "2025-06-05", {"NO", "Port of Stavanger"}, "letter_of_intent", "signed", "2025-06-05"},
       // An organization's common noun and an adjective no table knows, then
       // a capitalised run: an organization.
       {"es", "Alianza\n\nLa naviera vizcaína Naviera Cantábrica y el grupo japonés Kaiyo Sangyo firmaron ayer en Bilbao una alianza estratégica de diez años.",
