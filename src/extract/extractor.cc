@@ -882,6 +882,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // by "and" to one named, that no name resolves is the other side; no main
   // actor stands in for it (a state least of all).
   if (parties.size() == 1 && parties.parties().front().kind == "organization") {
+    const Party one = parties.parties().front();  // parties() returns a copy
     const bool described_side = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
       if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") return false;
       const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
@@ -890,7 +891,6 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         return o.first_token < m.end_token + 1 && m.first_token < o.end_token + 1;
       });
       if (named) return false;
-      const Party& one = parties.parties().front();
       return !one.span.empty() && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
                return c.entry && c.entry->category == Category::kConjunction && c.entry->label == "and" &&
                       s.tokens[c.first_token].span.begin >= one.span.end && c.end_token <= m.first_token &&

@@ -28,7 +28,11 @@ inline std::uint64_t mix(std::uint64_t h) {
 // and built again for x86-64-v4 (AVX-512 multiplies 64-bit lanes: 5x on a
 // 42,000-word text) and x86-64-v3 (AVX2: 1.7x); the loader picks the clone
 // the CPU runs. All give the same values.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__OPTIMIZE__)
+// (Not under the sanitizers: the clones' ifunc resolver runs while the
+// program is relocated, before ThreadSanitizer's runtime is up, and crashed
+// every TSan binary that links kb at start.)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__OPTIMIZE__) && \
+    !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
 __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #endif
 void fold_shingle(std::uint64_t h, const std::uint64_t* seeds, std::uint32_t* sig) {
