@@ -45,10 +45,14 @@ store_ok() {  # DB WHAT
   [ "$ic" = ok ] || { echo "FAIL: $what: integrity_check: $ic"; ok=1; }
   local fk; fk=$(qq "$db" "PRAGMA foreign_key_check;")
   [ -z "$fk" ] || { echo "FAIL: $what: foreign_key_check: $(head -3 <<<"$fk")"; ok=1; }
-  # The FTS5 check writes nothing but needs a writable connection: on a copy.
+  # The FTS5 check writes nothing but needs a writable connection: on a copy,
+  # with the WAL (a store killed before its first checkpoint has its schema
+  # only there; copying the main file alone made "no such table").
+  rm -f "$WORK/fts-check.db" "$WORK/fts-check.db-wal" "$WORK/fts-check.db-shm"
   cp "$db" "$WORK/fts-check.db"
+  [ -f "$db-wal" ] && cp "$db-wal" "$WORK/fts-check.db-wal"
   local fts; fts=$(qq "$WORK/fts-check.db" "INSERT INTO search_index(search_index) VALUES('integrity-check');" 2>&1)
-  rm -f "$WORK/fts-check.db"
+  rm -f "$WORK/fts-check.db" "$WORK/fts-check.db-wal" "$WORK/fts-check.db-shm"
   [ -z "$fts" ] || { echo "FAIL: $what: search index: $fts"; ok=1; }
   local inv; inv=$(qq "$db" "
     SELECT 'document without fingerprint', count(*) FROM documents d
