@@ -693,10 +693,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
            return o.entry && o.entry->category == Category::kDeterminer && o.first_token == first && o.end_token == first + 1;
          }));
     if (opens_with_head) {
+      // The language's link words ("de", "van", "i": org_word.tsv rows "of").
       auto connector = [&](std::uint32_t k) {
-        static constexpr std::string_view kConnectors[] = {"de", "du", "des", "van", "di", "del", "della", "do", "da"};
         const std::string_view w = s.tokens[k].span.of(doc);
-        return std::find(std::begin(kConnectors), std::end(kConnectors), w) != std::end(kConnectors);
+        const std::string* english = w == s.tokens[k].folded ? lexicon.org_word(lang, w) : nullptr;
+        return english != nullptr && *english == "of";
       };
       std::uint32_t k = end;
       while (k < s.tokens.size() && joined(k - 1)) {
