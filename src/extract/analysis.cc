@@ -27,6 +27,16 @@ bool SentenceView::has_label(Category c, std::string_view label) const {
                      [&](const Mention& m) { return m.entry && m.entry->category == c && m.entry->label == label; });
 }
 
+bool SentenceView::one_word_of(Category c, std::uint32_t k) const {
+  return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    return m.entry && m.entry->category == c && m.first_token == k && m.end_token == k + 1;
+  });
+}
+
+std::string_view SentenceView::gap_before(std::string_view doc, std::uint32_t k) const {
+  return doc.substr(tokens[k - 1].span.end, tokens[k].span.begin - tokens[k - 1].span.end);
+}
+
 std::string_view SentenceView::text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const {
   if (first >= end || end > tokens.size()) return {};
   auto b = tokens[first].span.begin, e = tokens[end - 1].span.end;
@@ -232,11 +242,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   {
     std::vector<bool> actor_start(s.tokens.size() + 1, false);
     for (const PhraseMatch& pm : kept) actor_start[pm.first_token] = true;
-    auto determiner_at = [&](std::uint32_t k) {
-      return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
-        return o.entry && o.entry->category == Category::kDeterminer && o.first_token == k && o.end_token == k + 1;
-      });
-    };
+    auto determiner_at = [&](std::uint32_t k) { return s.one_word_of(Category::kDeterminer, k); };
     auto connector_at = [&](std::uint32_t k) {
       static constexpr std::string_view kConnectors[] = {"de", "des", "du", "of", "van", "der", "di", "del", "dei", "af"};
       return std::find(std::begin(kConnectors), std::end(kConnectors), s.tokens[k].folded) != std::end(kConnectors);
@@ -514,20 +520,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // describe the organization and are no parties.
   {
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
-    auto gap_before = [&](std::uint32_t k) {
-      return doc.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
-    };
     std::vector<std::pair<std::uint32_t, std::uint32_t>> appositions;
     for (const ActorMention& o : s.actors) {
       const std::uint32_t k = o.end_token;
       if (lexicon.gazetteer().actors()[o.actor].kind != "organization" || k + 1 >= n) continue;
-      if (gap_before(k) != ", ") continue;
-      const bool article = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-        return m.entry && m.entry->category == Category::kDeterminer && m.first_token == k && m.end_token == k + 1;
-      });
+      if (s.gap_before(doc, k) != ", ") continue;
+      const bool article = s.one_word_of(Category::kDeterminer, k);
       if (!article || !s.tokens[k + 1].is_word || starts_upper(s.tokens[k + 1].span.of(doc))) continue;
       for (std::uint32_t e = k + 2; e < n && e < k + 9; ++e) {
-        const std::string_view g = gap_before(e);
+        const std::string_view g = s.gap_before(doc, e);
         if (g.find_first_of(".;:!?()") != std::string_view::npos) break;
         if (g.find(',') != std::string_view::npos) {
           appositions.push_back({k, e});
@@ -689,9 +690,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // (An article opening the sentence is capitalised too: "La Chambre de ...".)
     const bool opens_with_head =
         first == m.first_token ||
-        (first + 1 == m.first_token && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
-           return o.entry && o.entry->category == Category::kDeterminer && o.first_token == first && o.end_token == first + 1;
-         }));
+        (first + 1 == m.first_token && s.one_word_of(Category::kDeterminer, first));
     if (opens_with_head) {
       // The language's link words ("de", "van", "i": org_word.tsv rows "of").
       auto connector = [&](std::uint32_t k) {
@@ -735,9 +734,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       // (over an article: "University of the North Coast")
       std::uint32_t from = end + 1;
       if (from + 1 < s.tokens.size() && joined(from) && !starts_upper(s.tokens[from].span.of(doc)) &&
-          std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
-            return o.entry && o.entry->category == Category::kDeterminer && o.first_token == from && o.end_token == from + 1;
-          })) {
+          s.one_word_of(Category::kDeterminer, from)) {
         ++from;
       }
       std::uint32_t k = from;
@@ -866,9 +863,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // whole; bounded, so that a long document is not read once per name).
   const std::size_t near_from = span.begin > 30000 ? span.begin - 30000 : 0;
   const std::string_view near = doc.substr(near_from, std::min<std::size_t>(doc.size() - near_from, span.end - near_from + 30000));
-  auto gap_is_space = [&](std::uint32_t k) {  // between tokens k and k+1
-    return doc.substr(s.tokens[k].span.end, s.tokens[k + 1].span.begin - s.tokens[k].span.end) == " ";
-  };
+  auto gap_is_space = [&](std::uint32_t k) { return s.gap_before(doc, k + 1) == " "; };  // between tokens k and k+1
   auto org_named_at = [&](std::uint32_t k) {
     for (const ActorMention& o : s.actors) {
       if (o.first_token == k && lexicon.gazetteer().actors()[o.actor].kind == "organization") return true;

@@ -52,6 +52,10 @@ struct SentenceView {
   std::vector<const Mention*> of(Category c) const;
   bool has(Category c) const;
   bool has_label(Category c, std::string_view label) const;
+  // A lexicon mention of category c that is token k alone ("the", "la").
+  bool one_word_of(Category c, std::uint32_t k) const;
+  // The text between tokens k - 1 and k of doc (k >= 1): ", ", " ", "-".
+  std::string_view gap_before(std::string_view doc, std::uint32_t k) const;
   std::string_view text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const;
 };
 

@@ -1688,10 +1688,7 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
   for (SentenceView& v : views) {
     for (UnknownOrg& o : v.unknown_orgs) {
       if (o.end_token - o.first_token != 2) continue;
-      const bool article = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
-        return m.entry && m.entry->category == Category::kDeterminer && m.first_token == o.first_token &&
-               m.end_token == o.first_token + 1;
-      });
+      const bool article = v.one_word_of(Category::kDeterminer, o.first_token);
       auto it = by_head.find(v.tokens[o.first_token + 1].folded);
       if (article && it != by_head.end() && it->second.size() == 1) o.name = it->second.front();
     }

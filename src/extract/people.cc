@@ -45,9 +45,7 @@ NameRun name_at(std::string_view text, const SentenceView& s, std::uint32_t i,
   NameRun run{i, i};
   std::uint32_t k = i;
   bool opened = false;  // a leading particle: "von der Leyen"
-  auto gap_after = [&](std::uint32_t t) {
-    return text.substr(s.tokens[t].span.end, s.tokens[t + 1].span.begin - s.tokens[t].span.end);
-  };
+  auto gap_after = [&](std::uint32_t t) { return s.gap_before(text, t + 1); };
   while (k < s.tokens.size() && k - i < 5) {
     std::string_view w = s.tokens[k].span.of(text);
     if (blocked[k]) {
@@ -991,9 +989,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
       // the European Commission Ursula von der Leyen"); no lexicon word in it.
       if (run.end <= run.first && i == r->end_token && i + 1 < n && s.tokens[i].is_word &&
           !starts_upper(s.tokens[i].span.of(text)) && s.tokens[i].span.size() <= 4 && !blocked[i]) {
-        auto gap_after = [&](std::uint32_t t) {
-          return text.substr(s.tokens[t].span.end, s.tokens[t + 1].span.begin - s.tokens[t].span.end);
-        };
+        auto gap_after = [&](std::uint32_t t) { return s.gap_before(text, t + 1); };
         std::vector<std::uint32_t> words;  // each word's first token (a hyphenated word is one)
         bool after_actor = false;
         std::uint32_t end = 0;
@@ -1104,9 +1100,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     for (const Mention* r : roles) {
       std::uint32_t j = r->first_token;
       if (j < 2) continue;
-      auto gap_before = [&](std::uint32_t k) {
-        return text.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
-      };
+      auto gap_before = [&](std::uint32_t k) { return s.gap_before(text, k); };
       if (gap_before(j) != ", ") {
         // One capitalised word in the genitive: "Australia's", "Japan's".
         const std::string_view owner = s.tokens[j - 1].span.of(text);
@@ -1226,9 +1220,7 @@ std::vector<Person> find_people(const Lexicon& lexicon, std::string_view text,
     // Mnyupe, erklärte" is James Mnyupe. After a comma, a speech verb that
     // a capitalised word follows introduces that name ("... i Nord-Europa,
     // sier Thomassen"): the words before the comma end the quotation.
-    auto gap_at = [&](std::uint32_t k) {  // the text between tokens k - 1 and k
-      return text.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end);
-    };
+    auto gap_at = [&](std::uint32_t k) { return s.gap_before(text, k); };
     for (const Mention* sp : speech) {
       if (sp->entry->label != "before" || sp->first_token == 0) continue;
       std::uint32_t j = sp->first_token;
