@@ -11,7 +11,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   iso-codes libssl-dev
   libmecab-dev mecab mecab-ipadic-utf8
-  libvectorscan-dev
+  libvectorscan-dev libmimalloc-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
   chromium chromium-driver fonts-ipafont-gothic
