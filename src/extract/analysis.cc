@@ -235,6 +235,30 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
     }
   }
+  // "カナダ・エドモントンにおいて": a place joined by the middle dot to the
+  // words before the postposition is part of the venue (country, then city).
+  for (std::uint32_t k = static_cast<std::uint32_t>(s.tokens.size()); k > 0; --k) {
+    const int post = location_post_start[k];
+    if (post == 0) continue;
+    std::uint32_t j = k;
+    bool dot = true;
+    while (dot) {
+      // Back over the words of one name written together (MeCab may cut it):
+      // up to four tokens, to the first gap, which must be the dot.
+      dot = false;
+      for (std::uint32_t start = j; start > 0 && j - start < 4; --start) {
+        if (start == j) continue;
+        const std::string_view gap = s.gap_before(doc, start);
+        if (gap.empty()) continue;
+        if (gap == "・") {
+          location_post_start[start] = std::max(location_post_start[start], post);
+          j = start;
+          dot = true;
+        }
+        break;
+      }
+    }
+  }
   // "en marge de la Conférence des Nations unies", "at the Summit of the
   // G20": after "at", a capitalised name joined to an actor by "de"/"of"
   // names the venue; the actor in it is no party.

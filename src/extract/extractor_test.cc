@@ -1914,3 +1914,20 @@ TEST(Extractor, ASurnameListedWithAnOrganizationIsNoOrganization) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// A Japanese venue written country first, "カナダ・エドモントンにおいて": the
+// country joined by the middle dot to the place before the postposition is
+// part of the venue, no party beside the region that signs.
+TEST(Extractor, JapaneseVenueAfterMiddleDotIsNoParty) {
+  Extraction x = run("北海道の報道発表\n\n10月7日（火曜日）、カナダ・エドモントンにおいて、鈴木直道知事とアルバータ州の"
+                     "ダニエル・スミス首相が、水素に関する覚書に署名しました。",
+                     "2025-10-09");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"CA-AB", "JP-01"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
