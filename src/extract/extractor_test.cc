@@ -1931,3 +1931,22 @@ TEST(Extractor, JapaneseVenueAfterMiddleDotIsNoParty) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// A company described, not named, after an indefinite article: the side is
+// the description, an organization of the demonym's country, not the state.
+TEST(Extractor, UnnamedCompanyIsItsDescriptionNotItsState) {
+  Extraction x = run("Lithium\n\nA provincial official said Jujuy was also in talks with a South Korean battery materials "
+                     "company about a separate supply agreement.",
+                     "2025-07-10");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name + "|" + p.kind + "|" + p.country);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Jujuy|region|AR", "South Korean battery materials company|organization|KR"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
