@@ -231,6 +231,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const std::string& label = m.entry->label;
     if (label == "in_post" || label == "at_post") {
       location_post_start[m.first_token] = std::max(location_post_start[m.first_token], label == "at_post" ? 2 : 1);
+    } else if (label == "example") {
+      // "such as", "blandt andet": places named as examples ("dependence on
+      // countries such as China", "EFTA-landene, deriblant Norge") are no
+      // parties, unless a cooperation word before names them as partners
+      // ("samarbejder ... med en lang række lande, blandt andet Indonesien og Mexico").
+      const bool partners = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+        return c.entry && c.entry->category == Category::kCooperation && c.end_token <= m.first_token;
+      });
+      if (!partners) location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], 1);
     } else if (label != "presence" && label != "presence_post" && label != "visit" && label != "visit_post") {
       location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
     }

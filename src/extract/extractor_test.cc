@@ -1950,3 +1950,29 @@ TEST(Extractor, UnnamedCompanyIsItsDescriptionNotItsState) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// Places named as examples (location_prep label "example"): partners after a
+// cooperation word, one act with each; elsewhere no parties, as a group's
+// member named as an example beside the group that acts.
+TEST(Extractor, ExamplesArePartnersOnlyAfterACooperationWord) {
+  Extraction x = run("Danmark og Vietnam\n\nDanmark har i mange år samarbejdet om energi med en lang række lande, "
+                     "blandt andet Indonesien og Mexico.",
+                     "2025-04-24");
+  std::vector<std::vector<std::string>> pairs;
+  for (const Event& e : x.events) pairs.push_back(party_keys(e));
+  std::sort(pairs.begin(), pairs.end());
+  EXPECT_EQ(pairs, (std::vector<std::vector<std::string>>{{"DK", "ID"}, {"DK", "MX"}}));
+  x = run("Handel\n\nEFTA-landene, deriblant Norge, undertegnet i mars 2024 en handels- og investeringsavtale med India.",
+          "2025-11-14");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"European Free Trade Association", "India"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
