@@ -798,7 +798,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       for (const std::string& k : possessors) parties.remove(k);
     }
   }
-  if (names < 2) {
+  // "Le due regioni si impegnano a presentare progetti sui programmi europei":
+  // where "the two sides" stand for the last act's two sides, a demonym
+  // says whose programmes, not with whom.
+  const bool pair_of_last = previous.parties.size() >= 2 && std::any_of(s.mentions.begin(), s.mentions.end(), [](const Mention& m) {
+    return m.entry && m.entry->category == Category::kGroupRef && is_pair_label(m.entry->label);
+  });
+  if (names < 2 && !(pair_of_last && names == 0)) {
     for (const ActorMention& a : s.actors) {
       if (!a.is_party() || a.form != AliasForm::kDemonym || witness(a.first_token)) continue;
       // "the Japanese steel maker Kitaura ...": an attribute of the

@@ -1976,3 +1976,20 @@ TEST(Extractor, ExamplesArePartnersOnlyAfterACooperationWord) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// "Les deux régions ... aux programmes européens": the pair stands for the
+// last act's sides; the demonym says whose programmes, no party.
+TEST(Extractor, PairOfTheLastActLeavesDemonymsOut) {
+  Extraction x = run("Les Pouilles et la Grèce occidentale signent un protocole\n\nLe président des Pouilles et le "
+                     "gouverneur de la Grèce occidentale ont signé hier à Patras un protocole d'accord sur l'éolien en mer.\n\n"
+                     "Les deux régions s'engagent aussi à présenter des projets communs aux programmes européens.",
+                     "2025-06-13");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"GR-G", "IT-75"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
