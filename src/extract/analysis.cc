@@ -231,8 +231,41 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const std::string& label = m.entry->label;
     if (label == "in_post" || label == "at_post") {
       location_post_start[m.first_token] = std::max(location_post_start[m.first_token], label == "at_post" ? 2 : 1);
+    } else if (label == "example") {
+      // "such as", "blandt andet": places named as examples ("dependence on
+      // countries such as China", "EFTA-landene, deriblant Norge") are no
+      // parties, unless a cooperation word before names them as partners
+      // ("samarbejder ... med en lang række lande, blandt andet Indonesien og Mexico").
+      const bool partners = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
+        return c.entry && c.entry->category == Category::kCooperation && c.end_token <= m.first_token;
+      });
+      if (!partners) location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], 1);
     } else if (label != "presence" && label != "presence_post" && label != "visit" && label != "visit_post") {
       location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
+    }
+  }
+  // "カナダ・エドモントンにおいて": a place joined by the middle dot to the
+  // words before the postposition is part of the venue (country, then city).
+  for (std::uint32_t k = static_cast<std::uint32_t>(s.tokens.size()); k > 0; --k) {
+    const int post = location_post_start[k];
+    if (post == 0) continue;
+    std::uint32_t j = k;
+    bool dot = true;
+    while (dot) {
+      // Back over the words of one name written together (MeCab may cut it):
+      // up to four tokens, to the first gap, which must be the dot.
+      dot = false;
+      for (std::uint32_t start = j; start > 0 && j - start < 4; --start) {
+        if (start == j) continue;
+        const std::string_view gap = s.gap_before(doc, start);
+        if (gap.empty()) continue;
+        if (gap == "・") {
+          location_post_start[start] = std::max(location_post_start[start], post);
+          j = start;
+          dot = true;
+        }
+        break;
+      }
     }
   }
   // "en marge de la Conférence des Nations unies", "at the Summit of the

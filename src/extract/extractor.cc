@@ -423,6 +423,38 @@ std::vector<std::pair<const ActorMention*, std::uint32_t>> RuleExtractor::seats_
   return seats;
 }
 
+// A company a sentence describes without naming it: an indefinite article
+// (determiner label "indef") right before demonym a, an organization noun
+// (org_head "noun") within three words after it, and no name right after
+// the noun ("a South Korean battery materials company"). The party is the
+// description as written, an organization of the demonym's country; empty
+// if the sentence has none such.
+Party described_organization(std::string_view text, const SentenceView& s, const ActorMention& a,
+                             const std::vector<std::uint32_t>& org_starts, const Gazetteer& g) {
+  if (a.first_token == 0) return {};
+  const bool indefinite = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+    return m.entry && m.entry->category == Category::kDeterminer && m.entry->label == "indef" &&
+           m.end_token == a.first_token;
+  });
+  if (!indefinite) return {};
+  const Actor& state = g.actors()[a.actor];
+  if (state.kind != "country") return {};
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") continue;
+    if (m.first_token < a.end_token || m.first_token > a.end_token + 3) continue;
+    // Words between the demonym and the noun: no name among them or right after.
+    const bool named = std::any_of(org_starts.begin(), org_starts.end(), [&](std::uint32_t o) {
+      return o >= a.end_token && o <= m.end_token + 1;
+    }) || std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& b) {
+      return &b != &a && b.first_token >= a.end_token && b.first_token <= m.end_token;
+    });
+    if (named) return {};
+    const text::Span span{s.tokens[a.first_token].span.begin, s.tokens[m.end_token - 1].span.end};
+    return Party{std::string(span.of(text)), "organization", state.country, "", span};
+  }
+  return {};
+}
+
 // The subject of a restrictive relative clause about something other than
 // the act ("under en næringslivsuke som Innovasjon Norge arrangerer", "a
 // seminar that Innovation Norway hosted"): an organizer, not a party. After
@@ -766,7 +798,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       for (const std::string& k : possessors) parties.remove(k);
     }
   }
-  if (names < 2) {
+  // "Le due regioni si impegnano a presentare progetti sui programmi europei":
+  // where "the two sides" stand for the last act's two sides, a demonym
+  // says whose programmes, not with whom.
+  const bool pair_of_last = previous.parties.size() >= 2 && std::any_of(s.mentions.begin(), s.mentions.end(), [](const Mention& m) {
+    return m.entry && m.entry->category == Category::kGroupRef && is_pair_label(m.entry->label);
+  });
+  if (names < 2 && !(pair_of_last && names == 0)) {
     for (const ActorMention& a : s.actors) {
       if (!a.is_party() || a.form != AliasForm::kDemonym || witness(a.first_token)) continue;
       // "the Japanese steel maker Kitaura ...": an attribute of the
@@ -783,6 +821,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         });
       }
       if (attribute) continue;
+      // "in talks with a South Korean battery materials company": a company
+      // described, not named (an indefinite article, determiner label
+      // "indef", before the demonym, an organization noun within three words
+      // after it, no name after the noun) is the side, under its
+      // description, not its state.
+      if (const Party described = described_organization(text, s, a, org_starts, gazetteer_); !described.name.empty()) {
+        parties.add(-1, described);
+        continue;
+      }
       // "the Japanese side", "la partie japonaise" (group_ref side next to
       // the demonym) after an act between organizations: the one of them of
       // that country, not the state.

@@ -1914,3 +1914,82 @@ TEST(Extractor, ASurnameListedWithAnOrganizationIsNoOrganization) {
 
 }  // namespace
 }  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// A Japanese venue written country first, "カナダ・エドモントンにおいて": the
+// country joined by the middle dot to the place before the postposition is
+// part of the venue, no party beside the region that signs.
+TEST(Extractor, JapaneseVenueAfterMiddleDotIsNoParty) {
+  Extraction x = run("北海道の報道発表\n\n10月7日（火曜日）、カナダ・エドモントンにおいて、鈴木直道知事とアルバータ州の"
+                     "ダニエル・スミス首相が、水素に関する覚書に署名しました。",
+                     "2025-10-09");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"CA-AB", "JP-01"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// A company described, not named, after an indefinite article: the side is
+// the description, an organization of the demonym's country, not the state.
+TEST(Extractor, UnnamedCompanyIsItsDescriptionNotItsState) {
+  Extraction x = run("Lithium\n\nA provincial official said Jujuy was also in talks with a South Korean battery materials "
+                     "company about a separate supply agreement.",
+                     "2025-07-10");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name + "|" + p.kind + "|" + p.country);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Jujuy|region|AR", "South Korean battery materials company|organization|KR"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// Places named as examples (location_prep label "example"): partners after a
+// cooperation word, one act with each; elsewhere no parties, as a group's
+// member named as an example beside the group that acts.
+TEST(Extractor, ExamplesArePartnersOnlyAfterACooperationWord) {
+  Extraction x = run("Danmark og Vietnam\n\nDanmark har i mange år samarbejdet om energi med en lang række lande, "
+                     "blandt andet Indonesien og Mexico.",
+                     "2025-04-24");
+  std::vector<std::vector<std::string>> pairs;
+  for (const Event& e : x.events) pairs.push_back(party_keys(e));
+  std::sort(pairs.begin(), pairs.end());
+  EXPECT_EQ(pairs, (std::vector<std::vector<std::string>>{{"DK", "ID"}, {"DK", "MX"}}));
+  x = run("Handel\n\nEFTA-landene, deriblant Norge, undertegnet i mars 2024 en handels- og investeringsavtale med India.",
+          "2025-11-14");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"European Free Trade Association", "India"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
+
+namespace pactum::extract {
+namespace {
+
+// "Les deux régions ... aux programmes européens": the pair stands for the
+// last act's sides; the demonym says whose programmes, no party.
+TEST(Extractor, PairOfTheLastActLeavesDemonymsOut) {
+  Extraction x = run("Les Pouilles et la Grèce occidentale signent un protocole\n\nLe président des Pouilles et le "
+                     "gouverneur de la Grèce occidentale ont signé hier à Patras un protocole d'accord sur l'éolien en mer.\n\n"
+                     "Les deux régions s'engagent aussi à présenter des projets communs aux programmes européens.",
+                     "2025-06-13");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"GR-G", "IT-75"}));
+}
+
+}  // namespace
+}  // namespace pactum::extract
