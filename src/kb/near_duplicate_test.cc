@@ -58,6 +58,19 @@ TEST(MinHash, IsStableAndRoundTrips) {
   EXPECT_FALSE(decode("short").has_value());
 }
 
+// The stored form is each value's bytes, least significant first, whatever
+// the machine (decode copies them whole where that is the native order).
+TEST(MinHash, StoredFormIsLittleEndian) {
+  std::string bytes;
+  for (int k = 0; k < kMinHashes; ++k) {
+    for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<char>(k * 4 + i + 1));
+  }
+  auto s = decode(bytes);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ((*s)[0], 0x04030201u);
+  EXPECT_EQ((*s)[kMinHashes - 1], 0x00fffefdu);  // bytes 253, 254, 255, 256 (0)
+}
+
 // The signature as first defined (and stored since): FNV-1a of each joined
 // "w1 w2 w3" shingle of the folded words, mixed, then one mix per minimum.
 // The fast path (no shingle strings built, tokens shared with the index

@@ -125,7 +125,8 @@ StoredDocument read_document(const sqlite::Statement& s) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(Db db) : db_(std::move(db)) {}
+  // replay: the connection's TokenReplay (TokenReplay::install), if any.
+  SqliteStore(Db db, sqlite::TokenReplay* replay) : db_(std::move(db)), replay_(replay) {}
 
   Result<PutResult> put(const ingest::Document& doc, const extract::Extraction& x) override;
   Result<std::vector<Result<PutResult>>> put_batch(const std::vector<PutItem>& items) override;
@@ -263,6 +264,9 @@ class SqliteStore final : public Store {
     // The facets (document_facets()), if known: the write path knows them
     // from the rows it wrote (written_facets()).
     std::optional<DocFacets> facets;
+    // The three text columns cut as the index's tokenizer cuts them
+    // (prepare_document), if known: given to FTS5 through replay_.
+    std::shared_ptr<const sqlite::IndexColumnTokens> tokens;
   };
   Status write_index_row(const IndexRow& row);
   // The index rows and, first, their new terms in search_terms (migration
@@ -363,6 +367,9 @@ class SqliteStore final : public Store {
   };
   std::unordered_set<std::string, TermHash, std::equal_to<>> known_terms_;
   std::optional<sqlite::IndexTokenizer> tokenizer_;
+  // Owned by the connection; null if it could not be installed (FTS5 then
+  // cuts every text itself).
+  sqlite::TokenReplay* replay_ = nullptr;
 
   // What one write transaction of put()/put_batch() learnt, so that its
   // documents do not ask the store again: facts that only curation changes
@@ -562,7 +569,8 @@ Result<PutResult> SqliteStore::put_locked(const ingest::Document& doc, const ext
     const bool all_evidence = evidence.size() == x.events.size();
     std::string indexed_evidence = all_evidence ? prepared->index_evidence : index_evidence(evidence);
     IndexRow row{document_id, prepared->index_title, prepared->index_body, std::move(indexed_evidence),
-                 all_evidence ? prepared->index_terms : nullptr, std::nullopt};
+                 all_evidence ? prepared->index_terms : nullptr, std::nullopt,
+                 all_evidence ? prepared->index_tokens : nullptr};
     auto facets = written_facets(doc, x, placed);
     if (!facets.is_ok()) {
       st = facets.status();
@@ -1871,7 +1879,7 @@ Status SqliteStore::index_document(std::int64_t document_id, std::string_view ti
                                    const std::vector<std::string>& evidence) {
   std::vector<std::string_view> views(evidence.begin(), evidence.end());
   return index_row(IndexRow{document_id, index_text(title), std::move(indexed_body), index_evidence(views),
-                            nullptr, std::nullopt});
+                            nullptr, std::nullopt, nullptr});
 }
 
 Status SqliteStore::index_row(IndexRow row) {
@@ -1964,7 +1972,17 @@ Status SqliteStore::write_index_rows(const std::vector<IndexRow>& rows) {
     (*s)->bind_text(":body", row.body);
     (*s)->bind_text(":evidence", row.evidence);
     (*s)->bind_text(":facets", facets[i].tokens);
-    PACTUM_RETURN_IF_ERROR((*s)->run());
+    // The worker's tokens of the text columns, if it cut them, instead of
+    // FTS5 cutting them again here (the facets column is cut as before).
+    const bool replay = replay_ != nullptr && row.tokens != nullptr;
+    if (replay) {
+      replay_->arm({sqlite::TokenReplay::Column{row.title, &row.tokens->columns[0]},
+                    sqlite::TokenReplay::Column{row.body, &row.tokens->columns[1]},
+                    sqlite::TokenReplay::Column{row.evidence, &row.tokens->columns[2]}});
+    }
+    Status st = (*s)->run();
+    if (replay) replay_->disarm();
+    PACTUM_RETURN_IF_ERROR(st);
   }
   return Status::ok();
 }
@@ -3713,12 +3731,15 @@ Status optimize_search_index(Store& store) {
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
   auto db = Db::open(path.string());
   if (!db.is_ok()) return db.status();
+  // Before anything opens the search index on this connection. Without it
+  // (never expected) FTS5 cuts every text itself: the same index, slower.
+  auto replay = sqlite::TokenReplay::install(db->handle());
   // Set before the first read: opening a store another process is writing
   // (or migrating) then waits instead of failing with "database is locked".
   PACTUM_RETURN_IF_ERROR(db->exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs)));
   PACTUM_RETURN_IF_ERROR(configure(*db));
   PACTUM_RETURN_IF_ERROR(sqlite::register_rank(db->handle()));
-  auto store = std::make_unique<SqliteStore>(std::move(*db));
+  auto store = std::make_unique<SqliteStore>(std::move(*db), replay.is_ok() ? *replay : nullptr);
   PACTUM_RETURN_IF_ERROR(store->rebuild_if_needed());
   return std::unique_ptr<Store>(std::move(store));
 }

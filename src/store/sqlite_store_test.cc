@@ -1445,5 +1445,99 @@ TEST(SqliteStore, StoreBeforePairTokensIsReindexedOnOpen) {
   ASSERT_TRUE(db.is_ok());
   EXPECT_EQ(*db->query_int("SELECT count(*) FROM kb_state WHERE key = 'reindex_needed'"), 0);
 }
+
+// The rows of the index's instance vocabulary: term, row, column, offset.
+std::vector<std::string> index_instances(Db& db) {
+  std::vector<std::string> out;
+  EXPECT_TRUE(db.exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, 'instance')").is_ok());
+  auto s = db.statement("SELECT term, doc, col, offset FROM temp.v ORDER BY term, doc, col, offset");
+  EXPECT_TRUE(s.is_ok());
+  for (;;) {
+    auto row = (*s)->step();
+    if (!row.is_ok() || !*row) break;
+    out.push_back((*s)->column_text(0) + "|" + std::to_string((*s)->column_int(1)) + "|" + (*s)->column_text(2) +
+                  "|" + std::to_string((*s)->column_int(3)));
+  }
+  return out;
+}
+
+constexpr const char* kReplayTable =
+    "CREATE VIRTUAL TABLE t USING fts5(title, body, evidence, facets, content='', "
+    "tokenize='unicode61 remove_diacritics 2')";
+
+// The writer hands FTS5 the tokens a worker cut: the index is the one
+// FTS5's own unicode61 makes of the same texts, position for position.
+TEST(TokenReplay, IndexEqualsTheOneFts5CutsItself) {
+  const std::vector<std::array<std::string, 3>> rows = {
+      {"Équinor & Ørsted: «Havvind»", "Norway's Equinor signed an MoU (2023-05-05) with Ørsted; naïve café.\nZweite Zeile",
+       "Equinor signed\nØrsted agreed"},
+      {"", "   ", "x"},
+      {"水素 協力", "Hydrogen-Partnerschaft: Nordrhein-Westfalen und Norwegen", ""}};
+  auto replayed = Db::open(":memory:");
+  auto plain = Db::open(":memory:");
+  ASSERT_TRUE(replayed.is_ok() && plain.is_ok());
+  auto replay = sqlite::TokenReplay::install(replayed->handle());
+  ASSERT_TRUE(replay.is_ok()) << replay.status().to_string();
+  for (Db* db : {&*replayed, &*plain}) ASSERT_TRUE(db->exec(kReplayTable).is_ok());
+  std::size_t nonempty = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& [title, body, evidence] = rows[i];
+    auto cut = sqlite::index_column_tokens(title, body, evidence);
+    ASSERT_NE(cut, nullptr);
+    for (const std::string& text : rows[i]) nonempty += text.empty() ? 0 : 1;
+    for (Db* db : {&*replayed, &*plain}) {
+      auto s = db->statement("INSERT INTO t(rowid, title, body, evidence, facets) VALUES (:id, :t, :b, :e, :f)");
+      ASSERT_TRUE(s.is_ok());
+      (*s)->bind_int(":id", static_cast<std::int64_t>(i + 1));
+      (*s)->bind_text(":t", title);
+      (*s)->bind_text(":b", body);
+      (*s)->bind_text(":e", evidence);
+      (*s)->bind_text(":f", "0len 0sx68ydrogen");
+      if (db == &*replayed) {
+        (*replay)->arm({sqlite::TokenReplay::Column{title, &cut->columns[0]},
+                        sqlite::TokenReplay::Column{body, &cut->columns[1]},
+                        sqlite::TokenReplay::Column{evidence, &cut->columns[2]}});
+      }
+      ASSERT_TRUE((*s)->run().is_ok());
+      (*replay)->disarm();
+    }
+  }
+  EXPECT_EQ((*replay)->replayed(), nonempty);  // every text column given, the facets cut by FTS5
+  const auto expected = index_instances(*plain);
+  EXPECT_GT(expected.size(), 20u);
+  EXPECT_EQ(index_instances(*replayed), expected);
+}
+
+// Only an armed text, byte for byte, is replayed; queries are cut by FTS5.
+TEST(TokenReplay, ReplaysOnlyTheArmedText) {
+  auto db = Db::open(":memory:");
+  ASSERT_TRUE(db.is_ok());
+  auto replay = sqlite::TokenReplay::install(db->handle());
+  ASSERT_TRUE(replay.is_ok());
+  ASSERT_TRUE(db->exec(kReplayTable).is_ok());
+  // Tokens that are not what unicode61 makes of the text: seen in the index,
+  // they prove the replay ran.
+  auto other = sqlite::index_column_tokens("zulu", "yankee", "");
+  ASSERT_NE(other, nullptr);
+  (*replay)->arm({sqlite::TokenReplay::Column{"alpha", &other->columns[0]},
+                  sqlite::TokenReplay::Column{"bravo", &other->columns[1]},
+                  sqlite::TokenReplay::Column{"", nullptr}});
+  ASSERT_TRUE(db->exec("INSERT INTO t(rowid, title, body, evidence, facets) "
+                       "VALUES (1, 'alpha', 'bravo charlie', 'bravo', '')").is_ok());
+  (*replay)->disarm();
+  ASSERT_TRUE(db->exec("INSERT INTO t(rowid, title, body, evidence, facets) "
+                       "VALUES (2, 'alpha', 'bravo', '', '')").is_ok());
+  auto hits = [&](const std::string& match) {
+    auto n = db->query_int("SELECT count(*) FROM t WHERE t MATCH '" + match + "'");
+    return n.is_ok() ? *n : -1;
+  };
+  EXPECT_EQ(hits("title:zulu"), 1);          // row 1's title, replayed
+  EXPECT_EQ(hits("evidence:yankee"), 1);     // row 1's evidence equals the armed body
+  EXPECT_EQ(hits("body:charlie"), 1);        // not an armed text: cut by FTS5
+  EXPECT_EQ(hits("title:alpha"), 1);         // row 2, written disarmed
+  EXPECT_EQ(hits("body:bravo"), 2);
+  EXPECT_EQ((*replay)->replayed(), 2u);
+}
+
 }  // namespace
 }  // namespace pactum::store

@@ -67,7 +67,8 @@ PreparedDocument prepare_document(const ingest::Document& doc, const extract::Ex
   evidence.reserve(x.events.size());
   for (const extract::Event& e : x.events) evidence.push_back(e.evidence);
   out.index_evidence = index_evidence(evidence);
-  out.index_terms = sqlite::distinct_terms({out.index_title, out.index_body, out.index_evidence});
+  out.index_tokens = sqlite::index_column_tokens(out.index_title, out.index_body, out.index_evidence);
+  if (out.index_tokens) out.index_terms = {out.index_tokens, &out.index_tokens->terms};
   prepare_near_copy_rows(out);
   return out;
 }

@@ -244,6 +244,10 @@ struct WatchRecord {
 
 // ---- preparing a write ---------------------------------------------------
 
+namespace sqlite {
+struct IndexColumnTokens;  // store/fts_terms.h
+}  // namespace sqlite
+
 // What put() derives from a document alone. put() computes it when not
 // given; a multi-threaded ingest calls prepare_document() on its workers so
 // that the one writer thread only writes.
@@ -257,6 +261,10 @@ struct PreparedDocument {
   // The distinct terms of the three as the SQLite index tokenizes them, for
   // its vocabulary (search_terms); null if not computed.
   std::shared_ptr<const std::vector<std::string>> index_terms;
+  // The three as the index's tokenizer cuts them (index_terms points into
+  // it), so that the store's FTS5 insert is given the tokens
+  // (sqlite::TokenReplay); null if not computed.
+  std::shared_ptr<const sqlite::IndexColumnTokens> index_tokens;
   // With a signature: its band keys (kb::band_keys) and stored form
   // (kb::encode), the store's band and fingerprint rows, made here so that
   // a multi-threaded ingest's single writer does not.
