@@ -358,6 +358,18 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   {
     std::size_t k = 0;
     std::uint32_t next_token = 0;
+    // "MONTRÉAL, QC –": a city the gazetteer does not know, in capitals and
+    // followed by a comma, may open the dateline before the places it knows.
+    if (s.tokens.size() > 2 && (s.actors.empty() || s.actors.front().first_token > 0) && s.gap_before(doc, 1) == ", ") {
+      const std::string_view w = s.tokens[0].span.of(doc);
+      std::size_t capitals = 0;
+      bool lower = false;
+      for (char c : w) {
+        capitals += c >= 'A' && c <= 'Z' ? 1 : 0;
+        lower = lower || (c >= 'a' && c <= 'z');
+      }
+      if (s.tokens[0].is_word && capitals >= 3 && !lower && !s.actors.empty() && s.actors.front().first_token == 1) next_token = 1;
+    }
     while (k < s.actors.size() && s.actors[k].first_token == next_token &&
            lexicon.gazetteer().actors()[s.actors[k].actor].kind != "organization") {
       next_token = s.actors[k].end_token;
@@ -417,6 +429,21 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
              (!prev || prev->end_token < m.first_token) &&
              text::starts_upper(s.tokens[m.first_token - 1].span.of(doc));
     });
+    // "in Bécancour, Québec", "in Kiel, Schleswig-Holstein": a region or
+    // country after a comma right after a venue (or one word right after
+    // "in" that the gazetteer does not know) says where the venue is.
+    const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+    if (!joined && a.first_token >= 2 && (kind == "region" || kind == "country") && s.gap_before(doc, a.first_token) == ", ") {
+      const std::uint32_t w = a.first_token - 1;
+      const bool after_venue = prev != nullptr && prev->venue && prev->end_token == a.first_token;
+      const bool after_word = (prev == nullptr || prev->end_token <= w) && location_prep_end[w] == 1 && s.tokens[w].is_word &&
+                              text::starts_upper(s.tokens[w].span.of(doc));
+      // (Closing the clause, "in Bécancour, Québec." or "..., Québec, on
+      // Monday": "a New Delhi, l'Italia aveva firmato" is the subject.)
+      const bool closes = a.end_token == s.tokens.size() || s.gap_before(doc, a.end_token).find_first_of(",.;)") != std::string_view::npos;
+      const bool same_country = !after_venue || lexicon.gazetteer().actors()[prev->actor].country == lexicon.gazetteer().actors()[a.actor].country;
+      joined = (after_venue || after_word) && closes && same_country;
+    }
     if (joined) a.venue = true;
   }
 
@@ -786,7 +813,56 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
     }
     if (inner < s.actors.size()) s.actors[inner].aside = s.actors[inner].name_end = true;
-    s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, end)))});
+    // A legal form closing the name is no part of it ("Daejin Precursor Co.,
+    // Ltd." is Daejin Precursor), where two words or more stay.
+    const std::uint32_t name_end = m.entry->label == "legal" && m.end_token == end && m.first_token >= first + 2 &&
+                                           !(article && m.first_token == first + 2)
+                                       ? m.first_token
+                                       : end;
+    s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, name_end)))});
+  }
+
+  // A name in another language's words ("Luleå tekniska universitet och
+  // Universidad de Antofagasta"): a capitalised head of that language's
+  // org_word.tsv, its link word, then capitalised words (places among them
+  // belong to the name). Its English comes from that language's table.
+  for (std::uint32_t t = 0; t + 2 < s.tokens.size(); ++t) {
+    if (is_actor[t] || !s.tokens[t].is_word || !starts_upper(s.tokens[t].span.of(doc))) continue;
+    const bool taken = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(),
+                                   [&](const UnknownOrg& o) { return o.first_token <= t && t < o.end_token; });
+    if (taken) continue;
+    const std::string_view foreign = lexicon.foreign_org_head(lang, s.tokens[t].folded);
+    if (foreign.empty()) continue;
+    // The link word, written in lower case: "de", "di", "van".
+    const std::uint32_t link = t + 1;
+    const std::string* of = lexicon.org_word(foreign, s.tokens[link].folded);
+    if (of == nullptr || *of != "of" || s.tokens[link].span.of(doc) != s.tokens[link].folded || s.gap_before(doc, link) != " " ||
+        s.gap_before(doc, link + 1) != " ") {
+      continue;
+    }
+    std::uint32_t end = link + 1;
+    while (end < s.tokens.size() && end - link <= 3 && s.tokens[end].is_word && starts_upper(s.tokens[end].span.of(doc)) &&
+           (end == link + 1 || s.gap_before(doc, end) == " ")) {
+      ++end;
+    }
+    if (end == link + 1) continue;
+    // Not into the middle of a place.
+    for (const ActorMention& a : s.actors) {
+      if (a.first_token < end && end < a.end_token) end = a.first_token;
+    }
+    if (end <= link + 1) continue;
+    // A place in the text's genitive ends it ("Universidad de Antofagastas
+    // rektor"): the name is the place's own form.
+    const bool genitive = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      return o.alias != nullptr && o.alias->genitive && o.end_token == end && o.first_token > link;
+    });
+    const std::size_t name_to = s.tokens[end - 1].span.end - (genitive ? 1 : 0);
+    for (ActorMention& a : s.actors) {
+      if (a.first_token > link && a.end_token <= end) a.aside = true;
+    }
+    for (std::uint32_t k = t; k < end; ++k) is_actor[k] = true;
+    const std::size_t from = s.tokens[t].span.begin;
+    s.unknown_orgs.push_back({t, end, std::string(doc.substr(from, name_to - from)), std::string(foreign)});
   }
 
   // A name spelled out before its acronym is an organization, places in it
@@ -1081,10 +1157,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       const std::string_view w = s.tokens[t].span.of(doc);
       if (!starts_upper(w) || (w[0] >= '0' && w[0] <= '9')) return false;
       // One word: not with capitalised neighbours ("Lars Aagaard", "Múte B.
-      // Egede", "the Royal Norwegian Embassy").
+      // Egede", "the Royal Norwegian Embassy", "Birgitta Bergvall-Kåreborn").
       if (t > 0 && s.tokens[t - 1].is_word && starts_upper(s.tokens[t - 1].span.of(doc)) && !lexical[t - 1] &&
           doc.substr(s.tokens[t - 1].span.end, s.tokens[t].span.begin - s.tokens[t - 1].span.end)
-                  .find_first_not_of(". ") == std::string_view::npos) {
+                  .find_first_not_of(". -") == std::string_view::npos) {
         return false;
       }
       if (t + 1 < s.tokens.size() && gap_is_space(t) && starts_upper(s.tokens[t + 1].span.of(doc))) return false;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/dates.h"
@@ -33,8 +34,12 @@ struct ActorMention {
 // an organization, a city's port ("havnene i Hirtshals": "Port of Hirtshals",
 // name is then that English name).
 struct UnknownOrg {
+  UnknownOrg() = default;
+  UnknownOrg(std::uint32_t first, std::uint32_t end, std::string written, std::string words_lang = {})
+      : first_token(first), end_token(end), name(std::move(written)), lang(std::move(words_lang)) {}
   std::uint32_t first_token = 0, end_token = 0;
   std::string name;
+  std::string lang;  // the language its words are from, where not the text's ("Universidad de Antofagasta": es)
 };
 
 struct SentenceView {

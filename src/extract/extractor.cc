@@ -2202,7 +2202,7 @@ void name_rule_orgs_in_english(const Lexicon& lexicon, const std::vector<Sentenc
   for (const SentenceView& v : views) {
     for (const UnknownOrg& o : v.unknown_orgs) {
       if (english.count(o.name) > 0) continue;
-      english.emplace(o.name, english_org_name(lexicon, lang, o.name));
+      english.emplace(o.name, english_org_name(lexicon, o.lang.empty() ? lang : std::string_view(o.lang), o.name));
     }
   }
   auto rename = [&](std::string& name) {
