@@ -358,18 +358,6 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   {
     std::size_t k = 0;
     std::uint32_t next_token = 0;
-    // "MONTRÉAL, QC –": a city the gazetteer does not know, in capitals and
-    // followed by a comma, may open the dateline before the places it knows.
-    if (s.tokens.size() > 2 && (s.actors.empty() || s.actors.front().first_token > 0) && s.gap_before(doc, 1) == ", ") {
-      const std::string_view w = s.tokens[0].span.of(doc);
-      std::size_t capitals = 0;
-      bool lower = false;
-      for (char c : w) {
-        capitals += c >= 'A' && c <= 'Z' ? 1 : 0;
-        lower = lower || (c >= 'a' && c <= 'z');
-      }
-      if (s.tokens[0].is_word && capitals >= 3 && !lower && !s.actors.empty() && s.actors.front().first_token == 1) next_token = 1;
-    }
     while (k < s.actors.size() && s.actors[k].first_token == next_token &&
            lexicon.gazetteer().actors()[s.actors[k].actor].kind != "organization") {
       next_token = s.actors[k].end_token;

@@ -219,7 +219,7 @@ TEST(Extractor, HeadFinalNamesStopAtSeatsAndOtherNames) {
   Extraction x = run("Bunkering\n\nDie Bremer Nordhafen Bunkering GmbH und die Kaiun Green Fuels K.K. haben heute eine "
                      "Absichtserklärung über Ammoniak unterzeichnet.",
                      "2025-06-05");
-  EXPECT_TRUE(std::find(x.organizations.begin(), x.organizations.end(), "Nordhafen Bunkering GmbH") != x.organizations.end());
+  EXPECT_TRUE(std::find(x.organizations.begin(), x.organizations.end(), "Nordhafen Bunkering") != x.organizations.end());
   Extraction y = run("Deal\n\nKystnett and Statnett Association signed a memorandum of understanding on hydrogen today.", "2025-06-05");
   EXPECT_TRUE(std::find(y.organizations.begin(), y.organizations.end(), "Kystnett and Statnett Association") == y.organizations.end());
 }
@@ -357,6 +357,49 @@ TEST(Extractor, NameAfterAClusterOrShipyardNounIsTheParty) {
   ASSERT_EQ(y.events.size(), 1u);
   EXPECT_EQ(y.events[0].parties.size(), 2u);
   for (const Party& p : y.events[0].parties) EXPECT_EQ(p.kind, "organization");
+}
+
+// A name in another language's words inside a Swedish text ("Universidad
+// de Valparaíso") is read by that language's head and link words and given
+// in English; a place in the text's genitive ends it, and a hyphenated
+// surname before "och" is no organization of the list.
+TEST(Extractor, ForeignLanguageNameIsOneOrganization) {
+  Extraction x = run("Chalmers och Chile\n\nChalmers tekniska högskola och Universidad de Valparaíso har tecknat en avsiktsförklaring om "
+                     "vätgas.\n\nAvsiktsförklaringen undertecknades av Chalmers rektor Anna Berg-Lundqvist och Universidad de Valparaísos "
+                     "rektor Osvaldo Corrales.",
+                     "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Chalmers University of Technology", "University of Valparaíso"}));
+  EXPECT_EQ(x.organizations, (std::vector<std::string>{"Chalmers University of Technology", "University of Valparaíso"}));
+}
+
+// A legal form closing a name is no part of it ("Hanbit Anode Co., Ltd.").
+TEST(Extractor, LegalFormIsNoPartOfTheName) {
+  Extraction x = run("Letter of intent\n\nTidewater Cells Inc. signed a letter of intent with Hanbit Anode Co., Ltd. on battery recycling.",
+                     "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Hanbit Anode", "Tidewater Cells"}));
+}
+
+// "in Truro, Nova Scotia": the province after a comma says where the venue
+// is, no party; "a New Delhi, l'Italia aveva firmato" keeps Italy.
+TEST(Extractor, RegionAfterAVenueAndACommaIsNoParty) {
+  Extraction y = run("Letter of intent\n\nTidewater Cells Inc. today announced that it has signed a letter of intent with Hanbit Anode "
+                     "Co., Ltd., a Korean producer, to study a recycling plant in Truro, Nova Scotia.",
+                     "2025-03-05");
+  ASSERT_EQ(y.events.size(), 1u);
+  for (const Party& p : y.events[0].parties) EXPECT_EQ(p.kind, "organization") << p.name;
+  Extraction z = run("Italia e India\n\nNel settembre 2023, a New Delhi, l'Italia aveva firmato con India e Francia un memorandum d'intesa "
+                     "sul corridoio economico.",
+                     "2025-03-05");
+  ASSERT_FALSE(z.events.empty());
+  EXPECT_EQ(party_keys(z.events[0]), (std::vector<std::string>{"FR", "IN", "IT"}));
 }
 
 // An organization introduced by a noun and a demonym ("el grupo japonés Mori
@@ -1169,13 +1212,14 @@ TEST(Extractor, OrganizerInRelativeClauseIsNoParty) {
 }
 
 // A company named with its legal form is the same company named without it
-// later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ...").
+// later ("Nordkyst Kabel AS" ... "Nordkyst Kabel has also started ..."); its
+// name is given without the form.
 TEST(Extractor, OrganizationsByTheirShortName) {
   Extraction x = run("Cable maker signs in Tokyo\n\nThe Norwegian cable maker Nordkyst Kabel AS opened an office in Tokyo "
                      "on Monday. Nordkyst Kabel has also started negotiations with the Japanese utility Sanriku Energy "
                      "on a framework agreement.");
   auto it = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) {
-    return std::any_of(e.parties.begin(), e.parties.end(), [](const Party& p) { return p.name == "Nordkyst Kabel AS"; });
+    return std::any_of(e.parties.begin(), e.parties.end(), [](const Party& p) { return p.name == "Nordkyst Kabel"; });
   });
   ASSERT_NE(it, x.events.end());
   EXPECT_EQ(it->parties.size(), 2u);
