@@ -164,6 +164,28 @@ std::string_view without_elision(std::string_view w) {
 
 }  // namespace
 
+// "マレーシア・サラワク州のBorneo Hydrogen": a place written right before an
+// organization the rules found, joined by nothing or by "の" (a date marker
+// row labelled "link") alone, says where it is, as it does before a known
+// one; it describes the organization and is no party.
+void mark_places_before_organizations(const Gazetteer& gazetteer, std::string_view doc, SentenceView& s) {
+  for (ActorMention& a : s.actors) {
+    if (a.form != AliasForm::kName || gazetteer.actors()[a.actor].kind == "organization") continue;
+    std::uint32_t k = a.end_token;
+    if (k < s.tokens.size() && s.gap_before(doc, k).empty() &&
+        std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+          return m.entry && m.entry->category == Category::kDateMarker && m.entry->label == "link" && m.first_token == k &&
+                 m.end_token == k + 1;
+        })) {
+      ++k;
+    }
+    if (k >= s.tokens.size() || !s.gap_before(doc, k).empty()) continue;
+    if (std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) { return o.first_token == k; })) {
+      a.attribute = true;
+    }
+  }
+}
+
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
                               text::Span span, const PartialDate& published,
                               std::vector<text::Token>* tokens) {
@@ -1275,6 +1297,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
             [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+  mark_places_before_organizations(lexicon.gazetteer(), doc, s);
   // "la Tohoku University di Sendai": a city linked to an organization
   // named just before it is its seat, not a party.
   for (ActorMention& a : s.actors) {

@@ -64,6 +64,10 @@ struct SentenceView {
   std::string_view text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const;
 };
 
+// A place written right before an organization the rules found, with
+// nothing or "の" between ("サラワク州のBorneo Hydrogen"), describes it: no party.
+void mark_places_before_organizations(const Gazetteer& gazetteer, std::string_view doc, SentenceView& s);
+
 // tokens, when given, is text::tokenize() of the sentence already made
 // (spans in doc, e.g. from its line's tokens); it is taken.
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,

@@ -1667,7 +1667,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
 // link ("Politecnico di Torino") and later with an article alone ("Il
 // Politecnico ha inoltre avviato negoziati"), when one organization of the
 // text has that head.
-void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
+void name_short_forms(std::vector<SentenceView>& views, std::string_view text, const Gazetteer& g) {
   struct Short {
     std::vector<std::string> words;  // folded
     std::string name;                // the full name, as first written
@@ -1742,6 +1742,7 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
     if (added) {
       std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
                 [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+      mark_places_before_organizations(g, text, v);
     }
   }
 }
@@ -2253,7 +2254,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     views.push_back(std::move(v));
   }
 
-  name_short_forms(views, text);
+  name_short_forms(views, text, gazetteer_);
   name_described_references(views, text, gazetteer_);
   std::vector<Person> people = find_people(*lexicon_, text, views, layout, lang);
   // A single word read as an organization no table knows ("Aagaard og

@@ -402,6 +402,18 @@ TEST(Extractor, RegionAfterAVenueAndACommaIsNoParty) {
   EXPECT_EQ(party_keys(z.events[0]), (std::vector<std::string>{"FR", "IN", "IT"}));
 }
 
+// A place right before a company the rules found, joined by "の" ("マレーシ
+// アのNordvik Ammonia Sdn. Bhd."), says where the company is: no party. (The
+// Latin legal form ends no Japanese sentence: ja/abbreviations.txt.)
+TEST(Extractor, PlaceBeforeAnUnknownCompanyIsItsSeat) {
+  Extraction x = run("覚書\n\n北海道は2025年6月24日、マレーシアのNordvik Ammonia Sdn. Bhd.と覚書を締結しました。", "2025-06-25");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Hokkaido", "Nordvik Ammonia"}));
+}
+
 // An organization introduced by a noun and a demonym ("el grupo japonés Mori
 // Kaisen") is what the same description names later with no name after it.
 TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
