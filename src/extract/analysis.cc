@@ -1242,7 +1242,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       const bool conj = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
         return c.entry && c.entry->category == Category::kConjunction && c.end_token == before;
       });
-      const bool comma = doc.substr(s.tokens[before - 1].span.end, s.tokens[before].span.begin - s.tokens[before - 1].span.end) == ", ";
+      const std::string_view gap = doc.substr(s.tokens[before - 1].span.end, s.tokens[before].span.begin - s.tokens[before - 1].span.end);
+      // (A colon opens a clause as a comma does: "tra i due territori: le autorità portuali di ...".)
+      const bool comma = gap == ", " || gap == ": ";
       const bool after_org = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
         return o.end_token == before;
       }) || std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
@@ -1293,6 +1295,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       });
       if (conj == s.mentions.end()) break;
       k = conj->end_token;
+      // The link word again after "and": "di Bari e di Patrasso".
+      if (k + 1 < s.tokens.size() && m.end_token - m.first_token >= 2 && s.tokens[k].folded == s.tokens[m.end_token - 1].folded) ++k;
     }
   }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),

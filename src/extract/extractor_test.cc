@@ -414,6 +414,20 @@ TEST(Extractor, PlaceBeforeAnUnknownCompanyIsItsSeat) {
   EXPECT_EQ(names, (std::vector<std::string>{"Hokkaido", "Nordvik Ammonia"}));
 }
 
+// A body every city has, before a list of cities that repeats the link word
+// ("le autorità portuali di Bari e di Patrasso"), is each city's body; a
+// colon opens the clause as a comma does.
+TEST(Extractor, PortAuthoritiesOfTwoCitiesAreTwoParties) {
+  Extraction x = run("Porti\n\nUn legame antico: le autorità portuali di Bari e di Patrasso avevano firmato nel 2016 un accordo di "
+                     "cooperazione sui collegamenti marittimi.",
+                     "2025-06-13");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Port Authority of Bari", "Port Authority of Patras"}));
+}
+
 // An organization introduced by a noun and a demonym ("el grupo japonés Mori
 // Kaisen") is what the same description names later with no name after it.
 TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
