@@ -983,8 +983,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                m.first_token <= t && t < m.end_token;
       });
     };
+    bool noun_skipped = false;  // an organization noun among the words skipped
     while (k < s.tokens.size() && skipped < 3 && descriptive(k)) {
       if (conj_or_role[k] || !gap_is_space(k - 1)) { blocked = true; break; }
+      noun_skipped = noun_skipped || starts_upper(s.tokens[k].span.of(doc));
       ++k;
       ++skipped;
     }
@@ -1036,6 +1038,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         (end - k >= 2 || (end < s.tokens.size() && gap_is_space(end - 1) && starts_upper(s.tokens[end].span.of(doc))))) {
       continue;
     }
+    // Where every noun has a capital, lower-case words alone describe
+    // nothing: "Deutschland wird auch in Zukunft Energie importieren" has no
+    // name after "in"; "der Hamburger Energieimporteur Nordhafen Energie" has
+    // its noun.
+    if (capital_nouns && skipped > 0 && !noun_skipped && !noun_before && !marked) continue;
     if (end - k >= 2 || (end - k == 1 && (marked || demonym_names))) {
       s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
       a.attribute = true;

@@ -428,6 +428,17 @@ TEST(Extractor, PortAuthoritiesOfTwoCitiesAreTwoParties) {
   EXPECT_EQ(names, (std::vector<std::string>{"Port Authority of Bari", "Port Authority of Patras"}));
 }
 
+// In German every noun has a capital: a place, lower-case words and two
+// capitalised nouns ("Deutschland wird auch in Zukunft Energie") are no
+// description of a company; a trade noun makes one ("der Hamburger
+// Energieimporteur Nordwind Energie", de/org_head.tsv).
+TEST(Extractor, CapitalisedNounsAfterAPlaceAreNoName) {
+  Extraction x = run("Wasserstoff\n\nDeutschland und Brasilien unterzeichneten am Dienstag eine Absichtserklärung über Wasserstoff. "
+                     "«Deutschland wird auch in Zukunft Energie importieren müssen», sagte die Ministerin.",
+                     "2025-08-27");
+  EXPECT_TRUE(std::find(x.organizations.begin(), x.organizations.end(), "Zukunft Energie") == x.organizations.end());
+}
+
 // An organization introduced by a noun and a demonym ("el grupo japonés Mori
 // Kaisen") is what the same description names later with no name after it.
 TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
