@@ -1222,7 +1222,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           }
         }
         if (!joined || !evidence(t)) continue;
-        s.unknown_orgs.push_back({t, t + 1, std::string(s.tokens[t].span.of(doc))});
+        s.unknown_orgs.push_back({t, t + 1, std::string(without_elision(s.tokens[t].span.of(doc)))});
         is_actor[t] = true;
         grew = true;
       }

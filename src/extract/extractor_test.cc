@@ -439,6 +439,18 @@ TEST(Extractor, CapitalisedNounsAfterAPlaceAreNoName) {
   EXPECT_TRUE(std::find(x.organizations.begin(), x.organizations.end(), "Zukunft Energie") == x.organizations.end());
 }
 
+// A single word listed with an organization keeps no elided article:
+// "L'AVERE et la ... Organization" names AVERE.
+TEST(Extractor, ListedWordWithoutItsElidedArticle) {
+  Extraction x = run("Accord\n\nL'AVERE et la New Energy and Industrial Technology Development Organization (NEDO), agence japonaise, "
+                     "ont renouvelé mardi à Tokyo leur accord de coopération pour une durée de quatre ans.",
+                     "2025-04-01");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "AVERE"), names.end());
+}
+
 // An organization introduced by a noun and a demonym ("el grupo japonés Mori
 // Kaisen") is what the same description names later with no name after it.
 TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
