@@ -1083,8 +1083,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (k >= s.tokens.size() || k == 0 || !gap_is_space(k - 1)) continue;
     std::uint32_t end = k;
     bool plain = false;
+    // (Parts joined by a hyphen are one name: "die Bergbaugesellschaft Tau-Ken Samruk".)
     while (end < s.tokens.size() && end - k < 4 && starts_upper(s.tokens[end].span.of(doc)) && !conj_or_role[end] &&
-           (!lexical[end] || is_actor[end] || (end > k && !other_than_sector[end])) && (end == k || gap_is_space(end - 1))) {
+           (!lexical[end] || is_actor[end] || (end > k && !other_than_sector[end])) &&
+           (end == k || gap_is_space(end - 1) || s.gap_before(doc, end) == "-")) {
       plain = plain || !is_actor[end];
       ++end;
     }

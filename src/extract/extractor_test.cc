@@ -451,6 +451,18 @@ TEST(Extractor, ListedWordWithoutItsElidedArticle) {
   EXPECT_NE(std::find(names.begin(), names.end(), "AVERE"), names.end());
 }
 
+// A name after an organization noun goes on over a hyphen ("die
+// Bergbaugesellschaft Tau-Ken Samruk"), not cut at its first part.
+TEST(Extractor, HyphenatedNameAfterANounIsWhole) {
+  Extraction x = run("Absichtserklärung\n\nAm Mittwoch unterzeichneten das Leipziger Unternehmen Erzring Metall GmbH und die staatliche "
+                     "Bergbaugesellschaft Aral-Ken Samruk eine Absichtserklärung über Wolfram.",
+                     "2025-09-25");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Aral-Ken Samruk"), names.end());
+}
+
 // An organization introduced by a noun and a demonym ("el grupo japonés Mori
 // Kaisen") is what the same description names later with no name after it.
 TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
