@@ -164,6 +164,28 @@ std::string_view without_elision(std::string_view w) {
 
 }  // namespace
 
+// "マレーシア・サラワク州のBorneo Hydrogen": a place written right before an
+// organization the rules found, joined by nothing or by "の" (a date marker
+// row labelled "link") alone, says where it is, as it does before a known
+// one; it describes the organization and is no party.
+void mark_places_before_organizations(const Gazetteer& gazetteer, std::string_view doc, SentenceView& s) {
+  for (ActorMention& a : s.actors) {
+    if (a.form != AliasForm::kName || gazetteer.actors()[a.actor].kind == "organization") continue;
+    std::uint32_t k = a.end_token;
+    if (k < s.tokens.size() && s.gap_before(doc, k).empty() &&
+        std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+          return m.entry && m.entry->category == Category::kDateMarker && m.entry->label == "link" && m.first_token == k &&
+                 m.end_token == k + 1;
+        })) {
+      ++k;
+    }
+    if (k >= s.tokens.size() || !s.gap_before(doc, k).empty()) continue;
+    if (std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) { return o.first_token == k; })) {
+      a.attribute = true;
+    }
+  }
+}
+
 SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std::string_view doc,
                               text::Span span, const PartialDate& published,
                               std::vector<text::Token>* tokens) {
@@ -450,6 +472,21 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
              (!prev || prev->end_token < m.first_token) &&
              text::starts_upper(s.tokens[m.first_token - 1].span.of(doc));
     });
+    // "in Bécancour, Québec", "in Kiel, Schleswig-Holstein": a region or
+    // country after a comma right after a venue (or one word right after
+    // "in" that the gazetteer does not know) says where the venue is.
+    const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+    if (!joined && a.first_token >= 2 && (kind == "region" || kind == "country") && s.gap_before(doc, a.first_token) == ", ") {
+      const std::uint32_t w = a.first_token - 1;
+      const bool after_venue = prev != nullptr && prev->venue && prev->end_token == a.first_token;
+      const bool after_word = (prev == nullptr || prev->end_token <= w) && location_prep_end[w] == 1 && s.tokens[w].is_word &&
+                              text::starts_upper(s.tokens[w].span.of(doc));
+      // (Closing the clause, "in Bécancour, Québec." or "..., Québec, on
+      // Monday": "a New Delhi, l'Italia aveva firmato" is the subject.)
+      const bool closes = a.end_token == s.tokens.size() || s.gap_before(doc, a.end_token).find_first_of(",.;)") != std::string_view::npos;
+      const bool same_country = !after_venue || lexicon.gazetteer().actors()[prev->actor].country == lexicon.gazetteer().actors()[a.actor].country;
+      joined = (after_venue || after_word) && closes && same_country;
+    }
     if (joined) a.venue = true;
   }
 
@@ -819,7 +856,56 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
     }
     if (inner < s.actors.size()) s.actors[inner].aside = s.actors[inner].name_end = true;
-    s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, end)))});
+    // A legal form closing the name is no part of it ("Daejin Precursor Co.,
+    // Ltd." is Daejin Precursor), where two words or more stay.
+    const std::uint32_t name_end = m.entry->label == "legal" && m.end_token == end && m.first_token >= first + 2 &&
+                                           !(article && m.first_token == first + 2)
+                                       ? m.first_token
+                                       : end;
+    s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, name_end)))});
+  }
+
+  // A name in another language's words ("Luleå tekniska universitet och
+  // Universidad de Antofagasta"): a capitalised head of that language's
+  // org_word.tsv, its link word, then capitalised words (places among them
+  // belong to the name). Its English comes from that language's table.
+  for (std::uint32_t t = 0; t + 2 < s.tokens.size(); ++t) {
+    if (is_actor[t] || !s.tokens[t].is_word || !starts_upper(s.tokens[t].span.of(doc))) continue;
+    const bool taken = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(),
+                                   [&](const UnknownOrg& o) { return o.first_token <= t && t < o.end_token; });
+    if (taken) continue;
+    const std::string_view foreign = lexicon.foreign_org_head(lang, s.tokens[t].folded);
+    if (foreign.empty()) continue;
+    // The link word, written in lower case: "de", "di", "van".
+    const std::uint32_t link = t + 1;
+    const std::string* of = lexicon.org_word(foreign, s.tokens[link].folded);
+    if (of == nullptr || *of != "of" || s.tokens[link].span.of(doc) != s.tokens[link].folded || s.gap_before(doc, link) != " " ||
+        s.gap_before(doc, link + 1) != " ") {
+      continue;
+    }
+    std::uint32_t end = link + 1;
+    while (end < s.tokens.size() && end - link <= 3 && s.tokens[end].is_word && starts_upper(s.tokens[end].span.of(doc)) &&
+           (end == link + 1 || s.gap_before(doc, end) == " ")) {
+      ++end;
+    }
+    if (end == link + 1) continue;
+    // Not into the middle of a place.
+    for (const ActorMention& a : s.actors) {
+      if (a.first_token < end && end < a.end_token) end = a.first_token;
+    }
+    if (end <= link + 1) continue;
+    // A place in the text's genitive ends it ("Universidad de Antofagastas
+    // rektor"): the name is the place's own form.
+    const bool genitive = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+      return o.alias != nullptr && o.alias->genitive && o.end_token == end && o.first_token > link;
+    });
+    const std::size_t name_to = s.tokens[end - 1].span.end - (genitive ? 1 : 0);
+    for (ActorMention& a : s.actors) {
+      if (a.first_token > link && a.end_token <= end) a.aside = true;
+    }
+    for (std::uint32_t k = t; k < end; ++k) is_actor[k] = true;
+    const std::size_t from = s.tokens[t].span.begin;
+    s.unknown_orgs.push_back({t, end, std::string(doc.substr(from, name_to - from)), std::string(foreign)});
   }
 
   // A name spelled out before its acronym is an organization, places in it
@@ -930,8 +1016,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                m.first_token <= t && t < m.end_token;
       });
     };
+    bool noun_skipped = false;  // an organization noun among the words skipped
     while (k < s.tokens.size() && skipped < 3 && descriptive(k)) {
       if (conj_or_role[k] || !gap_is_space(k - 1)) { blocked = true; break; }
+      noun_skipped = noun_skipped || starts_upper(s.tokens[k].span.of(doc));
       ++k;
       ++skipped;
     }
@@ -983,6 +1071,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         (end - k >= 2 || (end < s.tokens.size() && gap_is_space(end - 1) && starts_upper(s.tokens[end].span.of(doc))))) {
       continue;
     }
+    // Where every noun has a capital, lower-case words alone describe
+    // nothing: "Deutschland wird auch in Zukunft Energie importieren" has no
+    // name after "in"; "der Hamburger Energieimporteur Nordhafen Energie" has
+    // its noun.
+    if (capital_nouns && skipped > 0 && !noun_skipped && !noun_before && !marked) continue;
     if (end - k >= 2 || (end - k == 1 && (marked || demonym_names))) {
       s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
       a.attribute = true;
@@ -1023,8 +1116,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (k >= s.tokens.size() || k == 0 || !gap_is_space(k - 1)) continue;
     std::uint32_t end = k;
     bool plain = false;
+    // (Parts joined by a hyphen are one name: "die Bergbaugesellschaft Tau-Ken Samruk".)
     while (end < s.tokens.size() && end - k < 4 && starts_upper(s.tokens[end].span.of(doc)) && !conj_or_role[end] &&
-           (!lexical[end] || is_actor[end] || (end > k && !other_than_sector[end])) && (end == k || gap_is_space(end - 1))) {
+           (!lexical[end] || is_actor[end] || (end > k && !other_than_sector[end])) &&
+           (end == k || gap_is_space(end - 1) || s.gap_before(doc, end) == "-")) {
       plain = plain || !is_actor[end];
       ++end;
     }
@@ -1114,10 +1209,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       const std::string_view w = s.tokens[t].span.of(doc);
       if (!starts_upper(w) || (w[0] >= '0' && w[0] <= '9')) return false;
       // One word: not with capitalised neighbours ("Lars Aagaard", "Múte B.
-      // Egede", "the Royal Norwegian Embassy").
+      // Egede", "the Royal Norwegian Embassy", "Birgitta Bergvall-Kåreborn").
       if (t > 0 && s.tokens[t - 1].is_word && starts_upper(s.tokens[t - 1].span.of(doc)) && !lexical[t - 1] &&
           doc.substr(s.tokens[t - 1].span.end, s.tokens[t].span.begin - s.tokens[t - 1].span.end)
-                  .find_first_not_of(". ") == std::string_view::npos) {
+                  .find_first_not_of(". -") == std::string_view::npos) {
         return false;
       }
       if (t + 1 < s.tokens.size() && gap_is_space(t) && starts_upper(s.tokens[t + 1].span.of(doc))) return false;
@@ -1162,7 +1257,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           }
         }
         if (!joined || !evidence(t)) continue;
-        s.unknown_orgs.push_back({t, t + 1, std::string(s.tokens[t].span.of(doc))});
+        s.unknown_orgs.push_back({t, t + 1, std::string(without_elision(s.tokens[t].span.of(doc)))});
         is_actor[t] = true;
         grew = true;
       }
@@ -1189,7 +1284,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       const bool conj = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
         return c.entry && c.entry->category == Category::kConjunction && c.end_token == before;
       });
-      const bool comma = doc.substr(s.tokens[before - 1].span.end, s.tokens[before].span.begin - s.tokens[before - 1].span.end) == ", ";
+      const std::string_view gap = doc.substr(s.tokens[before - 1].span.end, s.tokens[before].span.begin - s.tokens[before - 1].span.end);
+      // (A colon opens a clause as a comma does: "tra i due territori: le autorità portuali di ...".)
+      const bool comma = gap == ", " || gap == ": ";
       const bool after_org = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
         return o.end_token == before;
       }) || std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
@@ -1240,10 +1337,13 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       });
       if (conj == s.mentions.end()) break;
       k = conj->end_token;
+      // The link word again after "and": "di Bari e di Patrasso".
+      if (k + 1 < s.tokens.size() && m.end_token - m.first_token >= 2 && s.tokens[k].folded == s.tokens[m.end_token - 1].folded) ++k;
     }
   }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
             [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+  mark_places_before_organizations(lexicon.gazetteer(), doc, s);
   // "la Tohoku University di Sendai": a city linked to an organization
   // named just before it is its seat, not a party.
   for (ActorMention& a : s.actors) {

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/dates.h"
@@ -33,8 +34,12 @@ struct ActorMention {
 // an organization, a city's port ("havnene i Hirtshals": "Port of Hirtshals",
 // name is then that English name).
 struct UnknownOrg {
+  UnknownOrg() = default;
+  UnknownOrg(std::uint32_t first, std::uint32_t end, std::string written, std::string words_lang = {})
+      : first_token(first), end_token(end), name(std::move(written)), lang(std::move(words_lang)) {}
   std::uint32_t first_token = 0, end_token = 0;
   std::string name;
+  std::string lang;  // the language its words are from, where not the text's ("Universidad de Antofagasta": es)
 };
 
 struct SentenceView {
@@ -58,6 +63,10 @@ struct SentenceView {
   std::string_view gap_before(std::string_view doc, std::uint32_t k) const;
   std::string_view text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const;
 };
+
+// A place written right before an organization the rules found, with
+// nothing or "の" between ("サラワク州のBorneo Hydrogen"), describes it: no party.
+void mark_places_before_organizations(const Gazetteer& gazetteer, std::string_view doc, SentenceView& s);
 
 // tokens, when given, is text::tokenize() of the sentence already made
 // (spans in doc, e.g. from its line's tokens); it is taken.

@@ -1714,7 +1714,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
 // link ("Politecnico di Torino") and later with an article alone ("Il
 // Politecnico ha inoltre avviato negoziati"), when one organization of the
 // text has that head.
-void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
+void name_short_forms(std::vector<SentenceView>& views, std::string_view text, const Gazetteer& g) {
   struct Short {
     std::vector<std::string> words;  // folded
     std::string name;                // the full name, as first written
@@ -1789,6 +1789,7 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text) {
     if (added) {
       std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
                 [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+      mark_places_before_organizations(g, text, v);
     }
   }
 }
@@ -2249,7 +2250,7 @@ void name_rule_orgs_in_english(const Lexicon& lexicon, const std::vector<Sentenc
   for (const SentenceView& v : views) {
     for (const UnknownOrg& o : v.unknown_orgs) {
       if (english.count(o.name) > 0) continue;
-      english.emplace(o.name, english_org_name(lexicon, lang, o.name));
+      english.emplace(o.name, english_org_name(lexicon, o.lang.empty() ? lang : std::string_view(o.lang), o.name));
     }
   }
   auto rename = [&](std::string& name) {
@@ -2300,7 +2301,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     views.push_back(std::move(v));
   }
 
-  name_short_forms(views, text);
+  name_short_forms(views, text, gazetteer_);
   name_described_references(views, text, gazetteer_);
   std::vector<Person> people = find_people(*lexicon_, text, views, layout, lang);
   // A single word read as an organization no table knows ("Aagaard og

@@ -221,6 +221,15 @@ const std::string* Lexicon::org_word(std::string_view lang, std::string_view fol
   return w == it->second.english.end() ? nullptr : &w->second;
 }
 
+std::string_view Lexicon::foreign_org_head(std::string_view lang, std::string_view folded_words) const {
+  if (org_word(lang, folded_words) != nullptr) return {};
+  for (const auto& [other, words] : org_words_) {
+    auto w = words.english.find(folded_words);
+    if (other != lang && w != words.english.end() && w->second != "of") return other;
+  }
+  return {};
+}
+
 std::size_t Lexicon::org_word_longest(std::string_view lang) const {
   auto it = org_words_.find(lang);
   return it == org_words_.end() ? 0 : it->second.longest;

@@ -180,6 +180,10 @@ class Lexicon {
   const std::string* org_word(std::string_view lang, std::string_view folded_words) const;
   // The most tokens a row of lang's org_word.tsv has (0: no table).
   std::size_t org_word_longest(std::string_view lang) const;
+  // The language, other than lang, whose org_word.tsv has folded_words as a
+  // head (a row that is not a link word): "universidad" in a Swedish text
+  // is Spanish. Empty when lang's own table has it, or no table does.
+  std::string_view foreign_org_head(std::string_view lang, std::string_view folded_words) const;
 
   // name_case.tsv: how lang writes a person's name in a grammatical case.
   // A row "case<TAB>written<TAB>nominative" gives the ending a word of a

@@ -301,7 +301,9 @@ class BoundaryFilter {
     std::size_t end = pos;  // end of the sentence's text, spaces dropped
     while (end > start && is_piece_space(text_[end - 1])) --end;
     if (end == start) return false;
-    if (lang_ == "ja") return japanese_quote_continues(end, pos);
+    if (lang_ == "ja" && japanese_quote_continues(end, pos)) return true;
+    // (In Japanese only a Latin abbreviation goes on below: "Borneo
+    // Hydrogen Sdn. Bhd.と覚書を締結".)
     if (text_[end - 1] != '.') return false;
 
     // The pieces before the boundary, last first, and after it.

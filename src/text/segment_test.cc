@@ -133,6 +133,9 @@ constexpr SentenceRow kSentenceRows[] = {
     {"en", "They signed it?!\u201D", "They signed it?!\u201D"},
     {"de", "Sie unterzeichneten «die Absichtserklärung.»", "Sie unterzeichneten «die Absichtserklärung.»"},
     {"ja", "両地域は協力を進める。」", "両地域は協力を進める。」"},
+    // A foreign company's Latin legal form (ja/abbreviations.txt) ends no sentence.
+    {"ja", "北海道は、Nordvik Ammonia Ltd.と覚書を締結した。両者は協力を進める。",
+     "北海道は、Nordvik Ammonia Ltd.と覚書を締結した。 | 両者は協力を進める。"},
     // A terminal, a space, then a closing mark: a boundary (UAX #29 SB11).
     {"en", "They signed. ) Then left", "They signed. | ) Then left"},
     {"en", "Signed\u2049 Then left", "Signed\u2049 | Then left"},

@@ -32,6 +32,6 @@ for languages in $groups; do
   echo "== $set, languages $languages"
   python3 "$scorer" --gold "$gold" --pred "$tmp/pred.jsonl" --languages "$languages" "${args[@]}" \
     >"$tmp/score.txt" || status=1
-  grep -E '^(documents|event_f1|event_strict_f1|party_f1|sector_f1|people_f1|language_accuracy) ' "$tmp/score.txt" || true
+  grep -E '^(documents|event_f1|event_strict_f1|party_f1|sector_f1|people_f1|organization_f1|language_accuracy) ' "$tmp/score.txt" || true
 done
 exit $status
