@@ -1221,7 +1221,22 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                      return o != x && o->first_token >= m->end_token && dist(o, m) == dist(x, m);
                    });
           };
-          if (later_ones(d, stage_mention)) {
+          // ... or stands between it and a later date, when a stage word
+          // before it, with no date between, is its own ("conclu entre les
+          // deux pays en 2017 et renouvelé en janvier 2024").
+          auto own_before = [&](const DateMention* x, const Mention* m) {
+            if (x->end_token > m->first_token) return false;
+            const bool later = std::any_of(dates.begin(), dates.end(), [&](const DateMention* o) {
+              return o != x && o->first_token >= m->end_token;
+            });
+            return later && std::any_of(stages.begin(), stages.end(), [&](const Mention* b) {
+                     return b != m && b->end_token <= x->first_token && !across_clause(x, b) &&
+                            std::none_of(dates.begin(), dates.end(), [&](const DateMention* o) {
+                              return o != x && o->first_token >= b->end_token && o->end_token <= x->first_token;
+                            });
+                   });
+          };
+          if (later_ones(d, stage_mention) || own_before(d, stage_mention)) {
             const Mention* own_stage = nullptr;
             int own_best = 1 << 30;
             for (const Mention* m : stages) {

@@ -230,6 +230,15 @@ TEST(Extractor, ConcludedTalksAreAnnouncedNotSigned) {
   }
 }
 
+// A stage word before a date is its own when another follows it toward a
+// later date: "conclu ... en 2017 et renouvelé en janvier 2024".
+TEST(Extractor, HistoryStageWordBeforeItsDateIsItsOwn) {
+  Extraction x = run(
+      "Partenariat\n\nLe partenariat stratégique a été conclu entre la France et la Suède en 2017 et renouvelé en janvier 2024.",
+      "2025-03-20");
+  EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2017", "signed"}, {"2024-01", "renewed"}}));
+}
+
 // "Of the kind" after an instrument makes it the kind of the act before;
 // "the first of its kind" after a name is the sentence's own act.
 TEST(Extractor, FirstOfItsKindKeepsItsOwnInstrument) {
