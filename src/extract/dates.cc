@@ -294,6 +294,12 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       }
     } else if (const LexiconEntry* rel = entry_at(by_start, i, Category::kRelativeDate, &end)) {
       if (rel->label == "previous") continue;  // only dates a month named before it
+      // "im Herbst 2023", "en otoño de 2023", "in autumn 2021": the season of
+      // that year, which the year names on its own.
+      if (rel->label.starts_with("season:") &&
+          ((end < n && is_year(token_text(end))) || (end + 1 < n && is_year(token_text(end + 1))))) {
+        continue;
+      }
       dm.relative = true;
       dm.end_token = end;
       const std::string& kind = rel->label;
@@ -333,6 +339,13 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
           // season before publication (its middle month after the label).
           const int middle = std::atoi(kind.c_str() + 12);
           dm.date = {published.month > middle ? published.year : published.year - 1, 0, 0};
+        }
+        else if (kind.starts_with("season:") && published.month) {
+          // "à l'automne", "en otoño", "i løpet av høsten": the season to
+          // come or under way (its middle month after the label), in the
+          // publication year unless it is over by then.
+          const int middle = std::atoi(kind.c_str() + 7);
+          dm.date = {published.month <= middle + 1 ? published.year : published.year + 1, 0, 0};
         }
         else if (kind == "last_week" && published.day) {
           // "förra veckan", "last week": the month its Monday to Sunday lie

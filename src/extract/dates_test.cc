@@ -72,6 +72,17 @@ TEST(Dates, Table) {
       {"da", "som blev aftalt i efteråret", "2025-03-13", "2024"},
       {"sv", "som undertecknades i höstas", "2025-11-20", "2025"},
       {"nl", "afgelopen najaar getekend", "2025-03-13", "2024"},
+      // A season to come or under way: its year, the next once it is over;
+      // "this autumn" is the publication's year; a season with a year is that year.
+      {"fr", "signeront à l'automne une convention", "2025-03-20", "2025"},
+      {"es", "prevén firmar en otoño un convenio", "2025-05-26", "2025"},
+      {"nb", "tar sikte på å undertegne i løpet av høsten", "2025-04-09", "2025"},
+      {"de", "wollen im Frühjahr unterzeichnen", "2025-10-30", "2026"},
+      {"en", "to sign in the autumn", "", "?season:10"},
+      {"de", "wurde im Herbst 2023 unterzeichnet", "2025-10-30", "2023"},
+      {"es", "firmado en otoño de 2022", "2025-05-26", "2022"},
+      {"de", "bis Ende des Jahres unterzeichnen", "2025-06-12", "2025"},
+      {"ja", "今秋に締結する予定", "2025-12-01", "2025"},
       {"en", "signed on 8 November 2022", "", "2022-11-08"},
       {"en", "signed March 21, 2023", "", "2023-03-21"},
       {"en", "signed March 21", "", "?month:3"},

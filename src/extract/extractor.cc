@@ -579,6 +579,30 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     });
   });
   auto stages = s.of(Category::kStage);
+  // "hatten ... ihre Verhandlungen über ein Freihandelsabkommen
+  // abgeschlossen", "concluded negotiations on a trade agreement": a word of
+  // completion in the clause of the talks, with no side named between them,
+  // ends the talks; their end is announced, nothing is signed.
+  bool talks_concluded = false;
+  for (const Mention* n : s.of(Category::kInstrument)) {
+    if (n->entry->label != "negotiations") continue;
+    std::erase_if(stages, [&](const Mention* m) {
+      if (m->entry->label != "signed") return false;
+      const bool after = m->first_token >= n->end_token && m->first_token - n->end_token <= 8;
+      const bool before = m->end_token <= n->first_token && n->first_token - m->end_token <= 2;
+      if (!after && !before) return false;
+      const std::uint32_t from = after ? n->end_token : m->end_token, to = after ? m->first_token : n->first_token;
+      const std::string_view between =
+          std::string_view(text).substr(s.tokens[from - 1].span.end, s.tokens[to].span.begin - s.tokens[from - 1].span.end);
+      if (between.find_first_of(",;:") != std::string_view::npos) return false;
+      const bool side_between = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+        return a.first_token >= from && a.first_token < to;
+      });
+      if (side_between) return false;
+      talks_concluded = true;
+      return true;
+    });
+  }
   // "Erklæringen bygger videre på et tæt samarbejde: Landene underskrev i
   // august 2022 en hensigtserklæring ...": an instrument opening the
   // sentence (over articles) that is the kind of the act told just before
@@ -1057,6 +1081,19 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   for (const DateMention& d : s.dates) {
     if (!d.target && d.first_token < clause) dates.push_back(&d);
   }
+  // Running talks with a plan told after them ("forhandler nå om en avtale,
+  // som etter planen skal være klar til høsten"): the plan's date is when
+  // the talks should end, not an act of its own.
+  if (negotiating && !done) {
+    std::erase_if(dates, [&](const DateMention* d) {
+      return std::any_of(stages.begin(), stages.end(), [&](const Mention* m) {
+        return m->entry->label == "planned" && m->end_token <= d->first_token &&
+               std::any_of(stages.begin(), stages.end(), [&](const Mention* n) {
+                 return n->entry->label == "negotiating" && n->end_token <= m->first_token;
+               });
+      });
+    });
+  }
 
   auto make = [&](const std::string& stage, const DateMention* d, const std::string& act_instrument) {
     Candidate c;
@@ -1231,7 +1268,22 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                      return o != x && o->first_token >= m->end_token && dist(o, m) == dist(x, m);
                    });
           };
-          if (later_ones(d, stage_mention)) {
+          // ... or stands between it and a later date, when a stage word
+          // before it, with no date between, is its own ("conclu entre les
+          // deux pays en 2017 et renouvelé en janvier 2024").
+          auto own_before = [&](const DateMention* x, const Mention* m) {
+            if (x->end_token > m->first_token) return false;
+            const bool later = std::any_of(dates.begin(), dates.end(), [&](const DateMention* o) {
+              return o != x && o->first_token >= m->end_token;
+            });
+            return later && std::any_of(stages.begin(), stages.end(), [&](const Mention* b) {
+                     return b != m && b->end_token <= x->first_token && !across_clause(x, b) &&
+                            std::none_of(dates.begin(), dates.end(), [&](const DateMention* o) {
+                              return o != x && o->first_token >= b->end_token && o->end_token <= x->first_token;
+                            });
+                   });
+          };
+          if (later_ones(d, stage_mention) || own_before(d, stage_mention)) {
             const Mention* own_stage = nullptr;
             int own_best = 1 << 30;
             for (const Mention* m : stages) {
@@ -1417,6 +1469,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     stage = "signed";
   }
   if (instrument == "negotiations" && stage_rank(stage) < stage_rank("negotiating")) stage = "negotiating";
+  // Concluded talks (above): their end is announced, unless a signature
+  // is told beside it.
+  if (talks_concluded && (stage == "negotiating" || stage == "signed") &&
+      std::none_of(stages.begin(), stages.end(), [](const Mention* m) { return m->entry->label == "signed"; })) {
+    stage = "announced";
+  }
   if (date && date->since) stage = since_stage();
   // "The previous renewal was signed ...": a renewal that names no
   // instrument renews the one the same parties signed, stated before.

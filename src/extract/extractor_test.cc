@@ -200,6 +200,45 @@ TEST(Extractor, HistoryStageWordBetweenTwoDatesIsTheLaterOnes) {
   EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2015", "signed"}, {"2020", "renewed"}}));
 }
 
+// Running talks with a plan told after them: the plan's date is when the
+// talks should end, no act of its own; the talks are dated by "nå".
+TEST(Extractor, PlanAfterRunningTalksIsNoActOfItsOwn) {
+  Extraction x = run(
+      "Havvindsamarbeid\n\nNorge og Nederland forhandler nå om en samarbeidsavtale om havvind, som etter planen "
+      "skal være klar til høsten.",
+      "2025-05-21");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2025-05-21");
+}
+
+// Concluded talks ("ihre Verhandlungen über ... abgeschlossen", "concluded
+// negotiations on"): their end is announced, nothing is signed.
+TEST(Extractor, ConcludedTalksAreAnnouncedNotSigned) {
+  struct R { const char* text; const char* date; } rows[] = {
+      {"Abkommen\n\nDie EU und Japan hatten im Oktober 2023 ihre Verhandlungen über ein Kooperationsabkommen abgeschlossen.",
+       "2023-10"},
+      {"Talks\n\nNorway and Canada concluded negotiations on a cooperation agreement in May 2024.", "2024-05"},
+  };
+  for (const R& r : rows) {
+    SCOPED_TRACE(r.text);
+    Extraction x = run(r.text, "2025-08-27");
+    ASSERT_FALSE(x.events.empty());
+    EXPECT_EQ(x.events[0].stage, "announced");
+    EXPECT_EQ(x.events[0].date, r.date);
+  }
+}
+
+// A stage word before a date is its own when another follows it toward a
+// later date: "conclu ... en 2017 et renouvelé en janvier 2024".
+TEST(Extractor, HistoryStageWordBeforeItsDateIsItsOwn) {
+  Extraction x = run(
+      "Partenariat\n\nLe partenariat stratégique a été conclu entre la France et la Suède en 2017 et renouvelé en janvier 2024.",
+      "2025-03-20");
+  EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2017", "signed"}, {"2024-01", "renewed"}}));
+}
+
 // "Of the kind" after an instrument makes it the kind of the act before;
 // "the first of its kind" after a name is the sentence's own act.
 TEST(Extractor, FirstOfItsKindKeepsItsOwnInstrument) {

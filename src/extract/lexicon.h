@@ -36,6 +36,7 @@ enum class Category : std::uint8_t {
   kRelativeDate,   // label: today | yesterday | this_year | last_year | next_year | this_month | last_month,
                    // same_year | same_month | same_day (the date named last in the sentence: "同年9月"),
                    // last_season:M (the year of the last season around month M before publication: "last summer" 7)
+                   // season:M (the year of the season around month M to come or under way: "à l'automne" 10)
                    // last_week (the month of the week before publication's, its year if it spans two months)
   kDateQualifier,  // label: early | mid | late (for "Anfang 2021", "late 2023")
   kChrome,         // label: end (the article ends here) | line (drop this line)
