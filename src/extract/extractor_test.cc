@@ -648,6 +648,27 @@ TEST(Extractor, RegionInTheGenitiveAfterAnOrganizationIsItsSeat) {
   EXPECT_EQ(names, (std::vector<std::string>{"Hokuriku Food Cluster", "Valorial Cluster"}));
 }
 
+// A ministry of another state named by its fields, the state in the
+// genitive before it, is an organization in English: its fields are read
+// over "og" and commas between org_word rows, not over a place.
+TEST(Extractor, ForeignMinistryByItsFieldsIsAnOrganization) {
+  Extraction x = run("Ny aftale\n\nEnergistyrelsen og Chiles Ministerium for Energi, Klima og Miljø underskrev tirsdag en aftale om brint.",
+                     "2025-02-01");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Danish Energy Agency", "Ministry of Energy, Climate and Environment of Chile"}));
+  Extraction y = run("Ny aftale\n\nUniversitetet i Bergen og Aarhus Universitet underskrev tirsdag en aftale om brint.", "2025-02-01");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].parties.size(), 2u);
+  // A list of fields cut short by a word no row has is no name; a field
+  // word alone after a place is no head ("Nordhafen Energie" stays).
+  Extraction z = run("Neue Vereinbarung\n\nDas Niedersächsische Ministerium für Wirtschaft, Verkehr, Bauen und Digitalisierung "
+                     "und die Nordhafen Energie GmbH unterzeichneten am Dienstag eine Absichtserklärung über Wasserstoff.", "2025-02-01");
+  for (const std::string& o : z.organizations) EXPECT_EQ(o.find("Ministerium"), std::string::npos) << o;
+  for (const std::string& o : z.organizations) EXPECT_EQ(o.find("Energy"), std::string::npos) << o;
+}
+
 // "the two sides" in a sentence that names the kind of an earlier act, not
 // the last one's, are that act's sides.
 TEST(Extractor, BothSidesOfTheActOfTheKindNamed) {
