@@ -1344,6 +1344,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         // mit der Vereinbarung ... zusammengeführt".
         const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
         if (again) act_instrument = out.back().event.instrument;
+        // A history of the act told before, which names no instrument of
+        // its own ("Samarbejdet ... begyndte i 2013 og blev senest forlænget
+        // i 2020", after the new agreement of the same sides): its first act
+        // is of that instrument, as a lone renewal's is (below).
+        if (out.empty() && act_instrument == "other" && at_least_an_agreement(previous.instrument) &&
+            std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
+              return m->entry->label == "renewed" || m->entry->label == "extended";
+            })) {
+          std::vector<std::string> mine, theirs;
+          for (const Party& p : parties.parties()) mine.push_back(party_key(p));
+          for (const Party& p : previous.parties) theirs.push_back(party_key(p));
+          std::sort(mine.begin(), mine.end());
+          std::sort(theirs.begin(), theirs.end());
+          if (mine == theirs) act_instrument = previous.instrument;
+        }
         // A later act in its own clause takes the instrument named there,
         // however loose ("2022年3月に覚書を交わし、…、2025年4月には共同研究を
         // 進めることで合意"): the formal one named for an earlier act is not
@@ -1501,7 +1516,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
              return m.entry && m.entry->category == Category::kInstrument && m.end_token == k.first_token;
            });
   });
-  if (kind_of_instrument && !previous.instrument.empty() &&
+  // (Talks "for a similar agreement", "colloqui per un accordo analogo",
+  // stay talks: the kind is what they aim at.)
+  if (kind_of_instrument && !previous.instrument.empty() && instrument != "negotiations" &&
       instrument_rank(previous.instrument) > instrument_rank(instrument)) {
     instrument = previous.instrument;
     if (stages.empty() && !(date && date->since)) stage = previous.stage;
