@@ -612,8 +612,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // strategico ... avviato nel 2021" after a history of memoranda is the
   // page's act; a specific one, "Das Wirtschaftspartnerschaftsabkommen
   // wurde ... unterzeichnet", is an act of its own.)
+  // (Or the kind of an act told before that, a quote between them: "The
+  // memorandum builds on a joint statement ... which the two governments
+  // signed in Edinburgh in 2021".)
+  std::string referred_back;  // the kind of the act the sentence opens on, when it states another
   if (instruments.size() >= 2 && !previous.instrument.empty() &&
       (instruments.front()->entry->label == previous.instrument ||
+       earlier.by_instrument.contains(instruments.front()->entry->label) ||
        at_most_an_agreement(instruments.front()->entry->label))) {
     const Mention* opening = instruments.front();
     bool at_start = true;
@@ -644,7 +649,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       return !d.target && d.first_token >= opening->end_token && d.end_token <= next_act &&
              s.tokens[d.first_token].span.begin < clause_end;
     });
-    if (at_start && others && !dated_here) instruments.erase(instruments.begin());
+    if (at_start && others && !dated_here) {
+      referred_back = opening->entry->label;
+      instruments.erase(instruments.begin());
+    }
   }
   // "…戦略的パートナーシップを立ち上げており、今回の覚書はその具体化の一つです",
   // "... launched a partnership in 2021, of which the new agreement is a
@@ -904,6 +912,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       for (const Mention* m : instruments) {
         auto it = earlier.by_instrument.find(m->entry->label);
         if (it != earlier.by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
+      }
+      // ... or of the act it opens on ("The memorandum builds on a joint
+      // statement ... which the two governments signed"): the sides of that.
+      auto it = earlier.by_instrument.find(referred_back);
+      if (sides_of == &previous.parties && it != earlier.by_instrument.end() && it->second.size() >= 2) {
+        sides_of = &it->second;
       }
     }
     // "Les deux agences avaient conclu un premier protocole en 2014" after
