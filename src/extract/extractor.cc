@@ -579,6 +579,26 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     });
   });
   auto stages = s.of(Category::kStage);
+  // The occasion of a speech is the act the page tells, no act of its own:
+  // "..., Kenji Arimura ... said at the signing ceremony in Jujuy", "sagte
+  // er bei der Unterzeichnung" (a stage word at most three words after a
+  // verb of saying, an occasion's preposition between, "at", "bei der",
+  // and no instrument: "said it signed a memorandum" states the act).
+  std::erase_if(stages, [&](const Mention* m) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& sp) {
+      if (!sp.entry || sp.entry->category != Category::kSpeech || sp.end_token > m->first_token ||
+          m->first_token - sp.end_token > 3) {
+        return false;
+      }
+      const bool occasion = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& p) {
+        return p.entry && p.entry->category == Category::kLocationPrep && p.entry->label == "at" &&
+               p.first_token >= sp.end_token && p.end_token <= m->first_token;
+      });
+      return occasion && std::none_of(instruments.begin(), instruments.end(), [&](const Mention* i) {
+               return i->first_token >= sp.end_token && i->first_token < m->first_token;
+             });
+    });
+  });
   // "hatten ... ihre Verhandlungen über ein Freihandelsabkommen
   // abgeschlossen", "concluded negotiations on a trade agreement": a word of
   // completion in the clause of the talks, with no side named between them,
