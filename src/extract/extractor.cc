@@ -579,6 +579,26 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     });
   });
   auto stages = s.of(Category::kStage);
+  // The occasion of a speech is the act the page tells, no act of its own:
+  // "..., Kenji Arimura ... said at the signing ceremony in Jujuy", "sagte
+  // er bei der Unterzeichnung" (a stage word at most three words after a
+  // verb of saying, an occasion's preposition between, "at", "bei der",
+  // and no instrument: "said it signed a memorandum" states the act).
+  std::erase_if(stages, [&](const Mention* m) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& sp) {
+      if (!sp.entry || sp.entry->category != Category::kSpeech || sp.end_token > m->first_token ||
+          m->first_token - sp.end_token > 3) {
+        return false;
+      }
+      const bool occasion = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& p) {
+        return p.entry && p.entry->category == Category::kLocationPrep && p.entry->label == "at" &&
+               p.first_token >= sp.end_token && p.end_token <= m->first_token;
+      });
+      return occasion && std::none_of(instruments.begin(), instruments.end(), [&](const Mention* i) {
+               return i->first_token >= sp.end_token && i->first_token < m->first_token;
+             });
+    });
+  });
   // "hatten ... ihre Verhandlungen über ein Freihandelsabkommen
   // abgeschlossen", "concluded negotiations on a trade agreement": a word of
   // completion in the clause of the talks, with no side named between them,
@@ -612,8 +632,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // strategico ... avviato nel 2021" after a history of memoranda is the
   // page's act; a specific one, "Das Wirtschaftspartnerschaftsabkommen
   // wurde ... unterzeichnet", is an act of its own.)
+  // (Or the kind of an act told before that, a quote between them: "The
+  // memorandum builds on a joint statement ... which the two governments
+  // signed in Edinburgh in 2021".)
+  std::string referred_back;  // the kind of the act the sentence opens on, when it states another
   if (instruments.size() >= 2 && !previous.instrument.empty() &&
       (instruments.front()->entry->label == previous.instrument ||
+       earlier.by_instrument.contains(instruments.front()->entry->label) ||
        at_most_an_agreement(instruments.front()->entry->label))) {
     const Mention* opening = instruments.front();
     bool at_start = true;
@@ -644,7 +669,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       return !d.target && d.first_token >= opening->end_token && d.end_token <= next_act &&
              s.tokens[d.first_token].span.begin < clause_end;
     });
-    if (at_start && others && !dated_here) instruments.erase(instruments.begin());
+    if (at_start && others && !dated_here) {
+      referred_back = opening->entry->label;
+      instruments.erase(instruments.begin());
+    }
   }
   // "…戦略的パートナーシップを立ち上げており、今回の覚書はその具体化の一つです",
   // "... launched a partnership in 2021, of which the new agreement is a
@@ -904,6 +932,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       for (const Mention* m : instruments) {
         auto it = earlier.by_instrument.find(m->entry->label);
         if (it != earlier.by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
+      }
+      // ... or of the act it opens on ("The memorandum builds on a joint
+      // statement ... which the two governments signed"): the sides of that.
+      auto it = earlier.by_instrument.find(referred_back);
+      if (sides_of == &previous.parties && it != earlier.by_instrument.end() && it->second.size() >= 2) {
+        sides_of = &it->second;
       }
     }
     // "Les deux agences avaient conclu un premier protocole en 2014" after
@@ -1344,6 +1378,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         // mit der Vereinbarung ... zusammengeführt".
         const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
         if (again) act_instrument = out.back().event.instrument;
+        // A history of the act told before, which names no instrument of
+        // its own ("Samarbejdet ... begyndte i 2013 og blev senest forlænget
+        // i 2020", after the new agreement of the same sides): its first act
+        // is of that instrument, as a lone renewal's is (below).
+        if (out.empty() && act_instrument == "other" && at_least_an_agreement(previous.instrument) &&
+            std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
+              return m->entry->label == "renewed" || m->entry->label == "extended";
+            })) {
+          std::vector<std::string> mine, theirs;
+          for (const Party& p : parties.parties()) mine.push_back(party_key(p));
+          for (const Party& p : previous.parties) theirs.push_back(party_key(p));
+          std::sort(mine.begin(), mine.end());
+          std::sort(theirs.begin(), theirs.end());
+          if (mine == theirs) act_instrument = previous.instrument;
+        }
         // A later act in its own clause takes the instrument named there,
         // however loose ("2022年3月に覚書を交わし、…、2025年4月には共同研究を
         // 進めることで合意"): the formal one named for an earlier act is not
@@ -1501,7 +1550,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
              return m.entry && m.entry->category == Category::kInstrument && m.end_token == k.first_token;
            });
   });
-  if (kind_of_instrument && !previous.instrument.empty() &&
+  // (Talks "for a similar agreement", "colloqui per un accordo analogo",
+  // stay talks: the kind is what they aim at.)
+  if (kind_of_instrument && !previous.instrument.empty() && instrument != "negotiations" &&
       instrument_rank(previous.instrument) > instrument_rank(instrument)) {
     instrument = previous.instrument;
     if (stages.empty() && !(date && date->since)) stage = previous.stage;

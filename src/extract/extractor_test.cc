@@ -239,6 +239,61 @@ TEST(Extractor, HistoryStageWordBeforeItsDateIsItsOwn) {
   EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2017", "signed"}, {"2024-01", "renewed"}}));
 }
 
+// A history of the act told before that names no instrument ("The
+// cooperation ... began in 2013 and was last extended in 2020") is that act's.
+TEST(Extractor, HistoryOfTheActBeforeTakesItsInstrument) {
+  Extraction x = run(
+      "Denmark and Vietnam extend energy cooperation\n\nThe Danish and Vietnamese energy ministries signed a new "
+      "cooperation agreement in Hanoi on 23 April 2025.\n\nThe cooperation between the two ministries began in 2013 "
+      "and was last extended in 2020.",
+      "2025-04-24");
+  ASSERT_EQ(x.events.size(), 3u);
+  EXPECT_EQ(x.events[1].date, "2013");
+  EXPECT_EQ(x.events[1].stage, "signed");
+  EXPECT_EQ(x.events[1].instrument, "cooperation_agreement");
+  EXPECT_EQ(x.events[2].date, "2020");
+  EXPECT_EQ(x.events[2].stage, "extended");
+  EXPECT_EQ(x.events[2].instrument, "cooperation_agreement");
+}
+
+// Talks for "a similar agreement" are talks: the kind is what they aim at.
+TEST(Extractor, TalksForASimilarActStayTalks) {
+  Extraction x = run(
+      "Eolico in mare\n\nLa Regione Puglia e la Regione Sicilia hanno firmato ieri un accordo di cooperazione "
+      "sull'eolico in mare.\n\nCon la Regione Calabria sono in corso colloqui per un accordo analogo.",
+      "2025-06-13");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[1].instrument, "negotiations");
+  EXPECT_EQ(x.events[1].stage, "negotiating");
+}
+
+// A sentence opening on the kind of an act told before (a quote between)
+// states the other instrument it names, made by that act's sides.
+TEST(Extractor, OpeningOnAnEarlierActStatesTheOtherInstrument) {
+  Extraction x = run(
+      "Scotland and Bavaria sign grid memorandum\n\nScotland and Bavaria signed a memorandum of understanding on "
+      "electricity grids in Munich on Tuesday.\n\n\"This agreement opens a route for our ports to partners across "
+      "the Baltic Sea,\" the minister said.\n\nThe memorandum follows a joint declaration on hydrogen which the two "
+      "governments signed in Glasgow in 2022.",
+      "2025-09-18");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[1].instrument, "joint_declaration");
+  EXPECT_EQ(x.events[1].date, "2022");
+  EXPECT_EQ(party_keys(x.events[1]), party_keys(x.events[0]));
+}
+
+// "..., a director said at the signing ceremony": the speech's occasion
+// is the page's act, no act of its own.
+TEST(Extractor, SigningCeremonyOfASpeechIsNoAct) {
+  Extraction x = run(
+      "JOGMEC signs lithium deal with Jujuy\n\nTOKYO, May 5 - Japan's resources agency JOGMEC signed a memorandum of "
+      "understanding with the government of Argentina's Jujuy province on Monday to work together on lithium.\n\n"
+      "The province already hosts two lithium mines.\n\n\"Japan needs steady partners for the metals its carmakers "
+      "use,\" a JOGMEC director said at the signing ceremony in San Salvador de Jujuy.",
+      "2025-05-05");
+  EXPECT_EQ(x.events.size(), 1u);
+}
+
 // "Of the kind" after an instrument makes it the kind of the act before;
 // "the first of its kind" after a name is the sentence's own act.
 TEST(Extractor, FirstOfItsKindKeepsItsOwnInstrument) {
