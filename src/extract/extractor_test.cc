@@ -2211,5 +2211,31 @@ TEST(Extractor, PairOfTheLastActLeavesDemonymsOut) {
   EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"GR-G", "IT-75"}));
 }
 
+// An acronym in brackets after an organization names it: no second party
+// there, and the same organization where the acronym stands alone later,
+// whether or not it is the name's initials or the gazetteer knows the name.
+TEST(Extractor, AcronymInBracketsNamesTheOrganizationBeforeIt) {
+  Extraction x = run("Clusters sign memorandum\n\nThe Bergen Offshore Wind Cluster (BOWC) and the Korea Floating Wind "
+                     "Association (KFWA) signed a memorandum of understanding on floating offshore wind in Oslo on "
+                     "Monday.",
+                     "2025-03-03");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names.size(), 2u);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "BOWC"), names.end());
+  x = run("Ports sign letter\n\nThe Port of Rotterdam and the Maritime and Port Authority of Singapore (MPA) signed a "
+          "letter of intent on green shipping in 2022. Last year, MPA signed an agreement with the Port of "
+          "Antwerp-Bruges.",
+          "2025-03-03");
+  ASSERT_EQ(x.events.size(), 2u);
+  for (const Event& e : x.events) {
+    std::vector<std::string> sides;
+    for (const Party& p : e.parties) sides.push_back(p.name);
+    EXPECT_NE(std::find(sides.begin(), sides.end(), "Maritime and Port Authority of Singapore"), sides.end());
+    EXPECT_EQ(std::find(sides.begin(), sides.end(), "MPA"), sides.end());
+  }
+}
+
 }  // namespace
 }  // namespace pactum::extract
