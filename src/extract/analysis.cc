@@ -962,26 +962,40 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
     if (!acronym || letters.size() < 2) continue;
     // Back from the acronym over capitalised words joined by a space or a
-    // hyphen, as many initials as the acronym has letters.
+    // hyphen, as many initials as the acronym has letters. Short lower-case
+    // words between them are the name's links and give no letter ("Korea
+    // Institute of Energy Research (KIER)", "Centro de Energias Renováveis e
+    // Manutenção Industrial (CERMI)"), in any language: the initials must
+    // still spell the acronym, and the name must open with a capital.
     std::uint32_t first = e;
     std::string initials;
+    auto is_link = [&](std::string_view w) {
+      return w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
     while (first > 0 && initials.size() < letters.size()) {
       const std::string_view w = s.tokens[first - 1].span.of(doc);
-      if (!s.tokens[first - 1].is_word || !starts_upper(w) || !(w[0] >= 'A' && w[0] <= 'Z')) break;
       if (first < e) {
         const auto gap = doc.substr(s.tokens[first - 1].span.end, s.tokens[first].span.begin - s.tokens[first - 1].span.end);
         if (gap != " " && gap != "-") break;
       }
+      if (first < e && s.tokens[first - 1].is_word && is_link(w) && first >= 2) {
+        --first;
+        continue;
+      }
+      if (!s.tokens[first - 1].is_word || !starts_upper(w) || !(w[0] >= 'A' && w[0] <= 'Z')) break;
       initials.insert(initials.begin(), w[0]);
       --first;
     }
+    if (first < e && is_link(s.tokens[first].span.of(doc))) continue;
     if (initials != letters || e - first < 2) continue;
     const bool known = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
       return a.first_token < e && first < a.end_token &&
              (lexicon.gazetteer().actors()[a.actor].kind == "organization" || a.first_token < first || a.end_token > e);
     });
+    // A shorter name found inside it (cut at a link word of another
+    // language: "Centro de Energias Renováveis") gives way to the whole.
     const bool overlaps = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
-      return o.first_token < e && first < o.end_token;
+      return o.first_token < e && first < o.end_token && (o.first_token < first || o.end_token > e);
     });
     // A place with its code ("Schleswig-Holstein (SH)") is the place.
     std::uint32_t placed = 0;
@@ -991,6 +1005,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (a.first_token >= first && a.end_token <= e) a.aside = true;
     }
     for (std::uint32_t k = first; k < e; ++k) is_actor[k] = true;
+    std::erase_if(s.unknown_orgs, [&](const UnknownOrg& o) { return o.first_token >= first && o.end_token <= e; });
     s.unknown_orgs.push_back({first, e, std::string(s.text_of(doc, first, e))});
   }
 

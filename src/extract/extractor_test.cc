@@ -2237,5 +2237,27 @@ TEST(Extractor, AcronymInBracketsNamesTheOrganizationBeforeIt) {
   }
 }
 
+// The initials of a name before its bracketed acronym skip its short
+// lower-case links, in any language, and the whole name wins over a part
+// of it cut at a link of another language; "both governments" are the sides
+// of the last act between governments, not of the organizations told since.
+TEST(Extractor, AcronymSkipsLinksAndBothGovernmentsAreTheGovernments) {
+  Extraction x = run("Canarias y Cabo Verde firman un memorando\n\nEl Gobierno de Canarias y el Gobierno de Cabo Verde "
+                     "firmaron el pasado jueves en Praia un memorando de entendimiento para cooperar en el hidrógeno "
+                     "verde.\n\nUn acuerdo anterior entre el Instituto Tecnológico de Canarias (ITC) y el Centro de "
+                     "Energias Renováveis e Manutenção Industrial (CERMI) de Praia, firmado en 2019 para la formación "
+                     "de instaladores solares, expiró en 2023.\n\nAmbos gobiernos prevén firmar en otoño un convenio "
+                     "específico sobre hidrógeno verde.",
+                     "2025-01-22");
+  auto signed_2019 = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.date == "2019"; });
+  ASSERT_NE(signed_2019, x.events.end());
+  std::vector<std::string> names;
+  for (const Party& p : signed_2019->parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Centro de Energias Renováveis e Manutenção Industrial"), names.end());
+  auto planned = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) { return e.stage == "planned"; });
+  ASSERT_NE(planned, x.events.end());
+  EXPECT_EQ(party_keys(*planned), (std::vector<std::string>{"CV", "ES-CN"}));
+}
+
 }  // namespace
 }  // namespace pactum::extract
