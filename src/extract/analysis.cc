@@ -360,6 +360,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // the news comes from.
     if (place && dateline_place(doc, s.tokens, a.first_token, a.end_token, m->alias->surface)) a.venue = true;
     if (venue_name_at[a.first_token]) a.venue = true;
+    // A place written on right after a venue is in it ("本社：富山県富山市").
+    if (place && !s.actors.empty() && s.actors.back().venue && s.actors.back().end_token == a.first_token &&
+        s.gap_before(doc, a.first_token).empty() && lexicon.gazetteer().actors()[s.actors.back().actor].kind != "organization") {
+      a.venue = true;
+    }
     if ((location_post_start[a.end_token] == 1 && place) || location_post_start[a.end_token] == 2) a.venue = true;
     if (!s.actors.empty() && s.actors.back().end_token == a.first_token &&
         s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue && place) {
@@ -1030,7 +1035,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       for (std::uint32_t k = first; k < end; ++k) is_actor[k] = true;
       s.unknown_orgs.push_back({first, end, name});
       // Its seat before it, linked by "の" (date_marker label "link") over
-      // up to two describing words ("マレーシア・サラワク州の", "サラワク州
+      // up to three describing words ("マレーシア・サラワク州の", "サラワク州
       // 政府系の"), with the places written before that one: no parties.
       if (first < 2 || !s.one_word_of(Category::kDateMarker, first - 1)) return;
       const bool link = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
@@ -1045,7 +1050,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         }
         return nullptr;
       };
-      for (int words = 0; words < 2 && seat_end > 0 && !place_ending(seat_end) && !is_actor[seat_end - 1] &&
+      for (int words = 0; words < 3 && seat_end > 0 && !place_ending(seat_end) && !is_actor[seat_end - 1] &&
                           script_of(s.tokens[seat_end - 1].span.of(doc)) == Script::kHan && s.gap_before(doc, seat_end).empty();
            ++words) {
         --seat_end;
