@@ -981,8 +981,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
              std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(),
                          [&](const UnknownOrg& o) { return o.first_token < end && first < o.end_token; });
     };
-    // The English words of tokens [first, end), "" where one has none.
-    auto english = [&](std::uint32_t first, std::uint32_t end) {
+    // The English words of tokens [first, end), "" where one has none (or,
+    // when from_tables, where one is no place or row: no reading).
+    auto english = [&](std::uint32_t first, std::uint32_t end, bool from_tables = false) {
       std::string out;
       const std::size_t longest = lexicon.org_word_longest(lang);
       for (std::uint32_t t = first; t < end;) {
@@ -1015,19 +1016,31 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
             continue;
           }
         }
+        if (word.empty() && from_tables) return std::string();
         if (word.empty()) {
           word = reading_of(t);
           if (word.empty()) return std::string();
           word[0] = static_cast<char>(word[0] - 'a' + 'A');
         }
-        if (!out.empty()) out.push_back(' ');
-        out += word;
+        if (word == "-") {  // a word with no English of its own ("立": founded by)
+          t = next;
+          continue;
+        }
+        // A head ending in "of" goes before the rest ("アルバータ大学":
+        // University of Alberta).
+        if (word.ends_with(" of") && next == end && !out.empty()) {
+          out = word + " " + out;
+        } else {
+          if (!out.empty()) out.push_back(' ');
+          out += word;
+        }
         t = next;
       }
       return out;
     };
-    auto add = [&](std::uint32_t first, std::uint32_t end, std::uint32_t name_first, std::uint32_t name_end) {
-      const std::string name = english(name_first, name_end);
+    auto add = [&](std::uint32_t first, std::uint32_t end, std::uint32_t name_first, std::uint32_t name_end,
+                   bool from_tables = false) {
+      const std::string name = english(name_first, name_end, from_tables);
       if (name.empty()) return;
       for (ActorMention& a : s.actors) {
         if (a.first_token >= first && a.end_token <= end) a.aside = true;
@@ -1062,8 +1075,19 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
     };
     for (const Mention& m : s.mentions) {
-      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "legal") continue;
-      if (script_of(s.tokens[m.first_token].span.of(doc)) == Script::kLatin) continue;
+      if (!m.entry || m.entry->category != Category::kOrgHead || script_of(s.tokens[m.first_token].span.of(doc)) == Script::kLatin) {
+        continue;
+      }
+      // Another head ("大学", "研究機構") names a body by words that are all
+      // places or rows of the table, the head too ("アルバータ大学": University
+      // of Alberta; "北海道立総合研究機構"); a reading is no English for it.
+      if (m.entry->label == "org") {
+        std::uint32_t first = m.first_token;
+        while (first > 0 && m.first_token - first < 6 && name_word(first - 1) && linked(first - 1)) --first;
+        if (first < m.first_token && !known_org(first, m.end_token)) add(first, m.end_token, first, m.end_token, true);
+        continue;
+      }
+      if (m.entry->label != "legal") continue;
       std::uint32_t first = m.first_token;
       while (first > 0 && m.end_token - first < 7 && name_word(first - 1) && linked(first - 1)) --first;
       const bool one_char = m.end_token == m.first_token + 1 && s.tokens[m.first_token].span.of(doc).size() <= 3;

@@ -310,6 +310,17 @@ TEST(Extractor, JapaneseCompanyReleaseNamesTheCompanies) {
   EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"Hokuriku Green Energy", "JTM Energy"}));
 }
 
+// A Japanese body named by a head word and words all in the tables (places,
+// org_word.tsv rows), in English: "アルバータ大学" is University of Alberta,
+// and the places inside the names are no parties.
+TEST(Extractor, JapaneseBodiesNamedFromTheTables) {
+  Extraction x = run("研究協力\n\n北海道立総合研究機構とアルバータ大学は9月3日、水素の共同研究に関する覚書を締結しました。",
+                     "2025-10-09");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(party_keys(x.events[0]),
+            (std::vector<std::string>{"Hokkaido General Research Organization", "University of Alberta"}));
+}
+
 // A title dated by its publication day and the body's "last week" report
 // one act, dated by the body.
 TEST(Extractor, TitleAndLastWeekAreOneAct) {
