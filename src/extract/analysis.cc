@@ -832,10 +832,46 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           s.one_word_of(Category::kDeterminer, from)) {
         ++from;
       }
-      std::uint32_t k = from;
-      while (k < s.tokens.size() && k - from < 4 && (k == from || joined(k - 1)) && starts_upper(s.tokens[k].span.of(doc)) &&
+      // Between two words of the language's org_word table (a ministry's
+      // fields: "Ministerium for Industri og Handel", "Ministerio de
+      // Industria, Comercio y Turismo") over a comma or a lower-case "and";
+      // "Universitetet i Bergen og Oslo" stops at "og", places being no rows.
+      auto field_row = [&](std::uint32_t t) {  // org_word rows "+English": a field, and "+and"
+        const std::string* english = lexicon.org_word(lang, s.tokens[t].folded);
+        return english != nullptr && english->starts_with('+');
+      };
+      auto field_join = [&](std::uint32_t t) {  // tokens t+1.. go on the name after token t; returns the next word or 0
+        if (t + 1 >= s.tokens.size() || !field_row(t)) return std::uint32_t{0};
+        std::uint32_t next = t + 1;
+        const std::string_view g = s.gap_before(doc, next);
+        if (g == ", ") return field_row(next) && starts_upper(s.tokens[next].span.of(doc)) ? next : 0;
+        if (g != " " || starts_upper(s.tokens[next].span.of(doc)) || !s.one_word_of(Category::kConjunction, next) ||
+            next + 1 >= s.tokens.size() || !joined(next) || !field_row(next + 1) ||
+            !starts_upper(s.tokens[next + 1].span.of(doc))) {
+          return std::uint32_t{0};
+        }
+        return next + 1;
+      };
+      std::uint32_t k = from, words = 0;
+      while (k < s.tokens.size() && words < 6 && (words < 4 || field_row(k)) && starts_upper(s.tokens[k].span.of(doc)) &&
              (!is_actor[k] || city_at(k))) {
-        ++k;
+        ++words;
+        const std::uint32_t t = k++;
+        if (const std::uint32_t next = field_join(t); next != 0) {
+          k = next;
+        } else if (k >= s.tokens.size() || !joined(t)) {
+          break;
+        }
+      }
+      // A list of fields cut short by a word no row has ("Ministerium für
+      // Wirtschaft, Verkehr, Bauen ...") names no body the rules can render:
+      // not read at all.
+      if (k > from && k < s.tokens.size() && field_row(k - 1)) {
+        const std::string_view g = s.gap_before(doc, k);
+        const bool more = (g == ", " && starts_upper(s.tokens[k].span.of(doc))) ||
+                          (g == " " && s.one_word_of(Category::kConjunction, k) && k + 1 < s.tokens.size() && joined(k) &&
+                           starts_upper(s.tokens[k + 1].span.of(doc)));
+        if (more) continue;
       }
       // A name that goes on over another link ("Consejo de la Región de
       // ...") is not delimited here: over an article, not read at all.

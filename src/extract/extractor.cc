@@ -579,6 +579,26 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     });
   });
   auto stages = s.of(Category::kStage);
+  // The occasion of a speech is the act the page tells, no act of its own:
+  // "..., Kenji Arimura ... said at the signing ceremony in Jujuy", "sagte
+  // er bei der Unterzeichnung" (a stage word at most three words after a
+  // verb of saying, an occasion's preposition between, "at", "bei der",
+  // and no instrument: "said it signed a memorandum" states the act).
+  std::erase_if(stages, [&](const Mention* m) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& sp) {
+      if (!sp.entry || sp.entry->category != Category::kSpeech || sp.end_token > m->first_token ||
+          m->first_token - sp.end_token > 3) {
+        return false;
+      }
+      const bool occasion = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& p) {
+        return p.entry && p.entry->category == Category::kLocationPrep && p.entry->label == "at" &&
+               p.first_token >= sp.end_token && p.end_token <= m->first_token;
+      });
+      return occasion && std::none_of(instruments.begin(), instruments.end(), [&](const Mention* i) {
+               return i->first_token >= sp.end_token && i->first_token < m->first_token;
+             });
+    });
+  });
   // "hatten ... ihre Verhandlungen über ein Freihandelsabkommen
   // abgeschlossen", "concluded negotiations on a trade agreement": a word of
   // completion in the clause of the talks, with no side named between them,
@@ -612,8 +632,13 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // strategico ... avviato nel 2021" after a history of memoranda is the
   // page's act; a specific one, "Das Wirtschaftspartnerschaftsabkommen
   // wurde ... unterzeichnet", is an act of its own.)
+  // (Or the kind of an act told before that, a quote between them: "The
+  // memorandum builds on a joint statement ... which the two governments
+  // signed in Edinburgh in 2021".)
+  std::string referred_back;  // the kind of the act the sentence opens on, when it states another
   if (instruments.size() >= 2 && !previous.instrument.empty() &&
       (instruments.front()->entry->label == previous.instrument ||
+       earlier.by_instrument.contains(instruments.front()->entry->label) ||
        at_most_an_agreement(instruments.front()->entry->label))) {
     const Mention* opening = instruments.front();
     bool at_start = true;
@@ -644,7 +669,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       return !d.target && d.first_token >= opening->end_token && d.end_token <= next_act &&
              s.tokens[d.first_token].span.begin < clause_end;
     });
-    if (at_start && others && !dated_here) instruments.erase(instruments.begin());
+    if (at_start && others && !dated_here) {
+      referred_back = opening->entry->label;
+      instruments.erase(instruments.begin());
+    }
   }
   // "…戦略的パートナーシップを立ち上げており、今回の覚書はその具体化の一つです",
   // "... launched a partnership in 2021, of which the new agreement is a
@@ -912,6 +940,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         auto it = earlier.by_instrument.find(m->entry->label);
         if (it != earlier.by_instrument.end() && it->second.size() >= 2) { sides_of = &it->second; break; }
       }
+      // ... or of the act it opens on ("The memorandum builds on a joint
+      // statement ... which the two governments signed"): the sides of that.
+      auto it = earlier.by_instrument.find(referred_back);
+      if (sides_of == &previous.parties && it != earlier.by_instrument.end() && it->second.size() >= 2) {
+        sides_of = &it->second;
+      }
     }
     // "Les deux agences avaient conclu un premier protocole en 2014" after
     // an act that joined an agency and a state: the last act whose sides
@@ -963,12 +997,12 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     const Party one = parties.parties().front();  // parties() returns a copy
     const bool described_side = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
       if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") return false;
-      const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+      const bool named_by_it = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
         return a.form == AliasForm::kName && a.first_token < m.end_token + 1 && m.first_token < a.end_token + 1;
       }) || std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
         return o.first_token < m.end_token + 1 && m.first_token < o.end_token + 1;
       });
-      if (named) return false;
+      if (named_by_it) return false;
       return !one.span.empty() && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
                return c.entry && c.entry->category == Category::kConjunction && c.entry->label == "and" &&
                       s.tokens[c.first_token].span.begin >= one.span.end && c.end_token <= m.first_token &&
@@ -1055,10 +1089,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   });
   if (negotiating && !done && instrument != "negotiations" && instrument != "trade_agreement") {
     instrument = "negotiations";
-    auto named = std::find_if(instruments.begin(), instruments.end(), [](const Mention* m) {
+    auto talks = std::find_if(instruments.begin(), instruments.end(), [](const Mention* m) {
       return m->entry->label == "negotiations";
     });
-    if (named != instruments.end()) instrument_mention = *named;
+    if (talks != instruments.end()) instrument_mention = *talks;
   }
   if (!instruments.empty()) confidence += 0.1;
 
@@ -1351,6 +1385,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         // mit der Vereinbarung ... zusammengeführt".
         const bool again = !out.empty() && (act_stage == "renewed" || act_stage == "extended");
         if (again) act_instrument = out.back().event.instrument;
+        // A history of the act told before, which names no instrument of
+        // its own ("Samarbejdet ... begyndte i 2013 og blev senest forlænget
+        // i 2020", after the new agreement of the same sides): its first act
+        // is of that instrument, as a lone renewal's is (below).
+        if (out.empty() && act_instrument == "other" && at_least_an_agreement(previous.instrument) &&
+            std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
+              return m->entry->label == "renewed" || m->entry->label == "extended";
+            })) {
+          std::vector<std::string> mine, theirs;
+          for (const Party& p : parties.parties()) mine.push_back(party_key(p));
+          for (const Party& p : previous.parties) theirs.push_back(party_key(p));
+          std::sort(mine.begin(), mine.end());
+          std::sort(theirs.begin(), theirs.end());
+          if (mine == theirs) act_instrument = previous.instrument;
+        }
         // A later act in its own clause takes the instrument named there,
         // however loose ("2022年3月に覚書を交わし、…、2025年4月には共同研究を
         // 進めることで合意"): the formal one named for an earlier act is not
@@ -1508,7 +1557,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
              return m.entry && m.entry->category == Category::kInstrument && m.end_token == k.first_token;
            });
   });
-  if (kind_of_instrument && !previous.instrument.empty() &&
+  // (Talks "for a similar agreement", "colloqui per un accordo analogo",
+  // stay talks: the kind is what they aim at.)
+  if (kind_of_instrument && !previous.instrument.empty() && instrument != "negotiations" &&
       instrument_rank(previous.instrument) > instrument_rank(instrument)) {
     instrument = previous.instrument;
     if (stages.empty() && !(date && date->since)) stage = previous.stage;
@@ -1855,6 +1906,114 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text, c
       std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
                 [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
       mark_places_before_organizations(g, text, v);
+    }
+  }
+}
+
+// An organization named with its acronym in brackets ("the Korea National
+// Oil Corporation (KNOC)", "Bergen Offshore Wind Cluster (BOWC)") is what
+// that acronym names anywhere in the text, headline included: the bracketed
+// acronym is no second party, and "KNOC will ..." later is the same
+// organization, even where the acronym is no initialism of the name
+// ("Maritime and Port Authority of Singapore (MPA)") or the gazetteer reads
+// it as another actor. Press releases define their acronyms this way in
+// every language, so the rule reads the brackets, not words.
+void name_acronyms(std::vector<SentenceView>& views, std::string_view text, const Gazetteer& g) {
+  struct Named {
+    bool known = false;
+    std::uint32_t actor = 0;  // known: index into Gazetteer::actors()
+    std::string name, lang;   // otherwise: the unknown organization
+  };
+  auto is_acronym = [](std::string_view w) {
+    if (w.size() < 2 || w.size() > 10) return false;
+    std::size_t upper = 0;
+    for (char c : w) {
+      if (c >= 'A' && c <= 'Z') ++upper;
+      else if (!(c >= '0' && c <= '9') && c != '&' && c != '-') return false;
+    }
+    return upper >= 2;
+  };
+  // The acronym token right after [first, end), in brackets, if any.
+  auto bracketed_after = [&](const SentenceView& v, std::uint32_t end) -> std::string_view {
+    if (end >= v.tokens.size() || end == 0) return {};
+    const std::size_t gap_from = v.tokens[end - 1].span.end, at = v.tokens[end].span.begin, to = v.tokens[end].span.end;
+    if (text.substr(gap_from, at - gap_from) != " (" || to >= text.size() || text[to] != ')') return {};
+    const std::string_view w = v.tokens[end].span.of(text);
+    return is_acronym(w) ? w : std::string_view{};
+  };
+  std::map<std::string, Named, std::less<>> named;
+  std::set<std::string, std::less<>> ambiguous;
+  auto define = [&](std::string_view acr, Named n) {
+    auto [it, fresh] = named.try_emplace(std::string(acr), n);
+    if (fresh) return;
+    const bool same = it->second.known == n.known && (n.known ? it->second.actor == n.actor : it->second.name == n.name);
+    if (!same) ambiguous.insert(std::string(acr));
+  };
+  for (const SentenceView& v : views) {
+    for (const ActorMention& a : v.actors) {
+      if (g.actors()[a.actor].kind != "organization") continue;
+      if (const auto acr = bracketed_after(v, a.end_token); !acr.empty()) define(acr, {true, a.actor, {}, {}});
+    }
+    for (const UnknownOrg& o : v.unknown_orgs) {
+      if (o.end_token - o.first_token < 2) continue;
+      if (const auto acr = bracketed_after(v, o.end_token); !acr.empty()) define(acr, {false, 0, o.name, o.lang});
+    }
+  }
+  for (const auto& a : ambiguous) named.erase(a);
+  if (named.empty()) return;
+  for (SentenceView& v : views) {
+    bool changed = false;
+    for (std::uint32_t k = 0; k < v.tokens.size(); ++k) {
+      const auto it = named.find(v.tokens[k].span.of(text));
+      if (it == named.end()) continue;
+      // Only the acronym standing alone: inside a longer name ("KNOC
+      // Trading") it is part of that name.
+      const bool inside_longer =
+          std::any_of(v.actors.begin(), v.actors.end(), [&](const ActorMention& a) {
+            return a.first_token <= k && k < a.end_token && a.end_token - a.first_token > 1;
+          }) ||
+          std::any_of(v.unknown_orgs.begin(), v.unknown_orgs.end(), [&](const UnknownOrg& o) {
+            return o.first_token <= k && k < o.end_token && o.end_token - o.first_token > 1;
+          });
+      if (inside_longer) continue;
+      const Named& n = it->second;
+      // In the brackets right after the organization it names: no party of its own.
+      const bool definition =
+          k > 0 && text.substr(v.tokens[k - 1].span.end, v.tokens[k].span.begin - v.tokens[k - 1].span.end) == " (" &&
+          (std::any_of(v.actors.begin(), v.actors.end(),
+                       [&](const ActorMention& a) { return a.end_token == k && n.known && a.actor == n.actor; }) ||
+           std::any_of(v.unknown_orgs.begin(), v.unknown_orgs.end(),
+                       [&](const UnknownOrg& o) { return o.end_token == k && !n.known && o.name == n.name; }));
+      ActorMention flags;
+      bool had_actor = false;
+      for (auto a = v.actors.begin(); a != v.actors.end();) {
+        if (a->first_token == k && a->end_token == k + 1) {
+          flags = *a;
+          had_actor = true;
+          a = v.actors.erase(a);
+        } else {
+          ++a;
+        }
+      }
+      std::erase_if(v.unknown_orgs, [&](const UnknownOrg& o) { return o.first_token == k && o.end_token == k + 1; });
+      changed = true;
+      if (definition) continue;
+      if (n.known) {
+        ActorMention a = had_actor ? flags : ActorMention{};
+        a.first_token = k;
+        a.end_token = k + 1;
+        a.actor = n.actor;
+        a.form = AliasForm::kName;
+        v.actors.push_back(a);
+      } else {
+        v.unknown_orgs.push_back({k, k + 1, n.name, n.lang});
+      }
+    }
+    if (changed) {
+      std::sort(v.actors.begin(), v.actors.end(),
+                [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
+      std::sort(v.unknown_orgs.begin(), v.unknown_orgs.end(),
+                [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
     }
   }
 }
@@ -2367,6 +2526,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   }
 
   name_short_forms(views, text, gazetteer_);
+  name_acronyms(views, text, gazetteer_);
   name_described_references(views, text, gazetteer_);
   std::vector<Person> people = find_people(*lexicon_, text, views, layout, lang);
   // A single word read as an organization no table knows ("Aagaard og

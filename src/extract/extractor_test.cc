@@ -239,6 +239,61 @@ TEST(Extractor, HistoryStageWordBeforeItsDateIsItsOwn) {
   EXPECT_EQ(dates_and_stages(x), (std::vector<std::pair<std::string, std::string>>{{"2017", "signed"}, {"2024-01", "renewed"}}));
 }
 
+// A history of the act told before that names no instrument ("The
+// cooperation ... began in 2013 and was last extended in 2020") is that act's.
+TEST(Extractor, HistoryOfTheActBeforeTakesItsInstrument) {
+  Extraction x = run(
+      "Denmark and Vietnam extend energy cooperation\n\nThe Danish and Vietnamese energy ministries signed a new "
+      "cooperation agreement in Hanoi on 23 April 2025.\n\nThe cooperation between the two ministries began in 2013 "
+      "and was last extended in 2020.",
+      "2025-04-24");
+  ASSERT_EQ(x.events.size(), 3u);
+  EXPECT_EQ(x.events[1].date, "2013");
+  EXPECT_EQ(x.events[1].stage, "signed");
+  EXPECT_EQ(x.events[1].instrument, "cooperation_agreement");
+  EXPECT_EQ(x.events[2].date, "2020");
+  EXPECT_EQ(x.events[2].stage, "extended");
+  EXPECT_EQ(x.events[2].instrument, "cooperation_agreement");
+}
+
+// Talks for "a similar agreement" are talks: the kind is what they aim at.
+TEST(Extractor, TalksForASimilarActStayTalks) {
+  Extraction x = run(
+      "Eolico in mare\n\nLa Regione Puglia e la Regione Sicilia hanno firmato ieri un accordo di cooperazione "
+      "sull'eolico in mare.\n\nCon la Regione Calabria sono in corso colloqui per un accordo analogo.",
+      "2025-06-13");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[1].instrument, "negotiations");
+  EXPECT_EQ(x.events[1].stage, "negotiating");
+}
+
+// A sentence opening on the kind of an act told before (a quote between)
+// states the other instrument it names, made by that act's sides.
+TEST(Extractor, OpeningOnAnEarlierActStatesTheOtherInstrument) {
+  Extraction x = run(
+      "Scotland and Bavaria sign grid memorandum\n\nScotland and Bavaria signed a memorandum of understanding on "
+      "electricity grids in Munich on Tuesday.\n\n\"This agreement opens a route for our ports to partners across "
+      "the Baltic Sea,\" the minister said.\n\nThe memorandum follows a joint declaration on hydrogen which the two "
+      "governments signed in Glasgow in 2022.",
+      "2025-09-18");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[1].instrument, "joint_declaration");
+  EXPECT_EQ(x.events[1].date, "2022");
+  EXPECT_EQ(party_keys(x.events[1]), party_keys(x.events[0]));
+}
+
+// "..., a director said at the signing ceremony": the speech's occasion
+// is the page's act, no act of its own.
+TEST(Extractor, SigningCeremonyOfASpeechIsNoAct) {
+  Extraction x = run(
+      "JOGMEC signs lithium deal with Jujuy\n\nTOKYO, May 5 - Japan's resources agency JOGMEC signed a memorandum of "
+      "understanding with the government of Argentina's Jujuy province on Monday to work together on lithium.\n\n"
+      "The province already hosts two lithium mines.\n\n\"Japan needs steady partners for the metals its carmakers "
+      "use,\" a JOGMEC director said at the signing ceremony in San Salvador de Jujuy.",
+      "2025-05-05");
+  EXPECT_EQ(x.events.size(), 1u);
+}
+
 // "Of the kind" after an instrument makes it the kind of the act before;
 // "the first of its kind" after a name is the sentence's own act.
 TEST(Extractor, FirstOfItsKindKeepsItsOwnInstrument) {
@@ -680,6 +735,27 @@ TEST(Extractor, RegionInTheGenitiveAfterAnOrganizationIsItsSeat) {
   std::vector<std::string> names;
   for (const Party& p : x.events[0].parties) names.push_back(p.name);
   EXPECT_EQ(names, (std::vector<std::string>{"Hokuriku Food Cluster", "Valorial Cluster"}));
+}
+
+// A ministry of another state named by its fields, the state in the
+// genitive before it, is an organization in English: its fields are read
+// over "og" and commas between org_word rows, not over a place.
+TEST(Extractor, ForeignMinistryByItsFieldsIsAnOrganization) {
+  Extraction x = run("Ny aftale\n\nEnergistyrelsen og Chiles Ministerium for Energi, Klima og Miljø underskrev tirsdag en aftale om brint.",
+                     "2025-02-01");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Danish Energy Agency", "Ministry of Energy, Climate and Environment of Chile"}));
+  Extraction y = run("Ny aftale\n\nUniversitetet i Bergen og Aarhus Universitet underskrev tirsdag en aftale om brint.", "2025-02-01");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].parties.size(), 2u);
+  // A list of fields cut short by a word no row has is no name; a field
+  // word alone after a place is no head ("Nordhafen Energie" stays).
+  Extraction z = run("Neue Vereinbarung\n\nDas Niedersächsische Ministerium für Wirtschaft, Verkehr, Bauen und Digitalisierung "
+                     "und die Nordhafen Energie GmbH unterzeichneten am Dienstag eine Absichtserklärung über Wasserstoff.", "2025-02-01");
+  for (const std::string& o : z.organizations) EXPECT_EQ(o.find("Ministerium"), std::string::npos) << o;
+  for (const std::string& o : z.organizations) EXPECT_EQ(o.find("Energy"), std::string::npos) << o;
 }
 
 // "the two sides" in a sentence that names the kind of an earlier act, not
@@ -2167,6 +2243,32 @@ TEST(Extractor, PairOfTheLastActLeavesDemonymsOut) {
                      "2025-06-13");
   ASSERT_EQ(x.events.size(), 1u);
   EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"GR-G", "IT-75"}));
+}
+
+// An acronym in brackets after an organization names it: no second party
+// there, and the same organization where the acronym stands alone later,
+// whether or not it is the name's initials or the gazetteer knows the name.
+TEST(Extractor, AcronymInBracketsNamesTheOrganizationBeforeIt) {
+  Extraction x = run("Clusters sign memorandum\n\nThe Bergen Offshore Wind Cluster (BOWC) and the Korea Floating Wind "
+                     "Association (KFWA) signed a memorandum of understanding on floating offshore wind in Oslo on "
+                     "Monday.",
+                     "2025-03-03");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names.size(), 2u);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "BOWC"), names.end());
+  x = run("Ports sign letter\n\nThe Port of Rotterdam and the Maritime and Port Authority of Singapore (MPA) signed a "
+          "letter of intent on green shipping in 2022. Last year, MPA signed an agreement with the Port of "
+          "Antwerp-Bruges.",
+          "2025-03-03");
+  ASSERT_EQ(x.events.size(), 2u);
+  for (const Event& e : x.events) {
+    std::vector<std::string> sides;
+    for (const Party& p : e.parties) sides.push_back(p.name);
+    EXPECT_NE(std::find(sides.begin(), sides.end(), "Maritime and Port Authority of Singapore"), sides.end());
+    EXPECT_EQ(std::find(sides.begin(), sides.end(), "MPA"), sides.end());
+  }
 }
 
 }  // namespace

@@ -225,7 +225,7 @@ std::string_view Lexicon::foreign_org_head(std::string_view lang, std::string_vi
   if (org_word(lang, folded_words) != nullptr) return {};
   for (const auto& [other, words] : org_words_) {
     auto w = words.english.find(folded_words);
-    if (other != lang && w != words.english.end() && w->second != "of") return other;
+    if (other != lang && w != words.english.end() && w->second != "of" && !w->second.starts_with('+')) return other;
   }
   return {};
 }

@@ -2,6 +2,7 @@
 // from lexicon/<lang>/org_word.tsv, its place by the gazetteer.
 #include "extract/org_english.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -55,6 +56,7 @@ std::string english_org_name(const Lexicon& lexicon, std::string_view lang, std:
     std::size_t first, end;
     const std::string* english;  // nullptr: a word the table does not have
     bool ends_in_link = false;   // a row of words whose last is a link word ("porto de")
+    bool comma_before = false;   // written after a comma, in a list of fields
   };
   std::vector<Piece> pieces;
   for (std::size_t i = 0; i < tokens.size();) {
@@ -84,8 +86,8 @@ std::string english_org_name(const Lexicon& lexicon, std::string_view lang, std:
     if (pieces[p].english == nullptr) {
       ++places;
       if (p != 0 && p + 1 != pieces.size()) return std::string(name);
-    } else if (*pieces[p].english != kLink) {
-      ++heads;
+    } else if (*pieces[p].english != kLink && !pieces[p].english->starts_with('+')) {
+      ++heads;  // (a field, "+Energy", is no head: "Nordhafen Energie" stays)
     }
   }
   if (heads == 0 || places > 1 || (places == 1 && pieces.size() == 1)) return std::string(name);
@@ -110,8 +112,19 @@ std::string english_org_name(const Lexicon& lexicon, std::string_view lang, std:
         name[tokens[k - 1].span.end] == '-') {
       continue;
     }
-    for (std::size_t c = tokens[k - 1].span.end; c < tokens[k].span.begin; ++c) {
-      if (name[c] != ' ') return std::string(name);
+    // (A comma between two of the table's words lists a ministry's fields:
+    // "Ministerio de Energía, Minería y ...".)
+    const std::string_view gap = name.substr(tokens[k - 1].span.end, tokens[k].span.begin - tokens[k - 1].span.end);
+    if (gap == ", ") {
+      auto piece = std::find_if(pieces.begin(), pieces.end(), [&](const Piece& p) { return p.first == k; });
+      if (piece != pieces.end() && piece != pieces.begin() && piece->english != nullptr && *piece->english != kLink &&
+          (piece - 1)->english != nullptr && *(piece - 1)->english != kLink) {
+        piece->comma_before = true;
+        continue;
+      }
+    }
+    for (char c : gap) {
+      if (c != ' ') return std::string(name);
     }
   }
   std::string place;
@@ -147,20 +160,25 @@ std::string english_org_name(const Lexicon& lexicon, std::string_view lang, std:
   }
   // The table's words in order, "of" said once, the place where English puts it.
   std::vector<std::string_view> words;
-  auto add = [&](std::string_view english) {
+  std::vector<bool> comma;  // a comma after words[i]
+  auto add = [&](std::string_view english, bool comma_before) {
     // "University of" + "of": the link is the head's own.
     if (english == kLink && !words.empty() && (words.back() == kLink || takes_of(words.back()))) return;
+    if (comma_before && !comma.empty()) comma.back() = true;
+    if (english.starts_with('+')) english.remove_prefix(1);  // a field
     words.push_back(english);
+    comma.push_back(false);
   };
   for (const Piece& p : pieces) {
-    if (p.english != nullptr) add(*p.english);
+    if (p.english != nullptr) add(*p.english, p.comma_before);
   }
   std::string out;
   const bool head_first = !place_first || takes_of(words.front());
   if (!head_first) out = place;
-  for (std::string_view w : words) {
+  for (std::size_t w = 0; w < words.size(); ++w) {
     if (!out.empty()) out.push_back(' ');
-    out += w;
+    out += words[w];
+    if (comma[w]) out.push_back(',');
   }
   if (places == 1 && head_first) {
     if (!takes_of(out) && !out.ends_with(" of") && out != kLink) out += " of";
