@@ -3,6 +3,7 @@
 
 #include "text/language_table.h"
 #include "text/normalize.h"
+#include "text/reading.h"
 
 #include <algorithm>
 
@@ -104,6 +105,25 @@ bool inside_katakana_word(std::string_view doc, text::Span span) {
     if (!katakana_letter_at(doc, at)) return false;
   }
   return (span.begin >= 3 && katakana_letter_at(doc, span.begin - 3)) || katakana_letter_at(doc, span.end);
+}
+
+// The script of a word of Japanese text, by its first character: katakana
+// (with "ー"), Han (with "々"), Latin letters and digits, or other (kana
+// particles, punctuation).
+enum class Script { kKatakana, kHan, kLatin, kOther };
+
+Script script_of(std::string_view word) {
+  if (word.empty()) return Script::kOther;
+  const auto c0 = static_cast<unsigned char>(word[0]);
+  if (c0 < 0x80) {
+    return ((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') || (c0 >= '0' && c0 <= '9') ? Script::kLatin : Script::kOther;
+  }
+  if (c0 < 0xE0 || c0 >= 0xF0 || word.size() < 3) return Script::kOther;
+  const unsigned cp = ((c0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(word[1]) & 0x3Fu) << 6) |
+                      (static_cast<unsigned char>(word[2]) & 0x3Fu);
+  if ((cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC) return Script::kKatakana;
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005) return Script::kHan;
+  return Script::kOther;
 }
 
 // Byte ranges of the sentence that are asides: "(...)", " -- ... -- ",
@@ -340,6 +360,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // the news comes from.
     if (place && dateline_place(doc, s.tokens, a.first_token, a.end_token, m->alias->surface)) a.venue = true;
     if (venue_name_at[a.first_token]) a.venue = true;
+    // A place written on right after a venue is in it ("本社：富山県富山市").
+    if (place && !s.actors.empty() && s.actors.back().venue && s.actors.back().end_token == a.first_token &&
+        s.gap_before(doc, a.first_token).empty() && lexicon.gazetteer().actors()[s.actors.back().actor].kind != "organization") {
+      a.venue = true;
+    }
     if ((location_post_start[a.end_token] == 1 && place) || location_post_start[a.end_token] == 2) a.venue = true;
     if (!s.actors.empty() && s.actors.back().end_token == a.first_token &&
         s.actors.back().form == AliasForm::kDemonym && s.actors.back().venue && place) {
@@ -942,6 +967,188 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     for (std::uint32_t k = t; k < end; ++k) is_actor[k] = true;
     const std::size_t from = s.tokens[t].span.begin;
     s.unknown_orgs.push_back({t, end, std::string(doc.substr(from, name_to - from)), std::string(foreign)});
+  }
+
+  // A company named in Japanese script before its legal form
+  // ("瀬戸内グリーンケミカル株式会社", "ボルネオ・ハイドロジェン社"; org_head
+  // label "legal"), or after it ("株式会社…"): its words, katakana, Han or
+  // Latin, run together or joined by "・". Its English name is built word by
+  // word: a place by the gazetteer's English name, a word by
+  // lexicon/ja/org_word.tsv ("グリーン": Green), Latin as written, any
+  // other word by its reading ("瀬戸内": Setouchi). A one-character form
+  // ("社") follows only a katakana or Latin name ("同社", "本社" are none).
+  // An acronym before katakana words the table knows names one too
+  // ("SEDCエナジー": SEDC Energy).
+  if (lexicon.org_word_longest(lang) > 0) {
+    std::vector<text::LatinWord> readings;
+    bool read = false;
+    auto reading_of = [&](std::uint32_t t) -> std::string {
+      if (!read) {
+        readings = text::latin_words(s.span.of(doc));
+        read = true;
+      }
+      const text::Span at = s.tokens[t].span;
+      for (const text::LatinWord& w : readings) {
+        if (w.span.begin + s.span.begin == at.begin && w.span.end + s.span.begin == at.end) return w.latin;
+      }
+      return script_of(at.of(doc)) == Script::kKatakana ? text::hepburn(at.of(doc)) : std::string();
+    };
+    auto name_word = [&](std::uint32_t t) {
+      const Script sc = script_of(s.tokens[t].span.of(doc));
+      if (sc == Script::kOther || !s.tokens[t].is_word) return false;
+      // A word the lexicon reads otherwise (a self reference, a group, a
+      // sector, a stage) is not part of a name; an org_head word is.
+      return std::none_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.first_token <= t && t < o.end_token && o.entry->category != Category::kOrgHead &&
+               o.entry->category != Category::kSector;
+      });
+    };
+    auto linked = [&](std::uint32_t k) {  // tokens k and k+1 belong to one name
+      const std::string_view g = s.gap_before(doc, k + 1);
+      if (g.empty() || g == "・") return true;
+      return g == " " && script_of(s.tokens[k].span.of(doc)) == Script::kLatin &&
+             script_of(s.tokens[k + 1].span.of(doc)) == Script::kLatin;
+    };
+    auto known_org = [&](std::uint32_t first, std::uint32_t end) {
+      return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+               return a.first_token < end && first < a.end_token &&
+                      lexicon.gazetteer().actors()[a.actor].kind == "organization";
+             }) ||
+             std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(),
+                         [&](const UnknownOrg& o) { return o.first_token < end && first < o.end_token; });
+    };
+    // The English words of tokens [first, end), "" where one has none (or,
+    // when from_tables, where one is no place or row: no reading).
+    auto english = [&](std::uint32_t first, std::uint32_t end, bool from_tables = false) {
+      std::string out;
+      const std::size_t longest = lexicon.org_word_longest(lang);
+      for (std::uint32_t t = first; t < end;) {
+        std::string word;
+        std::uint32_t next = t + 1;
+        for (const Mention& m : s.mentions) {
+          if (m.alias == nullptr || m.first_token != t || m.end_token > end || m.alias->form != AliasForm::kName) continue;
+          const Actor& a = lexicon.gazetteer().actors()[m.alias->actor];
+          if (a.kind == "country" || a.kind == "region" || a.kind == "city") {
+            word = a.name;
+            next = m.end_token;
+          }
+        }
+        if (word.empty()) {
+          std::string key;
+          for (std::uint32_t k = t; k < end && k - t < longest; ++k) {
+            if (k > t) key.push_back(' ');
+            key += s.tokens[k].folded;
+            if (const std::string* e = lexicon.org_word(lang, key)) {
+              word = *e;
+              next = k + 1;
+            }
+          }
+        }
+        if (word.empty() && script_of(s.tokens[t].span.of(doc)) == Script::kLatin) {
+          word = s.tokens[t].span.of(doc);
+          if (!out.empty() && s.gap_before(doc, t).empty()) {
+            out += word;
+            t = next;
+            continue;
+          }
+        }
+        if (word.empty() && from_tables) return std::string();
+        if (word.empty()) {
+          word = reading_of(t);
+          if (word.empty()) return std::string();
+          word[0] = static_cast<char>(word[0] - 'a' + 'A');
+        }
+        if (word == "-") {  // a word with no English of its own ("立": founded by)
+          t = next;
+          continue;
+        }
+        // A head ending in "of" goes before the rest ("アルバータ大学":
+        // University of Alberta).
+        if (word.ends_with(" of") && next == end && !out.empty()) {
+          out = word + " " + out;
+        } else {
+          if (!out.empty()) out.push_back(' ');
+          out += word;
+        }
+        t = next;
+      }
+      return out;
+    };
+    auto add = [&](std::uint32_t first, std::uint32_t end, std::uint32_t name_first, std::uint32_t name_end,
+                   bool from_tables = false) {
+      const std::string name = english(name_first, name_end, from_tables);
+      if (name.empty()) return;
+      for (ActorMention& a : s.actors) {
+        if (a.first_token >= first && a.end_token <= end) a.aside = true;
+      }
+      for (std::uint32_t k = first; k < end; ++k) is_actor[k] = true;
+      s.unknown_orgs.push_back({first, end, name});
+      // Its seat before it, linked by "の" (date_marker label "link") over
+      // up to three describing words ("マレーシア・サラワク州の", "サラワク州
+      // 政府系の"), with the places written before that one: no parties.
+      if (first < 2 || !s.one_word_of(Category::kDateMarker, first - 1)) return;
+      const bool link = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& o) {
+        return o.entry && o.entry->category == Category::kDateMarker && o.entry->label == "link" &&
+               o.first_token == first - 1 && o.end_token == first;
+      });
+      if (!link) return;
+      std::uint32_t seat_end = first - 1;
+      auto place_ending = [&](std::uint32_t at) -> ActorMention* {
+        for (ActorMention& a : s.actors) {
+          if (a.end_token == at && lexicon.gazetteer().actors()[a.actor].kind != "organization") return &a;
+        }
+        return nullptr;
+      };
+      for (int words = 0; words < 3 && seat_end > 0 && !place_ending(seat_end) && !is_actor[seat_end - 1] &&
+                          script_of(s.tokens[seat_end - 1].span.of(doc)) == Script::kHan && s.gap_before(doc, seat_end).empty();
+           ++words) {
+        --seat_end;
+      }
+      for (ActorMention* a = place_ending(seat_end); a != nullptr;) {
+        a->attribute = true;
+        const std::string_view g = a->first_token > 0 ? s.gap_before(doc, a->first_token) : std::string_view("|");
+        a = g.empty() || g == "・" ? place_ending(a->first_token) : nullptr;
+      }
+    };
+    for (const Mention& m : s.mentions) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || script_of(s.tokens[m.first_token].span.of(doc)) == Script::kLatin) {
+        continue;
+      }
+      // Another head ("大学", "研究機構") names a body by words that are all
+      // places or rows of the table, the head too ("アルバータ大学": University
+      // of Alberta; "北海道立総合研究機構"); a reading is no English for it.
+      if (m.entry->label == "org") {
+        std::uint32_t first = m.first_token;
+        while (first > 0 && m.first_token - first < 6 && name_word(first - 1) && linked(first - 1)) --first;
+        if (first < m.first_token && !known_org(first, m.end_token)) add(first, m.end_token, first, m.end_token, true);
+        continue;
+      }
+      if (m.entry->label != "legal") continue;
+      std::uint32_t first = m.first_token;
+      while (first > 0 && m.end_token - first < 7 && name_word(first - 1) && linked(first - 1)) --first;
+      const bool one_char = m.end_token == m.first_token + 1 && s.tokens[m.first_token].span.of(doc).size() <= 3;
+      if (first < m.first_token) {
+        const Script last = script_of(s.tokens[m.first_token - 1].span.of(doc));
+        if (one_char && last != Script::kKatakana && last != Script::kLatin) continue;
+        if (!known_org(first, m.end_token)) add(first, m.end_token, first, m.first_token);
+        continue;
+      }
+      if (one_char) continue;
+      std::uint32_t end = m.end_token;
+      while (end < s.tokens.size() && end - m.first_token < 7 && name_word(end) && linked(end - 1)) ++end;
+      if (end > m.end_token && !known_org(m.first_token, end)) add(m.first_token, end, m.end_token, end);
+    }
+    for (std::uint32_t t = 0; t + 1 < s.tokens.size(); ++t) {
+      const std::string_view w = s.tokens[t].span.of(doc);
+      if (w.size() < 2 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) continue;
+      if (!s.gap_before(doc, t + 1).empty()) continue;
+      std::uint32_t end = t + 1;
+      while (end < s.tokens.size() && script_of(s.tokens[end].span.of(doc)) == Script::kKatakana &&
+             (end == t + 1 || linked(end - 1)) && lexicon.org_word(lang, s.tokens[end].folded) != nullptr) {
+        ++end;
+      }
+      if (end > t + 1 && !known_org(t, end) && !is_actor[t]) add(t, end, t, end);
+    }
   }
 
   // A name spelled out before its acronym is an organization, places in it

@@ -808,8 +808,15 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   }
   std::int64_t self = -1;
   if (s.has(Category::kSelfRef)) {
+    // A company's own word ("当社", self_ref label "organization") in a
+    // sentence naming an instrument is the first organization among the
+    // main actors, the release's issuer (its plans for a contract are
+    // business, no act); the others ("本県") the first government.
+    const bool own_org = s.has_label(Category::kSelfRef, "organization") && s.has(Category::kInstrument) &&
+                         std::any_of(main_actors.begin(), main_actors.end(),
+                                     [](const MainActor& m) { return m.party.kind == "organization"; });
     for (const MainActor& m : main_actors) {
-      if (m.actor < 0 || m.party.kind == "organization") continue;
+      if ((m.party.kind == "organization") != own_org || (m.actor < 0 && !own_org)) continue;
       self = m.actor;
       parties.add(m.actor, m.party);
       ++names;

@@ -342,6 +342,40 @@ TEST(Extractor, HeadWordWithArticleIsTheOrganizationNamedBefore) {
   EXPECT_NE(std::find(keys.begin(), keys.end(), "Politecnico di Torino"), keys.end());
 }
 
+// A Japanese company release: the issuer named before its legal form and
+// its partners (before "社", an acronym before katakana words), in English
+// word by word (org_word.tsv, readings: 北陸 Hokuriku); "当社" is the issuer
+// in a sentence naming an instrument; the head office (a city written on
+// after its prefecture too), a partner's seat before "の" (over "州政府系")
+// and a market before "向け" are no parties.
+TEST(Extractor, JapaneseCompanyReleaseNamesTheCompanies) {
+  Extraction x = run(
+      "アンモニア供給に関する覚書を締結\n\n"
+      "北陸グリーンエナジー株式会社（本社：富山県富山市、以下「当社」）は、2025年3月3日、インドネシア・東ジャワ州の"
+      "Kaltim Ammonia社と、アンモニアの製造および日本向け輸出に関する覚書を締結しました。\n\n"
+      "当社は2022年5月、東ジャワ州政府系のJTMエナジーと、水素の輸送に関する基本合意書を締結しています。",
+      "2025-03-05");
+  for (const char* name : {"Hokuriku Green Energy", "Kaltim Ammonia", "JTM Energy"}) {
+    EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), name), x.organizations.end()) << name;
+  }
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].date, "2025-03-03");
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"Hokuriku Green Energy", "Kaltim Ammonia"}));
+  EXPECT_EQ(x.events[1].date, "2022-05");
+  EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"Hokuriku Green Energy", "JTM Energy"}));
+}
+
+// A Japanese body named by a head word and words all in the tables (places,
+// org_word.tsv rows), in English: "アルバータ大学" is University of Alberta,
+// and the places inside the names are no parties.
+TEST(Extractor, JapaneseBodiesNamedFromTheTables) {
+  Extraction x = run("研究協力\n\n北海道立総合研究機構とアルバータ大学は9月3日、水素の共同研究に関する覚書を締結しました。",
+                     "2025-10-09");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(party_keys(x.events[0]),
+            (std::vector<std::string>{"Hokkaido General Research Organization", "University of Alberta"}));
+}
+
 // A title dated by its publication day and the body's "last week" report
 // one act, dated by the body.
 TEST(Extractor, TitleAndLastWeekAreOneAct) {

@@ -62,7 +62,7 @@ enum class Category : std::uint8_t {
                    // link (joins a head word to the rest of its name: "di" in "Politecnico di Torino");
                    // place:NAME (a body every city may have, before cities: "the ports of Antwerp and
                    // Gothenburg" are "Port of Antwerp", "Port of Gothenburg"; NAME is its English head)
-  kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen")
+  kSelfRef,        // label: self (the document's own government: "die Landesregierung", "regjeringen", "fylkeskommunen"); organization (a company's own: "当社")
   kConjunction,    // label: and ("and", "og", "und", "sowie": joins parties; an attribute never stands across one)
   kGovernment,     // label: gov (after a demonym names the state itself: "the Japanese government", "norske myndigheter")
   kDeterminer,     // label: det (an article: "the", "die", "le"; not the first word of a name);
