@@ -421,11 +421,15 @@ std::size_t double_name_begin(std::string_view text, std::size_t begin) {
   std::size_t from = begin - kJoin.size();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   while (from > 0) {
-    auto i = static_cast<int32_t>(from);
+    // Back to the lead byte of the character before from, then read it
+    // forward (ICU's U8_PREV casts in the old style, which -Wold-style-cast flags).
+    std::size_t start = from - 1;
+    while (start > 0 && (bytes[start] & 0xC0) == 0x80) --start;
+    auto i = static_cast<int32_t>(start);
     UChar32 c;
-    U8_PREV(bytes, 0, i, c);
-    if (c < 0 || !(script_of(c) == USCRIPT_KATAKANA || c == 0x30FC)) break;
-    from = static_cast<std::size_t>(i);
+    U8_NEXT(bytes, i, static_cast<int32_t>(from), c);
+    if (c < 0 || static_cast<std::size_t>(i) != from || !(script_of(c) == USCRIPT_KATAKANA || c == 0x30FC)) break;
+    from = start;
   }
   return from + kJoin.size() < begin ? from : begin;
 }
