@@ -13,8 +13,10 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "common/hash.h"
 #include "common/status.h"
 #include "extract/gazetteer.h"
 #include "extract/phrase_matcher.h"
@@ -251,6 +253,8 @@ class Lexicon {
     std::size_t longest = 0;
   };
   std::map<std::string, OrgWords, std::less<>> org_words_;  // lang -> rows
+  // folded head word (no link, no field word) -> the languages whose org_word.tsv has it
+  std::unordered_map<std::string, std::vector<std::string>, StringViewHash, std::equal_to<>> foreign_heads_;
   std::map<std::string, std::vector<NameCase>, std::less<>> name_cases_;  // lang -> rows, longest written first
   std::map<std::string, std::vector<CaseGovernor>, std::less<>> case_governors_;  // lang -> rows
 };

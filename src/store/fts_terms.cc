@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "common/hash.h"
 #include "store/sqlite_db.h"
 
 namespace pactum::store::sqlite {
@@ -116,21 +117,12 @@ const IndexTokenizer* local_tokenizer() {
   return local.tokenizer ? &*local.tokenizer : nullptr;
 }
 
-struct TermHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-};
-
 }  // namespace
 
 std::shared_ptr<const std::vector<std::string>> distinct_terms(std::initializer_list<std::string_view> texts) {
   const IndexTokenizer* tokenizer = local_tokenizer();
   if (tokenizer == nullptr) return nullptr;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> seen;
+  std::unordered_set<std::string, StringViewHash, std::equal_to<>> seen;
   auto note = [&](std::string_view t) {
     if (seen.find(t) == seen.end()) seen.emplace(t);  // no string built for a repeat
   };
@@ -148,7 +140,7 @@ std::shared_ptr<const IndexColumnTokens> index_column_tokens(std::string_view ti
   const IndexTokenizer* tokenizer = local_tokenizer();
   if (tokenizer == nullptr) return nullptr;
   auto out = std::make_shared<IndexColumnTokens>();
-  std::unordered_set<std::string_view, TermHash> seen;  // views into the columns' bytes
+  std::unordered_set<std::string_view, StringViewHash> seen;  // views into the columns' bytes
   const std::string_view texts[] = {title, body, evidence};
   for (std::size_t c = 0; c < 3; ++c) {
     if (!tokenizer->cut(texts[c], out->columns[c]).is_ok()) return nullptr;

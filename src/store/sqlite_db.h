@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/hash.h"
 #include "common/status.h"
 
 struct sqlite3;
@@ -159,11 +160,7 @@ class Db {
   std::string path_;
   std::unique_ptr<sqlite3, Closer> db_;
   // Declared after db_, so destroyed (finalized) before the connection closes.
-  struct SqlHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>, StringViewHash, std::equal_to<>> cache_;
 };
 
 // Calls on_row(s) for every remaining row of `s`: the loop over step()

@@ -361,11 +361,7 @@ class SqliteStore final : public Store {
   // Guarded by mu_. Terms known to be in search_terms, so that a write
   // inserts only new ones; cleared when a transaction rolls back (the
   // rollback hook), since its inserts are undone.
-  struct TermHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, TermHash, std::equal_to<>> known_terms_;
+  std::unordered_set<std::string, StringViewHash, std::equal_to<>> known_terms_;
   std::optional<sqlite::IndexTokenizer> tokenizer_;
   // Owned by the connection; null if it could not be installed (FTS5 then
   // cuts every text itself).
@@ -3383,11 +3379,7 @@ Status SqliteStore::count_facets(const std::vector<std::int64_t>& candidates,
   if (!s.is_ok()) return s.status();
   (*s)->bind_text(":ids", ids);
   // By entry (kind letter + value) first: one hash lookup per entry.
-  struct EntryHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-  };
-  std::unordered_map<std::string, std::int64_t, EntryHash, std::equal_to<>> counts;
+  std::unordered_map<std::string, std::int64_t, StringViewHash, std::equal_to<>> counts;
   auto count = [&](std::string_view summary) {
     bool ok = for_each_summary_entry(summary, [&](std::string_view entry) {
       auto at = counts.find(entry);
