@@ -2,7 +2,7 @@
 # Extraction quality per language: runs `pactum extract` on a gold set and
 # prints one row per language (and one for all) with the scorer's figures
 # (../shared/tools/score-extraction, the contract in ../shared/eval/SCHEMA.md).
-# Usage: scripts/eval.sh [--pactum BIN] [SET...]   (SET: dev, samples, holdout, holdout2, holdout3, holdout4; default dev samples)
+# Usage: scripts/eval.sh [--pactum BIN] [SET...]   (SET: dev, samples, holdout, holdout2, holdout3, holdout4, holdout5; default dev samples)
 # holdout, holdout2 (data/holdout*): pages written blind to the rules; a set
 # is never used to fit them until a newer one exists to measure with, so its
 # figures say how the rules generalise.
@@ -16,8 +16,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --pactum) bin=$2; shift 2 ;;
     -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    dev|samples|holdout|holdout2|holdout3|holdout4) sets+=("$1"); shift ;;
-    *) echo "eval.sh: unknown argument $1 (sets: dev, samples, holdout, holdout2, holdout3, holdout4)" >&2; exit 2 ;;
+    dev|samples|holdout|holdout2|holdout3|holdout4|holdout5) sets+=("$1"); shift ;;
+    *) echo "eval.sh: unknown argument $1 (sets: dev, samples, holdout, holdout2, holdout3, holdout4, holdout5)" >&2; exit 2 ;;
   esac
 done
 [ ${#sets[@]} -gt 0 ] || sets=(dev samples)
@@ -33,7 +33,7 @@ for set in "${sets[@]}"; do
   case "$set" in
     dev) docs="$shared/eval/dev/docs"; gold="$shared/eval/dev/gold" ;;
     samples) docs="$repo/data/samples/docs"; gold="$repo/data/samples/gold" ;;
-    holdout|holdout2|holdout3|holdout4) docs="$repo/data/$set/docs"; gold="$repo/data/$set/gold" ;;
+    holdout|holdout2|holdout3|holdout4|holdout5) docs="$repo/data/$set/docs"; gold="$repo/data/$set/gold" ;;
   esac
   if [ ! -d "$docs" ]; then echo "$set: $docs not found, skipped" >&2; continue; fi
   "$bin" extract "$docs"/*.txt --json >"$tmp/$set.jsonl"
