@@ -1558,13 +1558,23 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       for (ActorMention& a : s.actors) {
         if (a.first_token == k && a.form == AliasForm::kName && lexicon.gazetteer().actors()[a.actor].kind == "city") city = &a;
       }
+      // The body itself, by a name of its own the gazetteer knows ("the
+      // ports of Antwerp-Bruges and Gothenburg": Port of Antwerp-Bruges).
+      const ActorMention* body = nullptr;
+      for (const ActorMention& a : s.actors) {
+        if (a.first_token == k && a.form == AliasForm::kName && lexicon.gazetteer().actors()[a.actor].name.starts_with(head + " ")) {
+          body = &a;
+        }
+      }
       // A place no table knows: one capitalised word ("havnene i Frederikshavn").
-      const bool unknown_place = city == nullptr && s.tokens[k].is_word && !is_actor[k] && !lexical[k] &&
+      const bool unknown_place = city == nullptr && body == nullptr && s.tokens[k].is_word && !is_actor[k] && !lexical[k] &&
                                  starts_upper(s.tokens[k].span.of(doc));
-      if (city == nullptr && !unknown_place) break;
+      if (city == nullptr && body == nullptr && !unknown_place) break;
       const std::uint32_t first = k;
       std::string name = head + " ";
-      if (city != nullptr) {
+      if (body != nullptr) {
+        k = body->end_token;
+      } else if (city != nullptr) {
         city->aside = true;
         name += lexicon.gazetteer().actors()[city->actor].name;
         k = city->end_token;
@@ -1587,7 +1597,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         name += "-" + part;
         k = next;
       }
-      s.unknown_orgs.push_back({first, k, name});
+      if (body == nullptr) s.unknown_orgs.push_back({first, k, name});
       if (k >= s.tokens.size()) break;
       if (doc.substr(s.tokens[k - 1].span.end, s.tokens[k].span.begin - s.tokens[k - 1].span.end) == ", ") continue;
       const auto conj = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const Mention& c) {
@@ -1597,6 +1607,48 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       k = conj->end_token;
       // The link word again after "and": "di Bari e di Patrasso".
       if (k + 1 < s.tokens.size() && m.end_token - m.first_token >= 2 && s.tokens[k].folded == s.tokens[m.end_token - 1].folded) ++k;
+    }
+  }
+  // "il porto croato di Fiume", "el puerto chileno de Antofagasta": a
+  // demonym between the words of a head its place follows (org_word.tsv
+  // "Port of": "porto di") names the body of the city after them ("Port of
+  // Rijeka"), not the city; after a location preposition it says where.
+  // ("Luka Koper, la società che gestisce il porto sloveno di Capodistria":
+  // the gazetteer knows "Port of Koper" as Luka Koper, one party.)
+  for (std::size_t d = 0; d < s.actors.size(); ++d) {
+    const ActorMention demonym = s.actors[d];
+    if (demonym.form != AliasForm::kDemonym || demonym.first_token == 0 || demonym.end_token + 1 >= s.tokens.size()) continue;
+    const std::uint32_t noun = demonym.first_token - 1;
+    const std::string* head = lexicon.org_word(lang, s.tokens[noun].folded + " " + s.tokens[demonym.end_token].folded);
+    if (head == nullptr || !head->ends_with(" of") || location_prep_end[noun] != 0) continue;
+    if (noun > 0 && location_prep_end[noun - 1] != 0 && s.one_word_of(Category::kDeterminer, noun - 1)) continue;
+    for (std::size_t c = 0; c < s.actors.size(); ++c) {
+      ActorMention& city = s.actors[c];
+      if (city.first_token != demonym.end_token + 1 || city.form != AliasForm::kName ||
+          lexicon.gazetteer().actors()[city.actor].kind != "city") {
+        continue;
+      }
+      city.aside = true;
+      s.actors[d].aside = true;
+      for (std::uint32_t k = noun; k < city.end_token; ++k) is_actor[k] = true;
+      const std::string name = *head + " " + lexicon.gazetteer().actors()[city.actor].name;
+      const std::uint32_t end = city.end_token;
+      // A body the gazetteer knows by that English name is that actor.
+      const auto& aliases = lexicon.gazetteer().aliases();
+      const auto known = std::find_if(aliases.begin(), aliases.end(), [&](const Alias& al) {
+        return al.form == AliasForm::kName && al.surface == name &&
+               lexicon.gazetteer().actors()[al.actor].kind == "organization";
+      });
+      if (known != aliases.end()) {
+        ActorMention body;
+        body.first_token = noun;
+        body.end_token = end;
+        body.actor = known->actor;
+        s.actors.push_back(body);
+      } else {
+        s.unknown_orgs.push_back({noun, end, name});
+      }
+      break;
     }
   }
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),

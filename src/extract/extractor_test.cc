@@ -2132,7 +2132,7 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
        {"Kurotani", "NO"}},
       // The ports of cities (and of a place no table knows).
       {"en", "Corridors\n\nEquinor signed a memorandum of understanding with the ports of Antwerp-Bruges and Gothenburg on green shipping corridors.",
-       {"NO", "Port of Antwerp-Bruges", "Port of Gothenburg"}},
+       {"BE", "NO", "Port of Gothenburg"}},  // "Antwerp-Bruges" names the port of the table: keyed by its country
       {"da", "Landstrøm\n\nI efteråret indgås en samarbejdsaftale mellem havnene i Hirtshals og Göteborg om landstrøm.",
        {"Port of Gothenburg", "Port of Hirtshals"}},
       {"de", "Kooperation\n\nDie Hafengesellschaft Niedersachsen Ports unterzeichnete eine Kooperationsvereinbarung mit dem Hafen Stavanger.",
@@ -2294,4 +2294,31 @@ TEST(Extractor, AcronymSkipsLinksAndBothGovernmentsAreTheGovernments) {
 }
 
 }  // namespace
+namespace {
+
+// A demonym between a port's noun and its link word ("il porto croato di
+// Fiume", "el puerto esloveno de Koper") names the city's port body, not
+// the city; a body the gazetteer knows by that English name is that actor.
+TEST(Extractor, PortWithADemonymBeforeItsCityIsThePortBody) {
+  Extraction x = run("Accordo tra porti\n\nLa Corfo e il porto croato di Fiume hanno firmato lunedì un memorandum "
+                     "d'intesa sull'idrogeno verde.",
+                     "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Port of Rijeka"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Rijeka"), names.end());
+  x = run("Acuerdo portuario\n\nCorfo y Luka Koper, la empresa que gestiona el puerto esloveno de Koper, firmaron "
+          "ayer un memorando de entendimiento sobre hidrógeno verde.",
+          "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  names.clear();
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names.size(), 2u);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Luka Koper"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Koper"), names.end());
+}
+
+}  // namespace
+
 }  // namespace pactum::extract
