@@ -2135,6 +2135,10 @@ TEST(Extractor, UnknownOrganizationsNamedAsParties) {
        {"BE", "NO", "Port of Gothenburg"}},  // "Antwerp-Bruges" names the port of the table: keyed by its country
       {"da", "Landstrøm\n\nI efteråret indgås en samarbejdsaftale mellem havnene i Hirtshals og Göteborg om landstrøm.",
        {"Port of Gothenburg", "Port of Hirtshals"}},
+      // "Port" before a city names its port in any language (xx/org_head.tsv); "港" after one in Japanese.
+      {"da", "Havne\n\nPort Oostende og Port Aalborg underskrev i går en samarbejdsaftale om havvind.",
+       {"Port of Aalborg", "Port of Ostend"}},
+      {"ja", "港湾協力\n\n北九州港とハイフォン港は２月３日、覚書を締結しました。", {"Port of Hải Phòng", "Port of Kitakyushu"}},
       {"de", "Kooperation\n\nDie Hafengesellschaft Niedersachsen Ports unterzeichnete eine Kooperationsvereinbarung mit dem Hafen Stavanger.",
        {"DE", "Port of Stavanger"}},  // a table organization: keyed by its country
       // Where, or what about, not who: no port.
