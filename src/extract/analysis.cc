@@ -1651,6 +1651,26 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       break;
     }
   }
+  // "Universidade Técnica Bergakademie Freiberg": a known organization's
+  // name after its head in the text's words (org_word.tsv "universidade
+  // técnica": Technical University of) is that organization, not a longer
+  // unknown one.
+  std::erase_if(s.unknown_orgs, [&](const UnknownOrg& o) {
+    for (ActorMention& a : s.actors) {
+      if (a.form != AliasForm::kName || a.first_token <= o.first_token || a.end_token != o.end_token ||
+          lexicon.gazetteer().actors()[a.actor].kind != "organization") {
+        continue;
+      }
+      std::string head;
+      for (std::uint32_t k = o.first_token; k < a.first_token; ++k) head += (k > o.first_token ? " " : "") + s.tokens[k].folded;
+      const std::string* english = lexicon.org_word(lang, head);
+      if (english == nullptr || *english == "of" || english->starts_with('+')) continue;
+      a.first_token = o.first_token;
+      a.aside = a.name_end = false;
+      return true;
+    }
+    return false;
+  });
   std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
             [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
   mark_places_before_organizations(lexicon.gazetteer(), doc, s);

@@ -2323,6 +2323,22 @@ TEST(Extractor, PortWithADemonymBeforeItsCityIsThePortBody) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "Koper"), names.end());
 }
 
+// A known organization's name after its head in the text's own words
+// ("Universidade Técnica" before "Bergakademie Freiberg") is that
+// organization, not a longer one of its own.
+TEST(Extractor, KnownOrganizationAfterATranslatedHeadIsTheKnownOne) {
+  const Extraction x = run("Universidades\n\nA Universidade de Lisboa e a Universidade Técnica Bergakademie Freiberg "
+                           "assinaram ontem um acordo de cooperação sobre lítio.",
+                           "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "TU Bergakademie Freiberg"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Universidade Técnica Bergakademie Freiberg"), names.end());
+  EXPECT_EQ(std::find(x.organizations.begin(), x.organizations.end(), "Universidade Técnica Bergakademie Freiberg"),
+            x.organizations.end());
+}
+
 }  // namespace
 
 }  // namespace pactum::extract
