@@ -1675,10 +1675,22 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
             [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
   mark_places_before_organizations(lexicon.gazetteer(), doc, s);
   // "la Tohoku University di Sendai": a city linked to an organization
-  // named just before it is its seat, not a party.
+  // named just before it is its seat, not a party; so is a place after one
+  // over a location preposition ("Hochschule Bremerhaven i Nord-Tyskland").
   for (ActorMention& a : s.actors) {
-    if (a.first_token < 2 || !link_at(a.first_token - 1) || lexicon.gazetteer().actors()[a.actor].kind != "city") continue;
-    const std::uint32_t org_end = a.first_token - 1;
+    if (a.first_token < 2) continue;
+    const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+    const bool linked = link_at(a.first_token - 1) && kind == "city";
+    // (Over a part written before the name with a hyphen: "Nord-Tyskland".)
+    const std::uint32_t place = a.first_token >= 3 && s.gap_before(doc, a.first_token) == "-" ? a.first_token - 1 : a.first_token;
+    const bool located = location_prep_end[place] == 1 && a.form == AliasForm::kName &&
+                         (kind == "city" || kind == "region" || kind == "country") &&
+                         std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& p) {
+                           return p.entry && p.entry->category == Category::kLocationPrep && p.first_token + 1 == place &&
+                                  p.end_token == place;
+                         });
+    if (!linked && !located) continue;
+    const std::uint32_t org_end = linked ? a.first_token - 1 : place - 1;
     bool org = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) { return o.end_token == org_end; }) ||
                std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& o) {
                  return o.end_token == org_end && lexicon.gazetteer().actors()[o.actor].kind == "organization";

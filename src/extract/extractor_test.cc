@@ -2323,6 +2323,19 @@ TEST(Extractor, PortWithADemonymBeforeItsCityIsThePortBody) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "Koper"), names.end());
 }
 
+// A place after an organization over a location preposition, also with a
+// part before it written with a hyphen ("i Nord-Tyskland"), is its seat.
+TEST(Extractor, PlaceAfterAnOrganizationOverALocationPrepositionIsItsSeat) {
+  const Extraction x = run("Avtale\n\nHøgskulen på Vestlandet har underteikna ein samarbeidsavtale med Hochschule "
+                           "Bremerhaven i Nord-Tyskland om havteknologi.",
+                           "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names.size(), 2u);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Germany"), names.end());
+}
+
 // A known organization's name after its head in the text's own words
 // ("Universidade Técnica" before "Bergakademie Freiberg") is that
 // organization, not a longer one of its own.
