@@ -1609,6 +1609,25 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (k + 1 < s.tokens.size() && m.end_token - m.first_token >= 2 && s.tokens[k].folded == s.tokens[m.end_token - 1].folded) ++k;
     }
   }
+  // A city's body named by a head and the city (tokens [first, end)): an
+  // organization the gazetteer knows by that English name is that actor
+  // ("Port of Koper": Luka Koper), else an organization of that name.
+  auto city_body = [&](std::uint32_t first, std::uint32_t end, const std::string& name) {
+    for (std::uint32_t k = first; k < end; ++k) is_actor[k] = true;
+    const auto& aliases = lexicon.gazetteer().aliases();
+    const auto known = std::find_if(aliases.begin(), aliases.end(), [&](const Alias& al) {
+      return al.form == AliasForm::kName && al.surface == name && lexicon.gazetteer().actors()[al.actor].kind == "organization";
+    });
+    if (known != aliases.end()) {
+      ActorMention body;
+      body.first_token = first;
+      body.end_token = end;
+      body.actor = known->actor;
+      s.actors.push_back(body);
+    } else {
+      s.unknown_orgs.push_back({first, end, name});
+    }
+  };
   // "il porto croato di Fiume", "el puerto chileno de Antofagasta": a
   // demonym between the words of a head its place follows (org_word.tsv
   // "Port of": "porto di") names the body of the city after them ("Port of
@@ -1630,24 +1649,32 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
       city.aside = true;
       s.actors[d].aside = true;
-      for (std::uint32_t k = noun; k < city.end_token; ++k) is_actor[k] = true;
-      const std::string name = *head + " " + lexicon.gazetteer().actors()[city.actor].name;
-      const std::uint32_t end = city.end_token;
-      // A body the gazetteer knows by that English name is that actor.
-      const auto& aliases = lexicon.gazetteer().aliases();
-      const auto known = std::find_if(aliases.begin(), aliases.end(), [&](const Alias& al) {
-        return al.form == AliasForm::kName && al.surface == name &&
-               lexicon.gazetteer().actors()[al.actor].kind == "organization";
-      });
-      if (known != aliases.end()) {
-        ActorMention body;
-        body.first_token = noun;
-        body.end_token = end;
-        body.actor = known->actor;
-        s.actors.push_back(body);
-      } else {
-        s.unknown_orgs.push_back({noun, end, name});
+      city_body(noun, city.end_token, *head + " " + lexicon.gazetteer().actors()[city.actor].name);
+      break;
+    }
+  }
+  // "the Brest harbour authority": a noun for a body every city may have
+  // after a city (org_head label "after:NAME", NAME its English head) names
+  // that city's body ("Port of Brest"), not the city; after a location
+  // preposition ("at the Brest port authority") it says where.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead || !m.entry->label.starts_with("after:")) continue;
+    // (Not the end of a name: "Ulsan Port Authority".)
+    if (std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(),
+                    [&](const UnknownOrg& o) { return o.first_token < m.end_token && m.first_token < o.end_token; })) {
+      continue;
+    }
+    for (std::size_t c = 0; c < s.actors.size(); ++c) {
+      ActorMention& city = s.actors[c];
+      if (city.end_token != m.first_token || city.form != AliasForm::kName ||
+          lexicon.gazetteer().actors()[city.actor].kind != "city") {
+        continue;
       }
+      std::uint32_t before = city.first_token;
+      if (before > 0 && s.one_word_of(Category::kDeterminer, before - 1)) --before;
+      if (location_prep_end[before] != 0 || location_prep_end[city.first_token] != 0) break;
+      city.aside = true;
+      city_body(city.first_token, m.end_token, m.entry->label.substr(6) + " " + lexicon.gazetteer().actors()[city.actor].name);
       break;
     }
   }

@@ -2323,6 +2323,27 @@ TEST(Extractor, PortWithADemonymBeforeItsCityIsThePortBody) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "Koper"), names.end());
 }
 
+// A noun for a city's body after the city ("the Brest harbour authority")
+// names the body, not the city; a capitalised name ending so ("Ulsan Port
+// Authority") stays the name it is.
+TEST(Extractor, CityBeforeABodysNounIsThatBody) {
+  Extraction x = run("Ports\n\nThe Port of Milford Haven and the Brest harbour authority signed a memorandum of "
+                     "understanding on tidal energy on Monday.",
+                     "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Port of Brest"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Brest"), names.end());
+  x = run("Ports\n\nPilbara Ports and the Ulsan Port Authority signed a memorandum of understanding on hydrogen on Monday.",
+          "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  names.clear();
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names.size(), 2u);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Port of Ulsan"), names.end());
+}
+
 // A place after an organization over a location preposition, also with a
 // part before it written with a hyphen ("i Nord-Tyskland"), is its seat.
 TEST(Extractor, PlaceAfterAnOrganizationOverALocationPrepositionIsItsSeat) {
