@@ -3241,6 +3241,16 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     }
     if (c.framed && c.event.sectors.empty()) c.event.sectors.push_back("climate_environment");
     if (c.event.confidence < options.min_confidence) continue;
+    // A city beside a body named after it ("Esbjerg og Cuxhaven går sammen"
+    // in the headline, "Port Esbjerg" in the body: Port of Esbjerg) is that
+    // body told by its city, one side.
+    std::erase_if(c.event.parties, [&](const Party& city) {
+      return city.kind == "city" && c.event.parties.size() > 2 &&
+             std::any_of(c.event.parties.begin(), c.event.parties.end(), [&](const Party& body) {
+               return body.kind == "organization" && body.name.size() > city.name.size() + 1 &&
+                      body.name.ends_with(" " + city.name);
+             });
+    });
     x.events.push_back(std::move(c.event));
   }
 

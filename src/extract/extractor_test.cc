@@ -2323,6 +2323,19 @@ TEST(Extractor, PortWithADemonymBeforeItsCityIsThePortBody) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "Koper"), names.end());
 }
 
+// A headline's city beside the body named after it in the text ("Esbjerg"
+// and "Port Esbjerg") is one side, the body.
+TEST(Extractor, CityBesideItsOwnBodyIsThatBody) {
+  const Extraction x = run("Esbjerg og Cuxhaven går sammen om havvind\n\nPort Esbjerg og det tyske havneselskab "
+                           "Niedersachsen Ports har i dag indgået en samarbejdsaftale om havvind. Aftalen gælder i fem år.",
+                           "2025-03-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Niedersachsen Ports", "Port of Esbjerg"}));
+}
+
 // A noun for a city's body after the city ("the Brest harbour authority")
 // names the body, not the city; a capitalised name ending so ("Ulsan Port
 // Authority") stays the name it is.
