@@ -1678,6 +1678,14 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       break;
     }
   }
+  // "Urząd Marszałkowski" (the marshal's office) is the page's own region
+  // speaking of itself (self_ref), no organization of its own.
+  std::erase_if(s.unknown_orgs, [&](const UnknownOrg& o) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entry && m.entry->category == Category::kSelfRef && m.entry->label == "self" && m.first_token == o.first_token &&
+             m.end_token == o.end_token;
+    });
+  });
   // "Universidade Técnica Bergakademie Freiberg": a known organization's
   // name after its head in the text's words (org_word.tsv "universidade
   // técnica": Technical University of) is that organization, not a longer

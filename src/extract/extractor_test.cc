@@ -2323,6 +2323,18 @@ TEST(Extractor, PortWithADemonymBeforeItsCityIsThePortBody) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "Koper"), names.end());
 }
 
+// "Urząd Marszałkowski", the marshal's office, is the page's region
+// speaking of itself (self_ref), no organization or party of its own.
+TEST(Extractor, RegionsOwnOfficeIsNoOrganizationOfItsOwn) {
+  const Extraction x = run("Województwo Pomorskie\nUrząd Marszałkowski | Samorząd | Aktualności\n\nPomorskie i Blekinge "
+                           "podpisały porozumienie\n\nW poniedziałek marszałek województwa i przewodnicząca Regionu Blekinge "
+                           "podpisali porozumienie o współpracy w dziedzinie energetyki wiatrowej.",
+                           "2025-03-05");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(party_keys(x.events[0]), (std::vector<std::string>{"PL-22", "SE-K"}));
+  EXPECT_EQ(std::find(x.organizations.begin(), x.organizations.end(), "Urząd Marszałkowski"), x.organizations.end());
+}
+
 // A headline's city beside the body named after it in the text ("Esbjerg"
 // and "Port Esbjerg") is one side, the body.
 TEST(Extractor, CityBesideItsOwnBodyIsThatBody) {
