@@ -1553,6 +1553,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (!conj && !(comma && !after_org)) continue;
     }
     const std::string head = m.entry->label.substr(6);
+    // The noun one of a list ("aus Unternehmen, Häfen, Hochschulen und
+    // Verwaltung"): no place follows it over a comma.
+    if (m.end_token < s.tokens.size() && s.gap_before(doc, m.end_token).find(',') != std::string_view::npos) continue;
     for (std::uint32_t k = m.end_token; k < s.tokens.size();) {
       ActorMention* city = nullptr;
       for (ActorMention& a : s.actors) {

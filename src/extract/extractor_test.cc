@@ -2323,6 +2323,15 @@ TEST(Extractor, PortWithADemonymBeforeItsCityIsThePortBody) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "Koper"), names.end());
 }
 
+// A port's noun that is one of a list ("aus Unternehmen, Häfen, Hochschulen
+// und Verwaltung") names no port of the nouns after it.
+TEST(Extractor, PortNounInAListNamesNoPort) {
+  const Extraction x = run("Konferenz\n\nRund 100 Gäste aus Firmen, Häfen, Hochschulen und Behörden sprachen am Montag "
+                           "in Kiel über grünen Wasserstoff.",
+                           "2025-03-05");
+  for (const std::string& o : x.organizations) EXPECT_FALSE(o.starts_with("Port of")) << o;
+}
+
 // "Urząd Marszałkowski", the marshal's office, is the page's region
 // speaking of itself (self_ref), no organization or party of its own.
 TEST(Extractor, RegionsOwnOfficeIsNoOrganizationOfItsOwn) {
