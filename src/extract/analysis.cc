@@ -848,6 +848,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                            starts_upper(s.tokens[k + 1].span.of(doc)));
         if (more) continue;
       }
+      // A state or region after the fields over a link word is the body's
+      // seat, part of its name ("Ministerio de Industria y Comercio de
+      // Vietnam": "Ministry of Industry and Trade of Vietnam").
+      if (k > from && field_row(k - 1) && k + 1 < s.tokens.size() && joined(k - 1) && joined(k) && link_at(k)) {
+        for (const ActorMention& a : s.actors) {
+          const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+          if (a.first_token == k + 1 && a.form == AliasForm::kName && (kind == "country" || kind == "region")) k = a.end_token;
+        }
+      }
       // A name that goes on over another link ("Consejo de la Región de
       // ...") is not delimited here: over an article, not read at all.
       const bool goes_on = from > end + 1 && k + 1 < s.tokens.size() && joined(k - 1) && link_at(k);

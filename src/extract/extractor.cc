@@ -1790,13 +1790,21 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text, c
       if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
     }
   }
+  // (With no such one, the article and head, "El Ministerio trabajará
+  // ...", name a body told before some other way, none of that name.)
   for (SentenceView& v : views) {
-    for (UnknownOrg& o : v.unknown_orgs) {
-      if (o.end_token - o.first_token != 2) continue;
-      const bool article = v.one_word_of(Category::kDeterminer, o.first_token);
+    std::erase_if(v.unknown_orgs, [&](UnknownOrg& o) {
+      if (o.end_token - o.first_token != 2 || !v.one_word_of(Category::kDeterminer, o.first_token)) return false;
+      const bool head = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label == "org" &&
+               m.first_token == o.first_token + 1 && m.end_token == o.end_token;
+      });
+      if (!head) return false;
       auto it = by_head.find(v.tokens[o.first_token + 1].folded);
-      if (article && it != by_head.end() && it->second.size() == 1) o.name = it->second.front();
-    }
+      if (it == by_head.end() || it->second.size() != 1) return true;
+      o.name = it->second.front();
+      return false;
+    });
   }
   std::map<std::string, std::vector<Short>> by_first;
   for (const SentenceView& v : views) {

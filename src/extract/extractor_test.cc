@@ -669,6 +669,34 @@ TEST(Extractor, ForeignMinistryByItsFieldsIsAnOrganization) {
   for (const std::string& o : z.organizations) EXPECT_EQ(o.find("Energy"), std::string::npos) << o;
 }
 
+// A ministry named by its fields with its state after them over a link
+// word: the state is its seat, part of its name, no party of its own.
+TEST(Extractor, ForeignMinistryWithItsSeatAfterItsFields) {
+  Extraction x = run("Nuevo acuerdo\n\nEl IDAE y el Ministerio de Industria y Comercio de Vietnam firmaron el martes un acuerdo "
+                     "sobre hidrógeno.",
+                     "2025-02-01");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Institute for the Diversification and Saving of Energy",
+                                             "Ministry of Industry and Trade of Vietnam"}));
+  Extraction y = run("Novo acordo\n\nA ADENE e o Ministério da Indústria e Comércio do Vietname assinaram na terça-feira um "
+                     "acordo sobre hidrogénio.",
+                     "2025-02-01");
+  ASSERT_EQ(y.events.size(), 1u);
+  ASSERT_EQ(y.events[0].parties.size(), 2u);
+  EXPECT_EQ(y.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam");
+}
+
+// An article and an organization's head alone ("El Ministerio trabajará
+// ...") name a body told before, not one of that name.
+TEST(Extractor, ArticleAndHeadAloneIsNoName) {
+  Extraction x = run("Nuevo acuerdo\n\nMadrid y Oslo firmaron el lunes un memorando sobre eólica marina. El Ministerio trabajará "
+                     "con las empresas en los proyectos.",
+                     "2025-02-01");
+  for (const std::string& o : x.organizations) EXPECT_EQ(o.find("Ministerio"), std::string::npos) << o;
+}
+
 // "the two sides" in a sentence that names the kind of an earlier act, not
 // the last one's, are that act's sides.
 TEST(Extractor, BothSidesOfTheActOfTheKindNamed) {
