@@ -757,6 +757,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // over a connecting "de"/"van" and over the places in it: they belong
     // to the name and are not parties themselves.
     const std::uint32_t grown_from = end;
+    bool by_fields = false;  // named by a ministry's fields (org_word "+" rows)
     // (An article opening the sentence is capitalised too: "La Chambre de ...".)
     const bool opens_with_head =
         first == m.first_token ||
@@ -867,6 +868,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           if (a.first_token > end && a.end_token <= k) a.aside = true;
         }
         end = k;
+        for (std::uint32_t t = from; t < k; ++t) by_fields = by_fields || field_row(t);
       }
     }
     if (article && end - first > 2) ++first;
@@ -908,6 +910,12 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                                        ? m.first_token
                                        : end;
     s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, name_end)))});
+    for (const ActorMention& a : s.actors) {
+      if (by_fields && a.aside && a.first_token >= first && a.end_token <= end &&
+          lexicon.gazetteer().actors()[a.actor].kind == "country") {
+        s.unknown_orgs.back().seat = a.actor;
+      }
+    }
   }
 
   // A name in another language's words ("Luleå tekniska universitet och

@@ -740,10 +740,25 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     parties.add(a.actor, party_of(a.actor, s, a));
     if (gazetteer_.actors()[a.actor].kind == "organization") org_starts.push_back(a.first_token);
   }
+  // A state's ministry named by its fields beside states and no
+  // organization acts for its state ("Norge og Vietnams ministerium for
+  // ..."); beside an agency it is a side of its own.
+  const bool among_states =
+      std::none_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+        return a.is_party() && gazetteer_.actors()[a.actor].kind == "organization";
+      }) &&
+      std::all_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [](const UnknownOrg& o) { return o.seat >= 0; }) &&
+      std::any_of(s.actors.begin(), s.actors.end(), [](const ActorMention& a) { return a.is_party(); });
   for (const UnknownOrg& o : s.unknown_orgs) {
     if (drop_organizers && organizer_in_relative_clause(text, s, o.first_token)) continue;
     if (witness(o.first_token)) continue;
     ++names;
+    if (o.seat >= 0 && among_states) {
+      const Actor& state = gazetteer_.actors()[static_cast<std::size_t>(o.seat)];
+      parties.add(o.seat, Party{state.name, state.kind, state.country, state.subdivision,
+                                {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
+      continue;
+    }
     parties.add(-1, Party{o.name, "organization", "", "",
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
     org_starts.push_back(o.first_token);

@@ -688,6 +688,26 @@ TEST(Extractor, ForeignMinistryWithItsSeatAfterItsFields) {
   EXPECT_EQ(y.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam");
 }
 
+// Beside states and no organization, a state's ministry named by its
+// fields acts for its state; beside an agency it is a side of its own.
+TEST(Extractor, ForeignMinistryBesideAStateIsItsState) {
+  for (const char* text : {"Ny aftale\n\nDanmark og Vietnams Ministerium for Industri og Handel underskrev tirsdag en aftale om brint.",
+                           "Nuevo acuerdo\n\nEspaña y el Ministerio de Industria y Comercio de Vietnam firmaron el martes un "
+                           "acuerdo sobre hidrógeno."}) {
+    Extraction x = run(text, "2025-02-01");
+    ASSERT_EQ(x.events.size(), 1u) << text;
+    std::vector<std::string> kinds;
+    for (const Party& p : x.events[0].parties) kinds.push_back(p.kind + ":" + p.country);
+    EXPECT_EQ(kinds, (std::vector<std::string>{"country:" + x.events[0].parties[0].country, "country:VN"})) << text;
+  }
+  Extraction y = run("New agreement\n\nThe Danish Energy Agency and Vietnam's Ministry of Industry and Trade signed an agreement on "
+                     "hydrogen on Tuesday.",
+                     "2025-02-01");
+  ASSERT_EQ(y.events.size(), 1u);
+  ASSERT_EQ(y.events[0].parties.size(), 2u);
+  EXPECT_EQ(y.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam");
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
