@@ -72,6 +72,12 @@ bool lower_case_in(std::string_view doc, std::string_view folded) {
 // capitalises every noun ("die deutsche Seite").
 NameEvidence name_evidence(std::string_view w, std::string_view folded, std::string_view doc, bool capital_nouns) {
   if (w.empty() || !text::starts_upper(w, /*digits_count=*/false)) return NameEvidence::kNone;
+  // A chemical formula ("polsk CO2", "NH3", "CH4": capitals and digits, a
+  // digit last, four characters at most) is a substance, no name.
+  if (w.size() <= 4 && w.back() >= '0' && w.back() <= '9' &&
+      std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); })) {
+    return NameEvidence::kNone;
+  }
   std::size_t letters = 0;
   bool inner = false;
   for (std::size_t i = 0; i < w.size(); ++i) {
@@ -262,7 +268,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         return c.entry && c.entry->category == Category::kCooperation && c.end_token <= m.first_token;
       });
       if (!partners) location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], 1);
-    } else if (label != "presence" && label != "presence_post" && label != "visit" && label != "visit_post") {
+    } else if (label != "presence" && label != "presence_post" && label != "visit" && label != "visit_post" && label != "owner") {
       location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
     }
   }
@@ -1438,6 +1444,31 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                               lexicon.gazetteer().actors()[o.actor].kind == "organization";
                      });
     if (org) a.aside = true;
+  }
+
+  // "Northern Lights, lagringsprosjektet som eies av Equinor, Shell og
+  // TotalEnergies, inngikk ...": the organizations listed after an owner
+  // phrase (location_prep label owner: "eies av", "owned by") own a body,
+  // they are no sides of its act.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kLocationPrep || m.entry->label != "owner") continue;
+    std::uint32_t k = m.end_token;
+    while (k < s.tokens.size()) {
+      ActorMention* owner = nullptr;
+      for (ActorMention& a : s.actors) {
+        if (a.first_token == k && lexicon.gazetteer().actors()[a.actor].kind == "organization") owner = &a;
+      }
+      if (owner == nullptr) break;
+      owner->attribute = true;
+      k = owner->end_token;
+      if (k >= s.tokens.size()) break;
+      if (s.gap_before(doc, k) == ", ") continue;
+      if (s.gap_before(doc, k) == " " && s.one_word_of(Category::kConjunction, k) && k + 1 < s.tokens.size()) {
+        ++k;
+        continue;
+      }
+      break;
+    }
   }
 
   // Quotation: the sentence opens with a dash or a quotation mark.

@@ -708,6 +708,23 @@ TEST(Extractor, ForeignMinistryBesideAStateIsItsState) {
   EXPECT_EQ(y.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam");
 }
 
+// A chemical formula after a demonym ("polsk CO2") is a substance, no
+// organization; organizations listed after an owner phrase ("som eies av
+// Equinor, Shell og TotalEnergies") own a body and are no sides of its act.
+TEST(Extractor, FormulaIsNoNameAndOwnersAreNoSides) {
+  Extraction x = run("Norge og Polen skal forhandle om lagring av polsk CO2 på norsk sokkel\n\nNorge og Polen ble i går enige om å "
+                     "innlede forhandlinger om en avtale om CO2.",
+                     "2025-03-12");
+  for (const std::string& o : x.organizations) EXPECT_NE(o, "CO2");
+  Extraction y = run("Ny avtale\n\nNorthern Lights, lagringsprosjektet som eies av Equinor, Shell og TotalEnergies, inngikk i fjor "
+                     "en intensjonsavtale med det polske sementselskapet Cementownia Wisła om lagring av CO2.",
+                     "2025-03-12");
+  ASSERT_FALSE(y.events.empty());
+  std::vector<std::string> names;
+  for (const Party& p : y.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Northern Lights", "Cementownia Wisła"}));
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
