@@ -1322,6 +1322,41 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
     }
   }
+  // "a member of the Propulsion Québec electric and smart transportation
+  // cluster": a capitalised name of two words or more after an article,
+  // then up to four lower-case words and an organization noun (org_head
+  // noun) that describe it, is an organization; a place in it is part of
+  // its name.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" ||
+        starts_upper(s.tokens[m.first_token].span.of(doc))) {
+      continue;
+    }
+    std::uint32_t k = m.first_token, described = 0;
+    while (k > 0 && described < 4 && gap_is_space(k - 1) && s.tokens[k - 1].is_word &&
+           !starts_upper(s.tokens[k - 1].span.of(doc)) && !is_actor[k - 1] &&
+           !(conj_or_role[k - 1] && !s.one_word_of(Category::kConjunction, k - 1))) {
+      --k;
+      ++described;
+    }
+    const std::uint32_t name_end = k;
+    while (k > 0 && gap_is_space(k - 1) && s.tokens[k - 1].is_word && starts_upper(s.tokens[k - 1].span.of(doc))) --k;
+    if (k < name_end && s.one_word_of(Category::kDeterminer, k)) ++k;  // "The" opening the sentence
+    const bool article = k > 0 && k < name_end && gap_is_space(k - 1) && s.one_word_of(Category::kDeterminer, k - 1);
+    if (!article || name_end - k < 2 || is_actor[k] || lexical[k]) continue;
+    const bool taken = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+      return o.first_token < name_end && k < o.end_token;
+    }) || std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+      return a.first_token < name_end && k < a.end_token &&
+             (lexicon.gazetteer().actors()[a.actor].kind == "organization" || a.first_token < k || a.end_token > name_end);
+    });
+    if (taken) continue;
+    for (ActorMention& a : s.actors) {
+      if (a.first_token >= k && a.end_token <= name_end) a.aside = true;
+    }
+    for (std::uint32_t t = k; t < name_end; ++t) is_actor[t] = true;
+    s.unknown_orgs.push_back({k, name_end, std::string(s.text_of(doc, k, name_end))});
+  }
   // "the ports of Antwerp and Gothenburg", "havnene i Frederikshavn og
   // Göteborg", "dem Hafen Stavanger": a noun for a body every city may have
   // (org_head label "place:NAME", NAME its English head: "place:Port of")

@@ -725,6 +725,29 @@ TEST(Extractor, FormulaIsNoNameAndOwnersAreNoSides) {
   EXPECT_EQ(names, (std::vector<std::string>{"Northern Lights", "Cementownia Wisła"}));
 }
 
+// A name before the words and the noun that describe it ("the Propulsion
+// Québec electric and smart transportation cluster") is an organization,
+// the place in it part of its name; an acronym in brackets after a name
+// ("(MPA)") is that organization where the text writes it alone.
+TEST(Extractor, NameBeforeItsDescriptionAndAcronymAlone) {
+  Extraction x = run("Battery plans\n\nNordvolt Materials is a member of the Propulsion Québec electric and smart transportation "
+                     "cluster.",
+                     "2025-04-08");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "Propulsion Québec"), x.organizations.end());
+  Extraction y = run("Ports agree\n\nThe Maritime and Port Authority of Singapore (MPA) and the Port of Rotterdam signed a "
+                     "memorandum of understanding on ammonia bunkering on Tuesday.\n\nMPA signed a letter of intent with the Port "
+                     "of Gothenburg in 2022.",
+                     "2025-04-08");
+  EXPECT_EQ(std::find(y.organizations.begin(), y.organizations.end(), "MPA"), y.organizations.end());
+  bool later = false;
+  for (const Event& e : y.events) {
+    if (e.date != "2022") continue;
+    later = true;
+    for (const Party& p : e.parties) EXPECT_NE(p.name, "MPA");
+  }
+  EXPECT_TRUE(later);
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
