@@ -716,6 +716,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // "Scottish ..."): that place is part of the name, not a party.
     static constexpr std::size_t kMaxNameWords = 6;
     std::uint32_t place_first = 0, place_end = 0;  // a place inside the name
+    // A person's name and the head written as one compound, over two
+    // hyphens or more and nothing else ("Jan-Evangelista-Purkyně-
+    // Universität"; not "Deutschen Presse-Agentur").
+    auto hyphened = [&](std::uint32_t a) { return s.gap_before(doc, a + 1) == "-"; };
+    if (first == m.first_token && first > 0 && hyphened(first - 1)) {
+      std::uint32_t w = first;
+      while (w > 0 && hyphened(w - 1) && !is_actor[w - 1] && s.tokens[w - 1].is_word && starts_upper(s.tokens[w - 1].span.of(doc))) --w;
+      if (first - w >= 2 && (w == 0 || !hyphened(w - 1)) && (w == 0 || !joined(w - 1) || !capital_word(w - 1))) first = w;
+    }
     while (first > 0 && m.end_token - first < kMaxNameWords && joined(first - 1)) {
       const std::uint32_t w = first - 1;
       if (!is_actor[w] && capital_word(w)) {

@@ -748,6 +748,17 @@ TEST(Extractor, NameBeforeItsDescriptionAndAcronymAlone) {
   EXPECT_TRUE(later);
 }
 
+// A person's name and a head written as one compound is an organization
+// ("Jan-Evangelista-Purkyně-Universität"); a head after one hyphen and a
+// word before it is no name ("der Deutschen Presse-Agentur").
+TEST(Extractor, HyphenatedNameBeforeItsHead) {
+  Extraction x = run("Neue Vereinbarung\n\nDie TU Bergakademie Freiberg und die Jan-Evangelista-Purkyně-Universität unterzeichneten am "
+                     "Montag einen Rahmenvertrag über Rohstofftechnik, wie ein Sprecher der Deutschen Presse-Agentur sagte.",
+                     "2025-06-24");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "Jan-Evangelista-Purkyně-Universität"), x.organizations.end());
+  for (const std::string& o : x.organizations) EXPECT_EQ(o.find("Presse"), std::string::npos) << o;
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
