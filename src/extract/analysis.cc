@@ -925,6 +925,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                                        ? m.first_token
                                        : end;
     s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, name_end)))});
+    for (std::uint32_t t = m.end_token; t < end; ++t) {  // (also a name grown over its links: "Ministério do Comércio da Noruega")
+      const std::string* english = lexicon.org_word(lang, s.tokens[t].folded);
+      by_fields = by_fields || (english != nullptr && english->starts_with('+') && *english != "+and" && *english != "+of");
+    }
     for (const ActorMention& a : s.actors) {
       if (by_fields && a.aside && a.first_token >= first && a.end_token <= end &&
           lexicon.gazetteer().actors()[a.actor].kind == "country") {
@@ -1365,6 +1369,111 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
     for (std::uint32_t t = k; t < name_end; ++t) is_actor[t] = true;
     s.unknown_orgs.push_back({k, name_end, std::string(s.text_of(doc, k, name_end))});
+  }
+  // Another state's ministry written in lower case, named by its fields
+  // (org_word "+" rows) after its head (org_head label ministry) and a link
+  // word, the state in the genitive before it, a demonym after the head or
+  // a link and the state after the fields: "Vietnams ministerium for
+  // industri og handel", "le ministère vietnamien de l'Industrie et du
+  // Commerce", "il ministero dell'Industria e del Commercio del Vietnam".
+  // It is "Ministry of Industry and Trade of Vietnam"; with no state named,
+  // no name is read (a state's own ministries are gazetteer rows).
+  {
+    auto bare = [&](std::uint32_t t) {  // the folded word without an elided article ("dell'industria": industria)
+      std::string_view w = s.tokens[t].folded;
+      for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
+        const std::size_t at = w.find(apostrophe);
+        if (at != std::string_view::npos && at + apostrophe.size() < w.size()) return w.substr(at + apostrophe.size());
+      }
+      return w;
+    };
+    auto elided = [&](std::uint32_t t) { return bare(t).size() != s.tokens[t].folded.size(); };
+    auto field = [&](std::uint32_t t) -> const std::string* {
+      const std::string* e = lexicon.org_word(lang, bare(t));
+      return e != nullptr && e->starts_with('+') && *e != "+and" && *e != "+of" ? e : nullptr;
+    };
+    auto word_is = [&](std::uint32_t t, std::string_view english) {  // "of": a link word of org_word or org_head
+      const std::string* e = lexicon.org_word(lang, s.tokens[t].folded);
+      if (e != nullptr && (*e == english || (english == "of" && *e == "+of"))) return true;
+      return english == "of" && link_at(t);
+    };
+    auto country_at = [&](std::uint32_t t, AliasForm form) -> const ActorMention* {
+      for (const ActorMention& a : s.actors) {
+        if (a.first_token == t && a.form == form && lexicon.gazetteer().actors()[a.actor].kind == "country") return &a;
+      }
+      return nullptr;
+    };
+    for (const Mention& m : s.mentions) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "ministry") continue;
+      const bool taken = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+        return o.first_token < m.end_token && m.first_token < o.end_token;
+      });
+      if (taken) continue;
+      std::int64_t state = -1;
+      std::uint32_t name_first = m.first_token, k = m.end_token;
+      for (const Mention& g : s.mentions) {
+        if (g.alias && g.alias->genitive && g.end_token == m.first_token && gap_is_space(g.end_token - 1) &&
+            lexicon.gazetteer().actors()[g.alias->actor].kind == "country") {
+          state = g.alias->actor;
+          name_first = g.first_token;
+        }
+      }
+      if (const ActorMention* d = country_at(k, AliasForm::kDemonym); state < 0 && d != nullptr) {
+        state = d->actor;
+        k = d->end_token;
+      }
+      // The fields: a link word and a field, then more after a comma or
+      // "and" (a link word again allowed: "et du Commerce"); an elided
+      // link is written onto its field ("dell'Industria").
+      std::vector<const std::string*> fields;
+      auto one_field = [&](std::uint32_t& at) {
+        if (at < s.tokens.size() && field(at) != nullptr && (elided(at) || !fields.empty())) {
+          fields.push_back(field(at));
+          ++at;
+          return true;
+        }
+        if (at + 1 < s.tokens.size() && word_is(at, "of") && gap_is_space(at) && field(at + 1) != nullptr) {
+          fields.push_back(field(at + 1));
+          at += 2;
+          return true;
+        }
+        return false;
+      };
+      if (!one_field(k)) continue;
+      while (k < s.tokens.size()) {
+        std::uint32_t at = k;
+        const std::string_view gap = s.gap_before(doc, at);
+        if (gap == ", ") {
+          if (!one_field(at)) break;
+        } else if (gap == " " && word_is(at, "+and") && at + 1 < s.tokens.size()) {
+          ++at;
+          if (!one_field(at)) break;
+        } else {
+          break;
+        }
+        k = at;
+      }
+      std::uint32_t end = k;
+      if (state < 0 && k + 1 < s.tokens.size() && gap_is_space(k - 1) && word_is(k, "of") && gap_is_space(k)) {
+        if (const ActorMention* c = country_at(k + 1, AliasForm::kName); c != nullptr) {
+          state = c->actor;
+          end = c->end_token;
+        }
+      }
+      if (state < 0) continue;
+      std::string english = "Ministry of ";
+      for (std::size_t f = 0; f < fields.size(); ++f) {
+        if (f > 0) english += f + 1 == fields.size() ? " and " : ", ";
+        english += std::string_view(*fields[f]).substr(1);
+      }
+      english += " of " + lexicon.gazetteer().actors()[static_cast<std::size_t>(state)].name;
+      for (ActorMention& a : s.actors) {
+        if (a.first_token >= name_first && a.end_token <= end) a.aside = true;
+      }
+      for (std::uint32_t t = name_first; t < end; ++t) is_actor[t] = true;
+      s.unknown_orgs.push_back({name_first, end, english, "en"});
+      s.unknown_orgs.back().seat = state;
+    }
   }
   // "the ports of Antwerp and Gothenburg", "havnene i Frederikshavn og
   // Göteborg", "dem Hafen Stavanger": a noun for a body every city may have

@@ -120,6 +120,14 @@ std::int64_t government_of(const Gazetteer& g, std::int64_t actor) {
   return up >= 0 && g.actors()[static_cast<std::size_t>(up)].kind != "organization" ? up : -1;
 }
 
+// Whether the ministries a sentence names by their fields (UnknownOrg::seat)
+// act for their states: beside states or each other, no organization.
+bool ministries_act_for_states(const Gazetteer& g, const SentenceView& s) {
+  return std::none_of(s.actors.begin(), s.actors.end(),
+                      [&](const ActorMention& a) { return a.is_party() && g.actors()[a.actor].kind == "organization"; }) &&
+         std::all_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [](const UnknownOrg& o) { return o.seat >= 0; });
+}
+
 // The region a city is when it is a region of its own (Berlin, Oslo, Ulsan:
 // a city row of actors.tsv with a subdivision); -1 otherwise. As a party it
 // is that region, as the annotations name Tokyo and Hamburg.
@@ -740,15 +748,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     parties.add(a.actor, party_of(a.actor, s, a));
     if (gazetteer_.actors()[a.actor].kind == "organization") org_starts.push_back(a.first_token);
   }
-  // A state's ministry named by its fields beside states and no
-  // organization acts for its state ("Norge og Vietnams ministerium for
-  // ..."); beside an agency it is a side of its own.
-  const bool among_states =
-      std::none_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
-        return a.is_party() && gazetteer_.actors()[a.actor].kind == "organization";
-      }) &&
-      std::all_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [](const UnknownOrg& o) { return o.seat >= 0; }) &&
-      std::any_of(s.actors.begin(), s.actors.end(), [](const ActorMention& a) { return a.is_party(); });
+  // A state's ministry named by its fields beside states, or other
+  // states' ministries, and no organization acts for its state ("Norge og
+  // Vietnams ministerium for ..."); beside an agency it is a side of its own.
+  const bool among_states = ministries_act_for_states(gazetteer_, s);
   for (const UnknownOrg& o : s.unknown_orgs) {
     if (drop_organizers && organizer_in_relative_clause(text, s, o.first_token)) continue;
     if (witness(o.first_token)) continue;
@@ -2456,8 +2459,14 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       }
       found.push_back({a.first_token, {actor, party_of(actor, views[i], a)}});
     }
+    const bool for_states = ministries_act_for_states(gazetteer_, views[i]);
     for (const UnknownOrg& o : views[i].unknown_orgs) {
       if (organizer_in_relative_clause(text, views[i], o.first_token)) continue;
+      if (o.seat >= 0 && for_states) {
+        const Actor& state = gazetteer_.actors()[static_cast<std::size_t>(o.seat)];
+        found.push_back({o.first_token, {o.seat, Party{state.name, state.kind, state.country, state.subdivision, {}}}});
+        continue;
+      }
       found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}}});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& l, const auto& r) { return l.first < r.first; });

@@ -759,6 +759,27 @@ TEST(Extractor, HyphenatedNameBeforeItsHead) {
   for (const std::string& o : x.organizations) EXPECT_EQ(o.find("Presse"), std::string::npos) << o;
 }
 
+// Another state's ministry written in lower case, named by its fields, is
+// read with its state before it, as a demonym after its head or after the
+// fields; beside an agency a side of its own.
+TEST(Extractor, ForeignMinistryInLowerCase) {
+  for (const char* text :
+       {"Ny avtale\n\nEnova og Vietnams ministerium for industri og handel signerte tirsdag en avtale om hydrogen.",
+        "Nytt avtal\n\nEnergimyndigheten och Vietnams ministerium för industri och handel undertecknade på tisdagen ett avtal om "
+        "vätgas.",
+        "Nouvel accord\n\nEngie et le ministère vietnamien de l’Industrie et du Commerce ont signé mardi un accord sur l’hydrogène.",
+        "Nuovo accordo\n\nEni e il ministero dell’Industria e del Commercio del Vietnam hanno firmato martedì un accordo "
+        "sull’idrogeno."}) {
+    Extraction x = run(text, "2025-02-01");
+    ASSERT_EQ(x.events.size(), 1u) << text;
+    ASSERT_EQ(x.events[0].parties.size(), 2u) << text;
+    EXPECT_EQ(x.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam") << text;
+  }
+  // No state named: no name read.
+  Extraction y = run("Ny avtale\n\nEnova og ministeriet for industri signerte tirsdag en avtale om hydrogen.", "2025-02-01");
+  for (const std::string& o : y.organizations) EXPECT_EQ(o.find("Ministry"), std::string::npos) << o;
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
