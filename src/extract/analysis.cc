@@ -1071,8 +1071,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // Where adjectives follow their noun, the noun stands before it: "la
     // grappe québécoise", "la empresa chilena". (A legal form is no noun:
     // "el gobierno noruego se comprometió", "SE" being one.)
+    // (A ministry described so is its state's: "dem chilenischen
+    // Bergbauministerium" is Chile.)
     bool org_noun = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
       return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
+             !m.entry->label.starts_with("ministry") &&
              ((m.first_token >= a.end_token && m.first_token <= a.end_token + 1) ||
               (m.end_token <= a.first_token && m.end_token + 1 >= a.first_token));
     });
@@ -1404,15 +1407,42 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       return nullptr;
     };
     for (const Mention& m : s.mentions) {
-      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "ministry") continue;
+      if (!m.entry || m.entry->category != Category::kOrgHead || !m.entry->label.starts_with("ministry")) continue;
       const bool taken = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
         return o.first_token < m.end_token && m.first_token < o.end_token;
       });
       if (taken) continue;
+      std::vector<const std::string*> fields;
+      std::uint32_t name_first = m.first_token;
+      // A compound, its head a label "ministry:HEAD" ("industri- og
+      // handelsdepartement"): the field written onto the head (with a
+      // linking "s"), those before it over "- og" and "-, ".
+      if (const std::size_t colon = m.entry->label.find(':'); colon != std::string::npos) {
+        const std::string_view head = std::string_view(m.entry->label).substr(colon + 1);
+        const std::string_view w = s.tokens[m.first_token].folded;
+        if (m.end_token != m.first_token + 1 || w.size() <= head.size() || !w.ends_with(head)) continue;
+        std::string_view onto = w.substr(0, w.size() - head.size());
+        const std::string* last = nullptr;
+        if (const std::string* e = lexicon.org_word(lang, onto); e != nullptr && e->starts_with('+')) last = e;
+        if (last == nullptr && onto.ends_with('s')) {
+          if (const std::string* e = lexicon.org_word(lang, onto.substr(0, onto.size() - 1)); e != nullptr && e->starts_with('+')) last = e;
+        }
+        if (last == nullptr || *last == "+and" || *last == "+of") continue;
+        std::uint32_t t = m.first_token;
+        if (t >= 2 && word_is(t - 1, "+and") && s.gap_before(doc, t - 1) == "- " && field(t - 2) != nullptr) {
+          t -= 2;
+          while (t >= 1 && s.gap_before(doc, t) == "-, " && field(t - 1) != nullptr) --t;
+          for (std::uint32_t f = t; f + 1 < m.first_token; ++f) {
+            if (field(f) != nullptr) fields.push_back(field(f));
+          }
+        }
+        fields.push_back(last);
+        name_first = t;
+      }
       std::int64_t state = -1;
-      std::uint32_t name_first = m.first_token, k = m.end_token;
+      std::uint32_t k = m.end_token;
       for (const Mention& g : s.mentions) {
-        if (g.alias && g.alias->genitive && g.end_token == m.first_token && gap_is_space(g.end_token - 1) &&
+        if (g.alias && g.alias->genitive && g.end_token == name_first && gap_is_space(g.end_token - 1) &&
             lexicon.gazetteer().actors()[g.alias->actor].kind == "country") {
           state = g.alias->actor;
           name_first = g.first_token;
@@ -1425,7 +1455,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       // The fields: a link word and a field, then more after a comma or
       // "and" (a link word again allowed: "et du Commerce"); an elided
       // link is written onto its field ("dell'Industria").
-      std::vector<const std::string*> fields;
+      const bool compound = !fields.empty();
       auto one_field = [&](std::uint32_t& at) {
         if (at < s.tokens.size() && field(at) != nullptr && (elided(at) || !fields.empty())) {
           fields.push_back(field(at));
@@ -1439,8 +1469,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         }
         return false;
       };
-      if (!one_field(k)) continue;
-      while (k < s.tokens.size()) {
+      if (!compound && !one_field(k)) continue;
+      while (!compound && k < s.tokens.size()) {
         std::uint32_t at = k;
         const std::string_view gap = s.gap_before(doc, at);
         if (gap == ", ") {

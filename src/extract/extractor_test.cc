@@ -775,6 +775,21 @@ TEST(Extractor, ForeignMinistryInLowerCase) {
     ASSERT_EQ(x.events[0].parties.size(), 2u) << text;
     EXPECT_EQ(x.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam") << text;
   }
+  // A compound, its fields written onto the head and before it.
+  Extraction c = run("Ny avtale\n\nEnova og Vietnams energi-, klima- og miljødepartement signerte tirsdag en avtale om hydrogen.",
+                     "2025-02-01");
+  ASSERT_EQ(c.events.size(), 1u);
+  ASSERT_EQ(c.events[0].parties.size(), 2u);
+  EXPECT_EQ(c.events[0].parties[1].name, "Ministry of Energy, Climate and Environment of Vietnam");
+  // A ministry a demonym describes is its state's ("dem chilenischen
+  // Bergbauministerium": Chile).
+  Extraction d = run("Neue Vereinbarung\n\nDie Deutsche Rohstoffagentur (DERA) unterzeichnete am Dienstag eine Absichtserklärung mit dem "
+                     "chilenischen Bergbauministerium.",
+                     "2025-02-01");
+  ASSERT_EQ(d.events.size(), 1u);
+  ASSERT_EQ(d.events[0].parties.size(), 2u);
+  EXPECT_EQ(d.events[0].parties[1].country, "CL");
+  EXPECT_EQ(d.events[0].parties[1].kind, "country");
   // No state named: no name read.
   Extraction y = run("Ny avtale\n\nEnova og ministeriet for industri signerte tirsdag en avtale om hydrogen.", "2025-02-01");
   for (const std::string& o : y.organizations) EXPECT_EQ(o.find("Ministry"), std::string::npos) << o;
