@@ -333,6 +333,7 @@ bool is_pair_label(std::string_view label) { return label == "pair" || label.sta
 struct MainActor {
   std::int64_t actor = -1;
   Party party;
+  std::int64_t seat = -1;  // the state an organization the rules found by its fields is seated in
 };
 
 // The parties of acts told before a sentence: of the last act of each
@@ -1010,8 +1011,31 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         }
       }
     }
+    // With none named, where every state among the main actors has one of
+    // its bodies among them too (its agency, a ministry seated in it:
+    // "Danmark og Vietnam" in the title, "Energistyrelsen og Vietnams
+    // Ministerium for ..." in the lead), the bodies stand in, not the states.
+    auto body_of = [&](const MainActor& body, std::int64_t state) {
+      if (body.party.kind != "organization") return false;
+      if (body.seat >= 0) return body.seat == state;
+      std::int64_t up = body.actor;
+      for (int hops = 0; up >= 0 && hops < 6; ++hops) {
+        const std::string& key = gazetteer_.actors()[static_cast<std::size_t>(up)].parent;
+        up = key.empty() ? -1 : gazetteer_.find(key);
+        if (up == state) return true;
+      }
+      return false;
+    };
+    auto has_body = [&](const MainActor& st) {
+      return st.actor >= 0 && st.party.kind != "organization" &&
+             std::any_of(main_actors.begin(), main_actors.end(), [&](const MainActor& b) { return body_of(b, st.actor); });
+    };
+    const bool bodies_stand_in =
+        all && !pair_ref && std::any_of(main_actors.begin(), main_actors.end(), [](const MainActor& m) { return m.party.kind != "organization"; }) &&
+        std::all_of(main_actors.begin(), main_actors.end(), [&](const MainActor& m) { return m.party.kind == "organization" || has_body(m); });
     for (const MainActor& m : main_actors) {
       if (!all && parties.size() >= 2) break;
+      if (bodies_stand_in && m.party.kind != "organization") continue;
       if (pair_ref && !pair_of_kind(pair_ref->entry->label, m.party)) continue;
       if (parties.holds_organization_of(m.actor)) continue;
       parties.add(m.actor, m.party);
@@ -2467,7 +2491,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
         found.push_back({o.first_token, {o.seat, Party{state.name, state.kind, state.country, state.subdivision, {}}}});
         continue;
       }
-      found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}}});
+      found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}, o.seat}});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
     // Not a structured binding: clang before 16 cannot capture one in a

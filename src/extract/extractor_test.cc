@@ -795,6 +795,18 @@ TEST(Extractor, ForeignMinistryInLowerCase) {
   for (const std::string& o : y.organizations) EXPECT_EQ(o.find("Ministry"), std::string::npos) << o;
 }
 
+// A sentence that names no side, after a title that names two states and
+// a lead that names a body of each: the bodies stand in, not the states.
+TEST(Extractor, BodiesOfTheTitlesStatesStandIn) {
+  Extraction x = run("Danmark og Chile styrker energisamarbejdet\n\nEnergistyrelsen og Chiles Ministerium for Energi har tirsdag "
+                     "underskrevet en ny aftale om vedvarende energi.\n\nAftalen blev underskrevet i Santiago og gælder i tre år.",
+                     "2025-02-05");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_EQ(p.kind, "organization") << p.name;
+  }
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
