@@ -1105,9 +1105,17 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
     // Where adjectives follow their noun, the name follows the demonym
     // directly: "el grupo japonés Kaiyo Sangyo", "l'azienda giapponese ...".
+    // (Over up to two lower-case adjectives between: "la società elettrica
+    // tunisina Steg".)
     bool noun_before = a.form == AliasForm::kDemonym && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
-             m.end_token == a.first_token;
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label == "link" || m.entry->label == "legal" ||
+          m.end_token > a.first_token || m.end_token + 2 < a.first_token) {
+        return false;
+      }
+      for (std::uint32_t t = m.end_token; t < a.first_token; ++t) {
+        if (starts_upper(s.tokens[t].span.of(doc)) || is_actor[t] || lexical[t] || !gap_is_space(t - 1)) return false;
+      }
+      return true;
     });
     // Names start with a capital letter and hold no lexicon word ("die
     // Landesregierung Kooperationen" is German capitalisation, not a name).
@@ -1151,7 +1159,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // name after "in"; "der Hamburger Energieimporteur Nordhafen Energie" has
     // its noun.
     if (capital_nouns && skipped > 0 && !noun_skipped && !noun_before && !marked) continue;
-    if (end - k >= 2 || (end - k == 1 && (marked || demonym_names))) {
+    if (end - k >= 2 || (end - k == 1 && (marked || demonym_names || (noun_before && skipped == 0)))) {
       s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
       a.attribute = true;
     }

@@ -807,6 +807,19 @@ TEST(Extractor, BodiesOfTheTitlesStatesStandIn) {
   }
 }
 
+// An organization noun, lower-case adjectives, a demonym and one name: the
+// name is an organization of that country ("la società elettrica tunisina
+// Steg"), the sides named before a route ("tra Sicilia e Tunisia").
+TEST(Extractor, NounAdjectivesDemonymAndOneName) {
+  Extraction x = run("Accordo\n\nTerna e la società elettrica tunisina Steg hanno firmato ieri a Roma un memorandum per preparare "
+                     "l’interconnessione sottomarina Elmed tra Sicilia e Tunisia.",
+                     "2025-09-11");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Terna", "Steg"}));
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
