@@ -1668,6 +1668,28 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   for (auto o : kOpeners) {
     if (t.substr(0, o.size()) == o) s.quote = true;
   }
+  // '"...," said Dr X, chief executive of the Y Council': in a quotation's
+  // sentence, the organization a speaker's role is of is the speaker's
+  // affiliation, no side.
+  if (s.quote && s.has(Category::kSpeech)) {
+    for (const Mention& r : s.mentions) {
+      if (!r.entry || r.entry->category != Category::kRole) continue;
+      std::uint32_t k = r.end_token;
+      if (k + 1 >= s.tokens.size() || !link_at(k) || !gap_is_space(k - 1) || !gap_is_space(k)) continue;
+      ++k;
+      if (k + 1 < s.tokens.size() && s.one_word_of(Category::kDeterminer, k) && gap_is_space(k)) ++k;
+      // (Its name may open with words the rules left out: "the Coastal
+      // Hydrogen Council".)
+      std::uint32_t to = k;
+      while (to < s.tokens.size() && to < k + 3 && gap_is_space(to - 1) && starts_upper(s.tokens[to].span.of(doc))) ++to;
+      for (ActorMention& a : s.actors) {
+        if (a.first_token >= k && a.first_token <= to && lexicon.gazetteer().actors()[a.actor].kind == "organization") a.attribute = true;
+      }
+      for (UnknownOrg& o : s.unknown_orgs) {
+        if (o.first_token >= k && o.first_token <= to) o.affiliation = true;
+      }
+    }
+  }
   return s;
 }
 

@@ -43,6 +43,9 @@ struct UnknownOrg {
   // The state a body named by its fields stands in ("Vietnams Ministerium
   // for Industri og Handel": Vietnam), a gazetteer actor; -1 for others.
   std::int64_t seat = -1;
+  // A quoted speaker's affiliation ("chief executive of the ... Council"):
+  // named, no side of an act.
+  bool affiliation = false;
 };
 
 struct SentenceView {

@@ -755,7 +755,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   const bool among_states = ministries_act_for_states(gazetteer_, s);
   for (const UnknownOrg& o : s.unknown_orgs) {
     if (drop_organizers && organizer_in_relative_clause(text, s, o.first_token)) continue;
-    if (witness(o.first_token)) continue;
+    if (witness(o.first_token) || o.affiliation) continue;
     ++names;
     if (o.seat >= 0 && among_states) {
       const Actor& state = gazetteer_.actors()[static_cast<std::size_t>(o.seat)];

@@ -820,6 +820,18 @@ TEST(Extractor, NounAdjectivesDemonymAndOneName) {
   EXPECT_EQ(names, (std::vector<std::string>{"Terna", "Steg"}));
 }
 
+// In a quotation's sentence the organization a speaker's role is of is
+// the speaker's affiliation, no side of the act.
+TEST(Extractor, QuotedSpeakersOrganizationIsNoSide) {
+  Extraction x = run("Hydrogen pact\n\nWestern Australia and the Korean city of Ulsan signed a memorandum of understanding on hydrogen "
+                     "on Tuesday.\n\n\"This memorandum connects two regions with a plan,\" said Dr Jane Ross, chief executive of the "
+                     "Coastal Hydrogen Council, who attended the signing.",
+                     "2025-09-17");
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_EQ(p.name.find("Council"), std::string::npos) << p.name;
+  }
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
