@@ -335,6 +335,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       continue;
     }
     ActorMention a{m->first_token, m->end_token, m->alias->actor, m->alias->form, false};
+    // A news agency ("(dpa)", "NTB") is the page's source, never a side.
+    if (lexicon.gazetteer().actors()[m->alias->actor].function == "news_agency") a.source = true;
     // "in Brussels", "im französischen Dijon": a venue. Look back over one
     // demonym ("im belgischen Ostende"). Only places are venues: "medlem i
     // S3 Hydrogen Valleys" is membership.

@@ -832,6 +832,15 @@ TEST(Extractor, QuotedSpeakersOrganizationIsNoSide) {
   }
 }
 
+// A news agency is among a page's organizations, never a side.
+TEST(Extractor, NewsAgencyIsNoSide) {
+  Extraction x = run("Neues Abkommen\n\nBerlin (dpa) - Deutschland und Chile haben am Dienstag ein Abkommen über Lithium unterzeichnet.",
+                     "2025-02-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  for (const Party& p : x.events[0].parties) EXPECT_NE(p.name, "dpa");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "dpa"), x.organizations.end());
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
