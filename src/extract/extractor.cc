@@ -948,6 +948,23 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (sides.size() >= 2) {
         for (const MainActor* m : sides) parties.add(m->actor, m->party);
         confidence -= 0.05;
+      } else if (index > 0 && views[index - 1].paragraph == s.paragraph) {
+        // "El IDAE y la Agencia Neerlandesa de Empresas coordinarán ...
+        // Ambas agencias mantienen ...": the two of the kind the sentence
+        // before names, where no act or main actor has them.
+        const SentenceView& before = views[index - 1];
+        PartySet named(gazetteer_);
+        for (const ActorMention& a : before.actors) {
+          if (a.is_party() && a.form == AliasForm::kName) named.add(a.actor, party_of(a.actor, before, a));
+        }
+        for (const UnknownOrg& o : before.unknown_orgs) {
+          if (!o.affiliation) named.add(-1, Party{o.name, "organization", "", "", {}});
+        }
+        const std::vector<Party> two = named.parties();
+        if (two.size() == 2 && std::all_of(two.begin(), two.end(), of_kind)) {
+          for (const Party& p : two) parties.add_party(p);
+          confidence -= 0.05;
+        }
       }
     }
   }

@@ -841,6 +841,20 @@ TEST(Extractor, NewsAgencyIsNoSide) {
   EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "dpa"), x.organizations.end());
 }
 
+// "Ambas agencias" with no act of two agencies told and no two among the
+// main actors are the two organizations the sentence before names.
+TEST(Extractor, TwoOfAKindAreThoseTheSentenceBeforeNames) {
+  Extraction x = run("España y Países Bajos firman un memorando\n\nMadrid, 20 de mayo de 2025. España y Países Bajos firmaron hoy un "
+                     "memorando de entendimiento sobre eólica marina.\n\nEl IDAE y la Agencia Neerlandesa de Empresas (RVO) "
+                     "coordinarán las actividades del grupo de trabajo. Ambas agencias mantienen desde hace años un acuerdo de "
+                     "cooperación sobre eficiencia energética.",
+                     "2025-05-20");
+  ASSERT_EQ(x.events.size(), 2u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[1].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Institute for the Diversification and Saving of Energy", "Netherlands Enterprise Agency"}));
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
