@@ -1402,7 +1402,12 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     };
     auto elided = [&](std::uint32_t t) { return bare(t).size() != s.tokens[t].folded.size(); };
     auto field = [&](std::uint32_t t) -> const std::string* {
-      const std::string* e = lexicon.org_word(lang, bare(t));
+      const std::string_view w = bare(t);
+      const std::string* e = lexicon.org_word(lang, w);
+      // (A compound's part with its linking "s": "nærings- og ...".)
+      if (e == nullptr && w.size() > 3 && w.back() == 's' && t + 1 < s.tokens.size() && s.gap_before(doc, t + 1).starts_with("-")) {
+        e = lexicon.org_word(lang, w.substr(0, w.size() - 1));
+      }
       return e != nullptr && e->starts_with('+') && *e != "+and" && *e != "+of" ? e : nullptr;
     };
     auto word_is = [&](std::uint32_t t, std::string_view english) {  // "of": a link word of org_word or org_head
@@ -1663,6 +1668,38 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       break;
     }
   }
+
+  // "Chile's Ministry of Energy", "Chiles Energiministerium": a state's
+  // ministry the gazetteer knows by a name another state's ministry has
+  // too, in the genitive of a state it does not belong to, is that state's
+  // (the gazetteer's "Ministry of Energy" is Norway's): a ministry seated
+  // there, named in English with it.
+  for (ActorMention& a : s.actors) {
+    const auto& actors = lexicon.gazetteer().actors();
+    const Actor& body = actors[a.actor];
+    if (a.form != AliasForm::kName || body.kind != "organization" || body.parent.empty() || a.first_token == 0) continue;
+    const std::int64_t government = lexicon.gazetteer().find(body.parent);
+    if (government < 0 || actors[static_cast<std::size_t>(government)].kind == "organization") continue;  // a ministry
+    for (ActorMention& c : s.actors) {
+      if (c.end_token != a.first_token || c.form != AliasForm::kName || actors[c.actor].kind != "country" ||
+          actors[c.actor].country == body.country || !gap_is_space(c.end_token - 1)) {
+        continue;
+      }
+      const std::string_view written = s.text_of(doc, c.first_token, c.end_token);
+      const bool genitive = written.ends_with("'s") || written.ends_with("\u2019s") ||
+                            std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& g) {
+                              return g.alias && g.alias->genitive && g.first_token == c.first_token && g.end_token == c.end_token;
+                            });
+      if (!genitive) continue;
+      a.aside = a.name_end = true;
+      c.aside = true;
+      s.unknown_orgs.push_back({c.first_token, a.end_token, body.name + " of " + actors[c.actor].name, "en"});
+      s.unknown_orgs.back().seat = c.actor;
+      break;
+    }
+  }
+  std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
+            [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
 
   // Quotation: the sentence opens with a dash or a quotation mark.
   std::string_view t = span.of(doc);

@@ -790,6 +790,20 @@ TEST(Extractor, ForeignMinistryInLowerCase) {
   ASSERT_EQ(d.events[0].parties.size(), 2u);
   EXPECT_EQ(d.events[0].parties[1].country, "CL");
   EXPECT_EQ(d.events[0].parties[1].kind, "country");
+  // A compound's part with its linking "s" ("nærings-"); a ministry the
+  // gazetteer knows as another state's, in the genitive of this one.
+  Extraction n = run("Ny avtale\n\nEnova og Vietnams nærings- og handelsdepartement signerte tirsdag en avtale om hydrogen.",
+                     "2025-02-01");
+  ASSERT_EQ(n.events.size(), 1u);
+  ASSERT_EQ(n.events[0].parties.size(), 2u);
+  EXPECT_EQ(n.events[0].parties[1].name, "Ministry of Business and Trade of Vietnam");
+  Extraction e = run("New agreement\n\nThe Danish Energy Agency and Chile's Ministry of Energy signed an agreement on hydrogen on "
+                     "Tuesday.",
+                     "2025-02-01");
+  ASSERT_EQ(e.events.size(), 1u);
+  ASSERT_EQ(e.events[0].parties.size(), 2u);
+  EXPECT_EQ(e.events[0].parties[1].name, "Ministry of Energy of Chile");
+  EXPECT_EQ(std::find(e.organizations.begin(), e.organizations.end(), "Ministry of Energy"), e.organizations.end());
   // No state named: no name read.
   Extraction y = run("Ny avtale\n\nEnova og ministeriet for industri signerte tirsdag en avtale om hydrogen.", "2025-02-01");
   for (const std::string& o : y.organizations) EXPECT_EQ(o.find("Ministry"), std::string::npos) << o;
