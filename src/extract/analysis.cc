@@ -1185,10 +1185,26 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
            starts_upper(s.tokens[end].span.of(doc)) && (end == k || gap_is_space(end - 1))) {
       ++end;
     }
+    // A place closing the name is part of it: "l'agence de développement
+    // AD Normandie" (a name of capitals before it).
+    ActorMention* closing = nullptr;
+    if (end > k && end < s.tokens.size() && gap_is_space(end - 1) && is_actor[end]) {
+      const std::string_view w = s.tokens[k].span.of(doc);
+      const bool capitals = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      for (ActorMention& a : s.actors) {
+        if (capitals && a.first_token == end && a.form == AliasForm::kName && lexicon.gazetteer().actors()[a.actor].kind != "organization") {
+          closing = &a;
+        }
+      }
+      if (closing != nullptr) end = closing->end_token;
+    }
     const bool inside_known = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
       return o.first_token < end && k < o.end_token;
     });
-    if (end - k >= 2 && !inside_known) s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
+    if (end - k >= 2 && !inside_known) {
+      if (closing != nullptr) closing->aside = true;
+      s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
+    }
   }
   // A name right after a noun for an organization ("die Innovationsagentur
   // Bayern Innovativ", "das Elektromobilitätscluster Propulsion Québec",

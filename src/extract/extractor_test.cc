@@ -869,6 +869,16 @@ TEST(Extractor, TwoOfAKindAreThoseTheSentenceBeforeNames) {
   EXPECT_EQ(names, (std::vector<std::string>{"Institute for the Diversification and Saving of Energy", "Netherlands Enterprise Agency"}));
 }
 
+// After an organization's noun and lower-case words, a name of capitals
+// closed by a place is one name ("l'agence de développement AD
+// Normandie"); "l'université de Caen" is the University of Caen.
+TEST(Extractor, AcronymAndPlaceAfterANounIsOneName) {
+  Extraction x = run("Accord\n\nL'agence de développement AD Normandie et l'université de Caen participeront au programme.",
+                     "2025-02-01");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "AD Normandie"), x.organizations.end());
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "University of Caen"), x.organizations.end());
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
