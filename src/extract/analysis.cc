@@ -1568,6 +1568,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (!conj && !(comma && !after_org)) continue;
     }
     const std::string head = m.entry->label.substr(6);
+    // (The first place right after the noun: "Häfen, Hochschulen und
+    // Verwaltung" names no port.)
+    if (m.end_token >= s.tokens.size() || s.gap_before(doc, m.end_token) != " ") continue;
     for (std::uint32_t k = m.end_token; k < s.tokens.size();) {
       ActorMention* city = nullptr;
       for (ActorMention& a : s.actors) {

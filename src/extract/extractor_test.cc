@@ -879,6 +879,15 @@ TEST(Extractor, AcronymAndPlaceAfterANounIsOneName) {
   EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "University of Caen"), x.organizations.end());
 }
 
+// A port noun followed by a comma names no port: "aus Unternehmen, Häfen,
+// Hochschulen und Verwaltung".
+TEST(Extractor, PortNounBeforeACommaNamesNoPort) {
+  Extraction x = run("Konferenz\n\nRund 250 Teilnehmende aus Unternehmen, Häfen, Hochschulen und Verwaltung haben am Dienstag in Emden "
+                     "über Wasserstoff diskutiert.",
+                     "2025-02-01");
+  for (const std::string& o : x.organizations) EXPECT_EQ(o.find("Port of"), std::string::npos) << o;
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
