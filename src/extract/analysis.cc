@@ -1174,8 +1174,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") continue;
     std::uint32_t k = m.end_token, skipped = 0;
+    // (Adjectives, not an article or a preposition: "partners across the
+    // North Sea" names no partner.)
     while (k < s.tokens.size() && skipped < 2 && !starts_upper(s.tokens[k].span.of(doc)) && !is_actor[k] &&
-           !conj_or_role[k] && gap_is_space(k - 1)) {
+           !conj_or_role[k] && !s.one_word_of(Category::kDeterminer, k) && gap_is_space(k - 1)) {
       ++k;
       ++skipped;
     }

@@ -886,6 +886,10 @@ TEST(Extractor, PortNounBeforeACommaNamesNoPort) {
                      "über Wasserstoff diskutiert.",
                      "2025-02-01");
   for (const std::string& o : x.organizations) EXPECT_EQ(o.find("Port of"), std::string::npos) << o;
+  // An organization noun, an article and a capitalised place names none.
+  Extraction y = run("Grid pact\n\nThis agreement gives our companies a direct route to partners across the North Sea, Ms Berg said.",
+                     "2025-02-01");
+  for (const std::string& o : y.organizations) EXPECT_EQ(o.find("North Sea"), std::string::npos) << o;
 }
 
 // An article and an organization's head alone ("El Ministerio trabajará
