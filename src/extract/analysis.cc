@@ -1690,6 +1690,28 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
   }
 
+  // "the business development agency of Schleswig-Holstein, WTSH,": an
+  // organization in apposition to a description of a body of a place is
+  // that body, the side; the place says where it is.
+  for (ActorMention& o : s.actors) {
+    if (o.form != AliasForm::kName || lexicon.gazetteer().actors()[o.actor].kind != "organization" || o.first_token < 3 ||
+        s.gap_before(doc, o.first_token) != ", " || o.end_token >= s.tokens.size() || s.gap_before(doc, o.end_token) != ", ") {
+      continue;
+    }
+    for (ActorMention& p : s.actors) {
+      if (p.end_token != o.first_token || !p.is_party() || lexicon.gazetteer().actors()[p.actor].kind == "organization" ||
+          p.first_token < 2 || !link_at(p.first_token - 1)) {
+        continue;
+      }
+      const bool described = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
+               m.end_token == p.first_token - 1;
+      });
+      if (!described) continue;
+      o.aside = false;
+      p.attribute = true;
+    }
+  }
   // "Chile's Ministry of Energy", "Chiles Energiministerium": a state's
   // ministry the gazetteer knows by a name another state's ministry has
   // too, in the genitive of a state it does not belong to, is that state's

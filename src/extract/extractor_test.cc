@@ -892,6 +892,19 @@ TEST(Extractor, PortNounBeforeACommaNamesNoPort) {
   for (const std::string& o : y.organizations) EXPECT_EQ(o.find("North Sea"), std::string::npos) << o;
 }
 
+// An organization in apposition to the description of a place's body is
+// that body, the side: "the business development agency of
+// Schleswig-Holstein, WTSH,".
+TEST(Extractor, OrganizationInAppositionToABodysDescription) {
+  Extraction x = run("Grid pact\n\nScottish Development International and the business development agency of Schleswig-Holstein, "
+                     "WTSH, intend to sign a separate agreement on joint trade missions early next year.",
+                     "2025-09-18");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Scottish Development International", "WTSH"}));
+}
+
 // An article and an organization's head alone ("El Ministerio trabajará
 // ...") name a body told before, not one of that name.
 TEST(Extractor, ArticleAndHeadAloneIsNoName) {
