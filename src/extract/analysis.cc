@@ -1481,6 +1481,18 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           name_first = g.first_token;
         }
       }
+      // A demonym before it where adjectives stand before their noun ("dem
+      // chilenischen Bergbauministerium", "het Chileense ministerie van
+      // Energie"): the ministry is named, but it is its state that acts.
+      bool described = false;
+      for (const ActorMention& d : s.actors) {
+        if (state < 0 && d.end_token == name_first && d.form == AliasForm::kDemonym && gap_is_space(d.end_token - 1) &&
+            lexicon.gazetteer().actors()[d.actor].kind == "country") {
+          state = d.actor;
+          name_first = d.first_token;
+          described = true;
+        }
+      }
       if (const ActorMention* d = country_at(k, AliasForm::kDemonym); state < 0 && d != nullptr) {
         state = d->actor;
         k = d->end_token;
@@ -1536,6 +1548,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       for (std::uint32_t t = name_first; t < end; ++t) is_actor[t] = true;
       s.unknown_orgs.push_back({name_first, end, english, "en"});
       s.unknown_orgs.back().seat = state;
+      s.unknown_orgs.back().state_acts = described;
     }
   }
   // "the ports of Antwerp and Gothenburg", "havnene i Frederikshavn og

@@ -43,6 +43,7 @@ struct UnknownOrg {
   // The state a body named by its fields stands in ("Vietnams Ministerium
   // for Industri og Handel": Vietnam), a gazetteer actor; -1 for others.
   std::int64_t seat = -1;
+  bool state_acts = false;  // a ministry a demonym describes: named, its seat is the side
   // A quoted speaker's affiliation ("chief executive of the ... Council"):
   // named, no side of an act.
   bool affiliation = false;

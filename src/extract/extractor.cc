@@ -757,7 +757,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     if (drop_organizers && organizer_in_relative_clause(text, s, o.first_token)) continue;
     if (witness(o.first_token) || o.affiliation) continue;
     ++names;
-    if (o.seat >= 0 && among_states) {
+    if (o.seat >= 0 && (among_states || o.state_acts)) {
       const Actor& state = gazetteer_.actors()[static_cast<std::size_t>(o.seat)];
       parties.add(o.seat, Party{state.name, state.kind, state.country, state.subdivision,
                                 {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
@@ -2503,7 +2503,7 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
     const bool for_states = ministries_act_for_states(gazetteer_, views[i]);
     for (const UnknownOrg& o : views[i].unknown_orgs) {
       if (organizer_in_relative_clause(text, views[i], o.first_token)) continue;
-      if (o.seat >= 0 && for_states) {
+      if (o.seat >= 0 && (for_states || o.state_acts)) {
         const Actor& state = gazetteer_.actors()[static_cast<std::size_t>(o.seat)];
         found.push_back({o.first_token, {o.seat, Party{state.name, state.kind, state.country, state.subdivision, {}}}});
         continue;

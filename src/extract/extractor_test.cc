@@ -790,6 +790,8 @@ TEST(Extractor, ForeignMinistryInLowerCase) {
   ASSERT_EQ(d.events[0].parties.size(), 2u);
   EXPECT_EQ(d.events[0].parties[1].country, "CL");
   EXPECT_EQ(d.events[0].parties[1].kind, "country");
+  // (It is named, all the same.)
+  EXPECT_NE(std::find(d.organizations.begin(), d.organizations.end(), "Ministry of Mining of Chile"), d.organizations.end());
   // A compound's part with its linking "s" ("nærings-"); a ministry the
   // gazetteer knows as another state's, in the genitive of this one.
   Extraction n = run("Ny avtale\n\nEnova og Vietnams nærings- og handelsdepartement signerte tirsdag en avtale om hydrogen.",
