@@ -953,14 +953,14 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         // Ambas agencias mantienen ...": the two of the kind the sentence
         // before names, where no act or main actor has them.
         const SentenceView& before = views[index - 1];
-        PartySet named(gazetteer_);
+        PartySet told(gazetteer_);
         for (const ActorMention& a : before.actors) {
-          if (a.is_party() && a.form == AliasForm::kName) named.add(a.actor, party_of(a.actor, before, a));
+          if (a.is_party() && a.form == AliasForm::kName) told.add(a.actor, party_of(a.actor, before, a));
         }
         for (const UnknownOrg& o : before.unknown_orgs) {
-          if (!o.affiliation) named.add(-1, Party{o.name, "organization", "", "", {}});
+          if (!o.affiliation) told.add(-1, Party{o.name, "organization", "", "", {}});
         }
-        const std::vector<Party> two = named.parties();
+        const std::vector<Party> two = told.parties();
         if (two.size() == 2 && std::all_of(two.begin(), two.end(), of_kind)) {
           for (const Party& p : two) parties.add_party(p);
           confidence -= 0.05;
