@@ -1923,38 +1923,6 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text, c
       return false;
     });
   }
-  // "the Maritime and Port Authority of Singapore (MPA) ... MPA signed": an
-  // acronym in brackets after an organization's name is that organization
-  // wherever the text writes it alone (one acronym, one name).
-  std::map<std::string, std::vector<std::string>, std::less<>> acronyms;
-  for (const SentenceView& v : views) {
-    auto bracketed = [&](std::uint32_t end) -> std::string_view {  // "ABC" in " (ABC)" after token end-1
-      const std::size_t after = v.tokens[end - 1].span.end;
-      const std::string_view rest = text.substr(after, std::min<std::size_t>(16, text.size() - after));
-      const std::size_t close = rest.find(')');
-      if (!rest.starts_with(" (") || close == std::string_view::npos || close < 4) return {};
-      const std::string_view acr = rest.substr(2, close - 2);
-      return std::all_of(acr.begin(), acr.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ? acr : std::string_view{};
-    };
-    auto note = [&](std::uint32_t end, const std::string& name) {
-      const std::string_view acr = bracketed(end);
-      if (acr.empty() || acr == name) return;
-      auto& names = acronyms[std::string(acr)];
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-    };
-    for (const ActorMention& a : v.actors) {
-      if (a.form == AliasForm::kName && g.actors()[a.actor].kind == "organization") note(a.end_token, g.actors()[a.actor].name);
-    }
-    for (const UnknownOrg& o : v.unknown_orgs) {
-      if (o.end_token - o.first_token >= 2) note(o.end_token, o.name);
-    }
-  }
-  for (SentenceView& v : views) {
-    for (UnknownOrg& o : v.unknown_orgs) {
-      auto it = acronyms.find(o.name);
-      if (o.end_token == o.first_token + 1 && it != acronyms.end() && it->second.size() == 1) o.name = it->second.front();
-    }
-  }
   std::map<std::string, std::vector<Short>> by_first;
   for (const SentenceView& v : views) {
     for (const UnknownOrg& o : v.unknown_orgs) {
