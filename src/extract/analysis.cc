@@ -73,6 +73,12 @@ bool lower_case_in(std::string_view doc, std::string_view folded) {
 // capitalises every noun ("die deutsche Seite").
 NameEvidence name_evidence(std::string_view w, std::string_view folded, std::string_view doc, bool capital_nouns) {
   if (w.empty() || !text::starts_upper(w, /*digits_count=*/false)) return NameEvidence::kNone;
+  // A chemical formula ("polsk CO2", "NH3", "CH4": capitals and digits, a
+  // digit last, four characters at most) is a substance, no name.
+  if (w.size() <= 4 && w.back() >= '0' && w.back() <= '9' &&
+      std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); })) {
+    return NameEvidence::kNone;
+  }
   std::size_t letters = 0;
   bool inner = false;
   for (std::size_t i = 0; i < w.size(); ++i) {
@@ -282,7 +288,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
         return c.entry && c.entry->category == Category::kCooperation && c.end_token <= m.first_token;
       });
       if (!partners) location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], 1);
-    } else if (label != "presence" && label != "presence_post" && label != "visit" && label != "visit_post") {
+    } else if (label != "presence" && label != "presence_post" && label != "visit" && label != "visit_post" && label != "owner") {
       location_prep_end[m.end_token] = std::max(location_prep_end[m.end_token], label == "at" ? 2 : 1);
     }
   }
@@ -349,6 +355,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       continue;
     }
     ActorMention a{m->first_token, m->end_token, m->alias->actor, m->alias->form, false};
+    // A news agency ("(dpa)", "NTB") is the page's source, never a side.
+    if (lexicon.gazetteer().actors()[m->alias->actor].function == "news_agency") a.source = true;
     // "in Brussels", "im französischen Dijon": a venue. Look back over one
     // demonym ("im belgischen Ostende"). Only places are venues: "medlem i
     // S3 Hydrogen Valleys" is membership.
@@ -735,6 +743,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // "Scottish ..."): that place is part of the name, not a party.
     static constexpr std::size_t kMaxNameWords = 6;
     std::uint32_t place_first = 0, place_end = 0;  // a place inside the name
+    // A person's name and the head written as one compound, over two
+    // hyphens or more and nothing else ("Jan-Evangelista-Purkyně-
+    // Universität"; not "Deutschen Presse-Agentur").
+    auto hyphened = [&](std::uint32_t a) { return s.gap_before(doc, a + 1) == "-"; };
+    if (first == m.first_token && first > 0 && hyphened(first - 1)) {
+      std::uint32_t w = first;
+      while (w > 0 && hyphened(w - 1) && !is_actor[w - 1] && s.tokens[w - 1].is_word && starts_upper(s.tokens[w - 1].span.of(doc))) --w;
+      if (first - w >= 2 && (w == 0 || !hyphened(w - 1)) && (w == 0 || !joined(w - 1) || !capital_word(w - 1))) first = w;
+    }
     while (first > 0 && m.end_token - first < kMaxNameWords && joined(first - 1)) {
       const std::uint32_t w = first - 1;
       if (!is_actor[w] && capital_word(w)) {
@@ -782,6 +799,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // over a connecting "de"/"van" and over the places in it: they belong
     // to the name and are not parties themselves.
     const std::uint32_t grown_from = end;
+    bool by_fields = false;  // named by a ministry's fields (org_word "+" rows)
     // (An article opening the sentence is capitalised too: "La Chambre de ...".)
     const bool opens_with_head =
         first == m.first_token ||
@@ -873,6 +891,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                            starts_upper(s.tokens[k + 1].span.of(doc)));
         if (more) continue;
       }
+      // A state or region after the fields over a link word is the body's
+      // seat, part of its name ("Ministerio de Industria y Comercio de
+      // Vietnam": "Ministry of Industry and Trade of Vietnam").
+      if (k > from && field_row(k - 1) && k + 1 < s.tokens.size() && joined(k - 1) && joined(k) && link_at(k)) {
+        for (const ActorMention& a : s.actors) {
+          const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+          if (a.first_token == k + 1 && a.form == AliasForm::kName && (kind == "country" || kind == "region")) k = a.end_token;
+        }
+      }
       // A name that goes on over another link ("Consejo de la Región de
       // ...") is not delimited here: over an article, not read at all.
       const bool goes_on = from > end + 1 && k + 1 < s.tokens.size() && joined(k - 1) && link_at(k);
@@ -883,6 +910,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
           if (a.first_token > end && a.end_token <= k) a.aside = true;
         }
         end = k;
+        for (std::uint32_t t = from; t < k; ++t) by_fields = by_fields || field_row(t);
       }
     }
     if (article && end - first > 2) ++first;
@@ -924,6 +952,16 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
                                        ? m.first_token
                                        : end;
     s.unknown_orgs.push_back({first, end, std::string(without_elision(s.text_of(doc, first, name_end)))});
+    for (std::uint32_t t = m.end_token; t < end; ++t) {  // (also a name grown over its links: "Ministério do Comércio da Noruega")
+      const std::string* english = lexicon.org_word(lang, s.tokens[t].folded);
+      by_fields = by_fields || (english != nullptr && english->starts_with('+') && *english != "+and" && *english != "+of");
+    }
+    for (const ActorMention& a : s.actors) {
+      if (by_fields && a.aside && a.first_token >= first && a.end_token <= end &&
+          lexicon.gazetteer().actors()[a.actor].kind == "country") {
+        s.unknown_orgs.back().seat = a.actor;
+      }
+    }
   }
 
   // A name in another language's words ("Luleå tekniska universitet och
@@ -1257,8 +1295,11 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // Where adjectives follow their noun, the noun stands before it: "la
     // grappe québécoise", "la empresa chilena". (A legal form is no noun:
     // "el gobierno noruego se comprometió", "SE" being one.)
+    // (A ministry described so is its state's: "dem chilenischen
+    // Bergbauministerium" is Chile.)
     bool org_noun = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
       return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
+             !m.entry->label.starts_with("ministry") &&
              ((m.first_token >= a.end_token && m.first_token <= a.end_token + 1) ||
               (m.end_token <= a.first_token && m.end_token + 1 >= a.first_token));
     });
@@ -1288,9 +1329,17 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
     // Where adjectives follow their noun, the name follows the demonym
     // directly: "el grupo japonés Kaiyo Sangyo", "l'azienda giapponese ...".
+    // (Over up to two lower-case adjectives between: "la società elettrica
+    // tunisina Steg".)
     bool noun_before = a.form == AliasForm::kDemonym && std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-      return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
-             m.end_token == a.first_token;
+      if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label == "link" || m.entry->label == "legal" ||
+          m.end_token > a.first_token || m.end_token + 2 < a.first_token) {
+        return false;
+      }
+      for (std::uint32_t t = m.end_token; t < a.first_token; ++t) {
+        if (starts_upper(s.tokens[t].span.of(doc)) || is_actor[t] || lexical[t] || !gap_is_space(t - 1)) return false;
+      }
+      return true;
     });
     // Names start with a capital letter and hold no lexicon word ("die
     // Landesregierung Kooperationen" is German capitalisation, not a name).
@@ -1334,7 +1383,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // name after "in"; "der Hamburger Energieimporteur Nordhafen Energie" has
     // its noun.
     if (capital_nouns && skipped > 0 && !noun_skipped && !noun_before && !marked) continue;
-    if (end - k >= 2 || (end - k == 1 && (marked || demonym_names))) {
+    if (end - k >= 2 || (end - k == 1 && (marked || demonym_names || (noun_before && skipped == 0)))) {
       s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
       a.attribute = true;
     }
@@ -1347,8 +1396,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") continue;
     std::uint32_t k = m.end_token, skipped = 0;
+    // (Adjectives, not an article or a preposition: "partners across the
+    // North Sea" names no partner.)
     while (k < s.tokens.size() && skipped < 2 && !starts_upper(s.tokens[k].span.of(doc)) && !is_actor[k] &&
-           !conj_or_role[k] && gap_is_space(k - 1)) {
+           !conj_or_role[k] && !s.one_word_of(Category::kDeterminer, k) && gap_is_space(k - 1)) {
       ++k;
       ++skipped;
     }
@@ -1358,10 +1409,26 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
            starts_upper(s.tokens[end].span.of(doc)) && (end == k || gap_is_space(end - 1))) {
       ++end;
     }
+    // A place closing the name is part of it: "l'agence de développement
+    // AD Normandie" (a name of capitals before it).
+    ActorMention* closing = nullptr;
+    if (end > k && end < s.tokens.size() && gap_is_space(end - 1) && is_actor[end]) {
+      const std::string_view w = s.tokens[k].span.of(doc);
+      const bool capitals = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      for (ActorMention& a : s.actors) {
+        if (capitals && a.first_token == end && a.form == AliasForm::kName && lexicon.gazetteer().actors()[a.actor].kind != "organization") {
+          closing = &a;
+        }
+      }
+      if (closing != nullptr) end = closing->end_token;
+    }
     const bool inside_known = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
       return o.first_token < end && k < o.end_token;
     });
-    if (end - k >= 2 && !inside_known) s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
+    if (end - k >= 2 && !inside_known) {
+      if (closing != nullptr) closing->aside = true;
+      s.unknown_orgs.push_back({k, end, std::string(s.text_of(doc, k, end))});
+    }
   }
   // A name right after a noun for an organization ("die Innovationsagentur
   // Bayern Innovativ", "das Elektromobilitätscluster Propulsion Québec",
@@ -1521,6 +1588,191 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
     }
   }
+  // "a member of the Propulsion Québec electric and smart transportation
+  // cluster": a capitalised name of two words or more after an article,
+  // then up to four lower-case words and an organization noun (org_head
+  // noun) that describe it, is an organization; a place in it is part of
+  // its name.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun" ||
+        starts_upper(s.tokens[m.first_token].span.of(doc))) {
+      continue;
+    }
+    std::uint32_t k = m.first_token, described = 0;
+    while (k > 0 && described < 4 && gap_is_space(k - 1) && s.tokens[k - 1].is_word &&
+           !starts_upper(s.tokens[k - 1].span.of(doc)) && !is_actor[k - 1] &&
+           !(conj_or_role[k - 1] && !s.one_word_of(Category::kConjunction, k - 1))) {
+      --k;
+      ++described;
+    }
+    const std::uint32_t name_end = k;
+    while (k > 0 && gap_is_space(k - 1) && s.tokens[k - 1].is_word && starts_upper(s.tokens[k - 1].span.of(doc))) --k;
+    if (k < name_end && s.one_word_of(Category::kDeterminer, k)) ++k;  // "The" opening the sentence
+    const bool article = k > 0 && k < name_end && gap_is_space(k - 1) && s.one_word_of(Category::kDeterminer, k - 1);
+    if (!article || name_end - k < 2 || is_actor[k] || lexical[k]) continue;
+    const bool taken = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+      return o.first_token < name_end && k < o.end_token;
+    }) || std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
+      return a.first_token < name_end && k < a.end_token &&
+             (lexicon.gazetteer().actors()[a.actor].kind == "organization" || a.first_token < k || a.end_token > name_end);
+    });
+    if (taken) continue;
+    for (ActorMention& a : s.actors) {
+      if (a.first_token >= k && a.end_token <= name_end) a.aside = true;
+    }
+    for (std::uint32_t t = k; t < name_end; ++t) is_actor[t] = true;
+    s.unknown_orgs.push_back({k, name_end, std::string(s.text_of(doc, k, name_end))});
+  }
+  // Another state's ministry written in lower case, named by its fields
+  // (org_word "+" rows) after its head (org_head label ministry) and a link
+  // word, the state in the genitive before it, a demonym after the head or
+  // a link and the state after the fields: "Vietnams ministerium for
+  // industri og handel", "le ministère vietnamien de l'Industrie et du
+  // Commerce", "il ministero dell'Industria e del Commercio del Vietnam".
+  // It is "Ministry of Industry and Trade of Vietnam"; with no state named,
+  // no name is read (a state's own ministries are gazetteer rows).
+  {
+    auto bare = [&](std::uint32_t t) {  // the folded word without an elided article ("dell'industria": industria)
+      std::string_view w = s.tokens[t].folded;
+      for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
+        const std::size_t at = w.find(apostrophe);
+        if (at != std::string_view::npos && at + apostrophe.size() < w.size()) return w.substr(at + apostrophe.size());
+      }
+      return w;
+    };
+    auto elided = [&](std::uint32_t t) { return bare(t).size() != s.tokens[t].folded.size(); };
+    auto field = [&](std::uint32_t t) -> const std::string* {
+      const std::string_view w = bare(t);
+      const std::string* e = lexicon.org_word(lang, w);
+      // (A compound's part with its linking "s": "nærings- og ...".)
+      if (e == nullptr && w.size() > 3 && w.back() == 's' && t + 1 < s.tokens.size() && s.gap_before(doc, t + 1).starts_with("-")) {
+        e = lexicon.org_word(lang, w.substr(0, w.size() - 1));
+      }
+      return e != nullptr && e->starts_with('+') && *e != "+and" && *e != "+of" ? e : nullptr;
+    };
+    auto word_is = [&](std::uint32_t t, std::string_view english) {  // "of": a link word of org_word or org_head
+      const std::string* e = lexicon.org_word(lang, s.tokens[t].folded);
+      if (e != nullptr && (*e == english || (english == "of" && *e == "+of"))) return true;
+      return english == "of" && link_at(t);
+    };
+    auto country_at = [&](std::uint32_t t, AliasForm form) -> const ActorMention* {
+      for (const ActorMention& a : s.actors) {
+        if (a.first_token == t && a.form == form && lexicon.gazetteer().actors()[a.actor].kind == "country") return &a;
+      }
+      return nullptr;
+    };
+    for (const Mention& m : s.mentions) {
+      if (!m.entry || m.entry->category != Category::kOrgHead || !m.entry->label.starts_with("ministry")) continue;
+      const bool taken = std::any_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [&](const UnknownOrg& o) {
+        return o.first_token < m.end_token && m.first_token < o.end_token;
+      });
+      if (taken) continue;
+      std::vector<const std::string*> fields;
+      std::uint32_t name_first = m.first_token;
+      // A compound, its head a label "ministry:HEAD" ("industri- og
+      // handelsdepartement"): the field written onto the head (with a
+      // linking "s"), those before it over "- og" and "-, ".
+      if (const std::size_t colon = m.entry->label.find(':'); colon != std::string::npos) {
+        const std::string_view head = std::string_view(m.entry->label).substr(colon + 1);
+        const std::string_view w = s.tokens[m.first_token].folded;
+        if (m.end_token != m.first_token + 1 || w.size() <= head.size() || !w.ends_with(head)) continue;
+        std::string_view onto = w.substr(0, w.size() - head.size());
+        const std::string* last = nullptr;
+        if (const std::string* e = lexicon.org_word(lang, onto); e != nullptr && e->starts_with('+')) last = e;
+        if (last == nullptr && onto.ends_with('s')) {
+          if (const std::string* e = lexicon.org_word(lang, onto.substr(0, onto.size() - 1)); e != nullptr && e->starts_with('+')) last = e;
+        }
+        if (last == nullptr || *last == "+and" || *last == "+of") continue;
+        std::uint32_t t = m.first_token;
+        if (t >= 2 && word_is(t - 1, "+and") && s.gap_before(doc, t - 1) == "- " && field(t - 2) != nullptr) {
+          t -= 2;
+          while (t >= 1 && s.gap_before(doc, t) == "-, " && field(t - 1) != nullptr) --t;
+          for (std::uint32_t f = t; f + 1 < m.first_token; ++f) {
+            if (field(f) != nullptr) fields.push_back(field(f));
+          }
+        }
+        fields.push_back(last);
+        name_first = t;
+      }
+      std::int64_t state = -1;
+      std::uint32_t k = m.end_token;
+      for (const Mention& g : s.mentions) {
+        if (g.alias && g.alias->genitive && g.end_token == name_first && gap_is_space(g.end_token - 1) &&
+            lexicon.gazetteer().actors()[g.alias->actor].kind == "country") {
+          state = g.alias->actor;
+          name_first = g.first_token;
+        }
+      }
+      // A demonym before it where adjectives stand before their noun ("dem
+      // chilenischen Bergbauministerium", "het Chileense ministerie van
+      // Energie"): the ministry is named, but it is its state that acts.
+      bool described = false;
+      for (const ActorMention& d : s.actors) {
+        if (state < 0 && d.end_token == name_first && d.form == AliasForm::kDemonym && gap_is_space(d.end_token - 1) &&
+            lexicon.gazetteer().actors()[d.actor].kind == "country") {
+          state = d.actor;
+          name_first = d.first_token;
+          described = true;
+        }
+      }
+      if (const ActorMention* d = country_at(k, AliasForm::kDemonym); state < 0 && d != nullptr) {
+        state = d->actor;
+        k = d->end_token;
+      }
+      // The fields: a link word and a field, then more after a comma or
+      // "and" (a link word again allowed: "et du Commerce"); an elided
+      // link is written onto its field ("dell'Industria").
+      const bool compound = !fields.empty();
+      auto one_field = [&](std::uint32_t& at) {
+        if (at < s.tokens.size() && field(at) != nullptr && (elided(at) || !fields.empty())) {
+          fields.push_back(field(at));
+          ++at;
+          return true;
+        }
+        if (at + 1 < s.tokens.size() && word_is(at, "of") && gap_is_space(at) && field(at + 1) != nullptr) {
+          fields.push_back(field(at + 1));
+          at += 2;
+          return true;
+        }
+        return false;
+      };
+      if (!compound && !one_field(k)) continue;
+      while (!compound && k < s.tokens.size()) {
+        std::uint32_t at = k;
+        const std::string_view gap = s.gap_before(doc, at);
+        if (gap == ", ") {
+          if (!one_field(at)) break;
+        } else if (gap == " " && word_is(at, "+and") && at + 1 < s.tokens.size()) {
+          ++at;
+          if (!one_field(at)) break;
+        } else {
+          break;
+        }
+        k = at;
+      }
+      std::uint32_t end = k;
+      if (state < 0 && k + 1 < s.tokens.size() && gap_is_space(k - 1) && word_is(k, "of") && gap_is_space(k)) {
+        if (const ActorMention* c = country_at(k + 1, AliasForm::kName); c != nullptr) {
+          state = c->actor;
+          end = c->end_token;
+        }
+      }
+      if (state < 0) continue;
+      std::string english = "Ministry of ";
+      for (std::size_t f = 0; f < fields.size(); ++f) {
+        if (f > 0) english += f + 1 == fields.size() ? " and " : ", ";
+        english += std::string_view(*fields[f]).substr(1);
+      }
+      english += " of " + lexicon.gazetteer().actors()[static_cast<std::size_t>(state)].name;
+      for (ActorMention& a : s.actors) {
+        if (a.first_token >= name_first && a.end_token <= end) a.aside = true;
+      }
+      for (std::uint32_t t = name_first; t < end; ++t) is_actor[t] = true;
+      s.unknown_orgs.push_back({name_first, end, english, "en"});
+      s.unknown_orgs.back().seat = state;
+      s.unknown_orgs.back().state_acts = described;
+    }
+  }
   // "the ports of Antwerp and Gothenburg", "havnene i Frederikshavn og
   // Göteborg", "dem Hafen Stavanger": a noun for a body every city may have
   // (org_head label "place:NAME", NAME its English head: "place:Port of")
@@ -1553,9 +1805,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       if (!conj && !(comma && !after_org)) continue;
     }
     const std::string head = m.entry->label.substr(6);
-    // The noun one of a list ("aus Unternehmen, Häfen, Hochschulen und
-    // Verwaltung"): no place follows it over a comma.
-    if (m.end_token < s.tokens.size() && s.gap_before(doc, m.end_token).find(',') != std::string_view::npos) continue;
+    // (The first place right after the noun: "Häfen, Hochschulen und
+    // Verwaltung" names no port.)
+    if (m.end_token >= s.tokens.size() || s.gap_before(doc, m.end_token) != " ") continue;
     for (std::uint32_t k = m.end_token; k < s.tokens.size();) {
       ActorMention* city = nullptr;
       for (ActorMention& a : s.actors) {
@@ -1767,11 +2019,112 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     if (org) a.aside = true;
   }
 
+  // "Northern Lights, lagringsprosjektet som eies av Equinor, Shell og
+  // TotalEnergies, inngikk ...": the organizations listed after an owner
+  // phrase (location_prep label owner: "eies av", "owned by") own a body,
+  // they are no sides of its act.
+  for (const Mention& m : s.mentions) {
+    if (!m.entry || m.entry->category != Category::kLocationPrep || m.entry->label != "owner") continue;
+    std::uint32_t k = m.end_token;
+    while (k < s.tokens.size()) {
+      ActorMention* owner = nullptr;
+      for (ActorMention& a : s.actors) {
+        if (a.first_token == k && lexicon.gazetteer().actors()[a.actor].kind == "organization") owner = &a;
+      }
+      if (owner == nullptr) break;
+      owner->attribute = true;
+      k = owner->end_token;
+      if (k >= s.tokens.size()) break;
+      if (s.gap_before(doc, k) == ", ") continue;
+      if (s.gap_before(doc, k) == " " && s.one_word_of(Category::kConjunction, k) && k + 1 < s.tokens.size()) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+  }
+
+  // "the business development agency of Schleswig-Holstein, WTSH,": an
+  // organization in apposition to a description of a body of a place is
+  // that body, the side; the place says where it is.
+  for (ActorMention& o : s.actors) {
+    if (o.form != AliasForm::kName || lexicon.gazetteer().actors()[o.actor].kind != "organization" || o.first_token < 3 ||
+        s.gap_before(doc, o.first_token) != ", " || o.end_token >= s.tokens.size() || s.gap_before(doc, o.end_token) != ", ") {
+      continue;
+    }
+    for (ActorMention& p : s.actors) {
+      if (p.end_token != o.first_token || !p.is_party() || lexicon.gazetteer().actors()[p.actor].kind == "organization" ||
+          p.first_token < 2 || !link_at(p.first_token - 1)) {
+        continue;
+      }
+      const bool described = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label != "link" && m.entry->label != "legal" &&
+               m.end_token == p.first_token - 1;
+      });
+      if (!described) continue;
+      o.aside = false;
+      p.attribute = true;
+    }
+  }
+  // "Chile's Ministry of Energy", "Chiles Energiministerium": a state's
+  // ministry the gazetteer knows by a name another state's ministry has
+  // too, in the genitive of a state it does not belong to, is that state's
+  // (the gazetteer's "Ministry of Energy" is Norway's): a ministry seated
+  // there, named in English with it.
+  for (ActorMention& a : s.actors) {
+    const auto& actors = lexicon.gazetteer().actors();
+    const Actor& body = actors[a.actor];
+    if (a.form != AliasForm::kName || body.kind != "organization" || body.parent.empty() || a.first_token == 0) continue;
+    const std::int64_t government = lexicon.gazetteer().find(body.parent);
+    if (government < 0 || actors[static_cast<std::size_t>(government)].kind == "organization") continue;  // a ministry
+    for (ActorMention& c : s.actors) {
+      if (c.end_token != a.first_token || c.form != AliasForm::kName || actors[c.actor].kind != "country" ||
+          actors[c.actor].country == body.country || !gap_is_space(c.end_token - 1)) {
+        continue;
+      }
+      const std::string_view written = s.text_of(doc, c.first_token, c.end_token);
+      const bool genitive = written.ends_with("'s") || written.ends_with("\u2019s") ||
+                            std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& g) {
+                              return g.alias && g.alias->genitive && g.first_token == c.first_token && g.end_token == c.end_token;
+                            });
+      if (!genitive) continue;
+      a.aside = a.name_end = true;
+      c.aside = true;
+      s.unknown_orgs.push_back({c.first_token, a.end_token, body.name + " of " + actors[c.actor].name, "en"});
+      s.unknown_orgs.back().seat = c.actor;
+      break;
+    }
+  }
+  std::sort(s.unknown_orgs.begin(), s.unknown_orgs.end(),
+            [](const UnknownOrg& x, const UnknownOrg& y) { return x.first_token < y.first_token; });
+
   // Quotation: the sentence opens with a dash or a quotation mark.
   std::string_view t = span.of(doc);
   static constexpr std::string_view kOpeners[] = {"–", "—", "-", "„", "“", "\"", "«", "»", "「", "”"};
   for (auto o : kOpeners) {
     if (t.substr(0, o.size()) == o) s.quote = true;
+  }
+  // '"...," said Dr X, chief executive of the Y Council': in a quotation's
+  // sentence, the organization a speaker's role is of is the speaker's
+  // affiliation, no side.
+  if (s.quote && s.has(Category::kSpeech)) {
+    for (const Mention& r : s.mentions) {
+      if (!r.entry || r.entry->category != Category::kRole) continue;
+      std::uint32_t k = r.end_token;
+      if (k + 1 >= s.tokens.size() || !link_at(k) || !gap_is_space(k - 1) || !gap_is_space(k)) continue;
+      ++k;
+      if (k + 1 < s.tokens.size() && s.one_word_of(Category::kDeterminer, k) && gap_is_space(k)) ++k;
+      // (Its name may open with words the rules left out: "the Coastal
+      // Hydrogen Council".)
+      std::uint32_t to = k;
+      while (to < s.tokens.size() && to < k + 3 && gap_is_space(to - 1) && starts_upper(s.tokens[to].span.of(doc))) ++to;
+      for (ActorMention& a : s.actors) {
+        if (a.first_token >= k && a.first_token <= to && lexicon.gazetteer().actors()[a.actor].kind == "organization") a.attribute = true;
+      }
+      for (UnknownOrg& o : s.unknown_orgs) {
+        if (o.first_token >= k && o.first_token <= to) o.affiliation = true;
+      }
+    }
   }
   return s;
 }

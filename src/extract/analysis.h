@@ -40,6 +40,13 @@ struct UnknownOrg {
   std::uint32_t first_token = 0, end_token = 0;
   std::string name;
   std::string lang;  // the language its words are from, where not the text's ("Universidad de Antofagasta": es)
+  // The state a body named by its fields stands in ("Vietnams Ministerium
+  // for Industri og Handel": Vietnam), a gazetteer actor; -1 for others.
+  std::int64_t seat = -1;
+  bool state_acts = false;  // a ministry a demonym describes: named, its seat is the side
+  // A quoted speaker's affiliation ("chief executive of the ... Council"):
+  // named, no side of an act.
+  bool affiliation = false;
 };
 
 struct SentenceView {

@@ -120,6 +120,14 @@ std::int64_t government_of(const Gazetteer& g, std::int64_t actor) {
   return up >= 0 && g.actors()[static_cast<std::size_t>(up)].kind != "organization" ? up : -1;
 }
 
+// Whether the ministries a sentence names by their fields (UnknownOrg::seat)
+// act for their states: beside states or each other, no organization.
+bool ministries_act_for_states(const Gazetteer& g, const SentenceView& s) {
+  return std::none_of(s.actors.begin(), s.actors.end(),
+                      [&](const ActorMention& a) { return a.is_party() && g.actors()[a.actor].kind == "organization"; }) &&
+         std::all_of(s.unknown_orgs.begin(), s.unknown_orgs.end(), [](const UnknownOrg& o) { return o.seat >= 0; });
+}
+
 // The region a city is when it is a region of its own (Berlin, Oslo, Ulsan:
 // a city row of actors.tsv with a subdivision); -1 otherwise. As a party it
 // is that region, as the annotations name Tokyo and Hamburg.
@@ -325,6 +333,7 @@ bool is_pair_label(std::string_view label) { return label == "pair" || label.sta
 struct MainActor {
   std::int64_t actor = -1;
   Party party;
+  std::int64_t seat = -1;  // the state an organization the rules found by its fields is seated in
 };
 
 // The parties of acts told before a sentence: of the last act of each
@@ -768,10 +777,20 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     parties.add(a.actor, party_of(a.actor, s, a));
     if (gazetteer_.actors()[a.actor].kind == "organization") org_starts.push_back(a.first_token);
   }
+  // A state's ministry named by its fields beside states, or other
+  // states' ministries, and no organization acts for its state ("Norge og
+  // Vietnams ministerium for ..."); beside an agency it is a side of its own.
+  const bool among_states = ministries_act_for_states(gazetteer_, s);
   for (const UnknownOrg& o : s.unknown_orgs) {
     if (drop_organizers && organizer_in_relative_clause(text, s, o.first_token)) continue;
-    if (witness(o.first_token)) continue;
+    if (witness(o.first_token) || o.affiliation) continue;
     ++names;
+    if (o.seat >= 0 && (among_states || o.state_acts)) {
+      const Actor& state = gazetteer_.actors()[static_cast<std::size_t>(o.seat)];
+      parties.add(o.seat, Party{state.name, state.kind, state.country, state.subdivision,
+                                {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
+      continue;
+    }
     parties.add(-1, Party{o.name, "organization", "", "",
                           {s.tokens[o.first_token].span.begin, s.tokens[o.end_token - 1].span.end}});
     org_starts.push_back(o.first_token);
@@ -970,6 +989,23 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (sides.size() >= 2) {
         for (const MainActor* m : sides) parties.add(m->actor, m->party);
         confidence -= 0.05;
+      } else if (index > 0 && views[index - 1].paragraph == s.paragraph) {
+        // "El IDAE y la Agencia Neerlandesa de Empresas coordinarán ...
+        // Ambas agencias mantienen ...": the two of the kind the sentence
+        // before names, where no act or main actor has them.
+        const SentenceView& before = views[index - 1];
+        PartySet told(gazetteer_);
+        for (const ActorMention& a : before.actors) {
+          if (a.is_party() && a.form == AliasForm::kName) told.add(a.actor, party_of(a.actor, before, a));
+        }
+        for (const UnknownOrg& o : before.unknown_orgs) {
+          if (!o.affiliation) told.add(-1, Party{o.name, "organization", "", "", {}});
+        }
+        const std::vector<Party> two = told.parties();
+        if (two.size() == 2 && std::all_of(two.begin(), two.end(), of_kind)) {
+          for (const Party& p : two) parties.add_party(p);
+          confidence -= 0.05;
+        }
       }
     }
   }
@@ -1033,8 +1069,31 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         }
       }
     }
+    // With none named, where every state among the main actors has one of
+    // its bodies among them too (its agency, a ministry seated in it:
+    // "Danmark og Vietnam" in the title, "Energistyrelsen og Vietnams
+    // Ministerium for ..." in the lead), the bodies stand in, not the states.
+    auto body_of = [&](const MainActor& body, std::int64_t state) {
+      if (body.party.kind != "organization") return false;
+      if (body.seat >= 0) return body.seat == state;
+      std::int64_t up = body.actor;
+      for (int hops = 0; up >= 0 && hops < 6; ++hops) {
+        const std::string& key = gazetteer_.actors()[static_cast<std::size_t>(up)].parent;
+        up = key.empty() ? -1 : gazetteer_.find(key);
+        if (up == state) return true;
+      }
+      return false;
+    };
+    auto has_body = [&](const MainActor& st) {
+      return st.actor >= 0 && st.party.kind != "organization" &&
+             std::any_of(main_actors.begin(), main_actors.end(), [&](const MainActor& b) { return body_of(b, st.actor); });
+    };
+    const bool bodies_stand_in =
+        all && !pair_ref && std::any_of(main_actors.begin(), main_actors.end(), [](const MainActor& m) { return m.party.kind != "organization"; }) &&
+        std::all_of(main_actors.begin(), main_actors.end(), [&](const MainActor& m) { return m.party.kind == "organization" || has_body(m); });
     for (const MainActor& m : main_actors) {
       if (!all && parties.size() >= 2) break;
+      if (bodies_stand_in && m.party.kind != "organization") continue;
       if (pair_ref && !pair_of_kind(pair_ref->entry->label, m.party)) continue;
       if (parties.holds_organization_of(m.actor)) continue;
       parties.add(m.actor, m.party);
@@ -1848,13 +1907,21 @@ void name_short_forms(std::vector<SentenceView>& views, std::string_view text, c
       if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
     }
   }
+  // (With no such one, the article and head, "El Ministerio trabajará
+  // ...", name a body told before some other way, none of that name.)
   for (SentenceView& v : views) {
-    for (UnknownOrg& o : v.unknown_orgs) {
-      if (o.end_token - o.first_token != 2) continue;
-      const bool article = v.one_word_of(Category::kDeterminer, o.first_token);
+    std::erase_if(v.unknown_orgs, [&](UnknownOrg& o) {
+      if (o.end_token - o.first_token != 2 || !v.one_word_of(Category::kDeterminer, o.first_token)) return false;
+      const bool head = std::any_of(v.mentions.begin(), v.mentions.end(), [&](const Mention& m) {
+        return m.entry && m.entry->category == Category::kOrgHead && m.entry->label == "org" &&
+               m.first_token == o.first_token + 1 && m.end_token == o.end_token;
+      });
+      if (!head) return false;
       auto it = by_head.find(v.tokens[o.first_token + 1].folded);
-      if (article && it != by_head.end() && it->second.size() == 1) o.name = it->second.front();
-    }
+      if (it == by_head.end() || it->second.size() != 1) return true;
+      o.name = it->second.front();
+      return false;
+    });
   }
   std::map<std::string, std::vector<Short>> by_first;
   for (const SentenceView& v : views) {
@@ -2568,9 +2635,15 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
       }
       found.push_back({a.first_token, {actor, party_of(actor, views[i], a)}});
     }
+    const bool for_states = ministries_act_for_states(gazetteer_, views[i]);
     for (const UnknownOrg& o : views[i].unknown_orgs) {
       if (organizer_in_relative_clause(text, views[i], o.first_token)) continue;
-      found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}}});
+      if (o.seat >= 0 && (for_states || o.state_acts)) {
+        const Actor& state = gazetteer_.actors()[static_cast<std::size_t>(o.seat)];
+        found.push_back({o.first_token, {o.seat, Party{state.name, state.kind, state.country, state.subdivision, {}}}});
+        continue;
+      }
+      found.push_back({o.first_token, {-1, Party{o.name, "organization", "", "", {}}, o.seat}});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
     // Not a structured binding: clang before 16 cannot capture one in a

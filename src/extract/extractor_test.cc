@@ -758,6 +758,253 @@ TEST(Extractor, ForeignMinistryByItsFieldsIsAnOrganization) {
   for (const std::string& o : z.organizations) EXPECT_EQ(o.find("Energy"), std::string::npos) << o;
 }
 
+// A ministry named by its fields with its state after them over a link
+// word: the state is its seat, part of its name, no party of its own.
+TEST(Extractor, ForeignMinistryWithItsSeatAfterItsFields) {
+  Extraction x = run("Nuevo acuerdo\n\nEl IDAE y el Ministerio de Industria y Comercio de Vietnam firmaron el martes un acuerdo "
+                     "sobre hidrógeno.",
+                     "2025-02-01");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Institute for the Diversification and Saving of Energy",
+                                             "Ministry of Industry and Trade of Vietnam"}));
+  Extraction y = run("Novo acordo\n\nA ADENE e o Ministério da Indústria e Comércio do Vietname assinaram na terça-feira um "
+                     "acordo sobre hidrogénio.",
+                     "2025-02-01");
+  ASSERT_EQ(y.events.size(), 1u);
+  ASSERT_EQ(y.events[0].parties.size(), 2u);
+  EXPECT_EQ(y.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam");
+}
+
+// Beside states and no organization, a state's ministry named by its
+// fields acts for its state; beside an agency it is a side of its own.
+TEST(Extractor, ForeignMinistryBesideAStateIsItsState) {
+  for (const char* text : {"Ny aftale\n\nDanmark og Vietnams Ministerium for Industri og Handel underskrev tirsdag en aftale om brint.",
+                           "Nuevo acuerdo\n\nEspaña y el Ministerio de Industria y Comercio de Vietnam firmaron el martes un "
+                           "acuerdo sobre hidrógeno."}) {
+    Extraction x = run(text, "2025-02-01");
+    ASSERT_EQ(x.events.size(), 1u) << text;
+    std::vector<std::string> kinds;
+    for (const Party& p : x.events[0].parties) kinds.push_back(p.kind + ":" + p.country);
+    EXPECT_EQ(kinds, (std::vector<std::string>{"country:" + x.events[0].parties[0].country, "country:VN"})) << text;
+  }
+  Extraction y = run("New agreement\n\nThe Danish Energy Agency and Vietnam's Ministry of Industry and Trade signed an agreement on "
+                     "hydrogen on Tuesday.",
+                     "2025-02-01");
+  ASSERT_EQ(y.events.size(), 1u);
+  ASSERT_EQ(y.events[0].parties.size(), 2u);
+  EXPECT_EQ(y.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam");
+}
+
+// A chemical formula after a demonym ("polsk CO2") is a substance, no
+// organization; organizations listed after an owner phrase ("som eies av
+// Equinor, Shell og TotalEnergies") own a body and are no sides of its act.
+TEST(Extractor, FormulaIsNoNameAndOwnersAreNoSides) {
+  Extraction x = run("Norge og Polen skal forhandle om lagring av polsk CO2 på norsk sokkel\n\nNorge og Polen ble i går enige om å "
+                     "innlede forhandlinger om en avtale om CO2.",
+                     "2025-03-12");
+  for (const std::string& o : x.organizations) EXPECT_NE(o, "CO2");
+  Extraction y = run("Ny avtale\n\nNorthern Lights, lagringsprosjektet som eies av Equinor, Shell og TotalEnergies, inngikk i fjor "
+                     "en intensjonsavtale med det polske sementselskapet Cementownia Wisła om lagring av CO2.",
+                     "2025-03-12");
+  ASSERT_FALSE(y.events.empty());
+  std::vector<std::string> names;
+  for (const Party& p : y.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Northern Lights", "Cementownia Wisła"}));
+}
+
+// A name before the words and the noun that describe it ("the Propulsion
+// Québec electric and smart transportation cluster") is an organization,
+// the place in it part of its name; an acronym in brackets after a name
+// ("(MPA)") is that organization where the text writes it alone.
+TEST(Extractor, NameBeforeItsDescriptionAndAcronymAlone) {
+  Extraction x = run("Battery plans\n\nNordvolt Materials is a member of the Propulsion Québec electric and smart transportation "
+                     "cluster.",
+                     "2025-04-08");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "Propulsion Québec"), x.organizations.end());
+  Extraction y = run("Ports agree\n\nThe Maritime and Port Authority of Singapore (MPA) and the Port of Rotterdam signed a "
+                     "memorandum of understanding on ammonia bunkering on Tuesday.\n\nMPA signed a letter of intent with the Port "
+                     "of Gothenburg in 2022.",
+                     "2025-04-08");
+  EXPECT_EQ(std::find(y.organizations.begin(), y.organizations.end(), "MPA"), y.organizations.end());
+  bool later = false;
+  for (const Event& e : y.events) {
+    if (e.date != "2022") continue;
+    later = true;
+    for (const Party& p : e.parties) EXPECT_NE(p.name, "MPA");
+  }
+  EXPECT_TRUE(later);
+}
+
+// A person's name and a head written as one compound is an organization
+// ("Jan-Evangelista-Purkyně-Universität"); a head after one hyphen and a
+// word before it is no name ("der Deutschen Presse-Agentur").
+TEST(Extractor, HyphenatedNameBeforeItsHead) {
+  Extraction x = run("Neue Vereinbarung\n\nDie TU Bergakademie Freiberg und die Jan-Evangelista-Purkyně-Universität unterzeichneten am "
+                     "Montag einen Rahmenvertrag über Rohstofftechnik, wie ein Sprecher der Deutschen Presse-Agentur sagte.",
+                     "2025-06-24");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "Jan-Evangelista-Purkyně-Universität"), x.organizations.end());
+  for (const std::string& o : x.organizations) EXPECT_EQ(o.find("Presse"), std::string::npos) << o;
+}
+
+// Another state's ministry written in lower case, named by its fields, is
+// read with its state before it, as a demonym after its head or after the
+// fields; beside an agency a side of its own.
+TEST(Extractor, ForeignMinistryInLowerCase) {
+  for (const char* text :
+       {"Ny avtale\n\nEnova og Vietnams ministerium for industri og handel signerte tirsdag en avtale om hydrogen.",
+        "Nytt avtal\n\nEnergimyndigheten och Vietnams ministerium för industri och handel undertecknade på tisdagen ett avtal om "
+        "vätgas.",
+        "Nouvel accord\n\nEngie et le ministère vietnamien de l’Industrie et du Commerce ont signé mardi un accord sur l’hydrogène.",
+        "Nuovo accordo\n\nEni e il ministero dell’Industria e del Commercio del Vietnam hanno firmato martedì un accordo "
+        "sull’idrogeno."}) {
+    Extraction x = run(text, "2025-02-01");
+    ASSERT_EQ(x.events.size(), 1u) << text;
+    ASSERT_EQ(x.events[0].parties.size(), 2u) << text;
+    EXPECT_EQ(x.events[0].parties[1].name, "Ministry of Industry and Trade of Vietnam") << text;
+  }
+  // A compound, its fields written onto the head and before it.
+  Extraction c = run("Ny avtale\n\nEnova og Vietnams energi-, klima- og miljødepartement signerte tirsdag en avtale om hydrogen.",
+                     "2025-02-01");
+  ASSERT_EQ(c.events.size(), 1u);
+  ASSERT_EQ(c.events[0].parties.size(), 2u);
+  EXPECT_EQ(c.events[0].parties[1].name, "Ministry of Energy, Climate and Environment of Vietnam");
+  // A ministry a demonym describes is its state's ("dem chilenischen
+  // Bergbauministerium": Chile).
+  Extraction d = run("Neue Vereinbarung\n\nDie Deutsche Rohstoffagentur (DERA) unterzeichnete am Dienstag eine Absichtserklärung mit dem "
+                     "chilenischen Bergbauministerium.",
+                     "2025-02-01");
+  ASSERT_EQ(d.events.size(), 1u);
+  ASSERT_EQ(d.events[0].parties.size(), 2u);
+  EXPECT_EQ(d.events[0].parties[1].country, "CL");
+  EXPECT_EQ(d.events[0].parties[1].kind, "country");
+  // (It is named, all the same.)
+  EXPECT_NE(std::find(d.organizations.begin(), d.organizations.end(), "Ministry of Mining of Chile"), d.organizations.end());
+  // A compound's part with its linking "s" ("nærings-"); a ministry the
+  // gazetteer knows as another state's, in the genitive of this one.
+  Extraction n = run("Ny avtale\n\nEnova og Vietnams nærings- og handelsdepartement signerte tirsdag en avtale om hydrogen.",
+                     "2025-02-01");
+  ASSERT_EQ(n.events.size(), 1u);
+  ASSERT_EQ(n.events[0].parties.size(), 2u);
+  EXPECT_EQ(n.events[0].parties[1].name, "Ministry of Business and Trade of Vietnam");
+  Extraction e = run("New agreement\n\nThe Danish Energy Agency and Chile's Ministry of Energy signed an agreement on hydrogen on "
+                     "Tuesday.",
+                     "2025-02-01");
+  ASSERT_EQ(e.events.size(), 1u);
+  ASSERT_EQ(e.events[0].parties.size(), 2u);
+  EXPECT_EQ(e.events[0].parties[1].name, "Ministry of Energy of Chile");
+  EXPECT_EQ(std::find(e.organizations.begin(), e.organizations.end(), "Ministry of Energy"), e.organizations.end());
+  // No state named: no name read.
+  Extraction y = run("Ny avtale\n\nEnova og ministeriet for industri signerte tirsdag en avtale om hydrogen.", "2025-02-01");
+  for (const std::string& o : y.organizations) EXPECT_EQ(o.find("Ministry"), std::string::npos) << o;
+}
+
+// A sentence that names no side, after a title that names two states and
+// a lead that names a body of each: the bodies stand in, not the states.
+TEST(Extractor, BodiesOfTheTitlesStatesStandIn) {
+  Extraction x = run("Danmark og Chile styrker energisamarbejdet\n\nEnergistyrelsen og Chiles Ministerium for Energi har tirsdag "
+                     "underskrevet en ny aftale om vedvarende energi.\n\nAftalen blev underskrevet i Santiago og gælder i tre år.",
+                     "2025-02-05");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_EQ(p.kind, "organization") << p.name;
+  }
+}
+
+// An organization noun, lower-case adjectives, a demonym and one name: the
+// name is an organization of that country ("la società elettrica tunisina
+// Steg"), the sides named before a route ("tra Sicilia e Tunisia").
+TEST(Extractor, NounAdjectivesDemonymAndOneName) {
+  Extraction x = run("Accordo\n\nTerna e la società elettrica tunisina Steg hanno firmato ieri a Roma un memorandum per preparare "
+                     "l’interconnessione sottomarina Elmed tra Sicilia e Tunisia.",
+                     "2025-09-11");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Terna", "Steg"}));
+}
+
+// In a quotation's sentence the organization a speaker's role is of is
+// the speaker's affiliation, no side of the act.
+TEST(Extractor, QuotedSpeakersOrganizationIsNoSide) {
+  Extraction x = run("Hydrogen pact\n\nWestern Australia and the Korean city of Ulsan signed a memorandum of understanding on hydrogen "
+                     "on Tuesday.\n\n\"This memorandum connects two regions with a plan,\" said Dr Jane Ross, chief executive of the "
+                     "Coastal Hydrogen Council, who attended the signing.",
+                     "2025-09-17");
+  for (const Event& e : x.events) {
+    for (const Party& p : e.parties) EXPECT_EQ(p.name.find("Council"), std::string::npos) << p.name;
+  }
+}
+
+// A news agency is among a page's organizations, never a side.
+TEST(Extractor, NewsAgencyIsNoSide) {
+  Extraction x = run("Neues Abkommen\n\nBerlin (dpa) - Deutschland und Chile haben am Dienstag ein Abkommen über Lithium unterzeichnet.",
+                     "2025-02-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  for (const Party& p : x.events[0].parties) EXPECT_NE(p.name, "dpa");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "dpa"), x.organizations.end());
+}
+
+// "Ambas agencias" with no act of two agencies told and no two among the
+// main actors are the two organizations the sentence before names.
+TEST(Extractor, TwoOfAKindAreThoseTheSentenceBeforeNames) {
+  Extraction x = run("España y Países Bajos firman un memorando\n\nMadrid, 20 de mayo de 2025. España y Países Bajos firmaron hoy un "
+                     "memorando de entendimiento sobre eólica marina.\n\nEl IDAE y la Agencia Neerlandesa de Empresas (RVO) "
+                     "coordinarán las actividades del grupo de trabajo. Ambas agencias mantienen desde hace años un acuerdo de "
+                     "cooperación sobre eficiencia energética.",
+                     "2025-05-20");
+  ASSERT_EQ(x.events.size(), 2u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[1].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Institute for the Diversification and Saving of Energy", "Netherlands Enterprise Agency"}));
+}
+
+// After an organization's noun and lower-case words, a name of capitals
+// closed by a place is one name ("l'agence de développement AD
+// Normandie"); "l'université de Caen" is the University of Caen.
+TEST(Extractor, AcronymAndPlaceAfterANounIsOneName) {
+  Extraction x = run("Accord\n\nL'agence de développement AD Normandie et l'université de Caen participeront au programme.",
+                     "2025-02-01");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "AD Normandie"), x.organizations.end());
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "University of Caen"), x.organizations.end());
+}
+
+// A port noun followed by a comma names no port: "aus Unternehmen, Häfen,
+// Hochschulen und Verwaltung".
+TEST(Extractor, PortNounBeforeACommaNamesNoPort) {
+  Extraction x = run("Konferenz\n\nRund 250 Teilnehmende aus Unternehmen, Häfen, Hochschulen und Verwaltung haben am Dienstag in Emden "
+                     "über Wasserstoff diskutiert.",
+                     "2025-02-01");
+  for (const std::string& o : x.organizations) EXPECT_EQ(o.find("Port of"), std::string::npos) << o;
+  // An organization noun, an article and a capitalised place names none.
+  Extraction y = run("Grid pact\n\nThis agreement gives our companies a direct route to partners across the North Sea, Ms Berg said.",
+                     "2025-02-01");
+  for (const std::string& o : y.organizations) EXPECT_EQ(o.find("North Sea"), std::string::npos) << o;
+}
+
+// An organization in apposition to the description of a place's body is
+// that body, the side: "the business development agency of
+// Schleswig-Holstein, WTSH,".
+TEST(Extractor, OrganizationInAppositionToABodysDescription) {
+  Extraction x = run("Grid pact\n\nScottish Development International and the business development agency of Schleswig-Holstein, "
+                     "WTSH, intend to sign a separate agreement on joint trade missions early next year.",
+                     "2025-09-18");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::vector<std::string> names;
+  for (const Party& p : x.events[0].parties) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Scottish Development International", "WTSH"}));
+}
+
+// An article and an organization's head alone ("El Ministerio trabajará
+// ...") name a body told before, not one of that name.
+TEST(Extractor, ArticleAndHeadAloneIsNoName) {
+  Extraction x = run("Nuevo acuerdo\n\nMadrid y Oslo firmaron el lunes un memorando sobre eólica marina. El Ministerio trabajará "
+                     "con las empresas en los proyectos.",
+                     "2025-02-01");
+  for (const std::string& o : x.organizations) EXPECT_EQ(o.find("Ministerio"), std::string::npos) << o;
+}
+
 // "the two sides" in a sentence that names the kind of an earlier act, not
 // the last one's, are that act's sides.
 TEST(Extractor, BothSidesOfTheActOfTheKindNamed) {

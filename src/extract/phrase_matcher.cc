@@ -214,7 +214,10 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tok
     if (any_prefix) walk(prefix_, word, false, t);
     if (any_suffix) walk(suffix_, word, true, t);
   }
-  std::sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+  // (Stable: phrases on one span keep the order they were added in, which
+  // for the gazetteer's aliases is the order of preference, "Bari" the city
+  // before the Somali region, whatever else the sentence holds.)
+  std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     if (a.first_token != b.first_token) return a.first_token < b.first_token;
     return a.end_token > b.end_token;
   });
@@ -261,7 +264,7 @@ std::vector<PhraseMatch> PhraseMatcher::longest_only(std::vector<PhraseMatch> ma
     });
     if (!covered) kept.push_back(m);
   }
-  std::sort(kept.begin(), kept.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+  std::stable_sort(kept.begin(), kept.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     return a.first_token < b.first_token;
   });
   return kept;

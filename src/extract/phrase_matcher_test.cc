@@ -63,6 +63,30 @@ TEST(PhraseMatcher, LongestOnlyDropsCoveredMatches) {
   EXPECT_EQ(kept[0].payload, 1u);
 }
 
+// Phrases on one span come out in the order they were added (the
+// gazetteer adds a surface's actors in its order of preference), however
+// many other matches the text holds: "Bari" stays the city.
+TEST(PhraseMatcher, PhrasesOnOneSpanKeepTheirOrder) {
+  PhraseMatcher m;
+  for (std::uint32_t i = 0; i < 40; ++i) ASSERT_TRUE(m.add(words({"bari"}), i));
+  ASSERT_TRUE(m.add(words({"porto"}), 100));
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "porto ";
+  text += "bari porto bari";
+  auto tokens = text::tokenize(text, "it");
+  auto check = [](const std::vector<PhraseMatch>& found) {
+    std::vector<std::uint32_t> at_bari;
+    for (const PhraseMatch& pm : found) {
+      if (pm.first_token == 30) at_bari.push_back(pm.payload);
+    }
+    ASSERT_FALSE(at_bari.empty());
+    EXPECT_TRUE(std::is_sorted(at_bari.begin(), at_bari.end()));
+    EXPECT_EQ(at_bari.front(), 0u);
+  };
+  check(m.find(tokens));
+  check(PhraseMatcher::longest_only(m.find(tokens)));
+}
+
 TEST(PhraseMatcher, RefusesTooShortWildcards) {
   PhraseMatcher m;
   EXPECT_FALSE(m.add(words({"h2*"}), 1));
