@@ -80,6 +80,15 @@ std::string english_org_name(const Lexicon& lexicon, std::string_view lang, std:
       pieces.push_back({i, ++i, nullptr});
     }
   }
+  // A field's word that opens a place's name ("Minas Gerais" after
+  // "Universidade Federal de", "+Mines" being a ministry's field) is the
+  // place's: no word of the table follows it.
+  for (std::size_t p = 0; p + 1 < pieces.size(); ++p) {
+    if (pieces[p].english == nullptr || !pieces[p].english->starts_with('+') || pieces[p + 1].english != nullptr) continue;
+    pieces[p].english = nullptr;
+    pieces[p].end = pieces[p + 1].end;
+    pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(p) + 1);
+  }
   // One place at most, at either end.
   std::size_t places = 0, heads = 0;
   for (std::size_t p = 0; p < pieces.size(); ++p) {

@@ -50,6 +50,8 @@ TEST(OrgEnglish, NamesTheTableCoversAreEnglish) {
       {"fi", "Helsingin yliopisto", "University of Helsinki"},
       {"sv", "Göteborgs hamn", "Port of Gothenburg"},
       {"nl", "Provincie Groningen", "Province of Groningen"},
+      // A ministry's field word opening the place's name is the place's ("Minas": "+Mines").
+      {"pt", "Universidade Federal de Minas Gerais", "Federal University of Minas Gerais"},
   };
   for (const Row& r : rows) {
     EXPECT_EQ(english_org_name(*f.lexicon, r.lang, r.written), r.english) << r.lang << ": " << r.written;
