@@ -1114,6 +1114,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     };
     auto add = [&](std::uint32_t first, std::uint32_t end, std::uint32_t name_first, std::uint32_t name_end,
                    bool from_tables = false) {
+      // (A body before a venue's postposition is where the act happens:
+      // "神戸港では": at the port of Kobe.)
+      if (location_post_start[end] != 0) return;
       const std::string name = english(name_first, name_end, from_tables);
       if (name.empty()) return;
       for (ActorMention& a : s.actors) {

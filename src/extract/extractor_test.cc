@@ -2570,6 +2570,15 @@ TEST(Extractor, PortWithADemonymBeforeItsCityIsThePortBody) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "Koper"), names.end());
 }
 
+// A body before a venue's postposition ("神戸港では") is where something
+// happens, no organization named; "港" after a city names its port elsewhere.
+TEST(Extractor, JapaneseBodyBeforeAVenuePostpositionIsAPlace) {
+  Extraction x = run("水素\n\n市の担当者によると、神戸港では液化水素の受入れ実証が進んでいます。", "2025-03-05");
+  EXPECT_EQ(std::find(x.organizations.begin(), x.organizations.end(), "Port of Kobe"), x.organizations.end());
+  x = run("港湾協力\n\n神戸港と北九州港は２月３日、覚書を締結しました。", "2025-03-05");
+  EXPECT_NE(std::find(x.organizations.begin(), x.organizations.end(), "Port of Kobe"), x.organizations.end());
+}
+
 // A port's noun that is one of a list ("aus Unternehmen, Häfen, Hochschulen
 // und Verwaltung") names no port of the nouns after it.
 TEST(Extractor, PortNounInAListNamesNoPort) {
