@@ -2603,8 +2603,8 @@ TEST(Extractor, RegionsOwnOfficeIsNoOrganizationOfItsOwn) {
 // A headline's city beside the body named after it in the text ("Esbjerg"
 // and "Port Esbjerg") is one side, the body.
 TEST(Extractor, CityBesideItsOwnBodyIsThatBody) {
-  const Extraction x = run("Esbjerg og Cuxhaven går sammen om havvind\n\nPort Esbjerg og det tyske havneselskab "
-                           "Niedersachsen Ports har i dag indgået en samarbejdsaftale om havvind. Aftalen gælder i fem år.",
+  const Extraction x = run("Esbjerg og Cuxhaven går sammen om havvind\n\nI dag har Port Esbjerg sammen med det tyske "
+                           "selskab Niedersachsen Ports underskrevet en samarbejdsaftale om kajer. Aftalen gælder i fem år.",
                            "2025-03-05");
   ASSERT_EQ(x.events.size(), 1u);
   std::vector<std::string> names;
@@ -2617,8 +2617,8 @@ TEST(Extractor, CityBesideItsOwnBodyIsThatBody) {
 // names the body, not the city; a capitalised name ending so ("Ulsan Port
 // Authority") stays the name it is.
 TEST(Extractor, CityBeforeABodysNounIsThatBody) {
-  Extraction x = run("Ports\n\nThe Port of Milford Haven and the Brest harbour authority signed a memorandum of "
-                     "understanding on tidal energy on Monday.",
+  Extraction x = run("Ports\n\nOn Monday the Brest harbour authority and Associated British Ports signed a memorandum "
+                     "of understanding on tidal energy.",
                      "2025-03-05");
   ASSERT_EQ(x.events.size(), 1u);
   std::vector<std::string> names;
@@ -2637,7 +2637,7 @@ TEST(Extractor, CityBeforeABodysNounIsThatBody) {
 // A place after an organization over a location preposition, also with a
 // part before it written with a hyphen ("i Nord-Tyskland"), is its seat.
 TEST(Extractor, PlaceAfterAnOrganizationOverALocationPrepositionIsItsSeat) {
-  const Extraction x = run("Avtale\n\nHøgskulen på Vestlandet har underteikna ein samarbeidsavtale med Hochschule "
+  const Extraction x = run("Avtale\n\nHøgskulen på Vestlandet inngjekk i går ein avtale om samarbeid med Hochschule "
                            "Bremerhaven i Nord-Tyskland om havteknologi.",
                            "2025-03-05");
   ASSERT_EQ(x.events.size(), 1u);
