@@ -2275,8 +2275,11 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   // (Both sides named by name and joined, after the lead: not "danske og
   // japanske firmaer samarbejder allerede", not "beide Regionen", not
   // "Partenaire historique de l'Ontario, la Saxe".)
+  // So is membership of both in a body they work together in ("gehören
+  // seit Jahrzehnten der Ems Dollart Region an"): a platform going on.
   auto standing = [](const Candidate& c) {
-    return c.event.stage == "ongoing" && c.event.instrument == "other" && c.names_both && !c.in_lead;
+    return c.event.stage == "ongoing" && (c.event.instrument == "other" || c.event.instrument == "platform") &&
+           c.names_both && !c.in_lead;
   };
   auto dated_act = [&](const Candidate& c) { return done(c.event.stage) || !c.event.date.empty(); };
   // A history's later act ("... signed in 2017, extended in 2025") renews

@@ -875,6 +875,20 @@ TEST(Extractor, StandingCooperationBesideTheNewAct) {
   EXPECT_TRUE(std::find(y.events[0].sectors.begin(), y.events[0].sectors.end(), "hydrogen") == y.events[0].sectors.end());
 }
 
+// Both sides' membership of a body they work in is a platform going on, an
+// act of its own beside the one signed now, with the body a party.
+TEST(Extractor, MembershipOfBothBesideTheNewAct) {
+  Extraction x = run("Niedersachsen und Groningen unterzeichnen Erklärung\n\nNiedersachsen und Groningen haben am Mittwoch eine gemeinsame Erklärung über Wasserstoff unterzeichnet.\n\n"
+                     "Niedersachsen und Groningen gehören seit langem der Ems Dollart Region an.",
+                     "2025-05-15");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].instrument, "joint_declaration");
+  EXPECT_EQ(x.events[0].stage, "signed");
+  EXPECT_EQ(x.events[1].instrument, "platform");
+  EXPECT_EQ(x.events[1].stage, "ongoing");
+  EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"DE-NI", "Ems Dollart Region", "NL-GR"}));
+}
+
 // Two kinds of instrument in two clauses, each with its stage, the sides
 // named only in the later one: the earlier is the act of "the companies".
 TEST(Extractor, ClausesOfTwoActsWithTheirOwnSides) {
