@@ -2537,6 +2537,48 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // of a person's name the text gives ("Lars Aagaard") is that person.
   {
     std::set<std::string, std::less<>> surnames;
+    // A person found by a given name alone ("Hejtman Martin Kuba": "Martin")
+    // whose surname is read as a place ("Kuba", Cuba; "Jordan") has that
+    // word, written right after the name, as surname; the word is that
+    // person wherever the page writes it alone ("Hejtman Kuba", "Kuba ergänzte").
+    for (Person& p : people) {
+      if (p.name.find(' ') != std::string::npos || p.span.end <= p.span.begin) continue;
+      for (const SentenceView& v : views) {
+        if (p.span.begin < v.span.begin || p.span.end > v.span.end) continue;
+        for (const ActorMention& a : v.actors) {
+          if (a.end_token != a.first_token + 1 || a.form != AliasForm::kName || a.first_token == 0) continue;
+          const text::Token& before = v.tokens[a.first_token - 1];
+          if (before.span.end != p.span.end || v.gap_before(text, a.first_token) != " ") continue;
+          const std::string_view surname = v.tokens[a.first_token].span.of(text);
+          if (gazetteer_.actors()[a.actor].kind == "organization") continue;
+          p.name += " ";
+          p.name += surname;
+          surnames.emplace(surname);
+          break;
+        }
+      }
+    }
+    if (!surnames.empty()) {
+      for (SentenceView& v : views) {
+        std::erase_if(v.actors, [&](const ActorMention& a) {
+          return a.end_token == a.first_token + 1 && a.form == AliasForm::kName &&
+                 surnames.contains(v.tokens[a.first_token].span.of(text));
+        });
+      }
+      // The names read again with the word free, and the given name joined
+      // to its surname again.
+      people = find_people(*lexicon_, text, views, layout, lang);
+      for (Person& p : people) {
+        if (p.name.find(' ') != std::string::npos || p.span.end >= text.size() || text[p.span.end] != ' ') continue;
+        const std::string_view rest = std::string_view(text).substr(p.span.end + 1);
+        for (const std::string& surname : surnames) {
+          if (rest.starts_with(surname) && (rest.size() == surname.size() || !std::isalpha(static_cast<unsigned char>(rest[surname.size()])))) {
+            p.name += " " + surname;
+            break;
+          }
+        }
+      }
+    }
     for (const Person& p : people) {
       const auto space = p.name.find(' ');
       for (std::size_t at = space; at != std::string::npos && at + 1 < p.name.size();) {

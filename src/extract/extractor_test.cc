@@ -875,6 +875,17 @@ TEST(Extractor, StandingCooperationBesideTheNewAct) {
   EXPECT_TRUE(std::find(y.events[0].sectors.begin(), y.events[0].sectors.end(), "hydrogen") == y.events[0].sectors.end());
 }
 
+// A surname that is also a country's name ("Kuba", Cuba) after a given name
+// is the person's, and that person wherever the page writes it alone: no party.
+TEST(Extractor, SurnameThatNamesACountryIsThePerson) {
+  Extraction x = run("Vertrag mit Hejtman Kuba\n\nOberösterreich und Südböhmen haben am Dienstag einen Kooperationsvertrag unterschrieben. "
+                     "Für Südböhmen unterschrieb Hejtman Martin Kuba.",
+                     "2025-10-22");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) EXPECT_EQ(party_keys(e), (std::vector<std::string>{"AT-4", "CZ-31"}));
+  EXPECT_TRUE(std::any_of(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Martin Kuba"; }));
+}
+
 // Both sides' membership of a body they work in is a platform going on, an
 // act of its own beside the one signed now, with the body a party.
 TEST(Extractor, MembershipOfBothBesideTheNewAct) {
