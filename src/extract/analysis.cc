@@ -1224,14 +1224,19 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   std::vector<bool> lexical(s.tokens.size(), false), conj_or_role(s.tokens.size(), false);
   // Words the lexicon reads only as sector words ("Maritime", "Hydrogen"):
   // inside a capitalised run they are part of a name ("GCE Blue Maritime").
-  std::vector<bool> other_than_sector(s.tokens.size(), false);
+  std::vector<bool> other_than_sector(s.tokens.size(), false), act_word(s.tokens.size(), false);
   for (const Mention& m : s.mentions) {
     if (!m.entry) continue;
     bool stop = m.entry->category == Category::kRole || m.entry->category == Category::kConjunction ||
                 m.entry->category == Category::kSpeech || m.entry->category == Category::kPersonTitle;
+    // A verb of the act ("gehören ... an", "ovat jäseniä") between a place
+    // and an organization makes them subject and object, not attribute and
+    // the thing it describes.
+    const bool act_verb = m.entry->category == Category::kStage || m.entry->category == Category::kAgreeVerb;
     for (auto k = m.first_token; k < m.end_token && k < s.tokens.size(); ++k) {
       lexical[k] = true;
       if (stop) conj_or_role[k] = true;
+      if (act_verb) act_word[k] = true;
       if (m.entry->category != Category::kSector) other_than_sector[k] = true;
     }
   }
@@ -1276,7 +1281,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     };
     bool noun_skipped = false;  // an organization noun among the words skipped
     while (k < s.tokens.size() && skipped < 3 && descriptive(k)) {
-      if (conj_or_role[k] || !gap_is_space(k - 1)) { blocked = true; break; }
+      if (conj_or_role[k] || act_word[k] || !gap_is_space(k - 1)) { blocked = true; break; }
       noun_skipped = noun_skipped || starts_upper(s.tokens[k].span.of(doc));
       ++k;
       ++skipped;

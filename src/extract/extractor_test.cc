@@ -875,6 +875,23 @@ TEST(Extractor, StandingCooperationBesideTheNewAct) {
   EXPECT_TRUE(std::find(y.events[0].sectors.begin(), y.events[0].sectors.end(), "hydrogen") == y.events[0].sectors.end());
 }
 
+// Members named before a verb of membership and the body after it are all
+// parties: the place before the body is a subject, not its description.
+TEST(Extractor, MembersBeforeTheVerbAndTheBodyAfterIt) {
+  const std::pair<const char*, std::vector<std::string>> rows[] = {
+      {"Vety\n\nLappi ja Troms ovat jäseniä Barentsin alueneuvostossa.", {"Barents Regional Council", "FI-10", "NO-55"}},
+      {"Wasserstoff\n\nNiedersachsen und Bremen gehören der Ems Dollart Region an.", {"DE-HB", "DE-NI", "Ems Dollart Region"}},
+  };
+  for (const auto& [text, keys] : rows) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-04-24");
+    ASSERT_EQ(x.events.size(), 1u);
+    EXPECT_EQ(x.events[0].instrument, "platform");
+    EXPECT_EQ(x.events[0].stage, "ongoing");
+    EXPECT_EQ(party_keys(x.events[0]), keys);
+  }
+}
+
 // A surname that is also a country's name ("Kuba", Cuba) after a given name
 // is the person's, and that person wherever the page writes it alone: no party.
 TEST(Extractor, SurnameThatNamesACountryIsThePerson) {
