@@ -1656,6 +1656,36 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   for (auto o : kOpeners) {
     if (t.substr(0, o.size()) == o) s.quote = true;
   }
+  // "Paris et Hanoï, liés par un partenariat": a city that is also a
+  // capital, joined by "and" to another capital standing for its state,
+  // stands for its own state as well.
+  for (ActorMention& a : s.actors) {
+    if (a.form != AliasForm::kName || a.venue || lexicon.gazetteer().actors()[a.actor].kind != "city") continue;
+    // (The matcher keeps one reading of a surface: the state is found by
+    // the city's country, whose capital the city's name is.)
+    const Actor& city = lexicon.gazetteer().actors()[a.actor];
+    const std::int64_t state = city.country.empty() ? -1 : lexicon.gazetteer().find(city.country);
+    if (state < 0) continue;
+    const bool is_capital = std::any_of(lexicon.gazetteer().aliases().begin(), lexicon.gazetteer().aliases().end(), [&](const Alias& al) {
+      return al.form == AliasForm::kCapital && al.actor == static_cast<std::uint32_t>(state) && al.surface == city.name;
+    });
+    if (!is_capital) continue;
+    auto only_and = [&](std::uint32_t from, std::uint32_t to) {
+      if (from >= to) return false;
+      for (std::uint32_t k = from; k < to; ++k) {
+        if (!s.one_word_of(Category::kConjunction, k)) return false;
+      }
+      return true;
+    };
+    const bool joined = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& b) {
+      return &b != &a && b.form == AliasForm::kCapital && !b.venue && b.actor != static_cast<std::uint32_t>(state) &&
+             (only_and(a.end_token, b.first_token) || only_and(b.end_token, a.first_token));
+    });
+    if (joined) {
+      a.actor = static_cast<std::uint32_t>(state);
+      a.form = AliasForm::kCapital;
+    }
+  }
   return s;
 }
 

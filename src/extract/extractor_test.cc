@@ -892,6 +892,16 @@ TEST(Extractor, MembersBeforeTheVerbAndTheBodyAfterIt) {
   }
 }
 
+// A capital city joined by "and" to another capital that stands for its
+// state stands for its own state: "Paris et Hanoï" are France and Vietnam.
+TEST(Extractor, CapitalJoinedToACapitalIsItsState) {
+  Extraction x = run("Nucléaire\n\nLa France et le Vietnam ont signé lundi une lettre d'intention sur l'énergie nucléaire civile.\n\n"
+                     "Paris et Hanoï sont liés par un partenariat stratégique depuis 2013.",
+                     "2025-05-27");
+  ASSERT_EQ(x.events.size(), 2u);
+  for (const Event& e : x.events) EXPECT_EQ(party_keys(e), (std::vector<std::string>{"FR", "VN"}));
+}
+
 // A surname that is also a country's name ("Kuba", Cuba) after a given name
 // is the person's, and that person wherever the page writes it alone: no party.
 TEST(Extractor, SurnameThatNamesACountryIsThePerson) {
