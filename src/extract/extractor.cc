@@ -1228,6 +1228,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     for (const Mention* m : instruments) {
       if (at_least_an_agreement(m->entry->label)) formal.push_back(m);
     }
+    // "Forhandlingene startet i 2008, ble lagt på is ... og har pågått igjen
+    // siden 2017": talks begun, paused and resumed, with nothing signed or
+    // renewed, are one act of talks going on, dated by their first start.
+    if (instrument == "negotiations" && formal.empty() && dates.size() >= 2 &&
+        std::none_of(stages.begin(), stages.end(), [](const Mention* m) {
+          return m->entry->label == "signed" || m->entry->label == "renewed" || m->entry->label == "extended" ||
+                 m->entry->label == "planned";
+        })) {
+      const DateMention* first = dates.front();
+      for (const DateMention* d : dates) {
+        if (later_than(first->date, d->date)) first = d;
+      }
+      dates = {first};
+      std::erase_if(stages, [](const Mention* m) { return m->entry->label == "expired"; });
+    }
     bool by_instrument = dates.size() >= 2 && stages.size() < 2 && formal.size() >= dates.size();
     // "wurde 2012 und 2022 erneuert", "renewed in 2012 and 2022": dates
     // joined by "and" share the one stage word: one act each.

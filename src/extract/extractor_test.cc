@@ -202,6 +202,17 @@ TEST(Extractor, HistoryStageWordBetweenTwoDatesIsTheLaterOnes) {
 
 // Running talks with a plan told after them: the plan's date is when the
 // talks should end, no act of its own; the talks are dated by "nå".
+// Talks begun, paused and resumed, with nothing signed, are one act of
+// talks going on, dated by their first start.
+TEST(Extractor, TalksBegunPausedAndResumedAreOneAct) {
+  Extraction x = run("Frihandel\n\nForhandlingene mellom Norge og India startet i 2008, ble lagt på is i noen år og har pågått igjen siden 2016.",
+                     "2025-11-06");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2008");
+}
+
 TEST(Extractor, PlanAfterRunningTalksIsNoActOfItsOwn) {
   Extraction x = run(
       "Havvindsamarbeid\n\nNorge og Nederland forhandler nå om en samarbeidsavtale om havvind, som etter planen "
