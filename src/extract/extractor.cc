@@ -925,6 +925,28 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       break;
     }
   }
+  // "Beide Länder sind zudem Teil der Europaregion Donau-Moldau, in der sie
+  // gemeinsam mit Niederbayern ... Projekte abstimmen": the pair before a
+  // membership are its members; places named after the body are other
+  // members of it, no parties.
+  if (pair_ref) {
+    const Mention* membership = nullptr;
+    for (const Mention* m : instruments) {
+      if (m->entry->label == "platform" && m->first_token >= pair_ref->end_token) { membership = m; break; }
+    }
+    if (membership != nullptr) {
+      const std::size_t after = s.tokens[membership->end_token - 1].span.end;
+      std::vector<std::string> later;
+      bool body = false;
+      for (const Party& p : parties.parties()) {
+        if (p.kind == "organization") body = true;
+        else if (!p.span.empty() && p.span.begin >= after) later.push_back(party_key(p));
+      }
+      if (body) {
+        for (const std::string& k : later) parties.remove(k);
+      }
+    }
+  }
   if (parties.size() < 2 && pair_ref) {
     const std::string_view kind = std::string_view(pair_ref->entry->label).substr(std::string_view("pair").size());
     auto of_kind = [&](const Party& p) { return pair_of_kind(pair_ref->entry->label, p); };
@@ -2291,10 +2313,11 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   // japanske firmaer samarbejder allerede", not "beide Regionen", not
   // "Partenaire historique de l'Ontario, la Saxe".)
   // So is membership of both in a body they work together in ("gehören
-  // seit Jahrzehnten der Ems Dollart Region an"): a platform going on.
+  // seit Jahrzehnten der Ems Dollart Region an", "Beide Länder sind zudem
+  // Teil der Europaregion"): a platform going on, however its members are named.
   auto standing = [](const Candidate& c) {
-    return c.event.stage == "ongoing" && (c.event.instrument == "other" || c.event.instrument == "platform") &&
-           c.names_both && !c.in_lead;
+    return c.event.stage == "ongoing" &&
+           ((c.event.instrument == "other" && c.names_both && !c.in_lead) || c.event.instrument == "platform");
   };
   auto dated_act = [&](const Candidate& c) { return done(c.event.stage) || !c.event.date.empty(); };
   // A history's later act ("... signed in 2017, extended in 2025") renews

@@ -903,6 +903,17 @@ TEST(Extractor, MembersBeforeTheVerbAndTheBodyAfterIt) {
   }
 }
 
+// A pair reference before a membership names its members; places named
+// after the body are its other members, no parties.
+TEST(Extractor, PairBeforeAMembershipAreItsMembers) {
+  Extraction x = run("Oberösterreich und Südböhmen\n\nOberösterreich und Südböhmen haben am Dienstag einen Kooperationsvertrag unterschrieben.\n\n"
+                     "Beide Länder sind zudem Teil der Europaregion Donau-Moldau, in der sie gemeinsam mit Niederbayern und Pilsen Projekte abstimmen.",
+                     "2025-10-22");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[1].instrument, "platform");
+  EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"AT-4", "CZ-31", "European Region Danube-Vltava"}));
+}
+
 // A capital city joined by "and" to another capital that stands for its
 // state stands for its own state: "Paris et Hanoï" are France and Vietnam.
 TEST(Extractor, CapitalJoinedToACapitalIsItsState) {
