@@ -479,6 +479,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
       if (dateline) {
         for (std::size_t i = 0; i < k; ++i) s.actors[i].venue = true;
+        // Its date is the day the news was written, as a publication day is.
+        for (DateMention& d : s.dates) {
+          if (d.first_token >= next_token && d.first_token <= next_token + 2 && !d.relative) d.dateline = true;
+        }
       }
     }
   }

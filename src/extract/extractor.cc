@@ -1173,6 +1173,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
       c.future = later_than(d->date, published);
+      // A dateline's day ("SEOUL, Sept 11 (Reuters) -") dates the report,
+      // as the page's day does: the body's "on Wednesday" dates the act.
+      if (d->dateline) c.dated_by_publication = true;
       if (d->date.empty() && (d->unresolved.starts_with("same_") || d->unresolved == "occasion")) c.same_date = d->unresolved;
       // An act dated after the page was published has not happened yet:
       // "Begin volgend jaar starten ... onderhandelingen" is planned.

@@ -202,6 +202,18 @@ TEST(Extractor, HistoryStageWordBetweenTwoDatesIsTheLaterOnes) {
 
 // Running talks with a plan told after them: the plan's date is when the
 // talks should end, no act of its own; the talks are dated by "nå".
+// A wire's dateline day dates the report, not the act: the body's "on
+// Wednesday" dates the talks agreed, one act with the lead's.
+TEST(Extractor, DatelineDayDatesTheReportNotTheAct) {
+  Extraction x = run("Japan, Canada to open talks on hydrogen pact\n\n"
+                     "TOKYO, May 15 (Reuters) - Japan and Canada will start formal negotiations on a hydrogen supply pact, the two governments said on Thursday.\n\n"
+                     "Japan's trade minister and Canada's energy minister agreed to launch the talks at a meeting in Tokyo on Wednesday.",
+                     "2025-05-15");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].date, "2025-05-14");
+}
+
 // Talks begun, paused and resumed, with nothing signed, are one act of
 // talks going on, dated by their first start.
 TEST(Extractor, TalksBegunPausedAndResumedAreOneAct) {
