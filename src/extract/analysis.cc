@@ -487,6 +487,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       }
       if (dateline) {
         for (std::size_t i = 0; i < k; ++i) s.actors[i].venue = true;
+        // Its date is the day the news was written, as a publication day is.
+        for (DateMention& d : s.dates) {
+          if (d.first_token >= next_token && d.first_token <= next_token + 2 && !d.relative) d.dateline = true;
+        }
       }
     }
   }
@@ -1265,14 +1269,19 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   std::vector<bool> lexical(s.tokens.size(), false), conj_or_role(s.tokens.size(), false);
   // Words the lexicon reads only as sector words ("Maritime", "Hydrogen"):
   // inside a capitalised run they are part of a name ("GCE Blue Maritime").
-  std::vector<bool> other_than_sector(s.tokens.size(), false);
+  std::vector<bool> other_than_sector(s.tokens.size(), false), act_word(s.tokens.size(), false);
   for (const Mention& m : s.mentions) {
     if (!m.entry) continue;
     bool stop = m.entry->category == Category::kRole || m.entry->category == Category::kConjunction ||
                 m.entry->category == Category::kSpeech || m.entry->category == Category::kPersonTitle;
+    // A verb of the act ("gehören ... an", "ovat jäseniä") between a place
+    // and an organization makes them subject and object, not attribute and
+    // the thing it describes.
+    const bool act_verb = m.entry->category == Category::kStage || m.entry->category == Category::kAgreeVerb;
     for (auto k = m.first_token; k < m.end_token && k < s.tokens.size(); ++k) {
       lexical[k] = true;
       if (stop) conj_or_role[k] = true;
+      if (act_verb) act_word[k] = true;
       if (m.entry->category != Category::kSector) other_than_sector[k] = true;
     }
   }
@@ -1320,7 +1329,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     };
     bool noun_skipped = false;  // an organization noun among the words skipped
     while (k < s.tokens.size() && skipped < 3 && descriptive(k)) {
-      if (conj_or_role[k] || !gap_is_space(k - 1)) { blocked = true; break; }
+      if (conj_or_role[k] || act_word[k] || !gap_is_space(k - 1)) { blocked = true; break; }
       noun_skipped = noun_skipped || starts_upper(s.tokens[k].span.of(doc));
       ++k;
       ++skipped;
@@ -2127,6 +2136,36 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       for (UnknownOrg& o : s.unknown_orgs) {
         if (o.first_token >= k && o.first_token <= to) o.affiliation = true;
       }
+    }
+  }
+  // "Paris et Hanoï, liés par un partenariat": a city that is also a
+  // capital, joined by "and" to another capital standing for its state,
+  // stands for its own state as well.
+  for (ActorMention& a : s.actors) {
+    if (a.form != AliasForm::kName || a.venue || lexicon.gazetteer().actors()[a.actor].kind != "city") continue;
+    // (The matcher keeps one reading of a surface: the state is found by
+    // the city's country, whose capital the city's name is.)
+    const Actor& city = lexicon.gazetteer().actors()[a.actor];
+    const std::int64_t state = city.country.empty() ? -1 : lexicon.gazetteer().find(city.country);
+    if (state < 0) continue;
+    const bool is_capital = std::any_of(lexicon.gazetteer().aliases().begin(), lexicon.gazetteer().aliases().end(), [&](const Alias& al) {
+      return al.form == AliasForm::kCapital && al.actor == static_cast<std::uint32_t>(state) && al.surface == city.name;
+    });
+    if (!is_capital) continue;
+    auto only_and = [&](std::uint32_t from, std::uint32_t to) {
+      if (from >= to) return false;
+      for (std::uint32_t k = from; k < to; ++k) {
+        if (!s.one_word_of(Category::kConjunction, k)) return false;
+      }
+      return true;
+    };
+    const bool joined = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& b) {
+      return &b != &a && b.form == AliasForm::kCapital && !b.venue && b.actor != static_cast<std::uint32_t>(state) &&
+             (only_and(a.end_token, b.first_token) || only_and(b.end_token, a.first_token));
+    });
+    if (joined) {
+      a.actor = static_cast<std::uint32_t>(state);
+      a.form = AliasForm::kCapital;
     }
   }
   return s;

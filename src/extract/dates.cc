@@ -197,7 +197,8 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       if (year_in_era == 0) continue;
       dm.date.year = to_int(era->label) + year_in_era;
       dm.end_token = read_month_day(after, &dm.date);
-    } else if (is_year(t)) {
+    } else if (is_year(t) && !gap_after(i).starts_with("+")) {
+      // (A year with "+" written on is a name: "Battery 2030+", no date.)
       dm.date.year = to_int(t);
       dm.end_token = i + 1;
       std::uint32_t after = 0;

@@ -35,6 +35,7 @@ struct DateMention {
   bool target = false;        // a goal year ("by 2030", "innen 2050"), not an act
   bool since = false;         // "since 2018", "seit Mai 2021"
   bool origin = false;        // "the agreement of 2019", "uit 2019": the year a thing is from
+  bool dateline = false;      // "SEOUL, Sept 11 (Reuters) -": the day the news was written
 };
 
 // Finds the dates among tokens, given the lexicon mentions of the same tokens

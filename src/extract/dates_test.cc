@@ -51,6 +51,7 @@ TEST(Dates, Table) {
       {"es", "negocian desde el pasado verano", "2023-12-11", "2023"},  // the last summer before publication
       {"en", "talks began last summer", "2024-03-01", "2023"},
       {"de", "bis 2040 klimaneutral", "", ""},  // a goal, not an act
+      {"sv", "deltar i initiativet Battery 2030+ sedan tidigare", "", ""},  // a name, not a date
       {"nb", "08 des. 2023", "", "2023-12-08"},
       {"nb", "signerte i fjor", "2023-04-20", "2022"},
       {"nb", "signerte i fjor", "", "?last_year"},

@@ -944,6 +944,28 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       break;
     }
   }
+  // "Beide Länder sind zudem Teil der Europaregion Donau-Moldau, in der sie
+  // gemeinsam mit Niederbayern ... Projekte abstimmen": the pair before a
+  // membership are its members; places named after the body are other
+  // members of it, no parties.
+  if (pair_ref) {
+    const Mention* membership = nullptr;
+    for (const Mention* m : instruments) {
+      if (m->entry->label == "platform" && m->first_token >= pair_ref->end_token) { membership = m; break; }
+    }
+    if (membership != nullptr) {
+      const std::size_t after = s.tokens[membership->end_token - 1].span.end;
+      std::vector<std::string> later;
+      bool body = false;
+      for (const Party& p : parties.parties()) {
+        if (p.kind == "organization") body = true;
+        else if (!p.span.empty() && p.span.begin >= after) later.push_back(party_key(p));
+      }
+      if (body) {
+        for (const std::string& k : later) parties.remove(k);
+      }
+    }
+  }
   if (parties.size() < 2 && pair_ref) {
     const std::string_view kind = std::string_view(pair_ref->entry->label).substr(std::string_view("pair").size());
     auto of_kind = [&](const Party& p) { return pair_of_kind(pair_ref->entry->label, p); };
@@ -1210,6 +1232,9 @@ std::vector<Candidate> RuleExtractor::sentence_events(
       if (stage_rank(stage) >= stage_rank("planned")) c.unresolved_date = d->unresolved;
       c.dated_in_text = !d->date.empty();
       c.future = later_than(d->date, published);
+      // A dateline's day ("SEOUL, Sept 11 (Reuters) -") dates the report,
+      // as the page's day does: the body's "on Wednesday" dates the act.
+      if (d->dateline) c.dated_by_publication = true;
       if (d->date.empty() && (d->unresolved.starts_with("same_") || d->unresolved == "occasion")) c.same_date = d->unresolved;
       // An act dated after the page was published has not happened yet:
       // "Begin volgend jaar starten ... onderhandelingen" is planned.
@@ -1286,6 +1311,21 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     std::vector<const Mention*> formal;
     for (const Mention* m : instruments) {
       if (at_least_an_agreement(m->entry->label)) formal.push_back(m);
+    }
+    // "Forhandlingene startet i 2008, ble lagt på is ... og har pågått igjen
+    // siden 2017": talks begun, paused and resumed, with nothing signed or
+    // renewed, are one act of talks going on, dated by their first start.
+    if (instrument == "negotiations" && formal.empty() && dates.size() >= 2 &&
+        std::none_of(stages.begin(), stages.end(), [](const Mention* m) {
+          return m->entry->label == "signed" || m->entry->label == "renewed" || m->entry->label == "extended" ||
+                 m->entry->label == "planned";
+        })) {
+      const DateMention* first = dates.front();
+      for (const DateMention* d : dates) {
+        if (later_than(first->date, d->date)) first = d;
+      }
+      dates = {first};
+      std::erase_if(stages, [](const Mention* m) { return m->entry->label == "expired"; });
     }
     bool by_instrument = dates.size() >= 2 && stages.size() < 2 && formal.size() >= dates.size();
     // "wurde 2012 und 2022 erneuert", "renewed in 2012 and 2022": dates
@@ -2342,8 +2382,12 @@ bool instruments_compatible(const Candidate& a, const Candidate& b) {
   // (Both sides named by name and joined, after the lead: not "danske og
   // japanske firmaer samarbejder allerede", not "beide Regionen", not
   // "Partenaire historique de l'Ontario, la Saxe".)
+  // So is membership of both in a body they work together in ("gehören
+  // seit Jahrzehnten der Ems Dollart Region an", "Beide Länder sind zudem
+  // Teil der Europaregion"): a platform going on, however its members are named.
   auto standing = [](const Candidate& c) {
-    return c.event.stage == "ongoing" && c.event.instrument == "other" && c.names_both && !c.in_lead;
+    return c.event.stage == "ongoing" &&
+           ((c.event.instrument == "other" && c.names_both && !c.in_lead) || c.event.instrument == "platform");
   };
   auto dated_act = [&](const Candidate& c) { return done(c.event.stage) || !c.event.date.empty(); };
   // A history's later act ("... signed in 2017, extended in 2025") renews
@@ -2601,6 +2645,51 @@ Result<Extraction> RuleExtractor::extract(const ingest::Document& doc, const Ext
   // of a person's name the text gives ("Lars Aagaard") is that person.
   {
     std::set<std::string, std::less<>> surnames;
+    // A person found by a given name alone ("Hejtman Martin Kuba": "Martin")
+    // whose surname is read as a place ("Kuba", Cuba; "Jordan") has that
+    // word, written right after the name, as surname; the word is that
+    // person wherever the page writes it alone ("Hejtman Kuba", "Kuba ergänzte").
+    for (Person& p : people) {
+      if (p.name.find(' ') != std::string::npos || p.span.end <= p.span.begin) continue;
+      for (const SentenceView& v : views) {
+        if (p.span.begin < v.span.begin || p.span.end > v.span.end) continue;
+        for (const ActorMention& a : v.actors) {
+          if (a.end_token != a.first_token + 1 || a.form != AliasForm::kName || a.first_token == 0) continue;
+          const text::Token& before = v.tokens[a.first_token - 1];
+          if (before.span.end != p.span.end || v.gap_before(text, a.first_token) != " ") continue;
+          const std::string_view surname = v.tokens[a.first_token].span.of(text);
+          // Only a country's name: a region's ("przewodnicząca Regionu
+          // Blekinge", the chair of Region Blekinge) after a word read as a
+          // given name is that region's body, no surname.
+          if (gazetteer_.actors()[a.actor].kind != "country") continue;
+          p.name += " ";
+          p.name += surname;
+          surnames.emplace(surname);
+          break;
+        }
+      }
+    }
+    if (!surnames.empty()) {
+      for (SentenceView& v : views) {
+        std::erase_if(v.actors, [&](const ActorMention& a) {
+          return a.end_token == a.first_token + 1 && a.form == AliasForm::kName &&
+                 surnames.contains(v.tokens[a.first_token].span.of(text));
+        });
+      }
+      // The names read again with the word free, and the given name joined
+      // to its surname again.
+      people = find_people(*lexicon_, text, views, layout, lang);
+      for (Person& p : people) {
+        if (p.name.find(' ') != std::string::npos || p.span.end >= text.size() || text[p.span.end] != ' ') continue;
+        const std::string_view rest = std::string_view(text).substr(p.span.end + 1);
+        for (const std::string& surname : surnames) {
+          if (rest.starts_with(surname) && (rest.size() == surname.size() || !std::isalpha(static_cast<unsigned char>(rest[surname.size()])))) {
+            p.name += " " + surname;
+            break;
+          }
+        }
+      }
+    }
     for (const Person& p : people) {
       const auto space = p.name.find(' ');
       for (std::size_t at = space; at != std::string::npos && at + 1 < p.name.size();) {

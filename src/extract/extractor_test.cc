@@ -202,6 +202,29 @@ TEST(Extractor, HistoryStageWordBetweenTwoDatesIsTheLaterOnes) {
 
 // Running talks with a plan told after them: the plan's date is when the
 // talks should end, no act of its own; the talks are dated by "nå".
+// A wire's dateline day dates the report, not the act: the body's "on
+// Wednesday" dates the talks agreed, one act with the lead's.
+TEST(Extractor, DatelineDayDatesTheReportNotTheAct) {
+  Extraction x = run("Japan, Canada to open talks on hydrogen pact\n\n"
+                     "TOKYO, May 15 (Reuters) - Japan and Canada will start formal negotiations on a hydrogen supply pact, the two governments said on Thursday.\n\n"
+                     "Japan's trade minister and Canada's energy minister agreed to launch the talks at a meeting in Tokyo on Wednesday.",
+                     "2025-05-15");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].date, "2025-05-14");
+}
+
+// Talks begun, paused and resumed, with nothing signed, are one act of
+// talks going on, dated by their first start.
+TEST(Extractor, TalksBegunPausedAndResumedAreOneAct) {
+  Extraction x = run("Frihandel\n\nForhandlingene mellom Norge og India startet i 2008, ble lagt på is i noen år og har pågått igjen siden 2016.",
+                     "2025-11-06");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].instrument, "negotiations");
+  EXPECT_EQ(x.events[0].stage, "negotiating");
+  EXPECT_EQ(x.events[0].date, "2008");
+}
+
 TEST(Extractor, PlanAfterRunningTalksIsNoActOfItsOwn) {
   Extraction x = run(
       "Havvindsamarbeid\n\nNorge og Nederland forhandler nå om en samarbeidsavtale om havvind, som etter planen "
@@ -1120,6 +1143,69 @@ TEST(Extractor, StandingCooperationBesideTheNewAct) {
                      "2023-12-08");
   ASSERT_EQ(y.events.size(), 1u);
   EXPECT_TRUE(std::find(y.events[0].sectors.begin(), y.events[0].sectors.end(), "hydrogen") == y.events[0].sectors.end());
+}
+
+// Members named before a verb of membership and the body after it are all
+// parties: the place before the body is a subject, not its description.
+TEST(Extractor, MembersBeforeTheVerbAndTheBodyAfterIt) {
+  const std::pair<const char*, std::vector<std::string>> rows[] = {
+      {"Vety\n\nLappi ja Troms ovat jäseniä Barentsin alueneuvostossa.", {"Barents Regional Council", "FI-10", "NO-55"}},
+      {"Wasserstoff\n\nNiedersachsen und Bremen gehören der Ems Dollart Region an.", {"DE-HB", "DE-NI", "Ems Dollart Region"}},
+  };
+  for (const auto& [text, keys] : rows) {
+    SCOPED_TRACE(text);
+    Extraction x = run(text, "2025-04-24");
+    ASSERT_EQ(x.events.size(), 1u);
+    EXPECT_EQ(x.events[0].instrument, "platform");
+    EXPECT_EQ(x.events[0].stage, "ongoing");
+    EXPECT_EQ(party_keys(x.events[0]), keys);
+  }
+}
+
+// A pair reference before a membership names its members; places named
+// after the body are its other members, no parties.
+TEST(Extractor, PairBeforeAMembershipAreItsMembers) {
+  Extraction x = run("Oberösterreich und Südböhmen\n\nOberösterreich und Südböhmen haben am Dienstag einen Kooperationsvertrag unterschrieben.\n\n"
+                     "Beide Länder sind zudem Teil der Europaregion Donau-Moldau, in der sie gemeinsam mit Niederbayern und Pilsen Projekte abstimmen.",
+                     "2025-10-22");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[1].instrument, "platform");
+  EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"AT-4", "CZ-31", "European Region Danube-Vltava"}));
+}
+
+// A capital city joined by "and" to another capital that stands for its
+// state stands for its own state: "Paris et Hanoï" are France and Vietnam.
+TEST(Extractor, CapitalJoinedToACapitalIsItsState) {
+  Extraction x = run("Nucléaire\n\nLa France et le Vietnam ont signé lundi une lettre d'intention sur l'énergie nucléaire civile.\n\n"
+                     "Paris et Hanoï sont liés par un partenariat stratégique depuis 2013.",
+                     "2025-05-27");
+  ASSERT_EQ(x.events.size(), 2u);
+  for (const Event& e : x.events) EXPECT_EQ(party_keys(e), (std::vector<std::string>{"FR", "VN"}));
+}
+
+// A surname that is also a country's name ("Kuba", Cuba) after a given name
+// is the person's, and that person wherever the page writes it alone: no party.
+TEST(Extractor, SurnameThatNamesACountryIsThePerson) {
+  Extraction x = run("Vertrag mit Hejtman Kuba\n\nOberösterreich und Südböhmen haben am Dienstag einen Kooperationsvertrag unterschrieben. "
+                     "Für Südböhmen unterschrieb Hejtman Martin Kuba.",
+                     "2025-10-22");
+  ASSERT_FALSE(x.events.empty());
+  for (const Event& e : x.events) EXPECT_EQ(party_keys(e), (std::vector<std::string>{"AT-4", "CZ-31"}));
+  EXPECT_TRUE(std::any_of(x.people.begin(), x.people.end(), [](const Person& p) { return p.name == "Martin Kuba"; }));
+}
+
+// Both sides' membership of a body they work in is a platform going on, an
+// act of its own beside the one signed now, with the body a party.
+TEST(Extractor, MembershipOfBothBesideTheNewAct) {
+  Extraction x = run("Niedersachsen und Groningen unterzeichnen Erklärung\n\nNiedersachsen und Groningen haben am Mittwoch eine gemeinsame Erklärung über Wasserstoff unterzeichnet.\n\n"
+                     "Niedersachsen und Groningen gehören seit langem der Ems Dollart Region an.",
+                     "2025-05-15");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].instrument, "joint_declaration");
+  EXPECT_EQ(x.events[0].stage, "signed");
+  EXPECT_EQ(x.events[1].instrument, "platform");
+  EXPECT_EQ(x.events[1].stage, "ongoing");
+  EXPECT_EQ(party_keys(x.events[1]), (std::vector<std::string>{"DE-NI", "Ems Dollart Region", "NL-GR"}));
 }
 
 // Two kinds of instrument in two clauses, each with its stage, the sides
