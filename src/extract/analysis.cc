@@ -2148,10 +2148,6 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const Actor& city = lexicon.gazetteer().actors()[a.actor];
     const std::int64_t state = city.country.empty() ? -1 : lexicon.gazetteer().find(city.country);
     if (state < 0) continue;
-    const bool is_capital = std::any_of(lexicon.gazetteer().aliases().begin(), lexicon.gazetteer().aliases().end(), [&](const Alias& al) {
-      return al.form == AliasForm::kCapital && al.actor == static_cast<std::uint32_t>(state) && al.surface == city.name;
-    });
-    if (!is_capital) continue;
     auto only_and = [&](std::uint32_t from, std::uint32_t to) {
       if (from >= to) return false;
       for (std::uint32_t k = from; k < to; ++k) {
@@ -2163,10 +2159,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       return &b != &a && b.form == AliasForm::kCapital && !b.venue && b.actor != static_cast<std::uint32_t>(state) &&
              (only_and(a.end_token, b.first_token) || only_and(b.end_token, a.first_token));
     });
-    if (joined) {
-      a.actor = static_cast<std::uint32_t>(state);
-      a.form = AliasForm::kCapital;
-    }
+    if (!joined) continue;
+    // (Last: the scan of every alias is the dear part, and a capital
+    // beside another is rare.)
+    const bool is_capital = std::any_of(lexicon.gazetteer().aliases().begin(), lexicon.gazetteer().aliases().end(), [&](const Alias& al) {
+      return al.form == AliasForm::kCapital && al.actor == static_cast<std::uint32_t>(state) && al.surface == city.name;
+    });
+    if (!is_capital) continue;
+    a.actor = static_cast<std::uint32_t>(state);
+    a.form = AliasForm::kCapital;
   }
   return s;
 }
