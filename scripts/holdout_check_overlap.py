@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""No 7-word sequence (15 characters for Japanese) of data/holdout4/docs may occur in /work/shared/eval/dev/docs."""
+"""No 7-word sequence (15 characters for Japanese) of a held-out set's docs may occur in the dev docs.
+
+  scripts/holdout_check_overlap.py data/holdout5 [DEV_DOCS]   (default /work/shared/eval/dev/docs)
+"""
 import os, re, sys
-here = os.path.dirname(os.path.abspath(__file__))
-DEV = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/eval/dev/docs"
+if len(sys.argv) < 2:
+    sys.exit(__doc__)
+here = os.path.abspath(sys.argv[1])
+DEV = sys.argv[2] if len(sys.argv) > 2 else "/work/shared/eval/dev/docs"
 def words(t): return re.findall(r"\w+", t.lower())
 def ja(t): return re.sub(r"\s+", "", t)
 dev = [open(os.path.join(DEV, f), encoding="utf-8").read() for f in sorted(os.listdir(DEV))]

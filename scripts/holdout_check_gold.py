@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""Format checks for data/holdout4 gold: parses, doc/source names, enums, evidence verbatim."""
+"""Format checks for a held-out set's gold: parses, doc/source names, enums, evidence verbatim.
+
+  scripts/holdout_check_gold.py data/holdout5
+"""
 import json, os, re, sys
-here = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2:
+    sys.exit(__doc__)
+here = os.path.abspath(sys.argv[1])
 INSTR = {"memorandum_of_understanding","joint_declaration","strategic_partnership","industrial_partnership",
          "cooperation_agreement","letter_of_intent","framework_agreement","negotiations","trade_agreement","platform","other"}
 STAGE = {"announced","negotiating","signed","renewed","extended","planned","ongoing","expired"}
