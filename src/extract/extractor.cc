@@ -1475,7 +1475,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
         if (instrument_near && at_least_an_agreement(instrument_near->entry->label)) act_instrument = instrument_near->entry->label;
         // A date "since" states when the act began, whatever stage is named
         // nearest ("ett partnerskap sedan 2016, som förnyades 2021").
-        std::string act_stage = stage_mention && !d->since ? stage_mention->entry->label : default_stage(d);
+        std::string act_stage = stage_mention && !d->since ? static_cast<const std::string&>(stage_mention->entry->label) : default_stage(d);
         if (by_instrument && !stage_mention && !d->since) {
           act_stage = d->date.year && published.year && d->date.year < published.year ? "signed" : "announced";
         }

@@ -943,4 +943,21 @@ TEST(LexiconLanguages, MembersAndDataSharingAreNoSector) {
   }
 }
 
+// A label equals a literal of the same bytes only: the length check that
+// makes the rules' comparisons cheap must not let a prefix or an extension
+// through.
+TEST(Label, EqualsALiteralOfTheSameBytesOnly) {
+  const Label link(std::string("link"));
+  EXPECT_TRUE(link == "link");
+  EXPECT_FALSE(link == "lin");
+  EXPECT_FALSE(link == "links");
+  EXPECT_FALSE(link == "lamp");
+  EXPECT_TRUE(link != "pair");
+  const Label pair(std::string("pair:organization"));
+  EXPECT_TRUE(pair == "pair:organization");
+  EXPECT_FALSE(pair == "pair:organizatiom");
+  EXPECT_TRUE(pair.starts_with("pair:"));  // still a std::string
+  EXPECT_TRUE(Label() == "");
+}
+
 }  // namespace pactum::extract
