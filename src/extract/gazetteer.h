@@ -16,13 +16,14 @@
 #include <vector>
 
 #include "common/status.h"
+#include "extract/label.h"
 
 namespace pactum::extract {
 
 struct Actor {
   std::string key;          // stable id: ISO code ("NO", "DE-NW") or our own key ("org:jh2a")
   std::string name;         // canonical English name
-  std::string kind;         // country | region | supranational | city | organization
+  Label kind;               // country | region | supranational | city | organization
   std::string country;      // ISO 3166-1 alpha-2 it belongs to ("EU" for the EU)
   std::string subdivision;  // ISO 3166-2 for regions, else ""
   std::string parent;       // key of the parent actor (a region's country, a ministry's government), or ""

@@ -7,7 +7,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -99,20 +98,6 @@ inline constexpr std::string_view kNoSectorLabel = "no_sector";
 // treaty of many states the text refers to): being the longer phrase, it
 // hides the word inside it, and names in it ("Paris") are no parties.
 inline constexpr std::string_view kNoActLabel = "no_act";
-
-// A lexicon label ("link", "pair:organization"). The rules compare labels
-// with string literals inside their scans over a sentence's mentions, a few
-// hundred times per document; std::string's == against a const char*
-// measures the literal and compares bytes every time, while nearly every
-// such comparison fails on the length alone, which this checks first.
-struct Label : std::string {
-  Label() = default;
-  Label(std::string s) : std::string(std::move(s)) {}
-  template <std::size_t N>
-  friend bool operator==(const Label& label, const char (&literal)[N]) {
-    return label.size() == N - 1 && std::memcmp(label.data(), literal, N - 1) == 0;
-  }
-};
 
 struct LexiconEntry {
   Category category;
