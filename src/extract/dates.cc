@@ -154,7 +154,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
   };
 
   std::vector<DateMention> out;
-  std::vector<bool> used(tokens.size(), false);
+  std::vector<std::uint8_t> used(tokens.size(), false);
   for (std::uint32_t i = 0; i < n; ++i) {
     if (used[i]) continue;
     // Every reading below opens with a number or a date mention: most tokens

@@ -38,8 +38,7 @@ std::uint64_t key_hash(std::string_view s) {
 
 void PhraseMatcher::Bucket::index(std::uint32_t i) {
   const Phrase& p = phrases[i];
-  const bool plain_next = !p.rest.empty() && p.rest[0] != kGapWord && !(p.rest.size() == 1 && p.last_is_prefix);
-  if (plain_next) {
+  if (p.plain_next) {
     by_next[p.rest[0]].push_back(i);
   } else {
     always.push_back(i);
@@ -63,9 +62,8 @@ void PhraseMatcher::index_exact(const std::pair<const std::string, Bucket>* entr
   ++exact_index_used_;
 }
 
-const PhraseMatcher::Bucket* PhraseMatcher::find_exact(std::string_view word) const {
+const PhraseMatcher::Bucket* PhraseMatcher::find_exact(std::string_view word, std::uint64_t h) const {
   if (exact_index_.empty()) return nullptr;
-  const std::uint64_t h = key_hash(word);
   const std::size_t mask = exact_index_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = exact_index_[i];
@@ -94,11 +92,13 @@ bool PhraseMatcher::add(const std::vector<std::string>& words, std::uint32_t pay
   // A single word with a '*' on both ends ("*wasserstoff*") is not supported:
   // it would need substring search; list the compounds instead.
   if (first_is_suffix && p.rest.empty() && p.last_is_prefix) return false;
+  p.plain_next = !p.rest.empty() && p.rest[0] != kGapWord && !(p.rest.size() == 1 && p.last_is_prefix);
+  if (p.plain_next) p.next_hash = key_hash(p.rest[0]);
 
   if (first_is_suffix) {
-    trie_insert(suffix_, first, /*reversed=*/true).push_back(std::move(p));
+    trie_insert(suffix_, suffix_root_, first, /*reversed=*/true).push_back(std::move(p));
   } else if (p.rest.empty() && p.last_is_prefix) {
-    trie_insert(prefix_, first, /*reversed=*/false).push_back(std::move(p));
+    trie_insert(prefix_, prefix_root_, first, /*reversed=*/false).push_back(std::move(p));
   } else {
     auto [entry, inserted] = exact_.try_emplace(first);
     Bucket& bucket = entry->second;
@@ -115,7 +115,8 @@ bool PhraseMatcher::add(const std::vector<std::string>& words, std::uint32_t pay
   return true;
 }
 
-std::vector<PhraseMatcher::Phrase>& PhraseMatcher::trie_insert(Trie& trie, std::string_view key, bool reversed) {
+std::vector<PhraseMatcher::Phrase>& PhraseMatcher::trie_insert(Trie& trie, RootTable& root, std::string_view key,
+                                                               bool reversed) {
   std::uint32_t node = 0;
   for (std::size_t i = 0; i < key.size(); ++i) {
     const auto byte = static_cast<unsigned char>(key[reversed ? key.size() - 1 - i : i]);
@@ -128,6 +129,7 @@ std::vector<PhraseMatcher::Phrase>& PhraseMatcher::trie_insert(Trie& trie, std::
       const auto child = static_cast<std::uint32_t>(trie.size());
       next.insert(it, {byte, child});
       trie.emplace_back();  // invalidates `next`: not used after this
+      if (node == 0) root[byte] = child;
       node = child;
     }
   }
@@ -166,7 +168,13 @@ bool PhraseMatcher::match_rest(const Phrase& p, const std::vector<text::Token>& 
 
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tokens) const {
   std::vector<PhraseMatch> out;
+  // Each token's key_hash, made once: the exact index looks it up, and a
+  // phrase's second word is compared by it first (most tried phrases fail
+  // there).
+  std::vector<std::uint64_t> hashes(tokens.size());
+  for (std::size_t t = 0; t < tokens.size(); ++t) hashes[t] = key_hash(tokens[t].folded);
   auto try_phrase = [&](const Phrase& p, std::size_t start) {
+    if (p.plain_next && (start + 1 >= tokens.size() || hashes[start + 1] != p.next_hash)) return;
     std::size_t end = 0;
     if (match_rest(p, tokens, start, &end)) {
       out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), p.payload});
@@ -194,10 +202,13 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tok
     }
   };
   // Every phrase keyed by a prefix (or suffix) of word, shortest key first.
-  auto walk = [&](const Trie& trie, const std::string& word, bool reversed, std::size_t start) {
-    std::uint32_t node = 0;
+  auto walk = [&](const Trie& trie, const RootTable& root, const std::string& word, bool reversed, std::size_t start) {
     const std::size_t n = word.size();
-    for (std::size_t i = 0; i < n; ++i) {
+    if (n == 0) return;
+    std::uint32_t node = root[static_cast<unsigned char>(word[reversed ? n - 1 : 0])];
+    if (node == 0) return;
+    if (!trie[node].phrases.empty()) emit(trie[node].phrases, start);
+    for (std::size_t i = 1; i < n; ++i) {
       const auto byte = static_cast<unsigned char>(word[reversed ? n - 1 - i : i]);
       const auto& next = trie[node].next;
       auto it = std::lower_bound(next.begin(), next.end(), byte,
@@ -209,18 +220,23 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tok
   };
   const bool any_prefix = !prefix_[0].next.empty(), any_suffix = !suffix_[0].next.empty();
   for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const std::size_t from = out.size();
     const std::string& word = tokens[t].folded;
-    if (const Bucket* bucket = find_exact(word)) emit_bucket(*bucket, t);
-    if (any_prefix) walk(prefix_, word, false, t);
-    if (any_suffix) walk(suffix_, word, true, t);
+    if (const Bucket* bucket = find_exact(word, hashes[t])) emit_bucket(*bucket, t);
+    if (any_prefix) walk(prefix_, prefix_root_, word, false, t);
+    if (any_suffix) walk(suffix_, suffix_root_, word, true, t);
+    // Longest first among the matches at t (all start there, and starts
+    // come in order), stably: phrases on one span keep the order they were
+    // added in, which for the gazetteer's aliases is the order of
+    // preference, "Bari" the city before the Somali region, whatever else
+    // the sentence holds. An insertion sort: a token starts few matches.
+    for (std::size_t i = from + 1; i < out.size(); ++i) {
+      const PhraseMatch m = out[i];
+      std::size_t j = i;
+      for (; j > from && out[j - 1].end_token < m.end_token; --j) out[j] = out[j - 1];
+      out[j] = m;
+    }
   }
-  // (Stable: phrases on one span keep the order they were added in, which
-  // for the gazetteer's aliases is the order of preference, "Bari" the city
-  // before the Somali region, whatever else the sentence holds.)
-  std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-    if (a.first_token != b.first_token) return a.first_token < b.first_token;
-    return a.end_token > b.end_token;
-  });
   return out;
 }
 

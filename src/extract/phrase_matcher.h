@@ -11,6 +11,7 @@
 // (the parties), and a gap never starts a phrase.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -61,6 +62,10 @@ class PhraseMatcher {
   struct Phrase {
     std::vector<std::string> rest;  // words after the first
     bool last_is_prefix = false;    // last word ends with '*'
+    // rest[0] is a word the next token must equal (no gap, no prefix):
+    // find() then compares its hash with the next token's before the words.
+    bool plain_next = false;
+    std::uint64_t next_hash = 0;  // key_hash(rest[0]) when plain_next
     std::uint32_t payload = 0;
   };
   // A byte trie of first words: one walk along a token finds every phrase
@@ -71,7 +76,10 @@ class PhraseMatcher {
     std::vector<Phrase> phrases;                                 // keyed by the path to here
   };
   using Trie = std::vector<TrieNode>;  // [0] is the root
-  static std::vector<Phrase>& trie_insert(Trie& trie, std::string_view key, bool reversed);
+  // The root's children by byte (0: none), kept by trie_insert: every token
+  // starts a walk at the root, and most walks end there or one byte on.
+  using RootTable = std::array<std::uint32_t, 256>;
+  static std::vector<Phrase>& trie_insert(Trie& trie, RootTable& root, std::string_view key, bool reversed);
 
   bool match_rest(const Phrase& p, const std::vector<text::Token>& tokens, std::size_t start,
                   std::size_t* end) const;
@@ -104,8 +112,9 @@ class PhraseMatcher {
   std::vector<Slot> exact_index_;
   std::size_t exact_index_used_ = 0;
   void index_exact(const std::pair<const std::string, Bucket>* entry);
-  const Bucket* find_exact(std::string_view word) const;
+  const Bucket* find_exact(std::string_view word, std::uint64_t hash) const;
   Trie prefix_{1}, suffix_{1};
+  RootTable prefix_root_{}, suffix_root_{};
   std::size_t size_ = 0;
 };
 
