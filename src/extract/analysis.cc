@@ -213,6 +213,8 @@ void mark_places_before_organizations(const Gazetteer& gazetteer, std::string_vi
   }
 }
 
+namespace {
+
 // Within a category, a phrase inside a longer one is not a reading of its
 // own: "erneuert werden soll" is planned, not also renewed. Mentions come
 // from Lexicon::find by start, longest first at each start: a mention is
@@ -220,25 +222,30 @@ void mark_places_before_organizations(const Gazetteer& gazetteer, std::string_vi
 // or after its end, or one that starts with it ends after it (an earlier
 // one at its start). One pass with the furthest end per category, where
 // asking every other mention cost a tenth of the sentence's analysis.
-namespace {
-
 void drop_inner_mentions(std::vector<Mention>& mentions) {
   constexpr auto kCategories = static_cast<std::size_t>(Category::kCount);
   std::array<std::uint32_t, kCategories> end_before{}, end_at_start{};  // 0: none (an end is >= 1)
-  std::size_t kept = 0;
+  // The categories of the current start's mentions, to fold into
+  // end_before when the start moves on (a start has a few of them).
+  std::array<std::uint8_t, kCategories> at_start{};
+  std::size_t n_at_start = 0, kept = 0;
   std::uint32_t start = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const Mention m = mentions[i];
     if (i == 0 || m.first_token != start) {
-      // A new start: the ends of the last one's mentions now start earlier.
-      for (std::size_t c = 0; c < kCategories; ++c) end_before[c] = std::max(end_before[c], end_at_start[c]);
-      end_at_start.fill(0);
+      for (std::size_t k = 0; k < n_at_start; ++k) {
+        const std::uint8_t c = at_start[k];
+        end_before[c] = std::max(end_before[c], end_at_start[c]);
+        end_at_start[c] = 0;
+      }
+      n_at_start = 0;
       start = m.first_token;
     }
     bool inner = false;
     if (m.entry) {
-      const auto c = static_cast<std::size_t>(m.entry->category);
+      const auto c = static_cast<std::uint8_t>(m.entry->category);
       inner = end_before[c] >= m.end_token || end_at_start[c] > m.end_token;
+      if (end_at_start[c] == 0) at_start[n_at_start++] = c;
       end_at_start[c] = std::max(end_at_start[c], m.end_token);
     }
     if (!inner) mentions[kept++] = m;
@@ -302,7 +309,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   std::vector<int> location_prep_end(s.tokens.size() + 1, 0), location_post_start(s.tokens.size() + 1, 0);
   for (const Mention& m : s.mentions) {
     if (!m.entry || m.entry->category != Category::kLocationPrep) continue;
-    const std::string& label = m.entry->label;
+    const Label& label = m.entry->label;
     if (label == "in_post" || label == "at_post") {
       location_post_start[m.first_token] = std::max(location_post_start[m.first_token], label == "at_post" ? 2 : 1);
     } else if (label == "example") {
@@ -388,7 +395,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // "in Brussels", "im französischen Dijon": a venue. Look back over one
     // demonym ("im belgischen Ostende"). Only places are venues: "medlem i
     // S3 Hydrogen Valleys" is membership.
-    const std::string& kind = lexicon.gazetteer().actors()[m->alias->actor].kind;
+    const Label& kind = lexicon.gazetteer().actors()[m->alias->actor].kind;
     bool place = kind != "organization";
     if ((location_prep_end[a.first_token] == 1 && place) || location_prep_end[a.first_token] == 2) a.venue = true;
     // A news agency's dateline, "(ANSA) - ROMA, 18 NOV -", "BRUSSELS, 5 June": a
@@ -540,7 +547,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     // "in Bécancour, Québec", "in Kiel, Schleswig-Holstein": a region or
     // country after a comma right after a venue (or one word right after
     // "in" that the gazetteer does not know) says where the venue is.
-    const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+    const Label& kind = lexicon.gazetteer().actors()[a.actor].kind;
     if (!joined && a.first_token >= 2 && (kind == "region" || kind == "country") && s.gap_before(doc, a.first_token) == ", ") {
       const std::uint32_t w = a.first_token - 1;
       const bool after_venue = prev != nullptr && prev->venue && prev->end_token == a.first_token;
@@ -587,7 +594,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       ActorMention& country = s.actors[i];
       const ActorMention& place = s.actors[i + 1];
       if (acts[country.actor].kind != "country") continue;
-      const std::string& kind = acts[place.actor].kind;
+      const Label& kind = acts[place.actor].kind;
       // An organization may have a description between ("ノルウェーのエネルギー
       // 大手Equinor", "the Norwegian energy company Equinor"): up to four words
       // that the lexicon reads as no more than articles, sectors or
@@ -928,7 +935,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
       // Vietnam": "Ministry of Industry and Trade of Vietnam").
       if (k > from && field_row(k - 1) && k + 1 < s.tokens.size() && joined(k - 1) && joined(k) && link_at(k)) {
         for (const ActorMention& a : s.actors) {
-          const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+          const Label& kind = lexicon.gazetteer().actors()[a.actor].kind;
           if (a.first_token == k + 1 && a.form == AliasForm::kName && (kind == "country" || kind == "region")) k = a.end_token;
         }
       }
@@ -2010,7 +2017,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // over a location preposition ("Hochschule Bremerhaven i Nord-Tyskland").
   for (ActorMention& a : s.actors) {
     if (a.first_token < 2) continue;
-    const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+    const Label& kind = lexicon.gazetteer().actors()[a.actor].kind;
     const bool linked = link_at(a.first_token - 1) && kind == "city";
     // (Over a part written before the name with a hyphen: "Nord-Tyskland".)
     const std::uint32_t place = a.first_token >= 3 && s.gap_before(doc, a.first_token) == "-" ? a.first_token - 1 : a.first_token;
@@ -2033,7 +2040,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // organization, over a genitive article and a demonym (no conjunction, no
   // comma), is where it is, not a party.
   for (ActorMention& a : s.actors) {
-    const std::string& kind = lexicon.gazetteer().actors()[a.actor].kind;
+    const Label& kind = lexicon.gazetteer().actors()[a.actor].kind;
     if (a.form != AliasForm::kName || (kind != "city" && kind != "region") || a.first_token < 2) continue;
     std::uint32_t k = a.first_token;
     bool article = false;

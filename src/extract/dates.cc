@@ -282,7 +282,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       } else if (rel_year && published.year) {
         // "im März vergangenen Jahres", "décembre dernier" (the last
         // December before publication), "in December last year".
-        const std::string& k = rel_year->label;
+        const Label& k = rel_year->label;
         int year = 0;
         if (k == "last_year") year = published.year - 1;
         else if (k == "this_year") year = published.year;
@@ -303,7 +303,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<tex
       }
       dm.relative = true;
       dm.end_token = end;
-      const std::string& kind = rel->label;
+      const Label& kind = rel->label;
       dm.unresolved = kind;
       // "同年9月", "the same day": the date named last in the sentence.
       const bool same = kind == "same_year" || kind == "same_month" || kind == "same_day";

@@ -30,21 +30,27 @@ namespace {
 
 // How strong each stage reading is when two mentions of one act disagree:
 // a signature outranks an announcement of it.
-int stage_rank(const std::string& s) {
-  static const std::map<std::string, int> kRank = {
-      {"signed", 6}, {"renewed", 5}, {"extended", 5}, {"negotiating", 4}, {"planned", 3},
-      {"ongoing", 2}, {"announced", 1}, {"expired", 1}};
-  auto it = kRank.find(s);
-  return it == kRank.end() ? 0 : it->second;
+// (Both read labels as string_views: each event merge asks several times,
+// and std::string's == against a literal measures the literal first.)
+int stage_rank(std::string_view s) {
+  using namespace std::string_view_literals;
+  if (s == "signed"sv) return 6;
+  if (s == "renewed"sv || s == "extended"sv) return 5;
+  if (s == "negotiating"sv) return 4;
+  if (s == "planned"sv) return 3;
+  if (s == "ongoing"sv) return 2;
+  if (s == "announced"sv || s == "expired"sv) return 1;
+  return 0;
 }
 
 // Formal instruments outrank the generic ones when mentions of an act merge.
-int instrument_rank(const std::string& s) {
+int instrument_rank(std::string_view s) {
+  using namespace std::string_view_literals;
   if (s.empty()) return 0;
-  if (s == "other") return 1;
-  if (s == "platform" || s == "negotiations") return 2;
-  if (s == "cooperation_agreement" || s == "strategic_partnership") return 3;
-  if (s == "memorandum_of_understanding") return 5;  // a letter of intent that the page calls an MoU
+  if (s == "other"sv) return 1;
+  if (s == "platform"sv || s == "negotiations"sv) return 2;
+  if (s == "cooperation_agreement"sv || s == "strategic_partnership"sv) return 3;
+  if (s == "memorandum_of_understanding"sv) return 5;  // a letter of intent that the page calls an MoU
   return 4;
 }
 
@@ -53,8 +59,8 @@ int instrument_rank(const std::string& s) {
 // an MoU, a declaration) and words that may only refer to one (that or
 // vaguer: "the platform", "the talks").
 constexpr int kAgreementRank = 3;
-bool at_least_an_agreement(const std::string& s) { return instrument_rank(s) >= kAgreementRank; }
-bool at_most_an_agreement(const std::string& s) { return instrument_rank(s) <= kAgreementRank; }
+bool at_least_an_agreement(std::string_view s) { return instrument_rank(s) >= kAgreementRank; }
+bool at_most_an_agreement(std::string_view s) { return instrument_rank(s) <= kAgreementRank; }
 
 struct Candidate {
   Event event;
@@ -406,7 +412,7 @@ std::vector<std::pair<const ActorMention*, std::uint32_t>> RuleExtractor::seats_
   std::vector<std::uint32_t> others;  // parties named that seat nothing
   for (const ActorMention& a : s.actors) {
     if (!a.is_party() || a.form != AliasForm::kName) continue;
-    const std::string& kind = gazetteer_.actors()[a.actor].kind;
+    const Label& kind = gazetteer_.actors()[a.actor].kind;
     const Mention* capital = nullptr;
     for (const Mention& m : s.mentions) {
       if (m.alias && m.alias->form == AliasForm::kCapital && m.first_token == a.first_token && m.end_token == a.end_token) {
