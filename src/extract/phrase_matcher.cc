@@ -2,7 +2,8 @@
 #include "extract/phrase_matcher.h"
 
 #include <algorithm>
-#include <cstring>
+
+#include "common/hash.h"
 
 namespace pactum::extract {
 
@@ -11,28 +12,6 @@ namespace {
 // Wildcards must leave at least this many bytes, or "*er" would match half
 // of every German sentence.
 constexpr std::size_t kMinWildcardStem = 3;
-
-// A fast hash of a short key, 8 bytes at a time (only for the in-memory
-// index: never stored).
-std::uint64_t key_hash(std::string_view s) {
-  constexpr std::uint64_t kMul = 0x9e3779b97f4a7c15ull;
-  std::uint64_t h = s.size() * kMul;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t v;
-    std::memcpy(&v, s.data() + i, 8);
-    h = (h ^ v) * kMul;
-    h ^= h >> 32;
-  }
-  if (i < s.size()) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, s.data() + i, s.size() - i);
-    h = (h ^ v) * kMul;
-  }
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ull;
-  return h ^ (h >> 32);
-}
 
 }  // namespace
 
@@ -54,7 +33,7 @@ void PhraseMatcher::index_exact(const std::pair<const std::string, Bucket>* entr
       if (s.entry != nullptr) index_exact(s.entry);
     }
   }
-  const std::uint64_t h = key_hash(entry->first);
+  const std::uint64_t h = short_key_hash(entry->first);
   const std::size_t mask = exact_index_.size() - 1;
   std::size_t i = h & mask;
   while (exact_index_[i].entry != nullptr) i = (i + 1) & mask;
@@ -93,7 +72,7 @@ bool PhraseMatcher::add(const std::vector<std::string>& words, std::uint32_t pay
   // it would need substring search; list the compounds instead.
   if (first_is_suffix && p.rest.empty() && p.last_is_prefix) return false;
   p.plain_next = !p.rest.empty() && p.rest[0] != kGapWord && !(p.rest.size() == 1 && p.last_is_prefix);
-  if (p.plain_next) p.next_hash = key_hash(p.rest[0]);
+  if (p.plain_next) p.next_hash = short_key_hash(p.rest[0]);
 
   if (first_is_suffix) {
     trie_insert(suffix_, suffix_root_, first, /*reversed=*/true).push_back(std::move(p));
@@ -168,11 +147,11 @@ bool PhraseMatcher::match_rest(const Phrase& p, const std::vector<text::Token>& 
 
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tokens) const {
   std::vector<PhraseMatch> out;
-  // Each token's key_hash, made once: the exact index looks it up, and a
+  // Each token's short_key_hash, made once: the exact index looks it up, and a
   // phrase's second word is compared by it first (most tried phrases fail
   // there).
   std::vector<std::uint64_t> hashes(tokens.size());
-  for (std::size_t t = 0; t < tokens.size(); ++t) hashes[t] = key_hash(tokens[t].folded);
+  for (std::size_t t = 0; t < tokens.size(); ++t) hashes[t] = short_key_hash(tokens[t].folded);
   auto try_phrase = [&](const Phrase& p, std::size_t start) {
     if (p.plain_next && (start + 1 >= tokens.size() || hashes[start + 1] != p.next_hash)) return;
     std::size_t end = 0;

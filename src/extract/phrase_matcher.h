@@ -65,7 +65,7 @@ class PhraseMatcher {
     // rest[0] is a word the next token must equal (no gap, no prefix):
     // find() then compares its hash with the next token's before the words.
     bool plain_next = false;
-    std::uint64_t next_hash = 0;  // key_hash(rest[0]) when plain_next
+    std::uint64_t next_hash = 0;  // short_key_hash(rest[0]) when plain_next
     std::uint32_t payload = 0;
   };
   // A byte trie of first words: one walk along a token finds every phrase

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "common/files.h"
+#include "common/hash.h"
 #include "common/utf8.h"
 #include "text/language_table.h"
 
@@ -82,7 +83,7 @@ struct MarkerVote {
   std::vector<std::string> codes;  // at most kMax
   // Each marker word with one bit per language whose list has it: one
   // lookup per word of the text instead of one per list.
-  std::unordered_map<std::string, unsigned> words;
+  std::unordered_map<std::string, unsigned, ShortKeyHash, std::equal_to<>> words;
   // The longest marker (bytes), and per first byte a bit per marker length
   // below 64 (bit 0: some marker is 64 bytes or longer), so that most words
   // of a text are ruled out without hashing them.
@@ -147,23 +148,27 @@ MarkerCounts count_markers(std::string_view text, const MarkerVote& vote) {
     std::memcpy(word.data() + size, p, n);
     size += n;
   };
-  std::string key;  // the word, as the map's key type
+  auto count = [&](std::string_view w) {
+    if (auto it = vote.words.find(w); it != vote.words.end()) {
+      for (std::size_t i = 0; i < vote.codes.size(); ++i) counts[i] += (it->second >> i) & 1u;
+    }
+  };
   auto flush = [&] {
     if (size != 0 && !too_long && vote.may_hold(std::string_view(word.data(), size))) {
-      key.assign(word.data(), size);
-      if (auto it = vote.words.find(key); it != vote.words.end()) {
-        for (std::size_t i = 0; i < vote.codes.size(); ++i) counts[i] += (it->second >> i) & 1u;
-      }
+      count(std::string_view(word.data(), size));
     }
     size = 0;
     too_long = false;
   };
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
-  auto ascii_letter = [](uint8_t b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); };
+  // (b | 0x20) is the lower case of an ASCII letter, and above 'z' for
+  // every byte from 0x80.
+  auto ascii_letter = [](uint8_t b) { return static_cast<uint8_t>((b | 0x20) - 'a') < 26; };
   for (int32_t i = 0; i < length;) {
     // A word of ASCII letters ending in ASCII (or the text's end), read at
-    // once: ruled out by its length and first letter before it is copied.
+    // once: ruled out by its length and first letter before it is copied
+    // (lower-cased, into word: it is empty here, and holds max_bytes).
     // Words with other letters take the general path below from their start.
     if (size == 0 && ascii_letter(bytes[i])) {
       int32_t end = i + 1;
@@ -171,11 +176,8 @@ MarkerCounts count_markers(std::string_view text, const MarkerVote& vote) {
       if (end == length || bytes[end] < 0x80) {
         const auto n = static_cast<std::size_t>(end - i);
         if (vote.may_hold(bytes[i] | 0x20, n)) {  // by the lower case of an ASCII letter
-          key.resize(n);
-          for (std::size_t k = 0; k < n; ++k) key[k] = static_cast<char>(bytes[i + static_cast<int32_t>(k)] | 0x20);
-          if (auto it = vote.words.find(key); it != vote.words.end()) {
-            for (std::size_t v = 0; v < vote.codes.size(); ++v) counts[v] += (it->second >> v) & 1u;
-          }
+          for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(bytes[i + static_cast<int32_t>(k)] | 0x20);
+          count(std::string_view(word.data(), n));
         }
         i = end;
         continue;
