@@ -162,10 +162,11 @@ class PartySet {
       p = Party{r.name, r.kind, r.country, r.subdivision, p.span};
     }
     std::string key = party_key(p);
-    for (const auto& [a, q] : items_) {
+    for (const Party& q : parties_) {
       if (party_key(q) == key) return;
     }
-    items_.emplace_back(actor, p);
+    actors_.push_back(actor);
+    parties_.push_back(std::move(p));
   }
   // A party carried over from another event: its actor is found by key.
   void add_party(const Party& p) {
@@ -175,57 +176,48 @@ class PartySet {
   // A ministry and its government are one party: the government. An actor
   // whose ancestor is also a party is dropped.
   void prune_parts() {
-    std::vector<std::pair<std::int64_t, Party>> kept;
-    for (const auto& item : items_) {
-      bool part = false;
-      for (std::int64_t up = parent(item.first), hops = 0; up >= 0 && hops < 6; up = parent(up), ++hops) {
-        for (const auto& other : items_) {
-          if (other.first == up) part = true;
-        }
+    keep_if([&](std::size_t i) {
+      for (std::int64_t up = parent(actors_[i]), hops = 0; up >= 0 && hops < 6; up = parent(up), ++hops) {
+        if (std::find(actors_.begin(), actors_.end(), up) != actors_.end()) return false;
       }
-      if (!part) kept.push_back(item);
-    }
-    items_ = std::move(kept);
+      return true;
+    });
   }
   // A joint body of two parties (a "Nordic-Japanese Centre" beside Japan
   // and the Nordic states) is not a third party.
   void prune_joint_bodies() {
-    std::vector<std::pair<std::int64_t, Party>> kept;
-    for (const auto& item : items_) {
+    keep_if([&](std::size_t i) {
+      const Party& p = parties_[i];
+      if (p.kind != "organization") return true;
       int named = 0;
-      if (item.second.kind == "organization") {
-        for (const auto& other : items_) {
-          if (&other == &item || (other.second.kind != "country" && other.second.kind != "supranational")) continue;
-          if (contains_word(item.second.name, other.second.name) || contains_word(item.second.name, other.second.country)) ++named;
-        }
+      for (std::size_t j = 0; j < parties_.size(); ++j) {
+        const Party& other = parties_[j];
+        if (j == i || (other.kind != "country" && other.kind != "supranational")) continue;
+        if (contains_word(p.name, other.name) || contains_word(p.name, other.country)) ++named;
       }
-      if (named < 2) kept.push_back(item);
-    }
-    items_ = std::move(kept);
+      return named < 2;
+    });
   }
-  std::size_t size() const { return items_.size(); }
+  std::size_t size() const { return parties_.size(); }
   // Whether actor is an ancestor of an organization among the parties
   // (Japan of JOGMEC, through its ministry): adding it would prune that
   // organization. (A city is pruned for its state, as it stands for it.)
   bool holds_organization_of(std::int64_t actor) const {
     if (actor < 0) return false;
-    for (const auto& item : items_) {
-      if (item.second.kind != "organization") continue;
-      for (std::int64_t up = parent(item.first), hops = 0; up >= 0 && hops < 6; up = parent(up), ++hops) {
+    for (std::size_t i = 0; i < parties_.size(); ++i) {
+      if (parties_[i].kind != "organization") continue;
+      for (std::int64_t up = parent(actors_[i]), hops = 0; up >= 0 && hops < 6; up = parent(up), ++hops) {
         if (up == actor) return true;
       }
     }
     return false;
   }
   void remove(const std::string& key) {
-    items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const auto& item) { return party_key(item.second) == key; }),
-                 items_.end());
+    keep_if([&](std::size_t i) { return party_key(parties_[i]) != key; });
   }
-  std::vector<Party> parties() const {
-    std::vector<Party> out;
-    for (const auto& [a, p] : items_) out.push_back(p);
-    return out;
-  }
+  // The parties in the order added. A reference: a rule that changes the
+  // set while it reads them takes a copy.
+  const std::vector<Party>& parties() const { return parties_; }
 
  private:
   std::int64_t parent(std::int64_t actor) const {
@@ -233,8 +225,29 @@ class PartySet {
     const std::string& key = gazetteer_->actors()[static_cast<std::size_t>(actor)].parent;
     return key.empty() ? -1 : gazetteer_->find(key);
   }
+  // Keeps the parties keep(i) holds for, in order; keep reads the set as it
+  // was before.
+  template <typename Keep>
+  void keep_if(Keep keep) {
+    std::vector<std::uint8_t> kept(parties_.size());
+    for (std::size_t i = 0; i < parties_.size(); ++i) kept[i] = keep(i);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < parties_.size(); ++i) {
+      if (!kept[i]) continue;
+      if (n != i) {
+        actors_[n] = actors_[i];
+        parties_[n] = std::move(parties_[i]);
+      }
+      ++n;
+    }
+    actors_.resize(n);
+    parties_.resize(n);
+  }
   const Gazetteer* gazetteer_;  // not owned
-  std::vector<std::pair<std::int64_t, Party>> items_;
+  // The parties and their gazetteer actors (-1: an organization it lacks),
+  // side by side.
+  std::vector<std::int64_t> actors_;
+  std::vector<Party> parties_;
 };
 
 // An actor the title and lead name: it stands in for parties a sentence
@@ -1058,7 +1071,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
   // by "and" to one named, that no name resolves is the other side; no main
   // actor stands in for it (a state least of all).
   if (parties.size() == 1 && parties.parties().front().kind == "organization") {
-    const Party one = parties.parties().front();  // parties() returns a copy
+    const Party one = parties.parties().front();  // a copy: the set changes below
     const bool described_side = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
       if (!m.entry || m.entry->category != Category::kOrgHead || m.entry->label != "noun") return false;
       const bool named_by_it = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorMention& a) {
