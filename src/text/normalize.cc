@@ -222,6 +222,11 @@ bool may_fold_to_digit(std::string_view s) {
 
 bool starts_upper(std::string_view word, bool digits_count) {
   if (word.empty()) return false;
+  // ASCII without ICU (asked for most tokens of a Latin text): there
+  // u_isupper is A-Z and u_isdigit 0-9.
+  if (const auto b = static_cast<unsigned char>(word[0]); b < 0x80) {
+    return (b >= 'A' && b <= 'Z') || (digits_count && b >= '0' && b <= '9');
+  }
   int32_t i = 0;
   UChar32 c = 0;
   // ICU's U8_NEXT converts between int widths inside the macro.

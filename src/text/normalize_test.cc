@@ -174,5 +174,21 @@ TEST(Fold, FoldInvariantOpening) {
   EXPECT_EQ(fold_invariant_opening("水素・アンモニア").end, 6u);
 }
 
+// starts_upper reads ASCII without ICU: the same answers as u_isupper and
+// u_isdigit, for every ASCII character alone and opening a word.
+TEST(StartsUpper, AsciiAsIcu) {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    for (bool digits : {false, true}) {
+      const bool icu = u_isupper(c) || (digits && u_isdigit(c));
+      ASSERT_EQ(starts_upper(one, digits), icu) << c;
+      ASSERT_EQ(starts_upper(one + "ørn", digits), icu) << c;
+    }
+  }
+  EXPECT_TRUE(starts_upper("Ørsted", false));
+  EXPECT_FALSE(starts_upper("ørsted", false));
+  EXPECT_FALSE(starts_upper("", true));
+}
+
 }  // namespace
 }  // namespace pactum::text
