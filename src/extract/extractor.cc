@@ -586,6 +586,10 @@ std::vector<Candidate> RuleExtractor::sentence_events(
     const PartialDate& published) const {
   const SentenceView& s = views[index];
   std::vector<Candidate> out;
+  // Most sentences state no act: with no instrument, cooperation or
+  // agreement word they return below, after rules that only drop
+  // instruments and stages. Asked first, once.
+  if (!s.has(Category::kInstrument) && !s.has(Category::kCooperation) && !s.has(Category::kAgreeVerb)) return out;
   auto instruments = s.of(Category::kInstrument);
   // A statement's source is no act: "..., according to a joint statement",
   // "..., they said in a joint statement" (a speech phrase, then at most an

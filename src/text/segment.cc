@@ -569,7 +569,20 @@ bool rule_sentence_boundaries(std::string_view text, std::string_view lang, std:
   // Every character is classed once by the scan below (or by the terminal
   // handling, which resumes the scan after what it read), so any character
   // the rules do not cover sends the whole text to ICU.
+  // ASCII that neither ends a sentence nor fails the scan (letters,
+  // digits, spaces, most punctuation: nearly all of a Latin text) only
+  // moves the scan on: such runs are skipped in a tight loop.
+  static const std::array<bool, 128> kPassed = [] {
+    std::array<bool, 128> t{};
+    for (std::size_t c = 0; c < 128; ++c) {
+      const Sb sb = kAscii[c];
+      t[c] = sb != Sb::kUnknown && sb != Sb::kLF && sb != Sb::kATerm && sb != Sb::kSTerm;
+    }
+    return t;
+  }();
   for (int32_t i = 0; i < length;) {
+    while (i < length && bytes[i] < 0x80 && kPassed[bytes[i]]) ++i;
+    if (i == length) break;
     int32_t next = 0;
     const Sb sb = class_at(i, &next);
     if (sb == Sb::kUnknown) return fail();
