@@ -331,7 +331,9 @@ std::vector<Mention> Lexicon::find(std::string_view lang, std::string_view text,
                                    const std::vector<text::Token>& tokens) const {
   std::vector<Mention> out;
   const auto n_entries = entries_.size();
-  for (const PhraseMatch& m : language(lang)->matcher.find(tokens)) {
+  const std::vector<PhraseMatch> matches = language(lang)->matcher.find(tokens);
+  out.reserve(matches.size());
+  for (const PhraseMatch& m : matches) {
     Mention mention{m.first_token, m.end_token, nullptr, nullptr};
     if (m.payload < n_entries) {
       mention.entry = &entries_[m.payload];

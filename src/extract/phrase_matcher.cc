@@ -147,10 +147,12 @@ bool PhraseMatcher::match_rest(const Phrase& p, const std::vector<text::Token>& 
 
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<text::Token>& tokens) const {
   std::vector<PhraseMatch> out;
+  out.reserve(tokens.size());  // about one match a token (lexicon words and names)
   // Each token's short_key_hash, made once: the exact index looks it up, and a
   // phrase's second word is compared by it first (most tried phrases fail
-  // there).
-  std::vector<std::uint64_t> hashes(tokens.size());
+  // there). In a buffer of the thread's, as find() runs for every sentence.
+  thread_local std::vector<std::uint64_t> hashes;
+  hashes.resize(tokens.size());
   for (std::size_t t = 0; t < tokens.size(); ++t) hashes[t] = short_key_hash(tokens[t].folded);
   auto try_phrase = [&](const Phrase& p, std::size_t start) {
     if (p.plain_next && (start + 1 >= tokens.size() || hashes[start + 1] != p.next_hash)) return;
