@@ -103,6 +103,17 @@ std::string party_key(const Party& p) {
   return "name:" + p.name;
 }
 
+// Whether two acts have the same sides: the same party keys, in any order.
+bool same_sides(const std::vector<Party>& a, const std::vector<Party>& b) {
+  if (a.size() != b.size()) return false;
+  std::vector<std::string> ka, kb;
+  for (const Party& p : a) ka.push_back(party_key(p));
+  for (const Party& p : b) kb.push_back(party_key(p));
+  std::sort(ka.begin(), ka.end());
+  std::sort(kb.begin(), kb.end());
+  return ka == kb;
+}
+
 // True when word occurs in name delimited by non-letters ("EU" in
 // "EU-Japan Centre", not in "EUROPA").
 bool contains_word(const std::string& name, const std::string& word) {
@@ -1515,12 +1526,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
             std::any_of(stages.begin(), stages.end(), [](const Mention* m) {
               return m->entry->label == "renewed" || m->entry->label == "extended";
             })) {
-          std::vector<std::string> mine, theirs;
-          for (const Party& p : parties.parties()) mine.push_back(party_key(p));
-          for (const Party& p : previous.parties) theirs.push_back(party_key(p));
-          std::sort(mine.begin(), mine.end());
-          std::sort(theirs.begin(), theirs.end());
-          if (mine == theirs) act_instrument = previous.instrument;
+          if (same_sides(parties.parties(), previous.parties)) act_instrument = previous.instrument;
         }
         // A later act in its own clause takes the instrument named there,
         // however loose ("2022年3月に覚書を交わし、…、2025年4月には共同研究を
@@ -1662,12 +1668,7 @@ std::vector<Candidate> RuleExtractor::sentence_events(
                                date && date->date.year && published.year && date->date.year < published.year;
   if ((stage == "renewed" || stage == "extended" || first_signature) && instrument == "other" &&
       at_least_an_agreement(previous.instrument)) {
-    std::vector<std::string> mine, theirs;
-    for (const Party& p : parties.parties()) mine.push_back(party_key(p));
-    for (const Party& p : previous.parties) theirs.push_back(party_key(p));
-    std::sort(mine.begin(), mine.end());
-    std::sort(theirs.begin(), theirs.end());
-    if (mine == theirs) instrument = previous.instrument;
+    if (same_sides(parties.parties(), previous.parties)) instrument = previous.instrument;
   }
   // "the sixth partnership of the kind, after Canada and Ukraine in 2021":
   // acts of the same kind as the one stated before, done as it was.
