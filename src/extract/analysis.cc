@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
+#include <span>
 
 
 namespace pactum::extract {
@@ -270,6 +272,19 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
   }
   s.mentions = lexicon.find(lang, doc, s.tokens);
+  // The rules' per-token flags (bytes: std::vector<bool>'s bit proxies
+  // cost more than the rules that read them), seven arrays of one zeroed
+  // buffer: seven vectors were seven allocations per sentence.
+  constexpr std::size_t kTokenFlagArrays = 7;
+  const std::size_t flags_size = s.tokens.size() + 1;
+  std::vector<std::uint8_t> flag_bytes(kTokenFlagArrays * flags_size, 0);
+  std::size_t flags_taken = 0;
+  auto token_flags = [&] {
+    assert(flags_taken < kTokenFlagArrays);
+    const std::span<std::uint8_t> flags(flag_bytes.data() + flags_taken * flags_size, flags_size);
+    ++flags_taken;
+    return flags;
+  };
   drop_inner_mentions(s.mentions);
   // A treaty the parties only refer to ("the Paris Agreement") has hidden
   // the instrument word inside it; it is no instrument itself, and the
@@ -352,11 +367,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // "en marge de la Conférence des Nations unies", "at the Summit of the
   // G20": after "at", a capitalised name joined to an actor by "de"/"of"
   // names the venue; the actor in it is no party.
-  // (Per-token flags here are bytes: std::vector<bool>'s bit proxies cost
-  // more than the rules that read them.)
-  std::vector<std::uint8_t> venue_name_at(s.tokens.size() + 1, false);
+  const std::span<std::uint8_t> venue_name_at = token_flags();
   {
-    std::vector<std::uint8_t> actor_start(s.tokens.size() + 1, false);
+    const std::span<std::uint8_t> actor_start = token_flags();
     for (const PhraseMatch& pm : kept) actor_start[pm.first_token] = true;
     auto determiner_at = [&](std::uint32_t k) { return s.one_word_of(Category::kDeterminer, k); };
     auto connector_at = [&](std::uint32_t k) {
@@ -705,7 +718,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
 
   // Organizations the gazetteer does not know: a run of capitalised words
   // around a head word ("Vitagora Cluster", "S3 Hydrogen Valleys").
-  std::vector<std::uint8_t> is_actor(s.tokens.size(), false);
+  const std::span<std::uint8_t> is_actor = token_flags();
   for (const ActorMention& a : s.actors) {
     for (auto k = a.first_token; k < a.end_token; ++k) is_actor[k] = true;
   }
@@ -1302,10 +1315,10 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // demonym or place, up to three lower-case words (not a role: "the
   // Norwegian prime minister Erna Solberg" is a person), then a capitalised
   // run of two or more words, or one word with a capital or digit inside.
-  std::vector<std::uint8_t> lexical(s.tokens.size(), false), conj_or_role(s.tokens.size(), false);
+  const std::span<std::uint8_t> lexical = token_flags(), conj_or_role = token_flags();
   // Words the lexicon reads only as sector words ("Maritime", "Hydrogen"):
   // inside a capitalised run they are part of a name ("GCE Blue Maritime").
-  std::vector<std::uint8_t> other_than_sector(s.tokens.size(), false), act_word(s.tokens.size(), false);
+  const std::span<std::uint8_t> other_than_sector = token_flags(), act_word = token_flags();
   for (const Mention& m : s.mentions) {
     if (!m.entry) continue;
     bool stop = m.entry->category == Category::kRole || m.entry->category == Category::kConjunction ||
