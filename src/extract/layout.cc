@@ -78,7 +78,7 @@ struct LineStart {
   std::vector<text::Token> tokens;
   std::size_t line_tokens = 0;      // tokens[0, line_tokens) are the line's
   std::size_t line_tokens_end = 0;  // bytes of the line they cover
-  std::vector<Mention> mentions;    // of tokens
+  std::vector<Mention> mentions;    // of tokens: Lexicon::find_chrome_and_dates
 };
 
 // Whether the first token of tokenize(prefix, lang) may open a chrome,
@@ -178,7 +178,7 @@ LineStart scan_line_start(const Lexicon& lexicon, std::string_view lang, std::st
       start.tokens.push_back(std::move(t));
     }
   }
-  start.mentions = lexicon.find(lang, start.prefix, start.tokens);
+  start.mentions = lexicon.find_chrome_and_dates(lang, start.tokens);
   return start;
 }
 
@@ -402,7 +402,7 @@ Layout analyze_layout(const Lexicon& lexicon, std::string_view lang, std::string
       std::vector<text::Token> spaced_tokens;
       if (!line_itself) spaced_tokens = text::tokenize(reading, lang);
       const std::vector<text::Token>& tokens = line_itself ? tokens_of(i) : spaced_tokens;
-      auto mentions = lexicon.find(lang, reading, tokens);
+      auto mentions = lexicon.find_chrome_and_dates(lang, tokens);
       for (const DateMention& d : find_dates(reading, tokens, mentions, PartialDate{})) {
         if (!d.relative && d.date.day && !d.target && !d.since) {
           layout.published = d.date;

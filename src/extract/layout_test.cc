@@ -6,10 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "extract/extract_test_util.h"
+#include "text/segment.h"
 
 namespace pactum::extract {
 namespace {
@@ -79,6 +82,42 @@ TEST(Layout, DatelineBelowACookieBannerAndAMenu) {
   doc.text = text;
   Layout layout = analyze_layout(*test_util::lexicon_fixture().lexicon, "en", text, doc);
   EXPECT_EQ(layout.published.to_string(), "2025-03-20");
+}
+
+// The line openings are read with Lexicon::find_chrome_and_dates: on every
+// line of every sample page (their languages by the file name), in the
+// same order, the mentions find() gives of the categories it matches.
+TEST(Layout, ChromeAndDateMentionsAreFindsOwn) {
+  const Lexicon& lexicon = *test_util::lexicon_fixture().lexicon;
+  const std::vector<Category> read = {Category::kChrome,        Category::kMonth,      Category::kWeekday,
+                                      Category::kRelativeDate,  Category::kDateQualifier, Category::kDateMarker,
+                                      Category::kEra,           Category::kTargetPrep, Category::kSincePrep,
+                                      Category::kLocationPrep};
+  std::size_t lines = 0, mentions = 0;
+  for (const auto& file : std::filesystem::directory_iterator(std::filesystem::path(PACTUM_TEST_DATA_DIR) / "samples" / "docs")) {
+    const std::string name = file.path().filename().string();
+    if (file.path().extension() != ".txt" || name.size() < 3 || name[2] != '_') continue;
+    const std::string lang = name.substr(0, 2);
+    std::ifstream in(file.path());
+    for (std::string line; std::getline(in, line);) {
+      const std::vector<text::Token> tokens = text::tokenize(line, lang);
+      std::vector<Mention> want;
+      for (const Mention& m : lexicon.find(lang, line, tokens)) {
+        if (m.entry && std::find(read.begin(), read.end(), m.entry->category) != read.end()) want.push_back(m);
+      }
+      const std::vector<Mention> got = lexicon.find_chrome_and_dates(lang, tokens);
+      ASSERT_EQ(got.size(), want.size()) << name << ": " << line;
+      for (std::size_t k = 0; k < got.size(); ++k) {
+        EXPECT_EQ(got[k].first_token, want[k].first_token) << name << ": " << line;
+        EXPECT_EQ(got[k].end_token, want[k].end_token) << name << ": " << line;
+        EXPECT_EQ(got[k].entry, want[k].entry) << name << ": " << line;
+      }
+      ++lines;
+      mentions += got.size();
+    }
+  }
+  EXPECT_GT(lines, 500u);
+  EXPECT_GT(mentions, 300u);  // dates and prepositions were there to find
 }
 
 }  // namespace

@@ -29,6 +29,26 @@ bool category_from_name(std::string_view name, Category* out) {
   return false;
 }
 
+// The categories find_chrome_and_dates() matches: chrome_at_start and
+// find_dates (layout.cc, dates.cc) read no others.
+bool reads_chrome_and_dates(Category c) {
+  switch (c) {
+    case Category::kChrome:
+    case Category::kMonth:
+    case Category::kWeekday:
+    case Category::kRelativeDate:
+    case Category::kDateQualifier:
+    case Category::kDateMarker:
+    case Category::kEra:
+    case Category::kTargetPrep:
+    case Category::kSincePrep:
+    case Category::kLocationPrep:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The phrase's folded words, tokenized as the text will be, with a leading or
 // trailing '*' carried over to the first or last word.
 std::vector<std::string> phrase_words(std::string_view phrase, std::string_view lang) {
@@ -183,6 +203,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::load(const std::filesystem::path& data
       if (cat == Category::kChrome || cat == Category::kEra || cat == Category::kMonth) {
         language.openings.push_back(words.front());
       }
+      if (reads_chrome_and_dates(cat)) language.chrome_and_dates.add(words, static_cast<std::uint32_t>(row.entry));
       if (cat == Category::kChrome || cat == Category::kMonth || cat == Category::kWeekday ||
           cat == Category::kRelativeDate || cat == Category::kTargetPrep || cat == Category::kSincePrep ||
           cat == Category::kDateQualifier || cat == Category::kDateMarker || cat == Category::kEra) {
@@ -325,6 +346,15 @@ bool Lexicon::may_open_chrome_or_date(std::string_view lang, std::string_view wo
 const Lexicon::Language* Lexicon::find_language(std::string_view lang) const {
   if (auto it = languages_.find(lang); it != languages_.end()) return &it->second;
   return &languages_.find(std::string_view("en"))->second;
+}
+
+std::vector<Mention> Lexicon::find_chrome_and_dates(std::string_view lang,
+                                                    const std::vector<text::Token>& tokens) const {
+  std::vector<Mention> out;
+  const std::vector<PhraseMatch> matches = find_language(lang)->chrome_and_dates.find(tokens);
+  out.reserve(matches.size());
+  for (const PhraseMatch& m : matches) out.push_back({m.first_token, m.end_token, &entries_[m.payload], nullptr});
+  return out;
 }
 
 std::vector<Mention> Lexicon::find(std::string_view lang, std::string_view text,

@@ -138,6 +138,14 @@ class Lexicon {
   std::vector<Mention> find(std::string_view lang, std::string_view text,
                             const std::vector<text::Token>& tokens) const;
 
+  // What find() gives of the chrome rows and of the rows dates are read
+  // with (month, weekday, relative date, date qualifier and marker, era,
+  // target, since and location prepositions), in the same order, from a
+  // matcher of those rows alone: the opening of every line of every
+  // document is read for a chrome phrase or a dateline (layout.cc), where
+  // matching the gazetteer's names as well was most of the cost.
+  std::vector<Mention> find_chrome_and_dates(std::string_view lang, const std::vector<text::Token>& tokens) const;
+
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   // The compiled matcher find() uses for lang (for benchmarks and tests).
   const PhraseMatcher& matcher(std::string_view lang) const { return language(lang)->matcher; }
@@ -223,6 +231,7 @@ class Lexicon {
   struct Language {
     std::string code;
     mutable PhraseMatcher matcher;
+    PhraseMatcher chrome_and_dates;     // see find_chrome_and_dates()
     std::vector<std::string> openings;  // see opening_words()
     // See may_open_chrome_or_date(): first words (sorted), and the stems of
     // those with a trailing or a leading '*'.
