@@ -20,9 +20,9 @@ struct StringViewHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// A fast hash of a short key (a word, a phrase's first word), 8 bytes at a
-// time, for in-memory indexes that look up every word of a text: about a
-// third of std::hash's instructions on words. Never stored: it may change.
+// A fast hash of a short key (a word, a phrase's first word), 8 bytes and a
+// multiply at a time, for in-memory indexes that look up every word of a
+// text (the phrase matcher, the marker vote). Never stored: it may change.
 inline std::uint64_t short_key_hash(std::string_view s) {
   constexpr std::uint64_t kMul = 0x9e3779b97f4a7c15ull;
   std::uint64_t h = s.size() * kMul;

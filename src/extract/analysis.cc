@@ -272,8 +272,8 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     }
   }
   s.mentions = lexicon.find(lang, doc, s.tokens);
-  // The rules' per-token flags (bytes: std::vector<bool>'s bit proxies
-  // cost more than the rules that read them), seven arrays of one zeroed
+  // The rules' per-token flags (bytes, not std::vector<bool>: a byte is
+  // read with one load, a bit through a proxy), seven arrays of one zeroed
   // buffer: seven vectors were seven allocations per sentence.
   constexpr std::size_t kTokenFlagArrays = 7;
   const std::size_t flags_size = s.tokens.size() + 1;

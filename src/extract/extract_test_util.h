@@ -52,6 +52,19 @@ inline std::vector<std::string> party_keys(const Event& e) {
   return keys;
 }
 
+// Sorted names of an event's parties.
+inline std::vector<std::string> party_names(const Event& e) {
+  std::vector<std::string> names;
+  for (const auto& p : e.parties) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Whether one of an event's parties is named name.
+inline bool has_party(const Event& e, std::string_view name) {
+  return std::any_of(e.parties.begin(), e.parties.end(), [&](const Party& p) { return p.name == name; });
+}
+
 // The gazetteer and lexicon on their own, for tests of the date finder.
 struct LexiconFixture {
   Gazetteer gazetteer;

@@ -17,6 +17,8 @@ namespace pactum::extract {
 namespace {
 
 using test_util::extractor;
+using test_util::has_party;
+using test_util::party_names;
 using test_util::party_keys;
 using test_util::run;
 
@@ -520,9 +522,7 @@ TEST(Extractor, ForeignLanguageNameIsOneOrganization) {
                      "rektor Osvaldo Corrales.",
                      "2025-03-05");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  std::sort(names.begin(), names.end());
+  const std::vector<std::string> names = party_names(x.events[0]);
   EXPECT_EQ(names, (std::vector<std::string>{"Chalmers University of Technology", "University of Valparaíso"}));
   EXPECT_EQ(x.organizations, (std::vector<std::string>{"Chalmers University of Technology", "University of Valparaíso"}));
 }
@@ -532,9 +532,7 @@ TEST(Extractor, LegalFormIsNoPartOfTheName) {
   Extraction x = run("Letter of intent\n\nTidewater Cells Inc. signed a letter of intent with Hanbit Anode Co., Ltd. on battery recycling.",
                      "2025-03-05");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  std::sort(names.begin(), names.end());
+  const std::vector<std::string> names = party_names(x.events[0]);
   EXPECT_EQ(names, (std::vector<std::string>{"Hanbit Anode", "Tidewater Cells"}));
 }
 
@@ -559,9 +557,7 @@ TEST(Extractor, RegionAfterAVenueAndACommaIsNoParty) {
 TEST(Extractor, PlaceBeforeAnUnknownCompanyIsItsSeat) {
   Extraction x = run("覚書\n\n北海道は2025年6月24日、マレーシアのNordvik Ammonia Sdn. Bhd.と覚書を締結しました。", "2025-06-25");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  std::sort(names.begin(), names.end());
+  const std::vector<std::string> names = party_names(x.events[0]);
   EXPECT_EQ(names, (std::vector<std::string>{"Hokkaido", "Nordvik Ammonia"}));
 }
 
@@ -573,9 +569,7 @@ TEST(Extractor, PortAuthoritiesOfTwoCitiesAreTwoParties) {
                      "cooperazione sui collegamenti marittimi.",
                      "2025-06-13");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  std::sort(names.begin(), names.end());
+  const std::vector<std::string> names = party_names(x.events[0]);
   EXPECT_EQ(names, (std::vector<std::string>{"Port Authority of Bari", "Port Authority of Patras"}));
 }
 
@@ -597,9 +591,7 @@ TEST(Extractor, ListedWordWithoutItsElidedArticle) {
                      "ont renouvelé mardi à Tokyo leur accord de coopération pour une durée de quatre ans.",
                      "2025-04-01");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  EXPECT_NE(std::find(names.begin(), names.end(), "AVERE"), names.end());
+  EXPECT_TRUE(has_party(x.events[0], "AVERE"));
 }
 
 // A name after an organization noun goes on over a hyphen ("die
@@ -609,9 +601,7 @@ TEST(Extractor, HyphenatedNameAfterANounIsWhole) {
                      "Bergbaugesellschaft Aral-Ken Samruk eine Absichtserklärung über Wolfram.",
                      "2025-09-25");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  EXPECT_NE(std::find(names.begin(), names.end(), "Aral-Ken Samruk"), names.end());
+  EXPECT_TRUE(has_party(x.events[0], "Aral-Ken Samruk"));
 }
 
 // An organization introduced by a noun and a demonym ("el grupo japonés Mori
@@ -621,9 +611,7 @@ TEST(Extractor, DescriptionNamesTheOrganizationItIntroduced) {
                      "una alianza estratégica.\n\nEl grupo japonés negocia además desde abril con la Xunta de Galicia un memorando sobre hidrógeno.",
                      "2025-06-05");
   ASSERT_EQ(x.events.size(), 2u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[1].parties) names.push_back(p.name);
-  EXPECT_NE(std::find(names.begin(), names.end(), "Mori Kaisen"), names.end());
+  EXPECT_TRUE(has_party(x.events[1], "Mori Kaisen"));
   EXPECT_EQ(x.events[1].instrument, "negotiations");
 }
 
@@ -744,9 +732,7 @@ TEST(Extractor, AgencyNamedInTheGenitiveIsTheParty) {
   Extraction x = run("Deutschland und Chile\n\nIm Jahr 2019 unterzeichneten die Deutsche Rohstoffagentur (DERA) und das chilenische Bergbauministerium "
                      "eine Absichtserklärung über Lithium.", "2025-09-17");
   ASSERT_FALSE(x.events.empty());
-  std::vector<std::string> names;
-  for (const Party& p : x.events.back().parties) names.push_back(p.name);
-  EXPECT_NE(std::find(names.begin(), names.end(), "German Mineral Resources Agency"), names.end());
+  EXPECT_TRUE(has_party(x.events.back(), "German Mineral Resources Agency"));
 }
 
 // A region after an organization, over a genitive article and a demonym
@@ -1879,9 +1865,7 @@ TEST(Extractor, PlaceInAnOrganizationsAppositionIsNoParty) {
                      "samenwerkingsovereenkomst met vijf jaar verlengd.",
                      "2025-10-14");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  std::sort(names.begin(), names.end());
+  const std::vector<std::string> names = party_names(x.events[0]);
   EXPECT_EQ(names, (std::vector<std::string>{"Port of Antwerp-Bruges", "duisport"}));
 }
 
@@ -2559,9 +2543,7 @@ TEST(Extractor, ExamplesArePartnersOnlyAfterACooperationWord) {
   x = run("Handel\n\nEFTA-landene, deriblant Norge, undertegnet i mars 2024 en handels- og investeringsavtale med India.",
           "2025-11-14");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  std::sort(names.begin(), names.end());
+  const std::vector<std::string> names = party_names(x.events[0]);
   EXPECT_EQ(names, (std::vector<std::string>{"European Free Trade Association", "India"}));
 }
 
@@ -2693,9 +2675,7 @@ TEST(Extractor, CityBesideItsOwnBodyIsThatBody) {
                            "selskab Niedersachsen Ports underskrevet en samarbejdsaftale om kajer. Aftalen gælder i fem år.",
                            "2025-03-05");
   ASSERT_EQ(x.events.size(), 1u);
-  std::vector<std::string> names;
-  for (const Party& p : x.events[0].parties) names.push_back(p.name);
-  std::sort(names.begin(), names.end());
+  const std::vector<std::string> names = party_names(x.events[0]);
   EXPECT_EQ(names, (std::vector<std::string>{"Niedersachsen Ports", "Port of Esbjerg"}));
 }
 

@@ -142,8 +142,8 @@ class Lexicon {
   // with (month, weekday, relative date, date qualifier and marker, era,
   // target, since and location prepositions), in the same order, from a
   // matcher of those rows alone: the opening of every line of every
-  // document is read for a chrome phrase or a dateline (layout.cc), where
-  // matching the gazetteer's names as well was most of the cost.
+  // document is read for a chrome phrase or a dateline (layout.cc), and
+  // needs neither the other rows nor the gazetteer's names.
   std::vector<Mention> find_chrome_and_dates(std::string_view lang, const std::vector<text::Token>& tokens) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }

@@ -77,7 +77,7 @@ class PhraseMatcher {
   };
   using Trie = std::vector<TrieNode>;  // [0] is the root
   // The root's children by byte (0: none), kept by trie_insert: every token
-  // starts a walk at the root, and most walks end there or one byte on.
+  // starts a walk at the root.
   using RootTable = std::array<std::uint32_t, 256>;
   static std::vector<Phrase>& trie_insert(Trie& trie, RootTable& root, std::string_view key, bool reversed);
 
