@@ -47,6 +47,21 @@ std::string_view SentenceView::text_of(std::string_view doc, std::uint32_t first
   return doc.substr(b, e - b);
 }
 
+bool SentenceView::joined_by_and(std::uint32_t left_end, std::uint32_t right_first, bool tight) const {
+  return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& c) {
+    if (!c.entry || c.entry->category != Category::kConjunction || c.entry->label != "and") return false;
+    if (tight) return c.first_token == left_end && c.end_token == right_first;
+    if (c.first_token < left_end || c.end_token > right_first) return false;
+    for (std::uint32_t t = c.end_token; t < right_first; ++t) {
+      bool det = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& d) {
+        return d.entry && d.entry->category == Category::kDeterminer && d.first_token <= t && t < d.end_token;
+      });
+      if (!det) return false;
+    }
+    return true;
+  });
+}
+
 namespace {
 
 bool starts_upper(std::string_view w) { return text::starts_upper(w, /*digits_count=*/true); }

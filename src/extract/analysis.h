@@ -69,6 +69,11 @@ struct SentenceView {
   // The text between tokens k - 1 and k of doc (k >= 1): ", ", " ", "-".
   std::string_view gap_before(std::string_view doc, std::uint32_t k) const;
   std::string_view text_of(std::string_view doc, std::uint32_t first, std::uint32_t end) const;
+  // Whether an "and" joins what ends at token left_end to what begins at
+  // right_first. tight: the "and" stands right between them ("Trøndelag og
+  // Jämtland"); else it may follow more words of the left one, and only
+  // determiners stand after it ("an MoU on hydrogen and a joint declaration").
+  bool joined_by_and(std::uint32_t left_end, std::uint32_t right_first, bool tight) const;
 };
 
 // A place written right before an organization the rules found, with

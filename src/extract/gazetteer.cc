@@ -1087,6 +1087,13 @@ std::int64_t Gazetteer::find(const std::string& key) const {
   return it->second;
 }
 
+std::int64_t Gazetteer::government_of(std::int64_t actor) const {
+  if (actor < 0) return -1;
+  const Actor& act = actors_[static_cast<std::size_t>(actor)];
+  std::int64_t up = act.kind == "organization" && !act.parent.empty() ? find(act.parent) : -1;
+  return up >= 0 && actors_[static_cast<std::size_t>(up)].kind != "organization" ? up : -1;
+}
+
 std::int64_t Gazetteer::find_function(const std::string& country, const std::string& function) const {
   if (function.empty()) return -1;
   for (std::size_t i = 0; i < actors_.size(); ++i) {

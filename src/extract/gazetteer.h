@@ -62,6 +62,11 @@ class Gazetteer {
   const std::vector<Alias>& aliases() const { return aliases_; }
   // Index of the actor with this key, or -1.
   std::int64_t find(const std::string& key) const;
+  // The government an organization (an actor index) acts for: its parent
+  // when that is no organization (a ministry's state, the Commission's
+  // EU); -1 otherwise. (Agencies, whose parent is a ministry, act for
+  // themselves.)
+  std::int64_t government_of(std::int64_t actor) const;
   // Index of the organization of this country (ISO 3166-1) with this
   // function ("energy_agency"), or -1.
   std::int64_t find_function(const std::string& country, const std::string& function) const;
