@@ -1945,15 +1945,15 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
   // ("Port of Koper": Luka Koper), else an organization of that name.
   auto city_body = [&](std::uint32_t first, std::uint32_t end, const std::string& name) {
     for (std::uint32_t k = first; k < end; ++k) is_actor[k] = true;
-    const auto& aliases = lexicon.gazetteer().aliases();
-    const auto known = std::find_if(aliases.begin(), aliases.end(), [&](const Alias& al) {
-      return al.form == AliasForm::kName && al.surface == name && lexicon.gazetteer().actors()[al.actor].kind == "organization";
+    const auto written = lexicon.gazetteer().aliases_written(name);
+    const auto known = std::find_if(written.begin(), written.end(), [&](const Alias* al) {
+      return al->form == AliasForm::kName && lexicon.gazetteer().actors()[al->actor].kind == "organization";
     });
-    if (known != aliases.end()) {
+    if (known != written.end()) {
       ActorMention body;
       body.first_token = first;
       body.end_token = end;
-      body.actor = known->actor;
+      body.actor = (*known)->actor;
       s.actors.push_back(body);
     } else {
       s.unknown_orgs.push_back({first, end, name});
@@ -2151,8 +2151,7 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
     const auto& actors = lexicon.gazetteer().actors();
     const Actor& body = actors[a.actor];
     if (a.form != AliasForm::kName || body.kind != "organization" || body.parent.empty() || a.first_token == 0) continue;
-    const std::int64_t government = lexicon.gazetteer().find(body.parent);
-    if (government < 0 || actors[static_cast<std::size_t>(government)].kind == "organization") continue;  // a ministry
+    if (lexicon.gazetteer().government_of(a.actor) < 0) continue;  // a ministry
     for (ActorMention& c : s.actors) {
       if (c.end_token != a.first_token || c.form != AliasForm::kName || actors[c.actor].kind != "country" ||
           actors[c.actor].country == body.country || !gap_is_space(c.end_token - 1)) {
@@ -2224,10 +2223,9 @@ SentenceView analyze_sentence(const Lexicon& lexicon, std::string_view lang, std
              (only_and(a.end_token, b.first_token) || only_and(b.end_token, a.first_token));
     });
     if (!joined) continue;
-    // (Last: the scan of every alias is the dear part, and a capital
-    // beside another is rare.)
-    const bool is_capital = std::any_of(lexicon.gazetteer().aliases().begin(), lexicon.gazetteer().aliases().end(), [&](const Alias& al) {
-      return al.form == AliasForm::kCapital && al.actor == static_cast<std::uint32_t>(state) && al.surface == city.name;
+    const auto written = lexicon.gazetteer().aliases_written(city.name);
+    const bool is_capital = std::any_of(written.begin(), written.end(), [&](const Alias* al) {
+      return al->form == AliasForm::kCapital && al->actor == static_cast<std::uint32_t>(state);
     });
     if (!is_capital) continue;
     a.actor = static_cast<std::uint32_t>(state);

@@ -1054,6 +1054,10 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir) {
     g.key_index_.emplace_back(g.actors_[i].key, static_cast<std::uint32_t>(i));
   }
   std::sort(g.key_index_.begin(), g.key_index_.end());
+  g.surface_index_.resize(g.aliases_.size());
+  for (std::size_t i = 0; i < g.aliases_.size(); ++i) g.surface_index_[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(g.surface_index_.begin(), g.surface_index_.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return g.aliases_[x].surface < g.aliases_[y].surface; });
   // The capitalised words after the first of every name of several words.
   for (const Alias& a : g.aliases_) {
     if (a.form != AliasForm::kName) continue;
@@ -1085,6 +1089,14 @@ std::int64_t Gazetteer::find(const std::string& key) const {
                              [](const auto& entry, const std::string& k) { return entry.first < k; });
   if (it == key_index_.end() || it->first != key) return -1;
   return it->second;
+}
+
+std::vector<const Alias*> Gazetteer::aliases_written(std::string_view surface) const {
+  auto it = std::lower_bound(surface_index_.begin(), surface_index_.end(), surface,
+                             [this](std::uint32_t i, std::string_view s) { return aliases_[i].surface < s; });
+  std::vector<const Alias*> out;
+  for (; it != surface_index_.end() && aliases_[*it].surface == surface; ++it) out.push_back(&aliases_[*it]);
+  return out;
 }
 
 std::int64_t Gazetteer::government_of(std::int64_t actor) const {

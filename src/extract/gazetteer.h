@@ -60,6 +60,10 @@ class Gazetteer {
   // reading comes first: country, supranational, city, region, organization
   // ("Oslo" the city before the county, "Georgia" the country first).
   const std::vector<Alias>& aliases() const { return aliases_; }
+  // The aliases written exactly surface (unfolded, as in the tables), in
+  // aliases() order: rules that know a name ("Port of Koper", a capital's
+  // name) look it up here instead of scanning every alias.
+  std::vector<const Alias*> aliases_written(std::string_view surface) const;
   // Index of the actor with this key, or -1.
   std::int64_t find(const std::string& key) const;
   // The government an organization (an actor index) acts for: its parent
@@ -81,6 +85,7 @@ class Gazetteer {
   std::vector<Actor> actors_;
   std::vector<Alias> aliases_;
   std::vector<std::pair<std::string, std::uint32_t>> key_index_;  // sorted by key
+  std::vector<std::uint32_t> surface_index_;  // into aliases_, by surface, then index
   std::vector<std::string> inner_words_;                          // sorted, folded
 };
 

@@ -286,6 +286,20 @@ TEST_F(GazetteerTest, InnerNameWordsAreCommonWords) {
   EXPECT_FALSE(g().inner_name_word("of"));  // lower case in names
 }
 
+// aliases_written gives exactly the aliases of that surface, in aliases()
+// order, as a scan of every alias does.
+TEST_F(GazetteerTest, AliasesWrittenEqualAScan) {
+  for (const std::string surface : {"Oslo", "Tokyo", "Norway", "Georgia", "Port of Koper", "no such name"}) {
+    std::vector<const Alias*> scanned;
+    for (const Alias& a : g().aliases()) {
+      if (a.surface == surface) scanned.push_back(&a);
+    }
+    EXPECT_EQ(g().aliases_written(surface), scanned) << surface;
+  }
+  EXPECT_FALSE(g().aliases_written("Oslo").empty());
+  EXPECT_TRUE(g().aliases_written("no such name").empty());
+}
+
 TEST_F(GazetteerTest, NoiseIsLeftOut) {
   // Generic region names of many countries, and forms that do not exist.
   const std::tuple<const char*, const char*, const char*> kAbsent[] = {
